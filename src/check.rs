@@ -1,0 +1,357 @@
+//! Checks that a dataset is faithful to its reports and consistent with itself.
+//!
+//! Two kinds of result: *errors* where the data does not follow from its source (a quote not in
+//! the report, a value the quote does not state, a qualifier the wording does not support), and
+//! *findings* where the reports themselves disagree (parts that do not add up to the total the
+//! same report states, the same figure stated twice). Errors fail validation; findings are
+//! reported and never fixed. This module reads the dataset; it changes nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::dataset::Dataset;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Qualifier, Unit};
+use crate::parse::{numbers_in_text, observation_column as column, parse_observations};
+
+/// Something the reports say that does not hang together.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// `partsDoNotAddUp` or `duplicate`.
+    pub kind: &'static str,
+    /// The observations involved.
+    pub observations: Vec<String>,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// Reports parts that do not add up to their total and figures stated more than once.
+#[must_use]
+pub fn consistency(dataset: &Dataset) -> Vec<Finding> {
+    let mut findings = parts_and_totals(dataset);
+    findings.extend(duplicates(dataset));
+    findings
+}
+
+/// The key under which figures of one report describe the same thing.
+type Occasion = (String, String, String, String, bool);
+
+fn parts_and_totals(dataset: &Dataset) -> Vec<Finding> {
+    let mut by_key: HashMap<(String, Occasion), Vec<(String, f64, Qualifier)>> = HashMap::new();
+    for observation in dataset.observations() {
+        let occasion = (
+            observation.province.to_string(),
+            observation.period.to_string(),
+            observation.source.clone(),
+            observation.scope.clone(),
+            observation.is_target,
+        );
+        by_key
+            .entry((observation.indicator.clone(), occasion))
+            .or_default()
+            .push((observation.id, observation.value, observation.qualifier));
+    }
+    let mut findings = Vec::new();
+    for total in dataset.indicators() {
+        let parts: Vec<&str> = dataset
+            .indicators()
+            .iter()
+            .filter(|i| i.part_of.as_deref() == Some(total.id.as_str()))
+            .map(|i| i.id.as_str())
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let mut occasions: Vec<&Occasion> = by_key
+            .keys()
+            .filter(|(indicator, _)| *indicator == total.id)
+            .map(|(_, o)| o)
+            .collect();
+        occasions.sort();
+        for occasion in occasions {
+            let Some([(total_id, total_value, total_qualifier)]) = by_key
+                .get(&(total.id.clone(), occasion.clone()))
+                .map(Vec::as_slice)
+            else {
+                continue;
+            };
+            let found: Vec<&(String, f64, Qualifier)> = parts
+                .iter()
+                .filter_map(|part| by_key.get(&((*part).to_owned(), occasion.clone())))
+                .filter_map(|rows| rows.first())
+                .collect();
+            if found.is_empty() {
+                continue;
+            }
+            let sum: f64 = found.iter().map(|(_, value, _)| value).sum();
+            let exact = *total_qualifier == Qualifier::Exact
+                && found
+                    .iter()
+                    .all(|(_, _, qualifier)| *qualifier == Qualifier::Exact);
+            let complete = found.len() == parts.len();
+            let wrong = if complete && exact {
+                (sum - total_value).abs() > 1e-9 * total_value.abs().max(1.0)
+            } else {
+                sum > total_value * (1.0 + 1e-9) && exact
+            };
+            if wrong {
+                let mut observations = vec![total_id.clone()];
+                observations.extend(found.iter().map(|(id, _, _)| id.clone()));
+                findings.push(Finding {
+                    kind: "partsDoNotAddUp",
+                    message: format!(
+                        "{}: parts ({}) add up to {sum}, the report states a total of {total_value} ({} {}, {})",
+                        total.id,
+                        parts.join(" + "),
+                        occasion.0,
+                        occasion.1,
+                        occasion.2
+                    ),
+                    observations,
+                });
+            }
+        }
+    }
+    findings
+}
+
+fn duplicates(dataset: &Dataset) -> Vec<Finding> {
+    let mut groups: BTreeMap<(String, String, String, String, bool), Vec<(String, f64, String)>> =
+        BTreeMap::new();
+    for observation in dataset.observations() {
+        groups
+            .entry((
+                observation.indicator.clone(),
+                observation.province.to_string(),
+                observation.period.to_string(),
+                observation.scope.clone(),
+                observation.is_target,
+            ))
+            .or_default()
+            .push((observation.id, observation.value, observation.source));
+    }
+    groups
+        .into_iter()
+        .filter(|(_, rows)| rows.len() > 1)
+        .map(|((indicator, province, period, scope, _), rows)| {
+            let values: Vec<String> = rows
+                .iter()
+                .map(|(id, value, source)| format!("{id}={value} ({source})"))
+                .collect();
+            Finding {
+                kind: "duplicate",
+                message: format!(
+                    "{indicator} for {province} {period} ({scope}) is stated {} times: {}",
+                    rows.len(),
+                    values.join(", ")
+                ),
+                observations: rows.into_iter().map(|(id, _, _)| id).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Checks every observation of `observations_csv` against the text of its source: the quote
+/// occurs in the text, a number in the quote gives the value (and `out_of`), and the wording
+/// before it gives the qualifier. `source_texts` maps source ids to report texts. Returns every
+/// error found, each placed at its field.
+pub fn provenance(
+    dataset: &Dataset,
+    observations_csv: &str,
+    file: &str,
+    source_texts: &HashMap<String, String>,
+) -> Result<Vec<Error>> {
+    let mut errors = Vec::new();
+    parse_observations(observations_csv, Some(file), |table, row| {
+        let Some(text) = source_texts.get(row.source) else {
+            errors.push(table.error(
+                column::SOURCE,
+                ErrorKind::UnknownSource {
+                    id: row.source.to_owned(),
+                },
+            ));
+            return Ok(());
+        };
+        if row.quote.is_empty() {
+            errors.push(table.error(
+                column::QUOTE,
+                ErrorKind::EmptyField {
+                    column: "quote".into(),
+                },
+            ));
+            return Ok(());
+        }
+        if !text.contains(row.quote) {
+            errors.push(table.error(
+                column::QUOTE,
+                ErrorKind::QuoteNotInSource {
+                    source_id: row.source.to_owned(),
+                },
+            ));
+            return Ok(());
+        }
+        let unit = dataset
+            .indicator(row.indicator)
+            .map_or(Unit::Count, |i| i.unit);
+        let statements = statements_in(row.quote, unit);
+        let matching: Vec<&Statement> = statements
+            .iter()
+            .filter(|s| {
+                same(s.value, row.value)
+                    && row
+                        .out_of
+                        .is_none_or(|whole| s.out_of.is_some_and(|o| same(o, whole)))
+            })
+            .collect();
+        if matching.is_empty() {
+            let stated: Vec<String> = statements.iter().map(|s| s.value.to_string()).collect();
+            errors.push(table.invalid(
+                column::VALUE,
+                &row.value.to_string(),
+                format!(
+                    "a value the quote states (it states {})",
+                    if stated.is_empty() {
+                        "no number".into()
+                    } else {
+                        stated.join(", ")
+                    }
+                ),
+            ));
+        } else if !matching.iter().any(|s| s.qualifier == row.qualifier) {
+            let said = matching[0].qualifier;
+            errors.push(table.invalid(
+                column::QUALIFIER,
+                row.qualifier.as_str(),
+                format!("{said}, as the wording before the number says"),
+            ));
+        }
+        Ok(())
+    })?;
+    Ok(errors)
+}
+
+/// A figure stated in running text: its value in a unit, the second number of a ratio, and the
+/// qualifier of the words just before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// The value, in the unit asked for.
+    pub value: f64,
+    /// For `85/85`, the second number.
+    pub out_of: Option<f64>,
+    /// From the words before the number.
+    pub qualifier: Qualifier,
+}
+
+/// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
+/// scaled by a following `nghìn`, `triệu` or `tỷ` and converted to the unit's base.
+#[must_use]
+pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
+    let numbers = numbers_in_text(text);
+    numbers
+        .iter()
+        .enumerate()
+        .map(|(i, number)| {
+            let scale = scale_after(&text[number.span.end..]);
+            let out_of = numbers
+                .get(i + 1)
+                .filter(|next| text[number.span.end..next.span.start].trim() == "/")
+                .map(|next| next.value);
+            Statement {
+                value: number.value * scale / unit.base(),
+                out_of,
+                qualifier: qualifier_before(&text[..number.span.start]),
+            }
+        })
+        .collect()
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn scale_after(rest: &str) -> f64 {
+    let word = rest
+        .trim_start_matches([' ', '\u{a0}'])
+        .split([' ', ',', '.', ';', ')', '\u{a0}'])
+        .next()
+        .unwrap_or("");
+    match word.to_lowercase().as_str() {
+        "nghìn" | "ngàn" => 1e3,
+        "triệu" => 1e6,
+        "tỷ" | "tỉ" => 1e9,
+        _ => 1.0,
+    }
+}
+
+fn qualifier_before(before: &str) -> Qualifier {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let last = words.first().map_or("", String::as_str);
+    let pair = words
+        .get(1)
+        .map_or(String::new(), |w| format!("{w} {last}"));
+    match (pair.as_str(), last) {
+        ("tối thiểu", _) | ("ít nhất", _) => Qualifier::AtLeast,
+        ("tối đa", _) => Qualifier::AtMost,
+        (_, "trên" | "hơn") => Qualifier::Over,
+        (_, "khoảng") => Qualifier::About,
+        (_, "gần") => Qualifier::Nearly,
+        (_, "dưới") => Qualifier::Under,
+        _ => Qualifier::Exact,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str, unit: Unit) -> Statement {
+        statements_in(text, unit).into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn reads_vietnamese_figures_with_their_qualifiers() {
+        assert_eq!(
+            first("Toàn tỉnh có 7.301 máy tính", Unit::Count).value,
+            7301.0
+        );
+        let s = first("đạt trên 98,7% hộ gia đình", Unit::Percent);
+        assert_eq!((s.value, s.qualifier), (98.7, Qualifier::Over));
+        assert_eq!(
+            first("khoảng 2.500 người", Unit::Count).qualifier,
+            Qualifier::About
+        );
+        assert_eq!(
+            first("gần 100% xã", Unit::Percent).qualifier,
+            Qualifier::Nearly
+        );
+        assert_eq!(
+            first("tối thiểu 80% dịch vụ", Unit::Percent).qualifier,
+            Qualifier::AtLeast
+        );
+        assert_eq!(
+            first("trên địa bàn có 5 trạm", Unit::Count).qualifier,
+            Qualifier::Exact
+        );
+    }
+
+    #[test]
+    fn scales_money_and_counts_to_the_unit() {
+        assert_eq!(
+            first("tổng kinh phí 15 tỷ đồng", Unit::VndBillion).value,
+            15.0
+        );
+        assert_eq!(first("500 triệu đồng", Unit::VndBillion).value, 0.5);
+        assert_eq!(first("1,2 triệu thuê bao", Unit::Count).value, 1_200_000.0);
+    }
+
+    #[test]
+    fn keeps_both_numbers_of_a_ratio() {
+        let s = first("sẵn sàng kết nối đến 151/151 xã", Unit::Count);
+        assert_eq!((s.value, s.out_of), (151.0, Some(151.0)));
+    }
+}

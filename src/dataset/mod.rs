@@ -1,0 +1,357 @@
+//! The dataset: reference data, indicators, sources and observations, loaded whole or not at
+//! all, and kept in memory in a form fast to query.
+//!
+//! This module owns loading (the cross-file checks the parser cannot make: unknown provinces,
+//! indicators and sources, values impossible for their unit) and the stored form. It knows
+//! nothing of the questions asked of it; those are `query` and `compare`.
+
+mod bundled;
+mod reference;
+mod store;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::error::{ErrorKind, Result};
+use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
+use crate::parse::{
+    observation_column as column, parse_indicators, parse_observations, parse_sources,
+};
+
+pub use reference::Reference;
+pub(crate) use reference::ReferenceFiles;
+pub(crate) use store::{Columns, Index};
+
+/// The text of a dataset's files, by the names `data/README.md` gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct DatasetFiles<'a> {
+    /// `sources.csv`
+    pub sources: &'a str,
+    /// `indicators.csv`
+    pub indicators: &'a str,
+    /// `observations.csv`
+    pub observations: &'a str,
+    /// `reference/provinces_2024.csv`
+    pub provinces_p63: &'a str,
+    /// `reference/provinces_2025.csv`
+    pub provinces_p34: &'a str,
+    /// `reference/merger_2025.csv`
+    pub merger: &'a str,
+    /// `reference/population.csv`
+    pub population: &'a str,
+    /// `reference/dti_2022_provincial_rank.csv`
+    pub dti: &'a str,
+}
+
+/// Everything the engine knows, indexed for queries. Cheap to share: the reference data is
+/// behind an [`Arc`].
+///
+/// ```
+/// let dataset = ict_compare::Dataset::bundled()?;
+/// assert!(dataset.len() > 100);
+/// assert_eq!(dataset.sources().len(), 5);
+/// # Ok::<(), ict_compare::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    reference: Arc<Reference>,
+    indicators: Vec<Indicator>,
+    indicator_ids: HashMap<String, u32>,
+    sources: Vec<Source>,
+    source_origins: Vec<Origin>,
+    source_ids: HashMap<String, u32>,
+    scopes: Vec<String>,
+    columns: Columns,
+    index: Index,
+}
+
+impl Dataset {
+    /// The dataset compiled into the engine.
+    pub fn bundled() -> Result<Self> {
+        Dataset::from_files(&bundled::FILES)
+    }
+
+    /// A dataset from the text of its files. Every error names the file, line and column.
+    pub fn from_files(files: &DatasetFiles<'_>) -> Result<Self> {
+        let reference = Reference::parse(&ReferenceFiles {
+            provinces_p63: files.provinces_p63,
+            provinces_p34: files.provinces_p34,
+            merger: files.merger,
+            population: files.population,
+            dti: files.dti,
+        })?;
+        let indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
+        let sources = parse_sources(files.sources, Some("sources.csv"))?;
+        for source in &sources {
+            if reference.province(source.province).is_none() {
+                return Err(crate::Error::new(ErrorKind::UnknownProvince {
+                    id: source.province.to_string(),
+                })
+                .in_file("sources.csv"));
+            }
+        }
+        let mut dataset = Dataset {
+            reference: Arc::new(reference),
+            indicator_ids: indicators
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.clone(), i as u32))
+                .collect(),
+            indicators,
+            source_origins: vec![Origin::Bundled; sources.len()],
+            source_ids: sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i as u32))
+                .collect(),
+            sources,
+            scopes: vec!["province".to_owned()],
+            columns: Columns::default(),
+            index: Index::default(),
+        };
+        let columns = dataset.load(files.observations, "observations.csv", Origin::Bundled)?;
+        dataset.columns = columns;
+        dataset.index = Index::build(&dataset.columns, dataset.indicators.len());
+        Ok(dataset)
+    }
+
+    /// This dataset with the observations of a user's file added, marked as the user's.
+    ///
+    /// The file is in the format of `observations.csv` (only `observation_id`, `province`,
+    /// `indicator_id`, `period`, `value` and `source_id` are required); its indicators must be
+    /// known, and a source id the dataset does not know names a new source of the user's. The
+    /// file loads whole or not at all, and `self` is never changed.
+    pub fn with_user_file(&self, text: &str, file: &str) -> Result<Dataset> {
+        let mut dataset = Dataset {
+            reference: Arc::clone(&self.reference),
+            indicators: self.indicators.clone(),
+            indicator_ids: self.indicator_ids.clone(),
+            sources: self.sources.clone(),
+            source_origins: self.source_origins.clone(),
+            source_ids: self.source_ids.clone(),
+            scopes: self.scopes.clone(),
+            columns: Columns::default(),
+            index: Index::default(),
+        };
+        let user = dataset.load(text, file, Origin::User)?;
+        let mut columns = self.columns.clone();
+        columns.append(&user);
+        dataset.columns = columns;
+        dataset.index = Index::build(&dataset.columns, dataset.indicators.len());
+        Ok(dataset)
+    }
+
+    /// Parses observations into new columns, resolving ids against this dataset.
+    fn load(&mut self, text: &str, file: &str, origin: Origin) -> Result<Columns> {
+        let mut columns = Columns::default();
+        // A rough row count from the size keeps the columns from regrowing.
+        columns.reserve(text.len() / 64);
+        let mut ids: HashMap<String, u64> = HashMap::new();
+        let mut scope_ids: HashMap<String, u32> = self
+            .scopes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u32))
+            .collect();
+        let reference = Arc::clone(&self.reference);
+        parse_observations(text, Some(file), |table, row| {
+            let province = reference.position(row.province).ok_or_else(|| {
+                table.error(
+                    column::PROVINCE,
+                    ErrorKind::UnknownProvince {
+                        id: row.province.to_string(),
+                    },
+                )
+            })?;
+            let indicator = *self.indicator_ids.get(row.indicator).ok_or_else(|| {
+                table.error(
+                    column::INDICATOR,
+                    ErrorKind::UnknownIndicator {
+                        id: row.indicator.to_owned(),
+                    },
+                )
+            })?;
+            let unit = self.indicators[indicator as usize].unit;
+            if unit == Unit::Count && row.value.fract() != 0.0 {
+                // Most often a Vietnamese thousands separator read as a decimal point.
+                let text = row.value.to_string();
+                let expected = format!(
+                    "a whole number for a count (write {} for {text} thousand)",
+                    text.replace('.', "")
+                );
+                return Err(table.invalid(column::VALUE, &text, expected));
+            }
+            if let Some(maximum) = unit.maximum()
+                && row.value > maximum
+                && row.out_of.is_none()
+            {
+                let reason = format!("a {unit} value cannot exceed {maximum}");
+                return Err(table.error(
+                    column::VALUE,
+                    ErrorKind::Implausible {
+                        value: row.value,
+                        reason,
+                    },
+                ));
+            }
+            let source = match self.source_ids.get(row.source) {
+                Some(&source) => source,
+                None if origin == Origin::User => self.add_user_source(row.source, row.province),
+                None => {
+                    return Err(table.error(
+                        column::SOURCE,
+                        ErrorKind::UnknownSource {
+                            id: row.source.to_owned(),
+                        },
+                    ));
+                }
+            };
+            if let Some(first_line) = ids.insert(row.id.to_owned(), table.line()) {
+                let kind = ErrorKind::DuplicateId {
+                    id: row.id.to_owned(),
+                    first_line,
+                };
+                return Err(table.error(column::ID, kind));
+            }
+            let scope = match scope_ids.get(row.scope) {
+                Some(&scope) => scope,
+                None => {
+                    self.scopes.push(row.scope.to_owned());
+                    let scope = (self.scopes.len() - 1) as u32;
+                    scope_ids.insert(row.scope.to_owned(), scope);
+                    scope
+                }
+            };
+            columns.id.push(row.id);
+            columns.province.push(province);
+            columns.indicator.push(indicator);
+            columns.period.push(row.period);
+            columns.value.push(row.value);
+            columns.out_of.push(row.out_of);
+            columns.qualifier.push(row.qualifier);
+            columns.is_target.push(row.is_target);
+            columns.scope.push(scope);
+            columns.source.push(source);
+            columns.quote.push(row.quote);
+            columns.note.push(row.note);
+            columns.origin.push(origin);
+            Ok(())
+        })?;
+        // A user's ids may repeat the bundled ones: only clashes inside one file are errors.
+        if columns.len() == 0 {
+            return Err(crate::Error::at(
+                ErrorKind::NoRows,
+                crate::error::Position::new(Some(file), 2, 1),
+            ));
+        }
+        Ok(columns)
+    }
+
+    fn add_user_source(&mut self, id: &str, province: ProvinceId) -> u32 {
+        self.sources.push(Source {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            outlet: String::new(),
+            author: String::new(),
+            published: crate::model::Period::year(1900),
+            url: None,
+            province,
+            file: String::new(),
+            language: String::new(),
+        });
+        self.source_origins.push(Origin::User);
+        let position = (self.sources.len() - 1) as u32;
+        self.source_ids.insert(id.to_owned(), position);
+        position
+    }
+
+    /// The number of observations.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Whether there are no observations.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The reference data.
+    #[must_use]
+    pub fn reference(&self) -> &Reference {
+        &self.reference
+    }
+
+    /// Every indicator, in file order.
+    #[must_use]
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    /// The indicator with this id.
+    #[must_use]
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicator_position(id)
+            .map(|i| &self.indicators[i as usize])
+    }
+
+    pub(crate) fn indicator_position(&self, id: &str) -> Option<u32> {
+        self.indicator_ids.get(id).copied()
+    }
+
+    /// Every source: the bundled reports, then any named by a user's file.
+    #[must_use]
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Whether a source is bundled or the user's.
+    #[must_use]
+    pub fn source_origin(&self, position: usize) -> Origin {
+        self.source_origins
+            .get(position)
+            .copied()
+            .unwrap_or(Origin::User)
+    }
+
+    /// Observation `row` (0-based, in load order), as a self-contained value.
+    #[must_use]
+    pub fn observation(&self, row: usize) -> Option<Observation> {
+        let c = &self.columns;
+        Some(Observation {
+            id: c.id.get(row).to_owned(),
+            province: self.reference.at(*c.province.get(row)?).id,
+            indicator: self.indicators[*c.indicator.get(row)? as usize].id.clone(),
+            period: c.period[row],
+            value: c.value[row],
+            out_of: c.out_of[row],
+            qualifier: c.qualifier[row],
+            is_target: c.is_target[row],
+            scope: self.scopes[c.scope[row] as usize].clone(),
+            source: self.sources[c.source[row] as usize].id.clone(),
+            quote: c.quote.get(row).to_owned(),
+            note: c.note.get(row).to_owned(),
+            origin: c.origin[row],
+        })
+    }
+
+    /// Every observation in load order.
+    pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
+        (0..self.len()).filter_map(|row| self.observation(row))
+    }
+
+    pub(crate) fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Approximate heap bytes held by the observations and their index.
+    #[must_use]
+    pub fn memory_bytes(&self) -> usize {
+        self.columns.bytes() + self.index.bytes()
+    }
+}

@@ -1,0 +1,130 @@
+//! Reference data about provinces: the two lists, the 2025 mapping, GSO population, the DTI
+//! ranking. Read once from the bundled reference files and shared by every dataset.
+//!
+//! This module owns province lookup by identity and the nearest-year rule for population; it
+//! knows nothing of indicators or observations.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Province, ProvinceId, Region, Scheme};
+use crate::parse::{
+    PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
+    parse_provinces_p63,
+};
+
+/// The reference files, as text, by the names `data/README.md` gives them.
+pub(crate) struct ReferenceFiles<'a> {
+    pub(crate) provinces_p63: &'a str,
+    pub(crate) provinces_p34: &'a str,
+    pub(crate) merger: &'a str,
+    pub(crate) population: &'a str,
+    pub(crate) dti: &'a str,
+}
+
+/// Provinces of both schemes and the facts about them.
+#[derive(Debug)]
+pub struct Reference {
+    provinces: Vec<Province>,
+    index: HashMap<ProvinceId, u16>,
+    regions: Vec<Region>,
+    population: HashMap<ProvinceId, Vec<PopulationRecord>>,
+    dti: Vec<RankRecord>,
+}
+
+impl Reference {
+    pub(crate) fn parse(files: &ReferenceFiles<'_>) -> Result<Self> {
+        let (mut provinces, regions) =
+            parse_provinces_p63(files.provinces_p63, Some("reference/provinces_2024.csv"))?;
+        let p34 = parse_provinces_p34(files.provinces_p34, Some("reference/provinces_2025.csv"))?;
+        let merger = parse_merger(files.merger, Some("reference/merger_2025.csv"))?;
+        for (old, new) in merger {
+            let province = provinces.iter_mut().find(|p| p.id == old).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownProvince {
+                    id: old.to_string(),
+                })
+                .in_file("reference/merger_2025.csv")
+            })?;
+            province.merged_into = Some(new);
+        }
+        provinces.extend(p34);
+        let index: HashMap<ProvinceId, u16> = provinces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i as u16))
+            .collect();
+        // Every member of a new province and every mapping target must exist.
+        for province in &provinces {
+            for member in province.merged_from.iter().chain(&province.merged_into) {
+                if !index.contains_key(member) {
+                    return Err(Error::new(ErrorKind::UnknownProvince {
+                        id: member.to_string(),
+                    }));
+                }
+            }
+        }
+        let mut population: HashMap<ProvinceId, Vec<PopulationRecord>> = HashMap::new();
+        for record in parse_population(files.population, Some("reference/population.csv"))? {
+            population.entry(record.province).or_default().push(record);
+        }
+        for records in population.values_mut() {
+            records.sort_by_key(|r| r.year);
+        }
+        let dti = parse_dti(files.dti, Some("reference/dti_2022_provincial_rank.csv"))?;
+        Ok(Reference {
+            provinces,
+            index,
+            regions,
+            population,
+            dti,
+        })
+    }
+
+    /// Every province of both schemes: the 63-list first, then the 34-list.
+    #[must_use]
+    pub fn provinces(&self) -> &[Province] {
+        &self.provinces
+    }
+
+    /// The provinces of one scheme.
+    pub fn provinces_of(&self, scheme: Scheme) -> impl Iterator<Item = &Province> {
+        self.provinces.iter().filter(move |p| p.id.scheme == scheme)
+    }
+
+    /// The province with this identity.
+    #[must_use]
+    pub fn province(&self, id: ProvinceId) -> Option<&Province> {
+        self.position(id)
+            .and_then(|i| self.provinces.get(usize::from(i)))
+    }
+
+    pub(crate) fn position(&self, id: ProvinceId) -> Option<u16> {
+        self.index.get(&id).copied()
+    }
+
+    pub(crate) fn at(&self, position: u16) -> &Province {
+        &self.provinces[usize::from(position)]
+    }
+
+    /// The six GSO regions.
+    #[must_use]
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    /// The population record of `province` (63-list) for `year`, or of the nearest year GSO
+    /// publishes (the earlier one on a tie), so callers can name the year they used.
+    #[must_use]
+    pub fn population(&self, province: ProvinceId, year: u16) -> Option<&PopulationRecord> {
+        self.population
+            .get(&province)?
+            .iter()
+            .min_by_key(|r| (r.year.abs_diff(year), r.year))
+    }
+
+    /// The DTI ranks of the 63 provinces.
+    #[must_use]
+    pub fn dti(&self) -> &[RankRecord] {
+        &self.dti
+    }
+}

@@ -1,0 +1,218 @@
+//! Observations column by column, and the index that answers "which rows hold indicator i for
+//! province p" without a scan.
+//!
+//! Numbers live in `Vec<f64>`, ids in small integer columns, text in one arena per column. The
+//! index is built once, after loading: rows grouped by indicator with a counting sort, then
+//! sorted by (province, period) inside each group, so a lookup is one slice and a binary
+//! search. This module knows no file format and no query.
+
+use std::ops::Range;
+
+use crate::model::{Origin, Period, Qualifier};
+
+/// Many strings in one allocation; string `i` is `text[ends[i-1]..ends[i]]`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Arena {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Arena {
+    pub(crate) fn push(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub(crate) fn get(&self, row: usize) -> &str {
+        let start = match row.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(row).copied().unwrap_or(start);
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    fn extend(&mut self, other: &Arena) {
+        let offset = self.text.len() as u32;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4
+    }
+}
+
+/// The observation columns. Row `r` of every column is one observation.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Columns {
+    pub(crate) id: Arena,
+    pub(crate) province: Vec<u16>,
+    pub(crate) indicator: Vec<u32>,
+    pub(crate) period: Vec<Period>,
+    pub(crate) value: Vec<f64>,
+    pub(crate) out_of: Vec<Option<f64>>,
+    pub(crate) qualifier: Vec<Qualifier>,
+    pub(crate) is_target: Vec<bool>,
+    /// Interned: index into the dataset's scope names; 0 is `province`.
+    pub(crate) scope: Vec<u32>,
+    pub(crate) source: Vec<u32>,
+    pub(crate) quote: Arena,
+    pub(crate) note: Arena,
+    pub(crate) origin: Vec<Origin>,
+}
+
+impl Columns {
+    pub(crate) fn len(&self) -> usize {
+        self.value.len()
+    }
+
+    pub(crate) fn reserve(&mut self, rows: usize) {
+        self.province.reserve(rows);
+        self.indicator.reserve(rows);
+        self.period.reserve(rows);
+        self.value.reserve(rows);
+        self.out_of.reserve(rows);
+        self.qualifier.reserve(rows);
+        self.is_target.reserve(rows);
+        self.scope.reserve(rows);
+        self.source.reserve(rows);
+        self.origin.reserve(rows);
+    }
+
+    pub(crate) fn append(&mut self, other: &Columns) {
+        self.id.extend(&other.id);
+        self.province.extend_from_slice(&other.province);
+        self.indicator.extend_from_slice(&other.indicator);
+        self.period.extend_from_slice(&other.period);
+        self.value.extend_from_slice(&other.value);
+        self.out_of.extend_from_slice(&other.out_of);
+        self.qualifier.extend_from_slice(&other.qualifier);
+        self.is_target.extend_from_slice(&other.is_target);
+        self.scope.extend_from_slice(&other.scope);
+        self.source.extend_from_slice(&other.source);
+        self.quote.extend(&other.quote);
+        self.note.extend(&other.note);
+        self.origin.extend_from_slice(&other.origin);
+    }
+
+    /// Approximate heap bytes held, for the benchmarks' memory figures.
+    pub(crate) fn bytes(&self) -> usize {
+        self.id.bytes()
+            + self.quote.bytes()
+            + self.note.bytes()
+            + self.province.capacity() * 2
+            + (self.indicator.capacity() + self.scope.capacity() + self.source.capacity()) * 4
+            + self.period.capacity() * 4
+            + self.value.capacity() * 8
+            + self.out_of.capacity() * 16
+            + self.qualifier.capacity()
+            + self.is_target.capacity()
+            + self.origin.capacity()
+    }
+}
+
+/// Rows grouped by indicator, then ordered by province and period.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Index {
+    /// Row numbers; the rows of indicator `i` are `rows[starts[i]..starts[i + 1]]`.
+    rows: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Index {
+    pub(crate) fn build(columns: &Columns, indicators: usize) -> Self {
+        let mut starts = vec![0_u32; indicators + 1];
+        for &indicator in &columns.indicator {
+            starts[indicator as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut rows = vec![0_u32; columns.len()];
+        for (row, &indicator) in columns.indicator.iter().enumerate() {
+            let slot = &mut next[indicator as usize];
+            rows[*slot as usize] = row as u32;
+            *slot += 1;
+        }
+        for window in starts.windows(2) {
+            let group = &mut rows[window[0] as usize..window[1] as usize];
+            // Stable, so rows of one province and period keep file order (bundled before user).
+            group
+                .sort_by_key(|&row| (columns.province[row as usize], columns.period[row as usize]));
+        }
+        Index { rows, starts }
+    }
+
+    /// The rows of one indicator, ordered by province then period.
+    pub(crate) fn of_indicator(&self, indicator: u32) -> &[u32] {
+        let i = indicator as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.rows[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// The rows of one indicator and province, ordered by period.
+    pub(crate) fn of(&self, columns: &Columns, indicator: u32, province: u16) -> &[u32] {
+        let rows = self.of_indicator(indicator);
+        let range = province_range(rows, columns, province);
+        &rows[range]
+    }
+
+    pub(crate) fn bytes(&self) -> usize {
+        (self.rows.capacity() + self.starts.capacity()) * 4
+    }
+}
+
+fn province_range(rows: &[u32], columns: &Columns, province: u16) -> Range<usize> {
+    let start = rows.partition_point(|&row| columns.province[row as usize] < province);
+    let end =
+        start + rows[start..].partition_point(|&row| columns.province[row as usize] <= province);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arena_hands_back_each_string() {
+        let mut arena = Arena::default();
+        for text in ["Trà Vinh", "", "Quảng Bình"] {
+            arena.push(text);
+        }
+        assert_eq!(
+            [arena.get(0), arena.get(1), arena.get(2)],
+            ["Trà Vinh", "", "Quảng Bình"]
+        );
+        assert_eq!(arena.get(9), "");
+    }
+
+    #[test]
+    fn index_groups_by_indicator_then_province_and_period() {
+        let mut columns = Columns::default();
+        for (indicator, province, year) in [
+            (1, 5, 2020),
+            (0, 3, 2021),
+            (1, 2, 2019),
+            (1, 5, 2018),
+            (0, 3, 2016),
+        ] {
+            columns.indicator.push(indicator);
+            columns.province.push(province);
+            columns.period.push(Period::year(year));
+            columns.value.push(1.0);
+        }
+        let index = Index::build(&columns, 3);
+        assert_eq!(index.of_indicator(0), [4, 1]);
+        assert_eq!(index.of_indicator(1), [2, 3, 0]);
+        assert_eq!(index.of_indicator(2), [] as [u32; 0]);
+        assert_eq!(index.of(&columns, 1, 5), [3, 0]);
+        assert_eq!(index.of(&columns, 1, 4), [] as [u32; 0]);
+        assert_eq!(index.of_indicator(7), [] as [u32; 0]);
+    }
+}

@@ -1,0 +1,357 @@
+//! The one error type of the crate: a kind, saying what went wrong, and an optional position,
+//! saying where.
+//!
+//! This module owns the wording of every message. It knows nothing of CSV columns beyond the
+//! names other modules hand it, and nothing of JavaScript: the binding layer turns an [`Error`]
+//! into a JS `Error` by reading [`Error::kind`], [`ErrorKind::code`] and [`Error::position`].
+
+use std::fmt;
+
+/// Where in the input an error was found.
+///
+/// `line` and `column` are 1-based, as an editor shows them; `column` counts characters
+/// (Unicode scalar values), not bytes, so that it points at the right place in Vietnamese text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    /// The file's name as the caller gave it (`observations.csv`), if there is one.
+    pub file: Option<String>,
+    /// 1-based line number.
+    pub line: u64,
+    /// 1-based column, in characters.
+    pub column: u64,
+}
+
+impl Position {
+    /// A position in a named file.
+    #[must_use]
+    pub fn new(file: Option<&str>, line: u64, column: u64) -> Self {
+        Position {
+            file: file.map(str::to_owned),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{file}:{}:{}", self.line, self.column),
+            None => write!(f, "line {}, column {}", self.line, self.column),
+        }
+    }
+}
+
+/// What went wrong. Variants carry the data a message or a program needs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input has no header row at all.
+    EmptyFile,
+    /// The input has a header but no records.
+    NoRows,
+    /// The input is larger than the engine accepts.
+    TooLarge {
+        /// Size of the input in bytes.
+        size: u64,
+        /// The largest accepted size in bytes.
+        limit: u64,
+    },
+    /// The bytes are not UTF-8 (a Windows-1258 export, say).
+    InvalidUtf8,
+    /// A quoted field is never closed.
+    UnterminatedQuote,
+    /// A quote character appears inside an unquoted field, or text follows a closing quote.
+    StrayQuote,
+    /// The header lacks a required column.
+    MissingColumn {
+        /// The column's name.
+        name: String,
+    },
+    /// The header names a column this format does not have.
+    UnexpectedColumn {
+        /// The column's name as written.
+        name: String,
+    },
+    /// The header names the same column twice.
+    DuplicateColumn {
+        /// The column's name.
+        name: String,
+    },
+    /// A record has more or fewer fields than the header.
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this record.
+        found: usize,
+    },
+    /// A required field is empty.
+    EmptyField {
+        /// The column's name.
+        column: String,
+    },
+    /// A field does not hold a number.
+    InvalidNumber {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+    },
+    /// A field holds a value outside the set its column allows.
+    InvalidValue {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+        /// What the column allows, in words.
+        expected: String,
+    },
+    /// A province id names no province of its scheme.
+    UnknownProvince {
+        /// The id as written (`p63:99`).
+        id: String,
+    },
+    /// An indicator id is not in the indicator list.
+    UnknownIndicator {
+        /// The id as written.
+        id: String,
+    },
+    /// A source id is not in the source list.
+    UnknownSource {
+        /// The id as written.
+        id: String,
+    },
+    /// An id that must be unique appears again.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// 1-based line of its first appearance.
+        first_line: u64,
+    },
+    /// A value is impossible for its unit (a share above 100 %, a negative count).
+    Implausible {
+        /// The value.
+        value: f64,
+        /// Why it cannot be.
+        reason: String,
+    },
+    /// A quote does not occur in the text of its source.
+    QuoteNotInSource {
+        /// The source's id.
+        source_id: String,
+    },
+    /// A request from the caller (a query spec, a command-line flag) is malformed.
+    InvalidRequest {
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Figures were asked to be compared whose definitions differ.
+    Incomparable {
+        /// Why they cannot be compared.
+        reason: String,
+    },
+    /// A file could not be read (CLI only).
+    Io {
+        /// The operating system's message.
+        message: String,
+    },
+}
+
+impl ErrorKind {
+    /// A stable, machine-readable name for the kind, e.g. `"invalidNumber"`; the same string the
+    /// serialised form carries in its `kind` field.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::EmptyFile => "emptyFile",
+            ErrorKind::NoRows => "noRows",
+            ErrorKind::TooLarge { .. } => "tooLarge",
+            ErrorKind::InvalidUtf8 => "invalidUtf8",
+            ErrorKind::UnterminatedQuote => "unterminatedQuote",
+            ErrorKind::StrayQuote => "strayQuote",
+            ErrorKind::MissingColumn { .. } => "missingColumn",
+            ErrorKind::UnexpectedColumn { .. } => "unexpectedColumn",
+            ErrorKind::DuplicateColumn { .. } => "duplicateColumn",
+            ErrorKind::FieldCount { .. } => "fieldCount",
+            ErrorKind::EmptyField { .. } => "emptyField",
+            ErrorKind::InvalidNumber { .. } => "invalidNumber",
+            ErrorKind::InvalidValue { .. } => "invalidValue",
+            ErrorKind::UnknownProvince { .. } => "unknownProvince",
+            ErrorKind::UnknownIndicator { .. } => "unknownIndicator",
+            ErrorKind::UnknownSource { .. } => "unknownSource",
+            ErrorKind::DuplicateId { .. } => "duplicateId",
+            ErrorKind::Implausible { .. } => "implausible",
+            ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
+            ErrorKind::InvalidRequest { .. } => "invalidRequest",
+            ErrorKind::Incomparable { .. } => "incomparable",
+            ErrorKind::Io { .. } => "io",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::EmptyFile => f.write_str("empty file: expected a header row"),
+            ErrorKind::NoRows => f.write_str("no records after the header"),
+            ErrorKind::TooLarge { size, limit } => {
+                write!(f, "file too large: {size} bytes, the limit is {limit}")
+            }
+            ErrorKind::InvalidUtf8 => {
+                f.write_str("invalid UTF-8: save the file as UTF-8 (not Windows-1258)")
+            }
+            ErrorKind::UnterminatedQuote => f.write_str("quoted field is never closed"),
+            ErrorKind::StrayQuote => {
+                f.write_str("stray quote: quote the whole field and double inner quotes")
+            }
+            ErrorKind::MissingColumn { name } => write!(f, "missing column `{name}`"),
+            ErrorKind::UnexpectedColumn { name } => write!(f, "unexpected column `{name}`"),
+            ErrorKind::DuplicateColumn { name } => write!(f, "column `{name}` appears twice"),
+            ErrorKind::FieldCount { expected, found } => {
+                write!(f, "expected {expected} fields, found {found}")
+            }
+            ErrorKind::EmptyField { column } => write!(f, "empty `{column}`"),
+            ErrorKind::InvalidNumber { column, text } => {
+                write!(f, "invalid number in `{column}`: {text:?}")
+            }
+            ErrorKind::InvalidValue {
+                column,
+                text,
+                expected,
+            } => write!(f, "invalid `{column}` {text:?}: expected {expected}"),
+            ErrorKind::UnknownProvince { id } => write!(f, "unknown province {id:?}"),
+            ErrorKind::UnknownIndicator { id } => write!(f, "unknown indicator {id:?}"),
+            ErrorKind::UnknownSource { id } => write!(f, "unknown source {id:?}"),
+            ErrorKind::DuplicateId { id, first_line } => {
+                write!(f, "duplicate id {id:?}, first used on line {first_line}")
+            }
+            ErrorKind::Implausible { value, reason } => {
+                write!(f, "implausible value {value}: {reason}")
+            }
+            ErrorKind::QuoteNotInSource { source_id } => {
+                write!(f, "quote not found in the text of source {source_id:?}")
+            }
+            ErrorKind::InvalidRequest { message } => write!(f, "invalid request: {message}"),
+            ErrorKind::Incomparable { reason } => write!(f, "not comparable: {reason}"),
+            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+        }
+    }
+}
+
+/// An error: what went wrong, and where when that is known.
+///
+/// `Display` puts the place first and uses lower case with no trailing period:
+/// `observations.csv:12:37: invalid number in `value`: "1,2,3"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    kind: Box<ErrorKind>,
+    position: Option<Position>,
+}
+
+impl Error {
+    /// An error with no position (a malformed request, say).
+    #[must_use]
+    pub fn new(kind: ErrorKind) -> Self {
+        Error {
+            kind: Box::new(kind),
+            position: None,
+        }
+    }
+
+    /// An error at a place in the input.
+    #[must_use]
+    pub fn at(kind: ErrorKind, position: Position) -> Self {
+        Error {
+            kind: Box::new(kind),
+            position: Some(position),
+        }
+    }
+
+    /// Shorthand for [`ErrorKind::InvalidRequest`].
+    #[must_use]
+    pub fn request(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidRequest {
+            message: message.into(),
+        })
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where, when known.
+    #[must_use]
+    pub fn position(&self) -> Option<&Position> {
+        self.position.as_ref()
+    }
+
+    /// The same error, placed in `file` when it has a position without a file name.
+    #[must_use]
+    pub fn in_file(mut self, file: &str) -> Self {
+        if let Some(position) = &mut self.position
+            && position.file.is_none()
+        {
+            position.file = Some(file.to_owned());
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.position {
+            Some(position) => write!(f, "{position}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_puts_the_place_first() {
+        let error = Error::at(
+            ErrorKind::InvalidNumber {
+                column: "value".into(),
+                text: "1,2,3".into(),
+            },
+            Position::new(Some("observations.csv"), 12, 37),
+        );
+        assert_eq!(
+            error.to_string(),
+            r#"observations.csv:12:37: invalid number in `value`: "1,2,3""#
+        );
+    }
+
+    #[test]
+    fn in_file_names_an_unnamed_position_only() {
+        let error = Error::at(ErrorKind::EmptyFile, Position::new(None, 1, 1)).in_file("a.csv");
+        assert_eq!(
+            error.to_string(),
+            "a.csv:1:1: empty file: expected a header row"
+        );
+        let error = error.in_file("b.csv");
+        assert_eq!(
+            error.position().and_then(|p| p.file.as_deref()),
+            Some("a.csv")
+        );
+    }
+
+    #[test]
+    fn code_matches_the_serialised_tag() {
+        let kind = ErrorKind::UnknownIndicator { id: "x".into() };
+        let text = format!("{kind:?}");
+        assert!(text.starts_with("UnknownIndicator"));
+        assert_eq!(kind.code(), "unknownIndicator");
+    }
+}

@@ -1,0 +1,48 @@
+//! ict-compare: compare the ICT and digital-transformation indicators of Vietnam's provinces.
+//!
+//! Every figure comes from a published provincial report and keeps its provenance: the report,
+//! the date, and the Vietnamese sentence that states it. The engine parses and validates the
+//! dataset, keeps it in memory column by column, and answers the questions a comparison page
+//! asks, refusing to compare figures whose definitions differ.
+//!
+//! ```text
+//!   data/*.csv ──parse──▶ model values ──dataset──▶ columns + index ──query/compare──▶ results
+//!   (outside input)        (Province,      (loaded whole      (one call per            │
+//!                           Indicator, …)   or not at all)     user action)            ▼
+//!                                                                            bindings (wasm) ─▶ www/
+//!                                                                            bin/ict-compare (CLI)
+//! ```
+//!
+//! The core knows nothing of the browser: only `bindings`, compiled for `wasm32`, imports
+//! wasm-bindgen, js-sys, web-sys and serde-wasm-bindgen.
+//!
+//! ```
+//! use ict_compare::{Dataset, ProvinceId};
+//!
+//! let dataset = Dataset::bundled()?;
+//! let tra_vinh: ProvinceId = "p63:84".parse().expect("a province id");
+//! let figures = dataset.observations().filter(|o| o.province == tra_vinh).count();
+//! assert!(figures > 0);
+//! # Ok::<(), ict_compare::Error>(())
+//! ```
+
+mod check;
+mod dataset;
+mod error;
+mod model;
+mod parse;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use check::{Finding, Statement, consistency, provenance, statements_in};
+pub use dataset::{Dataset, DatasetFiles, Reference};
+pub use error::{Error, ErrorKind, Position, Result};
+pub use model::{
+    APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
+    Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
+};
+pub use parse::{
+    NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
+    numbers_in_text, parse_data_number, parse_vietnamese_number,
+};

@@ -1,0 +1,260 @@
+//! Indicators: what a figure measures, in which unit, and how it may be combined.
+//!
+//! An indicator is one definition. Figures that look alike but are counted differently
+//! (smartphones per person and per household) are different indicators of one family, so that
+//! nothing downstream can rank them together. This module knows the closed vocabularies of the
+//! indicator list; it knows nothing of observations.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Defines a closed vocabulary: an enum that reads and writes its snake_case names.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name as written in data files.
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// The allowed names, for error messages.
+            #[must_use]
+            pub fn expected() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ();
+            fn from_str(text: &str) -> Result<Self, ()> {
+                match text { $($text => Ok($name::$variant),)+ _ => Err(()) }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// The area of ICT an indicator belongs to.
+    Pillar {
+        /// Telecom, broadband, mobile coverage.
+        Infrastructure = "infrastructure",
+        /// Government IT, online public services, document processing.
+        DigitalGovernment = "digital_government",
+        /// Enterprises, e-commerce, digital payments.
+        DigitalEconomy = "digital_economy",
+        /// Internet and smartphone use, community digital teams.
+        DigitalSociety = "digital_society",
+        /// Training and ICT staff.
+        Workforce = "workforce",
+        /// Information security.
+        Security = "security",
+        /// The postal network.
+        Postal = "postal",
+        /// Press, radio and television.
+        Media = "media",
+        /// Plans, programmes and policy documents.
+        Institutions = "institutions",
+    }
+}
+
+vocabulary! {
+    /// The unit a value is expressed in.
+    Unit {
+        /// A number of things.
+        Count = "count",
+        /// A share, 0 to 100.
+        Percent = "percent",
+        /// Per 100 people.
+        Per100People = "per_100_people",
+        /// Per 100 households.
+        Per100Households = "per_100_households",
+        /// Billions of đồng.
+        VndBillion = "vnd_billion",
+        /// Millions of đồng.
+        VndMillion = "vnd_million",
+        /// Kilometres.
+        Km = "km",
+        /// Megabits per second.
+        Mbps = "mbps",
+        /// Gigabits per second.
+        Gbps = "gbps",
+        /// People served per service point.
+        PeoplePerPoint = "people_per_point",
+        /// Hours.
+        Hours = "hours",
+    }
+}
+
+impl Unit {
+    /// How many of the base quantity one unit is, for reading figures out of text:
+    /// `15 tỷ đồng` is 15 in `vnd_billion`.
+    #[must_use]
+    pub fn base(self) -> f64 {
+        match self {
+            Unit::VndBillion => 1e9,
+            Unit::VndMillion => 1e6,
+            _ => 1.0,
+        }
+    }
+
+    /// Whether values of this unit add up across provinces or parts (counts, money, lengths),
+    /// as opposed to shares and ratios.
+    #[must_use]
+    pub fn is_additive(self) -> bool {
+        matches!(
+            self,
+            Unit::Count | Unit::VndBillion | Unit::VndMillion | Unit::Km | Unit::Hours
+        )
+    }
+
+    /// The largest plausible value, where the unit has one (a share cannot pass 100 %).
+    #[must_use]
+    pub fn maximum(self) -> Option<f64> {
+        match self {
+            Unit::Percent => Some(100.0),
+            _ => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// Which direction is an improvement.
+    Better {
+        /// More is better.
+        Higher = "higher",
+        /// Less is better.
+        Lower = "lower",
+        /// Neither: the figure describes, it does not score.
+        None = "none",
+    }
+}
+
+/// How figures of one indicator combine across provinces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Aggregation {
+    /// Counts: add them up.
+    Sum,
+    /// Shares: average, weighted by the named denominator (`population`, `households`, …).
+    WeightedMean(String),
+    /// Not combinable (targets, ranks, per-point ratios).
+    None,
+}
+
+impl FromStr for Aggregation {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Self, ()> {
+        match text {
+            "sum" => Ok(Aggregation::Sum),
+            "none" => Ok(Aggregation::None),
+            _ => match text.strip_prefix("weighted_mean:") {
+                Some(weight) if is_snake_case(weight) => {
+                    Ok(Aggregation::WeightedMean(weight.to_owned()))
+                }
+                _ => Err(()),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Aggregation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Aggregation::Sum => f.write_str("sum"),
+            Aggregation::WeightedMean(weight) => write!(f, "weighted_mean:{weight}"),
+            Aggregation::None => f.write_str("none"),
+        }
+    }
+}
+
+impl serde::Serialize for Aggregation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Lower snake_case ASCII, the shape of every id in the data files.
+#[must_use]
+pub fn is_snake_case(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+        && text.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// One indicator: a single definition of what is counted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Indicator {
+    /// Its id (`households_fibre_share`).
+    pub id: String,
+    /// The family of look-alike indicators it belongs to.
+    pub family: String,
+    /// Its area of ICT.
+    pub pillar: Pillar,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// The unit of its values.
+    pub unit: Unit,
+    /// What a share is a share of (`households`); `None` for counts.
+    pub denominator: Option<String>,
+    /// How values combine across provinces.
+    pub aggregation: Aggregation,
+    /// Which direction is an improvement.
+    pub better: Better,
+    /// The total this indicator is a component of, if the reports present it as a breakdown.
+    pub part_of: Option<String>,
+    /// Vietnamese definition.
+    pub definition_vi: String,
+    /// English definition.
+    pub definition_en: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies_round_trip() {
+        for unit in Unit::ALL {
+            assert_eq!(unit.as_str().parse::<Unit>(), Ok(*unit));
+        }
+        for pillar in Pillar::ALL {
+            assert_eq!(pillar.to_string().parse::<Pillar>(), Ok(*pillar));
+        }
+        assert!("Percent".parse::<Unit>().is_err());
+    }
+
+    #[test]
+    fn aggregation_names_its_weight() {
+        assert_eq!(
+            "weighted_mean:households".parse::<Aggregation>(),
+            Ok(Aggregation::WeightedMean("households".into()))
+        );
+        assert!("weighted_mean:".parse::<Aggregation>().is_err());
+        assert!("mean".parse::<Aggregation>().is_err());
+        assert_eq!(
+            Aggregation::WeightedMean("population".into()).to_string(),
+            "weighted_mean:population"
+        );
+    }
+}

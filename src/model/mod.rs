@@ -1,0 +1,15 @@
+//! The domain's nouns: provinces, indicators, sources and observations, and the small value
+//! types they are made of.
+//!
+//! Nothing here parses files or answers queries; the types are plain data with the rules that
+//! belong to the values themselves (what `p63:84` means, how "trên 74 %" bounds the truth).
+
+mod indicator;
+mod observation;
+mod province;
+mod source;
+
+pub use indicator::{Aggregation, Better, Indicator, Pillar, Unit, is_snake_case};
+pub use observation::{APPROXIMATION, Interval, Observation, Origin, Period, Qualifier};
+pub use province::{Province, ProvinceId, Region, Scheme};
+pub use source::Source;

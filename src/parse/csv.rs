@@ -1,0 +1,268 @@
+//! A small RFC 4180 reader that remembers where every field starts.
+//!
+//! It owns quoting, line endings, the byte-order mark and positions; it knows nothing of what the
+//! columns mean. Fields borrow from the input unless they contain doubled quotes, so reading a
+//! large file allocates little. Columns are computed only when an error needs one, because
+//! counting characters for every field would cost more than the parse itself.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, ErrorKind, Position, Result};
+
+/// One field of a record, with the byte offsets needed to place it.
+#[derive(Debug, Clone)]
+pub(crate) struct Field<'a> {
+    pub(crate) text: Cow<'a, str>,
+    /// Byte offset of the field's first character (its opening quote, if quoted).
+    start: usize,
+}
+
+/// A cursor over CSV text.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    file: Option<&'a str>,
+    offset: usize,
+    line: u64,
+    line_start: usize,
+    record_line: u64,
+    record_line_start: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `text`; a leading byte-order mark is skipped, as spreadsheets write one.
+    pub(crate) fn new(text: &'a str, file: Option<&'a str>) -> Self {
+        let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Reader {
+            text,
+            file,
+            offset,
+            line: 1,
+            line_start: offset,
+            record_line: 1,
+            record_line_start: offset,
+        }
+    }
+
+    /// Decodes `bytes` as UTF-8, or says where the first bad byte is.
+    pub(crate) fn decode<'b>(bytes: &'b [u8], file: Option<&str>) -> Result<&'b str> {
+        std::str::from_utf8(bytes).map_err(|error| {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            // The prefix is valid UTF-8 by construction; counting in it is safe.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let line = prefix.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
+            let line_text = prefix.rsplit('\n').next().unwrap_or_default();
+            let column = line_text.chars().count() as u64 + 1;
+            Error::at(ErrorKind::InvalidUtf8, Position::new(file, line, column))
+        })
+    }
+
+    /// 1-based line on which the last record returned by [`Reader::next_record`] starts.
+    pub(crate) fn record_line(&self) -> u64 {
+        self.record_line
+    }
+
+    /// The position of a field of the last record.
+    pub(crate) fn position_of(&self, field: &Field<'_>) -> Position {
+        self.position_at(field.start)
+    }
+
+    /// The position just past the end of the last record's first line, for "missing field"
+    /// errors that have no field to point at.
+    pub(crate) fn record_end(&self) -> Position {
+        let end = self.text[self.record_line_start..]
+            .find(['\r', '\n'])
+            .map_or(self.text.len(), |i| self.record_line_start + i);
+        self.position_at(end)
+    }
+
+    fn position_at(&self, offset: usize) -> Position {
+        // Fields of a multi-line record may start on a later line than the record.
+        let before = self
+            .text
+            .get(self.record_line_start..offset)
+            .unwrap_or_default();
+        let extra_lines = before.bytes().filter(|&b| b == b'\n').count() as u64;
+        let line_text = before.rsplit('\n').next().unwrap_or_default();
+        let column = line_text.chars().count() as u64 + 1;
+        Position::new(self.file, self.record_line + extra_lines, column)
+    }
+
+    fn error_here(&self, kind: ErrorKind, offset: usize) -> Error {
+        Error::at(kind, self.position_at(offset))
+    }
+
+    /// Reads the next non-blank record into `fields`; `Ok(false)` at the end of the input.
+    pub(crate) fn next_record(&mut self, fields: &mut Vec<Field<'a>>) -> Result<bool> {
+        fields.clear();
+        let bytes = self.text.as_bytes();
+        // Skip blank lines, as spreadsheets leave them at the end.
+        loop {
+            match bytes.get(self.offset) {
+                None => return Ok(false),
+                Some(b'\n') => self.new_line(self.offset + 1),
+                Some(b'\r') if bytes.get(self.offset + 1) == Some(&b'\n') => {
+                    self.new_line(self.offset + 2);
+                }
+                Some(_) => break,
+            }
+        }
+        self.record_line = self.line;
+        self.record_line_start = self.line_start;
+        loop {
+            let start = self.offset;
+            let (text, end) = if bytes.get(start) == Some(&b'"') {
+                self.quoted(start)?
+            } else {
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+                    .map_or(bytes.len(), |i| start + i);
+                if bytes.get(end) == Some(&b'"') {
+                    return Err(self.error_here(ErrorKind::StrayQuote, end));
+                }
+                (Cow::Borrowed(&self.text[start..end]), end)
+            };
+            fields.push(Field { text, start });
+            match bytes.get(end) {
+                Some(b',') => self.offset = end + 1,
+                Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => {
+                    self.new_line(end + 2);
+                    return Ok(true);
+                }
+                Some(b'\n') => {
+                    self.new_line(end + 1);
+                    return Ok(true);
+                }
+                // A lone carriage return ends a record too (old Mac exports).
+                Some(b'\r') => {
+                    self.new_line(end + 1);
+                    return Ok(true);
+                }
+                None => {
+                    self.offset = end;
+                    return Ok(true);
+                }
+                Some(_) => return Err(self.error_here(ErrorKind::StrayQuote, end)),
+            }
+        }
+    }
+
+    fn new_line(&mut self, offset: usize) {
+        self.offset = offset;
+        self.line += 1;
+        self.line_start = offset;
+    }
+
+    /// Reads a quoted field starting at the quote at `start`; returns its text and the offset
+    /// just past the closing quote.
+    fn quoted(&mut self, start: usize) -> Result<(Cow<'a, str>, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut owned: Option<String> = None;
+        let mut piece = start + 1;
+        let mut i = start + 1;
+        loop {
+            match bytes.get(i) {
+                None => return Err(self.error_here(ErrorKind::UnterminatedQuote, start)),
+                Some(b'"') if bytes.get(i + 1) == Some(&b'"') => {
+                    let buffer = owned.get_or_insert_with(String::new);
+                    buffer.push_str(&self.text[piece..=i]);
+                    i += 2;
+                    piece = i;
+                }
+                Some(b'"') => {
+                    let text = match owned {
+                        Some(mut buffer) => {
+                            buffer.push_str(&self.text[piece..i]);
+                            Cow::Owned(buffer)
+                        }
+                        None => Cow::Borrowed(&self.text[piece..i]),
+                    };
+                    return Ok((text, i + 1));
+                }
+                Some(b'\n') => {
+                    // Keep line numbers right for the records after a multi-line field.
+                    self.line += 1;
+                    self.line_start = i + 1;
+                    i += 1;
+                }
+                Some(_) => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(text: &str) -> Result<Vec<Vec<String>>> {
+        let mut reader = Reader::new(text, Some("t.csv"));
+        let mut fields = Vec::new();
+        let mut out = Vec::new();
+        while reader.next_record(&mut fields)? {
+            out.push(fields.iter().map(|f| f.text.to_string()).collect());
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn reads_plain_and_quoted_fields() {
+        let got = records("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n").unwrap();
+        assert_eq!(got, [vec!["a", "b", "c"], vec!["1", "x, y", "say \"hi\""]]);
+    }
+
+    #[test]
+    fn accepts_crlf_bom_and_blank_lines() {
+        let got = records("\u{feff}a,b\r\n\r\n1,2\r\n\n").unwrap();
+        assert_eq!(got, [vec!["a", "b"], vec!["1", "2"]]);
+    }
+
+    #[test]
+    fn keeps_empty_trailing_field() {
+        assert_eq!(records("a,\n").unwrap(), [vec!["a", ""]]);
+    }
+
+    #[test]
+    fn multi_line_field_keeps_later_lines_right() {
+        let mut reader = Reader::new("a,\"x\ny\"\nb,c\n", None);
+        let mut fields = Vec::new();
+        assert!(reader.next_record(&mut fields).unwrap());
+        assert_eq!(fields[1].text, "x\ny");
+        assert!(reader.next_record(&mut fields).unwrap());
+        assert_eq!(reader.record_line(), 3);
+        assert_eq!(reader.position_of(&fields[1]).column, 3);
+    }
+
+    #[test]
+    fn rejects_unterminated_quote_at_its_start() {
+        let error = records("a,b\n1,\"open\n").unwrap_err();
+        assert_eq!(error.kind(), &ErrorKind::UnterminatedQuote);
+        assert_eq!(error.to_string(), "t.csv:2:3: quoted field is never closed");
+    }
+
+    #[test]
+    fn rejects_stray_quote() {
+        let error = records("a,b\n1,x\"y\n").unwrap_err();
+        assert_eq!(error.kind(), &ErrorKind::StrayQuote);
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 4)));
+        let error = records("\"a\"b\n").unwrap_err();
+        assert_eq!(error.kind(), &ErrorKind::StrayQuote);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let mut reader = Reader::new("Trà Vinh,Quảng Bình,x\n", None);
+        let mut fields = Vec::new();
+        reader.next_record(&mut fields).unwrap();
+        assert_eq!(reader.position_of(&fields[2]).column, 21);
+    }
+
+    #[test]
+    fn decode_points_at_the_first_bad_byte() {
+        let error = Reader::decode(b"a,b\nx\xe0y\n", Some("f.csv")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "f.csv:2:2: invalid UTF-8: save the file as UTF-8 (not Windows-1258)"
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! Reading outside input: CSV text, the dataset's file formats, Vietnamese numbers.
+//!
+//! Everything that knows a column name or a number format lives here, and nothing here knows
+//! how the dataset stores or answers anything.
+
+mod csv;
+mod files;
+mod number;
+mod table;
+
+pub use files::{
+    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
+    parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
+    parse_sources,
+};
+pub use number::{
+    NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,
+    parse_vietnamese_number,
+};
+
+/// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.
+pub fn decode_utf8<'a>(bytes: &'a [u8], file: Option<&str>) -> crate::Result<&'a str> {
+    csv::Reader::decode(bytes, file)
+}

@@ -1,0 +1,282 @@
+//! Numbers as Vietnamese reports write them, and as data files store them.
+//!
+//! Vietnamese uses `.` to group thousands and `,` as the decimal mark: `1.208` is 1208 and
+//! `86,18%` is 86.18. Data files store plain numbers (`1208`, `86.18`). The two meet in one
+//! ambiguous shape, a single dot followed by exactly three digits (`1.208`), which a data field
+//! reads as plain notation; the dataset then refuses a fractional count, which is how a
+//! Vietnamese `1.208` typed into a count column shows itself. This module knows nothing of
+//! columns or indicators.
+
+use std::ops::Range;
+
+/// Parses a number written the Vietnamese way: optional sign, digits grouped by `.` in threes,
+/// an optional `,` decimal part, an optional `%` (with or without a space before it).
+/// Leading zeros are allowed (`06`), as reports write small counts.
+///
+/// ```
+/// use ict_compare::parse_vietnamese_number;
+/// assert_eq!(parse_vietnamese_number("1.208"), Some(1208.0));
+/// assert_eq!(parse_vietnamese_number("86,18%"), Some(86.18));
+/// assert_eq!(parse_vietnamese_number("96,89 %"), Some(96.89));
+/// assert_eq!(parse_vietnamese_number("06"), Some(6.0));
+/// assert_eq!(parse_vietnamese_number("1,2,3"), None);
+/// ```
+#[must_use]
+pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
+    let text = strip_percent(text.trim());
+    let (negative, body) = split_sign(text);
+    let (integer, fraction) = match body.split_once(',') {
+        Some((integer, fraction)) => (integer, Some(fraction)),
+        None => (body, None),
+    };
+    let mut digits = String::with_capacity(body.len() + 1);
+    if negative {
+        digits.push('-');
+    }
+    push_grouped(integer, '.', &mut digits)?;
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    digits.parse().ok()
+}
+
+/// Parses a number in a data field: plain notation (`1208`, `86.18`, `-3`, `1.208`), or
+/// Vietnamese notation where it cannot be mistaken for plain (`86,18`, `1.208.000`, `1.208,5`).
+///
+/// Never returns NaN or an infinity: `NaN`, `inf` and exponents are not numbers here.
+///
+/// ```
+/// use ict_compare::parse_data_number;
+/// assert_eq!(parse_data_number("86.18"), Some(86.18));
+/// assert_eq!(parse_data_number("86,18"), Some(86.18));
+/// assert_eq!(parse_data_number("1.208.000"), Some(1_208_000.0));
+/// assert_eq!(parse_data_number("NaN"), None);
+/// ```
+#[must_use]
+pub fn parse_data_number(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (_, body) = split_sign(text);
+    if body.contains(',') || body.matches('.').count() > 1 {
+        return parse_vietnamese_number(text);
+    }
+    let (integer, fraction) = body.split_once('.').unwrap_or((body, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(integer) && digits(fraction)) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Formats `value` the Vietnamese way with at most `decimals` decimals, trailing zeros dropped:
+/// `1208` → `1.208`, `86.18` → `86,18`.
+///
+/// ```
+/// use ict_compare::format_vietnamese_number;
+/// assert_eq!(format_vietnamese_number(1208.0, 2), "1.208");
+/// assert_eq!(format_vietnamese_number(86.18, 2), "86,18");
+/// assert_eq!(format_vietnamese_number(-1234567.5, 1), "-1.234.567,5");
+/// ```
+#[must_use]
+pub fn format_vietnamese_number(value: f64, decimals: usize) -> String {
+    let plain = format!("{:.*}", decimals, value.abs());
+    let (integer, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut out = String::with_capacity(plain.len() + plain.len() / 3 + 2);
+    if value < 0.0 && plain.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A number found in running Vietnamese text, with the byte range it occupies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberInText {
+    /// Its value under Vietnamese rules.
+    pub value: f64,
+    /// Byte range of the number in the text (without any `%`).
+    pub span: Range<usize>,
+}
+
+/// Finds every number in running text under Vietnamese rules. Sentence punctuation after a
+/// number (`có 06.`) is not part of it; `23/25` yields two numbers; tokens that are not valid
+/// Vietnamese numbers (`1.5`) are skipped rather than guessed at.
+#[must_use]
+pub fn numbers_in_text(text: &str) -> Vec<NumberInText> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_token = bytes[i].is_ascii_digit()
+            && (i == 0
+                || !matches!(bytes[i - 1], b'0'..=b'9' | b'.' | b',' | b'a'..=b'z' | b'A'..=b'Z'));
+        if !starts_token {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len() && matches!(bytes[end], b'0'..=b'9' | b'.' | b',') {
+            end += 1;
+        }
+        let mut token_end = end;
+        while token_end > i && matches!(bytes[token_end - 1], b'.' | b',') {
+            token_end -= 1;
+        }
+        // 3G, 4G and 5G name technologies, not figures; other letters after a number are its
+        // unit (`1,44km`).
+        let generation = bytes.get(end) == Some(&b'G')
+            && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let glued = generation;
+        if let Some(value) = parse_vietnamese_number(&text[i..token_end]).filter(|_| !glued) {
+            found.push(NumberInText {
+                value,
+                span: i..token_end,
+            });
+        }
+        i = end;
+    }
+    found
+}
+
+fn strip_percent(text: &str) -> &str {
+    text.strip_suffix('%').map_or(text, str::trim_end)
+}
+
+fn split_sign(text: &str) -> (bool, &str) {
+    match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    }
+}
+
+/// Appends the digits of `integer`, checking that `separator` groups them in threes.
+fn push_grouped(integer: &str, separator: char, out: &mut String) -> Option<()> {
+    let mut groups = integer.split(separator);
+    let first = groups.next()?;
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let grouped = integer.contains(separator);
+    if grouped && first.len() > 3 {
+        return None;
+    }
+    out.push_str(first);
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(group);
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_the_forms_reports_use() {
+        for (text, value) in [
+            ("1.208", 1208.0),
+            ("86,18%", 86.18),
+            ("96,89 %", 96.89),
+            ("06", 6.0),
+            ("1.234.567,5", 1_234_567.5),
+            ("0,5", 0.5),
+            ("100%", 100.0),
+        ] {
+            assert_eq!(parse_vietnamese_number(text), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_vietnamese_number() {
+        for text in [
+            "", "1,2,3", "1.20", "1234.567", ",5", "5,", "abc", "1.2", "NaN", "inf", "%",
+        ] {
+            assert_eq!(parse_vietnamese_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn data_numbers_accept_plain_and_unambiguous_vietnamese() {
+        for (text, value) in [
+            ("1208", 1208.0),
+            ("86.18", 86.18),
+            ("-3", -3.0),
+            ("0.125", 0.125),
+            ("4.822", 4.822),
+            ("86,18", 86.18),
+            ("1.208.000", 1_208_000.0),
+            ("1.208,5", 1208.5),
+            ("1234.5678", 1234.5678),
+        ] {
+            assert_eq!(parse_data_number(text), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn data_numbers_reject_nan_infinity_and_lists() {
+        for text in [
+            "NaN", "inf", "-inf", "1e5", "1,2,3", "", "-", "1.", ".5", "12 000", "0x10",
+        ] {
+            assert_eq!(parse_data_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_numbers_in_running_text() {
+        let text = "Toàn tỉnh có 7.301 máy tính và 116 máy chủ, đạt 98,7%; 151/151 xã.";
+        let values: Vec<f64> = numbers_in_text(text).iter().map(|n| n.value).collect();
+        assert_eq!(values, [7301.0, 116.0, 98.7, 151.0, 151.0]);
+        let first = &numbers_in_text(text)[0];
+        assert_eq!(&text[first.span.clone()], "7.301");
+    }
+
+    #[test]
+    fn numbers_in_names_are_not_figures_but_units_may_be_glued() {
+        assert!(numbers_in_text("IPv4 sang IPv6, 4G").is_empty());
+        let values: Vec<f64> = numbers_in_text("bán kính 1,44km/điểm")
+            .iter()
+            .map(|n| n.value)
+            .collect();
+        assert_eq!(values, [1.44]);
+    }
+
+    proptest! {
+        #[test]
+        fn formatting_then_parsing_gives_the_number_back(cents in -10_000_000_000_i64..10_000_000_000) {
+            let value = cents as f64 / 100.0;
+            let text = format_vietnamese_number(value, 2);
+            let parsed = parse_vietnamese_number(&text);
+            prop_assert!(parsed.is_some(), "{text}");
+            prop_assert!((parsed.unwrap_or(f64::NAN) - value).abs() < 1e-6, "{text}");
+        }
+
+        #[test]
+        fn data_numbers_read_back_what_rust_prints(value in -1e12_f64..1e12) {
+            prop_assert_eq!(parse_data_number(&value.to_string()), Some(value));
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in ".{0,40}") {
+            let _ = parse_vietnamese_number(&text);
+            let _ = parse_data_number(&text);
+            let _ = numbers_in_text(&text);
+        }
+    }
+}

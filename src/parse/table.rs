@@ -1,0 +1,293 @@
+//! A CSV file with a known set of columns: header checks and typed, placed access to fields.
+//!
+//! Every file format of the dataset is a [`Schema`]: required and optional column names. This
+//! module checks a header against one and hands out fields by column with their positions, so
+//! that every error names the file, line and column. It knows no particular file.
+
+use crate::error::{Error, ErrorKind, Position, Result};
+use crate::parse::csv::{Field, Reader};
+use crate::parse::number::parse_data_number;
+
+/// The columns of one file format.
+pub(crate) struct Schema {
+    /// Columns that must be present, in their documented order.
+    pub(crate) required: &'static [&'static str],
+    /// Columns that may be present.
+    pub(crate) optional: &'static [&'static str],
+}
+
+impl Schema {
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.required
+            .iter()
+            .chain(self.optional)
+            .position(|&column| column == name)
+    }
+
+    fn name(&self, slot: usize) -> &'static str {
+        self.required
+            .iter()
+            .chain(self.optional)
+            .nth(slot)
+            .copied()
+            .unwrap_or("?")
+    }
+}
+
+/// A CSV file read against a [`Schema`].
+pub(crate) struct Table<'a> {
+    reader: Reader<'a>,
+    schema: &'static Schema,
+    /// For each schema slot, the field index in the file, if the column is present.
+    slots: Vec<Option<usize>>,
+    width: usize,
+    fields: Vec<Field<'a>>,
+}
+
+impl<'a> Table<'a> {
+    /// Reads and checks the header of `text`.
+    pub(crate) fn open(
+        text: &'a str,
+        file: Option<&'a str>,
+        schema: &'static Schema,
+    ) -> Result<Self> {
+        let mut reader = Reader::new(text, file);
+        let mut fields = Vec::new();
+        if !reader.next_record(&mut fields)? {
+            return Err(Error::at(ErrorKind::EmptyFile, Position::new(file, 1, 1)));
+        }
+        let count = schema.required.len() + schema.optional.len();
+        let mut slots = vec![None; count];
+        for (index, field) in fields.iter().enumerate() {
+            let name = field.text.trim();
+            let place = || reader.position_of(field);
+            let slot = schema.slot(name).ok_or_else(|| {
+                Error::at(
+                    ErrorKind::UnexpectedColumn {
+                        name: name.to_owned(),
+                    },
+                    place(),
+                )
+            })?;
+            if slots[slot].replace(index).is_some() {
+                return Err(Error::at(
+                    ErrorKind::DuplicateColumn {
+                        name: name.to_owned(),
+                    },
+                    place(),
+                ));
+            }
+        }
+        if let Some(missing) = (0..schema.required.len()).find(|&slot| slots[slot].is_none()) {
+            return Err(Error::at(
+                ErrorKind::MissingColumn {
+                    name: schema.name(missing).to_owned(),
+                },
+                reader.record_end(),
+            ));
+        }
+        let width = fields.len();
+        Ok(Table {
+            reader,
+            schema,
+            slots,
+            width,
+            fields,
+        })
+    }
+
+    /// Moves to the next record; `Ok(false)` at the end.
+    pub(crate) fn next(&mut self) -> Result<bool> {
+        if !self.reader.next_record(&mut self.fields)? {
+            return Ok(false);
+        }
+        if self.fields.len() != self.width {
+            let place = match self.fields.get(self.width) {
+                Some(extra) => self.reader.position_of(extra),
+                None => self.reader.record_end(),
+            };
+            return Err(Error::at(
+                ErrorKind::FieldCount {
+                    expected: self.width,
+                    found: self.fields.len(),
+                },
+                place,
+            ));
+        }
+        Ok(true)
+    }
+
+    /// 1-based line of the current record.
+    pub(crate) fn line(&self) -> u64 {
+        self.reader.record_line()
+    }
+
+    /// Whether the file has the column of `slot`.
+    pub(crate) fn has(&self, slot: usize) -> bool {
+        self.slots.get(slot).copied().flatten().is_some()
+    }
+
+    fn field(&self, slot: usize) -> Option<&Field<'a>> {
+        self.slots
+            .get(slot)
+            .copied()
+            .flatten()
+            .and_then(|index| self.fields.get(index))
+    }
+
+    /// The trimmed text of a column, or `""` if the column is absent.
+    pub(crate) fn text(&self, slot: usize) -> &str {
+        self.field(slot).map_or("", |field| field.text.trim())
+    }
+
+    /// The text of a column that must not be empty.
+    pub(crate) fn required(&self, slot: usize) -> Result<&str> {
+        let text = self.text(slot);
+        if text.is_empty() {
+            return Err(self.error(
+                slot,
+                ErrorKind::EmptyField {
+                    column: self.schema.name(slot).to_owned(),
+                },
+            ));
+        }
+        Ok(text)
+    }
+
+    /// The text of an optional column, `None` when absent or empty.
+    pub(crate) fn optional(&self, slot: usize) -> Option<&str> {
+        Some(self.text(slot)).filter(|text| !text.is_empty())
+    }
+
+    /// A required column read with `parse`; `expected` says in words what it allows.
+    pub(crate) fn parsed<T>(
+        &self,
+        slot: usize,
+        expected: impl FnOnce() -> String,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T> {
+        let text = self.required(slot)?;
+        parse(text).ok_or_else(|| self.invalid(slot, text, expected()))
+    }
+
+    /// A required number column.
+    pub(crate) fn number(&self, slot: usize) -> Result<f64> {
+        let text = self.required(slot)?;
+        self.number_from(slot, text)
+    }
+
+    /// An optional number column.
+    pub(crate) fn optional_number(&self, slot: usize) -> Result<Option<f64>> {
+        self.optional(slot)
+            .map(|text| self.number_from(slot, text))
+            .transpose()
+    }
+
+    fn number_from(&self, slot: usize, text: &str) -> Result<f64> {
+        parse_data_number(text).ok_or_else(|| {
+            self.error(
+                slot,
+                ErrorKind::InvalidNumber {
+                    column: self.schema.name(slot).to_owned(),
+                    text: text.to_owned(),
+                },
+            )
+        })
+    }
+
+    /// An [`ErrorKind::InvalidValue`] at a column of the current record.
+    pub(crate) fn invalid(&self, slot: usize, text: &str, expected: String) -> Error {
+        self.error(
+            slot,
+            ErrorKind::InvalidValue {
+                column: self.schema.name(slot).to_owned(),
+                text: text.to_owned(),
+                expected,
+            },
+        )
+    }
+
+    /// The position of a column of the current record (the record's end if the column is
+    /// absent).
+    pub(crate) fn position(&self, slot: usize) -> Position {
+        match self.field(slot) {
+            Some(field) => self.reader.position_of(field),
+            None => self.reader.record_end(),
+        }
+    }
+
+    /// An error at a column of the current record.
+    pub(crate) fn error(&self, slot: usize, kind: ErrorKind) -> Error {
+        Error::at(kind, self.position(slot))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SCHEMA: Schema = Schema {
+        required: &["id", "value"],
+        optional: &["note"],
+    };
+
+    #[test]
+    fn reads_columns_in_any_order() {
+        let mut table = Table::open("value,note,id\n1.5,hi,a\n", None, &SCHEMA).unwrap();
+        assert!(table.next().unwrap());
+        assert_eq!(table.required(0).unwrap(), "a");
+        assert_eq!(table.number(1).unwrap(), 1.5);
+        assert_eq!(table.optional(2), Some("hi"));
+        assert!(!table.next().unwrap());
+    }
+
+    #[test]
+    fn optional_columns_may_be_absent() {
+        let mut table = Table::open("id,value\na,1\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        assert!(!table.has(2));
+        assert_eq!(table.optional(2), None);
+    }
+
+    #[test]
+    fn header_errors_name_the_column_and_place() {
+        let error = Table::open("id,valu\n", Some("x.csv"), &SCHEMA)
+            .err()
+            .unwrap();
+        assert_eq!(error.to_string(), "x.csv:1:4: unexpected column `valu`");
+        let error = Table::open("id\n", Some("x.csv"), &SCHEMA).err().unwrap();
+        assert_eq!(error.to_string(), "x.csv:1:3: missing column `value`");
+        let error = Table::open("id,value,id\n", None, &SCHEMA).err().unwrap();
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::DuplicateColumn { name: "id".into() }
+        );
+        let error = Table::open("", Some("x.csv"), &SCHEMA).err().unwrap();
+        assert_eq!(error.kind(), &ErrorKind::EmptyFile);
+    }
+
+    #[test]
+    fn field_count_errors_point_at_the_extra_field() {
+        let mut table = Table::open("id,value\na,1,2\n", None, &SCHEMA).unwrap();
+        let error = table.next().unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::FieldCount {
+                expected: 2,
+                found: 3
+            }
+        );
+        assert_eq!(error.position().map(|p| p.column), Some(5));
+    }
+
+    #[test]
+    fn number_errors_say_what_was_found() {
+        let mut table = Table::open("id,value\na,\"1,2,3\"\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: invalid number in `value`: \"1,2,3\""
+        );
+    }
+}
