@@ -1,0 +1,90 @@
+# ict-compare: two commands for people, `make serve` and `make test`; the rest are their steps.
+# Every install step is guarded, so a second run installs nothing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := serve
+
+WASM_TARGET := wasm32-unknown-unknown
+CRATE := ict_compare
+# The glue generator must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+
+.PHONY: serve test setup tools browser npm build wasm page check-rust lint test-rust test-wasm \
+        test-e2e validate clean
+
+## serve: build everything and serve the page at http://127.0.0.1:$(PORT)/
+serve: build
+	node scripts/serve.mjs dist $(PORT)
+
+## test: every check and test: format, lints (host and wasm32), unit, integration and doc tests,
+## data validation, wasm tests in Chromium, end-to-end tests in Chromium
+test: setup lint test-rust validate test-wasm build test-e2e
+	@echo "make test: all checks passed"
+
+# ---- set-up -------------------------------------------------------------------------------
+
+setup: tools browser npm
+
+tools:
+	@rustup show active-toolchain >/dev/null
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)"; \
+	fi
+
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# ---- build --------------------------------------------------------------------------------
+
+build: setup wasm page
+
+wasm: pkg/$(CRATE)_bg.wasm
+
+pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f) | tools npm
+	cargo build --release --lib --target $(WASM_TARGET)
+	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  pkg/$(CRATE)_bg.wasm -o pkg/$(CRATE)_bg.wasm
+
+page: wasm
+	node scripts/build-page.mjs
+
+# ---- checks -------------------------------------------------------------------------------
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test
+
+validate:
+	cargo run --release --quiet --bin ict-compare -- validate data/
+
+test-wasm: setup
+	cargo test --target $(WASM_TARGET) --test web
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf target pkg dist
