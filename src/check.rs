@@ -36,8 +36,11 @@ pub fn consistency(dataset: &Dataset) -> Vec<Finding> {
 /// The key under which figures of one report describe the same thing.
 type Occasion = (String, String, String, String, bool);
 
+/// An observation's id, value and qualifier.
+type Figure = (String, f64, Qualifier);
+
 fn parts_and_totals(dataset: &Dataset) -> Vec<Finding> {
-    let mut by_key: HashMap<(String, Occasion), Vec<(String, f64, Qualifier)>> = HashMap::new();
+    let mut by_key: HashMap<(String, Occasion), Vec<Figure>> = HashMap::new();
     for observation in dataset.observations() {
         let occasion = (
             observation.province.to_string(),
@@ -75,7 +78,7 @@ fn parts_and_totals(dataset: &Dataset) -> Vec<Finding> {
             else {
                 continue;
             };
-            let found: Vec<&(String, f64, Qualifier)> = parts
+            let found: Vec<&Figure> = parts
                 .iter()
                 .filter_map(|part| by_key.get(&((*part).to_owned(), occasion.clone())))
                 .filter_map(|rows| rows.first())
@@ -116,8 +119,7 @@ fn parts_and_totals(dataset: &Dataset) -> Vec<Finding> {
 }
 
 fn duplicates(dataset: &Dataset) -> Vec<Finding> {
-    let mut groups: BTreeMap<(String, String, String, String, bool), Vec<(String, f64, String)>> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<Occasion, Vec<(String, f64, String)>> = BTreeMap::new();
     for observation in dataset.observations() {
         groups
             .entry((
@@ -159,7 +161,7 @@ pub fn provenance(
     dataset: &Dataset,
     observations_csv: &str,
     file: &str,
-    source_texts: &HashMap<String, String>,
+    source_texts: &HashMap<String, String, impl std::hash::BuildHasher>,
 ) -> Result<Vec<Error>> {
     let mut errors = Vec::new();
     parse_observations(observations_csv, Some(file), |table, row| {
@@ -295,7 +297,7 @@ fn qualifier_before(before: &str) -> Qualifier {
         .get(1)
         .map_or(String::new(), |w| format!("{w} {last}"));
     match (pair.as_str(), last) {
-        ("tối thiểu", _) | ("ít nhất", _) => Qualifier::AtLeast,
+        ("tối thiểu" | "ít nhất", _) => Qualifier::AtLeast,
         ("tối đa", _) => Qualifier::AtMost,
         (_, "trên" | "hơn") => Qualifier::Over,
         (_, "khoảng") => Qualifier::About,

@@ -35,6 +35,13 @@ mod parse;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 
+/// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod bindings_for_tests {
+    pub use crate::bindings::JsDataset;
+}
+
 pub use check::{Finding, Statement, consistency, provenance, statements_in};
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};

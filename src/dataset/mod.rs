@@ -213,14 +213,13 @@ impl Dataset {
                 };
                 return Err(table.error(column::ID, kind));
             }
-            let scope = match scope_ids.get(row.scope) {
-                Some(&scope) => scope,
-                None => {
-                    self.scopes.push(row.scope.to_owned());
-                    let scope = (self.scopes.len() - 1) as u32;
-                    scope_ids.insert(row.scope.to_owned(), scope);
-                    scope
-                }
+            let scope = if let Some(&scope) = scope_ids.get(row.scope) {
+                scope
+            } else {
+                self.scopes.push(row.scope.to_owned());
+                let scope = (self.scopes.len() - 1) as u32;
+                scope_ids.insert(row.scope.to_owned(), scope);
+                scope
             };
             columns.id.push(row.id);
             columns.province.push(province);

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// Defines a closed vocabulary: an enum that reads and writes its snake_case names.
+/// Defines a closed vocabulary: an enum that reads and writes its `snake_case` names.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -189,7 +189,7 @@ impl serde::Serialize for Aggregation {
     }
 }
 
-/// Lower snake_case ASCII, the shape of every id in the data files.
+/// Lower `snake_case` ASCII, the shape of every id in the data files.
 #[must_use]
 pub fn is_snake_case(text: &str) -> bool {
     !text.is_empty()

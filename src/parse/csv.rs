@@ -129,12 +129,8 @@ impl<'a> Reader<'a> {
                     self.new_line(end + 2);
                     return Ok(true);
                 }
-                Some(b'\n') => {
-                    self.new_line(end + 1);
-                    return Ok(true);
-                }
                 // A lone carriage return ends a record too (old Mac exports).
-                Some(b'\r') => {
+                Some(b'\n' | b'\r') => {
                     self.new_line(end + 1);
                     return Ok(true);
                 }

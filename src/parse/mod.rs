@@ -9,7 +9,7 @@ mod number;
 mod table;
 
 pub use files::{
-    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
+    PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
     parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
     parse_sources,
 };
