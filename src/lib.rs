@@ -27,10 +27,12 @@
 //! ```
 
 mod check;
+mod compare;
 mod dataset;
 mod error;
 mod model;
 mod parse;
+mod query;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -43,6 +45,11 @@ pub mod bindings_for_tests {
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};
+pub use compare::{
+    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, RankEntry,
+    RankSpec, Ranking, Row, Series, SeriesSpec, Warning, comparability, compare, ensure_comparable,
+    rank, series,
+};
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
@@ -52,4 +59,8 @@ pub use model::{
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
     numbers_in_text, parse_data_number, parse_vietnamese_number,
+};
+pub use query::{
+    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,
+    PER_CAPITA_BASE, PeriodSpec, Provenance, Stats, Summary, aggregate,
 };

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fs;
 
-use ict_compare::{consistency, provenance, Dataset, DatasetFiles, ErrorKind};
+use ict_compare::{Dataset, DatasetFiles, ErrorKind, consistency, provenance};
 
 fn read(path: &str) -> String {
     fs::read_to_string(format!("{}/data/{path}", env!("CARGO_MANIFEST_DIR"))).expect("a data file")
@@ -28,7 +28,9 @@ impl Data {
             "reference/population.csv",
             "reference/dti_2022_provincial_rank.csv",
         ];
-        Data { files: names.into_iter().map(|name| (name, read(name))).collect() }
+        Data {
+            files: names.into_iter().map(|name| (name, read(name))).collect(),
+        }
     }
 
     fn with(mut self, name: &'static str, text: String) -> Data {
@@ -55,24 +57,40 @@ impl Data {
 }
 
 fn source_texts(dataset: &Dataset) -> HashMap<String, String> {
-    dataset.sources().iter().map(|s| (s.id.clone(), read(&s.file))).collect()
+    dataset
+        .sources()
+        .iter()
+        .map(|s| (s.id.clone(), read(&s.file)))
+        .collect()
 }
 
 #[test]
 fn the_files_on_disk_are_the_bundled_dataset() {
     let from_disk = Data::load().dataset().expect("the data folder loads");
     let bundled = Dataset::bundled().expect("the bundled dataset loads");
-    assert_eq!(from_disk.observations().collect::<Vec<_>>(), bundled.observations().collect::<Vec<_>>());
+    assert_eq!(
+        from_disk.observations().collect::<Vec<_>>(),
+        bundled.observations().collect::<Vec<_>>()
+    );
 }
 
 #[test]
 fn every_quote_is_in_its_report_and_states_its_value() {
     let data = Data::load();
     let dataset = data.dataset().expect("loads");
-    let errors = provenance(&dataset, data.get("observations.csv"), "observations.csv", &source_texts(&dataset))
-        .expect("parses");
+    let errors = provenance(
+        &dataset,
+        data.get("observations.csv"),
+        "observations.csv",
+        &source_texts(&dataset),
+    )
+    .expect("parses");
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(messages.is_empty(), "provenance errors:\n{}", messages.join("\n"));
+    assert!(
+        messages.is_empty(),
+        "provenance errors:\n{}",
+        messages.join("\n")
+    );
 }
 
 #[test]
@@ -84,19 +102,34 @@ fn provenance_catches_a_misread_value_and_a_wrong_qualifier() {
     assert_ne!(misread, original, "the row to corrupt exists");
     let data = Data::load().with("observations.csv", misread);
     let dataset = data.dataset().expect("loads");
-    let errors = provenance(&dataset, data.get("observations.csv"), "observations.csv", &source_texts(&dataset))
-        .expect("parses");
+    let errors = provenance(
+        &dataset,
+        data.get("observations.csv"),
+        "observations.csv",
+        &source_texts(&dataset),
+    )
+    .expect("parses");
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(matches!(errors[0].kind(), ErrorKind::InvalidValue { column, .. } if column == "value"));
+    assert!(
+        matches!(errors[0].kind(), ErrorKind::InvalidValue { column, .. } if column == "value")
+    );
     assert!(errors[0].to_string().contains("7301"), "{}", errors[0]);
 
     // A quote that is not verbatim (diacritics stripped) is refused.
     let edited = original.replacen("7.301 máy tính", "7.301 may tinh", 1);
     let data = Data::load().with("observations.csv", edited);
     let dataset = data.dataset().expect("loads");
-    let errors = provenance(&dataset, data.get("observations.csv"), "observations.csv", &source_texts(&dataset))
-        .expect("parses");
-    assert!(matches!(errors.as_slice(), [e] if matches!(e.kind(), ErrorKind::QuoteNotInSource { .. })), "{errors:?}");
+    let errors = provenance(
+        &dataset,
+        data.get("observations.csv"),
+        "observations.csv",
+        &source_texts(&dataset),
+    )
+    .expect("parses");
+    assert!(
+        matches!(errors.as_slice(), [e] if matches!(e.kind(), ErrorKind::QuoteNotInSource { .. })),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -104,17 +137,25 @@ fn every_exclusion_quotes_its_report() {
     let dataset = Dataset::bundled().expect("loads");
     let texts = source_texts(&dataset);
     let exclusions = read("exclusions.csv");
-    let mut reader = exclusions.lines().skip(1).peekable();
+    let reader = exclusions.lines().skip(1);
     let mut count = 0;
     // Exclusion quotes are simple enough to split by hand: `source,"quote",reason`.
-    while let Some(line) = reader.next() {
+    for line in reader {
         let (source, rest) = line.split_once(',').expect("a source id");
         let quote = if let Some(quoted) = rest.strip_prefix('"') {
-            quoted.split_once("\",").map(|(q, _)| q.replace("\"\"", "\"")).expect("a closed quote")
+            quoted
+                .split_once("\",")
+                .map(|(q, _)| q.replace("\"\"", "\""))
+                .expect("a closed quote")
         } else {
-            rest.split_once(',').map(|(q, _)| q.to_owned()).expect("a reason")
+            rest.split_once(',')
+                .map(|(q, _)| q.to_owned())
+                .expect("a reason")
         };
-        assert!(texts[source].contains(&quote), "exclusion {quote:?} is not in {source}");
+        assert!(
+            texts[source].contains(&quote),
+            "exclusion {quote:?} is not in {source}"
+        );
         count += 1;
     }
     assert!(count > 50, "{count} exclusions");
@@ -125,48 +166,82 @@ fn more_than_a_hundred_figures_from_all_five_reports() {
     let dataset = Dataset::bundled().expect("loads");
     assert!(dataset.len() > 100, "{} observations", dataset.len());
     for source in dataset.sources() {
-        assert!(dataset.observations().any(|o| o.source == source.id), "{} has figures", source.id);
+        assert!(
+            dataset.observations().any(|o| o.source == source.id),
+            "{} has figures",
+            source.id
+        );
     }
 }
 
 #[test]
 fn achievements_are_not_dated_after_their_report() {
     let dataset = Dataset::bundled().expect("loads");
-    let published: HashMap<&str, _> = dataset.sources().iter().map(|s| (s.id.as_str(), s.published)).collect();
+    let published: HashMap<&str, _> = dataset
+        .sources()
+        .iter()
+        .map(|s| (s.id.as_str(), s.published))
+        .collect();
     for o in dataset.observations().filter(|o| !o.is_target) {
         let limit = published[o.source.as_str()];
-        assert!(o.period.calendar_year() <= limit.calendar_year(), "{} is dated {} after {limit}", o.id, o.period);
+        assert!(
+            o.period.calendar_year() <= limit.calendar_year(),
+            "{} is dated {} after {limit}",
+            o.id,
+            o.period
+        );
     }
 }
 
 #[test]
 fn look_alike_figures_are_separate_indicators_of_one_family() {
     let dataset = Dataset::bundled().expect("loads");
-    let smartphones: Vec<_> = dataset.indicators().iter().filter(|i| i.family == "smartphone_ownership").collect();
+    let smartphones: Vec<_> = dataset
+        .indicators()
+        .iter()
+        .filter(|i| i.family == "smartphone_ownership")
+        .collect();
     assert!(smartphones.len() >= 3, "{smartphones:?}");
     let mut denominators: Vec<_> = smartphones.iter().map(|i| i.denominator.clone()).collect();
     denominators.sort();
     denominators.dedup();
-    assert_eq!(denominators.len(), smartphones.len(), "each has its own denominator");
+    assert_eq!(
+        denominators.len(),
+        smartphones.len(),
+        "each has its own denominator"
+    );
 }
 
 #[test]
 fn consistency_reports_the_computers_that_do_not_add_up() {
     let dataset = Dataset::bundled().expect("loads");
     let findings = consistency(&dataset);
-    let computers = findings
-        .iter()
-        .find(|f| f.kind == "partsDoNotAddUp" && f.message.contains("7194") && f.message.contains("7301"));
+    let computers = findings.iter().find(|f| {
+        f.kind == "partsDoNotAddUp" && f.message.contains("7194") && f.message.contains("7301")
+    });
     assert!(computers.is_some(), "{findings:#?}");
-    assert!(findings.iter().all(|f| f.kind != "duplicate"), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.kind != "duplicate"),
+        "{findings:#?}"
+    );
 }
 
 #[test]
 fn consistency_reports_a_duplicate() {
     let data = Data::load();
     let observations = data.get("observations.csv").to_owned();
-    let row = observations.lines().find(|l| l.contains(",7301,")).expect("the row").to_owned();
-    let doubled = format!("{observations}{}\n", row.replacen("qb-2023-", "qb-2023-9", 1));
-    let dataset = Data::load().with("observations.csv", doubled).dataset().expect("loads");
+    let row = observations
+        .lines()
+        .find(|l| l.contains(",7301,"))
+        .expect("the row")
+        .to_owned();
+    let doubled = format!(
+        "{observations}{}\n",
+        row.replacen("qb-2023-", "qb-2023-9", 1)
+    );
+    let dataset = Data::load()
+        .with("observations.csv", doubled)
+        .dataset()
+        .expect("loads");
     assert!(consistency(&dataset).iter().any(|f| f.kind == "duplicate"));
 }

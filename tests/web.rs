@@ -22,9 +22,22 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
     assert_eq!(observations.length() as f64, total);
     assert_eq!(dataset.size() as f64, total);
     let first = observations.get(0);
-    assert!(get(&first, "province").as_string().expect("a string").starts_with("p63:"));
-    assert!(!get(&first, "quote").as_string().expect("a string").is_empty());
-    assert_eq!(get(&first, "origin").as_string().as_deref(), Some("bundled"));
+    assert!(
+        get(&first, "province")
+            .as_string()
+            .expect("a string")
+            .starts_with("p63:")
+    );
+    assert!(
+        !get(&first, "quote")
+            .as_string()
+            .expect("a string")
+            .is_empty()
+    );
+    assert_eq!(
+        get(&first, "origin").as_string().as_deref(),
+        Some("bundled")
+    );
     let sources: js_sys::Array = get(&list, "sources").dyn_into().expect("an array");
     assert_eq!(sources.length(), 5);
 }
@@ -34,11 +47,17 @@ fn a_bad_user_file_throws_a_named_error_with_its_position() {
     let dataset = JsDataset::bundled().expect("the bundled dataset loads");
     let csv = "observation_id,province,indicator_id,period,value,source_id\n\
                u-1,p63:84,bts_stations,2024,\"1,2,3\",mine\n";
-    let error = dataset.with_user_csv(csv, "mine.csv").err().expect("an error");
+    let error = dataset
+        .with_user_csv(csv, "mine.csv")
+        .err()
+        .expect("an error");
     let error: js_sys::Error = error.dyn_into().expect("a JS Error");
     assert_eq!(String::from(error.name()), "IctCompareError");
     let cause = get(&error, "cause");
-    assert_eq!(get(&cause, "kind").as_string().as_deref(), Some("invalidNumber"));
+    assert_eq!(
+        get(&cause, "kind").as_string().as_deref(),
+        Some("invalidNumber")
+    );
     assert_eq!(get(&cause, "file").as_string().as_deref(), Some("mine.csv"));
     assert_eq!(get(&cause, "line").as_f64(), Some(2.0));
     assert_eq!(get(&cause, "column").as_f64(), Some(30.0));

@@ -42,7 +42,7 @@ impl Qualifier {
         let spread = value.abs() * APPROXIMATION;
         // Reported figures are never negative unless the value itself is.
         let floor = if value >= 0.0 { 0.0 } else { f64::NEG_INFINITY };
-        match self {
+        let interval = match self {
             Qualifier::Exact => Interval::closed(value, value),
             Qualifier::Over => Interval {
                 low: value,
@@ -65,6 +65,12 @@ impl Qualifier {
                 high_open: true,
             },
             Qualifier::AtMost => Interval::closed(floor, value),
+        };
+        // "Nearly 0" or "over 100 %" would be empty; read them as the number itself.
+        if interval.low >= interval.high {
+            Interval::closed(value, value)
+        } else {
+            interval
         }
     }
 
@@ -136,7 +142,11 @@ impl Period {
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+            2 if year.is_multiple_of(4)
+                && (!year.is_multiple_of(100) || year.is_multiple_of(400)) =>
+            {
+                29
+            }
             2 => 28,
             _ => return None,
         };

@@ -122,11 +122,6 @@ impl<'a> Table<'a> {
         self.reader.record_line()
     }
 
-    /// Whether the file has the column of `slot`.
-    pub(crate) fn has(&self, slot: usize) -> bool {
-        self.slots.get(slot).copied().flatten().is_some()
-    }
-
     fn field(&self, slot: usize) -> Option<&Field<'a>> {
         self.slots
             .get(slot)
@@ -245,7 +240,6 @@ mod tests {
     fn optional_columns_may_be_absent() {
         let mut table = Table::open("id,value\na,1\n", None, &SCHEMA).unwrap();
         table.next().unwrap();
-        assert!(!table.has(2));
         assert_eq!(table.optional(2), None);
     }
 

@@ -1,0 +1,337 @@
+//! The comparison table: provinces down, indicators across, one answer per cell.
+//!
+//! Each column is one indicator, so its cells are comparable by construction; the best cell is
+//! marked only where the order is certain and the cells share a year. Columns of one family
+//! (look-alikes), columns mixing years, and partial roll-ups are reported as warnings.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::MAX_REQUEST_ITEMS;
+use crate::dataset::Dataset;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Better, ProvinceId, Scheme, Unit};
+use crate::query::{Figure, Options, PER_CAPITA_BASE, PeriodSpec, Selector, per_capita};
+
+/// A comparison request.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CompareSpec {
+    /// Provinces, of either scheme.
+    pub provinces: Vec<ProvinceId>,
+    /// Indicator ids.
+    pub indicators: Vec<String>,
+    /// Which period.
+    #[serde(default)]
+    pub period: PeriodSpec,
+    /// Counts and amounts per 100 000 people.
+    #[serde(default)]
+    pub per_capita: bool,
+    /// Show the provinces in this scheme (63-list provinces roll up into their 2025 province).
+    #[serde(default)]
+    pub scheme: Option<Scheme>,
+    /// Targets instead of achievements.
+    #[serde(default)]
+    pub targets: bool,
+    /// Give partial roll-ups a value anyway.
+    #[serde(default)]
+    pub include_partial: bool,
+}
+
+/// One cell: a figure, or nothing reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cell {
+    /// The answer.
+    #[serde(flatten)]
+    pub figure: Figure,
+    /// Whether this is the column's best value, with certainty.
+    pub best: bool,
+}
+
+/// One column: an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Column {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The unit of the column's values (`per_100000_people` when normalised).
+    pub unit: String,
+    /// Whether the column's cells come from different years.
+    pub mixed_periods: bool,
+    /// The distinct periods of the column, oldest first.
+    pub periods: Vec<crate::model::Period>,
+}
+
+/// One row: a province.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    /// The province.
+    pub province: ProvinceId,
+    /// One cell per column; `None` where nothing is reported.
+    pub cells: Vec<Option<Cell>>,
+}
+
+/// Something the reader must know to read the table right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+    pub code: &'static str,
+    /// The indicators concerned.
+    pub indicators: Vec<String>,
+    /// In words (English; the page words it itself from the code).
+    pub message: String,
+}
+
+/// The answer to a [`CompareSpec`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Matrix {
+    /// The period asked for.
+    pub period: PeriodSpec,
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows.
+    pub rows: Vec<Row>,
+    /// Warnings, for the page to show in words.
+    pub warnings: Vec<Warning>,
+}
+
+/// Answers a comparison request in one pass over the index.
+pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
+    if spec.provinces.len() > MAX_REQUEST_ITEMS || spec.indicators.len() > MAX_REQUEST_ITEMS {
+        return Err(Error::request(format!(
+            "at most {MAX_REQUEST_ITEMS} provinces and indicators per request"
+        )));
+    }
+    let provinces = in_scheme(dataset, &spec.provinces, spec.scheme)?;
+    let indicators = spec
+        .indicators
+        .iter()
+        .map(|id| {
+            dataset
+                .indicator_position(id)
+                .ok_or_else(|| Error::new(ErrorKind::UnknownIndicator { id: id.clone() }))
+        })
+        .collect::<Result<Vec<u32>>>()?;
+    let selector = Selector::new(dataset);
+    let options = Options {
+        targets: spec.targets,
+        include_partial: spec.include_partial,
+    };
+    let mut warnings = Vec::new();
+
+    let mut rows: Vec<Row> = provinces
+        .iter()
+        .map(|&province| Row {
+            province,
+            cells: Vec::new(),
+        })
+        .collect();
+    let mut columns = Vec::new();
+    for (&indicator, id) in indicators.iter().zip(&spec.indicators) {
+        let column = fill_column(
+            selector,
+            spec,
+            options,
+            (indicator, id),
+            &mut rows,
+            &mut warnings,
+        );
+        columns.push(column);
+    }
+    warnings.extend(look_alikes(dataset, &indicators)?);
+    Ok(Matrix {
+        period: spec.period,
+        columns,
+        rows,
+        warnings,
+    })
+}
+
+/// Fills one column (an indicator) of every row, and says what the reader must know about it.
+fn fill_column(
+    selector: Selector<'_>,
+    spec: &CompareSpec,
+    options: Options,
+    (indicator, id): (u32, &String),
+    rows: &mut [Row],
+    warnings: &mut Vec<Warning>,
+) -> Column {
+    let dataset = selector.dataset;
+    let column_index = rows.first().map_or(0, |r| r.cells.len());
+    let definition = &dataset.indicators()[indicator as usize];
+    let normalise = spec.per_capita && definition.unit.is_additive();
+    if spec.per_capita && !normalise {
+        warnings.push(Warning {
+            code: "perCapitaNotApplicable",
+            indicators: vec![id.clone()],
+            message: format!(
+                "{id} is a {}, already relative; shown as reported",
+                definition.unit
+            ),
+        });
+    }
+    let mut partial = false;
+    for row in rows.iter_mut() {
+        let figure = selector
+            .figure(indicator, row.province, spec.period, options)
+            .and_then(|figure| {
+                if normalise {
+                    per_capita(selector, &figure, definition.unit, row.province)
+                } else {
+                    Some(figure)
+                }
+            });
+        partial |= figure
+            .as_ref()
+            .and_then(|f| f.derived.as_ref())
+            .is_some_and(|d| d.reported < d.members);
+        row.cells.push(figure.map(|figure| Cell {
+            figure,
+            best: false,
+        }));
+    }
+    let periods: BTreeSet<_> = rows
+        .iter()
+        .filter_map(|r| r.cells[column_index].as_ref())
+        .filter(|c| c.figure.value.is_some())
+        .map(|c| c.figure.period)
+        .collect();
+    let years: BTreeSet<_> = periods.iter().map(|p| p.calendar_year()).collect();
+    let mixed = years.len() > 1
+        || rows.iter().any(|r| {
+            r.cells[column_index]
+                .as_ref()
+                .is_some_and(|c| c.figure.mixed_periods)
+        });
+    if mixed {
+        warnings.push(Warning {
+            code: "mixedPeriods",
+            indicators: vec![id.clone()],
+            message: format!(
+                "{id}: figures from different years ({}) are shown side by side",
+                years
+                    .iter()
+                    .map(u16::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    } else {
+        mark_best(rows, column_index, definition.better, definition.unit);
+    }
+    if partial {
+        warnings.push(Warning {
+            code: "partial",
+            indicators: vec![id.clone()],
+            message: format!(
+                "{id}: some 2025 provinces have figures for only some of their former provinces"
+            ),
+        });
+    }
+    Column {
+        indicator: id.clone(),
+        unit: if normalise {
+            format!("per_{PER_CAPITA_BASE}_people")
+        } else {
+            definition.unit.as_str().to_owned()
+        },
+        mixed_periods: mixed,
+        periods: periods.into_iter().collect(),
+    }
+}
+
+/// One warning per family that has several columns: its members are defined differently by
+/// construction.
+fn look_alikes(dataset: &Dataset, indicators: &[u32]) -> Result<Vec<Warning>> {
+    let mut warnings = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, a) in indicators.iter().enumerate() {
+        let family = &dataset.indicators()[*a as usize].family;
+        if !seen.insert(family.clone()) {
+            continue;
+        }
+        let members: Vec<String> = indicators[i..]
+            .iter()
+            .filter(|b| dataset.indicators()[**b as usize].family == *family)
+            .map(|b| dataset.indicators()[*b as usize].id.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if members.len() > 1 {
+            let ids: Vec<&str> = members.iter().map(String::as_str).collect();
+            let verdict = crate::compare::comparability(dataset, &ids)?;
+            warnings.push(Warning {
+                code: "lookAlike",
+                message: verdict.reason,
+                indicators: members,
+            });
+        }
+    }
+    Ok(warnings)
+}
+
+/// The provinces to show: as given, or mapped into `scheme` (63-list provinces into the 2025
+/// province that holds them, without repeats).
+pub(crate) fn in_scheme(
+    dataset: &Dataset,
+    provinces: &[ProvinceId],
+    scheme: Option<Scheme>,
+) -> Result<Vec<ProvinceId>> {
+    let reference = dataset.reference();
+    let mut out: Vec<ProvinceId> = Vec::new();
+    for &id in provinces {
+        let province = reference
+            .province(id)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownProvince { id: id.to_string() }))?;
+        let mapped = match (scheme, id.scheme) {
+            (Some(Scheme::P34), Scheme::P63) => province.merged_into.unwrap_or(id),
+            (Some(Scheme::P63), Scheme::P34) => {
+                return Err(Error::request(format!(
+                    "{id} is a 2025 province; it cannot be shown in the 63-province list (name its former provinces)"
+                )));
+            }
+            _ => id,
+        };
+        if !out.contains(&mapped) {
+            out.push(mapped);
+        }
+    }
+    Ok(out)
+}
+
+/// Marks the column's best cell where it is certainly ahead of every other.
+fn mark_best(rows: &mut [Row], column: usize, better: Better, unit: Unit) {
+    let ceiling = unit.maximum().unwrap_or(f64::INFINITY);
+    let intervals: Vec<(usize, crate::model::Interval)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.cells[column]
+                .as_ref()
+                .and_then(|c| c.figure.interval(ceiling))
+                .map(|iv| (i, iv))
+        })
+        .collect();
+    if intervals.len() < 2 {
+        return;
+    }
+    let ahead = |a: &crate::model::Interval, b: &crate::model::Interval| match better {
+        Better::Higher => a.entirely_above(b),
+        Better::Lower => b.entirely_above(a),
+        Better::None => false,
+    };
+    for (i, candidate) in &intervals {
+        if intervals
+            .iter()
+            .all(|(j, other)| i == j || ahead(candidate, other))
+            && let Some(cell) = rows[*i].cells[column].as_mut()
+        {
+            cell.best = true;
+        }
+    }
+}

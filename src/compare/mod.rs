@@ -1,0 +1,18 @@
+//! Arranging answers for comparison: the provinces × indicators matrix, rankings with honest
+//! uncertainty, series and change over time, and the comparability rules that refuse to put
+//! differently defined figures side by side on one scale.
+//!
+//! Everything here is built from `query` answers; nothing reads files or knows JavaScript.
+
+mod change;
+mod comparability;
+mod matrix;
+mod rank;
+
+pub use change::{Change, Series, SeriesSpec, series};
+pub use comparability::{Comparability, comparability, ensure_comparable};
+pub use matrix::{Cell, Column, CompareSpec, Matrix, Row, Warning, compare};
+pub use rank::{RankEntry, RankSpec, Ranking, rank};
+
+/// The most provinces or indicators one request may name: a request is one user action.
+pub const MAX_REQUEST_ITEMS: usize = 400;

@@ -1,0 +1,236 @@
+//! Ranking the provinces on one indicator, honestly.
+//!
+//! Ranks are competition ranks (1, 2, 2, 4): provinces with the same value and qualifier share
+//! one. A qualified figure is an interval, so "over 74 %" and "75 %" cannot be put in order;
+//! each entry lists the provinces its order is uncertain with. The order never contradicts the
+//! intervals: a province certainly ahead of another is ranked before it.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::matrix::in_scheme;
+use crate::dataset::Dataset;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Better, ProvinceId, Qualifier, Scheme};
+use crate::query::{Figure, Options, PeriodSpec, Selector, per_capita};
+
+/// A ranking request.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RankSpec {
+    /// The one indicator ranked.
+    pub indicator: String,
+    /// Which period.
+    #[serde(default)]
+    pub period: PeriodSpec,
+    /// Rank the 63 provinces (default) or the 34 of 2025 (by roll-up).
+    #[serde(default)]
+    pub scheme: Option<Scheme>,
+    /// Counts and amounts per 100 000 people.
+    #[serde(default)]
+    pub per_capita: bool,
+    /// Targets instead of achievements.
+    #[serde(default)]
+    pub targets: bool,
+}
+
+/// One ranked province.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankEntry {
+    /// 1-based competition rank.
+    pub rank: usize,
+    /// The province.
+    pub province: ProvinceId,
+    /// Its figure.
+    pub figure: Figure,
+    /// Whether another province shares the rank.
+    pub tied: bool,
+    /// Provinces whose order relative to this one the qualifiers leave open.
+    pub uncertain_with: Vec<ProvinceId>,
+}
+
+/// The answer to a [`RankSpec`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    /// The indicator.
+    pub indicator: String,
+    /// The direction ranked in (`none` ranks from the largest).
+    pub better: Better,
+    /// Ranked provinces, first first.
+    pub entries: Vec<RankEntry>,
+    /// Whether the figures come from different years.
+    pub mixed_periods: bool,
+    /// Provinces of the scheme with no figure.
+    pub missing: usize,
+}
+
+/// Ranks every province of the scheme that reports the indicator.
+pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
+    let indicator = dataset.indicator_position(&spec.indicator).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownIndicator {
+            id: spec.indicator.clone(),
+        })
+    })?;
+    let definition = &dataset.indicators()[indicator as usize];
+    let scheme = spec.scheme.unwrap_or(Scheme::P63);
+    let selector = Selector::new(dataset);
+    let options = Options {
+        targets: spec.targets,
+        include_partial: false,
+    };
+    let all: Vec<ProvinceId> = dataset
+        .reference()
+        .provinces_of(scheme)
+        .map(|p| p.id)
+        .collect();
+    let provinces = in_scheme(dataset, &all, Some(scheme))?;
+    let mut figures: Vec<(ProvinceId, Figure)> = provinces
+        .iter()
+        .filter_map(|&province| {
+            let figure = selector.figure(indicator, province, spec.period, options)?;
+            let figure = if spec.per_capita {
+                per_capita(selector, &figure, definition.unit, province)?
+            } else {
+                figure
+            };
+            figure.value.is_some().then_some((province, figure))
+        })
+        .collect();
+    let missing = provinces.len() - figures.len();
+    let descending = definition.better != Better::Lower;
+    figures.sort_by(|(pa, a), (pb, b)| order(a, b, descending).then(pa.cmp(pb)));
+    let ceiling = definition.unit.maximum().unwrap_or(f64::INFINITY);
+    let intervals: Vec<_> = figures
+        .iter()
+        .filter_map(|(_, f)| f.interval(ceiling))
+        .collect();
+    let mut entries: Vec<RankEntry> = Vec::with_capacity(figures.len());
+    for (i, (province, figure)) in figures.iter().enumerate() {
+        let same_as_previous = i > 0 && same(&figures[i - 1].1, figure);
+        let rank = if same_as_previous {
+            entries[i - 1].rank
+        } else {
+            i + 1
+        };
+        let uncertain_with = figures
+            .iter()
+            .enumerate()
+            .filter(|&(j, (_, other))| {
+                j != i
+                    && !same(figure, other)
+                    && !intervals[i].entirely_above(&intervals[j])
+                    && !intervals[j].entirely_above(&intervals[i])
+            })
+            .map(|(_, (p, _))| *p)
+            .collect();
+        entries.push(RankEntry {
+            rank,
+            province: *province,
+            figure: figure.clone(),
+            tied: false,
+            uncertain_with,
+        });
+    }
+    for i in 0..entries.len() {
+        let tied = entries
+            .iter()
+            .enumerate()
+            .any(|(j, e)| j != i && e.rank == entries[i].rank);
+        entries[i].tied = tied;
+    }
+    let mixed_periods = {
+        let mut years: Vec<u16> = figures
+            .iter()
+            .map(|(_, f)| f.period.calendar_year())
+            .collect();
+        years.dedup();
+        years.sort_unstable();
+        years.dedup();
+        years.len() > 1
+    };
+    Ok(Ranking {
+        indicator: spec.indicator.clone(),
+        better: definition.better,
+        entries,
+        mixed_periods,
+        missing,
+    })
+}
+
+/// A qualifier's lean: where within the stated number the truth lies.
+fn lean(q: Qualifier) -> i8 {
+    match q {
+        Qualifier::Over | Qualifier::AtLeast => 1,
+        Qualifier::Exact | Qualifier::About => 0,
+        Qualifier::Nearly | Qualifier::Under | Qualifier::AtMost => -1,
+    }
+}
+
+fn order(a: &Figure, b: &Figure, descending: bool) -> Ordering {
+    let key = |f: &Figure| (f.value.unwrap_or(f64::NEG_INFINITY), lean(f.qualifier));
+    let (va, la) = key(a);
+    let (vb, lb) = key(b);
+    let ascending = va.total_cmp(&vb).then(la.cmp(&lb));
+    if descending {
+        ascending.reverse()
+    } else {
+        ascending
+    }
+}
+
+fn same(a: &Figure, b: &Figure) -> bool {
+    a.value == b.value && a.qualifier == b.qualifier
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Origin, Period};
+    use proptest::prelude::*;
+
+    fn figure(value: f64, qualifier: Qualifier) -> Figure {
+        Figure {
+            value: Some(value),
+            qualifier,
+            period: Period::year(2023),
+            mixed_periods: false,
+            out_of: None,
+            is_target: false,
+            origin: Origin::Bundled,
+            provenance: Vec::new(),
+            derived: None,
+        }
+    }
+
+    #[test]
+    fn over_sorts_above_the_same_exact_number() {
+        let over = figure(74.0, Qualifier::Over);
+        let exact = figure(74.0, Qualifier::Exact);
+        assert_eq!(order(&over, &exact, true), Ordering::Less);
+    }
+
+    proptest! {
+        #[test]
+        fn sorted_order_never_contradicts_the_intervals(
+            values in proptest::collection::vec((0_u8..20, 0_usize..7), 2..30)
+        ) {
+            let figures: Vec<Figure> = values
+                .iter()
+                .map(|&(v, q)| figure(f64::from(v) * 5.0, Qualifier::ALL[q]))
+                .collect();
+            let mut sorted = figures.clone();
+            sorted.sort_by(|a, b| order(a, b, true));
+            // A permutation of the input.
+            prop_assert_eq!(sorted.len(), figures.len());
+            for (i, a) in sorted.iter().enumerate() {
+                for b in &sorted[i + 1..] {
+                    let (ia, ib) = (a.interval(100.0).unwrap(), b.interval(100.0).unwrap());
+                    prop_assert!(!ib.entirely_above(&ia), "{a:?} ranked before {b:?}");
+                }
+            }
+        }
+    }
+}

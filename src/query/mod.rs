@@ -1,0 +1,227 @@
+//! Asking the dataset for figures: which observation answers "indicator i, province p, period
+//! t", roll-ups of the 63 provinces into the 34, per-capita figures, and aggregates.
+//!
+//! Every answer is a [`Figure`]: a value with its qualifier and period, the provenance of every
+//! observation it was made from, and, when the engine computed it, how. Queries read the
+//! dataset's index; none scans or re-parses. This module knows nothing of how answers are
+//! arranged for display (that is `compare`) or of JavaScript.
+
+mod aggregate;
+mod normalise;
+mod roll_up;
+mod select;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Origin, Period, ProvinceId, Qualifier};
+
+pub use aggregate::{
+    AggregateSpec, Aggregation as AggregateResult, Group, GroupBy, Stats, Summary, aggregate,
+};
+pub use normalise::PER_CAPITA_BASE;
+pub(crate) use normalise::per_capita;
+pub(crate) use select::Selector;
+
+/// Which period a query asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PeriodSpec {
+    /// The most recent figure of each province.
+    #[default]
+    Latest,
+    /// Figures of one calendar year.
+    Year(u16),
+    /// The most recent figure within these calendar years (inclusive).
+    Range(u16, u16),
+}
+
+impl PeriodSpec {
+    /// Whether `period` falls within the spec.
+    #[must_use]
+    pub fn admits(self, period: Period) -> bool {
+        let year = period.calendar_year();
+        match self {
+            PeriodSpec::Latest => true,
+            PeriodSpec::Year(y) => year == y,
+            PeriodSpec::Range(from, to) => (from..=to).contains(&year),
+        }
+    }
+}
+
+impl std::str::FromStr for PeriodSpec {
+    type Err = Error;
+    /// Reads `latest`, `2023` or `2016-2023`.
+    fn from_str(text: &str) -> Result<Self> {
+        let year = |t: &str| {
+            t.parse::<Period>()
+                .ok()
+                .filter(|p| p.to_string().len() == 4)
+                .map(Period::calendar_year)
+        };
+        let bad = || {
+            Error::request(format!(
+                "period {text:?}: expected latest, YYYY or YYYY-YYYY"
+            ))
+        };
+        if text == "latest" {
+            return Ok(PeriodSpec::Latest);
+        }
+        if let Some(y) = year(text) {
+            return Ok(PeriodSpec::Year(y));
+        }
+        let (from, to) = text.split_once('-').ok_or_else(bad)?;
+        match (year(from), year(to)) {
+            (Some(from), Some(to)) if from <= to => Ok(PeriodSpec::Range(from, to)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl std::fmt::Display for PeriodSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PeriodSpec::Latest => f.write_str("latest"),
+            PeriodSpec::Year(y) => write!(f, "{y}"),
+            PeriodSpec::Range(a, b) => write!(f, "{a}-{b}"),
+        }
+    }
+}
+
+impl Serialize for PeriodSpec {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PeriodSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(u16),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Year(y) => Ok(PeriodSpec::Year(y)),
+            Raw::Text(text) => text.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+/// Where one number of an answer was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Provenance {
+    /// The observation's id.
+    pub observation: String,
+    /// The province it describes (a 63-list province for a roll-up's member).
+    pub province: ProvinceId,
+    /// Its value as reported.
+    pub value: f64,
+    /// Its qualifier as reported.
+    pub qualifier: Qualifier,
+    /// Its period.
+    pub period: Period,
+    /// The report's id.
+    pub source: String,
+    /// The report's words.
+    pub quote: String,
+    /// Bundled or the user's.
+    pub origin: Origin,
+}
+
+/// How the engine computed a figure that no report states.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Derivation {
+    /// `rollUp` or `perCapita`.
+    pub kind: DerivationKind,
+    /// Members of a roll-up (1 for a province the merger left whole).
+    pub members: usize,
+    /// Members that reported the figure.
+    pub reported: usize,
+    /// The weight of a weighted mean, and whether it is the population fallback.
+    pub weight: Option<String>,
+    /// The GSO population year used, where population was used.
+    pub population_year: Option<u16>,
+    /// What was done, in words (English; the page words it itself from the fields above).
+    pub note: String,
+}
+
+/// The kinds of derived figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DerivationKind {
+    /// 63-list provinces combined into a 2025 province.
+    RollUp,
+    /// A count divided by population, per [`PER_CAPITA_BASE`] people.
+    PerCapita,
+}
+
+/// One answer: a value with everything needed to trust it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    /// The value; `None` for a partial roll-up, which is not a number unless asked for.
+    pub value: Option<f64>,
+    /// How certain the value is ("over", "about" …), carried through derivations.
+    pub qualifier: Qualifier,
+    /// The period (the latest of a roll-up's members).
+    pub period: Period,
+    /// Whether members of a roll-up report different periods.
+    pub mixed_periods: bool,
+    /// For ratios written `85/85`, the second number.
+    pub out_of: Option<f64>,
+    /// Whether the figure is a target.
+    pub is_target: bool,
+    /// Bundled, or (if any part is) the user's.
+    pub origin: Origin,
+    /// Every observation the figure rests on.
+    pub provenance: Vec<Provenance>,
+    /// How it was computed, if it was.
+    pub derived: Option<Derivation>,
+}
+
+impl Figure {
+    /// The interval of true values the figure allows (see [`Qualifier::interval`]).
+    #[must_use]
+    pub fn interval(&self, ceiling: f64) -> Option<crate::model::Interval> {
+        self.value.map(|v| self.qualifier.interval(v, ceiling))
+    }
+}
+
+/// What a query asks of each selected observation besides indicator, province and period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Whether targets are answered instead of achievements.
+    pub targets: bool,
+    /// Whether a partial roll-up still gets a value (the sum or mean of the members that
+    /// reported).
+    pub include_partial: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_specs_read_and_admit() {
+        assert_eq!("latest".parse::<PeriodSpec>().unwrap(), PeriodSpec::Latest);
+        assert_eq!(
+            "2023".parse::<PeriodSpec>().unwrap(),
+            PeriodSpec::Year(2023)
+        );
+        let range: PeriodSpec = "2016-2023".parse().unwrap();
+        assert_eq!(range, PeriodSpec::Range(2016, 2023));
+        assert!(range.admits("2020-05".parse().unwrap()));
+        assert!(!range.admits("2024".parse().unwrap()));
+        for bad in ["", "2023-2016", "last", "23", "2023-01"] {
+            assert!(bad.parse::<PeriodSpec>().is_err(), "{bad}");
+        }
+    }
+}

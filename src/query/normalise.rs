@@ -1,0 +1,67 @@
+//! Figures per head of population.
+//!
+//! A count or an amount is divided by the province's GSO average population of the figure's
+//! year, or of the nearest year GSO publishes, which the answer names. Shares and ratios are
+//! already normalised and are left alone. A 2025 province's population is the sum of its
+//! members'.
+
+use crate::model::{ProvinceId, Scheme, Unit};
+use crate::query::{Derivation, DerivationKind, Figure, Selector};
+
+/// Per-capita figures are per this many people.
+pub const PER_CAPITA_BASE: f64 = 100_000.0;
+
+/// `figure` per [`PER_CAPITA_BASE`] people of `province`, or `None` where that makes no sense
+/// (a share, a ratio, a figure with no value, a province with no population on record).
+pub(crate) fn per_capita(
+    selector: Selector<'_>,
+    figure: &Figure,
+    unit: Unit,
+    province: ProvinceId,
+) -> Option<Figure> {
+    if !unit.is_additive() {
+        return None;
+    }
+    let value = figure.value?;
+    let year = figure.period.calendar_year();
+    let reference = selector.dataset.reference();
+    let members = match province.scheme {
+        Scheme::P63 => vec![province],
+        Scheme::P34 => reference.province(province)?.merged_from.clone(),
+    };
+    let mut population = 0.0;
+    let mut used = None;
+    for member in members {
+        let record = reference.population(member, year)?;
+        population += record.population;
+        used = Some(record.year);
+    }
+    let used = used?;
+    let mut derived = figure.derived.clone().unwrap_or(Derivation {
+        kind: DerivationKind::PerCapita,
+        members: 1,
+        reported: 1,
+        weight: None,
+        population_year: None,
+        note: String::new(),
+    });
+    let nearest = if used == year {
+        String::new()
+    } else {
+        format!(", the nearest year to {year} published")
+    };
+    let said = format!("per {PER_CAPITA_BASE} people, GSO average population of {used}{nearest}");
+    derived.note = if derived.note.is_empty() {
+        said
+    } else {
+        format!("{}; {said}", derived.note)
+    };
+    derived.kind = DerivationKind::PerCapita;
+    derived.population_year = Some(used);
+    Some(Figure {
+        value: Some(value / population * PER_CAPITA_BASE),
+        out_of: None,
+        derived: Some(derived),
+        ..figure.clone()
+    })
+}
