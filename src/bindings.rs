@@ -7,9 +7,13 @@
 //! here composes core calls; nothing here computes.
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::{Dataset, Error, Indicator, Observation, Province, Source};
+use crate::{
+    AggregateSpec, CompareSpec, Dataset, Error, Indicator, Observation, Province, RankRecord,
+    RankSpec, Region, SeriesSpec, Source,
+};
 
 /// The `name` of every error the engine throws.
 const ERROR_NAME: &str = "IctCompareError";
@@ -49,6 +53,75 @@ export interface Province {
   id: ProvinceId; name: string; nameFull: string; slug: string; region: string | null;
   mergedInto: ProvinceId | null; mergedFrom: ProvinceId[];
 }
+
+export type PeriodSpec = "latest" | number | string;
+export type Scheme = "p63" | "p34";
+
+export interface Region { code: string; nameVi: string; nameEn: string; }
+
+export interface IndicatorCoverage { indicator: string; observations: number; provinces: ProvinceId[]; periods: string[]; }
+
+export interface Catalog {
+  provinces: Province[];
+  regions: Region[];
+  indicators: Indicator[];
+  sources: Source[];
+  coverage: IndicatorCoverage[];
+  dti: { province: ProvinceId; year: number; rank: number }[];
+  population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
+}
+
+export interface Provenance {
+  observation: string; province: ProvinceId; value: number; qualifier: Qualifier; period: string;
+  source: string; quote: string; origin: "bundled" | "user";
+}
+
+export interface Derivation {
+  kind: "rollUp" | "perCapita"; members: number; reported: number; weight: string | null;
+  populationYear: number | null; note: string;
+}
+
+export interface Figure {
+  value: number | null; qualifier: Qualifier; period: string; mixedPeriods: boolean;
+  outOf: number | null; isTarget: boolean; origin: "bundled" | "user";
+  provenance: Provenance[]; derived: Derivation | null;
+}
+
+export interface CompareSpec {
+  provinces: ProvinceId[]; indicators: string[]; period?: PeriodSpec; perCapita?: boolean;
+  scheme?: Scheme | null; targets?: boolean; includePartial?: boolean;
+}
+export interface Cell extends Figure { best: boolean; }
+export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }
+export interface Matrix {
+  period: string;
+  columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[] }[];
+  rows: { province: ProvinceId; cells: (Cell | null)[] }[];
+  warnings: Warning[];
+}
+
+export interface RankSpec { indicator: string; period?: PeriodSpec; scheme?: Scheme | null; perCapita?: boolean; targets?: boolean; }
+export interface Ranking {
+  indicator: string; better: "higher" | "lower" | "none"; mixedPeriods: boolean; missing: number;
+  entries: { rank: number; province: ProvinceId; figure: Figure; tied: boolean; uncertainWith: ProvinceId[] }[];
+}
+
+export interface SeriesSpec {
+  province: ProvinceId; indicator: string; period?: PeriodSpec; from?: number | null; to?: number | null;
+  perCapita?: boolean; targets?: boolean;
+}
+export interface Series {
+  province: ProvinceId; indicator: string; points: Figure[];
+  change: { from: string; to: string; absolute: number; relative: number | null; yearlyRate: number | null; years: number; qualifier: Qualifier } | null;
+}
+
+export interface AggregateSpec { indicator?: string | null; groupBy?: "none" | "region" | "year" | "pillar"; period?: PeriodSpec; targets?: boolean; }
+export interface AggregateResult {
+  indicator: string | null; groupBy: string; weight: string | null;
+  groups: { key: string; count: number; sum: number | null; mean: number | null; median: number | null; min: number | null; max: number | null; weightedMean: number | null; reported: number; provinces: number }[];
+}
+
+export interface Comparability { comparable: boolean; code: "sameIndicator" | "differentDefinition" | "differentIndicators"; reason: string; }
 
 export interface ObservationList {
   total: number;
@@ -108,6 +181,46 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     })
 }
 
+/// Decodes a request object into its typed spec; unknown fields are refused by name.
+///
+/// The object goes through a `serde_json::Value` because serde-wasm-bindgen reads only the
+/// fields a struct declares, so `deny_unknown_fields` would never see a misspelt one.
+fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    let refuse =
+        |error: &dyn std::fmt::Display| to_js_error(&Error::request(format!("{what}: {error}")));
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| refuse(&e))?;
+    serde_json::from_value(json).map_err(|e| refuse(&e))
+}
+
+/// Runs a core call and returns its answer as plain JS objects, or throws.
+fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
+    result
+        .map_err(|e| to_js_error(&e))
+        .and_then(|value| to_js(&value))
+}
+
+/// What each indicator has: how many figures, from which provinces and periods.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IndicatorCoverage {
+    indicator: String,
+    observations: usize,
+    provinces: Vec<crate::ProvinceId>,
+    periods: Vec<crate::Period>,
+}
+
+/// Everything the page's pickers and views need to know up front, in one call.
+#[derive(Serialize)]
+struct Catalog<'a> {
+    provinces: &'a [Province],
+    regions: &'a [Region],
+    indicators: &'a [Indicator],
+    sources: &'a [Source],
+    coverage: Vec<IndicatorCoverage>,
+    dti: &'a [RankRecord],
+    population: Vec<crate::PopulationRecord>,
+}
+
 /// The dataset: bundled figures and, optionally, a user's own.
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
@@ -144,8 +257,117 @@ impl JsDataset {
 
     /// Number of observations.
     #[wasm_bindgen(getter)]
+    #[must_use]
     pub fn size(&self) -> usize {
         self.inner.len()
+    }
+
+    /// Approximate bytes of wasm memory the observations and their index hold.
+    #[wasm_bindgen(getter, js_name = memoryBytes)]
+    #[must_use]
+    pub fn memory_bytes(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    /// Provinces, regions, indicators, sources, and which indicator has figures where.
+    #[wasm_bindgen(unchecked_return_type = "Catalog")]
+    pub fn catalog(&self) -> Result<JsValue, JsValue> {
+        let observations: Vec<Observation> = self.inner.observations().collect();
+        let coverage = self
+            .inner
+            .indicators()
+            .iter()
+            .map(|indicator| {
+                let own: Vec<&Observation> = observations
+                    .iter()
+                    .filter(|o| o.indicator == indicator.id)
+                    .collect();
+                let mut provinces: Vec<_> = own.iter().map(|o| o.province).collect();
+                provinces.sort();
+                provinces.dedup();
+                let mut periods: Vec<_> = own.iter().map(|o| o.period).collect();
+                periods.sort();
+                periods.dedup();
+                IndicatorCoverage {
+                    indicator: indicator.id.clone(),
+                    observations: own.len(),
+                    provinces,
+                    periods,
+                }
+            })
+            .collect();
+        let reference = self.inner.reference();
+        let population = reference
+            .provinces_of(crate::Scheme::P63)
+            .flat_map(|p| {
+                (2020..=2024).filter_map(move |year| {
+                    reference
+                        .population(p.id, year)
+                        .filter(|r| r.year == year)
+                        .copied()
+                })
+            })
+            .collect();
+        to_js(&Catalog {
+            provinces: reference.provinces(),
+            regions: reference.regions(),
+            indicators: self.inner.indicators(),
+            sources: self.inner.sources(),
+            coverage,
+            dti: reference.dti(),
+            population,
+        })
+    }
+
+    /// Provinces × indicators for a period: one cell per pair, with warnings.
+    #[wasm_bindgen(unchecked_return_type = "Matrix")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        answer(crate::compare(&self.inner, &spec))
+    }
+
+    /// One indicator across provinces, ranked, with ties and uncertain orders.
+    #[wasm_bindgen(unchecked_return_type = "Ranking")]
+    pub fn rank(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: RankSpec = from_js(spec, "rank spec")?;
+        answer(crate::rank(&self.inner, &spec))
+    }
+
+    /// One province and indicator over time, with the change between two periods.
+    #[wasm_bindgen(unchecked_return_type = "Series")]
+    pub fn series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: SeriesSpec = from_js(spec, "series spec")?;
+        answer(crate::series(&self.inner, &spec))
+    }
+
+    /// Count, sum, mean, median, min, max and weighted mean, grouped.
+    #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
+        answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// Whether these indicators may be ranked or charted together, and why not.
+    #[wasm_bindgen(unchecked_return_type = "Comparability")]
+    pub fn comparability(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<String> = from_js(indicators, "indicator list")?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        answer(crate::comparability(&self.inner, &ids))
     }
 
     /// Every observation with the sources they come from.

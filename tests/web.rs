@@ -19,7 +19,7 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
     let list = dataset.observations().expect("a list");
     let total = get(&list, "total").as_f64().expect("a number");
     let observations: js_sys::Array = get(&list, "observations").dyn_into().expect("an array");
-    assert_eq!(observations.length() as f64, total);
+    assert_eq!(f64::from(observations.length()), total);
     assert_eq!(dataset.size() as f64, total);
     let first = observations.get(0);
     assert!(
@@ -75,7 +75,112 @@ fn a_good_user_file_adds_figures_marked_as_the_users() {
     assert_eq!(merged.size(), dataset.size() + 1);
     let list = merged.observations().expect("a list");
     let observations: js_sys::Array = get(&list, "observations").dyn_into().expect("an array");
-    let last = observations.get(observations.length() - 1);
-    assert_eq!(get(&last, "origin").as_string().as_deref(), Some("user"));
-    assert_eq!(get(&last, "value").as_f64(), Some(12000.0));
+    let added = observations.get(observations.length() - 1);
+    assert_eq!(get(&added, "origin").as_string().as_deref(), Some("user"));
+    assert_eq!(get(&added, "value").as_f64(), Some(12000.0));
+}
+
+fn spec(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+#[wasm_bindgen_test]
+fn compare_returns_a_matrix_with_quotes_and_warnings() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let matrix = dataset
+        .compare(spec(
+            r#"{"provinces": ["p63:84", "p63:44", "p63:72"],
+                "indicators": ["households_fibre_share", "adults_smartphone_share", "households_smartphone_share"]}"#,
+        ))
+        .expect("a matrix");
+    let rows: js_sys::Array = get(&matrix, "rows").dyn_into().expect("rows");
+    assert_eq!(rows.length(), 3);
+    let tay_ninh = rows.get(2);
+    assert_eq!(
+        get(&tay_ninh, "province").as_string().as_deref(),
+        Some("p63:72")
+    );
+    let cells: js_sys::Array = get(&tay_ninh, "cells").dyn_into().expect("cells");
+    let fibre = cells.get(0);
+    assert_eq!(get(&fibre, "value").as_f64(), Some(92.64));
+    let provenance: js_sys::Array = get(&fibre, "provenance").dyn_into().expect("provenance");
+    assert!(
+        get(&provenance.get(0), "quote")
+            .as_string()
+            .expect("a quote")
+            .contains("92,64%")
+    );
+    assert!(
+        cells.get(1).is_null(),
+        "Tây Ninh reports no adults' smartphone share"
+    );
+    let warnings: js_sys::Array = get(&matrix, "warnings").dyn_into().expect("warnings");
+    let codes: Vec<String> = warnings
+        .iter()
+        .filter_map(|w| get(&w, "code").as_string())
+        .collect();
+    assert!(codes.iter().any(|c| c == "lookAlike"), "{codes:?}");
+    assert!(codes.iter().any(|c| c == "mixedPeriods"), "{codes:?}");
+}
+
+#[wasm_bindgen_test]
+fn rank_puts_tay_ninh_first_on_household_fibre() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let ranking = dataset
+        .rank(spec(r#"{"indicator": "households_fibre_share"}"#))
+        .expect("a ranking");
+    let entries: js_sys::Array = get(&ranking, "entries").dyn_into().expect("entries");
+    assert_eq!(entries.length(), 3);
+    assert_eq!(
+        get(&entries.get(0), "province").as_string().as_deref(),
+        Some("p63:72")
+    );
+    assert_eq!(get(&entries.get(0), "rank").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_spec_field_is_refused_by_name() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let error = dataset
+        .compare(spec(
+            r#"{"provinces": ["p63:84"], "indicators": ["bts_stations"], "perCapta": true}"#,
+        ))
+        .expect_err("refused");
+    let error: js_sys::Error = error.dyn_into().expect("a JS Error");
+    assert_eq!(String::from(error.name()), "IctCompareError");
+    assert_eq!(
+        get(&get(&error, "cause"), "kind").as_string().as_deref(),
+        Some("invalidRequest")
+    );
+    assert!(
+        String::from(error.message()).contains("perCapta"),
+        "{}",
+        String::from(error.message())
+    );
+}
+
+#[wasm_bindgen_test]
+fn comparability_refuses_look_alikes_with_a_reason() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let verdict = dataset
+        .comparability(spec(
+            r#"["population_smartphone_share", "households_smartphone_share"]"#,
+        ))
+        .expect("a verdict");
+    assert_eq!(get(&verdict, "comparable").as_bool(), Some(false));
+    assert_eq!(
+        get(&verdict, "code").as_string().as_deref(),
+        Some("differentDefinition")
+    );
+}
+
+#[wasm_bindgen_test]
+fn catalog_lists_both_schemes_and_coverage() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let catalog = dataset.catalog().expect("a catalog");
+    let provinces: js_sys::Array = get(&catalog, "provinces").dyn_into().expect("provinces");
+    assert_eq!(provinces.length(), 63 + 34);
+    let coverage: js_sys::Array = get(&catalog, "coverage").dyn_into().expect("coverage");
+    let indicators: js_sys::Array = get(&catalog, "indicators").dyn_into().expect("indicators");
+    assert_eq!(coverage.length(), indicators.length());
 }
