@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::{
@@ -243,6 +244,33 @@ impl JsDataset {
         Dataset::bundled()
             .map(|inner| JsDataset { inner })
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// A dataset of one's own CSV files (observations, indicators, sources, in the bundled
+    /// formats) over the bundled reference data.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        observations: &str,
+        indicators: &str,
+        sources: &str,
+    ) -> Result<JsDataset, JsValue> {
+        Dataset::with_bundled_reference(sources, indicators, observations)
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// The wasm module's linear memory, in bytes (it only grows).
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    #[must_use]
+    pub fn wasm_memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |memory| {
+                memory
+                    .buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
     }
 
     /// The bundled dataset plus the observations of a user's CSV file. Throws an

@@ -33,6 +33,7 @@ mod error;
 mod model;
 mod parse;
 mod query;
+mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -63,4 +64,8 @@ pub use parse::{
 pub use query::{
     AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,
     PER_CAPITA_BASE, PeriodSpec, Provenance, Stats, Summary, aggregate,
+};
+pub use synthetic::{
+    SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,
+    synthetic_indicator_id, synthetic_indicators, synthetic_observations, synthetic_sources,
 };

@@ -165,6 +165,10 @@ fn every_exclusion_quotes_its_report() {
 fn more_than_a_hundred_figures_from_all_five_reports() {
     let dataset = Dataset::bundled().expect("loads");
     assert!(dataset.len() > 100, "{} observations", dataset.len());
+    assert!(
+        dataset.observations().all(|o| !o.id.is_empty()),
+        "every bundled figure has an id"
+    );
     for source in dataset.sources() {
         assert!(
             dataset.observations().any(|o| o.source == source.id),

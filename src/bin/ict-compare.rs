@@ -31,6 +31,8 @@ commands:
   indicators             the indicator list, with how many figures each has
   provinces [--scheme p63|p34]
                          the provinces of a list
+  synthetic --rows N [--seed S] [--part observations|indicators|sources]
+                         deterministic synthetic data for benchmarks (CSV on stdout)
 
 options for every command:
   --format table|csv|json    output format (default table); csv and json are documented in
@@ -97,6 +99,19 @@ fn run() -> Result<ExitCode, Error> {
                 })?);
             }
             Long("per-capita") => options.per_capita = true,
+            Long("rows") => {
+                let text = value(&mut parser, "rows")?;
+                options.rows = text
+                    .parse()
+                    .map_err(|_| usage(format!("--rows {text:?}: expected a count")))?;
+            }
+            Long("seed") => {
+                let text = value(&mut parser, "seed")?;
+                options.seed = text
+                    .parse()
+                    .map_err(|_| usage(format!("--seed {text:?}: expected a number")))?;
+            }
+            Long("part") => options.part = Some(value(&mut parser, "part")?),
             Long("include-partial") => options.include_partial = true,
             Short('h') | Long("help") => {
                 print!("{USAGE}");
@@ -120,6 +135,16 @@ fn run() -> Result<ExitCode, Error> {
         "rank" => run_rank(&options),
         "indicators" => run_indicators(&options),
         "provinces" => run_provinces(&options),
+        "synthetic" => {
+            let text = match options.part.as_deref().unwrap_or("observations") {
+                "observations" => ict_compare::synthetic_observations(options.rows, options.seed),
+                "indicators" => ict_compare::synthetic_indicators(),
+                "sources" => ict_compare::synthetic_sources(),
+                other => return Err(usage(format!("unknown part {other:?}"))),
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
         other => Err(usage(format!("unknown command {other:?}"))),
     }
 }
@@ -146,6 +171,9 @@ struct Options {
     scheme: Option<Scheme>,
     per_capita: bool,
     include_partial: bool,
+    rows: usize,
+    seed: u64,
+    part: Option<String>,
 }
 
 impl Options {

@@ -9,13 +9,14 @@ mod bundled;
 mod reference;
 mod store;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::error::{ErrorKind, Result};
 use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
 use crate::parse::{
-    observation_column as column, parse_indicators, parse_observations, parse_sources,
+    ObservationRow, Table, observation_column as column, parse_indicators, parse_observations,
+    parse_sources,
 };
 
 pub use reference::Reference;
@@ -115,6 +116,21 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// A dataset of one's own files (sources, indicators, observations) over the bundled
+    /// reference data: provinces, the 2025 mapping, population.
+    pub fn with_bundled_reference(
+        sources: &str,
+        indicators: &str,
+        observations: &str,
+    ) -> Result<Self> {
+        Dataset::from_files(&DatasetFiles {
+            sources,
+            indicators,
+            observations,
+            ..bundled::FILES
+        })
+    }
+
     /// This dataset with the observations of a user's file added, marked as the user's.
     ///
     /// The file is in the format of `observations.csv` (only `observation_id`, `province`,
@@ -145,8 +161,11 @@ impl Dataset {
     fn load(&mut self, text: &str, file: &str, origin: Origin) -> Result<Columns> {
         let mut columns = Columns::default();
         // A rough row count from the size keeps the columns from regrowing.
-        columns.reserve(text.len() / 64);
-        let mut ids: HashMap<String, u64> = HashMap::new();
+        columns.reserve(text.len() / 40);
+        let mut ids: HashMap<String, u64> = HashMap::default();
+        // Consecutive rows mostly repeat their source and scope: remember the last of each.
+        let mut last_source: Option<(String, u32)> = None;
+        let mut last_scope: Option<(String, u32)> = None;
         let mut scope_ids: HashMap<String, u32> = self
             .scopes
             .iter()
@@ -171,56 +190,36 @@ impl Dataset {
                     },
                 )
             })?;
-            let unit = self.indicators[indicator as usize].unit;
-            if unit == Unit::Count && row.value.fract() != 0.0 {
-                // Most often a Vietnamese thousands separator read as a decimal point.
-                let text = row.value.to_string();
-                let expected = format!(
-                    "a whole number for a count (write {} for {text} thousand)",
-                    text.replace('.', "")
-                );
-                return Err(table.invalid(column::VALUE, &text, expected));
-            }
-            if let Some(maximum) = unit.maximum()
-                && row.value > maximum
-                && row.out_of.is_none()
-            {
-                let reason = format!("a {unit} value cannot exceed {maximum}");
-                return Err(table.error(
-                    column::VALUE,
-                    ErrorKind::Implausible {
-                        value: row.value,
-                        reason,
-                    },
-                ));
-            }
-            let source = match self.source_ids.get(row.source) {
-                Some(&source) => source,
-                None if origin == Origin::User => self.add_user_source(row.source, row.province),
-                None => {
-                    return Err(table.error(
+            check_value(table, self.indicators[indicator as usize].unit, &row)?;
+            let source = remembered(&mut last_source, row.source, || {
+                match self.source_ids.get(row.source) {
+                    Some(&source) => Ok(source),
+                    None if origin == Origin::User => {
+                        Ok(self.add_user_source(row.source, row.province))
+                    }
+                    None => Err(table.error(
                         column::SOURCE,
                         ErrorKind::UnknownSource {
                             id: row.source.to_owned(),
                         },
-                    ));
+                    )),
                 }
-            };
-            if let Some(first_line) = ids.insert(row.id.to_owned(), table.line()) {
+            })?;
+            if !row.id.is_empty()
+                && let Some(first_line) = ids.insert(row.id.to_owned(), table.line())
+            {
                 let kind = ErrorKind::DuplicateId {
                     id: row.id.to_owned(),
                     first_line,
                 };
                 return Err(table.error(column::ID, kind));
             }
-            let scope = if let Some(&scope) = scope_ids.get(row.scope) {
-                scope
-            } else {
-                self.scopes.push(row.scope.to_owned());
-                let scope = (self.scopes.len() - 1) as u32;
-                scope_ids.insert(row.scope.to_owned(), scope);
-                scope
-            };
+            let scope = remembered(&mut last_scope, row.scope, || {
+                Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
+                    self.scopes.push(row.scope.to_owned());
+                    (self.scopes.len() - 1) as u32
+                }))
+            })?;
             columns.id.push(row.id);
             columns.province.push(province);
             columns.indicator.push(indicator);
@@ -335,6 +334,12 @@ impl Dataset {
         })
     }
 
+    /// Every observation's value, in load order: the column itself, for bulk numeric work.
+    #[must_use]
+    pub fn values(&self) -> &[f64] {
+        &self.columns.value
+    }
+
     /// Every observation in load order.
     pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
         (0..self.len()).filter_map(|row| self.observation(row))
@@ -353,4 +358,48 @@ impl Dataset {
     pub fn memory_bytes(&self) -> usize {
         self.columns.bytes() + self.index.bytes()
     }
+}
+
+/// Refuses values impossible for the indicator's unit: a fractional count (most often a
+/// Vietnamese thousands separator read as a decimal point) or a share above 100 %.
+fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
+    if unit == Unit::Count && row.value.fract() != 0.0 {
+        let text = row.value.to_string();
+        let expected = format!(
+            "a whole number for a count (write {} for {text} thousand)",
+            text.replace('.', "")
+        );
+        return Err(table.invalid(column::VALUE, &text, expected));
+    }
+    if let Some(maximum) = unit.maximum()
+        && row.value > maximum
+        && row.out_of.is_none()
+    {
+        let reason = format!("a {unit} value cannot exceed {maximum}");
+        return Err(table.error(
+            column::VALUE,
+            ErrorKind::Implausible {
+                value: row.value,
+                reason,
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
+/// scope, and a string comparison is cheaper than a hash.
+fn remembered(
+    last: &mut Option<(String, u32)>,
+    key: &str,
+    lookup: impl FnOnce() -> Result<u32>,
+) -> Result<u32> {
+    if let Some((previous, value)) = last
+        && previous == key
+    {
+        return Ok(*value);
+    }
+    let value = lookup()?;
+    *last = Some((key.to_owned(), value));
+    Ok(value)
 }

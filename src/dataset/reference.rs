@@ -13,6 +13,14 @@ use crate::parse::{
     parse_provinces_p63,
 };
 
+fn slot(id: ProvinceId) -> usize {
+    let scheme = match id.scheme {
+        Scheme::P63 => 0,
+        Scheme::P34 => 100,
+    };
+    scheme + usize::from(id.code)
+}
+
 /// The reference files, as text, by the names `data/README.md` gives them.
 pub(crate) struct ReferenceFiles<'a> {
     pub(crate) provinces_p63: &'a str,
@@ -26,7 +34,9 @@ pub(crate) struct ReferenceFiles<'a> {
 #[derive(Debug)]
 pub struct Reference {
     provinces: Vec<Province>,
-    index: HashMap<ProvinceId, u16>,
+    /// Position of each province by `scheme * 100 + code`: a lookup per loaded row, so an
+    /// array rather than a hash.
+    index: Vec<Option<u16>>,
     regions: Vec<Region>,
     population: HashMap<ProvinceId, Vec<PopulationRecord>>,
     dti: Vec<RankRecord>,
@@ -48,15 +58,14 @@ impl Reference {
             province.merged_into = Some(new);
         }
         provinces.extend(p34);
-        let index: HashMap<ProvinceId, u16> = provinces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, i as u16))
-            .collect();
+        let mut index = vec![None; 200];
+        for (i, province) in provinces.iter().enumerate() {
+            index[slot(province.id)] = Some(i as u16);
+        }
         // Every member of a new province and every mapping target must exist.
         for province in &provinces {
             for member in province.merged_from.iter().chain(&province.merged_into) {
-                if !index.contains_key(member) {
+                if index[slot(*member)].is_none() {
                     return Err(Error::new(ErrorKind::UnknownProvince {
                         id: member.to_string(),
                     }));
@@ -99,7 +108,7 @@ impl Reference {
     }
 
     pub(crate) fn position(&self, id: ProvinceId) -> Option<u16> {
-        self.index.get(&id).copied()
+        self.index.get(slot(id)).copied().flatten()
     }
 
     pub(crate) fn at(&self, position: u16) -> &Province {

@@ -11,16 +11,27 @@ use std::ops::Range;
 use crate::model::{Origin, Period, Qualifier};
 
 /// Many strings in one allocation; string `i` is `text[ends[i-1]..ends[i]]`.
+///
+/// A column of empty strings (no quotes in a long synthetic file) costs nothing: `ends` is only
+/// filled once a non-empty string arrives, so ten million rows without notes add no memory.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Arena {
     text: String,
     ends: Vec<u32>,
+    len: usize,
 }
 
 impl Arena {
     pub(crate) fn push(&mut self, value: &str) {
-        self.text.push_str(value);
-        self.ends.push(self.text.len() as u32);
+        if !value.is_empty() && self.ends.len() < self.len {
+            // The first non-empty string: the empty ones before it all end at 0.
+            self.ends.resize(self.len, 0);
+        }
+        self.len += 1;
+        if !value.is_empty() || !self.ends.is_empty() {
+            self.text.push_str(value);
+            self.ends.push(self.text.len() as u32);
+        }
     }
 
     pub(crate) fn get(&self, row: usize) -> &str {
@@ -35,9 +46,19 @@ impl Arena {
     }
 
     fn extend(&mut self, other: &Arena) {
+        if other.ends.is_empty() {
+            for _ in 0..other.len {
+                self.push("");
+            }
+            return;
+        }
+        if self.ends.len() < self.len {
+            self.ends.resize(self.len, 0);
+        }
         let offset = self.text.len() as u32;
         self.text.push_str(&other.text);
         self.ends.extend(other.ends.iter().map(|end| end + offset));
+        self.len += other.len;
     }
 
     fn bytes(&self) -> usize {
@@ -138,11 +159,24 @@ impl Index {
             rows[*slot as usize] = row as u32;
             *slot += 1;
         }
+        let mut keyed: Vec<(u64, u32)> = Vec::new();
         for window in starts.windows(2) {
             let group = &mut rows[window[0] as usize..window[1] as usize];
-            // Stable, so rows of one province and period keep file order (bundled before user).
-            group
-                .sort_by_key(|&row| (columns.province[row as usize], columns.period[row as usize]));
+            // Keys gathered once, so the sort compares integers instead of chasing two columns;
+            // the row number last keeps rows of one province and period in load order
+            // (bundled before user).
+            keyed.clear();
+            keyed.extend(group.iter().map(|&row| {
+                let r = row as usize;
+                (
+                    (u64::from(columns.province[r]) << 32) | u64::from(columns.period[r].as_u32()),
+                    row,
+                )
+            }));
+            keyed.sort_unstable();
+            for (slot, &(_, row)) in group.iter_mut().zip(&keyed) {
+                *slot = row;
+            }
         }
         Index { rows, starts }
     }
@@ -190,6 +224,28 @@ mod tests {
             ["Trà Vinh", "", "Quảng Bình"]
         );
         assert_eq!(arena.get(9), "");
+    }
+
+    #[test]
+    fn an_arena_of_empty_strings_holds_no_offsets_until_it_must() {
+        let mut arena = Arena::default();
+        arena.push("");
+        arena.push("");
+        assert_eq!(arena.bytes(), 0);
+        arena.push("x");
+        arena.push("");
+        assert_eq!(
+            [arena.get(0), arena.get(1), arena.get(2), arena.get(3)],
+            ["", "", "x", ""]
+        );
+        let mut other = Arena::default();
+        other.push("");
+        other.push("y");
+        arena.extend(&other);
+        assert_eq!([arena.get(4), arena.get(5)], ["", "y"]);
+        let mut empty = Arena::default();
+        empty.extend(&other);
+        assert_eq!([empty.get(0), empty.get(1)], ["", "y"]);
     }
 
     #[test]

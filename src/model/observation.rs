@@ -160,6 +160,12 @@ impl Period {
         ))
     }
 
+    /// The packed form, ordered as periods are.
+    #[must_use]
+    pub fn as_u32(self) -> u32 {
+        self.0
+    }
+
     /// The calendar year.
     #[must_use]
     pub fn calendar_year(self) -> u16 {
@@ -184,6 +190,19 @@ impl FromStr for Period {
     type Err = ();
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1900 to 2100.
     fn from_str(text: &str) -> Result<Self, ()> {
+        // The common case, a bare year, without splitting.
+        if let [a, b, c, d] = *text.as_bytes()
+            && [a, b, c, d].iter().all(u8::is_ascii_digit)
+        {
+            let year = [a, b, c, d]
+                .iter()
+                .fold(0_u16, |n, digit| n * 10 + u16::from(digit - b'0'));
+            return if (1900..=2100).contains(&year) {
+                Ok(Period::year(year))
+            } else {
+                Err(())
+            };
+        }
         let mut parts = text.split('-');
         let year = parts.next().ok_or(())?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {

@@ -180,18 +180,18 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
 pub mod observation_column {
-    /// `observation_id`
-    pub const ID: usize = 0;
     /// `province`
-    pub const PROVINCE: usize = 1;
+    pub const PROVINCE: usize = 0;
     /// `indicator_id`
-    pub const INDICATOR: usize = 2;
+    pub const INDICATOR: usize = 1;
     /// `period`
-    pub const PERIOD: usize = 3;
+    pub const PERIOD: usize = 2;
     /// `value`
-    pub const VALUE: usize = 4;
+    pub const VALUE: usize = 3;
     /// `source_id`
-    pub const SOURCE: usize = 5;
+    pub const SOURCE: usize = 4;
+    /// `observation_id`
+    pub const ID: usize = 5;
     /// `out_of`
     pub const OUT_OF: usize = 6;
     /// `qualifier`
@@ -206,22 +206,25 @@ pub mod observation_column {
     pub const NOTE: usize = 11;
 }
 
+/// `observation_id` is optional so that a long file of figures (a benchmark, an export from
+/// another system) can be read without inventing ids; the bundled data always has them.
 static OBSERVATIONS: Schema = Schema {
-    required: &[
+    required: &["province", "indicator_id", "period", "value", "source_id"],
+    optional: &[
         "observation_id",
-        "province",
-        "indicator_id",
-        "period",
-        "value",
-        "source_id",
+        "out_of",
+        "qualifier",
+        "is_target",
+        "scope",
+        "quote",
+        "note",
     ],
-    optional: &["out_of", "qualifier", "is_target", "scope", "quote", "note"],
 };
 
 /// One row of `observations.csv`, its text borrowed from the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObservationRow<'a> {
-    /// `observation_id`.
+    /// `observation_id`, empty when the file has none.
     pub id: &'a str,
     /// `province`.
     pub province: ProvinceId,
@@ -272,7 +275,7 @@ pub fn parse_observations(
             return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
         }
         let row = ObservationRow {
-            id: t.required(c::ID)?,
+            id: t.text(c::ID),
             province: province_id(t, c::PROVINCE)?,
             indicator: t.required(c::INDICATOR)?,
             period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,

@@ -8,9 +8,12 @@ mod files;
 mod number;
 mod table;
 
+pub(crate) use table::Table;
+
 pub use files::{
-    PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators, parse_merger,
-    parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources,
+    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
+    parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
+    parse_sources,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,

@@ -60,7 +60,15 @@ pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
 pub fn parse_data_number(text: &str) -> Option<f64> {
     let text = text.trim();
     let (_, body) = split_sign(text);
-    if body.contains(',') || body.matches('.').count() > 1 {
+    let (mut commas, mut dots) = (0, 0);
+    for byte in body.bytes() {
+        match byte {
+            b',' => commas += 1,
+            b'.' => dots += 1,
+            _ => {}
+        }
+    }
+    if commas > 0 || dots > 1 {
         return parse_vietnamese_number(text);
     }
     let (integer, fraction) = body.split_once('.').unwrap_or((body, "0"));

@@ -132,7 +132,7 @@ impl<'a> Table<'a> {
 
     /// The trimmed text of a column, or `""` if the column is absent.
     pub(crate) fn text(&self, slot: usize) -> &str {
-        self.field(slot).map_or("", |field| field.text.trim())
+        self.field(slot).map_or("", |field| trim(&field.text))
     }
 
     /// The text of a column that must not be empty.
@@ -214,6 +214,23 @@ impl<'a> Table<'a> {
     /// An error at a column of the current record.
     pub(crate) fn error(&self, slot: usize, kind: ErrorKind) -> Error {
         Error::at(kind, self.position(slot))
+    }
+}
+
+/// Trims surrounding whitespace, checking the ends first: almost no field has any, and a full
+/// `trim` costs a Unicode scan per field.
+fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last))
+            if !first.is_ascii_whitespace()
+                && !last.is_ascii_whitespace()
+                && *first < 0x80
+                && *last < 0x80 =>
+        {
+            text
+        }
+        _ => text.trim(),
     }
 }
 
