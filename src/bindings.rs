@@ -124,6 +124,11 @@ export interface AggregateResult {
 
 export interface Comparability { comparable: boolean; code: "sameIndicator" | "differentDefinition" | "differentIndicators"; reason: string; }
 
+export interface Profile {
+  province: ProvinceId; members: ProvinceId[]; figures: number;
+  pillars: { pillar: string; entries: { indicator: string; province: ProvinceId; scope: string; figures: Figure[] }[] }[];
+}
+
 export interface ObservationList {
   total: number;
   sources: Source[];
@@ -385,6 +390,17 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
         answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// Everything known about one province, by pillar, with periods and quotes.
+    #[wasm_bindgen(unchecked_return_type = "Profile")]
+    pub fn profile(&self, province: &str) -> Result<JsValue, JsValue> {
+        let id: crate::ProvinceId = province.parse().map_err(|()| {
+            to_js_error(&Error::request(format!(
+                "province {province:?}: expected p63:NN or p34:NN"
+            )))
+        })?;
+        answer(crate::profile(&self.inner, id))
     }
 
     /// Whether these indicators may be ranked or charted together, and why not.

@@ -47,9 +47,9 @@ pub mod bindings_for_tests {
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};
 pub use compare::{
-    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, RankEntry,
-    RankSpec, Ranking, Row, Series, SeriesSpec, Warning, comparability, compare, ensure_comparable,
-    rank, series,
+    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
+    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
+    comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};

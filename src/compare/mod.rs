@@ -7,11 +7,13 @@
 mod change;
 mod comparability;
 mod matrix;
+mod profile;
 mod rank;
 
 pub use change::{Change, Series, SeriesSpec, series};
 pub use comparability::{Comparability, comparability, ensure_comparable};
 pub use matrix::{Cell, Column, CompareSpec, Matrix, Row, Warning, compare};
+pub use profile::{Profile, ProfileEntry, ProfilePillar, profile};
 pub use rank::{RankEntry, RankSpec, Ranking, rank};
 
 /// The most provinces or indicators one request may name: a request is one user action.

@@ -334,6 +334,13 @@ impl Dataset {
         })
     }
 
+    /// The name of an interned scope (`province`, or a part of one).
+    pub(crate) fn scope_name(&self, scope: u32) -> &str {
+        self.scopes
+            .get(scope as usize)
+            .map_or("province", String::as_str)
+    }
+
     /// Every observation's value, in load order: the column itself, for bulk numeric work.
     #[must_use]
     pub fn values(&self) -> &[f64] {

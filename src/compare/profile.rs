@@ -1,0 +1,111 @@
+//! Everything known about one province, by pillar: every figure of every period, targets and
+//! figures for a part of the province included, each with its quote.
+//!
+//! A 2025 province's profile lists the figures of the provinces it was formed from, each under
+//! its own name, rather than rolling them up: a profile is for reading, not for ranking.
+
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Pillar, ProvinceId, Scheme};
+use crate::query::{Figure, Selector};
+
+/// One indicator's figures in a profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileEntry {
+    /// The indicator.
+    pub indicator: String,
+    /// The province the figures describe (a former province, in a 2025 province's profile).
+    pub province: ProvinceId,
+    /// `province`, or the part of it the figures cover.
+    pub scope: String,
+    /// The figures, oldest first; targets after achievements.
+    pub figures: Vec<Figure>,
+}
+
+/// One pillar of a profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfilePillar {
+    /// The pillar.
+    pub pillar: Pillar,
+    /// Its indicators with figures.
+    pub entries: Vec<ProfileEntry>,
+}
+
+/// Everything known about a province.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// The province.
+    pub province: ProvinceId,
+    /// The provinces whose figures are listed (itself, or a 2025 province's members).
+    pub members: Vec<ProvinceId>,
+    /// Pillars with figures, in the order of [`Pillar::ALL`].
+    pub pillars: Vec<ProfilePillar>,
+    /// How many figures in all.
+    pub figures: usize,
+}
+
+/// The profile of one province of either scheme.
+pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
+    let reference = dataset.reference();
+    let found = reference.province(province).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownProvince {
+            id: province.to_string(),
+        })
+    })?;
+    let members = match province.scheme {
+        Scheme::P63 => vec![province],
+        Scheme::P34 => found.merged_from.clone(),
+    };
+    let selector = Selector::new(dataset);
+    let columns = dataset.columns();
+    let mut pillars: Vec<ProfilePillar> = Vec::new();
+    let mut total = 0;
+    for &pillar in Pillar::ALL {
+        let mut entries = Vec::new();
+        for (i, indicator) in dataset.indicators().iter().enumerate() {
+            if indicator.pillar != pillar {
+                continue;
+            }
+            for &member in &members {
+                let Some(position) = reference.position(member) else {
+                    continue;
+                };
+                let rows = dataset.index().of(columns, i as u32, position);
+                // One entry per scope, achievements before targets, each oldest first.
+                let mut scopes: Vec<u32> =
+                    rows.iter().map(|&r| columns.scope[r as usize]).collect();
+                scopes.sort_unstable();
+                scopes.dedup();
+                for scope in scopes {
+                    let mut figures: Vec<(bool, Figure)> = rows
+                        .iter()
+                        .filter(|&&r| columns.scope[r as usize] == scope)
+                        .map(|&r| (columns.is_target[r as usize], selector.plain(r)))
+                        .collect();
+                    figures.sort_by_key(|(target, f)| (*target, f.period));
+                    total += figures.len();
+                    entries.push(ProfileEntry {
+                        indicator: indicator.id.clone(),
+                        province: member,
+                        scope: dataset.scope_name(scope).to_owned(),
+                        figures: figures.into_iter().map(|(_, f)| f).collect(),
+                    });
+                }
+            }
+        }
+        if !entries.is_empty() {
+            pillars.push(ProfilePillar { pillar, entries });
+        }
+    }
+    Ok(Profile {
+        province,
+        members,
+        pillars,
+        figures: total,
+    })
+}
