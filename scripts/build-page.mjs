@@ -10,7 +10,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: ['www/main.js'],
+  entryPoints: { 'ict-compare': 'www/element.js' },
   bundle: true,
   format: 'esm',
   splitting: true,

@@ -1,0 +1,23 @@
+// <ict-compare>: the whole tool as one custom element, for the page itself and for any portal
+// that embeds it. Attributes set the view; `sync-url` makes the element read and write the
+// page's address so that a link reopens the same view.
+import { App } from './app.js';
+
+export const ATTRIBUTES = ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province', 'per-capita'];
+
+class IctCompareElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  connectedCallback() {
+    if (this.app) return;
+    const root = this.attachShadow({ mode: 'open' });
+    this.app = new App(root, this);
+    this.app.start();
+  }
+
+  attributeChangedCallback() {
+    this.app?.applyAttributes();
+  }
+}
+
+if (!customElements.get('ict-compare')) customElements.define('ict-compare', IctCompareElement);

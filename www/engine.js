@@ -1,0 +1,17 @@
+// Loads the engine once per page, however many <ict-compare> elements it has, and keeps the
+// bundled dataset and its catalog.
+import init, { Dataset } from '../pkg/ict_compare.js';
+
+let loading = null;
+
+/**
+ * @returns {Promise<{Dataset: typeof Dataset, bundled: Dataset, catalog: import('../pkg/ict_compare.js').Catalog}>}
+ */
+export function loadEngine() {
+  loading ??= (async () => {
+    await init({ module_or_path: new URL('ict_compare_bg.wasm', import.meta.url) });
+    const bundled = Dataset.bundled();
+    return { Dataset, bundled, catalog: bundled.catalog() };
+  })();
+  return loading;
+}

@@ -1,0 +1,99 @@
+// The report behind a number: on hover, focus or tap, a small panel with the verbatim quote,
+// the report, its outlet and date, and how a derived value was computed.
+import { formatPeriod } from './format.js';
+import { messages } from './i18n.js';
+
+/**
+ * Builds the panel's content for a figure.
+ * @param {import('../pkg/ict_compare.js').Figure} figure
+ * @param {{sources: Map<string, any>, provinces: Map<string, any>, lang: 'vi'|'en'}} context
+ */
+export function provenanceContent(figure, { sources, provinces, lang }) {
+  const t = messages(lang);
+  const fragment = document.createDocumentFragment();
+  if (figure.derived) {
+    const note = document.createElement('p');
+    note.className = 'derived-note';
+    const d = figure.derived;
+    const names = figure.provenance.map((p) => provinces.get(p.province)?.name ?? p.province).join(', ');
+    const parts = [];
+    if (d.kind === 'rollUp' || d.members > 1) {
+      parts.push(t.derivedRollUp(d.reported, d.members, names));
+    }
+    if (d.kind === 'perCapita' && d.populationYear) parts.push(t.derivedPerCapita(d.populationYear));
+    if (d.reported < d.members) parts.push(t.partial(d.reported, d.members));
+    note.textContent = parts.join('. ');
+    fragment.append(note);
+  }
+  for (const p of figure.provenance) {
+    const source = sources.get(p.source);
+    const block = document.createElement('figure');
+    block.className = 'quote';
+    const quote = document.createElement('blockquote');
+    quote.lang = 'vi';
+    quote.textContent = `“${p.quote}”`;
+    const caption = document.createElement('figcaption');
+    const where = [];
+    if (figure.provenance.length > 1) where.push(provinces.get(p.province)?.name ?? p.province);
+    if (source && p.origin === 'bundled') {
+      where.push(source.title, source.outlet, formatPeriod(source.published));
+    } else {
+      where.push(`${t.userSource}: ${p.source}`);
+    }
+    caption.textContent = where.filter(Boolean).join(' · ');
+    block.append(quote, caption);
+    fragment.append(block);
+  }
+  return fragment;
+}
+
+/** A popover anchored to a button; one per app, reused. */
+export class ProvenancePopover {
+  constructor(root, lang) {
+    this.root = root;
+    this.panel = document.createElement('div');
+    this.panel.className = 'provenance';
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.hidden = true;
+    this.body = document.createElement('div');
+    this.closeButton = document.createElement('button');
+    this.closeButton.type = 'button';
+    this.closeButton.className = 'close';
+    this.closeButton.addEventListener('click', () => this.hide(true));
+    this.panel.append(this.closeButton, this.body);
+    this.setLang(lang);
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.hide(true);
+    });
+  }
+
+  setLang(lang) {
+    const t = messages(lang);
+    this.closeButton.textContent = '×';
+    this.closeButton.setAttribute('aria-label', t.close);
+    this.panel.setAttribute('aria-label', t.quote);
+  }
+
+  /** Shows `content` under `anchor`, inside `container` (which scrolls with it). */
+  show(anchor, content, { focus = false } = {}) {
+    this.anchor = anchor;
+    this.body.replaceChildren(content);
+    this.panel.hidden = false;
+    const host = anchor.closest('.panel') ?? this.root;
+    if (this.panel.parentNode !== host) host.append(this.panel);
+    const box = anchor.getBoundingClientRect();
+    const frame = host.getBoundingClientRect();
+    const left = Math.max(0, Math.min(box.left - frame.left + host.scrollLeft, frame.width - 320));
+    this.panel.style.left = `${left}px`;
+    this.panel.style.top = `${box.bottom - frame.top + host.scrollTop + 6}px`;
+    anchor.setAttribute('aria-expanded', 'true');
+    if (focus) this.closeButton.focus();
+  }
+
+  hide(returnFocus = false) {
+    if (this.panel.hidden) return;
+    this.panel.hidden = true;
+    this.anchor?.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.anchor?.focus();
+  }
+}
