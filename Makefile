@@ -14,7 +14,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-RELEASE_WASM := target/$(WASM_TARGET)/release/$(CRATE).wasm
+RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
 
 .PHONY: serve test setup tools browser npm build wasm page check-rust lint test-rust test-wasm \
         test-e2e validate clean
@@ -58,7 +58,7 @@ build: setup wasm page
 wasm: pkg/$(CRATE)_bg.wasm
 
 pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f) | tools npm
-	cargo build --release --lib --target $(WASM_TARGET)
+	cargo build --profile wasm --lib --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -189,13 +189,61 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Decodes a request object into its typed spec; unknown fields are refused by name.
 ///
-/// The object goes through a `serde_json::Value` because serde-wasm-bindgen reads only the
-/// fields a struct declares, so `deny_unknown_fields` would never see a misspelt one.
+/// serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` would
+/// never see a misspelt one (`perCapta`): the object's own keys are checked against the
+/// declared fields first.
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let refuse =
-        |error: &dyn std::fmt::Display| to_js_error(&Error::request(format!("{what}: {error}")));
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| refuse(&e))?;
-    serde_json::from_value(json).map_err(|e| refuse(&e))
+    let refuse = |message: String| to_js_error(&Error::request(format!("{what}: {message}")));
+    let fields = declared_fields::<T>();
+    if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
+        let object: &js_sys::Object = value.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !fields.contains(&key.as_str()) {
+                return Err(refuse(format!(
+                    "unknown field `{key}`, expected one of `{}`",
+                    fields.join("`, `")
+                )));
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| refuse(e.to_string()))
+}
+
+/// The field names a struct's `Deserialize` declares (none for other types), read by asking
+/// it to deserialise from a deserializer that only records what it is told.
+fn declared_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> de::Deserializer<'de> for Fields<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("fields recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
 }
 
 /// Runs a core call and returns its answer as plain JS objects, or throws.

@@ -327,12 +327,26 @@ fn unknown_names_are_errors_not_empty_answers() {
 fn a_profile_lists_every_figure_of_a_province_by_pillar() {
     let dataset = dataset();
     let tra_vinh = ict_compare::profile(&dataset, id("p63:84")).expect("a profile");
-    let expected = dataset.observations().filter(|o| o.province == id("p63:84")).count();
+    let expected = dataset
+        .observations()
+        .filter(|o| o.province == id("p63:84"))
+        .count();
     assert_eq!(tra_vinh.figures, expected);
-    let listed: usize = tra_vinh.pillars.iter().flat_map(|p| &p.entries).map(|e| e.figures.len()).sum();
+    let listed: usize = tra_vinh
+        .pillars
+        .iter()
+        .flat_map(|p| &p.entries)
+        .map(|e| e.figures.len())
+        .sum();
     assert_eq!(listed, expected);
     // The 2025 Vĩnh Long lists Trà Vinh's figures under Trà Vinh's name.
     let vinh_long = ict_compare::profile(&dataset, id("p34:86")).expect("a profile");
     assert_eq!(vinh_long.figures, expected);
-    assert!(vinh_long.pillars.iter().flat_map(|p| &p.entries).all(|e| e.province == id("p63:84")));
+    assert!(
+        vinh_long
+            .pillars
+            .iter()
+            .flat_map(|p| &p.entries)
+            .all(|e| e.province == id("p63:84"))
+    );
 }

@@ -1,91 +1,246 @@
-// The page as a reader meets it: it loads the engine, shows every bundled figure, and says
-// where each comes from.
+// The page as a reader uses it, in real Chromium: first sight, choosing provinces by typing
+// without diacritics, tabs by keyboard, quotes behind numbers, languages, shared links,
+// downloads, the reader's own CSV, and screenshots to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start, openPage, SCREENSHOTS } from './browser.mjs';
-
-/** Data rows of a CSV file, read independently of the engine (RFC 4180 quoting). */
-function csvRows(path) {
-  const text = readFileSync(path, 'utf8');
-  const rows = [];
-  let field = '';
-  let row = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
+import { csvRows } from './csv.mjs';
 
 let session;
 before(async () => { session = await start(); });
 after(async () => { await session.close(); });
 
-test('the page loads the engine and lists every bundled figure, with no errors', async () => {
+const observations = csvRows(readFileSync('data/observations.csv', 'utf8'));
+const indicators = new Map(csvRows(readFileSync('data/indicators.csv', 'utf8')).map((i) => [i.indicator_id, i]));
+
+/** The comparison table as text: header cells and, per row, the indicator and value cells. */
+async function tableText(page) {
+  return page.locator('ict-compare table.compare').evaluate((table) => ({
+    head: [...table.tHead.rows[0].cells].map((c) => c.textContent.trim()),
+    rows: [...table.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.trim())),
+  }));
+}
+
+test('first sight: the reported provinces on the indicators they share, with no errors', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin);
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), 'true');
-  const observations = csvRows('data/observations.csv');
-  const summary = page.locator('.summary');
-  assert.equal(await summary.getAttribute('data-count'), String(observations.length));
-  const rows = await page.locator('table.observations tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => ({ id: tr.dataset.id, cells: [...tr.cells].map((td) => td.textContent), quote: tr.cells[3].title })),
-  );
-  assert.equal(rows.length, observations.length);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const o of observations) {
-    const row = byId.get(o.observation_id);
-    assert.ok(row, `row ${o.observation_id} is shown`);
-    assert.ok(row.quote.includes(o.quote), `${o.observation_id} carries its quote`);
-  }
-  await page.screenshot({ path: `${SCREENSHOTS}/observations-desktop.png`, fullPage: false });
+  const lede = await page.locator('ict-compare .lede').textContent();
+  assert.match(lede, new RegExp(`${observations.length} số liệu từ 5 báo cáo`));
+  const { head, rows } = await tableText(page);
+  for (const name of ['Trà Vinh', 'Quảng Bình', 'Tây Ninh', 'Hải Dương']) assert.ok(head.includes(name), `${name} in ${head}`);
+  assert.ok(rows.length >= 2, 'shared indicators are shown');
+  // Tây Ninh's household fibre share, written the Vietnamese way.
+  const fibre = rows.find((r) => r[0].startsWith('Tỷ lệ hộ gia đình có internet băng rộng cáp quang'));
+  assert.ok(fibre, 'the fibre row');
+  assert.ok(fibre.some((cell) => cell.startsWith('92,64 %')), fibre.join(' | '));
+  await page.screenshot({ path: `${SCREENSHOTS}/first-sight-desktop.png`, fullPage: true });
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
-test('values are written the Vietnamese way', async () => {
+test('the page works at 375 px wide', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/', { viewport: { width: 375, height: 812 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow}px)`);
+  await page.screenshot({ path: `${SCREENSHOTS}/first-sight-375.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('provinces are found by typing with or without diacritics, in any case', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72&indicators=households_fibre_share');
+  const input = page.locator('ict-compare .provinces-picker input');
+  for (const typed of ['tra vinh', 'TRA VINH', 'Trà Vinh']) {
+    await input.fill(typed);
+    const options = await page.locator('ict-compare [role=option]').allTextContents();
+    assert.equal(options[0], 'Trà Vinh', `${typed}: ${options.slice(0, 3)}`);
+  }
+  await input.fill('quang binh');
+  await input.press('Enter');
+  const { head } = await tableText(page);
+  assert.deepEqual(head.slice(1), ['Tây Ninh', 'Quảng Bình']);
+  assert.match(new URL(page.url()).search, /provinces=p63:72,p63:44/);
+  // Options are grouped by region and sorted in Vietnamese order.
+  await input.fill('');
+  await input.focus();
+  const groups = await page.locator('ict-compare [role=listbox] .group').allTextContents();
+  assert.equal(groups.length, 6);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the 34 provinces of 2025 show which former provinces each holds', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?scheme=p34&provinces=p63:84&indicators=bts_stations');
+  const { head, rows } = await tableText(page);
+  assert.match(head[1], /Vĩnh Long.*Bến Tre \+ Trà Vinh \+ Vĩnh Long/);
+  assert.match(rows[0][1], /1\/3/, 'partial roll-up said as k of n');
+  await page.locator('ict-compare .provinces-picker input').fill('tra vinh');
+  const options = await page.locator('ict-compare [role=option]').allTextContents();
+  assert.deepEqual(options, [], 'Trà Vinh is already in the chosen Vĩnh Long');
+  await page.locator('ict-compare .provinces-picker input').fill('hai phong');
+  const first = await page.locator('ict-compare [role=option]').first().textContent();
+  assert.match(first, /Hải Phòng.*Hải Dương/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('every number opens the sentence that states it', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72&indicators=households_fibre_share');
+  const value = page.locator('ict-compare td[data-province="p63:72"] button.value');
+  await value.click();
+  const panel = page.locator('ict-compare .provenance');
+  await panel.waitFor({ state: 'visible' });
+  const text = await panel.textContent();
+  const expected = observations.find((o) => o.observation_id === 'tn-2024-005');
+  assert.ok(text.includes(expected.quote), text);
+  assert.match(text, /14\/08\/2024/);
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'hidden' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('tabs switch by click and by keyboard, and every view renders', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin);
-  const observations = csvRows('data/observations.csv');
-  const indicators = new Map(csvRows('data/indicators.csv').map((i) => [i.indicator_id, i]));
-  const shown = new Map(
-    await page.locator('table.observations tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.id, tr.cells[3].textContent])),
-  );
-  // An independent formatter: '.' groups thousands, ',' marks decimals, ' %' for shares.
-  const vi = (n) => {
-    const [int, frac] = String(Math.abs(n)).split('.');
-    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-    return (n < 0 ? '-' : '') + grouped + (frac ? `,${frac.slice(0, 2).replace(/0+$/, '')}` : '');
-  };
-  let checked = 0;
-  for (const o of observations) {
-    if (o.qualifier && o.qualifier !== 'exact') continue;
+  const tab = (name) => page.locator(`ict-compare [role=tab][data-tab=${name}]`);
+  await tab('table').focus();
+  for (const name of ['chart', 'map', 'profile', 'sources']) {
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await tab(name).getAttribute('aria-selected'), 'true', name);
+    await page.waitForTimeout(50);
+  }
+  await tab('chart').click();
+  await page.locator('ict-compare .chart-container svg').first().waitFor({ timeout: 10000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/chart-desktop.png`, fullPage: true });
+  await tab('map').click();
+  await page.locator('ict-compare .map-container svg').first().waitFor({ timeout: 10000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/map-desktop.png`, fullPage: true });
+  await tab('profile').click();
+  await page.locator('ict-compare .pillar').first().waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/profile-desktop.png`, fullPage: true });
+  await tab('sources').click();
+  assert.equal(await page.locator('ict-compare article.source').count(), 5);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the language toggles to English with English number formats, and back', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:84&indicators=households_fibre_share,bts_stations');
+  await page.locator('ict-compare button.lang').click();
+  assert.match(await page.locator('ict-compare .title').textContent(), /Compare the ICT/);
+  const { rows } = await tableText(page);
+  const fibre = rows.find((r) => r[0].startsWith('Share of households'));
+  assert.ok(fibre.some((c) => c.startsWith('92.64%')), fibre.join(' | '));
+  const bts = rows.find((r) => r[0].startsWith('Mobile base stations'));
+  assert.ok(bts.some((c) => c.startsWith('1,208')), bts.join(' | '));
+  assert.match(new URL(page.url()).search, /lang=en/);
+  await page.locator('ict-compare button.lang').click();
+  const again = await tableText(page);
+  assert.ok(again.rows.flat().some((c) => c.startsWith('1.208')));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a shared link reopens the same view', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84');
+  await page.locator('ict-compare .provinces-picker input').fill('tay ninh');
+  await page.keyboard.press('Enter');
+  await page.locator('ict-compare select[name=period]').selectOption('latest');
+  await page.locator('ict-compare input[name=perCapita]').check();
+  const before = await tableText(page);
+  const link = page.url();
+  const other = await openPage(session.browser, session.origin, new URL(link).pathname + new URL(link).search);
+  assert.deepEqual(await tableText(other.page), before);
+  assert.equal(await other.page.locator('ict-compare input[name=perCapita]').isChecked(), true);
+  assert.deepEqual([...problems(), ...other.problems()], []);
+  await other.context.close();
+  await context.close();
+});
+
+test('a garbled link is refused with a visible message', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, `/?provinces=p63:84,<script>alert(1)</script>&tab=nope&x=${'a'.repeat(50)}`);
+  const notice = page.locator('ict-compare .notice');
+  await notice.waitFor({ state: 'visible' });
+  assert.match(await notice.textContent(), /không hợp lệ/);
+  assert.equal(await page.locator('ict-compare [role=tab][aria-selected=true]').getAttribute('data-tab'), 'table');
+  const long = await openPage(session.browser, session.origin, `/?provinces=${'p63:84,'.repeat(800)}`);
+  await long.page.locator('ict-compare .notice').waitFor({ state: 'visible' });
+  assert.deepEqual([...problems(), ...long.problems()], []);
+  await long.context.close();
+  await context.close();
+});
+
+test('the table downloads as CSV with its sources', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv]').click()]);
+  assert.equal(download.suggestedFilename(), 'ict-compare-table.csv');
+  const text = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+  const rows = csvRows(text);
+  assert.equal(rows.length, 2);
+  const tayNinh = rows.find((r) => r.province_id === 'p63:72');
+  assert.equal(tayNinh.value, '92.64');
+  assert.ok(tayNinh.quote.includes('92,64%'));
+  assert.match(tayNinh.outlet, /Tây Ninh/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the reader's own CSV: a good file adds marked figures, a bad one says where", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations');
+  const input = page.locator('ict-compare .open-file input');
+  const good = 'observation_id,province,indicator_id,period,value,source_id,quote\nu-1,p63:01,bts_stations,2024,15000,so-tt-hn,"=HYPERLINK(""http://x"")"\n';
+  await input.setInputFiles({ name: 'ha-noi.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.locator('ict-compare .notice').waitFor({ state: 'visible' });
+  assert.match(await page.locator('ict-compare .notice').textContent(), /Đã thêm 1 số liệu từ ha-noi\.csv/);
+  const cell = page.locator('ict-compare td[data-province="p63:01"] button.value');
+  assert.match(await cell.textContent(), /15\.000/);
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  // The exported CSV neutralises the formula the file carried.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv]').click()]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  assert.ok(exported.includes(`"'=HYPERLINK(""http://x"")"`), exported);
+
+  const bad = 'observation_id,province,indicator_id,period,value,source_id\nu-1,p63:84,bts_stations,2024,"1,2,3",mine\n';
+  await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.notice').textContent.includes('bad.csv'));
+  const notice = await page.locator('ict-compare .notice').textContent();
+  assert.match(notice, /bad\.csv.*dòng 2, cột 30/);
+  // The good figures are still there, the bad file loaded nothing.
+  assert.match(await cell.textContent(), /15\.000/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the embed dialog writes both snippets for the current view', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:44&indicators=households_fibre_share&tab=chart');
+  await page.locator('ict-compare button[data-action=embed]').click();
+  const element = await page.locator('ict-compare textarea[name=element]').inputValue();
+  assert.match(element, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/ict-compare\.js"><\/script>/);
+  assert.match(element, /<ict-compare provinces="p63:84,p63:44" indicators="households_fibre_share" lang="vi" tab="chart"/);
+  const iframe = await page.locator('ict-compare textarea[name=iframe]').inputValue();
+  assert.match(iframe, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*provinces=p63:84,p63:44[^"]*embed=1"/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the first view transfers at most 250 KB gzip, boundaries excluded', () => {
+  const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
+  assert.ok(sizes.firstViewGzip <= 250 * 1024, `${sizes.firstViewGzip} bytes`);
+  assert.ok(!Object.keys(sizes.firstView).some((f) => f.endsWith('.topojson')));
+  assert.ok(Object.keys(sizes.firstView).includes('ict_compare_bg.wasm'));
+});
+
+test('indicator values match the data, for every bundled figure shown in a profile', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=profile&province=p63:44');
+  const shown = await page.locator('ict-compare .pillar button.value .number').allTextContents();
+  const qb = observations.filter((o) => o.province === 'p63:44');
+  assert.equal(shown.length, qb.length);
+  const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
+  for (const o of qb.filter((x) => (x.qualifier || 'exact') === 'exact' && !x.out_of)) {
     const unit = indicators.get(o.indicator_id).unit;
-    let expected = vi(Number(o.value));
-    if (o.out_of) expected += `/${vi(Number(o.out_of))}`;
-    if (unit === 'percent') expected += ' %';
-    assert.equal(shown.get(o.observation_id), expected, o.observation_id);
-    checked++;
+    const expected = vi(Number(o.value)) + (unit === 'percent' ? ' %' : '');
+    assert.ok(shown.includes(expected), `${o.observation_id}: ${expected}`);
   }
-  assert.ok(checked > 0);
-  assert.deepEqual(problems(), []);
-  await context.close();
-});
-
-test('the page is usable at 375 px wide', async () => {
-  const { page, context, problems } = await openPage(session.browser, session.origin, '/', {
-    viewport: { width: 375, height: 800 },
-  });
-  await page.screenshot({ path: `${SCREENSHOTS}/observations-375.png` });
   assert.deepEqual(problems(), []);
   await context.close();
 });
