@@ -376,11 +376,14 @@ export class App {
     const tab = this.state.tab;
     this.currentImage = null;
     try {
+      let pending = null;
       if (tab === 'table') this.renderTableTab();
-      else if (tab === 'chart') this.renderChartTab();
-      else if (tab === 'map') this.renderMapTab();
+      else if (tab === 'chart') pending = this.renderChartTab();
+      else if (tab === 'map') pending = this.renderMapTab();
       else if (tab === 'profile') this.renderProfileTab();
       else this.renderSourcesTab();
+      // The chart and the map load their code (and the map its boundaries) on demand.
+      pending?.catch((error) => this.showPanelError(error));
     } catch (error) {
       this.showPanelError(error);
     }

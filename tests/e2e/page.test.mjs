@@ -244,3 +244,30 @@ test('indicator values match the data, for every bundled figure shown in a profi
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('keyboard only: add a province, open a quote, move between tabs', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72&indicators=households_fibre_share');
+  const input = page.locator('ict-compare .provinces-picker input');
+  await input.focus();
+  await page.keyboard.type('hai duong');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const { head } = await tableText(page);
+  assert.deepEqual(head.slice(1), ['Tây Ninh', 'Hải Dương']);
+  // Tab forward until a value button has focus, then open its quote with Enter.
+  let focused = '';
+  for (let i = 0; i < 40 && !focused.includes('value'); i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.querySelector('ict-compare').shadowRoot.activeElement?.className ?? '');
+  }
+  assert.match(focused, /value/);
+  await page.keyboard.press('Enter');
+  await page.locator('ict-compare .provenance').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.locator('ict-compare .provenance').waitFor({ state: 'hidden' });
+  const back = await page.evaluate(() => document.querySelector('ict-compare').shadowRoot.activeElement?.className ?? '');
+  assert.match(back, /value/, 'focus returns to the number');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

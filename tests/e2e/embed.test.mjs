@@ -1,0 +1,86 @@
+// The embed as a portal hosts it: one script and one element under a strict
+// Content-Security-Policy, styles isolated from the portal's, sized by its container; and the
+// iframe form.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, SCREENSHOTS } from './browser.mjs';
+import { STRICT_CSP } from '../../scripts/serve.mjs';
+
+let session;
+before(async () => { session = await start(); });
+after(async () => { await session.close(); });
+
+/** Opens a page recording CSP violations (from the first script on), errors and requests. */
+async function open(path, options = {}) {
+  const context = await session.browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
+    });
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(session.origin) && !/^(data|blob):/.test(r.url())) problems.push(`request left the origin: ${r.url()}`);
+  });
+  const response = await page.goto(session.origin + path);
+  return { page, context, response, problems, violations: () => page.evaluate(() => window.__violations) };
+}
+
+test('the embed example is served under the strict policy and works with no violation', async () => {
+  const { page, context, response, problems, violations } = await open('/embed-example.html', { viewport: { width: 1280, height: 900 } });
+  assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+  await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
+  const [main, aside] = await page.locator('ict-compare').all();
+  // The element's attributes set the view.
+  const heads = await main.locator('table.compare thead th').allTextContents();
+  assert.deepEqual(heads.slice(1), ['Trà Vinh', 'Quảng Bình', 'Tây Ninh']);
+  await aside.locator('.chart-container svg').first().waitFor({ timeout: 10000 });
+  assert.match(await aside.locator('.title').textContent(), /Compare the ICT/);
+  // Every view under the policy, including the lazily loaded chart and map.
+  for (const tab of ['chart', 'map', 'profile', 'sources', 'table']) {
+    await main.locator(`[role=tab][data-tab=${tab}]`).click();
+    await page.waitForTimeout(tab === 'map' ? 1500 : 300);
+  }
+  await main.locator('button.value').first().click();
+  await main.locator('.provenance').waitFor({ state: 'visible' });
+  await page.screenshot({ path: `${SCREENSHOTS}/embed-example-desktop.png`, fullPage: true });
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the portal's styles do not reach inside, and the element fits a narrow column", async () => {
+  const { page, context, problems, violations } = await open('/embed-example.html', { viewport: { width: 1280, height: 900 } });
+  await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
+  const main = page.locator('ict-compare').first();
+  const font = await main.locator('button.lang').evaluate((b) => getComputedStyle(b).fontFamily);
+  assert.doesNotMatch(font, /Comic Sans/);
+  const aside = page.locator('ict-compare').nth(1);
+  const [asideWidth, columnWidth] = await aside.evaluate((e) => [e.getBoundingClientRect().width, e.parentElement.clientWidth]);
+  assert.ok(asideWidth <= columnWidth + 1, `${asideWidth} within ${columnWidth}`);
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the embed example works at 375 px', async () => {
+  const { page, context, problems, violations } = await open('/embed-example.html', { viewport: { width: 375, height: 812 } });
+  await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/embed-example-375.png`, fullPage: true });
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the iframe form reopens the view it was made from', async () => {
+  const { page, context, problems } = await open('/?provinces=p63:84,p63:72&indicators=households_fibre_share&tab=table&embed=1');
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  const heads = await page.locator('ict-compare table.compare thead th').allTextContents();
+  assert.deepEqual(heads.slice(1), ['Trà Vinh', 'Tây Ninh']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
