@@ -336,6 +336,17 @@ impl JsDataset {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// The bundled dataset plus the observations of a user's file, given as its bytes, so that
+    /// a file saved in another encoding is refused with the place of its first bad byte rather
+    /// than silently altered by a lossy decoder.
+    #[wasm_bindgen(js_name = withUserFile)]
+    pub fn with_user_file(&self, bytes: &[u8], file_name: &str) -> Result<JsDataset, JsValue> {
+        crate::decode_utf8(bytes, Some(file_name))
+            .and_then(|text| self.inner.with_user_file(text, file_name))
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
     /// Number of observations.
     #[wasm_bindgen(getter)]
     #[must_use]

@@ -311,6 +311,19 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// At most this many characters of outside text go into an error: a 10 MB line must not
+/// become a 10 MB message.
+const EXCERPT_CHARS: usize = 60;
+
+/// `text`, shortened to [`EXCERPT_CHARS`] characters with an ellipsis, for error messages.
+#[must_use]
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -345,6 +358,13 @@ mod tests {
             error.position().and_then(|p| p.file.as_deref()),
             Some("a.csv")
         );
+    }
+
+    #[test]
+    fn excerpts_keep_short_text_and_cut_long_text() {
+        assert_eq!(excerpt("Trà Vinh"), "Trà Vinh");
+        let long = "ă".repeat(1000);
+        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
     }
 
     #[test]

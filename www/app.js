@@ -730,9 +730,9 @@ export class App {
       this.renderNotice();
       return;
     }
-    const text = await file.text();
+    const bytes = new Uint8Array(await file.arrayBuffer());
     try {
-      const merged = this.bundled.withUserCsv(text, file.name);
+      const merged = this.bundled.withUserFile(bytes, file.name);
       const added = merged.size - this.bundled.size;
       if (this.dataset !== this.bundled) this.dataset.free();
       this.dataset = merged;

@@ -12,7 +12,7 @@ mod store;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-use crate::error::{ErrorKind, Result};
+use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
 use crate::parse::{
     ObservationRow, Table, observation_column as column, parse_indicators, parse_observations,
@@ -186,7 +186,7 @@ impl Dataset {
                 table.error(
                     column::INDICATOR,
                     ErrorKind::UnknownIndicator {
-                        id: row.indicator.to_owned(),
+                        id: excerpt(row.indicator),
                     },
                 )
             })?;
@@ -200,7 +200,7 @@ impl Dataset {
                     None => Err(table.error(
                         column::SOURCE,
                         ErrorKind::UnknownSource {
-                            id: row.source.to_owned(),
+                            id: excerpt(row.source),
                         },
                     )),
                 }
@@ -209,7 +209,7 @@ impl Dataset {
                 && let Some(first_line) = ids.insert(row.id.to_owned(), table.line())
             {
                 let kind = ErrorKind::DuplicateId {
-                    id: row.id.to_owned(),
+                    id: excerpt(row.id),
                     first_line,
                 };
                 return Err(table.error(column::ID, kind));

@@ -4,7 +4,7 @@
 //! module checks a header against one and hands out fields by column with their positions, so
 //! that every error names the file, line and column. It knows no particular file.
 
-use crate::error::{Error, ErrorKind, Position, Result};
+use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
 use crate::parse::number::parse_data_number;
 
@@ -64,7 +64,7 @@ impl<'a> Table<'a> {
             let slot = schema.slot(name).ok_or_else(|| {
                 Error::at(
                     ErrorKind::UnexpectedColumn {
-                        name: name.to_owned(),
+                        name: excerpt(name),
                     },
                     place(),
                 )
@@ -72,7 +72,7 @@ impl<'a> Table<'a> {
             if slots[slot].replace(index).is_some() {
                 return Err(Error::at(
                     ErrorKind::DuplicateColumn {
-                        name: name.to_owned(),
+                        name: excerpt(name),
                     },
                     place(),
                 ));
@@ -184,7 +184,7 @@ impl<'a> Table<'a> {
                 slot,
                 ErrorKind::InvalidNumber {
                     column: self.schema.name(slot).to_owned(),
-                    text: text.to_owned(),
+                    text: excerpt(text),
                 },
             )
         })
@@ -196,7 +196,7 @@ impl<'a> Table<'a> {
             slot,
             ErrorKind::InvalidValue {
                 column: self.schema.name(slot).to_owned(),
-                text: text.to_owned(),
+                text: excerpt(text),
                 expected,
             },
         )
