@@ -156,7 +156,7 @@ fn every_bad_input_fails_exactly_as_expected_and_the_bundled_data_is_untouched()
                 }
             }
             (Ok(_), Some(kind)) => {
-                writeln!(report, "{}: loaded, expected {kind}", expected.file).expect("writes")
+                writeln!(report, "{}: loaded, expected {kind}", expected.file).expect("writes");
             }
             (Err(error), None) => writeln!(
                 report,
