@@ -17,7 +17,7 @@ PORT ?= 8080
 RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
 
 .PHONY: serve test setup tools browser npm build wasm page check-rust lint test-rust test-wasm \
-        test-e2e validate clean
+        test-e2e validate fuzz clean
 
 ## serve: build everything and serve the page at http://127.0.0.1:$(PORT)/
 serve: build
@@ -85,6 +85,21 @@ test-wasm: setup
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+# ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------
+
+FUZZ_TARGETS := user_file numbers specs
+FUZZ_SECONDS ?= 60
+
+## fuzz: every fuzz target for FUZZ_SECONDS each, from the committed seeds
+fuzz:
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run $$target fuzz/corpus/$$target fuzz/seeds/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 || exit 1; \
+	done
 
 clean:
 	rm -rf target pkg dist
