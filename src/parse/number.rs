@@ -41,7 +41,7 @@ pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
         digits.push('.');
         digits.push_str(fraction);
     }
-    digits.parse().ok()
+    digits.parse().ok().filter(|value: &f64| value.is_finite())
 }
 
 /// Parses a number in a data field: plain notation (`1208`, `86.18`, `-3`, `1.208`), or
@@ -76,7 +76,7 @@ pub fn parse_data_number(text: &str) -> Option<f64> {
     if !(digits(integer) && digits(fraction)) {
         return None;
     }
-    text.parse().ok()
+    text.parse().ok().filter(|value: &f64| value.is_finite())
 }
 
 /// Formats `value` the Vietnamese way with at most `decimals` decimals, trailing zeros dropped:
@@ -244,6 +244,15 @@ mod tests {
         ] {
             assert_eq!(parse_data_number(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_number_too_large_for_a_double_is_not_a_number() {
+        // Found by fuzzing: four hundred digits parsed to infinity.
+        let digits = "1".repeat(400);
+        assert_eq!(parse_vietnamese_number(&digits), None);
+        assert_eq!(parse_data_number(&digits), None);
+        assert!(numbers_in_text(&format!("có {digits} trạm")).is_empty());
     }
 
     #[test]
