@@ -9,8 +9,10 @@ const dist = 'dist';
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-await build({
+// The element's script is the embed script too: `ict-compare.js` is what portals load.
+const result = await build({
   entryPoints: { 'ict-compare': 'www/element.js' },
+  metafile: true,
   bundle: true,
   format: 'esm',
   splitting: true,
@@ -24,19 +26,44 @@ await build({
 for (const file of readdirSync('www')) {
   if (/\.(html|css|svg)$/.test(file)) cpSync(join('www', file), join(dist, file));
 }
+// The views' styles (chart, map) follow the element's in the one stylesheet its shadow root loads.
+const viewStyles = readdirSync('www/views').filter((file) => file.endsWith('.css')).sort();
+writeFileSync(
+  join(dist, 'styles.css'),
+  [join('www', 'styles.css'), ...viewStyles.map((file) => join('www/views', file))].map((file) => readFileSync(file, 'utf8')).join('\n'),
+);
+// The boundaries, fetched only when the map tab opens.
+mkdirSync(join(dist, 'boundaries'), { recursive: true });
+for (const file of ['vn63_odm.topojson', 'vn34_odm.topojson']) {
+  cpSync(join('data/reference/boundaries', file), join(dist, 'boundaries', file));
+}
 cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
 
-// What the first view loads: the HTML, its scripts, styles and the engine.
-const firstView = readdirSync(dist).filter((f) => /\.(html|js|css|wasm)$/.test(f));
-const sizes = Object.fromEntries(
-  firstView.map((file) => {
-    const bytes = readFileSync(join(dist, file));
-    return [file, { raw: statSync(join(dist, file)).size, gzip: gzipSync(bytes, { level: 9 }).length }];
-  }),
+// What the first view loads: the page, its styles, the element's script with the chunks it
+// imports statically (not the chart and map, imported when their tab opens) and the engine.
+const outputs = result.metafile.outputs;
+const statics = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imported of outputs[file]?.imports ?? []) {
+    if (imported.kind === 'import-statement' && !imported.external) statics(imported.path, seen);
+  }
+  return seen;
+};
+const scripts = [...statics(join(dist, 'ict-compare.js'))].map((file) => file.slice(dist.length + 1));
+const firstView = ['index.html', 'page.css', 'styles.css', ...scripts, 'ict_compare_bg.wasm'];
+const measure = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return [file, { raw: statSync(join(dist, file)).size, gzip: gzipSync(bytes, { level: 9 }).length }];
+};
+const sizes = Object.fromEntries(firstView.map(measure));
+const firstViewGzip = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
+const later = Object.fromEntries(
+  readdirSync(dist).filter((f) => /\.(js|topojson)$/.test(f) && !firstView.includes(f)).map(measure),
 );
-const total = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
-writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ files: sizes, totalGzip: total }, null, 2));
-console.log(`dist/: ${firstView.length} files, ${(total / 1024).toFixed(1)} KiB gzip in all`);
-for (const [file, s] of Object.entries(sizes)) {
-  console.log(`  ${file.padEnd(28)} ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip`);
+writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ firstView: sizes, firstViewGzip, later }, null, 2));
+console.log(`first view: ${(firstViewGzip / 1024).toFixed(1)} KiB gzip (budget 250 KiB)`);
+for (const [file, s] of Object.entries({ ...sizes, ...later })) {
+  const when = file in sizes ? '' : '  (loaded on demand)';
+  console.log(`  ${file.padEnd(30)} ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip${when}`);
 }
