@@ -62,6 +62,13 @@ test("the portal's styles do not reach inside, and the element fits a narrow col
   const aside = page.locator('ict-compare').nth(1);
   const [asideWidth, columnWidth] = await aside.evaluate((e) => [e.getBoundingClientRect().width, e.parentElement.clientWidth]);
   assert.ok(asideWidth <= columnWidth + 1, `${asideWidth} within ${columnWidth}`);
+  // Nothing inside it spills out either, on any tab.
+  for (const tab of ['chart', 'map', 'table']) {
+    await aside.locator(`[role=tab][data-tab=${tab}]`).click();
+    await page.waitForTimeout(tab === 'map' ? 1500 : 300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${tab}: the portal page does not scroll sideways (${overflow}px)`);
+  }
   assert.deepEqual(await violations(), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -71,6 +78,8 @@ test('the embed example works at 375 px', async () => {
   const { page, context, problems, violations } = await open('/embed-example.html', { viewport: { width: 375, height: 812 } });
   await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
   await page.screenshot({ path: `${SCREENSHOTS}/embed-example-375.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the portal page does not scroll sideways (${overflow}px)`);
   assert.deepEqual(await violations(), []);
   assert.deepEqual(problems, []);
   await context.close();
