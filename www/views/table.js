@@ -143,9 +143,11 @@ export function unitLabel(unit, indicator, lang) {
 export function warningList(warnings, indicators, lang) {
   if (!warnings?.length) return null;
   const t = messages(lang);
+  const note = document.createElement('div');
+  note.className = 'warnings';
+  note.setAttribute('role', 'note');
   const list = document.createElement('ul');
-  list.className = 'warnings';
-  list.setAttribute('role', 'note');
+  note.append(list);
   // One sentence per kind of warning (and per look-alike family), naming every indicator.
   const groups = new Map();
   for (const warning of warnings) {
@@ -165,5 +167,5 @@ export function warningList(warnings, indicators, lang) {
     item.textContent = say ? say(names) : names;
     list.append(item);
   }
-  return list;
+  return note;
 }
