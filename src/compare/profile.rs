@@ -75,7 +75,7 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
                 let Some(position) = reference.position(member) else {
                     continue;
                 };
-                let rows = dataset.index().of(columns, i as u32, position);
+                let rows = dataset.index().of(i as u32, position);
                 // One entry per scope, achievements before targets, each oldest first.
                 let mut scopes: Vec<u32> =
                     rows.iter().map(|&r| columns.scope[r as usize]).collect();

@@ -112,7 +112,11 @@ impl Dataset {
         };
         let columns = dataset.load(files.observations, "observations.csv", Origin::Bundled)?;
         dataset.columns = columns;
-        dataset.index = Index::build(&dataset.columns, dataset.indicators.len());
+        dataset.index = Index::build(
+            &dataset.columns,
+            dataset.indicators.len(),
+            dataset.reference.provinces().len(),
+        );
         Ok(dataset)
     }
 
@@ -153,7 +157,11 @@ impl Dataset {
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.columns = columns;
-        dataset.index = Index::build(&dataset.columns, dataset.indicators.len());
+        dataset.index = Index::build(
+            &dataset.columns,
+            dataset.indicators.len(),
+            dataset.reference.provinces().len(),
+        );
         Ok(dataset)
     }
 

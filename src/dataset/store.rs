@@ -6,8 +6,6 @@
 //! sorted by (province, period) inside each group, so a lookup is one slice and a binary
 //! search. This module knows no file format and no query.
 
-use std::ops::Range;
-
 use crate::model::{Origin, Period, Qualifier};
 
 /// Many strings in one allocation; string `i` is `text[ends[i-1]..ends[i]]`.
@@ -135,78 +133,80 @@ impl Columns {
     }
 }
 
-/// Rows grouped by indicator, then ordered by province and period.
+/// Rows grouped by indicator and province, each group ordered by period.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Index {
-    /// Row numbers; the rows of indicator `i` are `rows[starts[i]..starts[i + 1]]`.
+    /// Row numbers; the rows of indicator `i` and province `p` are
+    /// `rows[buckets[i * provinces + p]..buckets[i * provinces + p + 1]]`.
     rows: Vec<u32>,
-    starts: Vec<u32>,
+    buckets: Vec<u32>,
+    provinces: usize,
 }
 
 impl Index {
-    pub(crate) fn build(columns: &Columns, indicators: usize) -> Self {
-        let mut starts = vec![0_u32; indicators + 1];
-        for &indicator in &columns.indicator {
-            starts[indicator as usize + 1] += 1;
+    /// One counting sort by (indicator, province), which keeps load order inside a group
+    /// (bundled before user), then a stable sort by period of each small group: linear in the
+    /// rows, with no comparison sort over a whole indicator.
+    pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
+        let provinces = provinces.max(1);
+        let key = |row: usize| {
+            columns.indicator[row] as usize * provinces + usize::from(columns.province[row])
+        };
+        let mut buckets = vec![0_u32; indicators * provinces + 1];
+        for row in 0..columns.len() {
+            buckets[key(row) + 1] += 1;
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
         }
-        let mut next = starts.clone();
+        let mut next = buckets.clone();
         let mut rows = vec![0_u32; columns.len()];
-        for (row, &indicator) in columns.indicator.iter().enumerate() {
-            let slot = &mut next[indicator as usize];
+        for row in 0..columns.len() {
+            let slot = &mut next[key(row)];
             rows[*slot as usize] = row as u32;
             *slot += 1;
         }
-        let mut keyed: Vec<(u64, u32)> = Vec::new();
-        for window in starts.windows(2) {
+        for window in buckets.windows(2) {
             let group = &mut rows[window[0] as usize..window[1] as usize];
-            // Keys gathered once, so the sort compares integers instead of chasing two columns;
-            // the row number last keeps rows of one province and period in load order
-            // (bundled before user).
-            keyed.clear();
-            keyed.extend(group.iter().map(|&row| {
-                let r = row as usize;
-                (
-                    (u64::from(columns.province[r]) << 32) | u64::from(columns.period[r].as_u32()),
-                    row,
-                )
-            }));
-            keyed.sort_unstable();
-            for (slot, &(_, row)) in group.iter_mut().zip(&keyed) {
-                *slot = row;
+            if group.len() > 1 {
+                // The row number in the key keeps one period's rows in load order.
+                group.sort_unstable_by_key(|&row| (columns.period[row as usize], row));
             }
         }
-        Index { rows, starts }
+        Index {
+            rows,
+            buckets,
+            provinces,
+        }
     }
 
     /// The rows of one indicator, ordered by province then period.
     pub(crate) fn of_indicator(&self, indicator: u32) -> &[u32] {
-        let i = indicator as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
+        let first = indicator as usize * self.provinces;
+        match (
+            self.buckets.get(first),
+            self.buckets.get(first + self.provinces),
+        ) {
             (Some(&start), Some(&end)) => &self.rows[start as usize..end as usize],
             _ => &[],
         }
     }
 
     /// The rows of one indicator and province, ordered by period.
-    pub(crate) fn of(&self, columns: &Columns, indicator: u32, province: u16) -> &[u32] {
-        let rows = self.of_indicator(indicator);
-        let range = province_range(rows, columns, province);
-        &rows[range]
+    pub(crate) fn of(&self, indicator: u32, province: u16) -> &[u32] {
+        let bucket = indicator as usize * self.provinces + usize::from(province);
+        if usize::from(province) >= self.provinces {
+            return &[];
+        }
+        match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
+            (Some(&start), Some(&end)) => &self.rows[start as usize..end as usize],
+            _ => &[],
+        }
     }
 
     pub(crate) fn bytes(&self) -> usize {
-        (self.rows.capacity() + self.starts.capacity()) * 4
+        (self.rows.capacity() + self.buckets.capacity()) * 4
     }
-}
-
-fn province_range(rows: &[u32], columns: &Columns, province: u16) -> Range<usize> {
-    let start = rows.partition_point(|&row| columns.province[row as usize] < province);
-    let end =
-        start + rows[start..].partition_point(|&row| columns.province[row as usize] <= province);
-    start..end
 }
 
 #[cfg(test)]
@@ -263,12 +263,13 @@ mod tests {
             columns.period.push(Period::year(year));
             columns.value.push(1.0);
         }
-        let index = Index::build(&columns, 3);
+        let index = Index::build(&columns, 3, 6);
         assert_eq!(index.of_indicator(0), [4, 1]);
         assert_eq!(index.of_indicator(1), [2, 3, 0]);
         assert_eq!(index.of_indicator(2), [] as [u32; 0]);
-        assert_eq!(index.of(&columns, 1, 5), [3, 0]);
-        assert_eq!(index.of(&columns, 1, 4), [] as [u32; 0]);
+        assert_eq!(index.of(1, 5), [3, 0]);
+        assert_eq!(index.of(1, 4), [] as [u32; 0]);
+        assert_eq!(index.of(1, 60), [] as [u32; 0]);
         assert_eq!(index.of_indicator(7), [] as [u32; 0]);
     }
 }

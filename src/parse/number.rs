@@ -71,7 +71,11 @@ pub fn parse_data_number(text: &str) -> Option<f64> {
     if commas > 0 || dots > 1 {
         return parse_vietnamese_number(text);
     }
-    let (integer, fraction) = body.split_once('.').unwrap_or((body, "0"));
+    // By byte: this runs once per row of every file loaded.
+    let (integer, fraction) = match body.bytes().position(|b| b == b'.') {
+        Some(dot) => (&body[..dot], &body[dot + 1..]),
+        None => (body, "0"),
+    };
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
     if !(digits(integer) && digits(fraction)) {
         return None;

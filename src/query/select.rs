@@ -32,7 +32,7 @@ impl<'d> Selector<'d> {
         options: Options,
     ) -> Option<u32> {
         let columns = self.dataset.columns();
-        let rows = self.dataset.index().of(columns, indicator, province);
+        let rows = self.dataset.index().of(indicator, province);
         rows.iter().rev().copied().find(|&row| {
             let r = row as usize;
             columns.scope[r] == WHOLE_PROVINCE
@@ -51,7 +51,7 @@ impl<'d> Selector<'d> {
         options: Options,
     ) -> Vec<u32> {
         let columns = self.dataset.columns();
-        let rows = self.dataset.index().of(columns, indicator, province);
+        let rows = self.dataset.index().of(indicator, province);
         let mut out: Vec<u32> = Vec::new();
         for &row in rows {
             let r = row as usize;
