@@ -18,18 +18,11 @@ struct Data {
 
 impl Data {
     fn load() -> Data {
-        let names = [
-            "sources.csv",
-            "indicators.csv",
-            "observations.csv",
-            "reference/provinces_2024.csv",
-            "reference/provinces_2025.csv",
-            "reference/merger_2025.csv",
-            "reference/population.csv",
-            "reference/dti_2022_provincial_rank.csv",
-        ];
         Data {
-            files: names.into_iter().map(|name| (name, read(name))).collect(),
+            files: DatasetFiles::NAMES
+                .into_iter()
+                .map(|name| (name, read(name)))
+                .collect(),
         }
     }
 
@@ -43,17 +36,20 @@ impl Data {
     }
 
     fn dataset(&self) -> ict_compare::Result<Dataset> {
-        Dataset::from_files(&DatasetFiles {
-            sources: self.get("sources.csv"),
-            indicators: self.get("indicators.csv"),
-            observations: self.get("observations.csv"),
-            provinces_p63: self.get("reference/provinces_2024.csv"),
-            provinces_p34: self.get("reference/provinces_2025.csv"),
-            merger: self.get("reference/merger_2025.csv"),
-            population: self.get("reference/population.csv"),
-            dti: self.get("reference/dti_2022_provincial_rank.csv"),
-        })
+        Dataset::from_files(&DatasetFiles::from_names(|name| self.get(name)))
     }
+}
+
+/// The provenance errors of a data folder's observations.
+fn provenance_errors(data: &Data) -> Vec<ict_compare::Error> {
+    let dataset = data.dataset().expect("loads");
+    provenance(
+        &dataset,
+        data.get("observations.csv"),
+        "observations.csv",
+        &source_texts(&dataset),
+    )
+    .expect("parses")
 }
 
 fn source_texts(dataset: &Dataset) -> HashMap<String, String> {
@@ -77,14 +73,7 @@ fn the_files_on_disk_are_the_bundled_dataset() {
 #[test]
 fn every_quote_is_in_its_report_and_states_its_value() {
     let data = Data::load();
-    let dataset = data.dataset().expect("loads");
-    let errors = provenance(
-        &dataset,
-        data.get("observations.csv"),
-        "observations.csv",
-        &source_texts(&dataset),
-    )
-    .expect("parses");
+    let errors = provenance_errors(&data);
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
         messages.is_empty(),
@@ -101,14 +90,7 @@ fn provenance_catches_a_misread_value_and_a_wrong_qualifier() {
     let misread = original.replacen(",7301,", ",7310,", 1);
     assert_ne!(misread, original, "the row to corrupt exists");
     let data = Data::load().with("observations.csv", misread);
-    let dataset = data.dataset().expect("loads");
-    let errors = provenance(
-        &dataset,
-        data.get("observations.csv"),
-        "observations.csv",
-        &source_texts(&dataset),
-    )
-    .expect("parses");
+    let errors = provenance_errors(&data);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
         matches!(errors[0].kind(), ErrorKind::InvalidValue { column, .. } if column == "value")
@@ -118,14 +100,7 @@ fn provenance_catches_a_misread_value_and_a_wrong_qualifier() {
     // A quote that is not verbatim (diacritics stripped) is refused.
     let edited = original.replacen("7.301 máy tính", "7.301 may tinh", 1);
     let data = Data::load().with("observations.csv", edited);
-    let dataset = data.dataset().expect("loads");
-    let errors = provenance(
-        &dataset,
-        data.get("observations.csv"),
-        "observations.csv",
-        &source_texts(&dataset),
-    )
-    .expect("parses");
+    let errors = provenance_errors(&data);
     assert!(
         matches!(errors.as_slice(), [e] if matches!(e.kind(), ErrorKind::QuoteNotInSource { .. })),
         "{errors:?}"

@@ -612,21 +612,10 @@ struct Folder {
     texts: HashMap<&'static str, String>,
 }
 
-const FILES: [&str; 8] = [
-    "sources.csv",
-    "indicators.csv",
-    "observations.csv",
-    "reference/provinces_2024.csv",
-    "reference/provinces_2025.csv",
-    "reference/merger_2025.csv",
-    "reference/population.csv",
-    "reference/dti_2022_provincial_rank.csv",
-];
-
 impl Folder {
     fn read(root: &Path) -> Result<Folder, Error> {
         let mut texts = HashMap::new();
-        for name in FILES {
+        for name in DatasetFiles::NAMES {
             texts.insert(name, read_text(&root.join(name), name)?);
         }
         Ok(Folder {
@@ -640,16 +629,7 @@ impl Folder {
     }
 
     fn files(&self) -> DatasetFiles<'_> {
-        DatasetFiles {
-            sources: self.text(FILES[0]),
-            indicators: self.text(FILES[1]),
-            observations: self.text(FILES[2]),
-            provinces_p63: self.text(FILES[3]),
-            provinces_p34: self.text(FILES[4]),
-            merger: self.text(FILES[5]),
-            population: self.text(FILES[6]),
-            dti: self.text(FILES[7]),
-        }
+        DatasetFiles::from_names(|name| self.text(name))
     }
 }
 

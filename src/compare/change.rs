@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::model::{Period, ProvinceId, Qualifier, Scheme};
 use crate::query::{Figure, Options, PeriodSpec, Selector, per_capita};
 
@@ -72,17 +72,9 @@ pub struct Series {
 
 /// The figures of one province and indicator over time, and their change.
 pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
-    let indicator = dataset.indicator_position(&spec.indicator).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownIndicator {
-            id: spec.indicator.clone(),
-        })
-    })?;
+    let indicator = dataset.require_indicator(&spec.indicator)?;
     let reference = dataset.reference();
-    let province = reference.province(spec.province).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownProvince {
-            id: spec.province.to_string(),
-        })
-    })?;
+    let province = reference.require(spec.province)?;
     let unit = dataset.indicators()[indicator as usize].unit;
     let selector = Selector::new(dataset);
     let options = Options {

@@ -28,11 +28,9 @@ pub fn comparability(dataset: &Dataset, ids: &[&str]) -> Result<Comparability> {
     let indicators = ids
         .iter()
         .map(|id| {
-            dataset.indicator(id).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownIndicator {
-                    id: (*id).to_owned(),
-                })
-            })
+            dataset
+                .require_indicator(id)
+                .map(|i| &dataset.indicators()[i as usize])
         })
         .collect::<Result<Vec<&Indicator>>>()?;
     let Some(first) = indicators.first() else {

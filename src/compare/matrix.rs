@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compare::MAX_REQUEST_ITEMS;
 use crate::dataset::Dataset;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::{Better, ProvinceId, Scheme, Unit};
 use crate::query::{Figure, Options, PER_CAPITA_BASE, PeriodSpec, Selector, per_capita};
 
@@ -111,11 +111,7 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
     let indicators = spec
         .indicators
         .iter()
-        .map(|id| {
-            dataset
-                .indicator_position(id)
-                .ok_or_else(|| Error::new(ErrorKind::UnknownIndicator { id: id.clone() }))
-        })
+        .map(|id| dataset.require_indicator(id))
         .collect::<Result<Vec<u32>>>()?;
     let selector = Selector::new(dataset);
     let options = Options {
@@ -285,9 +281,7 @@ pub(crate) fn in_scheme(
     let reference = dataset.reference();
     let mut out: Vec<ProvinceId> = Vec::new();
     for &id in provinces {
-        let province = reference
-            .province(id)
-            .ok_or_else(|| Error::new(ErrorKind::UnknownProvince { id: id.to_string() }))?;
+        let province = reference.require(id)?;
         let mapped = match (scheme, id.scheme) {
             (Some(Scheme::P34), Scheme::P63) => province.merged_into.unwrap_or(id),
             (Some(Scheme::P63), Scheme::P34) => {

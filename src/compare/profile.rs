@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::dataset::Dataset;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::model::{Pillar, ProvinceId, Scheme};
 use crate::query::{Figure, Selector};
 
@@ -52,11 +52,7 @@ pub struct Profile {
 /// The profile of one province of either scheme.
 pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
     let reference = dataset.reference();
-    let found = reference.province(province).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownProvince {
-            id: province.to_string(),
-        })
-    })?;
+    let found = reference.require(province)?;
     let members = match province.scheme {
         Scheme::P63 => vec![province],
         Scheme::P34 => found.merged_from.clone(),

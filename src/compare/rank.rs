@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compare::matrix::in_scheme;
 use crate::dataset::Dataset;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
 use crate::query::{Figure, Options, PeriodSpec, Selector, per_capita};
 
@@ -69,11 +69,7 @@ pub struct Ranking {
 
 /// Ranks every province of the scheme that reports the indicator.
 pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
-    let indicator = dataset.indicator_position(&spec.indicator).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownIndicator {
-            id: spec.indicator.clone(),
-        })
-    })?;
+    let indicator = dataset.require_indicator(&spec.indicator)?;
     let definition = &dataset.indicators()[indicator as usize];
     let scheme = spec.scheme.unwrap_or(Scheme::P63);
     let selector = Selector::new(dataset);

@@ -44,6 +44,44 @@ pub struct DatasetFiles<'a> {
     pub dti: &'a str,
 }
 
+impl<'a> DatasetFiles<'a> {
+    /// The files of a data folder, relative to it, in the order of the fields.
+    pub const NAMES: [&'static str; 8] = [
+        "sources.csv",
+        "indicators.csv",
+        "observations.csv",
+        "reference/provinces_2024.csv",
+        "reference/provinces_2025.csv",
+        "reference/merger_2025.csv",
+        "reference/population.csv",
+        "reference/dti_2022_provincial_rank.csv",
+    ];
+
+    /// The files' texts, each looked up by its name in [`DatasetFiles::NAMES`].
+    pub fn from_names(text: impl Fn(&'static str) -> &'a str) -> Self {
+        let [
+            sources,
+            indicators,
+            observations,
+            provinces_p63,
+            provinces_p34,
+            merger,
+            population,
+            dti,
+        ] = Self::NAMES.map(text);
+        DatasetFiles {
+            sources,
+            indicators,
+            observations,
+            provinces_p63,
+            provinces_p34,
+            merger,
+            population,
+            dti,
+        }
+    }
+}
+
 /// Everything the engine knows, indexed for queries. Cheap to share: the reference data is
 /// behind an [`Arc`].
 ///
@@ -304,6 +342,12 @@ impl Dataset {
 
     pub(crate) fn indicator_position(&self, id: &str) -> Option<u32> {
         self.indicator_ids.get(id).copied()
+    }
+
+    /// The position of an indicator a request names, or an `unknownIndicator` error.
+    pub(crate) fn require_indicator(&self, id: &str) -> Result<u32> {
+        self.indicator_position(id)
+            .ok_or_else(|| crate::Error::new(ErrorKind::UnknownIndicator { id: excerpt(id) }))
     }
 
     /// Every source: the bundled reports, then any named by a user's file.

@@ -107,6 +107,12 @@ impl Reference {
             .and_then(|i| self.provinces.get(usize::from(i)))
     }
 
+    /// The province a request names, or an `unknownProvince` error.
+    pub(crate) fn require(&self, id: ProvinceId) -> Result<&Province> {
+        self.province(id)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownProvince { id: id.to_string() }))
+    }
+
     pub(crate) fn position(&self, id: ProvinceId) -> Option<u16> {
         self.index.get(slot(id)).copied().flatten()
     }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::{Aggregation as Rule, Pillar, Scheme};
 use crate::query::{Options, PeriodSpec, Selector};
 
@@ -165,9 +165,7 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
         .indicator
         .as_deref()
         .ok_or_else(|| Error::request("aggregate needs an indicator unless grouping by pillar"))?;
-    let indicator = dataset
-        .indicator_position(id)
-        .ok_or_else(|| Error::new(ErrorKind::UnknownIndicator { id: id.to_owned() }))?;
+    let indicator = dataset.require_indicator(id)?;
     let definition = &dataset.indicators()[indicator as usize];
     let additive = definition.unit.is_additive();
     let weight = match &definition.aggregation {

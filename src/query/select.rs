@@ -23,6 +23,16 @@ impl<'d> Selector<'d> {
         Selector { dataset }
     }
 
+    /// Whether a row may answer: province-wide, a target only when targets are asked for, in
+    /// the period.
+    fn answers(self, row: u32, period: PeriodSpec, options: Options) -> bool {
+        let columns = self.dataset.columns();
+        let r = row as usize;
+        columns.scope[r] == WHOLE_PROVINCE
+            && columns.is_target[r] == options.targets
+            && period.admits(columns.period[r])
+    }
+
     /// The row answering (indicator, province position, period), if any.
     pub(crate) fn pick(
         self,
@@ -31,14 +41,11 @@ impl<'d> Selector<'d> {
         period: PeriodSpec,
         options: Options,
     ) -> Option<u32> {
-        let columns = self.dataset.columns();
         let rows = self.dataset.index().of(indicator, province);
-        rows.iter().rev().copied().find(|&row| {
-            let r = row as usize;
-            columns.scope[r] == WHOLE_PROVINCE
-                && columns.is_target[r] == options.targets
-                && period.admits(columns.period[r])
-        })
+        rows.iter()
+            .rev()
+            .copied()
+            .find(|&row| self.answers(row, period, options))
     }
 
     /// Every row of an indicator for one province within the period spec, oldest first
@@ -55,10 +62,7 @@ impl<'d> Selector<'d> {
         let mut out: Vec<u32> = Vec::new();
         for &row in rows {
             let r = row as usize;
-            if columns.scope[r] != WHOLE_PROVINCE
-                || columns.is_target[r] != options.targets
-                || !period.admits(columns.period[r])
-            {
+            if !self.answers(row, period, options) {
                 continue;
             }
             match out.last_mut() {
