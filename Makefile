@@ -17,7 +17,7 @@ PORT ?= 8080
 RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
 
 .PHONY: serve test setup tools browser npm build wasm page check-rust lint test-rust test-wasm \
-        test-e2e validate fuzz clean
+        test-e2e validate bench bench-peers fuzz clean
 
 ## serve: build everything and serve the page at http://127.0.0.1:$(PORT)/
 serve: build
@@ -85,6 +85,17 @@ test-wasm: setup
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+# ---- benchmarks (never part of `make test`: timings are measured, not asserted) ----------
+
+## bench: native criterion benches, then ict-compare in headless Chromium (docs/PERFORMANCE.md)
+bench: build
+	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
+	node scripts/bench-browser.mjs
+
+## bench-peers: ict-compare, a plain-JavaScript baseline, Arquero and DuckDB-WASM, side by side
+bench-peers: build
+	BENCH_ENGINES=ict-compare,plain-js,arquero,duckdb node scripts/bench-browser.mjs
 
 # ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------
 

@@ -1,0 +1,126 @@
+// Runs the engine benchmark (bench/) in headless Chromium and prints medians, each engine's
+// ratio to ict-compare, and the bytes each engine transfers.
+//
+//   node scripts/bench-browser.mjs                      ict-compare alone (with the plain-JS baseline)
+//   BENCH_ENGINES=ict-compare,plain-js,arquero,duckdb BENCH_SIZES=1000,100000,1000000 node scripts/bench-browser.mjs
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+
+const engines = (process.env.BENCH_ENGINES ?? 'ict-compare,plain-js').split(',');
+const sizes = (process.env.BENCH_SIZES ?? '1000,100000,1000000').split(',').map(Number);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const out = 'dist/bench';
+const data = 'dist/bench-data';
+
+// Data: deterministic synthetic files from the engine's own generator.
+mkdirSync(data, { recursive: true });
+const cli = 'target/release/ict-compare';
+execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'ict-compare'], { stdio: 'inherit' });
+const generate = (file, args) => {
+  if (!existsSync(join(data, file))) writeFileSync(join(data, file), execFileSync(cli, ['synthetic', ...args], { maxBuffer: 1 << 30 }));
+};
+generate('indicators.csv', ['--part', 'indicators']);
+generate('sources.csv', ['--part', 'sources']);
+for (const size of sizes) generate(`observations-${size}.csv`, ['--rows', String(size), '--seed', '2025']);
+
+// The page and one bundle per engine.
+mkdirSync(join(out, 'duckdb'), { recursive: true });
+await build({
+  entryPoints: ['bench/bench.js', ...engines.map((e) => `bench/engines/${e}.js`)],
+  bundle: true, format: 'esm', minify: true, target: 'es2022', outbase: 'bench', outdir: out, logLevel: 'warning',
+});
+cpSync('bench/index.html', join(out, 'index.html'));
+cpSync('pkg/ict_compare_bg.wasm', join(out, 'ict_compare_bg.wasm'));
+const duck = 'node_modules/@duckdb/duckdb-wasm/dist';
+for (const file of ['duckdb-mvp.wasm', 'duckdb-eh.wasm', 'duckdb-browser-mvp.worker.js', 'duckdb-browser-eh.worker.js']) {
+  if (engines.includes('duckdb')) cpSync(join(duck, file), join(out, 'duckdb', file));
+}
+
+// What each engine transfers (Chromium supports exceptions, so DuckDB loads its "eh" build).
+const weigh = (files) => files.reduce((sum, file) => {
+  const bytes = readFileSync(file);
+  return { raw: sum.raw + statSync(file).size, gzip: sum.gzip + gzipSync(bytes, { level: 9 }).length };
+}, { raw: 0, gzip: 0 });
+const transfer = {
+  'ict-compare': weigh([join(out, 'engines/ict-compare.js'), join(out, 'ict_compare_bg.wasm')]),
+  'plain-js': weigh([join(out, 'engines/plain-js.js')]),
+  ...(engines.includes('arquero') ? { arquero: weigh([join(out, 'engines/arquero.js')]) } : {}),
+  ...(engines.includes('duckdb') ? { duckdb: weigh([join(out, 'engines/duckdb.js'), join(out, 'duckdb/duckdb-browser-eh.worker.js'), join(out, 'duckdb/duckdb-eh.wasm')]) } : {}),
+};
+
+const server = await serve('dist', 0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const version = browser.version();
+
+async function run(query, timeout) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/bench/index.html?${query}`);
+  await page.waitForFunction(() => document.documentElement.dataset.done, null, { timeout });
+  const result = await page.evaluate(() => ({ results: window.benchResults, error: window.benchError }));
+  await context.close();
+  if (result.error || errors.length) throw new Error(`${query}: ${result.error ?? errors.join('; ')}`);
+  return result.results;
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// T0 in a fresh context each time: nothing cached.
+const cold = {};
+let coldWithBundled = null;
+for (const engine of engines) {
+  const runs = [];
+  for (let i = 0; i < coldRuns; i++) runs.push(await run(`mode=cold&engine=${engine}`, 60_000));
+  cold[engine] = median(runs.map((r) => r.t0));
+  if (engine === 'ict-compare') coldWithBundled = median(runs.map((r) => r.bundled));
+}
+const warm = await run(`engines=${engines.join(',')}&sizes=${sizes.join(',')}`, 1_800_000);
+await browser.close();
+await new Promise((resolve) => server.close(resolve));
+
+// The report.
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) : ms.toFixed(3));
+const ratio = (value, base) => (base > 0 ? `${(value / base).toFixed(1)}×` : '–');
+const lines = [];
+lines.push(`Chromium ${version}; ${engines.join(', ')}; sizes ${sizes.join(', ')}; medians in ms; (×) = ratio to ict-compare`);
+lines.push('');
+lines.push(`| engine | T0 cold start | transfer raw | transfer gzip |`);
+lines.push(`|---|---|---|---|`);
+for (const engine of engines) {
+  const t = transfer[engine];
+  lines.push(`| ${engine} | ${fmt(cold[engine])} (${ratio(cold[engine], cold['ict-compare'])}) | ${(t.raw / 1024).toFixed(0)} KiB | ${(t.gzip / 1024).toFixed(0)} KiB (${ratio(t.gzip, transfer['ict-compare'].gzip)}) |`);
+}
+lines.push('');
+lines.push(`ict-compare cold start including the bundled dataset parsed (what the page waits for): ${fmt(coldWithBundled)} ms`);
+for (const size of sizes) {
+  const rows = warm.filter((r) => r.size === size);
+  const base = rows.find((r) => r.engine === 'ict-compare');
+  lines.push('');
+  lines.push(`${size.toLocaleString('en')} rows (${(rows[0].bytes / 1e6).toFixed(1)} MB of CSV; one JS pass over it: ${fmt(rows[0].baselineMs)} ms)`);
+  lines.push('');
+  lines.push('| engine | T1 parse | T2 group-by | T3 compare 5×20 | T4 rank | answers agree |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const agrees = r.engine === 'ict-compare' ? 'reference' : ['groupBy', 'compare', 'rank'].map((t) => `${t} ${r[`${t}Agrees`] ? 'yes' : 'NO'}`).join(', ');
+    lines.push(`| ${r.engine} | ${fmt(r.parseMs)} (${ratio(r.parseMs, base.parseMs)}) | ${fmt(r.groupByMs)} (${ratio(r.groupByMs, base.groupByMs)}) | ${fmt(r.compareMs)} (${ratio(r.compareMs, base.compareMs)}) | ${fmt(r.rankMs)} (${ratio(r.rankMs, base.rankMs)}) | ${agrees} |`);
+  }
+  lines.push('');
+  lines.push(`ict-compare parse / JS pass over the text: ${ratio(base.parseMs, rows[0].baselineMs)}; wasm memory after load: ${base.memoryBytes ? `${(base.memoryBytes / 2 ** 20).toFixed(0)} MiB` : '–'}`);
+}
+const report = lines.join('\n');
+console.log(report);
+mkdirSync('target/bench', { recursive: true });
+writeFileSync('target/bench/browser.json', JSON.stringify({ chromium: version, engines, sizes, cold, coldWithBundled, transfer, warm }, null, 2));
+writeFileSync('target/bench/browser.md', `${report}\n`);
