@@ -1,4 +1,6 @@
-// Arquero: a column table from CSV text, answers as verbs.
+// Arquero: a column table from CSV text, answers as verbs. Arquero has no arg-max aggregate, so
+// "the last row of each group" is an ordering by row, descending, then `dedupe`, which keeps
+// each group's first row.
 import * as aq from 'arquero';
 
 const { op } = aq;
@@ -10,10 +12,10 @@ export async function start() {
     groupBy(table, { indicator }) {
       return table.params({ indicator })
         .filter((d, $) => d.indicator_id === $.indicator)
-        .groupby('province', 'period')
-        .rollup({ v: op.argmax('value', 'row') })
+        .orderby(aq.desc('row'))
+        .dedupe('province', 'period')
         .groupby('period')
-        .rollup({ mean: op.mean('v'), min: op.min('v'), max: op.max('v'), count: op.count() })
+        .rollup({ mean: op.mean('value'), min: op.min('value'), max: op.max('value'), count: op.count() })
         .orderby('period')
         .objects()
         .map((g) => ({ year: g.period, mean: g.mean, min: g.min, max: g.max, count: g.count }));
@@ -21,20 +23,20 @@ export async function start() {
     compare(table, { provinces, indicators }) {
       const rows = table.params({ provinces, indicators })
         .filter((d, $) => op.includes($.provinces, d.province) && op.includes($.indicators, d.indicator_id))
-        .derive({ order: (d) => d.period * 1e8 + d.row })
-        .groupby('province', 'indicator_id')
-        .rollup({ v: op.argmax('value', 'order') })
+        .orderby(aq.desc('period'), aq.desc('row'))
+        .dedupe('province', 'indicator_id')
         .objects();
-      return Object.fromEntries(rows.map((r) => [`${r.province}|${r.indicator_id}`, r.v]));
+      return Object.fromEntries(rows.map((r) => [`${r.province}|${r.indicator_id}`, r.value]));
     },
     rank(table, { indicator, year }) {
       return table.params({ indicator, year })
         .filter((d, $) => d.indicator_id === $.indicator && d.period === $.year)
-        .groupby('province')
-        .rollup({ value: op.argmax('value', 'row') })
+        .orderby(aq.desc('row'))
+        .dedupe('province')
         .orderby(aq.desc('value'))
-        .derive({ rank: () => op.min_rank() })
-        .objects();
+        .derive({ rank: () => op.rank() })
+        .objects()
+        .map((r) => ({ province: r.province, value: r.value, rank: r.rank }));
     },
   };
 }
