@@ -271,3 +271,27 @@ test('keyboard only: add a province, open a quote, move between tabs', async () 
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the chart and the map download as SVG and PNG; boundaries load only with the map', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:44,p63:72&indicators=households_fibre_share');
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  await page.locator('ict-compare .chart-container svg').first().waitFor();
+  assert.ok(!fetched.some((p) => p.endsWith('.topojson')), 'no boundaries before the map is opened');
+  for (const [action, check] of [
+    ['svg', (bytes) => /^(<\?xml[^>]*>\s*)?<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(bytes.toString('utf8'))],
+    ['png', (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+  ]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`ict-compare button[data-action=${action}]`).click()]);
+    assert.ok(check(readFileSync(await download.path())), `chart ${action}`);
+  }
+  await page.locator('ict-compare [role=tab][data-tab=map]').click();
+  await page.locator('ict-compare .map-container svg').first().waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('vn63_odm.topojson')), 'the map fetched its boundaries');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=svg]').click()]);
+  const text = readFileSync(await svg.path(), 'utf8');
+  assert.match(text, /Open Development Mekong/, 'the attribution travels with the image');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
