@@ -9,15 +9,11 @@
 // SVG can be downloaded on its own.
 import { axisX, axisY, barX, dot, gridY, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { formatPeriod } from '../format.js';
+import { FONT, PAPER, downloads, node, redrawOnResize, textWidth, wrap } from './svg.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const FONT = 'system-ui, sans-serif';
 const INK = '#1b2230';
 const MUTED = '#505a6b';
 const RULE = '#d5dae3';
-const PAPER = '#ffffff';
-// The white margin around a downloaded image.
-const MARGIN = 16;
 // Bars: reported figures in blue, the reader's own in purple; approximate values and bounds
 // ("over", "about"…) hatched in the same hue. Every text colour is at least 4.5:1 on white.
 const HUES = {
@@ -61,7 +57,6 @@ const WORDS = {
 };
 
 let serial = 0;
-const observers = new WeakMap();
 
 /**
  * Draws the chart into `container` and keeps it as wide as the container.
@@ -75,7 +70,6 @@ const observers = new WeakMap();
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
  */
 export function render(container, model) {
-  observers.get(container)?.disconnect();
   const words = WORDS[model.lang] ?? WORDS.vi;
   const figure = document.createElement('figure');
   figure.className = model.onSelect ? 'ict-chart selectable' : 'ict-chart';
@@ -106,23 +100,9 @@ export function render(container, model) {
       if (target) model.onSelect(target.getAttribute('data-id'));
     });
   }
-  // Redrawn in the next frame, so that a redraw never feeds the observer it comes from.
-  let frameRequest = 0;
-  const observer = new ResizeObserver(() => {
-    if (!figure.isConnected) {
-      observer.disconnect();
-      return;
-    }
-    cancelAnimationFrame(frameRequest);
-    frameRequest = requestAnimationFrame(draw);
-  });
-  observer.observe(holder);
-  observers.set(container, observer);
+  redrawOnResize(container, figure, holder, draw);
 
-  return {
-    svg: () => standalone(view.svg, view.width, view.height).markup,
-    png: (scale = 2) => rasterise(standalone(view.svg, view.width, view.height), scale),
-  };
+  return downloads(view);
 }
 
 // ---- bars ------------------------------------------------------------------------------------
@@ -488,16 +468,7 @@ function dataTable(model, words) {
   return table;
 }
 
-// ---- SVG helpers -----------------------------------------------------------------------------
-
-function node(name, attributes = {}, content) {
-  const element = document.createElementNS(SVG_NS, name);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value != null) element.setAttribute(key, String(value));
-  }
-  if (content != null) element.textContent = content;
-  return element;
-}
+// ---- chart-only SVG helpers ------------------------------------------------------------------
 
 function span(content, attributes) {
   return node('tspan', attributes, content);
@@ -513,81 +484,4 @@ function adopt(chart) {
   for (const group of chart.querySelectorAll('[aria-label]:not([role])')) group.removeAttribute('aria-label');
   chart.removeAttribute('class');
   return chart;
-}
-
-let measure;
-/** The width of a text in the chart's font, for margins and wrapping. */
-function textWidth(content, size, weight) {
-  measure ??= document.createElement('canvas').getContext('2d');
-  if (!measure) return content.length * size * 0.6;
-  measure.font = `${weight} ${size}px ${FONT}`;
-  return measure.measureText(content).width;
-}
-
-/** Words in lines no wider than `width`, balanced so that the last line is not a lone word. */
-function wrap(content, width, size, weight) {
-  const greedy = (limit) => {
-    const lines = [];
-    let line = '';
-    for (const word of String(content).split(/\s+/)) {
-      const next = line ? `${line} ${word}` : word;
-      if (line && textWidth(next, size, weight) > limit) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = next;
-      }
-    }
-    if (line) lines.push(line);
-    return lines;
-  };
-  const lines = greedy(width);
-  if (lines.length < 2) return lines;
-  let [low, high] = [width / lines.length, width];
-  for (let i = 0; i < 10; i++) {
-    const middle = (low + high) / 2;
-    if (greedy(middle).length <= lines.length) high = middle;
-    else low = middle;
-  }
-  return greedy(high);
-}
-
-/**
- * The SVG as a file of its own: namespaces, a description, a white margin, no page-only
- * attributes.
- */
-function standalone(svg, width, height) {
-  const copy = svg.cloneNode(true);
-  copy.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', SVG_NS);
-  const [outerWidth, outerHeight] = [width + 2 * MARGIN, height + 2 * MARGIN];
-  copy.setAttribute('width', outerWidth);
-  copy.setAttribute('height', outerHeight);
-  copy.setAttribute('viewBox', `${-MARGIN} ${-MARGIN} ${outerWidth} ${outerHeight}`);
-  const background = copy.querySelector(':scope > rect');
-  for (const [name, value] of [['x', -MARGIN], ['y', -MARGIN], ['width', outerWidth], ['height', outerHeight]]) background?.setAttribute(name, value);
-  const description = node('desc', {}, svg.getAttribute('aria-label'));
-  copy.querySelector('title')?.after(description);
-  for (const attribute of ['class', 'role', 'aria-label']) copy.removeAttribute(attribute);
-  for (const element of copy.querySelectorAll('[data-id], [class], [aria-label], [aria-description]')) {
-    for (const attribute of ['data-id', 'class', 'aria-label', 'aria-description']) element.removeAttribute(attribute);
-  }
-  const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
-  return { markup, width: outerWidth, height: outerHeight };
-}
-
-/** Draws SVG markup onto a canvas through an <img> of a data: URL (allowed by img-src data:). */
-async function rasterise({ markup, width, height }, scale) {
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const context = canvas.getContext('2d');
-  context.fillStyle = PAPER;
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
-  });
 }
