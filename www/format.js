@@ -11,7 +11,7 @@ export function locale(lang) {
 const numberFormats = new Map();
 
 /** Formats a number with up to `digits` decimals. */
-export function formatNumber(value, lang, digits = 2) {
+export function formatNumber(value, lang, digits = 3) {
   const key = `${lang}:${digits}`;
   let format = numberFormats.get(key);
   if (!format) {

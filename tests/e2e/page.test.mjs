@@ -235,7 +235,7 @@ test('indicator values match the data, for every bundled figure shown in a profi
   const shown = await page.locator('ict-compare .pillar button.value .number').allTextContents();
   const qb = observations.filter((o) => o.province === 'p63:44');
   assert.equal(shown.length, qb.length);
-  const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
+  const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
   for (const o of qb.filter((x) => (x.qualifier || 'exact') === 'exact' && !x.out_of)) {
     const unit = indicators.get(o.indicator_id).unit;
     const expected = vi(Number(o.value)) + (unit === 'percent' ? ' %' : '');
