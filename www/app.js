@@ -74,6 +74,12 @@ export class App {
     this.indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
     this.sources = new Map(catalog.sources.map((s) => [s.id, s]));
     this.coverage = new Map(catalog.coverage.map((c) => [c.indicator, c]));
+    // A reader's file changes what the pickers count.
+    if (this.provincePicker) this.provincePicker.catalog = catalog;
+    if (this.indicatorPicker) {
+      this.indicatorPicker.catalog = catalog;
+      this.indicatorPicker.coverage = this.coverage;
+    }
   }
 
   /** What the page shows with no state: the reported provinces on the indicators they share. */
