@@ -33,6 +33,14 @@ test('first sight: the reported provinces on the indicators they share, with no 
   const fibre = rows.find((r) => r[0].startsWith('Tỷ lệ hộ gia đình có internet băng rộng cáp quang'));
   assert.ok(fibre, 'the fibre row');
   assert.ok(fibre.some((cell) => cell.startsWith('92,64 %')), fibre.join(' | '));
+  // The best value is marked only where a row's figures share a year.
+  const bestIn = (start) => page.locator('ict-compare table.compare tbody tr').filter({ hasText: start }).locator('button.value.best').count();
+  assert.equal(await bestIn('Tỷ lệ hộ gia đình có internet băng rộng cáp quang'), 0, 'mixed years: no best');
+  assert.equal(await bestIn('Số điểm cầu hội nghị truyền hình'), 1, 'both 2016: a best');
+  // Hovering a number shows its quote too.
+  await page.locator('ict-compare button.value').first().hover();
+  await page.locator('ict-compare .provenance').waitFor({ state: 'visible' });
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SCREENSHOTS}/first-sight-desktop.png`, fullPage: true });
   assert.deepEqual(problems(), []);
   await context.close();
@@ -65,6 +73,18 @@ test('provinces are found by typing with or without diacritics, in any case', as
   await input.focus();
   const groups = await page.locator('ict-compare [role=listbox] .group').allTextContents();
   assert.equal(groups.length, 6);
+  // Within a region, names follow the Vietnamese alphabet (a ă â b c d đ …).
+  const names = await page.locator('ict-compare [role=listbox]').evaluate((list) => {
+    const out = [];
+    let group = -1;
+    for (const item of list.children) {
+      if (item.classList.contains('group')) { group++; out[group] = []; } else out[group].push(item.firstChild.textContent);
+    }
+    return out;
+  });
+  const collator = new Intl.Collator('vi');
+  for (const region of names) assert.deepEqual(region, [...region].sort(collator.compare));
+  assert.ok(names.flat().length >= 60);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -120,6 +140,8 @@ test('tabs switch by click and by keyboard, and every view renders', async () =>
   await page.screenshot({ path: `${SCREENSHOTS}/profile-desktop.png`, fullPage: true });
   await tab('sources').click();
   assert.equal(await page.locator('ict-compare article.source').count(), 5);
+  // Every bundled figure is listed under its report.
+  assert.equal(await page.locator('ict-compare table.source-figures tbody tr').count(), observations.length);
   assert.deepEqual(problems(), []);
   await context.close();
 });
