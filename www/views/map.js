@@ -87,7 +87,8 @@ export function render(container, model) {
 
   redrawOnResize(container, figure, frame, draw);
 
-  return downloads(view, '.ict-map-highlight');
+  // A download leaves out the hover outline and the keyboard and legend attributes.
+  return downloads(view, { drop: '.ict-map-highlight', pageOnly: ['tabindex', 'role', 'aria-hidden'] });
 }
 
 // ---- data and classes ------------------------------------------------------------------------

@@ -2,13 +2,21 @@
 // balanced wrapping, redrawing when the container's width changes, and export of the drawing
 // as a standalone SVG file or a PNG. Nothing here knows what is drawn.
 
-export const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The font family of every drawing, also used to measure text. */
 export const FONT = 'system-ui, sans-serif';
+/** The background colour of a drawing and of its downloads. */
 export const PAPER = '#ffffff';
-/** The white margin around a downloaded image. */
-export const MARGIN = 16;
+// The white margin around a downloaded image.
+const MARGIN = 16;
 
-/** An SVG element with attributes (null ones left out) and text. */
+/**
+ * An SVG element with attributes (null ones left out) and text.
+ * @param {string} name
+ * @param {Record<string, unknown>} [attributes]
+ * @param {string} [content]
+ * @returns {SVGElement}
+ */
 export function node(name, attributes = {}, content) {
   const element = document.createElementNS(SVG_NS, name);
   for (const [key, value] of Object.entries(attributes)) {
@@ -19,7 +27,14 @@ export function node(name, attributes = {}, content) {
 }
 
 let measure;
-/** The width of a text in the drawing's font, for margins and wrapping. */
+/**
+ * The width of a text in the drawing's font, for margins and wrapping.
+ * @param {string} content
+ * @param {number} size font size in pixels
+ * @param {number} weight font weight
+ * @param {string} [style] font style, 'italic' for instance
+ * @returns {number}
+ */
 export function textWidth(content, size, weight, style = 'normal') {
   measure ??= document.createElement('canvas').getContext('2d');
   if (!measure) return content.length * size * 0.6;
@@ -27,7 +42,14 @@ export function textWidth(content, size, weight, style = 'normal') {
   return measure.measureText(content).width;
 }
 
-/** Words in lines no wider than `width`, balanced so that the last line is not a lone word. */
+/**
+ * Words in lines no wider than `width`, balanced so that the last line is not a lone word.
+ * @param {string} content
+ * @param {number} width
+ * @param {number} size font size in pixels
+ * @param {number} weight font weight
+ * @returns {string[]}
+ */
 export function wrap(content, width, size, weight) {
   const greedy = (limit) => {
     const lines = [];
@@ -60,6 +82,10 @@ const observers = new WeakMap();
 /**
  * Calls `draw` again whenever `watched` changes size, in the next frame so that a redraw never
  * feeds the observer it comes from; one observer per container, replaced on each render.
+ * @param {Element} container what the view was rendered into
+ * @param {Element} figure the view's root; once it leaves the page, the observer stops
+ * @param {Element} watched the element whose size is observed
+ * @param {() => void} draw
  */
 export function redrawOnResize(container, figure, watched, draw) {
   observers.get(container)?.disconnect();
@@ -76,14 +102,17 @@ export function redrawOnResize(container, figure, watched, draw) {
   observers.set(container, observer);
 }
 
-/** Attributes that only the page needs, dropped from a downloaded file. */
-const PAGE_ONLY = ['class', 'tabindex', 'role', 'data-id', 'aria-label', 'aria-hidden', 'aria-description'];
+// Attributes that only the page needs, taken off a downloaded file: these from its root…
+const PAGE_ONLY_ROOT = ['class', 'role', 'aria-label'];
+// …and these from every element inside it.
+const PAGE_ONLY = ['data-id', 'class', 'aria-label', 'aria-description'];
 
 /**
  * The SVG as a file of its own: namespaces, a description, a white margin, no page-only
- * attributes; elements matching `drop` (a selector) are left out.
+ * attributes; elements matching `drop` (a selector) are left out, and the attributes in
+ * `pageOnly` are taken off the elements inside too.
  */
-export function standalone(svg, width, height, drop = null) {
+function standalone(svg, width, height, { drop = null, pageOnly = [] } = {}) {
   const copy = svg.cloneNode(true);
   copy.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', SVG_NS);
   const [outerWidth, outerHeight] = [width + 2 * MARGIN, height + 2 * MARGIN];
@@ -94,16 +123,17 @@ export function standalone(svg, width, height, drop = null) {
   for (const [name, value] of [['x', -MARGIN], ['y', -MARGIN], ['width', outerWidth], ['height', outerHeight]]) background?.setAttribute(name, value);
   copy.querySelector('title')?.after(node('desc', {}, svg.getAttribute('aria-label')));
   if (drop) for (const element of copy.querySelectorAll(drop)) element.remove();
-  for (const attribute of PAGE_ONLY) copy.removeAttribute(attribute);
-  for (const element of copy.querySelectorAll(PAGE_ONLY.map((a) => `[${a}]`).join(', '))) {
-    for (const attribute of PAGE_ONLY) element.removeAttribute(attribute);
+  for (const attribute of PAGE_ONLY_ROOT) copy.removeAttribute(attribute);
+  const inner = [...PAGE_ONLY, ...pageOnly];
+  for (const element of copy.querySelectorAll(inner.map((a) => `[${a}]`).join(', '))) {
+    for (const attribute of inner) element.removeAttribute(attribute);
   }
   const markup = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
   return { markup, width: outerWidth, height: outerHeight };
 }
 
 /** Draws SVG markup onto a canvas through an <img> of a data: URL (allowed by img-src data:). */
-export async function rasterise({ markup, width, height }, scale) {
+async function rasterise({ markup, width, height }, scale) {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
   await image.decode();
@@ -119,10 +149,16 @@ export async function rasterise({ markup, width, height }, scale) {
   });
 }
 
-/** The downloads of a drawn view: `{ svg(), png(scale) }`. */
-export function downloads(view, drop = null) {
+/**
+ * The downloads of a drawn view, read from `view` when asked for, so they follow redraws.
+ * @param {{svg: SVGSVGElement, width: number, height: number}} view
+ * @param {{drop?: string, pageOnly?: string[]}} [options] `drop`: a selector for elements left
+ *   out of the file; `pageOnly`: more attributes to take off the elements inside it
+ * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
+ */
+export function downloads(view, options = {}) {
   return {
-    svg: () => standalone(view.svg, view.width, view.height, drop).markup,
-    png: (scale = 2) => rasterise(standalone(view.svg, view.width, view.height, drop), scale),
+    svg: () => standalone(view.svg, view.width, view.height, options).markup,
+    png: (scale = 2) => rasterise(standalone(view.svg, view.width, view.height, options), scale),
   };
 }
