@@ -16,7 +16,7 @@ PORT ?= 8080
 
 RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
 
-.PHONY: serve test setup tools browser npm build wasm page check-rust lint test-rust test-wasm \
+.PHONY: serve test setup tools browser npm bench-npm build wasm page check-rust lint test-rust test-wasm \
         test-e2e validate bench bench-peers fuzz clean
 
 ## serve: build everything and serve the page at http://127.0.0.1:$(PORT)/
@@ -32,28 +32,43 @@ test: setup lint test-rust validate test-wasm build test-e2e
 
 setup: tools browser npm
 
+# The pinned toolchain with every component and target rust-toolchain.toml names, then the glue
+# generator at exactly the version of the wasm-bindgen crate in Cargo.lock.
 tools:
-	@rustup show active-toolchain >/dev/null
+	@scripts/setup-rust.sh
 	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
-	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" || { \
+	    echo "make: could not install wasm-bindgen-cli $(WASM_BINDGEN_VERSION) from crates.io" >&2; exit 1; }; \
 	fi
 
+# Only the tests need a browser: `make serve` never installs one. The check runs both programs,
+# since a half-removed package can leave a file that no longer starts.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	@if ! /usr/bin/chromium --version >/dev/null 2>&1 || ! /usr/bin/chromedriver --version >/dev/null 2>&1; then \
 	  echo "installing Debian's chromium and chromium-driver"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } || { \
+	    echo "make: could not install chromium and chromium-driver with apt-get (as root, with Debian's package lists reachable)" >&2; exit 1; }; \
 	fi
 
+# The page's build and test tools (package.json). The benchmark peers have a manifest of their own
+# (bench/package.json) that only `make bench` and `make bench-peers` install.
 npm: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm is not on PATH; install Node.js 20 or later" >&2; exit 1; }
 	npm ci --no-audit --no-fund
+	@touch $@
+
+bench-npm: bench/node_modules/.package-lock.json
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 	@touch $@
 
 # ---- build --------------------------------------------------------------------------------
 
-build: setup wasm page
+build: tools npm wasm page
 
 wasm: pkg/$(CRATE)_bg.wasm
 
@@ -83,18 +98,18 @@ validate:
 test-wasm: setup
 	cargo test --target $(WASM_TARGET) --test web
 
-test-e2e: build
+test-e2e: build browser
 	node --test --test-concurrency=1 tests/e2e/
 
 # ---- benchmarks (never part of `make test`: timings are measured, not asserted) ----------
 
 ## bench: native criterion benches, then ict-compare in headless Chromium (docs/PERFORMANCE.md)
-bench: build
+bench: build browser bench-npm
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
 	node scripts/bench-browser.mjs
 
 ## bench-peers: ict-compare, a plain-JavaScript baseline, Arquero and DuckDB-WASM, side by side
-bench-peers: build
+bench-peers: build browser bench-npm
 	BENCH_ENGINES=ict-compare,plain-js,arquero,duckdb node scripts/bench-browser.mjs
 
 # ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------

@@ -37,7 +37,7 @@ await build({
 });
 cpSync('bench/index.html', join(out, 'index.html'));
 cpSync('pkg/ict_compare_bg.wasm', join(out, 'ict_compare_bg.wasm'));
-const duck = 'node_modules/@duckdb/duckdb-wasm/dist';
+const duck = 'bench/node_modules/@duckdb/duckdb-wasm/dist';
 for (const file of ['duckdb-mvp.wasm', 'duckdb-eh.wasm', 'duckdb-browser-mvp.worker.js', 'duckdb-browser-eh.worker.js']) {
   if (engines.includes('duckdb')) cpSync(join(duck, file), join(out, 'duckdb', file));
 }
