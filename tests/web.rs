@@ -319,6 +319,14 @@ const GALLERY: &[(&str, &[u8])] = &[
         "36-year-as-words.csv",
         include_bytes!("bad-inputs/36-year-as-words.csv"),
     ),
+    (
+        "37-bundled-source-id.csv",
+        include_bytes!("bad-inputs/37-bundled-source-id.csv"),
+    ),
+    (
+        "38-bundled-observation-id.csv",
+        include_bytes!("bad-inputs/38-bundled-observation-id.csv"),
+    ),
 ];
 
 #[wasm_bindgen_test]
