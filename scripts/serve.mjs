@@ -1,6 +1,11 @@
 // A static file server for dist/ on the loopback interface, with the content types the page
 // needs (`application/wasm` for instantiateStreaming) and a strict Content-Security-Policy on
-// the embed example, so that the embed is tested the way a portal would host it.
+// every page (the main page and the embed example): no script but the page's own, none from
+// data, whatever a data file or a reader's file says. The built index.html carries the same
+// policy in a <meta> element, for hosts that send no header.
+//
+// Request headers up to 64 KB are read (Node's default is 16 KB), so that an address too long
+// for the page still reaches the page, which says so, instead of failing with a bare 431.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,8 +30,16 @@ export const STRICT_CSP =
 /** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
 export function serve(root, port) {
   const base = resolve(root);
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      // A malformed escape (`%E0%A4%A`) is the client's mistake, not a reason to stop serving.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('bad request\n');
+      return;
+    }
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
     let stat;
     try {
@@ -45,7 +58,7 @@ export function serve(root, port) {
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (file.endsWith('embed-example.html')) headers['content-security-policy'] = STRICT_CSP;
+    if (extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   });
