@@ -279,7 +279,7 @@ export class App {
     this.frame.lang = lang;
     this.titleEl.textContent = t.title;
     const list = this.coverageSummary();
-    const user = this.userFigures ? ` ${t.userSummary(this.userFigures.figures, this.userFile)}` : '';
+    const user = this.userFigures ? ` ${t.userSummary(formatNumber(this.userFigures.figures, lang), this.userFile)}` : '';
     this.ledeEl.textContent = `${t.lede} ${t.summary(list.figures, list.sources)}.${user}`;
     this.langButton.textContent = t.language;
     this.langButton.lang = lang === 'vi' ? 'en' : 'vi';

@@ -10,6 +10,7 @@
 // that names a bundled report or a bundled figure's id, and every view marks the reader's
 // figures and names the file. Opening a file adds to the view only the few provinces and
 // indicators with most of its figures, so the page's address stays short whatever the file.
+import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 
 /** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
@@ -54,7 +55,8 @@ export async function openUserFile(app, file) {
   app.userFigures = added;
   app.setCatalog(merged.catalog());
   app.resetPositions();
-  app.userMessage = previous ? t.userReplaced(added.figures, file.name, previous) : t.userLoaded(added.figures, file.name);
+  const figures = formatNumber(added.figures, app.state.lang);
+  app.userMessage = previous ? t.userReplaced(figures, file.name, previous) : t.userLoaded(figures, file.name);
   const provinces = app.toScheme(added.provinces.slice(0, ADDED_TO_VIEW), app.state.scheme);
   const indicators = added.indicators.slice(0, ADDED_TO_VIEW);
   // Only what the bundled data and the file both know stays chosen.

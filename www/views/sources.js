@@ -2,7 +2,7 @@
 // reader's own sources say so and name the reader's file. The list is drawn a page at a time,
 // and one report's figures at a time, also paged, each page asked of the engine: a file with
 // twenty thousand sources or a hundred thousand figures draws as fast as the bundled five.
-import { formatPeriod, formatValue } from '../format.js';
+import { formatNumber, formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { addressNode } from '../links.js';
 import { PAGE_ROWS, pager } from '../pager.js';
@@ -70,7 +70,8 @@ function sourceArticle(source, model, container) {
   }
   const details = document.createElement('details');
   const summary = document.createElement('summary');
-  summary.textContent = user ? t.userSourceFigures(source.figures) : t.sourceFigures(source.figures);
+  const count = formatNumber(source.figures, lang);
+  summary.textContent = user ? t.userSourceFigures(count) : t.sourceFigures(count);
   details.append(summary);
   const body = document.createElement('div');
   body.className = 'source-body';
