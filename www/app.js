@@ -350,6 +350,8 @@ export class App {
     periodSelect.name = 'period';
     const years = new Set();
     for (const id of this.state.indicators) for (const p of this.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
+    // A year with no figure (from a link) is still the year shown: the table says it is empty.
+    if (this.state.period !== 'latest') years.add(this.state.period);
     periodSelect.append(new Option(t.latest, 'latest', false, this.state.period === 'latest'));
     for (const year of [...years].sort().reverse()) periodSelect.append(new Option(year, year, false, this.state.period === year));
     periodSelect.addEventListener('change', () => this.update({ period: periodSelect.value }));
