@@ -394,13 +394,12 @@ fn object(json: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
+    use std::fmt::Write;
+
     let bundled = JsDataset::bundled().expect("loads");
     let mut csv = String::from("observation_id,province,indicator_id,period,value,source_id\n");
     for i in 0..45 {
-        csv.push_str(&format!(
-            ",p63:84,bts_stations,{},{i},mine-2024\n",
-            1950 + i
-        ));
+        writeln!(csv, ",p63:84,bts_stations,{},{i},mine-2024", 1950 + i).expect("writes");
     }
     let mine = bundled.with_user_csv(&csv, "mine.csv").expect("loads");
     let page = mine
@@ -432,7 +431,7 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
         r#"{"ofset": 0, "limit": 10}"#,
         r#"{"offset": 0, "limit": 100000}"#,
     ] {
-        let error = mine.source_page(object(spec)).err().expect("refused");
+        let error = mine.source_page(object(spec)).expect_err("refused");
         let cause = get(&error, "cause");
         assert_eq!(
             get(&cause, "kind").as_string().as_deref(),
