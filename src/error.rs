@@ -235,10 +235,15 @@ impl fmt::Display for ErrorKind {
             ErrorKind::DuplicateId { id, first_line } => {
                 write!(f, "duplicate id {id:?}, first used on line {first_line}")
             }
+            ErrorKind::BundledId { column, id } if column == "observation_id" => write!(
+                f,
+                "`{column}` {id:?} is a bundled figure's id: a file of your own cannot stand \
+                 in for a bundled figure; give the row an id of its own"
+            ),
             ErrorKind::BundledId { column, id } => write!(
                 f,
-                "`{column}` {id:?} belongs to a bundled report: a file of your own cannot add \
-                 to it or stand in for it; give it an id of your own"
+                "`{column}` {id:?} is a bundled report's id: a file of your own cannot add \
+                 figures to a bundled report; give your source an id of its own"
             ),
             ErrorKind::Implausible { value, reason } => {
                 write!(f, "implausible value {value}: {reason}")

@@ -148,11 +148,14 @@ test('the longest address the page can write (every province and indicator) reop
   const every = csvRows(readFileSync('data/indicators.csv', 'utf8')).map((i) => i.indicator_id);
   const p34 = csvRows(readFileSync('data/reference/provinces_2025.csv', 'utf8')).map((p) => `p34:${p.code ?? Object.values(p)[0]}`);
   const path = `/?lang=en&tab=profile&scheme=p63&period=2023&perCapita=1&provinces=${[...provinces, ...p34].join(',')}&indicators=${every.join(',')}&focus=${every[0]}&province=${provinces[0]}`;
-  const { page, context, problems } = await openPage(session.browser, session.origin, path);
+  const { page, context, problems } = await openPage(session.browser, session.origin, path, { viewport: { width: 1280, height: 900 } });
   assert.equal(await page.locator('ict-compare .notice').isVisible(), false);
   assert.equal(await page.locator('ict-compare [role=tab][aria-selected=true]').getAttribute('data-tab'), 'profile');
   await page.locator('ict-compare [role=tab][data-tab=table]').click();
   assert.ok((await rowsOnScreen(page)).tableRows <= SCREENFUL);
+  await page.locator('ict-compare .panel .pager button[data-page=next]').click();
+  assert.match(await page.locator('ict-compare .panel .pager-status').textContent(), /^21–40 of /);
+  await page.screenshot({ path: `${SCREENSHOTS}/table-pages-1280.png` });
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -26,7 +26,7 @@ async function figuresOf(page, source) {
 }
 
 test("a reader's file naming a bundled report or a bundled figure is refused, and the report's figures stay its own", async () => {
-  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations');
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations', { viewport: { width: 375, height: 812 } });
   const before = await figuresOf(page, 'tv-2023');
   const cases = [
     ['borrowed-source.csv', readFileSync('tests/bad-inputs/37-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, cột 40\).*"tv-2023".*mã riêng/],
@@ -37,6 +37,7 @@ test("a reader's file naming a bundled report or a bundled figure is refused, an
     assert.match(notice, said);
     assert.equal(await page.locator('ict-compare .notice').evaluate((n) => n.classList.contains('error')), true);
   }
+  await page.screenshot({ path: `${SCREENSHOTS}/bundled-id-refused-375.png` });
   assert.equal(await figuresOf(page, 'tv-2023'), before);
   assert.equal(await page.locator('ict-compare article.source[data-origin=user]').count(), 0);
   assert.deepEqual(problems(), []);
