@@ -3,7 +3,7 @@ import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
 import { unitLabel, valueButton } from './table.js';
 
-/** Figures drawn per indicator: the latest ones; the Sources view lists them all. */
+/** Figures drawn per indicator: the last ones (the latest, targets after them); the Sources view lists them all. */
 const FIGURES_PER_ENTRY = 6;
 
 /**
