@@ -24,6 +24,12 @@ const TYPES = {
   '.topojson': 'application/json; charset=utf-8',
 };
 
+const TOO_LONG = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>ict-compare</title><link rel="icon" href="data:,"></head>
+<body><p>Đường dẫn quá dài nên không mở được. <a href="/">Mở trang so sánh</a>.</p>
+<p lang="en">The address is too long to open. <a href="/">Open the comparison page</a>.</p></body></html>
+`;
+
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
@@ -61,6 +67,17 @@ export function serve(root, port) {
     if (extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
+  });
+  // An address longer still is answered with a short page that says so, in both languages, and
+  // links to the page itself, rather than with Node's bare 431.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable) return;
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body = TOO_LONG;
+      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html; charset=utf-8\r\ncontent-security-policy: ${STRICT_CSP}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    } else {
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    }
   });
   return new Promise((resolvePromise) => {
     server.listen(port, '127.0.0.1', () => resolvePromise(server));

@@ -159,3 +159,16 @@ test('the longest address the page can write (every province and indicator) reop
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('an address too long even for the server gets a page that says so and links back', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/');
+  const response = await page.goto(`${session.origin}/?provinces=${'p63:84,'.repeat(12_000)}`);
+  assert.equal(response.status(), 431);
+  assert.match(await page.locator('body').textContent(), /Đường dẫn quá dài.*The address is too long/s);
+  await page.locator('a[href="/"]').first().click();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.locator('ict-compare .notice').isVisible(), false);
+  // The browser logs the refusal itself, and nothing else goes wrong.
+  assert.deepEqual(problems().filter((p) => !p.includes('status of 431')), []);
+  await context.close();
+});
