@@ -4,7 +4,8 @@
 // usable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { start, openPage } from './browser.mjs';
 import { csvRows } from './csv.mjs';
@@ -215,4 +216,27 @@ test('a script address in data is never a link: the Sources view shows it as tex
   for (const text of await page.locator('.meta .address-text').all()) await text.click();
   assert.deepEqual(dialogs, []);
   await context.close();
+});
+
+test('no page code but www/links.js turns an address into a link, and none writes markup', () => {
+  // Every place that sets an address, by file: the stylesheet, the download's blob, the
+  // chart's image of itself, and links.js, which admits only http(s). A new place must go
+  // through links.js (or be added here with its reason).
+  const allowed = new Map([
+    ['www/app.js', ["style.href = new URL('styles.css', BASE).href"]],
+    ['www/download.js', ['link.href = url']],
+    ['www/views/svg.js', ['image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`']],
+    ['www/links.js', ['link.href = href']],
+  ]);
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  const found = [];
+  for (const file of files('www').filter((f) => f.endsWith('.js'))) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (/(?<!dataset)\.(href|src|action|formAction)\s*=[^=]|setAttribute(NS)?\([^)]*['"](xlink:)?(href|src|action|formaction)['"]|innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(line)) {
+        const code = line.trim().replace(/;$/, '');
+        if (!allowed.get(file)?.includes(code)) found.push(`${file}: ${code}`);
+      }
+    }
+  }
+  assert.deepEqual(found, []);
 });
