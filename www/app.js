@@ -5,6 +5,7 @@ import { csvText, offer } from './download.js';
 import { formatNumber, formatPeriod, formatValue } from './format.js';
 import { indicatorName, messages } from './i18n.js';
 import { IndicatorPicker, ProvincePicker } from './pickers.js';
+import { refocus } from './pager.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
 import { share, showEmbed } from './share.js';
 import { emptyState, parseState, serializeState, TABS } from './state.js';
@@ -471,10 +472,10 @@ export class App {
       lang: this.state.lang,
       onValue: this.onValue,
       offset: this.positions.table,
-      onPage: (offset) => {
+      onPage: (offset, button) => {
         this.positions.table = offset;
         draw();
-        container.querySelector('.pager button:not(:disabled)')?.focus();
+        refocus(container, button);
       },
       empty: this.emptyNote(),
     });
@@ -691,10 +692,10 @@ export class App {
       onProvince: (id) => this.update({ province: id }),
       onValue: this.onValue,
       offset: this.positions.profile,
-      onPage: (offset) => {
+      onPage: (offset, button) => {
         this.positions.profile = offset;
         draw();
-        container.querySelector('.pager button:not(:disabled)')?.focus();
+        refocus(container, button);
       },
     });
     draw();
@@ -717,6 +718,12 @@ export class App {
   // ---- actions ------------------------------------------------------------------------------
 
   downloadCsv() {
+    const t = messages(this.state.lang);
+    // A reader's figure is credited to the reader's file here too, never to a report.
+    const report = (id) => {
+      const source = this.sources.get(id);
+      return source?.origin === 'bundled' ? source.title : `${t.userSource}: ${source?.file || id}`;
+    };
     const matrix = this.dataset.compare(this.compareSpec());
     const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote']];
     matrix.columns.forEach((column, c) => {
@@ -724,7 +731,8 @@ export class App {
       for (const row of matrix.rows) {
         const cell = row.cells[c];
         const first = cell?.provenance?.[0];
-        const source = first ? this.sources.get(first.source) : null;
+        const found = first ? this.sources.get(first.source) : null;
+        const source = found?.origin === 'bundled' ? found : null;
         rows.push([
           row.province,
           this.provinces.get(row.province)?.name ?? row.province,
@@ -735,7 +743,7 @@ export class App {
           column.unit,
           cell?.period ?? '',
           cell?.derived?.note ?? '',
-          cell ? cell.provenance.map((p) => this.sources.get(p.source)?.title ?? p.source).join(' | ') : '',
+          cell ? cell.provenance.map((p) => report(p.source)).join(' | ') : '',
           source?.outlet ?? '',
           source?.published ?? '',
           cell ? cell.provenance.map((p) => p.quote).join(' | ') : '',

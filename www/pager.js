@@ -12,7 +12,7 @@ export const PAGE_ROWS = 20;
  * A navigation bar for a list of `total` items showing `offset`…`offset + limit`, or null when
  * everything fits on one page.
  * @param {{total: number, offset: number, limit: number, lang: 'vi'|'en', label: string,
- *          onPage: (offset: number) => void}} options
+ *          onPage: (offset: number, button: string) => void}} options
  */
 export function pager({ total, offset, limit, lang, label, onPage }) {
   if (total <= limit && offset === 0) return null;
@@ -26,7 +26,7 @@ export function pager({ total, offset, limit, lang, label, onPage }) {
     b.textContent = text;
     b.dataset.page = name;
     b.disabled = target < 0 || target >= total || target === offset;
-    b.addEventListener('click', () => onPage(target));
+    b.addEventListener('click', () => onPage(target, name));
     return b;
   };
   const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
@@ -43,4 +43,18 @@ export function pager({ total, offset, limit, lang, label, onPage }) {
     button(t.pageLast, last, 'last'),
   );
   return nav;
+}
+
+/**
+ * After a redraw, puts the focus back on the pager button that was pressed (`first`,
+ * `previous`, `next`, `last`), or on the nearest one still enabled, so that a keyboard reader
+ * can keep paging.
+ * @param {ParentNode} scope @param {string} button
+ */
+export function refocus(scope, button) {
+  const pager = scope.querySelector('.pager');
+  if (!pager) return;
+  const same = pager.querySelector(`button[data-page="${button}"]:not(:disabled)`);
+  const next = [...pager.querySelectorAll('button:not(:disabled)')];
+  (same ?? (button === 'next' || button === 'last' ? next.at(-1) : next[0]))?.focus();
 }

@@ -109,6 +109,10 @@ test('a file of 20 000 sources: the Sources view draws ten at a time', async () 
   assert.equal(await second.count(), 10);
   assert.equal(await page.locator('ict-compare article.source[data-origin=user]').count(), 10);
   assert.match(await second.first().locator('.user-badge').textContent(), /Tệp của bạn: many-sources\.csv/);
+  // The focus stays on the button pressed, so the keyboard pages on.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('ict-compare .panel > div > .pager .pager-status').textContent(), /^31–40 trên 20\.005$/);
   await page.locator('ict-compare .panel > div > .pager button[data-page=last]').click();
   assert.equal(await page.locator('ict-compare article.source').first().getAttribute('data-source'), sourceId(19_995));
   await page.screenshot({ path: `${SCREENSHOTS}/long-list-sources-375.png`, fullPage: true });

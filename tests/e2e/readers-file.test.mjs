@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { start, openPage, SCREENSHOTS } from './browser.mjs';
+import { csvRows } from './csv.mjs';
 
 let session;
 before(async () => { session = await start(); });
@@ -54,6 +55,10 @@ test("a reader's figures are credited to the reader's file in the table, the quo
   const caption = await page.locator('ict-compare .provenance figcaption').textContent();
   assert.match(caption, /^Tệp của bạn: so-tt\.csv · tv-2019$/);
   await page.screenshot({ path: `${SCREENSHOTS}/user-figure-quote-1280.png` });
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv]').click()]);
+  const row = csvRows(readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '')).find((r) => r.province_id === 'p63:84');
+  assert.deepEqual([row.report, row.outlet, row.published], ['Tệp của bạn: so-tt.csv', '', '']);
   await page.locator('ict-compare [role=tab][data-tab=sources]').click();
   const mine = page.locator('ict-compare article.source[data-source="tv-2019"]');
   assert.equal(await mine.getAttribute('data-origin'), 'user');

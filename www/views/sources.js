@@ -5,7 +5,7 @@
 import { formatNumber, formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { addressNode } from '../links.js';
-import { PAGE_ROWS, pager } from '../pager.js';
+import { PAGE_ROWS, pager, refocus } from '../pager.js';
 
 /** Reports drawn at once. */
 const SOURCES_PER_PAGE = 10;
@@ -32,11 +32,11 @@ export function render(container, model) {
   }
   const intro = document.createElement('p');
   intro.textContent = t.sourcesIntro;
-  const move = (offset) => {
+  const move = (offset, button) => {
     position.offset = offset;
     position.open = null;
     render(container, model);
-    container.querySelector('.pager button:not(:disabled)')?.focus();
+    refocus(container, button);
   };
   const nav = pager({ total: page.total, offset: page.offset, limit: SOURCES_PER_PAGE, lang, label: t.sourcesPages, onPage: move });
   const nodes = [intro, ...(nav ? [nav] : [])];
@@ -84,10 +84,10 @@ function sourceArticle(source, model, container) {
       limit: PAGE_ROWS,
       lang,
       label: t.figuresPages(source.title),
-      onPage: (offset) => {
+      onPage: (offset, button) => {
         position.figureOffset = offset;
         draw();
-        body.querySelector('.pager button:not(:disabled)')?.focus();
+        refocus(body, button);
       },
     });
     body.replaceChildren(figureTable(figures.observations, model), ...(nav ? [nav] : []));
