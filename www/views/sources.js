@@ -102,6 +102,8 @@ function sourceArticle(source, model, container) {
       body.replaceChildren();
       return;
     }
+    // Opened by a redraw that already drew its figures: nothing more to ask.
+    if (body.childElementCount) return;
     if (position.open !== source.id) {
       // One report's figures at a time: opening one closes the others.
       position.open = source.id;
