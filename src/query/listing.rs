@@ -130,34 +130,13 @@ fn check_limit(limit: usize) -> Result<()> {
 /// ```
 pub fn source_page(dataset: &Dataset, spec: SourcePageSpec) -> Result<SourcePage<'_>> {
     check_limit(spec.limit)?;
-    let sources = dataset.sources();
-    let end = spec.offset.saturating_add(spec.limit).min(sources.len());
-    let start = spec.offset.min(end);
-    let mut figures = vec![0_usize; end - start];
-    for &source in &dataset.columns().source {
-        if let Some(slot) = (source as usize)
-            .checked_sub(start)
-            .and_then(|i| figures.get_mut(i))
-        {
-            *slot += 1;
-        }
-    }
-    let entries = sources
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .zip(figures)
-        .enumerate()
-        .map(|(i, (source, figures))| SourceEntry {
-            source,
-            origin: dataset.source_origin(start + i),
-            figures,
-        })
-        .collect();
+    let entries = source_entries(dataset);
+    let total = entries.len();
+    let offset = spec.offset.min(total);
     Ok(SourcePage {
-        total: sources.len(),
-        offset: start,
-        sources: entries,
+        total,
+        offset,
+        sources: entries.into_iter().skip(offset).take(spec.limit).collect(),
     })
 }
 
