@@ -114,6 +114,7 @@ const vi = {
   openAnotherCsv: (name) => `Mở tệp CSV khác (thay cho ${name})`,
   userReplaced: (n, name, previous) => `${name} đã thay cho ${previous}: ${n} số liệu, được đánh dấu là của bạn.`,
   userKept: (name) => `Vẫn đang hiển thị ${name}.`,
+  userReading: 'Đang đọc tệp của bạn…',
   userBundledHint: 'Tệp của bạn không được dùng mã của một báo cáo có sẵn (source_id) hay của một số liệu có sẵn (observation_id); hãy đặt mã riêng.',
   userSummary: (n, name) => `Cộng ${n} số liệu của bạn từ ${name}.`,
   problems: {
@@ -246,6 +247,7 @@ const en = {
   openAnotherCsv: (name) => `Open another CSV file (replaces ${name})`,
   userReplaced: (n, name, previous) => `${name} replaces ${previous}: ${n} figures, marked as yours.`,
   userKept: (name) => `${name} is still shown.`,
+  userReading: 'Reading your file…',
   userBundledHint: 'Your file may not use the id of a bundled report (source_id) or of a bundled figure (observation_id); give them ids of your own.',
   userSummary: (n, name) => `Plus ${n} figures of yours from ${name}.`,
   problems: {

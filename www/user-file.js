@@ -34,7 +34,15 @@ export async function openUserFile(app, file) {
     app.renderNotice();
     return;
   }
+  // Say so before the engine reads it: a large file holds the page for a moment.
+  app.userMessage = t.userReading;
+  app.renderNotice();
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // After the message is painted (or a tenth of a second, in a tab that paints nothing).
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
   let merged;
   try {
     merged = app.bundled.withUserFile(bytes, file.name);
