@@ -103,10 +103,12 @@ test-e2e: build browser
 
 # ---- benchmarks (never part of `make test`: timings are measured, not asserted) ----------
 
-## bench: native criterion benches, then ict-compare in headless Chromium (docs/PERFORMANCE.md)
+## bench: native criterion benches, then ict-compare in headless Chromium, then the page's
+## main-thread time per action (Long Tasks API) on long reader's files (docs/PERFORMANCE.md)
 bench: build browser bench-npm
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
 	node scripts/bench-browser.mjs
+	node scripts/bench-page.mjs
 
 ## bench-peers: ict-compare, a plain-JavaScript baseline, Arquero and DuckDB-WASM, side by side
 bench-peers: build browser bench-npm

@@ -1,6 +1,11 @@
 // A static file server for dist/ on the loopback interface, with the content types the page
 // needs (`application/wasm` for instantiateStreaming) and a strict Content-Security-Policy on
-// the embed example, so that the embed is tested the way a portal would host it.
+// every page (the main page and the embed example): no script but the page's own, none from
+// data, whatever a data file or a reader's file says. The built index.html carries the same
+// policy in a <meta> element, for hosts that send no header.
+//
+// Request headers up to 64 KB are read (Node's default is 16 KB), so that an address too long
+// for the page still reaches the page, which says so, instead of failing with a bare 431.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -19,14 +24,28 @@ const TYPES = {
   '.topojson': 'application/json; charset=utf-8',
 };
 
+const TOO_LONG = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>ict-compare</title><link rel="icon" href="data:,"></head>
+<body><p>Đường dẫn quá dài nên không mở được. <a href="/">Mở trang so sánh</a>.</p>
+<p lang="en">The address is too long to open. <a href="/">Open the comparison page</a>.</p></body></html>
+`;
+
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 /** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
 export function serve(root, port) {
   const base = resolve(root);
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    } catch {
+      // A malformed escape (`%E0%A4%A`) is the client's mistake, not a reason to stop serving.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('bad request\n');
+      return;
+    }
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
     let stat;
     try {
@@ -45,9 +64,20 @@ export function serve(root, port) {
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (file.endsWith('embed-example.html')) headers['content-security-policy'] = STRICT_CSP;
+    if (extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
+  });
+  // An address longer still is answered with a short page that says so, in both languages, and
+  // links to the page itself, rather than with Node's bare 431.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable) return;
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body = TOO_LONG;
+      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html; charset=utf-8\r\ncontent-security-policy: ${STRICT_CSP}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    } else {
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    }
   });
   return new Promise((resolvePromise) => {
     server.listen(port, '127.0.0.1', () => resolvePromise(server));

@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    AggregateSpec, CompareSpec, Dataset, Error, Indicator, Observation, Province, RankRecord,
-    RankSpec, Region, SeriesSpec, Source,
+    AggregateSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator, IndicatorCoverage,
+    Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source, SourceEntry,
+    SourcePageSpec,
 };
 
 /// The `name` of every error the engine throws.
@@ -55,6 +56,15 @@ export interface Province {
   mergedInto: ProvinceId | null; mergedFrom: ProvinceId[];
 }
 
+/** A source with its origin (a reader's source's `file` is the reader's file) and figure count. */
+export interface SourceEntry extends Source { origin: "bundled" | "user"; figures: number; }
+export interface SourcePageSpec { offset?: number; limit: number; }
+export interface SourcePage { total: number; offset: number; sources: SourceEntry[]; }
+export interface FigurePageSpec { source: string; offset?: number; limit: number; }
+export interface FigurePage { source: string; total: number; offset: number; observations: Observation[]; }
+/** What a reader's file added: provinces and indicators with the most figures first. */
+export interface UserFigures { figures: number; sources: number; provinces: ProvinceId[]; indicators: string[]; }
+
 export type PeriodSpec = "latest" | number | string;
 export type Scheme = "p63" | "p34";
 
@@ -66,7 +76,7 @@ export interface Catalog {
   provinces: Province[];
   regions: Region[];
   indicators: Indicator[];
-  sources: Source[];
+  sources: SourceEntry[];
   coverage: IndicatorCoverage[];
   dti: { province: ProvinceId; year: number; rank: number }[];
   population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
@@ -253,23 +263,13 @@ fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
         .and_then(|value| to_js(&value))
 }
 
-/// What each indicator has: how many figures, from which provinces and periods.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct IndicatorCoverage {
-    indicator: String,
-    observations: usize,
-    provinces: Vec<crate::ProvinceId>,
-    periods: Vec<crate::Period>,
-}
-
 /// Everything the page's pickers and views need to know up front, in one call.
 #[derive(Serialize)]
 struct Catalog<'a> {
     provinces: &'a [Province],
     regions: &'a [Region],
     indicators: &'a [Indicator],
-    sources: &'a [Source],
+    sources: Vec<SourceEntry<'a>>,
     coverage: Vec<IndicatorCoverage>,
     dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
@@ -364,30 +364,6 @@ impl JsDataset {
     /// Provinces, regions, indicators, sources, and which indicator has figures where.
     #[wasm_bindgen(unchecked_return_type = "Catalog")]
     pub fn catalog(&self) -> Result<JsValue, JsValue> {
-        let observations: Vec<Observation> = self.inner.observations().collect();
-        let coverage = self
-            .inner
-            .indicators()
-            .iter()
-            .map(|indicator| {
-                let own: Vec<&Observation> = observations
-                    .iter()
-                    .filter(|o| o.indicator == indicator.id)
-                    .collect();
-                let mut provinces: Vec<_> = own.iter().map(|o| o.province).collect();
-                provinces.sort();
-                provinces.dedup();
-                let mut periods: Vec<_> = own.iter().map(|o| o.period).collect();
-                periods.sort();
-                periods.dedup();
-                IndicatorCoverage {
-                    indicator: indicator.id.clone(),
-                    observations: own.len(),
-                    provinces,
-                    periods,
-                }
-            })
-            .collect();
         let reference = self.inner.reference();
         let population = reference
             .provinces_of(crate::Scheme::P63)
@@ -404,8 +380,8 @@ impl JsDataset {
             provinces: reference.provinces(),
             regions: reference.regions(),
             indicators: self.inner.indicators(),
-            sources: self.inner.sources(),
-            coverage,
+            sources: crate::source_entries(&self.inner),
+            coverage: crate::coverage(&self.inner),
             dti: reference.dti(),
             population,
         })
@@ -473,7 +449,34 @@ impl JsDataset {
         answer(crate::comparability(&self.inner, &ids))
     }
 
-    /// Every observation with the sources they come from.
+    /// One page of the sources, each with its origin and number of figures.
+    #[wasm_bindgen(js_name = sourcePage, unchecked_return_type = "SourcePage")]
+    pub fn source_page(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SourcePageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: SourcePageSpec = from_js(spec, "source page spec")?;
+        answer(crate::source_page(&self.inner, spec))
+    }
+
+    /// One page of the figures of one source.
+    #[wasm_bindgen(js_name = figurePage, unchecked_return_type = "FigurePage")]
+    pub fn figure_page(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FigurePageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: FigurePageSpec = from_js(spec, "figure page spec")?;
+        answer(crate::figure_page(&self.inner, &spec))
+    }
+
+    /// What a reader's file added, or `null` when there is none.
+    #[wasm_bindgen(js_name = userFigures, unchecked_return_type = "UserFigures | null")]
+    pub fn user_figures(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::user_figures(&self.inner))
+    }
+
+    /// Every observation with the sources they come from: for small datasets and tests; a
+    /// view asks for a page at a time (`sourcePage`, `figurePage`).
     #[wasm_bindgen(unchecked_return_type = "ObservationList")]
     pub fn observations(&self) -> Result<JsValue, JsValue> {
         to_js(&ObservationList {

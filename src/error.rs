@@ -129,6 +129,14 @@ pub enum ErrorKind {
         /// 1-based line of its first appearance.
         first_line: u64,
     },
+    /// A reader's file uses the id of a bundled report or figure, which would let it speak for
+    /// that report.
+    BundledId {
+        /// The column (`source_id`, `observation_id`).
+        column: String,
+        /// The id as written.
+        id: String,
+    },
     /// A value is impossible for its unit (a share above 100 %, a negative count).
     Implausible {
         /// The value.
@@ -181,6 +189,7 @@ impl ErrorKind {
             ErrorKind::UnknownIndicator { .. } => "unknownIndicator",
             ErrorKind::UnknownSource { .. } => "unknownSource",
             ErrorKind::DuplicateId { .. } => "duplicateId",
+            ErrorKind::BundledId { .. } => "bundledId",
             ErrorKind::Implausible { .. } => "implausible",
             ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
@@ -226,6 +235,16 @@ impl fmt::Display for ErrorKind {
             ErrorKind::DuplicateId { id, first_line } => {
                 write!(f, "duplicate id {id:?}, first used on line {first_line}")
             }
+            ErrorKind::BundledId { column, id } if column == "observation_id" => write!(
+                f,
+                "`{column}` {id:?} is a bundled figure's id: a file of your own cannot stand \
+                 in for a bundled figure; give the row an id of its own"
+            ),
+            ErrorKind::BundledId { column, id } => write!(
+                f,
+                "`{column}` {id:?} is a bundled report's id: a file of your own cannot add \
+                 figures to a bundled report; give your source an id of its own"
+            ),
             ErrorKind::Implausible { value, reason } => {
                 write!(f, "implausible value {value}: {reason}")
             }

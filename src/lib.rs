@@ -62,8 +62,10 @@ pub use parse::{
     numbers_in_text, parse_data_number, parse_vietnamese_number,
 };
 pub use query::{
-    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,
-    PER_CAPITA_BASE, PeriodSpec, Provenance, Stats, Summary, aggregate,
+    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec,
+    Group, GroupBy, IndicatorCoverage, MAX_PAGE, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
+    SourceEntry, SourcePage, SourcePageSpec, Stats, Summary, UserFigures, aggregate, coverage,
+    figure_page, source_entries, source_page, user_figures,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,

@@ -57,10 +57,10 @@ fn probe(dataset: &Dataset) -> Matrix {
 fn load(bundled: &Dataset, name: &str, bytes: &[u8]) -> Result<Dataset, ict_compare::Error> {
     let text = decode_utf8(bytes, Some(name))?;
     let dataset = bundled.with_user_file(text, name)?;
-    let reports: HashMap<String, String> = dataset
+    // The bundled reports' texts (a reader's sources name the reader's file, not a report).
+    let reports: HashMap<String, String> = bundled
         .sources()
         .iter()
-        .filter(|s| !s.file.is_empty())
         .map(|s| {
             (
                 s.id.clone(),

@@ -319,6 +319,14 @@ const GALLERY: &[(&str, &[u8])] = &[
         "36-year-as-words.csv",
         include_bytes!("bad-inputs/36-year-as-words.csv"),
     ),
+    (
+        "37-bundled-source-id.csv",
+        include_bytes!("bad-inputs/37-bundled-source-id.csv"),
+    ),
+    (
+        "38-bundled-observation-id.csv",
+        include_bytes!("bad-inputs/38-bundled-observation-id.csv"),
+    ),
 ];
 
 #[wasm_bindgen_test]
@@ -375,6 +383,60 @@ fn the_bad_input_gallery_fails_in_the_browser_as_it_does_natively() {
             bundled.size(),
             size,
             "{file}: the bundled data is unchanged"
+        );
+    }
+}
+
+/// A plain JS object from a JSON text, as the page builds its specs.
+fn object(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+#[wasm_bindgen_test]
+fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
+    use std::fmt::Write;
+
+    let bundled = JsDataset::bundled().expect("loads");
+    let mut csv = String::from("observation_id,province,indicator_id,period,value,source_id\n");
+    for i in 0..45 {
+        writeln!(csv, ",p63:84,bts_stations,{},{i},mine-2024", 1950 + i).expect("writes");
+    }
+    let mine = bundled.with_user_csv(&csv, "mine.csv").expect("loads");
+    let page = mine
+        .source_page(object(r#"{"offset": 5, "limit": 10}"#))
+        .expect("a page");
+    assert_eq!(get(&page, "total").as_f64(), Some(6.0));
+    let sources: js_sys::Array = get(&page, "sources").dyn_into().expect("an array");
+    assert_eq!(sources.length(), 1);
+    let source = sources.get(0);
+    assert_eq!(get(&source, "origin").as_string().as_deref(), Some("user"));
+    assert_eq!(
+        get(&source, "file").as_string().as_deref(),
+        Some("mine.csv")
+    );
+    assert_eq!(get(&source, "figures").as_f64(), Some(45.0));
+    let figures = mine
+        .figure_page(object(
+            r#"{"source": "mine-2024", "offset": 40, "limit": 20}"#,
+        ))
+        .expect("a page");
+    assert_eq!(get(&figures, "total").as_f64(), Some(45.0));
+    let rows: js_sys::Array = get(&figures, "observations").dyn_into().expect("an array");
+    assert_eq!(rows.length(), 5);
+    let added = mine.user_figures().expect("a summary");
+    assert_eq!(get(&added, "figures").as_f64(), Some(45.0));
+    assert!(bundled.user_figures().expect("an answer").is_null());
+    // A misspelt field is refused by name, and so is a page longer than the engine serves.
+    for spec in [
+        r#"{"ofset": 0, "limit": 10}"#,
+        r#"{"offset": 0, "limit": 100000}"#,
+    ] {
+        let error = mine.source_page(object(spec)).expect_err("refused");
+        let cause = get(&error, "cause");
+        assert_eq!(
+            get(&cause, "kind").as_string().as_deref(),
+            Some("invalidRequest"),
+            "{spec}"
         );
     }
 }

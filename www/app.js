@@ -5,14 +5,16 @@ import { csvText, offer } from './download.js';
 import { formatNumber, formatPeriod, formatValue } from './format.js';
 import { indicatorName, messages } from './i18n.js';
 import { IndicatorPicker, ProvincePicker } from './pickers.js';
+import { refocus } from './pager.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
+import { share, showEmbed } from './share.js';
 import { emptyState, parseState, serializeState, TABS } from './state.js';
+import { clearUserFile, openUserFile } from './user-file.js';
 import { render as renderTable, unitLabel, warningList } from './views/table.js';
 import { render as renderProfile } from './views/profile.js';
 import { render as renderSources } from './views/sources.js';
 
-/** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
-export const USER_FILE_LIMIT_MB = 10;
+export { USER_FILE_LIMIT_MB } from './user-file.js';
 const BASE = new URL('.', import.meta.url);
 
 export class App {
@@ -24,6 +26,13 @@ export class App {
     this.state = emptyState();
     this.problems = [];
     this.userFile = null;
+    this.userFigures = null;
+    this.resetPositions();
+  }
+
+  /** Back to the first page of every list (a new file, another selection). */
+  resetPositions() {
+    this.positions = { table: 0, profile: 0, sources: { offset: 0, open: null, figureOffset: 0 } };
   }
 
   async start() {
@@ -92,26 +101,40 @@ export class App {
     return { ...emptyState(), provinces, indicators };
   }
 
-  /** Defaults, then the element's attributes, then (with sync-url) the address. */
+  /**
+   * Defaults, then the element's attributes, then (with sync-url) the address. Each of the
+   * two is applied whole or not at all: one bad part (a malformed or unknown id, a repeated
+   * parameter, too long) sets none of it, and the notice says what was wrong.
+   */
   initialState() {
     const attributes = {};
     for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
       if (this.host.hasAttribute(name)) attributes[name] = this.host.getAttribute(name);
     }
     if (this.host.hasAttribute('per-capita')) attributes.perCapita = '1';
-    const fromAttributes = parseState(attributes);
-    const fromUrl = this.syncUrl ? parseState(new URLSearchParams(location.search)) : { state: {}, problems: [] };
-    this.problems = [...fromAttributes.problems, ...fromUrl.problems];
-    const state = { ...this.defaults(), ...fromAttributes.state, ...fromUrl.state };
+    this.problems = [];
+    let state = this.defaults();
+    const layers = [parseState(attributes)];
+    if (this.syncUrl) layers.push(parseState(new URLSearchParams(location.search)));
+    for (const layer of layers) {
+      const problems = [...layer.problems, ...this.unknownIds(layer.state)];
+      if (problems.length) this.problems.push(...problems);
+      else state = { ...state, ...layer.state };
+    }
     return this.checked(state);
   }
 
-  /** Drops ids the catalog does not know, saying so. */
+  /** Ids of a parsed view that the catalog does not know. */
+  unknownIds(state) {
+    return [
+      ...(state.provinces ?? []).filter((p) => !this.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
+      ...[state.province].filter((p) => p && !this.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
+      ...[...(state.indicators ?? []), state.focus].filter((i) => i && !this.indicators.has(i)).map((name) => ({ key: 'unknownIndicator', name })),
+    ];
+  }
+
+  /** The view's provinces in its scheme, and only ids the catalog knows. */
   checked(state) {
-    const unknownProvinces = state.provinces.filter((p) => !this.provinces.has(p));
-    const unknownIndicators = state.indicators.filter((i) => !this.indicators.has(i));
-    for (const name of unknownProvinces) this.problems.push({ key: 'unknownProvince', name });
-    for (const name of unknownIndicators) this.problems.push({ key: 'unknownIndicator', name });
     return {
       ...state,
       provinces: this.toScheme(state.provinces, state.scheme),
@@ -142,6 +165,8 @@ export class App {
   update(patch) {
     this.state = { ...this.state, ...patch };
     this.problems = [];
+    this.positions.table = 0;
+    this.positions.profile = 0;
     if (this.syncUrl) {
       const query = serializeState(this.state);
       history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
@@ -214,7 +239,7 @@ export class App {
       event.preventDefault();
       this.panel.classList.remove('dropping');
       const file = event.dataTransfer?.files?.[0];
-      if (file) this.openFile(file);
+      if (file) openUserFile(this, file);
     });
 
     this.toolbar = document.createElement('div');
@@ -255,7 +280,8 @@ export class App {
     this.frame.lang = lang;
     this.titleEl.textContent = t.title;
     const list = this.coverageSummary();
-    this.ledeEl.textContent = `${t.lede} ${t.summary(list.figures, list.sources)}.`;
+    const user = this.userFigures ? ` ${t.userSummary(formatNumber(this.userFigures.figures, lang), this.userFile)}` : '';
+    this.ledeEl.textContent = `${t.lede} ${t.summary(list.figures, list.sources)}.${user}`;
     this.langButton.textContent = t.language;
     this.langButton.lang = lang === 'vi' ? 'en' : 'vi';
     this.langButton.setAttribute('aria-label', t.languageLabel);
@@ -278,9 +304,10 @@ export class App {
     this.renderPanel();
   }
 
+  /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
   coverageSummary() {
-    const figures = this.dataset.size;
-    const sources = new Set(this.catalog.sources.map((s) => s.id)).size;
+    const figures = this.dataset.size - (this.userFigures?.figures ?? 0);
+    const sources = this.catalog.sources.filter((s) => s.origin === 'bundled').length;
     return { figures, sources };
   }
 
@@ -288,10 +315,13 @@ export class App {
     const t = messages(this.state.lang);
     const parts = [];
     if (this.problems.length) {
-      parts.push(`${t.urlProblem}: ${this.problems.map((p) => {
+      // One notice, however many problems: the first few, then how many more.
+      const shown = this.problems.slice(0, 4).map((p) => {
         const say = t.problems[p.key];
-        return typeof say === 'function' ? say(p.name ?? '') : say;
-      }).join('; ')}.`);
+        return typeof say === 'function' ? say(String(p.name ?? '').slice(0, 60)) : say;
+      });
+      if (this.problems.length > shown.length) shown.push(t.moreProblems(this.problems.length - shown.length));
+      parts.push(`${t.urlProblem}: ${shown.join('; ')}.`);
     }
     if (this.userMessage) parts.push(this.userMessage);
     this.notice.textContent = parts.join(' ');
@@ -321,6 +351,8 @@ export class App {
     periodSelect.name = 'period';
     const years = new Set();
     for (const id of this.state.indicators) for (const p of this.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
+    // A year with no figure (from a link) is still the year shown: the table says it is empty.
+    if (this.state.period !== 'latest') years.add(this.state.period);
     periodSelect.append(new Option(t.latest, 'latest', false, this.state.period === 'latest'));
     for (const year of [...years].sort().reverse()) periodSelect.append(new Option(year, year, false, this.state.period === year));
     periodSelect.addEventListener('change', () => this.update({ period: periodSelect.value }));
@@ -352,19 +384,20 @@ export class App {
       items.push(button(t.downloadSvg, () => this.downloadImage('svg'), 'svg'));
       items.push(button(t.downloadPng, () => this.downloadImage('png'), 'png'));
     }
-    items.push(button(t.share, () => this.share(), 'share'));
-    items.push(button(t.embed, () => this.showEmbed(), 'embed'));
+    items.push(button(t.share, () => share(this, BASE), 'share'));
+    items.push(button(t.embed, () => showEmbed(this, BASE), 'embed'));
     const open = document.createElement('label');
     open.className = 'open-file';
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = '.csv,text/csv';
-    input.addEventListener('change', () => input.files?.[0] && this.openFile(input.files[0]));
-    open.append(input, ` ${t.openCsv}`);
+    input.addEventListener('change', () => input.files?.[0] && openUserFile(this, input.files[0]));
+    // With a file open, the label says that another one replaces it.
+    open.append(input, ` ${this.userFile ? t.openAnotherCsv(this.userFile) : t.openCsv}`);
     const hint = document.createElement('small');
     hint.textContent = ` ${t.dropHint}`;
     items.push(open, hint);
-    if (this.userFile) items.push(button(t.clearUser, () => this.clearUserFile(), 'clear-user'));
+    if (this.userFile) items.push(button(t.clearUser, () => clearUserFile(this), 'clear-user'));
     this.shareStatus = document.createElement('span');
     this.shareStatus.className = 'share-status';
     this.shareStatus.setAttribute('role', 'status');
@@ -374,7 +407,7 @@ export class App {
 
   renderFooter() {
     const t = messages(this.state.lang);
-    const sources = this.catalog.sources.filter((s) => !s.published.startsWith('1900'));
+    const sources = this.catalog.sources.filter((s) => s.origin === 'bundled');
     this.footer.textContent = `${t.source}: ${sources.map((s) => `${s.outlet} (${formatPeriod(s.published)})`).join('; ')}.`;
   }
 
@@ -433,8 +466,50 @@ export class App {
   renderTableTab() {
     this.matrix = this.dataset.compare(this.compareSpec());
     const container = document.createElement('div');
-    renderTable(container, { matrix: this.matrix, catalog: this.catalog, lang: this.state.lang, onValue: this.onValue });
-    this.panel.replaceChildren(...container.childNodes);
+    const draw = () => renderTable(container, {
+      matrix: this.matrix,
+      catalog: this.catalog,
+      lang: this.state.lang,
+      onValue: this.onValue,
+      offset: this.positions.table,
+      onPage: (offset, button) => {
+        this.positions.table = offset;
+        draw();
+        refocus(container, button);
+      },
+      empty: this.emptyNote(),
+    });
+    draw();
+    this.panel.replaceChildren(container);
+  }
+
+  /** What the table says when the chosen provinces and indicators have no figure at all. */
+  emptyNote() {
+    const t = messages(this.state.lang);
+    const note = document.createElement('div');
+    note.className = 'empty-state';
+    note.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    if (!this.state.provinces.length || !this.state.indicators.length) {
+      text.textContent = t.chooseSomething;
+      note.append(text);
+      return note;
+    }
+    if (this.state.period === 'latest') {
+      text.textContent = t.noFigureAtAll;
+      note.append(text);
+      return note;
+    }
+    const years = new Set();
+    for (const id of this.state.indicators) for (const p of this.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
+    text.textContent = t.noFigureFor(this.state.period, [...years].sort().reverse().join(', '));
+    const latest = document.createElement('button');
+    latest.type = 'button';
+    latest.dataset.action = 'latest';
+    latest.textContent = t.showLatest;
+    latest.addEventListener('click', () => this.update({ period: 'latest' }));
+    note.append(text, latest);
+    return note;
   }
 
   /** The indicator the chart and map draw: the focus if chosen, else the first chosen. */
@@ -609,26 +684,46 @@ export class App {
     const province = this.state.province ?? choices[0]?.id;
     const profile = this.dataset.profile(province);
     const container = document.createElement('div');
-    renderProfile(container, {
+    const draw = () => renderProfile(container, {
       profile,
       catalog: this.catalog,
       lang: this.state.lang,
       choices,
       onProvince: (id) => this.update({ province: id }),
       onValue: this.onValue,
+      offset: this.positions.profile,
+      onPage: (offset, button) => {
+        this.positions.profile = offset;
+        draw();
+        refocus(container, button);
+      },
     });
-    this.panel.replaceChildren(...container.childNodes);
+    draw();
+    this.panel.replaceChildren(container);
   }
 
   renderSourcesTab() {
     const container = document.createElement('div');
-    renderSources(container, { list: this.dataset.observations(), lang: this.state.lang });
-    this.panel.replaceChildren(...container.childNodes);
+    renderSources(container, {
+      lang: this.state.lang,
+      sourcePage: (spec) => this.dataset.sourcePage(spec),
+      figurePage: (spec) => this.dataset.figurePage(spec),
+      indicators: this.indicators,
+      provinces: this.provinces,
+      position: this.positions.sources,
+    });
+    this.panel.replaceChildren(container);
   }
 
   // ---- actions ------------------------------------------------------------------------------
 
   downloadCsv() {
+    const t = messages(this.state.lang);
+    // A reader's figure is credited to the reader's file here too, never to a report.
+    const report = (id) => {
+      const source = this.sources.get(id);
+      return source?.origin === 'bundled' ? source.title : `${t.userSource}: ${source?.file || id}`;
+    };
     const matrix = this.dataset.compare(this.compareSpec());
     const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote']];
     matrix.columns.forEach((column, c) => {
@@ -636,7 +731,8 @@ export class App {
       for (const row of matrix.rows) {
         const cell = row.cells[c];
         const first = cell?.provenance?.[0];
-        const source = first ? this.sources.get(first.source) : null;
+        const found = first ? this.sources.get(first.source) : null;
+        const source = found?.origin === 'bundled' ? found : null;
         rows.push([
           row.province,
           this.provinces.get(row.province)?.name ?? row.province,
@@ -647,7 +743,7 @@ export class App {
           column.unit,
           cell?.period ?? '',
           cell?.derived?.note ?? '',
-          cell ? cell.provenance.map((p) => this.sources.get(p.source)?.title ?? p.source).join(' | ') : '',
+          cell ? cell.provenance.map((p) => report(p.source)).join(' | ') : '',
           source?.outlet ?? '',
           source?.published ?? '',
           cell ? cell.provenance.map((p) => p.quote).join(' | ') : '',
@@ -666,110 +762,4 @@ export class App {
     }
   }
 
-  shareUrl({ embed = false } = {}) {
-    const page = this.syncUrl ? new URL(location.href) : new URL('index.html', BASE);
-    const query = serializeState(this.state);
-    page.search = embed ? (query ? `${query}&embed=1` : 'embed=1') : query;
-    page.hash = '';
-    return page.href;
-  }
-
-  async share() {
-    const t = messages(this.state.lang);
-    const url = this.shareUrl();
-    try {
-      await navigator.clipboard.writeText(url);
-      this.shareStatus.textContent = t.shareCopied;
-    } catch {
-      this.shareStatus.textContent = url;
-    }
-  }
-
-  embedSnippets() {
-    const script = new URL('ict-compare.js', BASE).href;
-    const attributes = [
-      ['provinces', this.state.provinces.join(',')],
-      ['indicators', this.state.indicators.join(',')],
-      ['lang', this.state.lang],
-      ['tab', this.state.tab],
-      ...(this.state.period !== 'latest' ? [['period', this.state.period]] : []),
-      ...(this.state.scheme !== 'p63' ? [['scheme', this.state.scheme]] : []),
-      ...(this.state.focus ? [['focus', this.state.focus]] : []),
-      ...(this.state.province ? [['province', this.state.province]] : []),
-    ];
-    const escape = (v) => v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-    const element = `<script type="module" src="${escape(script)}"></script>\n<ict-compare ${attributes.map(([k, v]) => `${k}="${escape(v)}"`).join(' ')}${this.state.perCapita ? ' per-capita' : ''}></ict-compare>`;
-    const iframe = `<iframe src="${escape(this.shareUrl({ embed: true }))}" title="ict-compare" width="100%" height="720" loading="lazy"></iframe>`;
-    return { element, iframe };
-  }
-
-  showEmbed() {
-    const t = messages(this.state.lang);
-    const { element, iframe } = this.embedSnippets();
-    const heading = document.createElement('h3');
-    heading.textContent = t.embedTitle;
-    const block = (label, text, name) => {
-      const wrap = document.createElement('label');
-      wrap.textContent = label;
-      const area = document.createElement('textarea');
-      area.readOnly = true;
-      area.rows = 4;
-      area.name = name;
-      area.value = text;
-      wrap.append(area);
-      return wrap;
-    };
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = t.close;
-    close.addEventListener('click', () => this.embedDialog.close());
-    this.embedDialog.replaceChildren(heading, block(t.embedScript, element, 'element'), block(t.embedIframe, iframe, 'iframe'), close);
-    this.embedDialog.showModal();
-  }
-
-  async openFile(file) {
-    const t = messages(this.state.lang);
-    this.userError = false;
-    if (file.size > USER_FILE_LIMIT_MB * 1024 * 1024) {
-      this.userError = true;
-      this.userMessage = t.userTooLarge(file.name, USER_FILE_LIMIT_MB);
-      this.renderNotice();
-      return;
-    }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    try {
-      const merged = this.bundled.withUserFile(bytes, file.name);
-      const added = merged.size - this.bundled.size;
-      if (this.dataset !== this.bundled) this.dataset.free();
-      this.dataset = merged;
-      this.userFile = file.name;
-      this.setCatalog(merged.catalog());
-      const userList = merged.observations().observations.filter((o) => o.origin === 'user');
-      const provinces = [...new Set(userList.map((o) => o.province))];
-      const indicators = [...new Set(userList.map((o) => o.indicator))];
-      this.userMessage = t.userLoaded(added, file.name);
-      this.update({
-        provinces: [...new Set([...this.state.provinces, ...this.toScheme(provinces, this.state.scheme)])],
-        indicators: [...new Set([...this.state.indicators, ...indicators])],
-      });
-    } catch (error) {
-      this.userError = true;
-      const cause = error.cause ?? {};
-      const where = cause.line ? ` (${t.userAt(cause.line, cause.column)})` : '';
-      this.userMessage = `${t.userFailed(file.name)}${where}: ${cause.message ?? error.message}`;
-      this.renderNotice();
-    }
-  }
-
-  clearUserFile() {
-    if (this.dataset !== this.bundled) this.dataset.free();
-    this.dataset = this.bundled;
-    this.userFile = null;
-    this.userMessage = null;
-    this.setCatalog(this.bundled.catalog());
-    this.update({
-      provinces: this.state.provinces.filter((p) => this.provinces.has(p)),
-      indicators: this.state.indicators.filter((i) => this.indicators.has(i)),
-    });
-  }
 }

@@ -15,11 +15,12 @@ export function formatNumber(value, lang, digits = 3) {
   const key = `${lang}:${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, useGrouping: true });
+    // No sign on a zero: -0, or -0.0004 rounded to three decimals, is written 0.
+    format = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, useGrouping: true, signDisplay: 'negative' });
     numberFormats.set(key, format);
   }
   // Intl leaves four-digit numbers ungrouped in Vietnamese; reports write 1.208.
-  const text = format.format(value);
+  const text = format.format(value === 0 ? 0 : value);
   if (lang === 'vi' && /^-?\d{4}(,\d+)?$/.test(text)) {
     return text.replace(/^(-?\d)(\d{3})/, '$1.$2');
   }

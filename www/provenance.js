@@ -35,10 +35,11 @@ export function provenanceContent(figure, { sources, provinces, lang }) {
     const caption = document.createElement('figcaption');
     const where = [];
     if (figure.provenance.length > 1) where.push(provinces.get(p.province)?.name ?? p.province);
-    if (source && p.origin === 'bundled') {
+    if (source && p.origin === 'bundled' && source.origin === 'bundled') {
       where.push(source.title, source.outlet, formatPeriod(source.published));
     } else {
-      where.push(`${t.userSource}: ${p.source}`);
+      // A reader's figure is credited to the reader's file, whatever its source id says.
+      where.push(`${t.userSource}: ${source?.file || p.source}`, p.source);
     }
     caption.textContent = where.filter(Boolean).join(' · ');
     block.append(quote, caption);

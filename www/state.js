@@ -1,14 +1,22 @@
 // The view as a value: what the URL holds and what the embed's attributes set. Parsing is
-// strict, since a shared link is outside input: anything malformed is dropped with a message
-// the page shows, never half-applied.
+// strict, since a shared link is outside input: a view with anything malformed, repeated or
+// too long is refused whole, with a message the page shows, and never half-applied. The
+// address holds the view only (ids from the catalog, a tab, a year), never a reader's data, so
+// its length is bounded by the catalog whatever file is open.
 
 export const TABS = ['table', 'chart', 'map', 'profile', 'sources'];
 export const LANGS = ['vi', 'en'];
 export const SCHEMES = ['p63', 'p34'];
 
-/** The longest query string accepted; a real view needs a few hundred characters. */
-export const MAX_QUERY_LENGTH = 4000;
-const MAX_ITEMS = 60;
+/**
+ * The longest query string accepted. A usual view needs a few hundred characters; every
+ * province and indicator of the catalog at once needs under 5 000; servers commonly refuse
+ * request lines over 8 KB.
+ */
+export const MAX_QUERY_LENGTH = 7000;
+/** The most ids in one list: the engine's own limit per request. */
+const MAX_ITEMS = 400;
+const PARAMETERS = ['lang', 'tab', 'scheme', 'period', 'perCapita', 'focus', 'province', 'provinces', 'indicators', 'embed'];
 const PROVINCE = /^p(63|34):\d{2}$/;
 const INDICATOR = /^[a-z][a-z0-9_]{0,79}$/;
 const PERIOD = /^(latest|\d{4})$/;
@@ -35,13 +43,14 @@ function list(text, pattern, name, problems) {
     problems.push({ key: 'tooMany', name });
     return [];
   }
-  const good = [...new Set(items.filter((item) => pattern.test(item)))];
-  if (good.length !== items.length) problems.push({ key: 'badValue', name });
-  return good;
+  if (!items.every((item) => pattern.test(item))) problems.push({ key: 'badValue', name });
+  if (new Set(items).size !== items.length) problems.push({ key: 'repeatedItem', name });
+  return items;
 }
 
 /**
- * Reads a view from URL parameters (or element attributes given as a plain object).
+ * Reads a view from URL parameters (or element attributes given as a plain object). With any
+ * problem the state is empty: the caller applies a view whole or not at all.
  * @param {URLSearchParams|Record<string,string|null>} source
  * @returns {{state: Partial<ViewState>, problems: {key: string, name?: string}[]}}
  */
@@ -72,11 +81,13 @@ export function parseState(source) {
   if (provinces) state.provinces = list(provinces, PROVINCE, 'provinces', problems);
   const indicators = params.get('indicators');
   if (indicators) state.indicators = list(indicators, INDICATOR, 'indicators', problems);
-  const known = new Set(['lang', 'tab', 'scheme', 'period', 'perCapita', 'focus', 'province', 'provinces', 'indicators', 'embed']);
+  const seen = new Set();
   for (const key of params.keys()) {
-    if (!known.has(key)) problems.push({ key: 'unknownParameter', name: key.slice(0, 40) });
+    if (!PARAMETERS.includes(key)) problems.push({ key: 'unknownParameter', name: key.slice(0, 40) });
+    else if (seen.has(key)) problems.push({ key: 'repeated', name: key });
+    seen.add(key);
   }
-  return { state, problems };
+  return problems.length ? { state: {}, problems } : { state, problems };
 }
 
 /** Writes a view as URL parameters, leaving out what is at its default. */

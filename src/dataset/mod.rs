@@ -9,7 +9,7 @@ mod bundled;
 mod reference;
 mod store;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::error::{ErrorKind, Result, excerpt};
@@ -148,7 +148,12 @@ impl Dataset {
             columns: Columns::default(),
             index: Index::default(),
         };
-        let columns = dataset.load(files.observations, "observations.csv", Origin::Bundled)?;
+        let columns = dataset.load(
+            files.observations,
+            "observations.csv",
+            Origin::Bundled,
+            &HashSet::default(),
+        )?;
         dataset.columns = columns;
         dataset.index = Index::build(
             &dataset.columns,
@@ -177,8 +182,20 @@ impl Dataset {
     ///
     /// The file is in the format of `observations.csv` (only `observation_id`, `province`,
     /// `indicator_id`, `period`, `value` and `source_id` are required); its indicators must be
-    /// known, and a source id the dataset does not know names a new source of the user's. The
-    /// file loads whole or not at all, and `self` is never changed.
+    /// known, and each source id names a new source of the user's, attributed to `file`. A
+    /// source id or observation id this dataset already holds is refused
+    /// ([`ErrorKind::BundledId`]): a reader's file must never be able to credit a published
+    /// report with its figures, nor pass its figures off as the report's. The file loads whole
+    /// or not at all, and `self` is never changed.
+    ///
+    /// ```
+    /// let bundled = ict_compare::Dataset::bundled()?;
+    /// let csv = "observation_id,province,indicator_id,period,value,source_id\n\
+    ///            u-1,p63:84,bts_stations,2024,1300,tv-2016\n";
+    /// let error = bundled.with_user_file(csv, "mine.csv").unwrap_err();
+    /// assert_eq!(error.kind().code(), "bundledId");
+    /// # Ok::<(), ict_compare::Error>(())
+    /// ```
     pub fn with_user_file(&self, text: &str, file: &str) -> Result<Dataset> {
         let mut dataset = Dataset {
             reference: Arc::clone(&self.reference),
@@ -191,7 +208,11 @@ impl Dataset {
             columns: Columns::default(),
             index: Index::default(),
         };
-        let user = dataset.load(text, file, Origin::User)?;
+        let taken: HashSet<&str> = (0..self.columns.len())
+            .map(|row| self.columns.id.get(row))
+            .filter(|id| !id.is_empty())
+            .collect();
+        let user = dataset.load(text, file, Origin::User, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.columns = columns;
@@ -203,8 +224,15 @@ impl Dataset {
         Ok(dataset)
     }
 
-    /// Parses observations into new columns, resolving ids against this dataset.
-    fn load(&mut self, text: &str, file: &str, origin: Origin) -> Result<Columns> {
+    /// Parses observations into new columns, resolving ids against this dataset. A user's file
+    /// may not use an observation id in `taken`, nor a source id this dataset already has.
+    fn load(
+        &mut self,
+        text: &str,
+        file: &str,
+        origin: Origin,
+        taken: &HashSet<&str>,
+    ) -> Result<Columns> {
         let mut columns = Columns::default();
         // A rough row count from the size keeps the columns from regrowing.
         columns.reserve(text.len() / 40);
@@ -239,9 +267,21 @@ impl Dataset {
             check_value(table, self.indicators[indicator as usize].unit, &row)?;
             let source = remembered(&mut last_source, row.source, || {
                 match self.source_ids.get(row.source) {
+                    Some(&source)
+                        if origin == Origin::User
+                            && self.source_origin(source as usize) == Origin::Bundled =>
+                    {
+                        Err(table.error(
+                            column::SOURCE,
+                            ErrorKind::BundledId {
+                                column: "source_id".to_owned(),
+                                id: excerpt(row.source),
+                            },
+                        ))
+                    }
                     Some(&source) => Ok(source),
                     None if origin == Origin::User => {
-                        Ok(self.add_user_source(row.source, row.province))
+                        Ok(self.add_user_source(row.source, row.province, file))
                     }
                     None => Err(table.error(
                         column::SOURCE,
@@ -251,6 +291,13 @@ impl Dataset {
                     )),
                 }
             })?;
+            if taken.contains(row.id) {
+                let kind = ErrorKind::BundledId {
+                    column: "observation_id".to_owned(),
+                    id: excerpt(row.id),
+                };
+                return Err(table.error(column::ID, kind));
+            }
             if !row.id.is_empty()
                 && let Some(first_line) = ids.insert(row.id.to_owned(), table.line())
             {
@@ -281,7 +328,6 @@ impl Dataset {
             columns.origin.push(origin);
             Ok(())
         })?;
-        // A user's ids may repeat the bundled ones: only clashes inside one file are errors.
         if columns.len() == 0 {
             return Err(crate::Error::at(
                 ErrorKind::NoRows,
@@ -291,7 +337,9 @@ impl Dataset {
         Ok(columns)
     }
 
-    fn add_user_source(&mut self, id: &str, province: ProvinceId) -> u32 {
+    /// A source named only by a user's file: its id is all it has, and its `file` is the user's
+    /// file, so that every figure of it is credited to that file.
+    fn add_user_source(&mut self, id: &str, province: ProvinceId, file: &str) -> u32 {
         self.sources.push(Source {
             id: id.to_owned(),
             title: id.to_owned(),
@@ -300,7 +348,7 @@ impl Dataset {
             published: crate::model::Period::year(1900),
             url: None,
             province,
-            file: String::new(),
+            file: file.to_owned(),
             language: String::new(),
         });
         self.source_origins.push(Origin::User);

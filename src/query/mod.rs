@@ -7,6 +7,7 @@
 //! arranged for display (that is `compare`) or of JavaScript.
 
 mod aggregate;
+mod listing;
 mod normalise;
 mod roll_up;
 mod select;
@@ -18,6 +19,10 @@ use crate::model::{Origin, Period, ProvinceId, Qualifier};
 
 pub use aggregate::{
     AggregateSpec, Aggregation as AggregateResult, Group, GroupBy, Stats, Summary, aggregate,
+};
+pub use listing::{
+    FigurePage, FigurePageSpec, IndicatorCoverage, MAX_PAGE, SourceEntry, SourcePage,
+    SourcePageSpec, UserFigures, coverage, figure_page, source_entries, source_page, user_figures,
 };
 pub use normalise::PER_CAPITA_BASE;
 pub(crate) use normalise::per_capita;

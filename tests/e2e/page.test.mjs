@@ -14,6 +14,17 @@ after(async () => { await session.close(); });
 const observations = csvRows(readFileSync('data/observations.csv', 'utf8'));
 const indicators = new Map(csvRows(readFileSync('data/indicators.csv', 'utf8')).map((i) => [i.indicator_id, i]));
 
+/** Runs `collect` on each page of a paged list inside `scope` and returns all it found. */
+async function everyPage(scope, collect) {
+  const found = [...await collect()];
+  const next = scope.locator('.pager button[data-page=next]').first();
+  while (await next.count() && await next.isEnabled()) {
+    await next.click();
+    found.push(...await collect());
+  }
+  return found;
+}
+
 /** The comparison table as text: header cells and, per row, the indicator and value cells. */
 async function tableText(page) {
   return page.locator('ict-compare table.compare').evaluate((table) => ({
@@ -140,8 +151,15 @@ test('tabs switch by click and by keyboard, and every view renders', async () =>
   await page.screenshot({ path: `${SCREENSHOTS}/profile-desktop.png`, fullPage: true });
   await tab('sources').click();
   assert.equal(await page.locator('ict-compare article.source').count(), 5);
-  // Every bundled figure is listed under its report.
-  assert.equal(await page.locator('ict-compare table.source-figures tbody tr').count(), observations.length);
+  // Every bundled figure is listed under its report, a page at a time, one report at a time.
+  for (const article of await page.locator('ict-compare article.source').all()) {
+    const id = await article.getAttribute('data-source');
+    await article.locator('summary').click();
+    await article.locator('table.source-figures').waitFor();
+    const rows = await everyPage(article, () => article.locator('table.source-figures tbody tr').allTextContents());
+    assert.equal(rows.length, observations.filter((o) => o.source_id === id).length, id);
+    assert.equal(await page.locator('ict-compare details[open]').count(), 1, 'one report open at a time');
+  }
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -254,7 +272,8 @@ test('the first view transfers at most 250 KB gzip, boundaries excluded', () => 
 
 test('indicator values match the data, for every bundled figure shown in a profile', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=profile&province=p63:44');
-  const shown = await page.locator('ict-compare .pillar button.value .number').allTextContents();
+  const panel = page.locator('ict-compare .panel');
+  const shown = await everyPage(panel, () => page.locator('ict-compare .pillar button.value .number').allTextContents());
   const qb = observations.filter((o) => o.province === 'p63:44');
   assert.equal(shown.length, qb.length);
   const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');

@@ -1,6 +1,10 @@
 // Everything known about one province, by pillar, with the period and quote of every figure.
 import { indicatorName, messages } from '../i18n.js';
+import { PAGE_ROWS, pager } from '../pager.js';
 import { unitLabel, valueButton } from './table.js';
+
+/** Figures drawn per indicator: the last ones (the latest, targets after them); the Sources view lists them all. */
+const FIGURES_PER_ENTRY = 6;
 
 /**
  * @param {HTMLElement} container
@@ -8,7 +12,7 @@ import { unitLabel, valueButton } from './table.js';
  *          choices: {id: string, name: string}[], onProvince: (id: string) => void,
  *          onValue: (anchor: HTMLElement, figure: any) => void}} model
  */
-export function render(container, { profile, catalog, lang, choices, onProvince, onValue }) {
+export function render(container, { profile, catalog, lang, choices, onProvince, onValue, offset = 0, onPage = () => {} }) {
   const t = messages(lang);
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
@@ -43,13 +47,18 @@ export function render(container, { profile, catalog, lang, choices, onProvince,
     empty.textContent = t.profileEmpty;
     nodes.push(empty);
   }
-  for (const pillar of profile.pillars) {
+  // The entries are drawn a page at a time: a reader's file can give one province thousands.
+  const entries = profile.pillars.flatMap((pillar) => pillar.entries.map((entry) => ({ pillar, entry })));
+  const start = offset < entries.length ? offset : 0;
+  const shown = entries.slice(start, start + PAGE_ROWS);
+  const pillars = [...new Set(shown.map((e) => e.pillar))];
+  for (const pillar of pillars) {
     const section = document.createElement('section');
     section.className = 'pillar';
     const heading = document.createElement('h3');
     heading.textContent = t.pillars[pillar.pillar] ?? pillar.pillar;
     const list = document.createElement('dl');
-    for (const entry of pillar.entries) {
+    for (const { entry } of shown.filter((e) => e.pillar === pillar)) {
       const indicator = indicators.get(entry.indicator);
       const term = document.createElement('dt');
       term.textContent = indicatorName(indicator, lang);
@@ -64,11 +73,20 @@ export function render(container, { profile, catalog, lang, choices, onProvince,
         term.append(small);
       }
       const detail = document.createElement('dd');
-      for (const figure of entry.figures) detail.append(valueButton({ ...figure, best: false }, indicator.unit, indicator, lang, onValue));
+      const figures = entry.figures.slice(-FIGURES_PER_ENTRY);
+      for (const figure of figures) detail.append(valueButton({ ...figure, best: false }, indicator.unit, indicator, lang, onValue));
+      if (entry.figures.length > figures.length) {
+        const more = document.createElement('small');
+        more.className = 'more';
+        more.textContent = t.earlierFigures(entry.figures.length - figures.length);
+        detail.append(more);
+      }
       list.append(term, detail);
     }
     section.append(heading, list);
     nodes.push(section);
   }
+  const nav = pager({ total: entries.length, offset: start, limit: PAGE_ROWS, lang, label: t.profilePages, onPage });
+  if (nav) nodes.push(nav);
   container.replaceChildren(...nodes);
 }

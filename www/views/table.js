@@ -3,17 +3,27 @@
 // value (only where the order is certain) are shown in the cell; warnings are said in words.
 import { formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
+import { PAGE_ROWS, pager } from '../pager.js';
 
 /**
+ * The indicators are drawn a page at a time (`offset`, `onPage`); a request with no figure at
+ * all says so (`empty`) instead of drawing a grid of dashes.
  * @param {HTMLElement} container
  * @param {{matrix: import('../../pkg/ict_compare.js').Matrix, catalog: any, lang: 'vi'|'en',
- *          onValue: (anchor: HTMLElement, figure: any) => void}} model
+ *          onValue: (anchor: HTMLElement, figure: any) => void, offset?: number,
+ *          onPage?: (offset: number) => void, empty?: HTMLElement|null}} model
  */
-export function render(container, { matrix, catalog, lang, onValue }) {
+export function render(container, { matrix, catalog, lang, onValue, offset = 0, onPage = () => {}, empty = null }) {
   const t = messages(lang);
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
   const nodes = [];
+  if (empty && !matrix.rows.some((row) => row.cells.some((cell) => cell != null))) {
+    container.replaceChildren(empty);
+    return;
+  }
+  const start = offset < matrix.columns.length ? offset : 0;
+  const shown = matrix.columns.slice(start, start + PAGE_ROWS);
 
   const warnings = warningList(matrix.warnings, indicators, lang);
   if (warnings) nodes.push(warnings);
@@ -45,7 +55,8 @@ export function render(container, { matrix, catalog, lang, onValue }) {
     head.append(th);
   }
   const body = table.createTBody();
-  matrix.columns.forEach((column, c) => {
+  shown.forEach((column, i) => {
+    const c = start + i;
     const indicator = indicators.get(column.indicator);
     const tr = body.insertRow();
     tr.dataset.indicator = column.indicator;
@@ -72,6 +83,8 @@ export function render(container, { matrix, catalog, lang, onValue }) {
   });
   scroller.append(table);
   nodes.push(scroller);
+  const nav = pager({ total: matrix.columns.length, offset: start, limit: PAGE_ROWS, lang, label: t.tablePages, onPage });
+  if (nav) nodes.push(nav);
   container.replaceChildren(...nodes);
 }
 

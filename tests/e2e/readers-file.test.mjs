@@ -1,0 +1,123 @@
+// A reader's file speaks only for itself: it cannot borrow a bundled report's id or a bundled
+// figure's, its figures are credited to the file wherever they are shown, and a second file
+// replaces the first and says so. And the smaller mistakes: "-0" is written 0, and a period
+// with no figure says so instead of drawing an empty table.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage, SCREENSHOTS } from './browser.mjs';
+import { csvRows } from './csv.mjs';
+
+let session;
+before(async () => { session = await start(); });
+after(async () => { await session.close(); });
+
+const HEADER = 'observation_id,province,indicator_id,period,value,source_id,quote\n';
+
+async function open(page, name, text) {
+  await page.locator('ict-compare .open-file input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.waitForFunction((file) => document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent.includes(file), name);
+  return page.locator('ict-compare .notice').textContent();
+}
+
+/** The figures the Sources view credits to a bundled report, by opening it. */
+async function figuresOf(page, source) {
+  await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  return page.locator(`ict-compare article.source[data-source="${source}"] summary`).textContent();
+}
+
+test("a reader's file naming a bundled report or a bundled figure is refused, and the report's figures stay its own", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations', { viewport: { width: 375, height: 812 } });
+  const before = await figuresOf(page, 'tv-2023');
+  const cases = [
+    ['borrowed-source.csv', readFileSync('tests/bad-inputs/37-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, cột 40\).*"tv-2023".*mã riêng/],
+    ['borrowed-id.csv', readFileSync('tests/bad-inputs/38-bundled-observation-id.csv', 'utf8'), /borrowed-id\.csv \(dòng 3, cột 1\).*"tv-2023-006".*mã riêng/],
+  ];
+  for (const [name, text, said] of cases) {
+    const notice = await open(page, name, text);
+    assert.match(notice, said);
+    assert.equal(await page.locator('ict-compare .notice').evaluate((n) => n.classList.contains('error')), true);
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}/bundled-id-refused-375.png` });
+  assert.equal(await figuresOf(page, 'tv-2023'), before);
+  assert.equal(await page.locator('ict-compare article.source[data-origin=user]').count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a reader's figures are credited to the reader's file in the table, the quote panel and the Sources view", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations&period=2019', { viewport: { width: 1280, height: 900 } });
+  // A source id that looks like a report's, and a title-like quote: still the reader's.
+  await open(page, 'so-tt.csv', `${HEADER}mine-001,p63:84,bts_stations,2019,1300,tv-2019,"Báo Trà Vinh: 1.300 trạm BTS"\n`);
+  const cell = page.locator('ict-compare td[data-province="p63:84"] button.value');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  await cell.click();
+  const caption = await page.locator('ict-compare .provenance figcaption').textContent();
+  assert.match(caption, /^Tệp của bạn: so-tt\.csv · tv-2019$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/user-figure-quote-1280.png` });
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv]').click()]);
+  const row = csvRows(readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '')).find((r) => r.province_id === 'p63:84');
+  assert.deepEqual([row.report, row.outlet, row.published], ['Tệp của bạn: so-tt.csv', '', '']);
+  await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  const mine = page.locator('ict-compare article.source[data-source="tv-2019"]');
+  assert.equal(await mine.getAttribute('data-origin'), 'user');
+  assert.match(await mine.locator('.meta').textContent(), /^Tệp của bạn: so-tt\.csv · Trà Vinh$/);
+  assert.match(await mine.locator('summary').textContent(), /1 số liệu từ tệp của bạn/);
+  // The lede counts the bundled reports apart from the reader's file.
+  assert.match(await page.locator('ict-compare .lede').textContent(), /từ 5 báo cáo\. Cộng 1 số liệu của bạn từ so-tt\.csv\./);
+  // The footer names the bundled outlets only.
+  assert.doesNotMatch(await page.locator('ict-compare .footer').textContent(), /tv-2019|so-tt/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a second file replaces the first and says so; a bad one leaves the first in place and says which is shown', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:01&indicators=bts_stations');
+  await open(page, 'first.csv', `${HEADER}a-1,p63:01,bts_stations,2024,15000,first-2024,q\n`);
+  const cell = page.locator('ict-compare td[data-province="p63:01"] button.value');
+  assert.match(await cell.textContent(), /15\.000/);
+  assert.match(await page.locator('ict-compare .open-file').textContent(), /Mở tệp CSV khác \(thay cho first\.csv\)/);
+  const notice = await open(page, 'second.csv', `${HEADER}b-1,p63:01,bts_stations,2024,16000,second-2024,q\n`);
+  assert.match(notice, /second\.csv đã thay cho first\.csv: 1 số liệu/);
+  assert.match(await cell.textContent(), /16\.000/);
+  await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  const users = await page.locator('ict-compare article.source[data-origin=user]').evaluateAll((a) => a.map((x) => x.dataset.source));
+  assert.deepEqual(users, ['second-2024'], 'the first file is gone');
+  const bad = await open(page, 'third.csv', `${HEADER}c-1,p63:01,bts_stations,2024,-5,third-2024,q\n`);
+  assert.match(bad, /Không đọc được third\.csv.*Vẫn đang hiển thị second\.csv\./);
+  await page.locator('ict-compare [role=tab][data-tab=table]').click();
+  assert.match(await cell.textContent(), /16\.000/);
+  await page.screenshot({ path: `${SCREENSHOTS}/second-file-1280.png` });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('"-0" is written 0', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:01&indicators=bts_stations&period=2024');
+  await open(page, 'zero.csv', `${HEADER}z-1,p63:01,bts_stations,2024,-0,zero-2024,q\n`);
+  const text = await page.locator('ict-compare td[data-province="p63:01"] button.value .number').textContent();
+  assert.equal(text, '0');
+  await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  const mine = page.locator('ict-compare article.source[data-source="zero-2024"]');
+  await mine.locator('summary').click();
+  assert.equal(await mine.locator('td.number').textContent(), '0');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a period with no figure says so, names the years that have one, and offers the latest', async () => {
+  for (const [lang, said, button] of [['vi', /Không có số liệu nào năm 2019.*Các năm có số liệu: 2023/, 'Xem số liệu mới nhất'], ['en', /No figure for 2019.*Years with figures: 2023/, 'Show the latest figures']]) {
+    const { page, context, problems } = await openPage(session.browser, session.origin, `/?lang=${lang}&provinces=p63:84&indicators=bts_stations&period=2019`, { viewport: { width: 375, height: 812 } });
+    const empty = page.locator('ict-compare .panel .empty-state');
+    assert.match(await empty.textContent(), said);
+    assert.equal(await page.locator('ict-compare table.compare').count(), 0, 'no empty table');
+    assert.equal(await page.locator('ict-compare select[name=period]').inputValue(), '2019');
+    if (lang === 'vi') await page.screenshot({ path: `${SCREENSHOTS}/empty-period-375.png` });
+    await empty.getByRole('button', { name: button }).click();
+    assert.equal(await page.locator('ict-compare table.compare').count(), 1);
+    assert.match(await page.locator('ict-compare td[data-province="p63:84"]').textContent(), /1\.208|1,208/);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
