@@ -52,14 +52,14 @@ pub use compare::{
     comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use dataset::{Dataset, DatasetFiles, Reference};
-pub use error::{Error, ErrorKind, Position, Result};
+pub use error::{Error, ErrorKind, PathRule, Position, Result};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
     Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
 };
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
-    numbers_in_text, parse_data_number, parse_vietnamese_number,
+    is_ambiguous_grouping, numbers_in_text, parse_data_number, parse_vietnamese_number,
 };
 pub use query::{
     AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,

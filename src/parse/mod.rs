@@ -16,8 +16,8 @@ pub use files::{
     parse_sources,
 };
 pub use number::{
-    NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,
-    parse_vietnamese_number,
+    NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,
+    parse_data_number, parse_vietnamese_number,
 };
 
 /// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.

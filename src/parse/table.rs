@@ -6,7 +6,7 @@
 
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
-use crate::parse::number::parse_data_number;
+use crate::parse::number::{is_ambiguous_grouping, parse_data_number};
 
 /// The columns of one file format.
 pub(crate) struct Schema {
@@ -180,11 +180,14 @@ impl<'a> Table<'a> {
 
     fn number_from(&self, slot: usize, text: &str) -> Result<f64> {
         parse_data_number(text).ok_or_else(|| {
+            let column = self.schema.name(slot).to_owned();
+            let text = excerpt(text);
             self.error(
                 slot,
-                ErrorKind::InvalidNumber {
-                    column: self.schema.name(slot).to_owned(),
-                    text: excerpt(text),
+                if is_ambiguous_grouping(&text) {
+                    ErrorKind::AmbiguousNumber { column, text }
+                } else {
+                    ErrorKind::InvalidNumber { column, text }
                 },
             )
         })
@@ -289,6 +292,26 @@ mod tests {
             }
         );
         assert_eq!(error.position().map(|p| p.column), Some(5));
+    }
+
+    #[test]
+    fn a_number_ambiguous_between_conventions_is_refused_as_such() {
+        let mut table = Table::open("id,value\na,\"1,234\"\n", Some("x.csv"), &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::AmbiguousNumber {
+                column: "value".into(),
+                text: "1,234".into()
+            }
+        );
+        let message = error.to_string();
+        assert!(
+            message.starts_with("x.csv:2:3: ambiguous number"),
+            "{message}"
+        );
+        assert!(message.contains("1234 or 1.234"), "{message}");
     }
 
     #[test]
