@@ -329,7 +329,12 @@ impl fmt::Display for ErrorKind {
                 write!(f, "duplicate id {id:?}, first used on line {first_line}")
             }
             ErrorKind::Implausible { value, reason } => {
-                write!(f, "implausible value {value}: {reason}")
+                // 1e308 written out is 309 digits.
+                if value.abs() >= 1e15 {
+                    write!(f, "implausible value {value:e}: {reason}")
+                } else {
+                    write!(f, "implausible value {value}: {reason}")
+                }
             }
             ErrorKind::QuoteNotInSource { source_id } => {
                 write!(f, "quote not found in the text of source {source_id:?}")

@@ -59,7 +59,8 @@ pub use model::{
 };
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
-    is_ambiguous_grouping, numbers_in_text, parse_data_number, parse_vietnamese_number,
+    is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text, parse_data_number,
+    parse_vietnamese_number, relative_path_problem,
 };
 pub use query::{
     AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,

@@ -103,12 +103,11 @@ impl<'a> Reader<'a> {
         loop {
             match bytes.get(self.offset) {
                 None => return Ok(false),
-                Some(b'\n') => self.new_line(self.offset + 1),
                 Some(b'\r') if bytes.get(self.offset + 1) == Some(&b'\n') => {
                     self.new_line(self.offset + 2);
                 }
                 // A lone carriage return is a line end too (old Mac exports).
-                Some(b'\r') => self.new_line(self.offset + 1),
+                Some(b'\n' | b'\r') => self.new_line(self.offset + 1),
                 Some(_) => break,
             }
         }

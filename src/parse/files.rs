@@ -4,12 +4,12 @@
 //! values; cross-file checks (does this indicator exist?) are left to the caller, which gets
 //! the [`Table`] to place its errors. Formats are documented in `data/README.md`.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, PathRule, Result, excerpt};
 use crate::model::{
     Better, Indicator, Period, Pillar, Province, ProvinceId, Qualifier, Region, Scheme, Source,
     Unit, is_snake_case,
 };
-use crate::parse::table::{Schema, Table};
+use crate::parse::table::{Schema, Table, is_invisible};
 
 fn vocabulary<T: std::str::FromStr>(
     table: &Table<'_>,
@@ -20,19 +20,70 @@ fn vocabulary<T: std::str::FromStr>(
 }
 
 fn province_id(table: &Table<'_>, slot: usize) -> Result<ProvinceId> {
-    table.parsed(
-        slot,
-        || "a province id such as p63:84 or p34:80".into(),
-        |text| text.parse().ok(),
-    )
+    let text = table.id(slot)?;
+    text.parse()
+        .map_err(|()| table.invalid(slot, text, "a province id such as p63:84 or p34:80".into()))
 }
 
 fn id(table: &Table<'_>, slot: usize) -> Result<String> {
-    table.parsed(
-        slot,
-        || "lower snake_case ASCII".into(),
-        |text| is_snake_case(text).then(|| text.to_owned()),
-    )
+    let text = table.id(slot)?;
+    if is_snake_case(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(table.invalid(slot, text, "lower snake_case ASCII".into()))
+    }
+}
+
+/// Which rule, if any, a path named by a data folder breaks before the file system is asked:
+/// it must be relative, made of plain parts separated by `/`, with no `..`, `.` or empty part,
+/// and no control character, backslash or colon (no drive letter, no URL). Whoever reads the
+/// file must still check where links lead and what kind of file it is.
+///
+/// ```
+/// use ict_compare::{PathRule, relative_path_problem};
+/// assert_eq!(relative_path_problem("sources/tv-2016.txt"), None);
+/// assert_eq!(relative_path_problem("/etc/passwd"), Some(PathRule::Relative));
+/// assert_eq!(relative_path_problem("sources/../../x"), Some(PathRule::NoParent));
+/// ```
+#[must_use]
+pub fn relative_path_problem(path: &str) -> Option<PathRule> {
+    if path.starts_with(['/', '\\']) {
+        return Some(PathRule::Relative);
+    }
+    if path
+        .chars()
+        .any(|c| c == '\\' || c == ':' || is_invisible(c))
+    {
+        return Some(PathRule::PlainCharacters);
+    }
+    if path.split('/').any(|part| matches!(part, "" | "." | "..")) {
+        return Some(PathRule::NoParent);
+    }
+    None
+}
+
+/// Whether `text` is an `http:` or `https:` address: the only links a report may carry, since
+/// a `javascript:` or `data:` address runs script where it is followed.
+///
+/// ```
+/// use ict_compare::is_web_address;
+/// assert!(is_web_address("https://baotravinh.vn/a.html"));
+/// assert!(!is_web_address("javascript:alert(1)"));
+/// ```
+#[must_use]
+pub fn is_web_address(text: &str) -> bool {
+    let rest = ["https://", "http://"].iter().find_map(|scheme| {
+        text.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &text[scheme.len()..])
+    });
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.chars().any(|c| {
+                c.is_whitespace() || is_invisible(c) || matches!(c, '"' | '<' | '>' | '\\')
+            })
+    })
 }
 
 /// A GSO code as the reference files write it: two digits, leading zero.
@@ -87,16 +138,28 @@ static SOURCES: Schema = Schema {
 pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
     let mut table = Table::open(text, file, &SOURCES)?;
     unique_ids(&mut table, 0, |t| {
+        let id = t.id(0)?;
+        if !id
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        {
+            let expected = "an id of lower-case letters, digits and hyphens".into();
+            return Err(t.invalid(0, id, expected));
+        }
+        let url = t.optional(5);
+        if let Some(url) = url
+            && !is_web_address(url)
+        {
+            let expected = "an http:// or https:// address, or nothing".into();
+            return Err(t.invalid(5, url, expected));
+        }
+        let file = t.required(7)?;
+        if let Some(rule) = relative_path_problem(file) {
+            let path = excerpt(file);
+            return Err(t.error(7, ErrorKind::PathRefused { path, rule }));
+        }
         Ok(Source {
-            id: t.parsed(
-                0,
-                || "an id of lower-case letters, digits and hyphens".into(),
-                |text| {
-                    text.bytes()
-                        .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
-                        .then(|| text.to_owned())
-                },
-            )?,
+            id: id.to_owned(),
             title: t.required(1)?.to_owned(),
             outlet: t.required(2)?.to_owned(),
             author: t.text(3).to_owned(),
@@ -105,9 +168,9 @@ pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
                 || "a date YYYY-MM-DD".into(),
                 |text| (text.len() == 10).then(|| text.parse().ok()).flatten(),
             )?,
-            url: t.optional(5).map(str::to_owned),
+            url: url.map(str::to_owned),
             province: province_id(t, 6)?,
-            file: t.required(7)?.to_owned(),
+            file: file.to_owned(),
             language: t.required(8)?.to_owned(),
         })
     })
@@ -136,7 +199,7 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
     let mut table = Table::open(text, file, &INDICATORS)?;
     let mut part_of_places = Vec::new();
     let indicators = unique_ids(&mut table, 0, |t| {
-        let part_of = t.optional(9).map(str::to_owned);
+        let part_of = t.optional_id(9)?.map(str::to_owned);
         if part_of.is_some() {
             part_of_places.push(t.position(9));
         }
@@ -148,7 +211,7 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
             name_en: t.required(4)?.to_owned(),
             unit: vocabulary(t, 5, Unit::expected)?,
             denominator: t
-                .optional(6)
+                .optional_id(6)?
                 .map(|text| {
                     is_snake_case(text).then(|| text.to_owned()).ok_or_else(|| {
                         t.invalid(6, text, "lower snake_case ASCII, or empty".into())
@@ -162,20 +225,51 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
             definition_en: t.required(11)?.to_owned(),
         })
     })?;
+    let positions: std::collections::HashMap<&str, usize> = indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| (indicator.id.as_str(), i))
+        .collect();
     let mut places = part_of_places.into_iter();
-    for indicator in &indicators {
-        if let Some(total) = &indicator.part_of {
-            let place = places.next();
-            if !indicators.iter().any(|other| &other.id == total) {
-                let kind = ErrorKind::UnknownIndicator { id: total.clone() };
-                return Err(match place {
-                    Some(position) => Error::at(kind, position),
-                    None => Error::new(kind),
-                });
-            }
+    for (start, indicator) in indicators.iter().enumerate() {
+        let Some(total) = &indicator.part_of else {
+            continue;
+        };
+        let at = |kind: ErrorKind, place: Option<crate::error::Position>| match place {
+            Some(position) => Error::at(kind, position),
+            None => Error::new(kind),
+        };
+        let place = places.next();
+        if !positions.contains_key(total.as_str()) {
+            let kind = ErrorKind::UnknownIndicator { id: total.clone() };
+            return Err(at(kind, place));
+        }
+        if let Some(cycle) = part_of_cycle(&indicators, &positions, start) {
+            return Err(at(ErrorKind::PartOfCycle { cycle }, place));
         }
     }
     Ok(indicators)
+}
+
+/// The cycle of `part_of` links through indicator `start`, if its totals lead back to it.
+fn part_of_cycle(
+    indicators: &[Indicator],
+    positions: &std::collections::HashMap<&str, usize>,
+    start: usize,
+) -> Option<Vec<String>> {
+    let mut path = vec![indicators.get(start)?.id.clone()];
+    let mut current = start;
+    // A chain longer than the list has repeated itself; one that never returns to `start`
+    // either ends or circles elsewhere, and is reported from an indicator of that circle.
+    for _ in 0..indicators.len() {
+        let total = indicators.get(current)?.part_of.as_deref()?;
+        current = *positions.get(total)?;
+        path.push(total.to_owned());
+        if current == start {
+            return Some(path);
+        }
+    }
+    None
 }
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
@@ -275,9 +369,9 @@ pub fn parse_observations(
             return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
         }
         let row = ObservationRow {
-            id: t.text(c::ID),
+            id: t.optional_id(c::ID)?.unwrap_or(""),
             province: province_id(t, c::PROVINCE)?,
-            indicator: t.required(c::INDICATOR)?,
+            indicator: t.id(c::INDICATOR)?,
             period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,
             value,
             out_of,
@@ -291,7 +385,7 @@ pub fn parse_observations(
                 Some(other) => return Err(t.invalid(c::IS_TARGET, other, "true or false".into())),
             },
             scope: t.optional(c::SCOPE).unwrap_or("province"),
-            source: t.required(c::SOURCE)?,
+            source: t.id(c::SOURCE)?,
             quote: t.text(c::QUOTE),
             note: t.text(c::NOTE),
         };
@@ -427,8 +521,9 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
     while table.next()? {
         let t = &table;
         let population = t.number(2)?;
-        if population <= 0.0 {
-            let reason = "a population is positive".into();
+        // Between one person and ten times the country: anything else is a slip.
+        if !(1.0..=1e9).contains(&population) {
+            let reason = "a province's population lies between 1 and 1e9".into();
             return Err(t.error(
                 2,
                 ErrorKind::Implausible {
@@ -578,6 +673,109 @@ mod tests {
         })
         .unwrap();
         assert_eq!(count, 1);
+    }
+
+    const INDICATORS_HEADER: &str = "indicator_id,family,pillar,name_vi,name_en,unit,denominator,aggregation,better,part_of,definition_vi,definition_en\n";
+
+    fn indicator_rows(part_of: &[(&str, &str)]) -> String {
+        let mut text = INDICATORS_HEADER.to_owned();
+        for (id, total) in part_of {
+            text += &[
+                *id,
+                "f,infrastructure,A,A,count,,sum,higher",
+                total,
+                "d,d\n",
+            ]
+            .join(",");
+        }
+        text
+    }
+
+    #[test]
+    fn a_part_of_cycle_is_refused_with_its_links() {
+        let text = indicator_rows(&[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]);
+        let error = parse_indicators(&text, Some("indicators.csv")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "indicators.csv:2:42: `part_of` goes round in a circle: a → b → c → a"
+        );
+        let error = parse_indicators(&indicator_rows(&[("a", "a")]), None).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::PartOfCycle {
+                cycle: vec!["a".into(), "a".into()]
+            }
+        );
+        let chain = indicator_rows(&[("a", "b"), ("b", "c"), ("c", "")]);
+        assert_eq!(parse_indicators(&chain, None).unwrap().len(), 3);
+    }
+
+    const SOURCES_HEADER: &str =
+        "source_id,title,outlet,author,published,url,province,file,language\n";
+
+    fn source(url: &str, file: &str) -> Result<Vec<Source>> {
+        let text = format!("{SOURCES_HEADER}tv-2016,T,O,A,2016-09-10,{url},p63:84,{file},vi\n");
+        parse_sources(&text, Some("sources.csv"))
+    }
+
+    #[test]
+    fn a_source_links_only_to_web_addresses() {
+        assert!(source("https://baotravinh.vn/a-1.html", "sources/a.txt").is_ok());
+        assert!(source("HTTP://example.vn/", "sources/a.txt").is_ok());
+        assert!(source("", "sources/a.txt").is_ok());
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox",
+            " javascript:alert(1)",
+            "https://",
+            "https:///x",
+            "//example.vn/",
+            "https://a b",
+            "https://a\u{202e}b",
+        ] {
+            let error = source(&format!("\"{url}\""), "sources/a.txt").unwrap_err();
+            assert_eq!(error.kind().code(), "invalidValue", "{url}");
+            assert!(error.to_string().contains("http:// or https://"), "{error}");
+            assert_eq!(error.position().map(|p| p.line), Some(2), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_source_file_is_a_plain_relative_path() {
+        assert!(source("", "sources/tv-2016.txt").is_ok());
+        for (file, rule) in [
+            ("/etc/passwd", PathRule::Relative),
+            ("\\\\host\\share", PathRule::Relative),
+            ("C:\\x.txt", PathRule::PlainCharacters),
+            ("sources\\x.txt", PathRule::PlainCharacters),
+            ("sources/\u{200b}x.txt", PathRule::PlainCharacters),
+            ("../etc/passwd", PathRule::NoParent),
+            ("sources/../../x", PathRule::NoParent),
+            ("sources//x", PathRule::NoParent),
+            ("./x", PathRule::NoParent),
+            ("sources/", PathRule::NoParent),
+        ] {
+            let error = source("", file).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                &ErrorKind::PathRefused {
+                    path: file.into(),
+                    rule
+                },
+                "{file}"
+            );
+            assert!(error.to_string().starts_with("sources.csv:2:"), "{error}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_in_observation_ids_are_refused() {
+        let error = rows("qb-2023\u{200b}-001,p63:44,x,2022,1,,,,,qb-2023,q,\n").unwrap_err();
+        assert_eq!(error.kind().code(), "invisibleCharacter");
+        let error = rows("x-1,p63:44,x,2022,1,,,,,\u{feff}qb-2023,q,\n").unwrap_err();
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 25)));
     }
 
     #[test]

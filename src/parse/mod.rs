@@ -9,11 +9,12 @@ mod number;
 mod table;
 
 pub(crate) use table::Table;
+pub use table::is_invisible;
 
 pub use files::{
-    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
-    parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
-    parse_sources,
+    ObservationRow, PopulationRecord, RankRecord, is_web_address, observation_column, parse_dti,
+    parse_indicators, parse_merger, parse_observations, parse_population, parse_provinces_p34,
+    parse_provinces_p63, parse_sources, relative_path_problem,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,

@@ -149,6 +149,38 @@ impl<'a> Table<'a> {
         Ok(text)
     }
 
+    /// The text of a required id column: not empty, and with no character that cannot be seen
+    /// (two ids that look the same must be the same id).
+    pub(crate) fn id(&self, slot: usize) -> Result<&str> {
+        let text = self.required(slot)?;
+        self.visible(slot, text)?;
+        Ok(text)
+    }
+
+    /// The text of an optional id column, `None` when absent or empty; checked as [`Table::id`].
+    pub(crate) fn optional_id(&self, slot: usize) -> Result<Option<&str>> {
+        self.optional(slot)
+            .map(|text| self.visible(slot, text).map(|()| text))
+            .transpose()
+    }
+
+    fn visible(&self, slot: usize, text: &str) -> Result<()> {
+        // Almost every id is printable ASCII: skip the character scan then.
+        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return Ok(());
+        }
+        match text.chars().find(|&c| is_invisible(c)) {
+            Some(c) => Err(self.error(
+                slot,
+                ErrorKind::InvisibleCharacter {
+                    column: self.schema.name(slot).to_owned(),
+                    code_point: u32::from(c),
+                },
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// The text of an optional column, `None` when absent or empty.
     pub(crate) fn optional(&self, slot: usize) -> Option<&str> {
         Some(self.text(slot)).filter(|text| !text.is_empty())
@@ -218,6 +250,33 @@ impl<'a> Table<'a> {
     pub(crate) fn error(&self, slot: usize, kind: ErrorKind) -> Error {
         Error::at(kind, self.position(slot))
     }
+}
+
+/// Whether `c` takes no visible place in text: control characters, the byte-order mark,
+/// zero-width and joining characters, the soft hyphen, and the direction marks, embeddings,
+/// overrides and isolates that reorder text around them.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00ad}'
+                | '\u{034f}'
+                | '\u{061c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
 }
 
 /// Trims surrounding whitespace, checking the ends first: almost no field has any, and a full
@@ -312,6 +371,36 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("1234 or 1.234"), "{message}");
+    }
+
+    #[test]
+    fn ids_with_invisible_characters_are_refused_by_code_point() {
+        for (id, code_point) in [
+            ("\u{feff}a", 0xfeff),
+            ("a\u{200b}", 0x200b),
+            ("a\u{202e}b", 0x202e),
+            ("a\u{2066}b", 0x2066),
+            ("a\u{1b}[31mb", 0x1b),
+        ] {
+            let text = format!("id,value\n\"x,{id}\",1\n");
+            let text = text.replacen("\"x,", "\"", 1);
+            let mut table = Table::open(&text, Some("x.csv"), &SCHEMA).unwrap();
+            table.next().unwrap();
+            let error = table.id(0).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                &ErrorKind::InvisibleCharacter {
+                    column: "id".into(),
+                    code_point
+                },
+                "{id:?}"
+            );
+            assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 1)));
+        }
+        let mut table = Table::open("id,value\nTrà-Vinh,1\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        assert_eq!(table.id(0).unwrap(), "Trà-Vinh");
+        assert_eq!(table.optional_id(2).unwrap(), None);
     }
 
     #[test]
