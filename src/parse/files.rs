@@ -4,12 +4,13 @@
 //! values; cross-file checks (does this indicator exist?) are left to the caller, which gets
 //! the [`Table`] to place its errors. Formats are documented in `data/README.md`.
 
-use crate::error::{Error, ErrorKind, PathRule, Result, excerpt};
+use crate::error::{Error, ErrorKind, Result, excerpt};
 use crate::model::{
     Better, Indicator, Period, Pillar, Province, ProvinceId, Qualifier, Region, Scheme, Source,
     Unit, is_snake_case,
 };
-use crate::parse::table::{Schema, Table, is_invisible};
+use crate::parse::table::{Schema, Table};
+use crate::parse::text::{is_web_address, relative_path_problem};
 
 fn vocabulary<T: std::str::FromStr>(
     table: &Table<'_>,
@@ -32,58 +33,6 @@ fn id(table: &Table<'_>, slot: usize) -> Result<String> {
     } else {
         Err(table.invalid(slot, text, "lower snake_case ASCII".into()))
     }
-}
-
-/// Which rule, if any, a path named by a data folder breaks before the file system is asked:
-/// it must be relative, made of plain parts separated by `/`, with no `..`, `.` or empty part,
-/// and no control character, backslash or colon (no drive letter, no URL). Whoever reads the
-/// file must still check where links lead and what kind of file it is.
-///
-/// ```
-/// use ict_compare::{PathRule, relative_path_problem};
-/// assert_eq!(relative_path_problem("sources/tv-2016.txt"), None);
-/// assert_eq!(relative_path_problem("/etc/passwd"), Some(PathRule::Relative));
-/// assert_eq!(relative_path_problem("sources/../../x"), Some(PathRule::NoParent));
-/// ```
-#[must_use]
-pub fn relative_path_problem(path: &str) -> Option<PathRule> {
-    if path.starts_with(['/', '\\']) {
-        return Some(PathRule::Relative);
-    }
-    if path
-        .chars()
-        .any(|c| c == '\\' || c == ':' || is_invisible(c))
-    {
-        return Some(PathRule::PlainCharacters);
-    }
-    if path.split('/').any(|part| matches!(part, "" | "." | "..")) {
-        return Some(PathRule::NoParent);
-    }
-    None
-}
-
-/// Whether `text` is an `http:` or `https:` address: the only links a report may carry, since
-/// a `javascript:` or `data:` address runs script where it is followed.
-///
-/// ```
-/// use ict_compare::is_web_address;
-/// assert!(is_web_address("https://baotravinh.vn/a.html"));
-/// assert!(!is_web_address("javascript:alert(1)"));
-/// ```
-#[must_use]
-pub fn is_web_address(text: &str) -> bool {
-    let rest = ["https://", "http://"].iter().find_map(|scheme| {
-        text.get(..scheme.len())
-            .filter(|head| head.eq_ignore_ascii_case(scheme))
-            .map(|_| &text[scheme.len()..])
-    });
-    rest.is_some_and(|rest| {
-        !rest.is_empty()
-            && !rest.starts_with('/')
-            && !rest.chars().any(|c| {
-                c.is_whitespace() || is_invisible(c) || matches!(c, '"' | '<' | '>' | '\\')
-            })
-    })
 }
 
 /// A GSO code as the reference files write it: two digits, leading zero.
@@ -602,6 +551,7 @@ pub fn parse_dti(text: &str, file: Option<&str>) -> Result<Vec<RankRecord>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::PathRule;
 
     const OBSERVATIONS_HEADER: &str = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note\n";
 

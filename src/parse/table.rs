@@ -7,6 +7,7 @@
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
 use crate::parse::number::{is_ambiguous_grouping, parse_data_number};
+use crate::parse::text::is_invisible;
 
 /// The columns of one file format.
 pub(crate) struct Schema {
@@ -250,33 +251,6 @@ impl<'a> Table<'a> {
     pub(crate) fn error(&self, slot: usize, kind: ErrorKind) -> Error {
         Error::at(kind, self.position(slot))
     }
-}
-
-/// Whether `c` takes no visible place in text: control characters, the byte-order mark,
-/// zero-width and joining characters, the soft hyphen, and the direction marks, embeddings,
-/// overrides and isolates that reorder text around them.
-#[must_use]
-pub fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00ad}'
-                | '\u{034f}'
-                | '\u{061c}'
-                | '\u{115f}'
-                | '\u{1160}'
-                | '\u{17b4}'
-                | '\u{17b5}'
-                | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{206f}'
-                | '\u{3164}'
-                | '\u{fe00}'..='\u{fe0f}'
-                | '\u{feff}'
-                | '\u{ffa0}'
-                | '\u{fff9}'..='\u{fffb}'
-        )
 }
 
 /// Trims surrounding whitespace, checking the ends first: almost no field has any, and a full
