@@ -151,9 +151,9 @@ pub enum ErrorKind {
         /// Why they cannot be compared.
         reason: String,
     },
-    /// A file could not be read (CLI only).
+    /// A file could not be read, or the output written (CLI only).
     Io {
-        /// The operating system's message.
+        /// What could not be done, with the operating system's message.
         message: String,
     },
     /// The bytes are UTF-16 (with or without a byte-order mark), not UTF-8.
@@ -226,8 +226,6 @@ pub enum PathRule {
     RegularFile,
     /// No larger than the limit for one file.
     SizeLimit,
-    /// The path exists and can be read.
-    Readable,
 }
 
 impl PathRule {
@@ -247,7 +245,6 @@ impl PathRule {
                 "only regular files are read, not directories, devices, FIFOs or sockets"
             }
             PathRule::SizeLimit => "the file is larger than the limit for one file",
-            PathRule::Readable => "the file must exist and be readable",
         }
     }
 }
@@ -341,7 +338,7 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::InvalidRequest { message } => write!(f, "invalid request: {message}"),
             ErrorKind::Incomparable { reason } => write!(f, "not comparable: {reason}"),
-            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+            ErrorKind::Io { message } => f.write_str(message),
             ErrorKind::Utf16 => f.write_str("the file is UTF-16: save it as UTF-8"),
             ErrorKind::AmbiguousNumber { column, text } => write!(
                 f,

@@ -28,6 +28,7 @@
 
 mod check;
 mod compare;
+mod conventions;
 mod dataset;
 mod error;
 mod model;
@@ -51,8 +52,9 @@ pub use compare::{
     ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
     comparability, compare, ensure_comparable, profile, rank, series,
 };
+pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, Reference};
-pub use error::{Error, ErrorKind, PathRule, Position, Result};
+pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
     Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
@@ -67,6 +69,7 @@ pub use query::{
     PER_CAPITA_BASE, PeriodSpec, Provenance, Stats, Summary, aggregate,
 };
 pub use synthetic::{
-    SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,
-    synthetic_indicator_id, synthetic_indicators, synthetic_observations, synthetic_sources,
+    SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,
+    SplitMix, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
+    synthetic_sources,
 };

@@ -68,7 +68,7 @@ fn unique_ids<T>(
     Ok(rows)
 }
 
-static SOURCES: Schema = Schema {
+pub(crate) static SOURCES: Schema = Schema {
     required: &[
         "source_id",
         "title",

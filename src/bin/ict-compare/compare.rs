@@ -4,7 +4,11 @@ use std::process::ExitCode;
 
 use ict_compare::{CompareSpec, Error, ProvinceId, compare};
 
-use crate::output::{CELL_HEADER, aligned, cell_line, csv_line, json, province_name, shown};
+use std::fmt::Write as _;
+
+use crate::output::{
+    CELL_HEADER, aligned, cell_line, csv_line, json, province_name, shown, write_out,
+};
 use crate::{Format, Options, list};
 
 pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
@@ -27,7 +31,7 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
     };
     let matrix = compare(&dataset, &spec)?;
     match options.format {
-        Format::Json => json(&matrix),
+        Format::Json => json(&matrix)?,
         Format::Csv => {
             let mut out = csv_line(&CELL_HEADER);
             for row in &matrix.rows {
@@ -41,7 +45,7 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
                     ));
                 }
             }
-            print!("{out}");
+            write_out(&out)?;
         }
         Format::Table => {
             let mut table = vec![
@@ -62,11 +66,13 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
                 }
                 table.push(line);
             }
-            print!("{}", aligned(&table));
+            let mut out = aligned(&table);
             for warning in &matrix.warnings {
-                println!("warning [{}]: {}", warning.code, warning.message);
+                let line = vec![format!("warning [{}]: {}", warning.code, warning.message)];
+                out += &aligned(&[line]);
             }
-            println!("* best, where the order is certain");
+            let _ = writeln!(out, "* best, where the order is certain");
+            write_out(&out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

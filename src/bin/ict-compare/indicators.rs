@@ -37,7 +37,7 @@ pub(crate) fn run_indicators(options: &Options) -> Result<ExitCode, Error> {
                     observations,
                 })
                 .collect();
-            json(&entries);
+            json(&entries)?;
         }
         Format::Csv | Format::Table => {
             let header = [
@@ -71,7 +71,7 @@ pub(crate) fn run_indicators(options: &Options) -> Result<ExitCode, Error> {
                     ]
                 })
                 .collect();
-            print_rows(options.format, &header, rows);
+            print_rows(options.format, &header, rows)?;
         }
     }
     Ok(ExitCode::SUCCESS)

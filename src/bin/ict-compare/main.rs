@@ -15,7 +15,7 @@ mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ict_compare::{Dataset, Error, PeriodSpec, Scheme};
+use ict_compare::{Dataset, Error, PeriodSpec, SYNTHETIC_MAX_ROWS, Scheme};
 
 use crate::folder::Folder;
 
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("ict-compare: {error}");
+            output::write_err(&format!("ict-compare: {error}\n"));
             ExitCode::from(2)
         }
     }
@@ -71,7 +71,7 @@ fn run() -> Result<ExitCode, Error> {
     let command = match parser.next().map_err(|e| usage(e.to_string()))? {
         Some(Value(command)) => command.string().map_err(|e| usage(e.to_string()))?,
         Some(Short('h') | Long("help")) | None => {
-            print!("{USAGE}");
+            output::write_out(USAGE)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(other) => return Err(usage(other.unexpected().to_string())),
@@ -107,7 +107,13 @@ fn run() -> Result<ExitCode, Error> {
                 let text = value(&mut parser, "rows")?;
                 options.rows = text
                     .parse()
-                    .map_err(|_| usage(format!("--rows {text:?}: expected a count")))?;
+                    .ok()
+                    .filter(|&rows| rows <= SYNTHETIC_MAX_ROWS)
+                    .ok_or_else(|| {
+                        usage(format!(
+                            "--rows {text:?}: expected a count from 0 to {SYNTHETIC_MAX_ROWS}"
+                        ))
+                    })?;
             }
             Long("seed") => {
                 let text = value(&mut parser, "seed")?;
@@ -118,7 +124,7 @@ fn run() -> Result<ExitCode, Error> {
             Long("part") => options.part = Some(value(&mut parser, "part")?),
             Long("include-partial") => options.include_partial = true,
             Short('h') | Long("help") => {
-                print!("{USAGE}");
+                output::write_out(USAGE)?;
                 return Ok(ExitCode::SUCCESS);
             }
             Value(dir) if command == "validate" && options.data.is_none() => {
@@ -146,7 +152,7 @@ fn run() -> Result<ExitCode, Error> {
                 "sources" => ict_compare::synthetic_sources(),
                 other => return Err(usage(format!("unknown part {other:?}"))),
             };
-            print!("{text}");
+            output::write_out(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         other => Err(usage(format!("unknown command {other:?}"))),
@@ -189,12 +195,15 @@ impl Options {
     }
 }
 
+/// The comma-separated items of a flag's value; an empty value or an empty item is an error,
+/// not a silent "nothing".
 pub(crate) fn list(text: Option<&String>, flag: &str) -> Result<Vec<String>, Error> {
     let text = text.ok_or_else(|| Error::request(format!("--{flag} is required")))?;
-    Ok(text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect())
+    let items: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).collect();
+    if items.iter().any(String::is_empty) {
+        return Err(Error::request(format!(
+            "--{flag} {text:?}: expected ids separated by commas, with none empty"
+        )));
+    }
+    Ok(items)
 }

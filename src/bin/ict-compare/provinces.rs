@@ -12,7 +12,7 @@ pub(crate) fn run_provinces(options: &Options) -> Result<ExitCode, Error> {
     let scheme = options.scheme.unwrap_or(Scheme::P63);
     let provinces: Vec<&ict_compare::Province> = dataset.reference().provinces_of(scheme).collect();
     match options.format {
-        Format::Json => json(&provinces),
+        Format::Json => json(&provinces)?,
         Format::Csv | Format::Table => {
             let header = ["province", "name", "region", "merged_into", "merged_from"];
             let rows = provinces
@@ -31,7 +31,7 @@ pub(crate) fn run_provinces(options: &Options) -> Result<ExitCode, Error> {
                     ]
                 })
                 .collect();
-            print_rows(options.format, &header, rows);
+            print_rows(options.format, &header, rows)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use ict_compare::{Error, RankSpec, rank};
 
-use crate::output::{aligned, csv_line, json, province_name, shown};
+use std::fmt::Write as _;
+
+use crate::output::{aligned, csv_line, json, province_name, shown, write_out};
 use crate::{Format, Options};
 
 pub(crate) fn run_rank(options: &Options) -> Result<ExitCode, Error> {
@@ -24,7 +26,7 @@ pub(crate) fn run_rank(options: &Options) -> Result<ExitCode, Error> {
         .indicator(&spec.indicator)
         .map_or("", |i| i.unit.as_str());
     match options.format {
-        Format::Json => json(&ranking),
+        Format::Json => json(&ranking)?,
         Format::Csv => {
             let mut out = csv_line(&[
                 "rank",
@@ -64,7 +66,7 @@ pub(crate) fn run_rank(options: &Options) -> Result<ExitCode, Error> {
                     first.map_or("", |p| p.quote.as_str()),
                 ]));
             }
-            print!("{out}");
+            write_out(&out)?;
         }
         Format::Table => {
             let mut table = vec![vec![
@@ -93,11 +95,16 @@ pub(crate) fn run_rank(options: &Options) -> Result<ExitCode, Error> {
                     note.join("; "),
                 ]);
             }
-            print!("{}", aligned(&table));
-            if ranking.mixed_periods {
-                println!("warning: the figures come from different years");
+            let mut out = aligned(&table);
+            for warning in &ranking.warnings {
+                let line = vec![format!("warning [{}]: {}", warning.code, warning.message)];
+                out += &aligned(&[line]);
             }
-            println!("{} provinces report no figure", ranking.missing);
+            if ranking.mixed_periods {
+                let _ = writeln!(out, "warning: the figures come from different years");
+            }
+            let _ = writeln!(out, "{} provinces report no figure", ranking.missing);
+            write_out(&out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,32 +1,35 @@
 //! `validate`: checks a data folder and prints a summary, the findings and the errors.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ict_compare::{Dataset, Error, consistency, provenance};
+use ict_compare::{Dataset, Error, consistency, conventions, provenance};
 use serde::Serialize;
 
 use crate::Format;
-use crate::folder::{Folder, read_text};
-use crate::output::json;
+use crate::folder::Folder;
+use crate::output::{escaped, json, write_err, write_out};
 
 pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
     let folder = Folder::read(root)?;
     let dataset = Dataset::from_files(&folder.files())?;
     let mut texts = HashMap::new();
     for source in dataset.sources() {
-        texts.insert(
-            source.id.clone(),
-            read_text(&folder.root.join(&source.file), &source.file)?,
-        );
+        texts.insert(source.id.clone(), folder.read_text(&source.file)?);
     }
-    let errors = provenance(
+    let mut errors = provenance(
         &dataset,
         folder.text("observations.csv"),
         "observations.csv",
         &texts,
     )?;
+    errors.extend(conventions(
+        &dataset,
+        folder.text("sources.csv"),
+        folder.text("observations.csv"),
+    )?);
     let findings = consistency(&dataset);
     if format != Format::Table {
         #[derive(Serialize)]
@@ -43,7 +46,7 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
             observations: dataset.len(),
             findings: &findings,
             errors: errors.iter().map(ToString::to_string).collect(),
-        });
+        })?;
         return Ok(if errors.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -51,25 +54,50 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
         });
     }
 
-    println!("data folder {}", root.display());
-    println!(
+    let mut out = summary(root, &dataset, &findings);
+    if errors.is_empty() {
+        let _ = writeln!(out, "\nok: no errors");
+        write_out(&out)?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        write_out(&out)?;
+        let mut report = String::from("\n");
+        for error in &errors {
+            let _ = writeln!(report, "error: {}", escaped(&error.to_string(), false));
+        }
+        let _ = writeln!(report, "{} errors", errors.len());
+        write_err(&report);
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+/// The summary for people: counts per source and pillar, then the findings. Titles and
+/// findings are text from the data, escaped before they reach the terminal.
+fn summary(root: &Path, dataset: &Dataset, findings: &[ict_compare::Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "data folder {}", root.display());
+    let _ = writeln!(
+        out,
         "  {} sources, {} indicators, {} observations",
         dataset.sources().len(),
         dataset.indicators().len(),
         dataset.len()
     );
-    println!("\nobservations per source:");
+    let _ = writeln!(out, "\nobservations per source:");
     for source in dataset.sources() {
         let count = dataset
             .observations()
             .filter(|o| o.source == source.id)
             .count();
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<10} {count:>4}  {} ({})",
-            source.id, source.title, source.published
+            source.id,
+            escaped(&source.title, false),
+            source.published
         );
     }
-    println!("\nobservations per pillar:");
+    let _ = writeln!(out, "\nobservations per pillar:");
     let mut pillars: Vec<_> = dataset.indicators().iter().map(|i| i.pillar).collect();
     pillars.sort();
     pillars.dedup();
@@ -82,24 +110,20 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
                     .is_some_and(|i| i.pillar == pillar)
             })
             .count();
-        println!("  {:<20} {count:>4}", pillar.as_str());
+        let _ = writeln!(out, "  {:<20} {count:>4}", pillar.as_str());
     }
-    println!(
+    let _ = writeln!(
+        out,
         "\nconsistency findings (reported, not fixed): {}",
         findings.len()
     );
-    for finding in &findings {
-        println!("  [{}] {}", finding.kind, finding.message);
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "  [{}] {}",
+            finding.kind,
+            escaped(&finding.message, false)
+        );
     }
-    if errors.is_empty() {
-        println!("\nok: no errors");
-        Ok(ExitCode::SUCCESS)
-    } else {
-        eprintln!();
-        for error in &errors {
-            eprintln!("error: {error}");
-        }
-        eprintln!("{} errors", errors.len());
-        Ok(ExitCode::FAILURE)
-    }
+    out
 }
