@@ -190,13 +190,16 @@ fn validate_fails(folder: &Path) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Something done to a copy of the data folder.
+type Damage = Box<dyn Fn(&Path)>;
+
 #[test]
 fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken() {
     let secret = Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-secret.txt");
     fs::write(&secret, "secret,line,of,another,file\n").expect("writes");
     let secret = secret.to_str().expect("UTF-8 path").to_owned();
     let report = "sources/tv-2016.txt";
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    let cases: Vec<(&str, Damage, &str)> = vec![
         (
             "absolute",
             Box::new(|d| edit(d, "sources.csv", report, "/etc/passwd")),
