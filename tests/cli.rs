@@ -191,7 +191,7 @@ fn validate_fails(folder: &Path) -> String {
 }
 
 /// Something done to a copy of the data folder.
-type Damage = Box<dyn Fn(&Path)>;
+type Damage<'a> = Box<dyn Fn(&Path) + 'a>;
 
 #[test]
 fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken() {
@@ -199,7 +199,7 @@ fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken
     fs::write(&secret, "secret,line,of,another,file\n").expect("writes");
     let secret = secret.to_str().expect("UTF-8 path").to_owned();
     let report = "sources/tv-2016.txt";
-    let cases: Vec<(&str, Damage, &str)> = vec![
+    let cases: Vec<(&str, Damage<'_>, &str)> = vec![
         (
             "absolute",
             Box::new(|d| edit(d, "sources.csv", report, "/etc/passwd")),
