@@ -23,12 +23,13 @@ struct Report {
     published: Period,
 }
 
-/// Checks the conventions of `sources.csv` and `observations.csv` (their texts as loaded into
-/// `dataset`). Returns every broken convention, each placed at its field.
+/// Checks the conventions of `sources.csv` and of a file of observations named `file` (their
+/// texts as loaded into `dataset`). Returns every broken convention, each placed at its field.
 pub fn conventions(
     dataset: &Dataset,
     sources_csv: &str,
     observations_csv: &str,
+    file: &str,
 ) -> Result<Vec<Error>> {
     let mut errors = Vec::new();
     let mut table = Table::open(sources_csv, Some("sources.csv"), &SOURCES)?;
@@ -58,7 +59,7 @@ pub fn conventions(
         })
         .collect();
     let reference = dataset.reference();
-    parse_observations(observations_csv, Some("observations.csv"), |table, row| {
+    parse_observations(observations_csv, Some(file), |table, row| {
         match observation_number(row.id, row.source) {
             Some(_) => {}
             None if row.id.is_empty() => errors.push(table.error(
@@ -149,7 +150,7 @@ mod tests {
         let dataset =
             Dataset::with_bundled_reference(&sources, &file("indicators.csv"), &observations)
                 .expect("loads");
-        conventions(&dataset, &sources, &observations)
+        conventions(&dataset, &sources, &observations, "observations.csv")
             .expect("parses")
             .iter()
             .map(ToString::to_string)
@@ -161,7 +162,7 @@ mod tests {
         let files: Vec<String> = DatasetFiles::NAMES.iter().map(|n| file(n)).collect();
         let dataset = Dataset::bundled().expect("loads");
         assert_eq!(
-            conventions(&dataset, &files[0], &files[2]).expect("parses"),
+            conventions(&dataset, &files[0], &files[2], "observations.csv").expect("parses"),
             []
         );
     }

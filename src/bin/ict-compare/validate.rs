@@ -29,6 +29,7 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
         &dataset,
         folder.text("sources.csv"),
         folder.text("observations.csv"),
+        "observations.csv",
     )?);
     let findings = consistency(&dataset);
     if format != Format::Table {
