@@ -413,6 +413,23 @@ fn text_from_data_is_escaped_on_the_terminal_and_defused_in_csv() {
         "{text}"
     );
 
+    let header = data_copy("hostile-header");
+    edit(
+        &header,
+        "observations.csv",
+        "observation_id,",
+        "\u{1b}]0;owned\u{7}observation_id,",
+    );
+    let stderr = validate_fails(&header);
+    assert!(
+        stderr.contains("unexpected column `\\u001b]0;owned\\u0007observation_id`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr}"
+    );
+
     let args = [
         "rank",
         "--indicator",
