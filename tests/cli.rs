@@ -227,6 +227,16 @@ fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken
             "path \"sources.csv\" refused: after following links",
         ),
         (
+            "linked-folder",
+            Box::new(|d| {
+                let outside = Path::new(env!("CARGO_TARGET_TMPDIR")).join("outside-sources");
+                let _ = fs::remove_dir_all(&outside);
+                fs::rename(d.join("sources"), &outside).expect("moves");
+                std::os::unix::fs::symlink(&outside, d.join("sources")).expect("links");
+            }),
+            "after following links, a file must lie inside the data folder",
+        ),
+        (
             "device",
             Box::new(|d| {
                 fs::remove_file(d.join(report)).expect("removes");
