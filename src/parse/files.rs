@@ -469,18 +469,21 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
     let mut rows = Vec::new();
     while table.next()? {
         let t = &table;
+        // Populations and households between one and ten times the country's people, areas
+        // between one and ten times its land: anything else is a slip, and would carry an
+        // infinity into the weighted means these are weights of.
+        let bounded = |slot: usize, value: Option<f64>, low: f64, high: f64, what: &str| match value
+        {
+            Some(value) if !(low..=high).contains(&value) => {
+                let reason = format!("a province's {what} lies between {low} and {high:e}");
+                Err(t.error(slot, ErrorKind::Implausible { value, reason }))
+            }
+            _ => Ok(value),
+        };
         let population = t.number(2)?;
-        // Between one person and ten times the country: anything else is a slip.
-        if !(1.0..=1e9).contains(&population) {
-            let reason = "a province's population lies between 1 and 1e9".into();
-            return Err(t.error(
-                2,
-                ErrorKind::Implausible {
-                    value: population,
-                    reason,
-                },
-            ));
-        }
+        bounded(2, Some(population), 1.0, 1e9, "population")?;
+        let households = bounded(3, t.optional_number(3)?, 1.0, 1e9, "households")?;
+        let area_km2 = bounded(4, t.optional_number(4)?, 1.0, 4e6, "area in km²")?;
         rows.push(PopulationRecord {
             province: ProvinceId::new(Scheme::P63, code(t, 0)?),
             year: t.parsed(
@@ -489,8 +492,8 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
                 |text| text.parse::<Period>().ok().map(Period::calendar_year),
             )?,
             population,
-            households: t.optional_number(3)?,
-            area_km2: t.optional_number(4)?,
+            households,
+            area_km2,
         });
     }
     Ok(rows)
@@ -726,6 +729,30 @@ mod tests {
         assert_eq!(error.kind().code(), "invisibleCharacter");
         let error = rows("x-1,p63:44,x,2022,1,,,,,\u{feff}qb-2023,q,\n").unwrap_err();
         assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 25)));
+    }
+
+    #[test]
+    fn population_and_area_are_bounded() {
+        let header = "code,year,population,households,area_km2\n";
+        assert_eq!(
+            parse_population(&format!("{header}84,2022,1019000,,2390.8\n"), None)
+                .unwrap()
+                .len(),
+            1
+        );
+        for row in [
+            "84,2022,0,,2390.8",
+            "84,2022,1e308,,2390.8",
+            &format!("84,2022,1019000,,1{}", "0".repeat(300)),
+            "84,2022,1019000,0,2390.8",
+        ] {
+            let error = parse_population(&format!("{header}{row}\n"), Some("p.csv")).unwrap_err();
+            assert!(
+                matches!(error.kind().code(), "implausible" | "invalidNumber"),
+                "{row}: {error}"
+            );
+            assert!(error.to_string().len() < 200, "{error}");
+        }
     }
 
     #[test]
