@@ -454,7 +454,7 @@ impl std::error::Error for Error {}
 /// become a 10 MB message.
 const EXCERPT_CHARS: usize = 60;
 
-/// `text`, shortened to [`EXCERPT_CHARS`] characters with an ellipsis, for error messages.
+/// `text`, shortened to 60 characters with an ellipsis, for error messages.
 #[must_use]
 pub fn excerpt(text: &str) -> String {
     match text.char_indices().nth(EXCERPT_CHARS) {
