@@ -363,6 +363,10 @@ const GALLERY: &[(&str, &[u8])] = &[
         "47-province-not-of-its-report.csv",
         include_bytes!("bad-inputs/47-province-not-of-its-report.csv"),
     ),
+    (
+        "48-english-thousands.csv",
+        include_bytes!("bad-inputs/48-english-thousands.csv"),
+    ),
 ];
 
 #[wasm_bindgen_test]

@@ -114,6 +114,27 @@ pub fn is_ambiguous_grouping(text: &str) -> bool {
         && digits(fraction)
 }
 
+/// Whether `text` is grouped the English way past any doubt: commas between groups of three
+/// after one to three digits, at least two commas or a `.` decimal part (`1,234,567`,
+/// `1,234.5`). Such a number is not read (data fields use no grouping); the hint says why.
+pub(crate) fn is_english_grouping(text: &str) -> bool {
+    let (_, body) = split_sign(text.trim());
+    let (integer, decimals) = match body.split_once('.') {
+        Some((integer, decimals)) => (integer, Some(decimals)),
+        None => (body, None),
+    };
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+        && decimals.is_none_or(digits)
+        && (rest.len() > 1 || decimals.is_some())
+}
+
 /// Formats `value` the Vietnamese way with at most `decimals` decimals, trailing zeros dropped:
 /// `1208` → `1.208`, `86.18` → `86,18`.
 ///
@@ -302,6 +323,24 @@ mod tests {
         }
         // Vietnamese report text is not data: there `1,234` is a decimal comma.
         assert_eq!(parse_vietnamese_number("1,234"), Some(1.234));
+    }
+
+    #[test]
+    fn english_grouping_is_recognised_only_where_it_is_certain() {
+        for text in ["1,234,567", "1,234.5", "-12,345,678.25"] {
+            assert!(is_english_grouping(text), "{text}");
+            assert_eq!(parse_data_number(text), None, "{text}");
+        }
+        for text in [
+            "1,234",
+            "1,2,3",
+            "1234,567.5",
+            "1,234,56",
+            "1.234,5",
+            "1234",
+        ] {
+            assert!(!is_english_grouping(text), "{text}");
+        }
     }
 
     #[test]

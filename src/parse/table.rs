@@ -6,7 +6,7 @@
 
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
-use crate::parse::number::{is_ambiguous_grouping, parse_data_number};
+use crate::parse::number::{is_ambiguous_grouping, is_english_grouping, parse_data_number};
 use crate::parse::text::is_invisible;
 
 /// The columns of one file format.
@@ -214,13 +214,25 @@ impl<'a> Table<'a> {
     fn number_from(&self, slot: usize, text: &str) -> Result<f64> {
         parse_data_number(text).ok_or_else(|| {
             let column = self.schema.name(slot).to_owned();
-            let text = excerpt(text);
+            let shown = excerpt(text);
+            if is_english_grouping(text) {
+                let expected = "a number without thousands separators, `.` for decimals \
+                                (1234567.5)"
+                    .into();
+                return self.invalid(slot, text, expected);
+            }
             self.error(
                 slot,
-                if is_ambiguous_grouping(&text) {
-                    ErrorKind::AmbiguousNumber { column, text }
+                if is_ambiguous_grouping(text) {
+                    ErrorKind::AmbiguousNumber {
+                        column,
+                        text: shown,
+                    }
                 } else {
-                    ErrorKind::InvalidNumber { column, text }
+                    ErrorKind::InvalidNumber {
+                        column,
+                        text: shown,
+                    }
                 },
             )
         })
@@ -375,6 +387,17 @@ mod tests {
         table.next().unwrap();
         assert_eq!(table.id(0).unwrap(), "Trà-Vinh");
         assert_eq!(table.optional_id(2).unwrap(), None);
+    }
+
+    #[test]
+    fn english_grouping_is_refused_with_a_hint() {
+        let mut table = Table::open("id,value\na,\"1,234,567\"\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: invalid `value` \"1,234,567\": expected a number without thousands separators, `.` for decimals (1234567.5)"
+        );
     }
 
     #[test]
