@@ -115,6 +115,7 @@ export interface RankSpec { indicator: string; period?: PeriodSpec; scheme?: Sch
 export interface Ranking {
   indicator: string; better: "higher" | "lower" | "none"; mixedPeriods: boolean; missing: number;
   entries: { rank: number; province: ProvinceId; figure: Figure; tied: boolean; uncertainWith: ProvinceId[] }[];
+  warnings: Warning[];
 }
 
 export interface SeriesSpec {

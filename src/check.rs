@@ -264,11 +264,16 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
                 qualifier: qualifier_before(&text[..number.span.start]),
             }
         })
+        // A scale word can carry a huge number past the range of numbers; such a figure
+        // states nothing a value could match.
+        .filter(|statement| statement.value.is_finite())
         .collect()
 }
 
+/// Whether two finite numbers agree to nine significant digits. An infinity agrees with
+/// nothing: relative to it every difference would look small.
 fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 fn scale_after(rest: &str) -> f64 {
@@ -349,6 +354,14 @@ mod tests {
         );
         assert_eq!(first("500 triệu đồng", Unit::VndBillion).value, 0.5);
         assert_eq!(first("1,2 triệu thuê bao", Unit::Count).value, 1_200_000.0);
+    }
+
+    #[test]
+    fn a_number_scaled_past_the_range_of_numbers_states_nothing() {
+        let huge = format!("có {} tỷ đồng", "9".repeat(300));
+        assert!(statements_in(&huge, Unit::Count).is_empty());
+        assert!(!same(f64::INFINITY, 5.0));
+        assert!(!same(f64::INFINITY, f64::INFINITY));
     }
 
     #[test]

@@ -159,11 +159,102 @@ pub enum ErrorKind {
         /// Why they cannot be compared.
         reason: String,
     },
-    /// A file could not be read (CLI only).
+    /// A file could not be read, or the output written (CLI only).
     Io {
-        /// The operating system's message.
+        /// What could not be done, with the operating system's message.
         message: String,
     },
+    /// The bytes are UTF-16 (with or without a byte-order mark), not UTF-8.
+    Utf16,
+    /// A number whose meaning depends on the writer's convention: `1,234` is 1.234 with a
+    /// decimal comma and 1234 with English thousands grouping.
+    AmbiguousNumber {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+    },
+    /// An id holds a character that cannot be seen: a byte-order mark, a zero-width space, a
+    /// direction control, a control character.
+    InvisibleCharacter {
+        /// The column's name.
+        column: String,
+        /// The character's code point.
+        code_point: u32,
+    },
+    /// `part_of` links lead back to where they started.
+    PartOfCycle {
+        /// The indicators of the cycle, in link order, the first repeated at the end.
+        cycle: Vec<String>,
+    },
+    /// A path a data folder names breaks one of the rules for reading it (CLI only).
+    PathRefused {
+        /// The path as written.
+        path: String,
+        /// The rule it breaks.
+        rule: PathRule,
+    },
+    /// An observation names a province other than its report's (or a part of it).
+    ProvinceNotOfSource {
+        /// The observation's province.
+        province: String,
+        /// The report's id.
+        source_id: String,
+        /// The report's province.
+        source_province: String,
+    },
+    /// A reported (non-target) figure is dated after the report that states it.
+    AfterReport {
+        /// The figure's period.
+        period: String,
+        /// The report's publication date.
+        published: String,
+    },
+    /// A value computed from figures is too large to be represented.
+    Overflow {
+        /// What was being computed.
+        what: String,
+    },
+}
+
+/// The rules a path named by a data folder must follow before anything is read from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum PathRule {
+    /// Paths are relative to the data folder: `/etc/passwd`, `C:\x` and `\\host\x` are not.
+    Relative,
+    /// No `..` (nor `.`, nor an empty part): a path names a file below the folder.
+    NoParent,
+    /// Plain characters only: no control character, backslash or colon.
+    PlainCharacters,
+    /// After following links, the file is still inside the data folder.
+    InsideFolder,
+    /// A regular file: not a directory, device, FIFO or socket.
+    RegularFile,
+    /// No larger than the limit for one file.
+    SizeLimit,
+}
+
+impl PathRule {
+    /// The rule in words, for messages.
+    #[must_use]
+    pub fn explain(self) -> &'static str {
+        match self {
+            PathRule::Relative => "a path must be relative to the data folder, not absolute",
+            PathRule::NoParent => "a path must not contain `..`, `.` or an empty part",
+            PathRule::PlainCharacters => {
+                "a path must not contain control characters, backslashes or colons"
+            }
+            PathRule::InsideFolder => {
+                "after following links, a file must lie inside the data folder"
+            }
+            PathRule::RegularFile => {
+                "only regular files are read, not directories, devices, FIFOs or sockets"
+            }
+            PathRule::SizeLimit => "the file is larger than the limit for one file",
+        }
+    }
 }
 
 impl ErrorKind {
@@ -195,6 +286,14 @@ impl ErrorKind {
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
             ErrorKind::Incomparable { .. } => "incomparable",
             ErrorKind::Io { .. } => "io",
+            ErrorKind::Utf16 => "utf16",
+            ErrorKind::AmbiguousNumber { .. } => "ambiguousNumber",
+            ErrorKind::InvisibleCharacter { .. } => "invisibleCharacter",
+            ErrorKind::PartOfCycle { .. } => "partOfCycle",
+            ErrorKind::PathRefused { .. } => "pathRefused",
+            ErrorKind::ProvinceNotOfSource { .. } => "provinceNotOfSource",
+            ErrorKind::AfterReport { .. } => "afterReport",
+            ErrorKind::Overflow { .. } => "overflow",
         }
     }
 }
@@ -246,14 +345,54 @@ impl fmt::Display for ErrorKind {
                  figures to a bundled report; give your source an id of its own"
             ),
             ErrorKind::Implausible { value, reason } => {
-                write!(f, "implausible value {value}: {reason}")
+                // 1e308 written out is 309 digits.
+                if value.abs() >= 1e15 {
+                    write!(f, "implausible value {value:e}: {reason}")
+                } else {
+                    write!(f, "implausible value {value}: {reason}")
+                }
             }
             ErrorKind::QuoteNotInSource { source_id } => {
                 write!(f, "quote not found in the text of source {source_id:?}")
             }
             ErrorKind::InvalidRequest { message } => write!(f, "invalid request: {message}"),
             ErrorKind::Incomparable { reason } => write!(f, "not comparable: {reason}"),
-            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+            ErrorKind::Io { message } => f.write_str(message),
+            ErrorKind::Utf16 => f.write_str("the file is UTF-16: save it as UTF-8"),
+            ErrorKind::AmbiguousNumber { column, text } => write!(
+                f,
+                "ambiguous number in `{column}`: {text:?} reads as a decimal comma in Vietnamese \
+                 and as thousands in English; write it without grouping, with `.` for decimals \
+                 (1234 or 1.234)"
+            ),
+            ErrorKind::InvisibleCharacter { column, code_point } => write!(
+                f,
+                "invisible character U+{code_point:04X} in `{column}`: ids are plain text; retype the id"
+            ),
+            ErrorKind::PartOfCycle { cycle } => {
+                write!(f, "`part_of` goes round in a circle: {}", cycle.join(" → "))
+            }
+            ErrorKind::PathRefused { path, rule } => {
+                write!(f, "path {path:?} refused: {}", rule.explain())
+            }
+            ErrorKind::ProvinceNotOfSource {
+                province,
+                source_id,
+                source_province,
+            } => write!(
+                f,
+                "province {province} is not that of report {source_id:?} ({source_province}) nor a part of it"
+            ),
+            ErrorKind::AfterReport { period, published } => write!(
+                f,
+                "a reported figure dated {period} is after its report ({published}); only a target may be"
+            ),
+            ErrorKind::Overflow { what } => {
+                write!(
+                    f,
+                    "{what} is too large to compute: check the figures it is made of"
+                )
+            }
         }
     }
 }
@@ -334,7 +473,7 @@ impl std::error::Error for Error {}
 /// become a 10 MB message.
 const EXCERPT_CHARS: usize = 60;
 
-/// `text`, shortened to [`EXCERPT_CHARS`] characters with an ellipsis, for error messages.
+/// `text`, shortened to 60 characters with an ellipsis, for error messages.
 #[must_use]
 pub fn excerpt(text: &str) -> String {
     match text.char_indices().nth(EXCERPT_CHARS) {

@@ -28,6 +28,7 @@
 
 mod check;
 mod compare;
+mod conventions;
 mod dataset;
 mod error;
 mod model;
@@ -51,15 +52,17 @@ pub use compare::{
     ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
     comparability, compare, ensure_comparable, profile, rank, series,
 };
+pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, Reference};
-pub use error::{Error, ErrorKind, Position, Result};
+pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
     Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
 };
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
-    numbers_in_text, parse_data_number, parse_vietnamese_number,
+    is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text, parse_data_number,
+    parse_vietnamese_number, relative_path_problem,
 };
 pub use query::{
     AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec,
@@ -68,6 +71,7 @@ pub use query::{
     figure_page, source_entries, source_page, user_figures,
 };
 pub use synthetic::{
-    SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,
-    synthetic_indicator_id, synthetic_indicators, synthetic_observations, synthetic_sources,
+    SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,
+    SplitMix, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
+    synthetic_sources,
 };

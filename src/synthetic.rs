@@ -92,12 +92,17 @@ pub fn synthetic_indicators() -> String {
     out
 }
 
+/// The most rows a synthetic `observations.csv` may have: about 1.5 GB of text, past any
+/// benchmark here (ten million rows is the largest) and short of exhausting a laptop's memory.
+pub const SYNTHETIC_MAX_ROWS: usize = 40_000_000;
+
 /// The header of a synthetic `observations.csv`.
 pub const SYNTHETIC_HEADER: &str = "province,indicator_id,period,value,qualifier,source_id\n";
 
-/// A synthetic `observations.csv` of `rows` rows from `seed`.
+/// A synthetic `observations.csv` of `rows` rows (at most [`SYNTHETIC_MAX_ROWS`]) from `seed`.
 #[must_use]
 pub fn synthetic_observations(rows: usize, seed: u64) -> String {
+    let rows = rows.min(SYNTHETIC_MAX_ROWS);
     let mut out = String::with_capacity(SYNTHETIC_HEADER.len() + rows * 40);
     out.push_str(SYNTHETIC_HEADER);
     let mut rng = SplitMix::new(seed);

@@ -9,7 +9,9 @@ use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
-use ict_compare::{CompareSpec, Dataset, Matrix, PeriodSpec, compare, decode_utf8, provenance};
+use ict_compare::{
+    CompareSpec, Dataset, Matrix, PeriodSpec, compare, conventions, decode_utf8, provenance,
+};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
 
@@ -98,6 +100,17 @@ fn load(bundled: &Dataset, name: &str, bytes: &[u8]) -> Result<Dataset, ict_comp
             .filter(|e| e.kind().code() == "quoteNotInSource")
             .collect();
         if let Some(error) = quote_errors.into_iter().next() {
+            return Err(error);
+        }
+        // A figure that cites a bundled report must describe its province and not be dated
+        // after it; a reader's own ids need not follow the bundled numbering.
+        let sources =
+            fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sources.csv"))
+                .expect("sources.csv");
+        let broken = conventions(&dataset, &sources, &cited, name)?
+            .into_iter()
+            .find(|e| matches!(e.kind().code(), "provinceNotOfSource" | "afterReport"));
+        if let Some(error) = broken {
             return Err(error);
         }
     }

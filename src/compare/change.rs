@@ -114,6 +114,14 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
             .filter_map(|f| per_capita(selector, f, unit, spec.province))
             .collect();
     }
+    for point in &points {
+        point.ensure_finite(|| {
+            format!(
+                "{} for {} in {}",
+                spec.indicator, spec.province, point.period
+            )
+        })?;
+    }
     let pick = |year: Option<u16>, last: bool| -> Option<&Figure> {
         match year {
             Some(y) => points
@@ -138,9 +146,14 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
 fn change_between(a: &Figure, b: &Figure) -> Option<Change> {
     let (va, vb) = (a.value?, b.value?);
     let years = b.period.as_year_fraction() - a.period.as_year_fraction();
-    let relative = (va != 0.0).then(|| (vb - va) / va * 100.0);
+    // From a value near zero a relative change leaves the range of numbers: like a change
+    // from zero, it is not given.
+    let relative = (va != 0.0)
+        .then(|| (vb - va) / va * 100.0)
+        .filter(|r| r.is_finite());
     let yearly_rate = (va > 0.0 && vb >= 0.0 && years >= 1.0 / 12.0)
-        .then(|| ((vb / va).powf(1.0 / years) - 1.0) * 100.0);
+        .then(|| ((vb / va).powf(1.0 / years) - 1.0) * 100.0)
+        .filter(|r| r.is_finite());
     let qualifier = if a.qualifier == Qualifier::Exact && b.qualifier == Qualifier::Exact {
         Qualifier::Exact
     } else {
@@ -183,6 +196,13 @@ mod tests {
         assert!((change.relative.unwrap() - 21.0).abs() < 1e-9);
         assert!((change.yearly_rate.unwrap() - 10.0).abs() < 1e-9);
         assert_eq!(change.years, 2.0);
+    }
+
+    #[test]
+    fn no_relative_change_that_leaves_the_range_of_numbers() {
+        let change = change_between(&figure(2016, 1e-300), &figure(2023, 1e11)).unwrap();
+        assert_eq!((change.relative, change.yearly_rate), (None, None));
+        assert_eq!(change.absolute, 1e11 - 1e-300);
     }
 
     #[test]

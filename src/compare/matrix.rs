@@ -136,7 +136,7 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
             (indicator, id),
             &mut rows,
             &mut warnings,
-        );
+        )?;
         columns.push(column);
     }
     warnings.extend(look_alikes(dataset, &indicators)?);
@@ -156,7 +156,7 @@ fn fill_column(
     (indicator, id): (u32, &String),
     rows: &mut [Row],
     warnings: &mut Vec<Warning>,
-) -> Column {
+) -> Result<Column> {
     let dataset = selector.dataset;
     let column_index = rows.first().map_or(0, |r| r.cells.len());
     let definition = &dataset.indicators()[indicator as usize];
@@ -182,6 +182,9 @@ fn fill_column(
                     Some(figure)
                 }
             });
+        if let Some(figure) = &figure {
+            figure.ensure_finite(|| format!("{id} for {}", row.province))?;
+        }
         partial |= figure
             .as_ref()
             .and_then(|f| f.derived.as_ref())
@@ -229,7 +232,7 @@ fn fill_column(
             ),
         });
     }
-    Column {
+    Ok(Column {
         indicator: id.clone(),
         unit: if normalise {
             format!("per_{PER_CAPITA_BASE}_people")
@@ -238,7 +241,7 @@ fn fill_column(
         },
         mixed_periods: mixed,
         periods: periods.into_iter().collect(),
-    }
+    })
 }
 
 /// One warning per family that has several columns: its members are defined differently by

@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::matrix::in_scheme;
+use crate::compare::matrix::{Warning, in_scheme};
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
@@ -65,6 +65,8 @@ pub struct Ranking {
     pub mixed_periods: bool,
     /// Provinces of the scheme with no figure.
     pub missing: usize,
+    /// What the reader must know about the ranking (`perCapitaNotApplicable`).
+    pub warnings: Vec<Warning>,
 }
 
 /// Ranks every province of the scheme that reports the indicator.
@@ -83,18 +85,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         .map(|p| p.id)
         .collect();
     let provinces = in_scheme(dataset, &all, Some(scheme))?;
-    let mut figures: Vec<(ProvinceId, Figure)> = provinces
-        .iter()
-        .filter_map(|&province| {
-            let figure = selector.figure(indicator, province, spec.period, options)?;
-            let figure = if spec.per_capita {
-                per_capita(selector, &figure, definition.unit, province)?
-            } else {
-                figure
-            };
-            figure.value.is_some().then_some((province, figure))
-        })
-        .collect();
+    let (mut figures, warnings) = figures(selector, spec, indicator, &provinces, options)?;
     let missing = provinces.len() - figures.len();
     let descending = definition.better != Better::Lower;
     figures.sort_by(|(pa, a), (pb, b)| order(a, b, descending).then(pa.cmp(pb)));
@@ -153,7 +144,55 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         entries,
         mixed_periods,
         missing,
+        warnings,
     })
+}
+
+/// A province and the figure it is ranked on.
+type Ranked = (ProvinceId, Figure);
+
+/// The figure of every province that has one, per capita when asked and meaningful, and the
+/// warning that per capita was asked of a share.
+fn figures(
+    selector: Selector<'_>,
+    spec: &RankSpec,
+    indicator: u32,
+    provinces: &[ProvinceId],
+    options: Options,
+) -> Result<(Vec<Ranked>, Vec<Warning>)> {
+    let definition = &selector.dataset.indicators()[indicator as usize];
+    let normalise = spec.per_capita && definition.unit.is_additive();
+    let mut warnings = Vec::new();
+    if spec.per_capita && !normalise {
+        warnings.push(Warning {
+            code: "perCapitaNotApplicable",
+            indicators: vec![spec.indicator.clone()],
+            message: format!(
+                "{} is a {}, already relative to its own denominator: per-capita figures apply \
+                 to counts and amounts; ranked as reported",
+                spec.indicator, definition.unit
+            ),
+        });
+    }
+    let mut figures: Vec<Ranked> = Vec::new();
+    for &province in provinces {
+        let Some(figure) = selector.figure(indicator, province, spec.period, options) else {
+            continue;
+        };
+        let figure = if normalise {
+            match per_capita(selector, &figure, definition.unit, province) {
+                Some(figure) => figure,
+                None => continue,
+            }
+        } else {
+            figure
+        };
+        figure.ensure_finite(|| format!("{} for {province}", spec.indicator))?;
+        if figure.value.is_some() {
+            figures.push((province, figure));
+        }
+    }
+    Ok((figures, warnings))
 }
 
 /// A qualifier's lean: where within the stated number the truth lies.
@@ -206,6 +245,28 @@ mod tests {
         let over = figure(74.0, Qualifier::Over);
         let exact = figure(74.0, Qualifier::Exact);
         assert_eq!(order(&over, &exact, true), Ordering::Less);
+    }
+
+    #[test]
+    fn per_capita_on_a_share_ranks_as_reported_and_says_why() {
+        let dataset = Dataset::bundled().unwrap();
+        let spec = |per_capita| RankSpec {
+            indicator: "households_fibre_share".into(),
+            period: PeriodSpec::Latest,
+            scheme: None,
+            per_capita,
+            targets: false,
+        };
+        let plain = rank(&dataset, &spec(false)).unwrap();
+        let asked = rank(&dataset, &spec(true)).unwrap();
+        assert!(plain.warnings.is_empty());
+        assert_eq!(asked.entries, plain.entries);
+        assert!(!asked.entries.is_empty());
+        assert_eq!(
+            asked.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+            ["perCapitaNotApplicable"]
+        );
+        assert!(asked.warnings[0].message.contains("percent"));
     }
 
     proptest! {

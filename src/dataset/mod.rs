@@ -468,7 +468,8 @@ impl Dataset {
 }
 
 /// Refuses values impossible for the indicator's unit: a fractional count (most often a
-/// Vietnamese thousands separator read as a decimal point) or a share above 100 %.
+/// Vietnamese thousands separator read as a decimal point), or a value or whole above the
+/// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
 fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
     if unit == Unit::Count && row.value.fract() != 0.0 {
         let text = row.value.to_string();
@@ -478,18 +479,17 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         );
         return Err(table.invalid(column::VALUE, &text, expected));
     }
-    if let Some(maximum) = unit.maximum()
-        && row.value > maximum
-        && row.out_of.is_none()
-    {
-        let reason = format!("a {unit} value cannot exceed {maximum}");
-        return Err(table.error(
-            column::VALUE,
-            ErrorKind::Implausible {
-                value: row.value,
-                reason,
-            },
-        ));
+    let maximum = unit.plausible_maximum();
+    for (slot, value) in [
+        (column::VALUE, Some(row.value)),
+        (column::OUT_OF, row.out_of),
+    ] {
+        if let Some(value) = value
+            && value > maximum
+        {
+            let reason = format!("a {unit} figure cannot exceed {maximum}");
+            return Err(table.error(slot, ErrorKind::Implausible { value, reason }));
+        }
     }
     Ok(())
 }

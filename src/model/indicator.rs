@@ -124,12 +124,36 @@ impl Unit {
         )
     }
 
-    /// The largest plausible value, where the unit has one (a share cannot pass 100 %).
+    /// The largest possible value, where the unit has one (a share cannot pass 100 %): the
+    /// ceiling of an "over" or "at least" interval.
     #[must_use]
     pub fn maximum(self) -> Option<f64> {
         match self {
             Unit::Percent => Some(100.0),
             _ => None,
+        }
+    }
+
+    /// The largest value one province's figure can plausibly take in this unit. Far above any
+    /// real figure (Vietnam has about 100 million people and a GDP of about 10 million billion
+    /// đồng), these bounds are there to refuse typing slips and hostile files whose sums would
+    /// leave the range of numbers (1e308 counts roll up to infinity).
+    #[must_use]
+    pub fn plausible_maximum(self) -> f64 {
+        match self {
+            Unit::Percent => 100.0,
+            // Subscriptions or devices per 100: above 1 000 is ten each.
+            Unit::Per100People | Unit::Per100Households => 1_000.0,
+            // A count: a thousand times the country's population. Millions of đồng: ten times
+            // the country's yearly product. Hours: ten thousand years of one person's time,
+            // or hours summed over many people.
+            Unit::Count | Unit::VndMillion | Unit::Hours => 1e11,
+            // Billions of đồng: ten times the yearly product; kilometres: a hundred times every
+            // road of the country.
+            Unit::VndBillion | Unit::Km => 1e8,
+            // A petabit per second; more than the country's population per service point.
+            Unit::Gbps | Unit::PeoplePerPoint => 1e9,
+            Unit::Mbps => 1e12,
         }
     }
 }
@@ -242,6 +266,17 @@ mod tests {
             assert_eq!(pillar.to_string().parse::<Pillar>(), Ok(*pillar));
         }
         assert!("Percent".parse::<Unit>().is_err());
+    }
+
+    #[test]
+    fn every_unit_has_a_finite_plausible_maximum_that_admits_its_real_ceiling() {
+        for unit in Unit::ALL {
+            let bound = unit.plausible_maximum();
+            assert!(bound.is_finite() && bound > 0.0, "{unit}");
+            assert!(unit.maximum().is_none_or(|m| m <= bound), "{unit}");
+            // Sixty-three provinces' figures at the bound still add up to a number.
+            assert!((bound * 63.0 * 1e5).is_finite(), "{unit}");
+        }
     }
 
     #[test]

@@ -43,14 +43,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Decodes `bytes` as UTF-8, or says where the first bad byte is.
+    /// Decodes `bytes` as UTF-8, or says where the first bad byte is. UTF-16 is recognised and
+    /// named, with or without a byte-order mark: its ASCII text is valid UTF-8 with a NUL
+    /// between letters, which would otherwise surface as a baffling header error.
     pub(crate) fn decode<'b>(bytes: &'b [u8], file: Option<&str>) -> Result<&'b str> {
+        if looks_like_utf16(bytes) {
+            return Err(Error::at(ErrorKind::Utf16, Position::new(file, 1, 1)));
+        }
         std::str::from_utf8(bytes).map_err(|error| {
             let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
             // The prefix is valid UTF-8 by construction; counting in it is safe.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let line = prefix.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
-            let line_text = prefix.rsplit('\n').next().unwrap_or_default();
+            let (breaks, line_text) = lines_in(prefix);
+            let line = breaks + 1;
             let column = line_text.chars().count() as u64 + 1;
             Error::at(ErrorKind::InvalidUtf8, Position::new(file, line, column))
         })
@@ -81,8 +86,7 @@ impl<'a> Reader<'a> {
             .text
             .get(self.record_line_start..offset)
             .unwrap_or_default();
-        let extra_lines = before.bytes().filter(|&b| b == b'\n').count() as u64;
-        let line_text = before.rsplit('\n').next().unwrap_or_default();
+        let (extra_lines, line_text) = lines_in(before);
         let column = line_text.chars().count() as u64 + 1;
         Position::new(self.file, self.record_line + extra_lines, column)
     }
@@ -99,10 +103,11 @@ impl<'a> Reader<'a> {
         loop {
             match bytes.get(self.offset) {
                 None => return Ok(false),
-                Some(b'\n') => self.new_line(self.offset + 1),
                 Some(b'\r') if bytes.get(self.offset + 1) == Some(&b'\n') => {
                     self.new_line(self.offset + 2);
                 }
+                // A lone carriage return is a line end too (old Mac exports).
+                Some(b'\n' | b'\r') => self.new_line(self.offset + 1),
                 Some(_) => break,
             }
         }
@@ -181,10 +186,60 @@ impl<'a> Reader<'a> {
                     self.line_start = i + 1;
                     i += 1;
                 }
+                Some(b'\r') => {
+                    // CR LF is one line end; a lone CR is one too.
+                    let width = if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    self.line += 1;
+                    self.line_start = i + width;
+                    i += width;
+                }
                 Some(_) => i += 1,
             }
         }
     }
+}
+
+/// Whether `bytes` start as UTF-16 text: a UTF-16 byte-order mark, or, in the first 512 bytes,
+/// NUL in at least a third of the odd (little-endian) or even (big-endian) positions and almost
+/// never in the others. CSV text in UTF-8 has no NUL at all; the header of a UTF-16 file is
+/// ASCII, so half its bytes are NUL.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let head = bytes.get(..bytes.len().min(512)).unwrap_or_default();
+    let pairs = head.len() / 2;
+    if pairs == 0 {
+        return false;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let many = |n: usize| n * 3 >= pairs;
+    let few = |n: usize| n * 20 <= pairs;
+    (many(odd) && few(even)) || (many(even) && few(odd))
+}
+
+/// The number of line ends in `text` (LF, CR LF or a lone CR, each counted once) and the text
+/// after the last of them.
+fn lines_in(text: &str) -> (u64, &str) {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut last_start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            count += 1;
+            last_start = i + 1;
+        }
+    }
+    (count, text.get(last_start..).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -211,6 +266,78 @@ mod tests {
     fn accepts_crlf_bom_and_blank_lines() {
         let got = records("\u{feff}a,b\r\n\r\n1,2\r\n\n").unwrap();
         assert_eq!(got, [vec!["a", "b"], vec!["1", "2"]]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_and_count_as_lines() {
+        assert_eq!(
+            records("a,b\r1,2\r\r3,4\r").unwrap(),
+            [vec!["a", "b"], vec!["1", "2"], vec!["3", "4"]]
+        );
+        let mut reader = Reader::new("a,b\r1,\"x\ry\"\r\r3,\"4", Some("t.csv"));
+        let mut fields = Vec::new();
+        assert!(reader.next_record(&mut fields).unwrap());
+        assert!(reader.next_record(&mut fields).unwrap());
+        assert_eq!(reader.record_line(), 2);
+        let error = reader.next_record(&mut fields).unwrap_err();
+        assert_eq!(error.to_string(), "t.csv:5:3: quoted field is never closed");
+    }
+
+    #[test]
+    fn a_multi_line_field_with_crlf_counts_each_line_once() {
+        let mut reader = Reader::new("a,\"x\r\ny\"\r\nb,\"c\r\n", None);
+        let mut fields = Vec::new();
+        assert!(reader.next_record(&mut fields).unwrap());
+        let error = reader.next_record(&mut fields).unwrap_err();
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((3, 3)));
+    }
+
+    #[test]
+    fn decode_counts_lone_carriage_returns_as_lines() {
+        let error = Reader::decode(b"a,b\rx\ry\xe0\r", None).unwrap_err();
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((3, 2)));
+    }
+
+    fn utf16(text: &str, big_endian: bool, mark: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        if mark {
+            bytes.extend(if big_endian {
+                [0xfe, 0xff]
+            } else {
+                [0xff, 0xfe]
+            });
+        }
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_is_named_with_or_without_a_byte_order_mark() {
+        let text = "province,indicator_id\np63:84,Trà Vinh\n";
+        for big_endian in [false, true] {
+            for mark in [false, true] {
+                let bytes = utf16(text, big_endian, mark);
+                let error = Reader::decode(&bytes, Some("u.csv")).unwrap_err();
+                assert_eq!(
+                    error.to_string(),
+                    "u.csv:1:1: the file is UTF-16: save it as UTF-8",
+                    "big endian {big_endian}, mark {mark}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_with_a_stray_nul_is_not_taken_for_utf16() {
+        assert!(Reader::decode(b"a,b\n1,\x002\n", None).is_ok());
+        assert!(Reader::decode("Trà Vinh,Quảng Bình\n".as_bytes(), None).is_ok());
+        assert!(Reader::decode(b"a", None).is_ok());
     }
 
     #[test]

@@ -7,8 +7,11 @@ mod csv;
 mod files;
 mod number;
 mod table;
+mod text;
 
+pub(crate) use files::SOURCES;
 pub(crate) use table::Table;
+pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{
     ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
@@ -16,8 +19,8 @@ pub use files::{
     parse_sources,
 };
 pub use number::{
-    NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,
-    parse_vietnamese_number,
+    NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,
+    parse_data_number, parse_vietnamese_number,
 };
 
 /// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.

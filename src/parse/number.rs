@@ -47,7 +47,9 @@ pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
 /// Parses a number in a data field: plain notation (`1208`, `86.18`, `-3`, `1.208`), or
 /// Vietnamese notation where it cannot be mistaken for plain (`86,18`, `1.208.000`, `1.208,5`).
 ///
-/// Never returns NaN or an infinity: `NaN`, `inf` and exponents are not numbers here.
+/// Never returns NaN or an infinity: `NaN`, `inf` and exponents are not numbers here. Nor does
+/// it guess at `1,234`, which is 1.234 to a Vietnamese writer and 1234 to an English one (see
+/// [`is_ambiguous_grouping`]).
 ///
 /// ```
 /// use ict_compare::parse_data_number;
@@ -55,10 +57,14 @@ pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
 /// assert_eq!(parse_data_number("86,18"), Some(86.18));
 /// assert_eq!(parse_data_number("1.208.000"), Some(1_208_000.0));
 /// assert_eq!(parse_data_number("NaN"), None);
+/// assert_eq!(parse_data_number("1,234"), None);
 /// ```
 #[must_use]
 pub fn parse_data_number(text: &str) -> Option<f64> {
     let text = text.trim();
+    if is_ambiguous_grouping(text) {
+        return None;
+    }
     let (_, body) = split_sign(text);
     let (mut commas, mut dots) = (0, 0);
     for byte in body.bytes() {
@@ -81,6 +87,52 @@ pub fn parse_data_number(text: &str) -> Option<f64> {
         return None;
     }
     text.parse().ok().filter(|value: &f64| value.is_finite())
+}
+
+/// Whether `text` is a number that reads differently by convention: one comma followed by
+/// exactly three digits, after one to three digits not starting with 0 (`1,234`, `-12,500`).
+/// A Vietnamese writer means a decimal comma (1.234), an English one thousands (1234). `0,125`
+/// and `86,18` are not ambiguous: English grouping neither starts with 0 nor has two digits.
+///
+/// ```
+/// use ict_compare::is_ambiguous_grouping;
+/// assert!(is_ambiguous_grouping("1,234"));
+/// assert!(!is_ambiguous_grouping("86,18"));
+/// assert!(!is_ambiguous_grouping("0,125"));
+/// ```
+#[must_use]
+pub fn is_ambiguous_grouping(text: &str) -> bool {
+    let (_, body) = split_sign(text.trim());
+    let Some((integer, fraction)) = body.split_once(',') else {
+        return false;
+    };
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&integer.len())
+        && !integer.starts_with('0')
+        && digits(integer)
+        && fraction.len() == 3
+        && digits(fraction)
+}
+
+/// Whether `text` is grouped the English way past any doubt: commas between groups of three
+/// after one to three digits, at least two commas or a `.` decimal part (`1,234,567`,
+/// `1,234.5`). Such a number is not read (data fields use no grouping); the hint says why.
+pub(crate) fn is_english_grouping(text: &str) -> bool {
+    let (_, body) = split_sign(text.trim());
+    let (integer, decimals) = match body.split_once('.') {
+        Some((integer, decimals)) => (integer, Some(decimals)),
+        None => (body, None),
+    };
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+        && decimals.is_none_or(digits)
+        && (rest.len() > 1 || decimals.is_some())
 }
 
 /// Formats `value` the Vietnamese way with at most `decimals` decimals, trailing zeros dropped:
@@ -233,6 +285,8 @@ mod tests {
             ("0.125", 0.125),
             ("4.822", 4.822),
             ("86,18", 86.18),
+            ("0,125", 0.125),
+            ("1,2345", 1.2345),
             ("1.208.000", 1_208_000.0),
             ("1.208,5", 1208.5),
             ("1234.5678", 1234.5678),
@@ -247,6 +301,45 @@ mod tests {
             "NaN", "inf", "-inf", "1e5", "1,2,3", "", "-", "1.", ".5", "12 000", "0x10",
         ] {
             assert_eq!(parse_data_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn comma_then_three_digits_is_ambiguous_and_not_read() {
+        for text in ["1,234", "12,345", "123,456", "-1,234", " 1,234 ", "+9,999"] {
+            assert!(is_ambiguous_grouping(text), "{text}");
+            assert_eq!(parse_data_number(text), None, "{text}");
+        }
+        for text in [
+            "1234,567",
+            "0,125",
+            "1,23",
+            "1,2345",
+            "1.234,567",
+            "1,234,567",
+            "1234",
+        ] {
+            assert!(!is_ambiguous_grouping(text), "{text}");
+        }
+        // Vietnamese report text is not data: there `1,234` is a decimal comma.
+        assert_eq!(parse_vietnamese_number("1,234"), Some(1.234));
+    }
+
+    #[test]
+    fn english_grouping_is_recognised_only_where_it_is_certain() {
+        for text in ["1,234,567", "1,234.5", "-12,345,678.25"] {
+            assert!(is_english_grouping(text), "{text}");
+            assert_eq!(parse_data_number(text), None, "{text}");
+        }
+        for text in [
+            "1,234",
+            "1,2,3",
+            "1234,567.5",
+            "1,234,56",
+            "1.234,5",
+            "1234",
+        ] {
+            assert!(!is_english_grouping(text), "{text}");
         }
     }
 

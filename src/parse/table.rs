@@ -6,7 +6,8 @@
 
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
-use crate::parse::number::parse_data_number;
+use crate::parse::number::{is_ambiguous_grouping, is_english_grouping, parse_data_number};
+use crate::parse::text::is_invisible;
 
 /// The columns of one file format.
 pub(crate) struct Schema {
@@ -149,6 +150,38 @@ impl<'a> Table<'a> {
         Ok(text)
     }
 
+    /// The text of a required id column: not empty, and with no character that cannot be seen
+    /// (two ids that look the same must be the same id).
+    pub(crate) fn id(&self, slot: usize) -> Result<&str> {
+        let text = self.required(slot)?;
+        self.visible(slot, text)?;
+        Ok(text)
+    }
+
+    /// The text of an optional id column, `None` when absent or empty; checked as [`Table::id`].
+    pub(crate) fn optional_id(&self, slot: usize) -> Result<Option<&str>> {
+        self.optional(slot)
+            .map(|text| self.visible(slot, text).map(|()| text))
+            .transpose()
+    }
+
+    fn visible(&self, slot: usize, text: &str) -> Result<()> {
+        // Almost every id is printable ASCII: skip the character scan then.
+        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return Ok(());
+        }
+        match text.chars().find(|&c| is_invisible(c)) {
+            Some(c) => Err(self.error(
+                slot,
+                ErrorKind::InvisibleCharacter {
+                    column: self.schema.name(slot).to_owned(),
+                    code_point: u32::from(c),
+                },
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// The text of an optional column, `None` when absent or empty.
     pub(crate) fn optional(&self, slot: usize) -> Option<&str> {
         Some(self.text(slot)).filter(|text| !text.is_empty())
@@ -180,11 +213,26 @@ impl<'a> Table<'a> {
 
     fn number_from(&self, slot: usize, text: &str) -> Result<f64> {
         parse_data_number(text).ok_or_else(|| {
+            let column = self.schema.name(slot).to_owned();
+            let shown = excerpt(text);
+            if is_english_grouping(text) {
+                let expected = "a number without thousands separators, `.` for decimals \
+                                (1234567.5)"
+                    .into();
+                return self.invalid(slot, text, expected);
+            }
             self.error(
                 slot,
-                ErrorKind::InvalidNumber {
-                    column: self.schema.name(slot).to_owned(),
-                    text: excerpt(text),
+                if is_ambiguous_grouping(text) {
+                    ErrorKind::AmbiguousNumber {
+                        column,
+                        text: shown,
+                    }
+                } else {
+                    ErrorKind::InvalidNumber {
+                        column,
+                        text: shown,
+                    }
                 },
             )
         })
@@ -289,6 +337,67 @@ mod tests {
             }
         );
         assert_eq!(error.position().map(|p| p.column), Some(5));
+    }
+
+    #[test]
+    fn a_number_ambiguous_between_conventions_is_refused_as_such() {
+        let mut table = Table::open("id,value\na,\"1,234\"\n", Some("x.csv"), &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::AmbiguousNumber {
+                column: "value".into(),
+                text: "1,234".into()
+            }
+        );
+        let message = error.to_string();
+        assert!(
+            message.starts_with("x.csv:2:3: ambiguous number"),
+            "{message}"
+        );
+        assert!(message.contains("1234 or 1.234"), "{message}");
+    }
+
+    #[test]
+    fn ids_with_invisible_characters_are_refused_by_code_point() {
+        for (id, code_point) in [
+            ("\u{feff}a", 0xfeff),
+            ("a\u{200b}", 0x200b),
+            ("a\u{202e}b", 0x202e),
+            ("a\u{2066}b", 0x2066),
+            ("a\u{1b}[31mb", 0x1b),
+        ] {
+            let text = format!("id,value\n\"x,{id}\",1\n");
+            let text = text.replacen("\"x,", "\"", 1);
+            let mut table = Table::open(&text, Some("x.csv"), &SCHEMA).unwrap();
+            table.next().unwrap();
+            let error = table.id(0).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                &ErrorKind::InvisibleCharacter {
+                    column: "id".into(),
+                    code_point
+                },
+                "{id:?}"
+            );
+            assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 1)));
+        }
+        let mut table = Table::open("id,value\nTrà-Vinh,1\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        assert_eq!(table.id(0).unwrap(), "Trà-Vinh");
+        assert_eq!(table.optional_id(2).unwrap(), None);
+    }
+
+    #[test]
+    fn english_grouping_is_refused_with_a_hint() {
+        let mut table = Table::open("id,value\na,\"1,234,567\"\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: invalid `value` \"1,234,567\": expected a number without thousands separators, `.` for decimals (1234567.5)"
+        );
     }
 
     #[test]

@@ -127,6 +127,28 @@ pub struct Stats {
     pub weighted_mean: Option<f64>,
 }
 
+impl Stats {
+    /// Checks that every statistic is finite, or says that computing `what` overflowed (see
+    /// `Figure::ensure_finite`).
+    fn ensure_finite(&self, what: impl FnOnce() -> String) -> Result<()> {
+        let all = [
+            self.sum,
+            self.mean,
+            self.median,
+            self.min,
+            self.max,
+            self.weighted_mean,
+        ];
+        if all.iter().flatten().all(|v| v.is_finite()) {
+            Ok(())
+        } else {
+            Err(Error::new(crate::error::ErrorKind::Overflow {
+                what: what(),
+            }))
+        }
+    }
+}
+
 /// One group of an aggregation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -226,19 +248,25 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
         }
         GroupBy::Pillar => unreachable!("handled above"),
     }
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .map(|(key, (summary, provinces))| Group {
+            key,
+            reported: summary.count(),
+            stats: summary.stats(additive, weight.is_some()),
+            provinces,
+        })
+        .collect();
+    for group in &groups {
+        group
+            .stats
+            .ensure_finite(|| format!("the {id} summary of {}", group.key))?;
+    }
     Ok(Aggregation {
         indicator: Some(id.to_owned()),
         group_by: spec.group_by,
         weight: weight.clone(),
-        groups: groups
-            .into_iter()
-            .map(|(key, (summary, provinces))| Group {
-                key,
-                reported: summary.count(),
-                stats: summary.stats(additive, weight.is_some()),
-                provinces,
-            })
-            .collect(),
+        groups,
     })
 }
 
@@ -325,6 +353,24 @@ fn by_pillar(dataset: &Dataset, spec: &AggregateSpec) -> Aggregation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sum_past_the_range_of_numbers_is_an_overflow_error() {
+        let mut summary = Summary::default();
+        summary.add(f64::MAX, None);
+        summary.add(f64::MAX, None);
+        let stats = summary.stats(true, false);
+        let error = stats.ensure_finite(|| "the sum".into()).unwrap_err();
+        assert_eq!(error.kind().code(), "overflow");
+        let mut summary = Summary::default();
+        summary.add(1e11, None);
+        assert!(
+            summary
+                .stats(true, false)
+                .ensure_finite(String::new)
+                .is_ok()
+        );
+    }
 
     #[test]
     fn summaries_merge_like_one_pass() {

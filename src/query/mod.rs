@@ -193,6 +193,23 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// Checks that every number of the figure is finite, or says that computing `what`
+    /// overflowed. Loading bounds every value by its unit, so sums and ratios of them stay
+    /// finite; this is the last guard before an answer leaves the engine, so that no infinity
+    /// is ever shown as ∞ or sent as `null`.
+    pub(crate) fn ensure_finite(&self, what: impl FnOnce() -> String) -> Result<()> {
+        let finite = self.value.is_none_or(f64::is_finite)
+            && self.out_of.is_none_or(f64::is_finite)
+            && self.provenance.iter().all(|p| p.value.is_finite());
+        if finite {
+            Ok(())
+        } else {
+            Err(Error::new(crate::error::ErrorKind::Overflow {
+                what: what(),
+            }))
+        }
+    }
+
     /// The interval of true values the figure allows (see [`Qualifier::interval`]).
     #[must_use]
     pub fn interval(&self, ceiling: f64) -> Option<crate::model::Interval> {
@@ -213,6 +230,37 @@ pub struct Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_with_an_infinite_number_is_an_overflow_error() {
+        let mut figure = Figure {
+            value: Some(1.0),
+            qualifier: Qualifier::Exact,
+            period: Period::year(2023),
+            mixed_periods: false,
+            out_of: None,
+            is_target: false,
+            origin: Origin::Bundled,
+            provenance: Vec::new(),
+            derived: None,
+        };
+        assert!(figure.ensure_finite(|| "x".into()).is_ok());
+        figure.value = None;
+        assert!(figure.ensure_finite(|| "x".into()).is_ok());
+        for (value, out_of) in [(Some(f64::INFINITY), None), (Some(1.0), Some(f64::NAN))] {
+            figure.value = value;
+            figure.out_of = out_of;
+            let error = figure
+                .ensure_finite(|| "the sum of bts_stations for p34:86".into())
+                .unwrap_err();
+            assert_eq!(error.kind().code(), "overflow");
+            assert!(
+                error
+                    .to_string()
+                    .starts_with("the sum of bts_stations for p34:86 is too large")
+            );
+        }
+    }
 
     #[test]
     fn period_specs_read_and_admit() {

@@ -30,8 +30,8 @@ test("a reader's file naming a bundled report or a bundled figure is refused, an
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations', { viewport: { width: 375, height: 812 } });
   const before = await figuresOf(page, 'tv-2023');
   const cases = [
-    ['borrowed-source.csv', readFileSync('tests/bad-inputs/37-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, cột 40\).*"tv-2023".*mã riêng/],
-    ['borrowed-id.csv', readFileSync('tests/bad-inputs/38-bundled-observation-id.csv', 'utf8'), /borrowed-id\.csv \(dòng 3, cột 1\).*"tv-2023-006".*mã riêng/],
+    ['borrowed-source.csv', readFileSync('tests/bad-inputs/49-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, cột 40\).*"tv-2023".*mã riêng/],
+    ['borrowed-id.csv', readFileSync('tests/bad-inputs/50-bundled-observation-id.csv', 'utf8'), /borrowed-id\.csv \(dòng 3, cột 1\).*"tv-2023-006".*mã riêng/],
   ];
   for (const [name, text, said] of cases) {
     const notice = await open(page, name, text);

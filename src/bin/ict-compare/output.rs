@@ -1,0 +1,268 @@
+//! How answers are written: aligned tables for people, CSV records and JSON for programs.
+//!
+//! Everything the program writes goes through [`write_out`] and [`write_err`], so that a closed
+//! pipe (`| head -1`) or a full disk (`> /dev/full`) ends it with a short message and a non-zero
+//! exit rather than a panic. Text from data reaches the terminal with its invisible characters
+//! escaped (no escape sequence in a report's title can move the cursor or recolour the screen),
+//! and CSV fields that a spreadsheet would run as formulas are neutralised by the page's rule.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+use ict_compare::{Dataset, Error, ErrorKind, Figure, ProvinceId, is_invisible};
+use serde::Serialize;
+
+use crate::Format;
+
+pub(crate) const CELL_HEADER: [&str; 12] = [
+    "province",
+    "province_name",
+    "indicator",
+    "unit",
+    "value",
+    "qualifier",
+    "period",
+    "derived",
+    "partial",
+    "source",
+    "observation",
+    "quote",
+];
+
+pub(crate) fn cell_line(
+    dataset: &Dataset,
+    province: ProvinceId,
+    indicator: &str,
+    unit: &str,
+    figure: Option<&Figure>,
+) -> String {
+    let empty = String::new();
+    let Some(figure) = figure else {
+        return csv_line(&[
+            &province.to_string(),
+            &province_name(dataset, province),
+            indicator,
+            unit,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]);
+    };
+    let join = |f: &dyn Fn(&ict_compare::Provenance) -> String| {
+        figure
+            .provenance
+            .iter()
+            .map(f)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let derived = figure.derived.as_ref();
+    csv_line(&[
+        &province.to_string(),
+        &province_name(dataset, province),
+        indicator,
+        unit,
+        &figure.value.map_or(empty, |v| v.to_string()),
+        figure.qualifier.as_str(),
+        &figure.period.to_string(),
+        &derived.map(|d| d.note.clone()).unwrap_or_default(),
+        &derived.is_some_and(|d| d.reported < d.members).to_string(),
+        &join(&|p| p.source.clone()),
+        &join(&|p| p.observation.clone()),
+        &join(&|p| p.quote.clone()),
+    ])
+}
+
+pub(crate) fn province_name(dataset: &Dataset, id: ProvinceId) -> String {
+    dataset
+        .reference()
+        .province(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// A figure for people: qualifier symbol, Vietnamese number, `%` for shares, period.
+pub(crate) fn shown(figure: &Figure, unit: &str) -> String {
+    match figure.value {
+        Some(value) => format!(
+            "{}{}{} ({})",
+            figure.qualifier.symbol(),
+            ict_compare::format_vietnamese_number(value, 2),
+            if unit == "percent" { " %" } else { "" },
+            figure.period
+        ),
+        None => match &figure.derived {
+            Some(d) => format!("partial, {} of {}", d.reported, d.members),
+            None => "–".to_owned(),
+        },
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe or a full disk is an error, not a panic.
+pub(crate) fn write_out(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|error| {
+            Error::new(ErrorKind::Io {
+                message: format!("cannot write to standard output: {error}"),
+            })
+        })
+}
+
+/// Writes `text` to standard error, escaped; if even that fails there is no one left to tell.
+pub(crate) fn write_err(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(escaped(text, true).as_bytes());
+}
+
+/// Writes `value` as pretty JSON. `serde_json` escapes the C0 controls; the rest of what cannot
+/// be seen (C1 controls, direction overrides, zero-width characters) is escaped here, as JSON
+/// `\uXXXX`, since JSON is often read on a terminal too.
+pub(crate) fn json<T: Serialize>(value: &T) -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(value).map_err(|error| {
+        Error::new(ErrorKind::Io {
+            message: format!("cannot write JSON: {error}"),
+        })
+    })?;
+    write_out(&format!("{}\n", escaped(&text, true)))
+}
+
+pub(crate) fn print_rows(
+    format: Format,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<(), Error> {
+    if format == Format::Csv {
+        let mut out = csv_line(header);
+        for row in &rows {
+            out.push_str(&csv_line(
+                &row.iter().map(String::as_str).collect::<Vec<_>>(),
+            ));
+        }
+        write_out(&out)
+    } else {
+        let mut table = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+        table.extend(rows);
+        write_out(&aligned(&table))
+    }
+}
+
+/// `text` with every character that cannot be seen written as `\uXXXX` (valid in JSON too);
+/// line breaks are kept when `keep_newlines`, for text that is several lines on purpose.
+pub(crate) fn escaped(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let hidden = |c: char| is_invisible(c) && !(keep_newlines && c == '\n');
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The page's rule for CSV fields (`csvField` in `www/download.js`): text whose first character
+/// is `=`, `+`, `-`, `@`, a tab or a carriage return would run as a formula in a spreadsheet, so
+/// it gets an apostrophe in front. The page decides by type and leaves numbers alone; here every
+/// field is text, so a field that reads as a finite number is left alone instead.
+pub(crate) fn spreadsheet_safe(field: &str) -> Cow<'_, str> {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = field.parse::<f64>().is_ok_and(f64::is_finite);
+    if formula && !number {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+/// One CSV record (RFC 4180: fields with a comma, quote or line break are quoted), each field
+/// neutralised for spreadsheets and with its invisible characters escaped.
+pub(crate) fn csv_line(fields: &[&str]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let safe = spreadsheet_safe(f);
+            let f = escaped(&safe, true);
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.into_owned()
+            }
+        })
+        .collect();
+    format!("{}\n", quoted.join(","))
+}
+
+/// Columns padded to their widest cell, counted in characters; cells from data are escaped.
+pub(crate) fn aligned(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let rows: Vec<Vec<Cow<'_, str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| escaped(cell, false)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &width)| format!("{cell:<width$}"))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_get_an_apostrophe_and_numbers_do_not() {
+        for (field, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+84 90", "'+84 90"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("-3.5", "-3.5"),
+            ("12", "12"),
+            ("Trà Vinh", "Trà Vinh"),
+            ("-inf", "'-inf"),
+        ] {
+            assert_eq!(spreadsheet_safe(field), written, "{field:?}");
+        }
+        assert_eq!(csv_line(&["=1+2", "a,b"]), "'=1+2,\"a,b\"\n");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped_and_visible_text_is_not() {
+        assert_eq!(escaped("a\u{1b}[2Jb", false), "a\\u001b[2Jb");
+        assert_eq!(escaped("x\u{202e}y\u{9b}", false), "x\\u202ey\\u009b");
+        assert_eq!(escaped("Quảng Bình\u{a0}%", false), "Quảng Bình\u{a0}%");
+        assert_eq!(escaped("a\nb", false), "a\\u000ab");
+        assert_eq!(escaped("a\nb", true), "a\nb");
+        let table = aligned(&[vec!["\u{1b}]0;x\u{7}".to_owned(), "y".to_owned()]]);
+        assert_eq!(table, "\\u001b]0;x\\u0007  y\n");
+    }
+}
