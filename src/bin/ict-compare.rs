@@ -616,7 +616,12 @@ impl Folder {
     fn read(root: &Path) -> Result<Folder, Error> {
         let mut texts = HashMap::new();
         for name in DatasetFiles::NAMES {
-            texts.insert(name, read_text(&root.join(name), name)?);
+            let path = root.join(name);
+            // A folder of reports alone has no published tables.
+            if DatasetFiles::OPTIONAL.contains(&name) && !path.exists() {
+                continue;
+            }
+            texts.insert(name, read_text(&path, name)?);
         }
         Ok(Folder {
             root: root.to_owned(),
@@ -697,7 +702,11 @@ fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
             .count();
         println!(
             "  {:<10} {count:>4}  {} ({})",
-            source.id, source.title, source.published
+            source.id,
+            source.title,
+            source
+                .published
+                .map_or_else(|| "undated".to_owned(), |p| p.to_string())
         );
     }
     println!("\nobservations per pillar:");
