@@ -196,6 +196,25 @@ fn look_alike_figures_are_separate_indicators_of_one_family() {
 }
 
 #[test]
+fn server_counts_of_unstated_kind_are_not_set_beside_virtual_ones() {
+    let dataset = Dataset::bundled().expect("loads");
+    let indicator_of = |id: &str| {
+        dataset
+            .observations()
+            .find(|o| o.id == id)
+            .map(|o| o.indicator)
+            .expect("the figure")
+    };
+    // Trà Vinh's 171 servers (140 of them virtual) and Hải Dương's 37 of unstated kind.
+    let (tra_vinh, hai_duong) = (indicator_of("tv-2023-015"), indicator_of("hd-2016-012"));
+    assert_ne!(tra_vinh, hai_duong);
+    let family = |id: &str| dataset.indicator(id).map(|i| i.family.clone());
+    assert_eq!(family(&tra_vinh), family(&hai_duong));
+    let unstated = dataset.indicator(&hai_duong).expect("an indicator");
+    assert_eq!(unstated.aggregation, ict_compare::Aggregation::None);
+}
+
+#[test]
 fn consistency_reports_the_computers_that_do_not_add_up() {
     let dataset = Dataset::bundled().expect("loads");
     let findings = consistency(&dataset);
