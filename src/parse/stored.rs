@@ -181,6 +181,7 @@ fn position_at(text: &str, file: &str, offset: usize) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn cells(table: &StoredTable) -> Vec<Vec<(String, String, u64, u64)>> {
         table
@@ -253,6 +254,30 @@ mod tests {
                 Some(line),
                 "{text}: {error}"
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_places_every_cell_inside_the_copy(text in "[\\[\\]{}\",:a-zà 0-9.\n-]{0,60}") {
+            for format in [TableFormat::Json, TableFormat::Csv] {
+                if let Ok(table) = StoredTable::parse(&text, "t", format) {
+                    let lines = text.lines().count().max(1) as u64;
+                    for cell in table.rows.iter().flatten() {
+                        prop_assert!(cell.position.line >= 1 && cell.position.line <= lines);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn json_numbers_are_kept_as_written(value in 0.0_f64..10.0, decimals in 0_usize..8) {
+            let literal = format!("{value:.decimals$}");
+            let text = format!("[{{\"p\": \"X\", \"v\": {literal}}}]");
+            let table = StoredTable::parse(&text, "t", TableFormat::Json).unwrap();
+            let cell = cell_in(&table.rows[0], "v").unwrap();
+            prop_assert_eq!(&cell.text, &literal);
+            prop_assert_eq!(cell.position.column, 18);
         }
     }
 }
