@@ -541,7 +541,7 @@ fn a_figure_left_out_of_a_table_is_found_in_the_stored_copy() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(matches!(
         errors[0].kind(),
-        ErrorKind::UncitedCell { citations: 0, .. }
+        ErrorKind::CellCitations { citations: 0, .. }
     ));
     let (file, line, _) = place(&errors[0]);
     assert_eq!(file, "tables/papi_2018_2024.csv");
