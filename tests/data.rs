@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use data_folder::{Data, read};
 use ict_compare::{Dataset, ErrorKind, consistency, provenance};
 
+/// The provenance errors of a data folder's observations.
 fn provenance_errors(data: &Data) -> Vec<ict_compare::Error> {
     let dataset = data.dataset().expect("loads");
     provenance(

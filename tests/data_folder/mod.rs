@@ -42,8 +42,6 @@ impl Data {
     }
 }
 
-/// The provenance errors of a data folder's observations.
-
 /// `text` with the first line containing `marker` changed by `edit`.
 pub fn edit_line(text: &str, marker: &str, edit: impl Fn(&str) -> String) -> String {
     let mut done = false;
