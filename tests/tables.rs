@@ -81,6 +81,21 @@ fn every_table_figure_is_a_cell_of_its_stored_table() {
 }
 
 #[test]
+fn every_bundled_id_is_unique_and_names_its_source() {
+    let dataset = Dataset::bundled().expect("loads");
+    let mut seen = std::collections::HashSet::new();
+    for o in dataset.observations() {
+        let number = o.id.strip_prefix(&format!("{}-", o.source));
+        assert!(
+            number.is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())),
+            "{} is <source_id>-NNN",
+            o.id
+        );
+        assert!(seen.insert(o.id.clone()), "{} appears twice", o.id);
+    }
+}
+
+#[test]
 fn the_national_indices_are_all_bundled() {
     let dataset = Dataset::bundled().expect("loads");
     let count = |indicator: &str, scheme: &str, year: Option<u16>| {
