@@ -15,23 +15,32 @@ use std::sync::Arc;
 use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
 use crate::parse::{
-    ObservationRow, Table, observation_column as column, parse_indicators, parse_observations,
-    parse_sources,
+    ObservationRow, Table, observation_column as column, parse_editions, parse_indicators,
+    parse_observations, parse_sources, parse_tables,
 };
 
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
-pub(crate) use store::{Columns, Index};
+pub(crate) use store::{Columns, Index, RowKeys};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
+///
+/// `tables`, `editions` and `table_observations` may be empty (no bytes): a dataset of reports
+/// alone, like a provincial office's own folder, has no published tables.
 #[derive(Debug, Clone, Copy)]
 pub struct DatasetFiles<'a> {
     /// `sources.csv`
     pub sources: &'a str,
+    /// `tables.csv`
+    pub tables: &'a str,
     /// `indicators.csv`
     pub indicators: &'a str,
+    /// `editions.csv`
+    pub editions: &'a str,
     /// `observations.csv`
     pub observations: &'a str,
+    /// `table_observations.csv`
+    pub table_observations: &'a str,
     /// `reference/provinces_2024.csv`
     pub provinces_p63: &'a str,
     /// `reference/provinces_2025.csv`
@@ -46,10 +55,13 @@ pub struct DatasetFiles<'a> {
 
 impl<'a> DatasetFiles<'a> {
     /// The files of a data folder, relative to it, in the order of the fields.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 11] = [
         "sources.csv",
+        "tables.csv",
         "indicators.csv",
+        "editions.csv",
         "observations.csv",
+        "table_observations.csv",
         "reference/provinces_2024.csv",
         "reference/provinces_2025.csv",
         "reference/merger_2025.csv",
@@ -57,12 +69,19 @@ impl<'a> DatasetFiles<'a> {
         "reference/dti_2022_provincial_rank.csv",
     ];
 
+    /// The files a data folder may leave out (read as empty): those of published tables.
+    pub const OPTIONAL: [&'static str; 3] =
+        ["tables.csv", "editions.csv", "table_observations.csv"];
+
     /// The files' texts, each looked up by its name in [`DatasetFiles::NAMES`].
     pub fn from_names(text: impl Fn(&'static str) -> &'a str) -> Self {
         let [
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -71,8 +90,11 @@ impl<'a> DatasetFiles<'a> {
         ] = Self::NAMES.map(text);
         DatasetFiles {
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -88,7 +110,8 @@ impl<'a> DatasetFiles<'a> {
 /// ```
 /// let dataset = ict_compare::Dataset::bundled()?;
 /// assert!(dataset.len() > 100);
-/// assert_eq!(dataset.sources().len(), 5);
+/// let reports = dataset.sources().iter().filter(|s| !s.is_table()).count();
+/// assert_eq!(reports, 5);
 /// # Ok::<(), ict_compare::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -119,15 +142,24 @@ impl Dataset {
             population: files.population,
             dti: files.dti,
         })?;
-        let indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
-        let sources = parse_sources(files.sources, Some("sources.csv"))?;
+        let mut indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
+        if !files.editions.is_empty() {
+            parse_editions(files.editions, Some("editions.csv"), &mut indicators)?;
+        }
+        let mut sources = parse_sources(files.sources, Some("sources.csv"))?;
         for source in &sources {
-            if reference.province(source.province).is_none() {
+            if let Some(province) = source.province
+                && reference.province(province).is_none()
+            {
                 return Err(crate::Error::new(ErrorKind::UnknownProvince {
-                    id: source.province.to_string(),
+                    id: province.to_string(),
                 })
                 .in_file("sources.csv"));
             }
+        }
+        if !files.tables.is_empty() {
+            let tables = parse_tables(files.tables, Some("tables.csv"), &sources)?;
+            sources.extend(tables);
         }
         let mut dataset = Dataset {
             reference: Arc::new(reference),
@@ -148,12 +180,20 @@ impl Dataset {
             columns: Columns::default(),
             index: Index::default(),
         };
-        let columns = dataset.load(
+        let mut columns = dataset.load(
             files.observations,
             "observations.csv",
             Origin::Bundled,
             &HashSet::default(),
         )?;
+        if !files.table_observations.is_empty() {
+            columns.append(&dataset.load(
+                files.table_observations,
+                "table_observations.csv",
+                Origin::Bundled,
+                &HashSet::default(),
+            )?);
+        }
         dataset.columns = columns;
         dataset.index = Index::build(
             &dataset.columns,
@@ -164,7 +204,7 @@ impl Dataset {
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
-    /// reference data: provinces, the 2025 mapping, population.
+    /// reference data: provinces, the 2025 mapping, population. It has no published tables.
     pub fn with_bundled_reference(
         sources: &str,
         indicators: &str,
@@ -174,6 +214,9 @@ impl Dataset {
             sources,
             indicators,
             observations,
+            tables: "",
+            editions: "",
+            table_observations: "",
             ..bundled::FILES
         })
     }
@@ -224,6 +267,35 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// The source a row cites: a bundled one for bundled rows; for a reader's file, its own
+    /// sources (added on first sight, credited to the file), never a bundled one.
+    fn resolve_source(
+        &mut self,
+        table: &Table<'_>,
+        id: &str,
+        province: ProvinceId,
+        origin: Origin,
+        file: &str,
+    ) -> Result<u32> {
+        match self.source_ids.get(id) {
+            Some(&source)
+                if origin == Origin::User
+                    && self.source_origin(source as usize) == Origin::Bundled =>
+            {
+                Err(table.error(
+                    column::SOURCE,
+                    ErrorKind::BundledId {
+                        column: "source_id".to_owned(),
+                        id: excerpt(id),
+                    },
+                ))
+            }
+            Some(&source) => Ok(source),
+            None if origin == Origin::User => Ok(self.add_user_source(id, province, file)),
+            None => Err(table.error(column::SOURCE, ErrorKind::UnknownSource { id: excerpt(id) })),
+        }
+    }
+
     /// Parses observations into new columns, resolving ids against this dataset. A user's file
     /// may not use an observation id in `taken`, nor a source id this dataset already has.
     fn load(
@@ -266,30 +338,7 @@ impl Dataset {
             })?;
             check_value(table, self.indicators[indicator as usize].unit, &row)?;
             let source = remembered(&mut last_source, row.source, || {
-                match self.source_ids.get(row.source) {
-                    Some(&source)
-                        if origin == Origin::User
-                            && self.source_origin(source as usize) == Origin::Bundled =>
-                    {
-                        Err(table.error(
-                            column::SOURCE,
-                            ErrorKind::BundledId {
-                                column: "source_id".to_owned(),
-                                id: excerpt(row.source),
-                            },
-                        ))
-                    }
-                    Some(&source) => Ok(source),
-                    None if origin == Origin::User => {
-                        Ok(self.add_user_source(row.source, row.province, file))
-                    }
-                    None => Err(table.error(
-                        column::SOURCE,
-                        ErrorKind::UnknownSource {
-                            id: excerpt(row.source),
-                        },
-                    )),
-                }
+                self.resolve_source(table, row.source, row.province, origin, file)
             })?;
             if taken.contains(row.id) {
                 let kind = ErrorKind::BundledId {
@@ -307,25 +356,23 @@ impl Dataset {
                 };
                 return Err(table.error(column::ID, kind));
             }
+            check_evidence(table, &self.sources[source as usize], origin, &row)?;
             let scope = remembered(&mut last_scope, row.scope, || {
                 Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
                     self.scopes.push(row.scope.to_owned());
                     (self.scopes.len() - 1) as u32
                 }))
             })?;
-            columns.id.push(row.id);
-            columns.province.push(province);
-            columns.indicator.push(indicator);
-            columns.period.push(row.period);
-            columns.value.push(row.value);
-            columns.out_of.push(row.out_of);
-            columns.qualifier.push(row.qualifier);
-            columns.is_target.push(row.is_target);
-            columns.scope.push(scope);
-            columns.source.push(source);
-            columns.quote.push(row.quote);
-            columns.note.push(row.note);
-            columns.origin.push(origin);
+            columns.push(
+                &row,
+                RowKeys {
+                    province,
+                    indicator,
+                    scope,
+                    source,
+                    origin,
+                },
+            );
             Ok(())
         })?;
         if columns.len() == 0 {
@@ -345,11 +392,12 @@ impl Dataset {
             title: id.to_owned(),
             outlet: String::new(),
             author: String::new(),
-            published: crate::model::Period::year(1900),
+            published: None,
             url: None,
-            province,
+            province: Some(province),
             file: file.to_owned(),
             language: String::new(),
+            table: None,
         });
         self.source_origins.push(Origin::User);
         let position = (self.sources.len() - 1) as u32;
@@ -404,6 +452,18 @@ impl Dataset {
         &self.sources
     }
 
+    /// How many observations each source backs, in the order of [`Dataset::sources`].
+    #[must_use]
+    pub fn figures_by_source(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for &source in &self.columns.source {
+            if let Some(count) = counts.get_mut(source as usize) {
+                *count += 1;
+            }
+        }
+        counts
+    }
+
     /// Whether a source is bundled or the user's.
     #[must_use]
     pub fn source_origin(&self, position: usize) -> Origin {
@@ -429,6 +489,7 @@ impl Dataset {
             scope: self.scopes[c.scope[row] as usize].clone(),
             source: self.sources[c.source[row] as usize].id.clone(),
             quote: c.quote.get(row).to_owned(),
+            cell: c.table_cell(row),
             note: c.note.get(row).to_owned(),
             origin: c.origin[row],
         })
@@ -479,6 +540,18 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         );
         return Err(table.invalid(column::VALUE, &text, expected));
     }
+    if let Some(minimum) = unit.minimum()
+        && row.value < minimum
+    {
+        let reason = format!("a {unit} value cannot be below {minimum}");
+        return Err(table.error(
+            column::VALUE,
+            ErrorKind::Implausible {
+                value: row.value,
+                reason,
+            },
+        ));
+    }
     let maximum = unit.plausible_maximum();
     for (slot, value) in [
         (column::VALUE, Some(row.value)),
@@ -492,6 +565,44 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         }
     }
     Ok(())
+}
+
+/// A figure of a published table cites one of its cells, for a province of the table's list and
+/// the period the table covers; a figure of a report cites no cell. A user's own source may
+/// carry either.
+fn check_evidence(
+    table: &Table<'_>,
+    source: &Source,
+    origin: Origin,
+    row: &ObservationRow<'_>,
+) -> Result<()> {
+    match (&source.table, row.cell) {
+        (Some(published), Some(_)) => {
+            if row.province.scheme != published.scheme {
+                let expected = format!(
+                    "a {} province, as table {} lists",
+                    published.scheme, source.id
+                );
+                return Err(table.invalid(column::PROVINCE, &row.province.to_string(), expected));
+            }
+            if row.period != published.period {
+                let expected = format!("{}, the period of table {}", published.period, source.id);
+                return Err(table.invalid(column::PERIOD, &row.period.to_string(), expected));
+            }
+            Ok(())
+        }
+        (Some(_), None) => Err(table.error(
+            column::TABLE_ROW,
+            ErrorKind::EmptyField {
+                column: format!("table_row (a figure of table {} cites its cell)", source.id),
+            },
+        )),
+        (None, Some(_)) if origin == Origin::Bundled => {
+            let expected = format!("no cell: {} is a report, cited by a quote", source.id);
+            Err(table.invalid(column::TABLE_ROW, row.cell.map_or("", |c| c.row), expected))
+        }
+        (None, _) => Ok(()),
+    }
 }
 
 /// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
