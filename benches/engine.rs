@@ -73,6 +73,7 @@ mod native {
                 indicator: Some(synthetic_indicator_id(3)),
                 group_by: GroupBy::Year,
                 period: PeriodSpec::Latest,
+                scheme: None,
                 targets: false,
             };
             // What any answer would cost without the index: one pass over the value column.

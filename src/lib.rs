@@ -47,9 +47,9 @@ pub mod bindings_for_tests {
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};
 pub use compare::{
-    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
-    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
-    comparability, compare, ensure_comparable, profile, rank, series,
+    Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
+    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
+    SeriesSpec, Warning, comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};
@@ -62,8 +62,9 @@ pub use parse::{
     numbers_in_text, parse_data_number, parse_vietnamese_number,
 };
 pub use query::{
-    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, Group, GroupBy, Options,
-    PER_CAPITA_BASE, PeriodSpec, Provenance, Stats, Summary, aggregate,
+    AggregateResult, AggregateSpec, AverageBasis, CROSS_CHECK_TOLERANCE, CrossCheck, Derivation,
+    DerivationKind, Figure, Group, GroupBy, Method, Options, PER_CAPITA_BASE, PeriodSpec,
+    Provenance, ReferenceKind, ReferenceLine, References, Stats, Summary, aggregate,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,

@@ -234,6 +234,7 @@ fn series_spec(province: &str, indicator: &str) -> SeriesSpec {
         period: PeriodSpec::Latest,
         from: None,
         to: None,
+        scheme: None,
         per_capita: false,
         targets: false,
     }
@@ -255,7 +256,7 @@ fn change_over_time_with_a_users_earlier_figure() {
     let csv = "observation_id,province,indicator_id,period,value,source_id\nu-1,p63:84,bts_stations,2020,1000,mine\n";
     let dataset = dataset().with_user_file(csv, "mine.csv").expect("loads");
     let s = series(&dataset, &series_spec("p63:84", "bts_stations")).expect("a series");
-    let values: Vec<Option<f64>> = s.points.iter().map(|p| p.value).collect();
+    let values: Vec<Option<f64>> = s.points.iter().map(|p| p.figure.value).collect();
     assert_eq!(values, [Some(1000.0), Some(1208.0)]);
     let change = s.change.expect("a change");
     assert_eq!(change.absolute, 208.0);
@@ -265,7 +266,7 @@ fn change_over_time_with_a_users_earlier_figure() {
     // The 2025 province's series is rolled up year by year, partial (1 of 3) so without values.
     let s = series(&dataset, &series_spec("p34:86", "bts_stations")).expect("a series");
     assert_eq!(s.points.len(), 2);
-    assert!(s.points.iter().all(|p| p.value.is_none()));
+    assert!(s.points.iter().all(|p| p.figure.value.is_none()));
 }
 
 #[test]
@@ -275,6 +276,7 @@ fn aggregates_by_region_year_and_pillar_with_coverage() {
         indicator: Some("households_smartphone_share".into()),
         group_by: GroupBy::Region,
         period: PeriodSpec::Latest,
+        scheme: None,
         targets: false,
     };
     let result = aggregate(&dataset, &spec).expect("aggregates");

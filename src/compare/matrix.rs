@@ -12,7 +12,10 @@ use crate::compare::MAX_REQUEST_ITEMS;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Better, ProvinceId, Scheme, Unit};
-use crate::query::{Figure, Options, PER_CAPITA_BASE, PeriodSpec, Selector, per_capita};
+use crate::query::{
+    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
+    references,
+};
 
 /// A comparison request.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -62,6 +65,9 @@ pub struct Column {
     pub mixed_periods: bool,
     /// The distinct periods of the column, oldest first.
     pub periods: Vec<crate::model::Period>,
+    /// The national average, and the averages of the regions of the rows' provinces (63-list),
+    /// for the period asked: reference lines, not rows.
+    pub references: References,
 }
 
 /// One row: a province.
@@ -160,14 +166,14 @@ fn fill_column(
     let dataset = selector.dataset;
     let column_index = rows.first().map_or(0, |r| r.cells.len());
     let definition = &dataset.indicators()[indicator as usize];
-    let normalise = spec.per_capita && definition.unit.is_additive();
+    let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     if spec.per_capita && !normalise {
         warnings.push(Warning {
             code: "perCapitaNotApplicable",
             indicators: vec![id.clone()],
             message: format!(
-                "{id} is a {}, already relative; shown as reported",
-                definition.unit
+                "{id} is not a count that adds up across provinces (its rule is {}); shown as reported",
+                definition.aggregation
             ),
         });
     }
@@ -177,7 +183,7 @@ fn fill_column(
             .figure(indicator, row.province, spec.period, options)
             .and_then(|figure| {
                 if normalise {
-                    per_capita(selector, &figure, definition.unit, row.province)
+                    per_capita(selector, &figure, &definition.aggregation, row.province)
                 } else {
                     Some(figure)
                 }
@@ -229,8 +235,23 @@ fn fill_column(
             ),
         });
     }
+    let references = if normalise {
+        References {
+            lines: Vec::new(),
+            refused: Some("averages are of the figures as published, not per capita".to_owned()),
+        }
+    } else {
+        let mut regions: Vec<String> = rows
+            .iter()
+            .filter_map(|r| dataset.reference().province(r.province)?.region.clone())
+            .collect();
+        regions.sort();
+        regions.dedup();
+        references(selector, indicator, spec.period, &regions, options)
+    };
     Column {
         indicator: id.clone(),
+        references,
         unit: if normalise {
             format!("per_{PER_CAPITA_BASE}_people")
         } else {

@@ -10,7 +10,7 @@ mod matrix;
 mod profile;
 mod rank;
 
-pub use change::{Change, Series, SeriesSpec, series};
+pub use change::{Break, Change, Series, SeriesPoint, SeriesSpec, series};
 pub use comparability::{Comparability, comparability, ensure_comparable};
 pub use matrix::{Cell, Column, CompareSpec, Matrix, Row, Warning, compare};
 pub use profile::{Profile, ProfileEntry, ProfilePillar, profile};

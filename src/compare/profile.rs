@@ -1,8 +1,9 @@
 //! Everything known about one province, by pillar: every figure of every period, targets and
 //! figures for a part of the province included, each with its quote.
 //!
-//! A 2025 province's profile lists the figures of the provinces it was formed from, each under
-//! its own name, rather than rolling them up: a profile is for reading, not for ranking.
+//! A 2025 province's profile lists its own published figures first, then those of the provinces
+//! it was formed from, each under its own name, rather than rolling them up: a profile is for
+//! reading, not for ranking.
 
 use serde::Serialize;
 
@@ -41,7 +42,7 @@ pub struct ProfilePillar {
 pub struct Profile {
     /// The province.
     pub province: ProvinceId,
-    /// The provinces whose figures are listed (itself, or a 2025 province's members).
+    /// The provinces whose figures are listed: itself, and a 2025 province's former provinces.
     pub members: Vec<ProvinceId>,
     /// Pillars with figures, in the order of [`Pillar::ALL`].
     pub pillars: Vec<ProfilePillar>,
@@ -55,7 +56,9 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
     let found = reference.require(province)?;
     let members = match province.scheme {
         Scheme::P63 => vec![province],
-        Scheme::P34 => found.merged_from.clone(),
+        Scheme::P34 => std::iter::once(province)
+            .chain(found.merged_from.iter().copied())
+            .collect(),
     };
     let selector = Selector::new(dataset);
     let columns = dataset.columns();

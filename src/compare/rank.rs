@@ -4,6 +4,9 @@
 //! one. A qualified figure is an interval, so "over 74 %" and "75 %" cannot be put in order;
 //! each entry lists the provinces its order is uncertain with. The order never contradicts the
 //! intervals: a province certainly ahead of another is ranked before it.
+//!
+//! The national average, and for the 63-province list each region's, come with the ranking as
+//! reference lines: drawn beside the provinces, never ranked among them.
 
 use std::cmp::Ordering;
 
@@ -13,7 +16,7 @@ use crate::compare::matrix::in_scheme;
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
-use crate::query::{Figure, Options, PeriodSpec, Selector, per_capita};
+use crate::query::{Figure, Options, PeriodSpec, References, Selector, per_capita, references};
 
 /// A ranking request.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -61,10 +64,14 @@ pub struct Ranking {
     pub better: Better,
     /// Ranked provinces, first first.
     pub entries: Vec<RankEntry>,
+    /// The list ranked.
+    pub scheme: Scheme,
     /// Whether the figures come from different years.
     pub mixed_periods: bool,
     /// Provinces of the scheme with no figure.
     pub missing: usize,
+    /// The national average and, for the 63-province list, the six regions' (not ranked).
+    pub references: References,
 }
 
 /// Ranks every province of the scheme that reports the indicator.
@@ -88,7 +95,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         .filter_map(|&province| {
             let figure = selector.figure(indicator, province, spec.period, options)?;
             let figure = if spec.per_capita {
-                per_capita(selector, &figure, definition.unit, province)?
+                per_capita(selector, &figure, &definition.aggregation, province)?
             } else {
                 figure
             };
@@ -147,13 +154,43 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         years.dedup();
         years.len() > 1
     };
+    let references = ranking_references(selector, indicator, scheme, spec, options);
     Ok(Ranking {
         indicator: spec.indicator.clone(),
         better: definition.better,
+        scheme,
         entries,
         mixed_periods,
         missing,
+        references,
     })
+}
+
+/// The national average, and each region's for the 63-province list; none per capita.
+fn ranking_references(
+    selector: Selector<'_>,
+    indicator: u32,
+    scheme: Scheme,
+    spec: &RankSpec,
+    options: Options,
+) -> References {
+    if spec.per_capita {
+        return References {
+            lines: Vec::new(),
+            refused: Some("averages are of the figures as published, not per capita".to_owned()),
+        };
+    }
+    let regions: Vec<String> = match scheme {
+        Scheme::P63 => selector
+            .dataset
+            .reference()
+            .regions()
+            .iter()
+            .map(|r| r.code.clone())
+            .collect(),
+        Scheme::P34 => Vec::new(),
+    };
+    references(selector, indicator, spec.period, &regions, options)
 }
 
 /// A qualifier's lean: where within the stated number the truth lies.
@@ -198,6 +235,7 @@ mod tests {
             origin: Origin::Bundled,
             provenance: Vec::new(),
             derived: None,
+            cross_check: None,
         }
     }
 

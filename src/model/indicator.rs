@@ -153,6 +153,9 @@ pub enum Aggregation {
     Sum,
     /// Shares: average, weighted by the named denominator (`population`, `households`, …).
     WeightedMean(String),
+    /// Composite indices: the unweighted mean of the members' values, which is how the
+    /// ministry rolls the provincial DTI up to the 2025 provinces.
+    Mean,
     /// Not combinable (targets, ranks, per-point ratios).
     None,
 }
@@ -162,6 +165,7 @@ impl FromStr for Aggregation {
     fn from_str(text: &str) -> Result<Self, ()> {
         match text {
             "sum" => Ok(Aggregation::Sum),
+            "mean" => Ok(Aggregation::Mean),
             "none" => Ok(Aggregation::None),
             _ => match text.strip_prefix("weighted_mean:") {
                 Some(weight) if is_snake_case(weight) => {
@@ -178,6 +182,7 @@ impl fmt::Display for Aggregation {
         match self {
             Aggregation::Sum => f.write_str("sum"),
             Aggregation::WeightedMean(weight) => write!(f, "weighted_mean:{weight}"),
+            Aggregation::Mean => f.write_str("mean"),
             Aggregation::None => f.write_str("none"),
         }
     }
@@ -251,7 +256,9 @@ mod tests {
             Ok(Aggregation::WeightedMean("households".into()))
         );
         assert!("weighted_mean:".parse::<Aggregation>().is_err());
-        assert!("mean".parse::<Aggregation>().is_err());
+        assert_eq!("mean".parse::<Aggregation>(), Ok(Aggregation::Mean));
+        assert_eq!(Aggregation::Mean.to_string(), "mean");
+        assert!("average".parse::<Aggregation>().is_err());
         assert_eq!(
             Aggregation::WeightedMean("population".into()).to_string(),
             "weighted_mean:population"

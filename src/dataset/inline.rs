@@ -1,0 +1,32 @@
+//! Small datasets written inline in unit tests: the bundled reference data (provinces, the 2025
+//! mapping, population) with the test's own indicators, sources and observations.
+
+use super::{Dataset, DatasetFiles, bundled};
+use crate::error::Result;
+
+/// The header of an inline `indicators.csv`.
+const INDICATORS_HEADER: &str = "indicator_id,family,pillar,name_vi,name_en,unit,denominator,aggregation,better,part_of,definition_vi,definition_en\n";
+
+/// One source, `t`, for inline observations to cite.
+const SOURCES: &str = "source_id,title,outlet,author,published,url,province,file,language\n\
+t,Báo cáo thử,Thử,Thử,2025-01-01,,p63:01,sources/t.txt,vi\n";
+
+/// A dataset of the bundled reference data and the given indicator rows (after
+/// [`INDICATORS_HEADER`]) and observation rows (`province,indicator_id,period,value`, one a line).
+pub(crate) fn dataset(indicators: &str, observations: &str) -> Result<Dataset> {
+    let indicators = format!("{INDICATORS_HEADER}{indicators}");
+    let mut rows = String::from("observation_id,province,indicator_id,period,value,source_id\n");
+    for (i, line) in (0..).zip(observations.lines().filter(|l| !l.trim().is_empty())) {
+        rows.push_str("o-");
+        rows.push_str(&i.to_string());
+        rows.push(',');
+        rows.push_str(line.trim());
+        rows.push_str(",t\n");
+    }
+    Dataset::from_files(&DatasetFiles {
+        sources: SOURCES,
+        indicators: &indicators,
+        observations: &rows,
+        ..bundled::FILES
+    })
+}
