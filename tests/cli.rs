@@ -32,7 +32,7 @@ fn rank_csv_has_a_header_and_one_row_per_province() {
     assert_eq!(
         lines.next(),
         Some(
-            "rank,tied,uncertain_with,province,province_name,value,qualifier,period,source,observation,quote"
+            "rank,tied,uncertain_with,province,province_name,value,qualifier,period,source,observation,quote,unit,derived,cross_check"
         )
     );
     let first: Vec<&str> = lines.next().expect("a row").splitn(7, ',').collect();

@@ -12,10 +12,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::compare::matrix::in_scheme;
+use crate::compare::rank::not_per_capita;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Indicator, Period, ProvinceId, Qualifier, Scheme};
-use crate::query::{Figure, Options, PeriodSpec, References, Selector, per_capita, references};
+use crate::query::{
+    Figure, Options, PeriodSpec, References, Selector, has_per_capita, per_capita, references,
+};
 
 /// A series request.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -125,6 +128,9 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
         .indicators()
         .get(indicator as usize)
         .ok_or_else(|| Error::request(format!("no indicator {}", spec.indicator)))?;
+    if spec.per_capita && !has_per_capita(&definition.aggregation) {
+        return Err(not_per_capita(definition));
+    }
     let province = match in_scheme(dataset, &[spec.province], spec.scheme)?.first() {
         Some(&province) => province,
         None => spec.province,

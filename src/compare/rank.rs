@@ -16,7 +16,10 @@ use crate::compare::matrix::in_scheme;
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
-use crate::query::{Figure, Options, PeriodSpec, References, Selector, per_capita, references};
+use crate::query::{
+    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
+    references,
+};
 
 /// A ranking request.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -66,6 +69,8 @@ pub struct Ranking {
     pub entries: Vec<RankEntry>,
     /// The list ranked.
     pub scheme: Scheme,
+    /// The unit of the values (`per_100000_people` per capita).
+    pub unit: String,
     /// Whether the figures come from different years.
     pub mixed_periods: bool,
     /// Provinces of the scheme with no figure.
@@ -79,6 +84,9 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
     let indicator = dataset.require_indicator(&spec.indicator)?;
     let definition = &dataset.indicators()[indicator as usize];
     let scheme = spec.scheme.unwrap_or(Scheme::P63);
+    if spec.per_capita && !has_per_capita(&definition.aggregation) {
+        return Err(not_per_capita(definition));
+    }
     let selector = Selector::new(dataset);
     let options = Options {
         targets: spec.targets,
@@ -159,11 +167,24 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         indicator: spec.indicator.clone(),
         better: definition.better,
         scheme,
+        unit: if spec.per_capita {
+            format!("per_{PER_CAPITA_BASE}_people")
+        } else {
+            definition.unit.as_str().to_owned()
+        },
         entries,
         mixed_periods,
         missing,
         references,
     })
+}
+
+/// The refusal of a per-capita figure for an indicator that does not add up across provinces.
+pub(crate) fn not_per_capita(definition: &crate::model::Indicator) -> crate::error::Error {
+    crate::error::Error::request(format!(
+        "{} has no per-capita form: only indicators aggregated by sum do (its rule is {})",
+        definition.id, definition.aggregation
+    ))
 }
 
 /// The national average, and each region's for the 63-province list; none per capita.

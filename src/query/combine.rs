@@ -30,7 +30,8 @@ pub struct Method {
     /// The weight the figures were weighted by, for a weighted mean: the rule's own weight, or
     /// `population` in its place (see `fallback`).
     pub weight: Option<String>,
-    /// Why the weight used is not the rule's, when it is not.
+    /// Why the weight used is not the rule's, when it is not (`in place of households, not known
+    /// for p63:84`).
     pub fallback: Option<String>,
     /// The GSO population year used, where population was the weight.
     pub population_year: Option<u16>,
@@ -192,18 +193,12 @@ fn weights(
             },
         });
     }
-    let why = if is_reference_weight(weight)
-        || selector.dataset.indicator_position(weight).is_some()
-    {
-        format!(
-            "population in place of {weight}, which is not known for {}",
-            lacking.join(", ")
-        )
-    } else {
-        format!(
-            "population in place of {weight}, which is neither a GSO figure nor an indicator of the dataset"
-        )
-    };
+    let why =
+        if is_reference_weight(weight) || selector.dataset.indicator_position(weight).is_some() {
+            format!("in place of {weight}, not known for {}", lacking.join(", "))
+        } else {
+            format!("in place of {weight}, neither a GSO figure nor an indicator of the dataset")
+        };
     if weight == POPULATION {
         return Err(format!("no GSO population for {}", lacking.join(", ")));
     }
@@ -230,8 +225,9 @@ fn weights(
     })
 }
 
+/// Weights GSO publishes with population (households only where the reference file has them).
 fn is_reference_weight(weight: &str) -> bool {
-    matches!(weight, "population" | "area")
+    matches!(weight, "population" | "area" | "households")
 }
 
 /// One member's weight: GSO population or area of the figure's year (or the nearest
@@ -259,6 +255,9 @@ fn weight_of(
         }),
         "area" => former.iter().try_fold(0.0, |total, &member| {
             Some(total + reference.population(member, year)?.area_km2?)
+        }),
+        "households" => former.iter().try_fold(0.0, |total, &member| {
+            Some(total + reference.population(member, year)?.households?)
         }),
         other => {
             let indicator = dataset.indicator_position(other)?;
@@ -375,7 +374,10 @@ ranks,ranks,institutions,Hạng,Rank,count,,none,lower,,Hạng.,Rank.
         assert_eq!(homes.method.weight.as_deref(), Some("population"));
         assert!(homes.method.describe().contains("in place of households"));
         let fallback = homes.method.fallback.expect("the substitute is stated");
-        assert!(fallback.contains("in place of households"), "{fallback}");
+        assert!(
+            fallback.starts_with("in place of households, not known for p63:83"),
+            "{fallback}"
+        );
     }
 
     #[test]
@@ -389,7 +391,7 @@ ranks,ranks,institutions,Hạng,Rank,count,,none,lower,,Hạng.,Rank.
         let weighted = combined(&dataset, "by_boxes", &PAIR).expect("a weighted mean");
         assert_eq!(weighted.method.weight.as_deref(), Some("population"));
         let fallback = weighted.method.fallback.expect("stated");
-        assert!(fallback.contains("p63:84"), "{fallback}");
+        assert_eq!(fallback, "in place of boxes, not known for p63:84");
     }
 
     #[test]

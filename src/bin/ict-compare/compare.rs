@@ -67,6 +67,12 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
                 println!("warning [{}]: {}", warning.code, warning.message);
             }
             println!("* best, where the order is certain");
+            for column in &matrix.columns {
+                if !column.references.lines.is_empty() {
+                    print!("\n{}:", column.indicator);
+                    crate::rank::print_references(&column.references, &column.unit);
+                }
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,8 @@
 //! How answers are written: aligned tables for people, CSV records and JSON for programs.
 
-use ict_compare::{Dataset, Figure, ProvinceId};
+use ict_compare::{
+    Dataset, Figure, PER_CAPITA_BASE, ProvinceId, ReferenceLine, Unit, format_vietnamese_number,
+};
 use serde::Serialize;
 
 use crate::Format;
@@ -76,21 +78,109 @@ pub(crate) fn province_name(dataset: &Dataset, id: ProvinceId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-/// A figure for people: qualifier symbol, Vietnamese number, `%` for shares, period.
+/// Decimals shown at most: the precision the national indices are published with (DTI and
+/// PAPI to four decimals); trailing zeros are dropped, so 4,822 stays 4,822 and 1.208 stays 1.208.
+pub(crate) const DECIMALS: usize = 4;
+
+/// A number for people, in Vietnamese notation.
+pub(crate) fn number(value: f64) -> String {
+    format_vietnamese_number(value, DECIMALS)
+}
+
+/// The unit after a number (`tỷ đồng`, `%`), from a unit id of an answer.
+pub(crate) fn unit_label(unit: &str) -> String {
+    match unit.parse::<Unit>() {
+        Ok(unit) => unit.label_vi().to_owned(),
+        Err(()) if unit == format!("per_{PER_CAPITA_BASE}_people") => {
+            format!("/{} dân", number(PER_CAPITA_BASE))
+        }
+        Err(()) => unit.to_owned(),
+    }
+}
+
+/// A number and its unit (`4,822 tỷ đồng`).
+pub(crate) fn with_unit(value: f64, unit: &str) -> String {
+    let label = unit_label(unit);
+    if label.is_empty() {
+        number(value)
+    } else {
+        format!("{} {label}", number(value))
+    }
+}
+
+/// A figure for people: qualifier symbol, Vietnamese number, unit, period.
 pub(crate) fn shown(figure: &Figure, unit: &str) -> String {
     match figure.value {
         Some(value) => format!(
-            "{}{}{} ({})",
+            "{}{} ({})",
             figure.qualifier.symbol(),
-            ict_compare::format_vietnamese_number(value, 2),
-            if unit == "percent" { " %" } else { "" },
+            with_unit(value, unit),
             figure.period
         ),
         None => match &figure.derived {
+            Some(d) if d.refused.is_some() => "not combined".to_owned(),
             Some(d) => format!("partial, {} of {}", d.reported, d.members),
             None => "–".to_owned(),
         },
     }
+}
+
+/// How a figure was obtained, for people: published (with its cross-check), or how derived.
+pub(crate) fn how(figure: &Figure, unit: &str) -> String {
+    if let Some(derived) = &figure.derived {
+        return format!("derived: {}", derived.note);
+    }
+    match &figure.cross_check {
+        Some(check) => match (check.value, check.agrees) {
+            (Some(value), Some(true)) => {
+                format!(
+                    "published; the roll-up gives {} (agrees)",
+                    with_unit(value, unit)
+                )
+            }
+            (Some(value), _) => format!(
+                "published; the roll-up gives {} (differs)",
+                with_unit(value, unit)
+            ),
+            (None, _) => "published; no complete roll-up".to_owned(),
+        },
+        None => String::new(),
+    }
+}
+
+/// A reference line for people: `Cả nước 0,6961 (unweighted mean, 63 of 63 provinces, 2024)`.
+pub(crate) fn reference_line(line: &ReferenceLine, unit: &str) -> (String, String) {
+    let Some(value) = line.value else {
+        let why = line.refused.as_deref().unwrap_or("no figure");
+        return (
+            line.name_vi.clone(),
+            format!(
+                "– ({why}; {} of {} provinces)",
+                line.reported, line.provinces
+            ),
+        );
+    };
+    let value = with_unit(value, unit);
+    let method = match &line.method {
+        _ if line.basis == ict_compare::AverageBasis::MeanPerProvince => {
+            "mean per province".to_owned()
+        }
+        Some(method) => method.describe(),
+        None => String::new(),
+    };
+    let years = line
+        .years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    (
+        line.name_vi.clone(),
+        format!(
+            "{value} ({method}; {} of {} provinces; {years})",
+            line.reported, line.provinces
+        ),
+    )
 }
 
 pub(crate) fn json<T: Serialize>(value: &T) {
