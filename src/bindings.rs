@@ -33,21 +33,36 @@ export interface IctCompareErrorCause {
 export type ProvinceId = string;
 export type Qualifier = "exact" | "over" | "at_least" | "about" | "nearly" | "under" | "at_most";
 
-export interface Source {
-  id: string; title: string; outlet: string; author: string; published: string;
-  url: string | null; province: ProvinceId; file: string; language: string;
+/** A published table: how to find its cells in the stored copy, and whom to credit. */
+export interface TableSource {
+  format: "csv" | "json"; rowKey: string; rowFilter: { column: string; value: string } | null;
+  scheme: Scheme; period: string; attribution: string; copiedFrom: string;
 }
+
+/** A report (quoted) or, when `table` is set, a published table (cited by cell). */
+export interface Source {
+  id: string; title: string; outlet: string; author: string; published: string | null;
+  url: string | null; province: ProvinceId | null; file: string; language: string;
+  table: TableSource | null;
+}
+
+/** The table cell stating a figure: the row as published, the column, the text as stored. */
+export interface TableCell { row: string; column: string; text: string; }
 
 export interface Observation {
   id: string; province: ProvinceId; indicator: string; period: string; value: number;
   outOf: number | null; qualifier: Qualifier; isTarget: boolean; scope: string;
-  source: string; quote: string; note: string; origin: "bundled" | "user";
+  source: string; quote: string; cell: TableCell | null; note: string; origin: "bundled" | "user";
 }
+
+/** A methodology edition of an index; a series crossing from one to the next has a break. */
+export interface Edition { id: string; first: string; last: string | null; noteVi: string; noteEn: string; }
 
 export interface Indicator {
   id: string; family: string; pillar: string; nameVi: string; nameEn: string; unit: string;
   denominator: string | null; aggregation: string; better: "higher" | "lower" | "none";
   partOf: string | null; definitionVi: string; definitionEn: string;
+  methodologyVi: string; methodologyEn: string; editions: Edition[];
 }
 
 export interface Province {
@@ -74,7 +89,7 @@ export interface Catalog {
 
 export interface Provenance {
   observation: string; province: ProvinceId; value: number; qualifier: Qualifier; period: string;
-  source: string; quote: string; origin: "bundled" | "user";
+  source: string; quote: string; cell: TableCell | null; origin: "bundled" | "user";
 }
 
 export interface Derivation {

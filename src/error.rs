@@ -141,6 +141,25 @@ pub enum ErrorKind {
         /// The source's id.
         source_id: String,
     },
+    /// A cited table cell is not in the stored copy of its table, or reads otherwise there.
+    CellNotInTable {
+        /// The table's id.
+        source_id: String,
+        /// The row cited (the province as published).
+        row: String,
+        /// The column cited.
+        column: String,
+        /// What the stored copy holds at that row and column, when it has such a cell.
+        stored: Option<String>,
+    },
+    /// A province name in a published table maps to no province of the table's list, by
+    /// name or by the aliases of the reference list.
+    UnmappedName {
+        /// The name as published.
+        name: String,
+        /// The list searched (`p63`, `p34`).
+        scheme: String,
+    },
     /// A request from the caller (a query spec, a command-line flag) is malformed.
     InvalidRequest {
         /// What is wrong with it.
@@ -183,6 +202,8 @@ impl ErrorKind {
             ErrorKind::DuplicateId { .. } => "duplicateId",
             ErrorKind::Implausible { .. } => "implausible",
             ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
+            ErrorKind::CellNotInTable { .. } => "cellNotInTable",
+            ErrorKind::UnmappedName { .. } => "unmappedName",
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
             ErrorKind::Incomparable { .. } => "incomparable",
             ErrorKind::Io { .. } => "io",
@@ -232,6 +253,28 @@ impl fmt::Display for ErrorKind {
             ErrorKind::QuoteNotInSource { source_id } => {
                 write!(f, "quote not found in the text of source {source_id:?}")
             }
+            ErrorKind::CellNotInTable {
+                source_id,
+                row,
+                column,
+                stored: None,
+            } => write!(
+                f,
+                "table {source_id:?} has no cell at row {row:?}, column {column:?}"
+            ),
+            ErrorKind::CellNotInTable {
+                source_id,
+                row,
+                column,
+                stored: Some(stored),
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} reads {stored:?}"
+            ),
+            ErrorKind::UnmappedName { name, scheme } => write!(
+                f,
+                "province name {name:?} matches no {scheme} province, by name or alias"
+            ),
             ErrorKind::InvalidRequest { message } => write!(f, "invalid request: {message}"),
             ErrorKind::Incomparable { reason } => write!(f, "not comparable: {reason}"),
             ErrorKind::Io { message } => write!(f, "cannot read: {message}"),

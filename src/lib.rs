@@ -54,8 +54,9 @@ pub use compare::{
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use model::{
-    APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
-    Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
+    APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
+    Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,
+    TableFormat, TableSource, Unit, is_snake_case,
 };
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,

@@ -66,6 +66,7 @@ const vi = {
   sourceFigures: (n) => `${n} số liệu lấy từ báo cáo này`,
   userSource: 'Tệp của bạn',
   pillars: {
+    digital_transformation: 'Chỉ số chuyển đổi số tổng hợp',
     infrastructure: 'Hạ tầng số',
     digital_government: 'Chính quyền số',
     digital_economy: 'Kinh tế số',
@@ -175,6 +176,7 @@ const en = {
   sourceFigures: (n) => `${n} figures taken from this report`,
   userSource: 'Your file',
   pillars: {
+    digital_transformation: 'Digital transformation indices',
     infrastructure: 'Digital infrastructure',
     digital_government: 'Digital government',
     digital_economy: 'Digital economy',

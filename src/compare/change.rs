@@ -57,7 +57,8 @@ pub struct Break {
     pub from_edition: String,
     /// The edition of the later period.
     pub to_edition: String,
-    /// The first period of the new edition in the series.
+    /// Where the new method starts: the first period of the later edition, or the later figure's
+    /// period when that edition starts outside the two.
     pub at: Period,
     /// What changed, in Vietnamese.
     pub note_vi: String,
@@ -230,13 +231,54 @@ fn yearly_references(
 }
 
 /// The edition of the indicator's method that `period` belongs to.
-fn edition_of(_definition: &Indicator, _period: Period) -> Option<String> {
-    None
+fn edition_of(definition: &Indicator, period: Period) -> Option<String> {
+    definition.edition_of(period).map(|e| e.id.clone())
 }
 
-/// The change of method between two periods, if any.
-fn edition_break(_definition: &Indicator, _a: &Figure, _b: &Figure) -> Option<Break> {
-    None
+/// The change of method between two periods, for an indicator that declares editions: the two
+/// editions differ, or one period lies outside every declared edition.
+fn edition_break(definition: &Indicator, a: &Figure, b: &Figure) -> Option<Break> {
+    if definition.editions.is_empty() {
+        return None;
+    }
+    let (from, to) = (
+        definition.edition_of(a.period),
+        definition.edition_of(b.period),
+    );
+    if from.map(|e| &e.id) == to.map(|e| &e.id) && from.is_some() {
+        return None;
+    }
+    let id = |e: Option<&crate::model::Edition>| {
+        e.map_or_else(|| "undeclared".to_owned(), |e| e.id.clone())
+    };
+    let note = |e: Option<&crate::model::Edition>, vi: bool| {
+        e.map_or_else(
+            || {
+                if vi {
+                    "phương pháp không được khai báo".to_owned()
+                } else {
+                    "a method not declared".to_owned()
+                }
+            },
+            |e| {
+                if vi {
+                    e.note_vi.clone()
+                } else {
+                    e.note_en.clone()
+                }
+            },
+        )
+    };
+    Some(Break {
+        from_edition: id(from),
+        to_edition: id(to),
+        at: to
+            .map(|e| e.first)
+            .filter(|&first| a.period < first && first <= b.period)
+            .unwrap_or(b.period),
+        note_vi: format!("{} → {}", note(from, true), note(to, true)),
+        note_en: format!("{} → {}", note(from, false), note(to, false)),
+    })
 }
 
 fn change_between(definition: &Indicator, a: &Figure, b: &Figure) -> Option<Change> {
@@ -302,6 +344,57 @@ mod tests {
         assert!((change.relative.unwrap() - 21.0).abs() < 1e-9);
         assert!((change.yearly_rate.unwrap() - 10.0).abs() < 1e-9);
         assert_eq!(change.years, 2.0);
+    }
+
+    #[test]
+    fn a_change_across_two_editions_carries_a_break() {
+        let dataset = crate::dataset::inline::with_editions(
+            "index,index,digital_government,Chỉ số,Index,percent,,mean,higher,,Chỉ số.,Index.\n",
+            "index,old,2022,2023,Cũ,Old method\nindex,new,2024,,Mới,New method\n",
+            "p63:01,index,2022,0.5\np63:01,index,2023,0.6\np63:01,index,2024,0.7\n",
+        )
+        .expect("loads");
+        let spec = SeriesSpec {
+            province: "p63:01".parse().expect("an id"),
+            indicator: "index".into(),
+            period: PeriodSpec::Latest,
+            from: None,
+            to: None,
+            scheme: None,
+            per_capita: false,
+            targets: false,
+        };
+        let answer = series(&dataset, &spec).expect("a series");
+        let editions: Vec<Option<&str>> =
+            answer.points.iter().map(|p| p.edition.as_deref()).collect();
+        assert_eq!(editions, [Some("old"), Some("old"), Some("new")]);
+        let steps: Vec<bool> = answer
+            .points
+            .iter()
+            .map(|p| p.change.as_ref().is_some_and(|c| c.edition_break.is_some()))
+            .collect();
+        assert_eq!(steps, [false, false, true]);
+        let [only] = answer.breaks.as_slice() else {
+            panic!("one break: {:?}", answer.breaks);
+        };
+        assert_eq!(
+            (only.from_edition.as_str(), only.to_edition.as_str()),
+            ("old", "new")
+        );
+        assert_eq!(only.at, Period::year(2024));
+        assert_eq!(only.note_en, "Old method → New method");
+        let whole = answer.change.expect("a change 2022 to 2024");
+        assert!(
+            whole.edition_break.is_some(),
+            "the whole change crosses it too"
+        );
+    }
+
+    #[test]
+    fn an_indicator_without_editions_has_no_breaks() {
+        let indicator = indicator();
+        let change = change_between(&indicator, &figure(2016, 1.0), &figure(2024, 2.0));
+        assert_eq!(change.and_then(|c| c.edition_break), None);
     }
 
     #[test]

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
 use crate::parse::{
-    ObservationRow, Table, observation_column as column, parse_indicators, parse_observations,
-    parse_sources,
+    CellRef, ObservationRow, Table, observation_column as column, parse_editions, parse_indicators,
+    parse_observations, parse_sources, parse_tables,
 };
 
 pub use reference::Reference;
@@ -26,14 +26,23 @@ pub(crate) use reference::ReferenceFiles;
 pub(crate) use store::{Columns, Index};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
+///
+/// `tables`, `editions` and `table_observations` may be empty (no bytes): a dataset of reports
+/// alone, like a provincial office's own folder, has no published tables.
 #[derive(Debug, Clone, Copy)]
 pub struct DatasetFiles<'a> {
     /// `sources.csv`
     pub sources: &'a str,
+    /// `tables.csv`
+    pub tables: &'a str,
     /// `indicators.csv`
     pub indicators: &'a str,
+    /// `editions.csv`
+    pub editions: &'a str,
     /// `observations.csv`
     pub observations: &'a str,
+    /// `table_observations.csv`
+    pub table_observations: &'a str,
     /// `reference/provinces_2024.csv`
     pub provinces_p63: &'a str,
     /// `reference/provinces_2025.csv`
@@ -48,10 +57,13 @@ pub struct DatasetFiles<'a> {
 
 impl<'a> DatasetFiles<'a> {
     /// The files of a data folder, relative to it, in the order of the fields.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 11] = [
         "sources.csv",
+        "tables.csv",
         "indicators.csv",
+        "editions.csv",
         "observations.csv",
+        "table_observations.csv",
         "reference/provinces_2024.csv",
         "reference/provinces_2025.csv",
         "reference/merger_2025.csv",
@@ -59,12 +71,19 @@ impl<'a> DatasetFiles<'a> {
         "reference/dti_2022_provincial_rank.csv",
     ];
 
+    /// The files a data folder may leave out (read as empty): those of published tables.
+    pub const OPTIONAL: [&'static str; 3] =
+        ["tables.csv", "editions.csv", "table_observations.csv"];
+
     /// The files' texts, each looked up by its name in [`DatasetFiles::NAMES`].
     pub fn from_names(text: impl Fn(&'static str) -> &'a str) -> Self {
         let [
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -73,8 +92,11 @@ impl<'a> DatasetFiles<'a> {
         ] = Self::NAMES.map(text);
         DatasetFiles {
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -90,7 +112,8 @@ impl<'a> DatasetFiles<'a> {
 /// ```
 /// let dataset = ict_compare::Dataset::bundled()?;
 /// assert!(dataset.len() > 100);
-/// assert_eq!(dataset.sources().len(), 5);
+/// let reports = dataset.sources().iter().filter(|s| !s.is_table()).count();
+/// assert_eq!(reports, 5);
 /// # Ok::<(), ict_compare::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -121,15 +144,24 @@ impl Dataset {
             population: files.population,
             dti: files.dti,
         })?;
-        let indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
-        let sources = parse_sources(files.sources, Some("sources.csv"))?;
+        let mut indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
+        if !files.editions.is_empty() {
+            parse_editions(files.editions, Some("editions.csv"), &mut indicators)?;
+        }
+        let mut sources = parse_sources(files.sources, Some("sources.csv"))?;
         for source in &sources {
-            if reference.province(source.province).is_none() {
+            if let Some(province) = source.province
+                && reference.province(province).is_none()
+            {
                 return Err(crate::Error::new(ErrorKind::UnknownProvince {
-                    id: source.province.to_string(),
+                    id: province.to_string(),
                 })
                 .in_file("sources.csv"));
             }
+        }
+        if !files.tables.is_empty() {
+            let tables = parse_tables(files.tables, Some("tables.csv"), &sources)?;
+            sources.extend(tables);
         }
         let mut dataset = Dataset {
             reference: Arc::new(reference),
@@ -150,7 +182,14 @@ impl Dataset {
             columns: Columns::default(),
             index: Index::default(),
         };
-        let columns = dataset.load(files.observations, "observations.csv", Origin::Bundled)?;
+        let mut columns = dataset.load(files.observations, "observations.csv", Origin::Bundled)?;
+        if !files.table_observations.is_empty() {
+            columns.append(&dataset.load(
+                files.table_observations,
+                "table_observations.csv",
+                Origin::Bundled,
+            )?);
+        }
         dataset.columns = columns;
         dataset.index = Index::build(
             &dataset.columns,
@@ -161,7 +200,7 @@ impl Dataset {
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
-    /// reference data: provinces, the 2025 mapping, population.
+    /// reference data: provinces, the 2025 mapping, population. It has no published tables.
     pub fn with_bundled_reference(
         sources: &str,
         indicators: &str,
@@ -171,6 +210,9 @@ impl Dataset {
             sources,
             indicators,
             observations,
+            tables: "",
+            editions: "",
+            table_observations: "",
             ..bundled::FILES
         })
     }
@@ -262,6 +304,7 @@ impl Dataset {
                 };
                 return Err(table.error(column::ID, kind));
             }
+            check_evidence(table, &self.sources[source as usize], origin, &row)?;
             let scope = remembered(&mut last_scope, row.scope, || {
                 Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
                     self.scopes.push(row.scope.to_owned());
@@ -280,6 +323,14 @@ impl Dataset {
             columns.source.push(source);
             columns.quote.push(row.quote);
             columns.note.push(row.note);
+            let cell = row.cell.unwrap_or(CellRef {
+                row: "",
+                column: "",
+                text: "",
+            });
+            columns.table_row.push(cell.row);
+            columns.table_column.push(cell.column);
+            columns.cell.push(cell.text);
             columns.origin.push(origin);
             Ok(())
         })?;
@@ -299,11 +350,12 @@ impl Dataset {
             title: id.to_owned(),
             outlet: String::new(),
             author: String::new(),
-            published: crate::model::Period::year(1900),
+            published: None,
             url: None,
-            province,
+            province: Some(province),
             file: String::new(),
             language: String::new(),
+            table: None,
         });
         self.source_origins.push(Origin::User);
         let position = (self.sources.len() - 1) as u32;
@@ -383,6 +435,7 @@ impl Dataset {
             scope: self.scopes[c.scope[row] as usize].clone(),
             source: self.sources[c.source[row] as usize].id.clone(),
             quote: c.quote.get(row).to_owned(),
+            cell: c.table_cell(row),
             note: c.note.get(row).to_owned(),
             origin: c.origin[row],
         })
@@ -432,6 +485,18 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         );
         return Err(table.invalid(column::VALUE, &text, expected));
     }
+    if let Some(minimum) = unit.minimum()
+        && row.value < minimum
+    {
+        let reason = format!("a {unit} value cannot be below {minimum}");
+        return Err(table.error(
+            column::VALUE,
+            ErrorKind::Implausible {
+                value: row.value,
+                reason,
+            },
+        ));
+    }
     if let Some(maximum) = unit.maximum()
         && row.value > maximum
         && row.out_of.is_none()
@@ -446,6 +511,44 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         ));
     }
     Ok(())
+}
+
+/// A figure of a published table cites one of its cells, for a province of the table's list and
+/// the period the table covers; a figure of a report cites no cell. A user's own source may
+/// carry either.
+fn check_evidence(
+    table: &Table<'_>,
+    source: &Source,
+    origin: Origin,
+    row: &ObservationRow<'_>,
+) -> Result<()> {
+    match (&source.table, row.cell) {
+        (Some(published), Some(_)) => {
+            if row.province.scheme != published.scheme {
+                let expected = format!(
+                    "a {} province, as table {} lists",
+                    published.scheme, source.id
+                );
+                return Err(table.invalid(column::PROVINCE, &row.province.to_string(), expected));
+            }
+            if row.period != published.period {
+                let expected = format!("{}, the period of table {}", published.period, source.id);
+                return Err(table.invalid(column::PERIOD, &row.period.to_string(), expected));
+            }
+            Ok(())
+        }
+        (Some(_), None) => Err(table.error(
+            column::TABLE_ROW,
+            ErrorKind::EmptyField {
+                column: format!("table_row (a figure of table {} cites its cell)", source.id),
+            },
+        )),
+        (None, Some(_)) if origin == Origin::Bundled => {
+            let expected = format!("no cell: {} is a report, cited by a quote", source.id);
+            Err(table.invalid(column::TABLE_ROW, row.cell.map_or("", |c| c.row), expected))
+        }
+        (None, _) => Ok(()),
+    }
 }
 
 /// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and

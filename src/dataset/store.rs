@@ -6,7 +6,7 @@
 //! sorted by (province, period) inside each group, so a lookup is one slice and a binary
 //! search. This module knows no file format and no query.
 
-use crate::model::{Origin, Period, Qualifier};
+use crate::model::{Origin, Period, Qualifier, TableCell};
 
 /// Many strings in one allocation; string `i` is `text[ends[i-1]..ends[i]]`.
 ///
@@ -80,6 +80,10 @@ pub(crate) struct Columns {
     pub(crate) source: Vec<u32>,
     pub(crate) quote: Arena,
     pub(crate) note: Arena,
+    /// The cited cell of a table figure: row, column and text (empty for a report's figure).
+    pub(crate) table_row: Arena,
+    pub(crate) table_column: Arena,
+    pub(crate) cell: Arena,
     pub(crate) origin: Vec<Origin>,
 }
 
@@ -114,7 +118,20 @@ impl Columns {
         self.source.extend_from_slice(&other.source);
         self.quote.extend(&other.quote);
         self.note.extend(&other.note);
+        self.table_row.extend(&other.table_row);
+        self.table_column.extend(&other.table_column);
+        self.cell.extend(&other.cell);
         self.origin.extend_from_slice(&other.origin);
+    }
+
+    /// The table cell row `row` cites, if it cites one.
+    pub(crate) fn table_cell(&self, row: usize) -> Option<TableCell> {
+        let text = self.cell.get(row);
+        (!text.is_empty()).then(|| TableCell {
+            row: self.table_row.get(row).to_owned(),
+            column: self.table_column.get(row).to_owned(),
+            text: text.to_owned(),
+        })
     }
 
     /// Approximate heap bytes held, for the benchmarks' memory figures.
@@ -122,6 +139,9 @@ impl Columns {
         self.id.bytes()
             + self.quote.bytes()
             + self.note.bytes()
+            + self.table_row.bytes()
+            + self.table_column.bytes()
+            + self.cell.bytes()
             + self.province.capacity() * 2
             + (self.indicator.capacity() + self.scope.capacity() + self.source.capacity()) * 4
             + self.period.capacity() * 4

@@ -11,9 +11,9 @@ mod table;
 pub(crate) use table::Table;
 
 pub use files::{
-    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
-    parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
-    parse_sources,
+    CellRef, ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti,
+    parse_editions, parse_indicators, parse_merger, parse_observations, parse_population,
+    parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,

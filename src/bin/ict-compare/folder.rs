@@ -16,7 +16,12 @@ impl Folder {
     pub(crate) fn read(root: &Path) -> Result<Folder, Error> {
         let mut texts = HashMap::new();
         for name in DatasetFiles::NAMES {
-            texts.insert(name, read_text(&root.join(name), name)?);
+            let path = root.join(name);
+            // A folder of reports alone has no published tables.
+            if DatasetFiles::OPTIONAL.contains(&name) && !path.exists() {
+                continue;
+            }
+            texts.insert(name, read_text(&path, name)?);
         }
         Ok(Folder {
             root: root.to_owned(),

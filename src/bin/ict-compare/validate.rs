@@ -66,7 +66,11 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
             .count();
         println!(
             "  {:<10} {count:>4}  {} ({})",
-            source.id, source.title, source.published
+            source.id,
+            source.title,
+            source
+                .published
+                .map_or_else(|| "undated".to_owned(), |p| p.to_string())
         );
     }
     println!("\nobservations per pillar:");

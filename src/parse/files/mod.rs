@@ -1,0 +1,81 @@
+//! The dataset's file formats: which columns each has and how each field is read.
+//!
+//! This is the only code that knows column names. Each function reads one file into model
+//! values; cross-file checks (does this indicator exist?) are left to the caller, which gets
+//! the [`Table`] to place its errors. Formats are documented in `data/README.md`.
+//!
+//! `catalogue` reads what figures are and where they come from (sources, published tables,
+//! indicators and their editions), `observations` the figures themselves, `reference` the
+//! reference tables about provinces.
+
+mod catalogue;
+mod observations;
+mod reference;
+
+pub use catalogue::{parse_editions, parse_indicators, parse_sources, parse_tables};
+pub use observations::{CellRef, ObservationRow, observation_column, parse_observations};
+pub use reference::{
+    PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
+    parse_provinces_p63,
+};
+
+use crate::error::{ErrorKind, Result};
+use crate::model::{ProvinceId, is_snake_case};
+use crate::parse::table::Table;
+
+pub(super) fn vocabulary<T: std::str::FromStr>(
+    table: &Table<'_>,
+    slot: usize,
+    expected: impl FnOnce() -> String,
+) -> Result<T> {
+    table.parsed(slot, expected, |text| text.parse().ok())
+}
+
+pub(super) fn province_id(table: &Table<'_>, slot: usize) -> Result<ProvinceId> {
+    table.parsed(
+        slot,
+        || "a province id such as p63:84 or p34:80".into(),
+        |text| text.parse().ok(),
+    )
+}
+
+pub(super) fn id(table: &Table<'_>, slot: usize) -> Result<String> {
+    table.parsed(
+        slot,
+        || "lower snake_case ASCII".into(),
+        |text| is_snake_case(text).then(|| text.to_owned()),
+    )
+}
+
+/// A GSO code as the reference files write it: two digits, leading zero.
+pub(super) fn code(table: &Table<'_>, slot: usize) -> Result<u8> {
+    table.parsed(
+        slot,
+        || "a two-digit GSO code".into(),
+        |text| {
+            (text.len() == 2)
+                .then(|| text.parse().ok())
+                .flatten()
+                .filter(|&code| code > 0)
+        },
+    )
+}
+
+/// Collects rows, refusing a repeated id; `first_line` names where the id was first seen.
+pub(super) fn unique_ids<T>(
+    table: &mut Table<'_>,
+    id_slot: usize,
+    mut read: impl FnMut(&Table<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let mut seen = std::collections::HashMap::new();
+    let mut rows = Vec::new();
+    while table.next()? {
+        let id = table.required(id_slot)?.to_owned();
+        if let Some(&first_line) = seen.get(&id) {
+            return Err(table.error(id_slot, ErrorKind::DuplicateId { id, first_line }));
+        }
+        seen.insert(id, table.line());
+        rows.push(read(table)?);
+    }
+    Ok(rows)
+}

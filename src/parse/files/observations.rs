@@ -1,0 +1,262 @@
+//! `observations.csv` and `table_observations.csv`: the figures, one row each.
+
+use super::{province_id, vocabulary};
+use crate::error::{ErrorKind, Result};
+use crate::model::{Period, ProvinceId, Qualifier};
+use crate::parse::table::{Schema, Table};
+
+/// Column slots of `observations.csv`, for callers that place their own errors.
+pub mod observation_column {
+    /// `province`
+    pub const PROVINCE: usize = 0;
+    /// `indicator_id`
+    pub const INDICATOR: usize = 1;
+    /// `period`
+    pub const PERIOD: usize = 2;
+    /// `value`
+    pub const VALUE: usize = 3;
+    /// `source_id`
+    pub const SOURCE: usize = 4;
+    /// `observation_id`
+    pub const ID: usize = 5;
+    /// `out_of`
+    pub const OUT_OF: usize = 6;
+    /// `qualifier`
+    pub const QUALIFIER: usize = 7;
+    /// `is_target`
+    pub const IS_TARGET: usize = 8;
+    /// `scope`
+    pub const SCOPE: usize = 9;
+    /// `quote`
+    pub const QUOTE: usize = 10;
+    /// `note`
+    pub const NOTE: usize = 11;
+    /// `table_row`
+    pub const TABLE_ROW: usize = 12;
+    /// `table_column`
+    pub const TABLE_COLUMN: usize = 13;
+    /// `cell`
+    pub const CELL: usize = 14;
+}
+
+/// `observation_id` is optional so that a long file of figures (a benchmark, an export from
+/// another system) can be read without inventing ids; the bundled data always has them.
+static OBSERVATIONS: Schema = Schema {
+    required: &["province", "indicator_id", "period", "value", "source_id"],
+    optional: &[
+        "observation_id",
+        "out_of",
+        "qualifier",
+        "is_target",
+        "scope",
+        "quote",
+        "note",
+        "table_row",
+        "table_column",
+        "cell",
+    ],
+};
+
+/// The cell of a published table a row cites, its text borrowed from the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef<'a> {
+    /// `table_row`: the row as the table names it.
+    pub row: &'a str,
+    /// `table_column`.
+    pub column: &'a str,
+    /// `cell`: the cell's text as stored.
+    pub text: &'a str,
+}
+
+/// One row of `observations.csv`, its text borrowed from the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationRow<'a> {
+    /// `observation_id`, empty when the file has none.
+    pub id: &'a str,
+    /// `province`.
+    pub province: ProvinceId,
+    /// `indicator_id`, not yet checked against the indicator list.
+    pub indicator: &'a str,
+    /// `period`.
+    pub period: Period,
+    /// `value`.
+    pub value: f64,
+    /// `out_of`.
+    pub out_of: Option<f64>,
+    /// `qualifier`, `exact` when absent.
+    pub qualifier: Qualifier,
+    /// `is_target`, `false` when absent.
+    pub is_target: bool,
+    /// `scope`, `province` when absent.
+    pub scope: &'a str,
+    /// `source_id`, not yet checked against the source list.
+    pub source: &'a str,
+    /// `quote`, possibly empty.
+    pub quote: &'a str,
+    /// `note`, possibly empty.
+    pub note: &'a str,
+    /// `table_row`, `table_column` and `cell`, for a figure read from a table.
+    pub cell: Option<CellRef<'a>>,
+}
+
+/// A figure rests on a quote or on a table cell, never on both, and a cell is cited whole:
+/// row, column and text.
+fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
+    use observation_column as c;
+    let parts = [c::TABLE_ROW, c::TABLE_COLUMN, c::CELL].map(|slot| t.optional(slot));
+    match parts {
+        [None, None, None] => Ok(None),
+        [Some(row), Some(column), Some(text)] => {
+            if t.optional(c::QUOTE).is_some() {
+                let reason = "a figure rests on a quote or on a table cell, not on both";
+                return Err(t.invalid(c::QUOTE, t.text(c::QUOTE), reason.into()));
+            }
+            Ok(Some(CellRef { row, column, text }))
+        }
+        _ => {
+            let (slot, name) = [
+                (c::TABLE_ROW, "table_row"),
+                (c::TABLE_COLUMN, "table_column"),
+                (c::CELL, "cell"),
+            ]
+            .into_iter()
+            .zip(parts)
+            .find_map(|(place, part)| part.is_none().then_some(place))
+            .unwrap_or((c::CELL, "cell"));
+            Err(t.error(
+                slot,
+                ErrorKind::EmptyField {
+                    column: format!("{name} (a table cell is cited by row, column and text)"),
+                },
+            ))
+        }
+    }
+}
+
+/// Reads `observations.csv`, calling `sink` with each row and the table (to place errors).
+/// Values that are impossible whatever the indicator (negative, or above `out_of`) are refused
+/// here; unit checks need the indicator list and are the caller's.
+pub fn parse_observations(
+    text: &str,
+    file: Option<&str>,
+    mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+) -> Result<()> {
+    use observation_column as c;
+    let mut table = Table::open(text, file, &OBSERVATIONS)?;
+    while table.next()? {
+        let t = &table;
+        let value = t.number(c::VALUE)?;
+        if value < 0.0 {
+            let reason = "figures are counts, shares or amounts, never negative".into();
+            return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
+        }
+        let out_of = t.optional_number(c::OUT_OF)?;
+        if let Some(whole) = out_of
+            && !(whole > 0.0 && value <= whole)
+        {
+            let reason = format!("a part of {whole} must lie between 0 and {whole}");
+            return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
+        }
+        let row = ObservationRow {
+            id: t.text(c::ID),
+            province: province_id(t, c::PROVINCE)?,
+            indicator: t.required(c::INDICATOR)?,
+            period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,
+            value,
+            out_of,
+            qualifier: match t.optional(c::QUALIFIER) {
+                None => Qualifier::Exact,
+                Some(_) => vocabulary(t, c::QUALIFIER, Qualifier::expected)?,
+            },
+            is_target: match t.optional(c::IS_TARGET) {
+                None | Some("false") => false,
+                Some("true") => true,
+                Some(other) => return Err(t.invalid(c::IS_TARGET, other, "true or false".into())),
+            },
+            scope: t.optional(c::SCOPE).unwrap_or("province"),
+            source: t.required(c::SOURCE)?,
+            quote: t.text(c::QUOTE),
+            note: t.text(c::NOTE),
+            cell: cell(t)?,
+        };
+        sink(t, row)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OBSERVATIONS_HEADER: &str = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note\n";
+
+    fn rows(body: &str) -> Result<Vec<String>> {
+        let text = format!("{OBSERVATIONS_HEADER}{body}");
+        let mut out = Vec::new();
+        parse_observations(&text, Some("observations.csv"), |_, row| {
+            out.push(format!(
+                "{} {} {} {} {:?} {}",
+                row.province, row.indicator, row.period, row.value, row.out_of, row.qualifier
+            ));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn reads_an_observation_with_every_column() {
+        let got = rows(
+            "qb-2023-001,p63:44,lan_share,2022,98.7,,over,false,province,qb-2023,\"trên 98,7%\",\n",
+        )
+        .unwrap();
+        assert_eq!(got, ["p63:44 lan_share 2022 98.7 None over"]);
+    }
+
+    #[test]
+    fn keeps_both_numbers_of_a_ratio() {
+        let got =
+            rows("x-1,p63:44,communes,2022,151,151,exact,false,province,qb-2023,151/151 xã,\n")
+                .unwrap();
+        assert_eq!(got, ["p63:44 communes 2022 151 Some(151.0) exact"]);
+    }
+
+    #[test]
+    fn rejects_a_bare_province_code() {
+        let error = rows("x-1,84,bts,2022,1,,exact,false,province,s,q,\n").unwrap_err();
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 5)));
+        assert!(error.to_string().contains("p63:84"), "{error}");
+    }
+
+    #[test]
+    fn rejects_negative_and_over_whole_values() {
+        let error = rows("x-1,p63:84,bts,2022,-5,,exact,false,province,s,q,\n").unwrap_err();
+        assert_eq!(error.kind().code(), "implausible");
+        let error = rows("x-1,p63:84,bts,2022,90,85,exact,false,province,s,q,\n").unwrap_err();
+        assert_eq!(error.kind().code(), "implausible");
+    }
+
+    #[test]
+    fn rejects_unknown_qualifier_with_the_allowed_list() {
+        let error = rows("x-1,p63:84,bts,2022,5,,roughly,false,province,s,q,\n").unwrap_err();
+        assert!(
+            error.to_string().contains("expected exact, over, at_least"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn minimal_user_file_needs_only_the_required_columns() {
+        let text = "province,indicator_id,period,value,source_id,observation_id\np63:01,bts,2024,12,mine,a\n";
+        let mut count = 0;
+        parse_observations(text, None, |_, row| {
+            assert_eq!(
+                (row.qualifier, row.is_target, row.scope),
+                (Qualifier::Exact, false, "province")
+            );
+            count += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(count, 1);
+    }
+}

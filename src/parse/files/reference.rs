@@ -1,0 +1,211 @@
+//! The reference tables about provinces: the two lists, the 2025 mapping, GSO population, the
+//! DTI 2022 ranking.
+
+use super::{code, unique_ids};
+use crate::error::{ErrorKind, Result};
+use crate::model::{Period, Province, ProvinceId, Region, Scheme};
+use crate::parse::table::{Schema, Table};
+
+static PROVINCES_P63: Schema = Schema {
+    required: &[
+        "code",
+        "name",
+        "name_full",
+        "slug",
+        "region_code",
+        "region_vi",
+        "region_en",
+    ],
+    optional: &["type", "iso_3166_2", "name_en_gso", "aliases", "note"],
+};
+
+/// Reads the 63-province list (`reference/provinces_2024.csv`) and the regions it names.
+pub fn parse_provinces_p63(text: &str, file: Option<&str>) -> Result<(Vec<Province>, Vec<Region>)> {
+    let mut table = Table::open(text, file, &PROVINCES_P63)?;
+    let mut regions: Vec<Region> = Vec::new();
+    let provinces = unique_ids(&mut table, 0, |t| {
+        let region = t.required(4)?.to_owned();
+        if !regions.iter().any(|r| r.code == region) {
+            regions.push(Region {
+                code: region.clone(),
+                name_vi: t.required(5)?.to_owned(),
+                name_en: t.required(6)?.to_owned(),
+            });
+        }
+        Ok(Province {
+            id: ProvinceId::new(Scheme::P63, code(t, 0)?),
+            name: t.required(1)?.to_owned(),
+            name_full: t.required(2)?.to_owned(),
+            slug: t.required(3)?.to_owned(),
+            region: Some(region),
+            merged_into: None,
+            merged_from: Vec::new(),
+        })
+    })?;
+    Ok((provinces, regions))
+}
+
+static PROVINCES_P34: Schema = Schema {
+    required: &["code", "name", "name_full", "slug", "merged_from_codes"],
+    optional: &[
+        "type",
+        "type_nso_2026",
+        "merged_from_names",
+        "n_merged",
+        "res202_article",
+        "area_km2_res202",
+        "population_res202",
+        "area_km2_gso2024_sum",
+        "population_gso2024_sum",
+        "note",
+    ],
+};
+
+/// Reads the 34-province list (`reference/provinces_2025.csv`) with the provinces each holds.
+pub fn parse_provinces_p34(text: &str, file: Option<&str>) -> Result<Vec<Province>> {
+    let mut table = Table::open(text, file, &PROVINCES_P34)?;
+    unique_ids(&mut table, 0, |t| {
+        let members = t.required(4)?;
+        let merged_from = members
+            .split(';')
+            .map(|member| {
+                (member.len() == 2)
+                    .then(|| member.parse().ok())
+                    .flatten()
+                    .map(|code| ProvinceId::new(Scheme::P63, code))
+                    .ok_or_else(|| t.invalid(4, members, "two-digit codes separated by ';'".into()))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Province {
+            id: ProvinceId::new(Scheme::P34, code(t, 0)?),
+            name: t.required(1)?.to_owned(),
+            name_full: t.required(2)?.to_owned(),
+            slug: t.required(3)?.to_owned(),
+            region: None,
+            merged_into: None,
+            merged_from,
+        })
+    })
+}
+
+static MERGER: Schema = Schema {
+    required: &["old_code", "new_code"],
+    optional: &["old_name", "new_name"],
+};
+
+/// Reads the 2025 mapping (`reference/merger_2025.csv`): each 63-list province and the
+/// 34-list province it became part of.
+pub fn parse_merger(text: &str, file: Option<&str>) -> Result<Vec<(ProvinceId, ProvinceId)>> {
+    let mut table = Table::open(text, file, &MERGER)?;
+    unique_ids(&mut table, 0, |t| {
+        Ok((
+            ProvinceId::new(Scheme::P63, code(t, 0)?),
+            ProvinceId::new(Scheme::P34, code(t, 1)?),
+        ))
+    })
+}
+
+/// GSO population and area of one province in one year.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PopulationRecord {
+    /// The province (63-list).
+    pub province: ProvinceId,
+    /// The reference year.
+    pub year: u16,
+    /// Average population.
+    pub population: f64,
+    /// Households, where known.
+    pub households: Option<f64>,
+    /// Area in km².
+    pub area_km2: Option<f64>,
+}
+
+static POPULATION: Schema = Schema {
+    required: &["code", "year", "population", "households", "area_km2"],
+    optional: &["source"],
+};
+
+/// Reads `reference/population.csv`.
+pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<PopulationRecord>> {
+    let mut table = Table::open(text, file, &POPULATION)?;
+    let mut rows = Vec::new();
+    while table.next()? {
+        let t = &table;
+        let population = t.number(2)?;
+        if population <= 0.0 {
+            let reason = "a population is positive".into();
+            return Err(t.error(
+                2,
+                ErrorKind::Implausible {
+                    value: population,
+                    reason,
+                },
+            ));
+        }
+        rows.push(PopulationRecord {
+            province: ProvinceId::new(Scheme::P63, code(t, 0)?),
+            year: t.parsed(
+                1,
+                || "a year".into(),
+                |text| text.parse::<Period>().ok().map(Period::calendar_year),
+            )?,
+            population,
+            households: t.optional_number(3)?,
+            area_km2: t.optional_number(4)?,
+        });
+    }
+    Ok(rows)
+}
+
+/// A province's place in a published ranking.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankRecord {
+    /// The province (63-list).
+    pub province: ProvinceId,
+    /// The year ranked.
+    pub year: u16,
+    /// 1-based rank; tied provinces share one.
+    pub rank: u16,
+}
+
+static DTI: Schema = Schema {
+    required: &["year", "code", "dti_rank"],
+    optional: &[
+        "name_as_published",
+        "idx_nhan_thuc_so",
+        "idx_the_che_so",
+        "idx_ha_tang_so",
+        "idx_nhan_luc_so",
+        "idx_an_toan_thong_tin",
+        "idx_hd_chinh_quyen_so",
+        "idx_hd_kinh_te_so",
+        "idx_hd_xa_hoi_so",
+        "pdti_score",
+        "source",
+    ],
+};
+
+/// Reads `reference/dti_2022_provincial_rank.csv`.
+pub fn parse_dti(text: &str, file: Option<&str>) -> Result<Vec<RankRecord>> {
+    let mut table = Table::open(text, file, &DTI)?;
+    let mut rows = Vec::new();
+    while table.next()? {
+        let t = &table;
+        rows.push(RankRecord {
+            year: t.parsed(
+                0,
+                || "a year".into(),
+                |text| text.parse::<Period>().ok().map(Period::calendar_year),
+            )?,
+            province: ProvinceId::new(Scheme::P63, code(t, 1)?),
+            rank: t.parsed(
+                2,
+                || "a rank from 1".into(),
+                |text| text.parse().ok().filter(|&rank: &u16| rank > 0),
+            )?,
+        });
+    }
+    Ok(rows)
+}
