@@ -63,9 +63,10 @@ pub use parse::{
     numbers_in_text, parse_data_number, parse_vietnamese_number,
 };
 pub use query::{
-    AggregateResult, AggregateSpec, AverageBasis, CROSS_CHECK_TOLERANCE, CrossCheck, Derivation,
-    DerivationKind, Figure, Group, GroupBy, Method, Options, PER_CAPITA_BASE, PeriodSpec,
-    Provenance, ReferenceKind, ReferenceLine, References, Stats, Summary, aggregate,
+    AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
+    Derivation, DerivationKind, Figure, Group, GroupBy, Method, Options, PER_CAPITA_BASE,
+    PeriodSpec, Provenance, ReferenceKind, ReferenceLine, References, Stats, Summary, aggregate,
+    averages,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS, SplitMix,

@@ -12,8 +12,10 @@
 //! belong to (a 2025 province's figure is itself a combination of those). Only where no
 //! province of that list reported is the national average taken over the 34 of 2025.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::dataset::Dataset;
+use crate::error::Result;
 use crate::model::{Aggregation, Province, Scheme};
 use crate::query::combine::{Method, refusal};
 use crate::query::{Options, PeriodSpec, Selector, figures_of, group};
@@ -78,6 +80,40 @@ pub struct References {
     pub lines: Vec<ReferenceLine>,
     /// Why the indicator has no averages (its rule is `none`, or targets were asked for).
     pub refused: Option<String>,
+}
+
+/// A request for the averages of one indicator.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AverageSpec {
+    /// The indicator.
+    pub indicator: String,
+    /// Which period.
+    #[serde(default)]
+    pub period: PeriodSpec,
+    /// The regions wanted, by GSO code; every region when absent, none when empty.
+    #[serde(default)]
+    pub regions: Option<Vec<String>>,
+}
+
+/// The national average of an indicator and its regions' averages, as reference lines.
+pub fn averages(dataset: &Dataset, spec: &AverageSpec) -> Result<References> {
+    let indicator = dataset.require_indicator(&spec.indicator)?;
+    let regions: Vec<String> = spec.regions.clone().unwrap_or_else(|| {
+        dataset
+            .reference()
+            .regions()
+            .iter()
+            .map(|r| r.code.clone())
+            .collect()
+    });
+    Ok(references(
+        Selector::new(dataset),
+        indicator,
+        spec.period,
+        &regions,
+        Options::default(),
+    ))
 }
 
 /// The national average of `indicator` for `period`, and the averages of the regions named by

@@ -23,7 +23,7 @@ pub use aggregate::{
 };
 pub(crate) use aggregate::{figures_of, group};
 pub(crate) use average::references;
-pub use average::{AverageBasis, ReferenceKind, ReferenceLine, References};
+pub use average::{AverageBasis, AverageSpec, ReferenceKind, ReferenceLine, References, averages};
 pub use combine::Method;
 pub use normalise::PER_CAPITA_BASE;
 pub(crate) use normalise::{has_per_capita, per_capita};
