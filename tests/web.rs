@@ -40,10 +40,7 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
     );
     let sources: js_sys::Array = get(&list, "sources").dyn_into().expect("an array");
     // Five reports, quoted; the rest are published tables, cited by cell.
-    let reports = sources
-        .iter()
-        .filter(|s| get(s, "table").is_null())
-        .count();
+    let reports = sources.iter().filter(|s| get(s, "table").is_null()).count();
     assert_eq!(reports, 5);
     assert!(sources.length() > 5);
 }
@@ -473,8 +470,7 @@ fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
     );
     let error = dataset
         .aggregate(spec(r#"{"indicator": "telecom_service_providers"}"#))
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     let error: js_sys::Error = error.dyn_into().expect("a JS Error");
     assert_eq!(String::from(error.name()), "IctCompareError");
     assert!(String::from(error.message()).contains("`none`"));
