@@ -143,7 +143,7 @@ export interface Matrix {
 export interface RankSpec { indicator: string; period?: PeriodSpec; scheme?: Scheme | null; perCapita?: boolean; targets?: boolean; }
 export interface Ranking {
   indicator: string; better: "higher" | "lower" | "none"; scheme: Scheme; unit: string;
-  mixedPeriods: boolean; missing: number;
+  perCapita: boolean; perCapitaRefused: string | null; mixedPeriods: boolean; missing: number;
   entries: { rank: number; province: ProvinceId; figure: Figure; tied: boolean; uncertainWith: ProvinceId[] }[];
   references: References;
 }
@@ -161,7 +161,7 @@ export interface Change {
 export interface SeriesPoint extends Figure { edition: string | null; change: Change | null; }
 export interface Series {
   province: ProvinceId; indicator: string; points: SeriesPoint[]; change: Change | null;
-  breaks: Break[]; references: References;
+  perCapita: boolean; perCapitaRefused: string | null; breaks: Break[]; references: References;
 }
 
 export interface AggregateSpec {

@@ -306,6 +306,7 @@ fn what_does_not_combine_is_refused_with_its_reason() {
     )
     .expect_err("refused");
     assert!(regions.to_string().contains("no official regions"));
+    // Per capita is not applied to an index, and the answer says so.
     let per_capita = rank(
         &dataset,
         &RankSpec {
@@ -316,12 +317,12 @@ fn what_does_not_combine_is_refused_with_its_reason() {
             targets: false,
         },
     )
-    .expect_err("refused");
-    assert!(
-        per_capita
-            .to_string()
-            .contains("only indicators aggregated by sum")
-    );
+    .expect("ranks as published");
+    assert!(!per_capita.per_capita);
+    assert_eq!(per_capita.unit, "score_0_1");
+    assert_eq!(per_capita.entries[0].figure.value, Some(0.8373));
+    let why = per_capita.per_capita_refused.expect("the reason");
+    assert!(why.contains("only indicators aggregated by sum"), "{why}");
     // A 2025 province's figure of a `none` indicator is not a number, and says why.
     let ranking = rank(
         &dataset,

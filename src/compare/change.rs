@@ -116,6 +116,10 @@ pub struct Series {
     pub points: Vec<SeriesPoint>,
     /// The change between `from` and `to`, when there are two figures.
     pub change: Option<Change>,
+    /// Whether the values are per capita.
+    pub per_capita: bool,
+    /// Why per capita was asked for and not applied: the figures are shown as published.
+    pub per_capita_refused: Option<String>,
     /// Every change of method within the series.
     pub breaks: Vec<Break>,
     /// The national average, and the province's region's, for each year of the series.
@@ -129,9 +133,7 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
         .indicators()
         .get(indicator as usize)
         .ok_or_else(|| Error::request(format!("no indicator {}", spec.indicator)))?;
-    if spec.per_capita && !has_per_capita(&definition.aggregation) {
-        return Err(not_per_capita(definition));
-    }
+    let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     let province = match in_scheme(dataset, &[spec.province], spec.scheme)?.first() {
         Some(&province) => province,
         None => spec.province,
@@ -146,7 +148,7 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
         .into_iter()
         .filter_map(|year| selector.figure(indicator, province, PeriodSpec::Year(year), options))
         .collect();
-    if spec.per_capita {
+    if normalise {
         figures = figures
             .iter()
             .filter_map(|f| per_capita(selector, f, &definition.aggregation, province))
@@ -184,7 +186,9 @@ pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
     Ok(Series {
         province,
         indicator: spec.indicator.clone(),
-        references: yearly_references(selector, indicator, province, &figures, spec, options),
+        references: yearly_references(selector, indicator, province, &figures, normalise, options),
+        per_capita: normalise,
+        per_capita_refused: (spec.per_capita && !normalise).then(|| not_per_capita(definition)),
         points,
         change,
         breaks,
@@ -197,10 +201,10 @@ fn yearly_references(
     indicator: u32,
     province: ProvinceId,
     figures: &[Figure],
-    spec: &SeriesSpec,
+    normalise: bool,
     options: Options,
 ) -> References {
-    if spec.per_capita {
+    if normalise {
         return References {
             lines: Vec::new(),
             refused: Some("averages are of the figures as published, not per capita".to_owned()),

@@ -71,6 +71,10 @@ pub struct Ranking {
     pub scheme: Scheme,
     /// The unit of the values (`per_100000_people` per capita).
     pub unit: String,
+    /// Whether the values are per capita.
+    pub per_capita: bool,
+    /// Why per capita was asked for and not applied: the figures are shown as published.
+    pub per_capita_refused: Option<String>,
     /// Whether the figures come from different years.
     pub mixed_periods: bool,
     /// Provinces of the scheme with no figure.
@@ -84,9 +88,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
     let indicator = dataset.require_indicator(&spec.indicator)?;
     let definition = &dataset.indicators()[indicator as usize];
     let scheme = spec.scheme.unwrap_or(Scheme::P63);
-    if spec.per_capita && !has_per_capita(&definition.aggregation) {
-        return Err(not_per_capita(definition));
-    }
+    let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     let selector = Selector::new(dataset);
     let options = Options {
         targets: spec.targets,
@@ -102,7 +104,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         .iter()
         .filter_map(|&province| {
             let figure = selector.figure(indicator, province, spec.period, options)?;
-            let figure = if spec.per_capita {
+            let figure = if normalise {
                 per_capita(selector, &figure, &definition.aggregation, province)?
             } else {
                 figure
@@ -162,12 +164,14 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         years.dedup();
         years.len() > 1
     };
-    let references = ranking_references(selector, indicator, scheme, spec, options);
+    let references = ranking_references(selector, indicator, scheme, normalise, spec, options);
     Ok(Ranking {
         indicator: spec.indicator.clone(),
         better: definition.better,
         scheme,
-        unit: if spec.per_capita {
+        per_capita: normalise,
+        per_capita_refused: (spec.per_capita && !normalise).then(|| not_per_capita(definition)),
+        unit: if normalise {
             format!("per_{PER_CAPITA_BASE}_people")
         } else {
             definition.unit.as_str().to_owned()
@@ -179,12 +183,12 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
     })
 }
 
-/// The refusal of a per-capita figure for an indicator that does not add up across provinces.
-pub(crate) fn not_per_capita(definition: &crate::model::Indicator) -> crate::error::Error {
-    crate::error::Error::request(format!(
-        "{} has no per-capita form: only indicators aggregated by sum do (its rule is {})",
+/// Why an indicator has no per-capita form (it does not add up across provinces).
+pub(crate) fn not_per_capita(definition: &crate::model::Indicator) -> String {
+    format!(
+        "{} has no per-capita form: only indicators aggregated by sum do (its rule is {}); shown as published",
         definition.id, definition.aggregation
-    ))
+    )
 }
 
 /// The national average, and each region's for the 63-province list; none per capita.
@@ -192,10 +196,11 @@ fn ranking_references(
     selector: Selector<'_>,
     indicator: u32,
     scheme: Scheme,
+    normalise: bool,
     spec: &RankSpec,
     options: Options,
 ) -> References {
-    if spec.per_capita {
+    if normalise {
         return References {
             lines: Vec::new(),
             refused: Some("averages are of the figures as published, not per capita".to_owned()),

@@ -143,5 +143,8 @@ fn table(dataset: &ict_compare::Dataset, ranking: &ict_compare::Ranking, unit: &
         println!("warning: the figures come from different years");
     }
     println!("{} provinces report no figure", ranking.missing);
+    if let Some(reason) = &ranking.per_capita_refused {
+        println!("note: {reason}");
+    }
     print_references(&ranking.references, unit);
 }

@@ -35,7 +35,7 @@ pub(crate) fn run_series(options: &Options) -> Result<ExitCode, Error> {
         targets: false,
     };
     let answer = series(&dataset, &spec)?;
-    let unit = if options.per_capita {
+    let unit = if answer.per_capita {
         format!("per_{}_people", ict_compare::PER_CAPITA_BASE)
     } else {
         dataset
@@ -210,6 +210,9 @@ fn table(dataset: &Dataset, answer: &Series, unit: &str) {
     }
     if answer.points.is_empty() {
         println!("no figure");
+    }
+    if let Some(reason) = &answer.per_capita_refused {
+        println!("note: {reason}");
     }
     if answer.references.lines.is_empty() {
         print_references(&answer.references, unit);
