@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::{
     AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, Indicator, Observation, Province,
-    RankRecord, RankSpec, Region, SeriesSpec, Source,
+    RankRecord, RankSpec, Region, SeriesSpec, Source, Unit,
 };
 
 /// The `name` of every error the engine throws.
@@ -77,12 +77,18 @@ export interface Region { code: string; nameVi: string; nameEn: string; }
 
 export interface IndicatorCoverage { indicator: string; observations: number; provinces: ProvinceId[]; periods: string[]; }
 
+/** How values of a unit are shown: at most `decimals` decimals. */
+export interface UnitDisplay { unit: string; decimals: number; }
+
 export interface Catalog {
   provinces: Province[];
   regions: Region[];
   indicators: Indicator[];
   sources: Source[];
   coverage: IndicatorCoverage[];
+  /** Observations per source, in the order of `sources`. */
+  sourceFigures: number[];
+  units: UnitDisplay[];
   dti: { province: ProvinceId; year: number; rank: number }[];
   population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
 }
@@ -319,14 +325,24 @@ struct IndicatorCoverage {
     periods: Vec<crate::Period>,
 }
 
+/// How the values of one unit are shown.
+#[derive(Serialize)]
+struct UnitDisplay {
+    unit: Unit,
+    decimals: u8,
+}
+
 /// Everything the page's pickers and views need to know up front, in one call.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Catalog<'a> {
     provinces: &'a [Province],
     regions: &'a [Region],
     indicators: &'a [Indicator],
     sources: &'a [Source],
     coverage: Vec<IndicatorCoverage>,
+    source_figures: Vec<usize>,
+    units: Vec<UnitDisplay>,
     dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
 }
@@ -462,6 +478,14 @@ impl JsDataset {
             indicators: self.inner.indicators(),
             sources: self.inner.sources(),
             coverage,
+            source_figures: self.inner.figures_by_source(),
+            units: Unit::ALL
+                .iter()
+                .map(|&unit| UnitDisplay {
+                    unit,
+                    decimals: unit.decimals(),
+                })
+                .collect(),
             dti: reference.dti(),
             population,
         })

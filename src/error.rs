@@ -152,6 +152,22 @@ pub enum ErrorKind {
         /// What the stored copy holds at that row and column, when it has such a cell.
         stored: Option<String>,
     },
+    /// A cell of a stored table that a figure should cite is cited by none (or by several).
+    UncitedCell {
+        /// The table's id.
+        source_id: String,
+        /// The row (the province as published).
+        row: String,
+        /// The column.
+        column: String,
+        /// How many figures cite it: zero, or more than one.
+        citations: usize,
+    },
+    /// A stored copy of a table cannot be read as its format says.
+    InvalidTable {
+        /// What is wrong, as the reader says it.
+        message: String,
+    },
     /// A province name in a published table maps to no province of the table's list, by
     /// name or by the aliases of the reference list.
     UnmappedName {
@@ -204,6 +220,8 @@ impl ErrorKind {
             ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
             ErrorKind::CellNotInTable { .. } => "cellNotInTable",
             ErrorKind::UnmappedName { .. } => "unmappedName",
+            ErrorKind::UncitedCell { .. } => "uncitedCell",
+            ErrorKind::InvalidTable { .. } => "invalidTable",
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
             ErrorKind::Incomparable { .. } => "incomparable",
             ErrorKind::Io { .. } => "io",
@@ -271,6 +289,25 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the cell at row {row:?}, column {column:?} of table {source_id:?} reads {stored:?}"
             ),
+            ErrorKind::UncitedCell {
+                source_id,
+                row,
+                column,
+                citations: 0,
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} is cited by no figure"
+            ),
+            ErrorKind::UncitedCell {
+                source_id,
+                row,
+                column,
+                citations,
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} is cited by {citations} figures"
+            ),
+            ErrorKind::InvalidTable { message } => write!(f, "cannot read the table: {message}"),
             ErrorKind::UnmappedName { name, scheme } => write!(
                 f,
                 "province name {name:?} matches no {scheme} province, by name or alias"

@@ -45,7 +45,7 @@ pub mod bindings_for_tests {
     pub use crate::bindings::JsDataset;
 }
 
-pub use check::{Finding, Statement, consistency, provenance, statements_in};
+pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
 pub use compare::{
     Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
     ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
@@ -59,8 +59,8 @@ pub use model::{
     TableFormat, TableSource, Unit, is_snake_case,
 };
 pub use parse::{
-    NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
-    numbers_in_text, parse_data_number, parse_vietnamese_number,
+    NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,
+    format_vietnamese_number, numbers_in_text, parse_data_number, parse_vietnamese_number,
 };
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,

@@ -39,10 +39,85 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
         Some("bundled")
     );
     let sources: js_sys::Array = get(&list, "sources").dyn_into().expect("an array");
-    // Five reports, quoted; the rest are published tables, cited by cell.
-    let reports = sources.iter().filter(|s| get(s, "table").is_null()).count();
-    assert_eq!(reports, 5);
-    assert!(sources.length() > 5);
+    let tables = sources
+        .iter()
+        .filter(|s| !get(s, "table").is_null())
+        .count();
+    assert_eq!((sources.length(), tables), (16, 11), "5 reports, 11 tables");
+}
+
+#[wasm_bindgen_test]
+fn a_figure_of_a_published_table_carries_its_cell_and_its_table_its_credit() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let matrix = dataset
+        .compare(spec(
+            r#"{"provinces": ["p63:17"], "indicators": ["dti_score"], "period": 2023}"#,
+        ))
+        .expect("a matrix");
+    let rows: js_sys::Array = get(&matrix, "rows").dyn_into().expect("rows");
+    let cells: js_sys::Array = get(&rows.get(0), "cells").dyn_into().expect("cells");
+    let provenance: js_sys::Array = get(&cells.get(0), "provenance")
+        .dyn_into()
+        .expect("provenance");
+    let first = provenance.get(0);
+    assert_eq!(
+        get(&first, "source").as_string().as_deref(),
+        Some("dti-2023")
+    );
+    assert_eq!(get(&first, "quote").as_string().as_deref(), Some(""));
+    let cell = get(&first, "cell");
+    assert_eq!(get(&cell, "row").as_string().as_deref(), Some("Hoà Bình"));
+    assert_eq!(get(&cell, "column").as_string().as_deref(), Some("pdti"));
+    let text = get(&cell, "text").as_string().expect("the cell's text");
+    assert_eq!(
+        text.parse::<f64>().ok(),
+        get(&cells.get(0), "value").as_f64()
+    );
+
+    let catalog = dataset.catalog().expect("a catalog");
+    let sources: js_sys::Array = get(&catalog, "sources").dyn_into().expect("sources");
+    let table = sources
+        .iter()
+        .find(|s| get(s, "id").as_string().as_deref() == Some("dti-2023"))
+        .expect("the table");
+    assert_eq!(
+        get(&table, "url").as_string().as_deref(),
+        Some("https://dti.gov.vn/xep-hang-2023-all")
+    );
+    let attribution = get(&get(&table, "table"), "attribution").as_string();
+    assert!(attribution.is_some_and(|a| a.contains("DTI 2023")));
+    // Figures per source, aligned with the sources.
+    let figures: js_sys::Array = get(&catalog, "sourceFigures").dyn_into().expect("counts");
+    assert_eq!(figures.length(), sources.length());
+    let index = sources
+        .iter()
+        .position(|s| get(&s, "id").as_string().as_deref() == Some("papi-2021"))
+        .expect("PAPI 2021");
+    assert_eq!(figures.get(index as u32).as_f64(), Some(60.0));
+    // Index scores are shown to four decimals, the rest to three.
+    let units: js_sys::Array = get(&catalog, "units").dyn_into().expect("units");
+    let decimals = |unit: &str| {
+        units
+            .iter()
+            .find(|u| get(u, "unit").as_string().as_deref() == Some(unit))
+            .and_then(|u| get(&u, "decimals").as_f64())
+    };
+    assert_eq!(
+        (decimals("score_0_1"), decimals("percent")),
+        (Some(4.0), Some(3.0))
+    );
+    // The DTI declares its two methodology editions.
+    let indicators: js_sys::Array = get(&catalog, "indicators").dyn_into().expect("indicators");
+    let dti = indicators
+        .iter()
+        .find(|i| get(i, "id").as_string().as_deref() == Some("dti_score"))
+        .expect("the DTI");
+    let editions: js_sys::Array = get(&dti, "editions").dyn_into().expect("editions");
+    assert_eq!(editions.length(), 2);
+    assert_eq!(
+        get(&dti, "aggregation").as_string().as_deref(),
+        Some("mean")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -321,6 +396,30 @@ const GALLERY: &[(&str, &[u8])] = &[
     (
         "36-year-as-words.csv",
         include_bytes!("bad-inputs/36-year-as-words.csv"),
+    ),
+    (
+        "37-cell-without-column.csv",
+        include_bytes!("bad-inputs/37-cell-without-column.csv"),
+    ),
+    (
+        "38-quote-and-cell.csv",
+        include_bytes!("bad-inputs/38-quote-and-cell.csv"),
+    ),
+    (
+        "39-index-score-as-percent.csv",
+        include_bytes!("bad-inputs/39-index-score-as-percent.csv"),
+    ),
+    (
+        "40-score-below-its-scale.csv",
+        include_bytes!("bad-inputs/40-score-below-its-scale.csv"),
+    ),
+    (
+        "41-published-table-other-year.csv",
+        include_bytes!("bad-inputs/41-published-table-other-year.csv"),
+    ),
+    (
+        "42-published-table-without-cell.csv",
+        include_bytes!("bad-inputs/42-published-table-without-cell.csv"),
     ),
 ];
 

@@ -2,7 +2,7 @@
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { loadEngine } from './engine.js';
 import { csvText, offer } from './download.js';
-import { formatNumber, formatPeriod, formatValue } from './format.js';
+import { formatNumber, formatPeriod, formatValue, useUnits } from './format.js';
 import { indicatorName, messages } from './i18n.js';
 import { IndicatorPicker, ProvincePicker } from './pickers.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
@@ -70,6 +70,7 @@ export class App {
 
   setCatalog(catalog) {
     this.catalog = catalog;
+    useUnits(catalog.units);
     this.provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
     this.indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
     this.sources = new Map(catalog.sources.map((s) => [s.id, s]));
@@ -84,10 +85,14 @@ export class App {
 
   /** What the page shows with no state: the reported provinces on the indicators they share. */
   defaults() {
+    // The provinces of the reports, most figures first, on the indicators at least two of them
+    // share (the national indices cover them all).
     const reported = new Map();
-    for (const c of this.catalog.coverage) for (const p of c.provinces) reported.set(p, (reported.get(p) ?? 0) + c.observations);
+    this.catalog.sources.forEach((s, i) => {
+      if (!s.table && s.province) reported.set(s.province, (reported.get(s.province) ?? 0) + (this.catalog.sourceFigures[i] ?? 0));
+    });
     const provinces = [...reported.keys()].filter((p) => p.startsWith('p63:')).sort((a, b) => reported.get(b) - reported.get(a));
-    let indicators = this.catalog.coverage.filter((c) => c.provinces.length >= 2).map((c) => c.indicator);
+    let indicators = this.catalog.coverage.filter((c) => c.provinces.filter((p) => reported.has(p)).length >= 2).map((c) => c.indicator);
     if (!indicators.length) indicators = this.catalog.coverage.filter((c) => c.observations > 0).slice(0, 8).map((c) => c.indicator);
     return { ...emptyState(), provinces, indicators };
   }
@@ -255,7 +260,7 @@ export class App {
     this.frame.lang = lang;
     this.titleEl.textContent = t.title;
     const list = this.coverageSummary();
-    this.ledeEl.textContent = `${t.lede} ${t.summary(list.figures, list.sources)}.`;
+    this.ledeEl.textContent = `${t.lede} ${t.summary(list.reports.figures, list.reports.sources)}${list.tables.sources ? t.summaryTables(list.tables.figures, list.tables.sources) : ''}.`;
     this.langButton.textContent = t.language;
     this.langButton.lang = lang === 'vi' ? 'en' : 'vi';
     this.langButton.setAttribute('aria-label', t.languageLabel);
@@ -279,9 +284,17 @@ export class App {
   }
 
   coverageSummary() {
-    const figures = this.dataset.size;
-    const sources = new Set(this.catalog.sources.map((s) => s.id)).size;
-    return { figures, sources };
+    const count = (tables) => {
+      let figures = 0;
+      let sources = 0;
+      this.catalog.sources.forEach((s, i) => {
+        if (Boolean(s.table) !== tables) return;
+        figures += this.catalog.sourceFigures[i] ?? 0;
+        sources += 1;
+      });
+      return { figures, sources };
+    };
+    return { reports: count(false), tables: count(true) };
   }
 
   renderNotice() {
@@ -374,8 +387,10 @@ export class App {
 
   renderFooter() {
     const t = messages(this.state.lang);
-    const sources = this.catalog.sources.filter((s) => !s.published.startsWith('1900'));
-    this.footer.textContent = `${t.source}: ${sources.map((s) => `${s.outlet} (${formatPeriod(s.published)})`).join('; ')}.`;
+    const reports = this.catalog.sources.filter((s) => !s.table && s.published);
+    const credits = [...new Set(this.catalog.sources.filter((s) => s.table).map((s) => s.table.attribution))];
+    const items = [...reports.map((s) => `${s.outlet} (${formatPeriod(s.published)})`), ...credits];
+    this.footer.textContent = `${t.source}: ${items.join('; ')}.`;
   }
 
   renderPanel() {
@@ -506,7 +521,7 @@ export class App {
       unitLabel: unitLabel(unit, indicator, this.state.lang),
       bars,
       lines,
-      formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit === 'percent' ? 'percent' : '', this.state.lang),
+      formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, this.state.lang),
       onSelect: (id) => this.update({ tab: 'profile', province: id }),
     });
     this.currentImageName = `ict-compare-${focus}`;
@@ -535,7 +550,7 @@ export class App {
         id: e.province,
         label: this.provinces.get(e.province)?.name ?? e.province,
         value: e.figure.value,
-        display: `${formatValue(e.figure, unit === 'percent' ? 'percent' : '', this.state.lang)} (${formatPeriod(e.figure.period)})`,
+        display: `${formatValue(e.figure, unit, this.state.lang)} (${formatPeriod(e.figure.period)})`,
       }));
       title = indicatorName(indicator, this.state.lang);
       legendTitle = unitLabel(unit, indicator, this.state.lang) || title;
@@ -630,7 +645,7 @@ export class App {
 
   downloadCsv() {
     const matrix = this.dataset.compare(this.compareSpec());
-    const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote']];
+    const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote', 'table_cell', 'attribution']];
     matrix.columns.forEach((column, c) => {
       const indicator = this.indicators.get(column.indicator);
       for (const row of matrix.rows) {
@@ -650,7 +665,9 @@ export class App {
           cell ? cell.provenance.map((p) => this.sources.get(p.source)?.title ?? p.source).join(' | ') : '',
           source?.outlet ?? '',
           source?.published ?? '',
-          cell ? cell.provenance.map((p) => p.quote).join(' | ') : '',
+          cell ? cell.provenance.map((p) => p.quote).filter(Boolean).join(' | ') : '',
+          cell ? cell.provenance.filter((p) => p.cell).map((p) => `${p.cell.row} / ${p.cell.column} / ${p.cell.text}`).join(' | ') : '',
+          cell ? [...new Set(cell.provenance.map((p) => this.sources.get(p.source)?.table?.attribution).filter(Boolean))].join(' | ') : '',
         ]);
       }
     });

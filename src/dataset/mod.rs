@@ -410,6 +410,18 @@ impl Dataset {
         &self.sources
     }
 
+    /// How many observations each source backs, in the order of [`Dataset::sources`].
+    #[must_use]
+    pub fn figures_by_source(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for &source in &self.columns.source {
+            if let Some(count) = counts.get_mut(source as usize) {
+                *count += 1;
+            }
+        }
+        counts
+    }
+
     /// Whether a source is bundled or the user's.
     #[must_use]
     pub fn source_origin(&self, position: usize) -> Origin {

@@ -143,6 +143,16 @@ impl Unit {
         }
     }
 
+    /// How many decimals to show at most: four for index scores, which their publishers print
+    /// to four decimals (DTI 0,8241; PAPI 3,4227), three for everything else (4,822 tỷ đồng).
+    #[must_use]
+    pub fn decimals(self) -> u8 {
+        match self {
+            Unit::Score0To1 | Unit::Score1To10 => 4,
+            _ => 3,
+        }
+    }
+
     /// The smallest plausible value, where the unit has one above zero (a PAPI dimension
     /// scores from 1).
     #[must_use]

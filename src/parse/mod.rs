@@ -1,4 +1,5 @@
-//! Reading outside input: CSV text, the dataset's file formats, Vietnamese numbers.
+//! Reading outside input: CSV text, the dataset's file formats, stored copies of published
+//! tables, Vietnamese numbers.
 //!
 //! Everything that knows a column name or a number format lives here, and nothing here knows
 //! how the dataset stores or answers anything.
@@ -6,6 +7,7 @@
 mod csv;
 mod files;
 mod number;
+mod stored;
 mod table;
 
 pub(crate) use table::Table;
@@ -19,6 +21,7 @@ pub use number::{
     NumberInText, format_vietnamese_number, numbers_in_text, parse_data_number,
     parse_vietnamese_number,
 };
+pub use stored::{StoredCell, StoredTable, cell_in};
 
 /// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.
 pub fn decode_utf8<'a>(bytes: &'a [u8], file: Option<&str>) -> crate::Result<&'a str> {

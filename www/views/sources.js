@@ -1,6 +1,8 @@
-// The reports behind the figures: each with its outlet, date and the figures taken from it.
+// The sources behind the figures: each report with its outlet, date and the figures taken from
+// it; each published table with its publisher, credit, page and the cells its figures cite.
 import { formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
+import { publisherLink } from '../provenance.js';
 
 /**
  * @param {HTMLElement} container
@@ -23,15 +25,12 @@ export function render(container, { list, lang }) {
     title.textContent = source.title;
     const meta = document.createElement('p');
     meta.className = 'meta';
-    const bits = [source.outlet, source.author, source.published.startsWith('1900') ? '' : formatPeriod(source.published), provinces.get(source.province)?.name];
+    const bits = source.table
+      ? [t.tableSource, source.outlet, source.table.attribution]
+      : [source.outlet, source.author, source.published ? formatPeriod(source.published) : '', provinces.get(source.province)?.name];
     meta.textContent = bits.filter(Boolean).join(' · ');
-    if (source.url) {
-      const link = document.createElement('a');
-      link.href = source.url;
-      link.rel = 'noopener noreferrer';
-      link.textContent = source.url;
-      meta.append(' · ', link);
-    }
+    const link = publisherLink(source.url, source.url);
+    if (link) meta.append(' · ', link);
     const details = document.createElement('details');
     const summary = document.createElement('summary');
     summary.textContent = t.sourceFigures(figures.length);
@@ -49,11 +48,19 @@ export function render(container, { list, lang }) {
       const quote = row.insertCell();
       quote.lang = 'vi';
       quote.className = 'quote-text';
-      quote.textContent = `“${o.quote}”`;
+      quote.textContent = o.cell ? `${o.cell.row} · ${o.cell.column}: ${o.cell.text}` : `“${o.quote}”`;
     }
     details.append(summary, table);
-    article.append(title, meta, details);
+    article.append(title, meta, ...(source.table ? [copyNote(source, t)] : []), details);
     nodes.push(article);
   }
   container.replaceChildren(...nodes);
+}
+
+/** Where the stored copy of a table was taken from. */
+function copyNote(source, t) {
+  const note = document.createElement('p');
+  note.className = 'meta copied-from';
+  note.textContent = `${t.copiedFrom}: ${source.table.copiedFrom}`;
+  return note;
 }

@@ -110,9 +110,9 @@ fn table(dataset: &Dataset, answer: &AggregateResult, group_by: GroupBy, unit: &
                 group_name(dataset, group_by, &g.key),
                 shown(g.value),
                 format!("{} of {}", g.reported, g.provinces),
-                g.stats.median.map_or_else(String::new, number),
-                g.stats.min.map_or_else(String::new, number),
-                g.stats.max.map_or_else(String::new, number),
+                g.stats.median.map_or_else(String::new, |v| number(v, unit)),
+                g.stats.min.map_or_else(String::new, |v| number(v, unit)),
+                g.stats.max.map_or_else(String::new, |v| number(v, unit)),
                 g.method.as_ref().map_or_else(
                     || g.refused.clone().unwrap_or_default(),
                     ict_compare::Method::describe,

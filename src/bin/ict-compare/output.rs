@@ -78,13 +78,12 @@ pub(crate) fn province_name(dataset: &Dataset, id: ProvinceId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-/// Decimals shown at most: the precision the national indices are published with (DTI and
-/// PAPI to four decimals); trailing zeros are dropped, so 4,822 stays 4,822 and 1.208 stays 1.208.
-pub(crate) const DECIMALS: usize = 4;
-
-/// A number for people, in Vietnamese notation.
-pub(crate) fn number(value: f64) -> String {
-    format_vietnamese_number(value, DECIMALS)
+/// A number of a unit (a unit id of an answer) for people, in Vietnamese notation, with at most
+/// the unit's decimals (four for index scores, as published; three otherwise) and no trailing
+/// zeros: 0,8241 điểm, 4,822 tỷ đồng, 1.208.
+pub(crate) fn number(value: f64, unit: &str) -> String {
+    let decimals = unit.parse::<Unit>().map_or(3, Unit::decimals);
+    format_vietnamese_number(value, usize::from(decimals))
 }
 
 /// The unit after a number (`tỷ đồng`, `%`), from a unit id of an answer.
@@ -92,7 +91,7 @@ pub(crate) fn unit_label(unit: &str) -> String {
     match unit.parse::<Unit>() {
         Ok(unit) => unit.label_vi().to_owned(),
         Err(()) if unit == format!("per_{PER_CAPITA_BASE}_people") => {
-            format!("/{} dân", number(PER_CAPITA_BASE))
+            format!("/{} dân", number(PER_CAPITA_BASE, "count"))
         }
         Err(()) => unit.to_owned(),
     }
@@ -102,9 +101,9 @@ pub(crate) fn unit_label(unit: &str) -> String {
 pub(crate) fn with_unit(value: f64, unit: &str) -> String {
     let label = unit_label(unit);
     if label.is_empty() {
-        number(value)
+        number(value, unit)
     } else {
-        format!("{} {label}", number(value))
+        format!("{} {label}", number(value, unit))
     }
 }
 

@@ -60,11 +60,11 @@ fn average(answer: &Series, year: u16, kind: ReferenceKind) -> Option<&Reference
 }
 
 /// A change with its sign (`+0,018`).
-fn signed(value: f64) -> String {
+fn signed(value: f64, unit: &str) -> String {
     if value > 0.0 {
-        format!("+{}", number(value))
+        format!("+{}", number(value, unit))
     } else {
-        number(value)
+        number(value, unit)
     }
 }
 
@@ -77,10 +77,10 @@ fn overall(change: &Change, unit: &str) -> String {
         with_unit(change.absolute, unit)
     );
     if let Some(relative) = change.relative {
-        let _ = write!(text, " ({} %)", signed(relative));
+        let _ = write!(text, " ({} %)", signed(relative, "percent"));
     }
     if let Some(rate) = change.yearly_rate {
-        let _ = write!(text, ", {} % a year", signed(rate));
+        let _ = write!(text, ", {} % a year", signed(rate, "percent"));
     }
     if let Some(b) = &change.edition_break {
         let _ = write!(
@@ -193,12 +193,12 @@ fn table(dataset: &Dataset, answer: &Series, unit: &str) {
             point
                 .change
                 .as_ref()
-                .map_or_else(String::new, |c| signed(c.absolute)),
+                .map_or_else(String::new, |c| signed(c.absolute, unit)),
             point
                 .change
                 .as_ref()
                 .and_then(|c| c.yearly_rate)
-                .map_or_else(String::new, |r| format!("{} %/yr", signed(r))),
+                .map_or_else(String::new, |r| format!("{} %/yr", signed(r, "percent"))),
             reference(ReferenceKind::National),
             reference(ReferenceKind::Regional),
             note.join("; "),

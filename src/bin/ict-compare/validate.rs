@@ -1,39 +1,33 @@
-//! `validate`: checks a data folder and prints a summary, the findings and the errors.
+//! `ict-compare validate <data folder>`: every figure against the report text or the stored
+//! table it was read from, the counts per source, and the consistency findings.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::ExitCode;
 
-use ict_compare::{Dataset, Error, consistency, provenance};
+use ict_compare::{Dataset, Error, Scheme, consistency, provenance, table_provenance};
 use serde::Serialize;
 
 use crate::Format;
 use crate::folder::{Folder, read_text};
 use crate::output::json;
 
+/// Loads the data folder, checks every figure against its report or stored table, and prints
+/// what it holds, per source, with the consistency findings. Fails on any error.
 pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
     let folder = Folder::read(root)?;
     let dataset = Dataset::from_files(&folder.files())?;
-    let mut texts = HashMap::new();
-    for source in dataset.sources() {
-        texts.insert(
-            source.id.clone(),
-            read_text(&folder.root.join(&source.file), &source.file)?,
-        );
-    }
-    let errors = provenance(
-        &dataset,
-        folder.text("observations.csv"),
-        "observations.csv",
-        &texts,
-    )?;
+    let errors = check_figures(&folder, &dataset)?;
     let findings = consistency(&dataset);
+    let counts = Counts::of(&dataset);
     if format != Format::Table {
         #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
         struct Report<'a> {
             sources: usize,
             indicators: usize,
             observations: usize,
+            per_source: BTreeMap<&'a str, usize>,
             findings: &'a [ict_compare::Finding],
             errors: Vec<String>,
         }
@@ -41,6 +35,11 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
             sources: dataset.sources().len(),
             indicators: dataset.indicators().len(),
             observations: dataset.len(),
+            per_source: counts
+                .per_source
+                .iter()
+                .map(|(id, count)| (id.as_str(), *count))
+                .collect(),
             findings: &findings,
             errors: errors.iter().map(ToString::to_string).collect(),
         });
@@ -50,44 +49,8 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
             ExitCode::FAILURE
         });
     }
-
     println!("data folder {}", root.display());
-    println!(
-        "  {} sources, {} indicators, {} observations",
-        dataset.sources().len(),
-        dataset.indicators().len(),
-        dataset.len()
-    );
-    println!("\nobservations per source:");
-    for source in dataset.sources() {
-        let count = dataset
-            .observations()
-            .filter(|o| o.source == source.id)
-            .count();
-        println!(
-            "  {:<10} {count:>4}  {} ({})",
-            source.id,
-            source.title,
-            source
-                .published
-                .map_or_else(|| "undated".to_owned(), |p| p.to_string())
-        );
-    }
-    println!("\nobservations per pillar:");
-    let mut pillars: Vec<_> = dataset.indicators().iter().map(|i| i.pillar).collect();
-    pillars.sort();
-    pillars.dedup();
-    for pillar in pillars {
-        let count = dataset
-            .observations()
-            .filter(|o| {
-                dataset
-                    .indicator(&o.indicator)
-                    .is_some_and(|i| i.pillar == pillar)
-            })
-            .count();
-        println!("  {:<20} {count:>4}", pillar.as_str());
-    }
+    counts.print(&dataset);
     println!(
         "\nconsistency findings (reported, not fixed): {}",
         findings.len()
@@ -105,5 +68,113 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
         }
         eprintln!("{} errors", errors.len());
         Ok(ExitCode::FAILURE)
+    }
+}
+
+/// Every figure against its source: quotes against the report texts, cells against the stored
+/// copies of the tables.
+fn check_figures(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error> {
+    // Report texts by source id; stored copies of tables by their path (one copy may hold
+    // several tables, PAPI's years).
+    let mut texts = HashMap::new();
+    let mut copies = HashMap::new();
+    for source in dataset.sources() {
+        if source.is_table() {
+            if !copies.contains_key(&source.file) {
+                let text = read_text(&folder.root.join(&source.file), &source.file)?;
+                copies.insert(source.file.clone(), text);
+            }
+        } else {
+            texts.insert(
+                source.id.clone(),
+                read_text(&folder.root.join(&source.file), &source.file)?,
+            );
+        }
+    }
+    let observation_files: Vec<(&str, &str)> = ["observations.csv", "table_observations.csv"]
+        .into_iter()
+        .map(|name| (name, folder.text(name)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    let mut errors = Vec::new();
+    for &(name, text) in &observation_files {
+        errors.extend(provenance(dataset, text, name, &texts)?);
+    }
+    errors.extend(table_provenance(dataset, &observation_files, &copies)?);
+    Ok(errors)
+}
+
+/// Figures per source, and those read from tables per indicator and list of provinces.
+struct Counts {
+    per_source: Vec<(String, usize)>,
+    from_tables: BTreeMap<(String, Scheme), usize>,
+}
+
+impl Counts {
+    fn of(dataset: &Dataset) -> Counts {
+        let mut per_source: Vec<(String, usize)> = dataset
+            .sources()
+            .iter()
+            .map(|s| (s.id.clone(), 0))
+            .collect();
+        let mut from_tables = BTreeMap::new();
+        for o in dataset.observations() {
+            if let Some((_, count)) = per_source.iter_mut().find(|(id, _)| *id == o.source) {
+                *count += 1;
+            }
+            if o.cell.is_some() {
+                *from_tables
+                    .entry((o.indicator.clone(), o.province.scheme))
+                    .or_insert(0) += 1;
+            }
+        }
+        Counts {
+            per_source,
+            from_tables,
+        }
+    }
+
+    fn print(&self, dataset: &Dataset) {
+        let tables = dataset.sources().iter().filter(|s| s.is_table()).count();
+        println!(
+            "  {} reports, {tables} published tables, {} indicators, {} observations",
+            dataset.sources().len() - tables,
+            dataset.indicators().len(),
+            dataset.len()
+        );
+        println!("\nobservations per source:");
+        for (source, (_, count)) in dataset.sources().iter().zip(&self.per_source) {
+            let credit = match &source.table {
+                Some(table) => table.attribution.clone(),
+                None => source
+                    .published
+                    .map_or_else(|| "undated".to_owned(), |p| p.to_string()),
+            };
+            println!(
+                "  {:<13} {count:>4}  {} ({credit})",
+                source.id, source.title
+            );
+        }
+        if !self.from_tables.is_empty() {
+            println!("\nobservations read from published tables, per indicator and list:");
+            for ((indicator, scheme), count) in &self.from_tables {
+                println!("  {indicator:<20} {scheme}  {count:>4}");
+            }
+        }
+        println!("\nobservations per pillar:");
+        let mut pillars: Vec<_> = dataset.indicators().iter().map(|i| i.pillar).collect();
+        pillars.sort();
+        pillars.dedup();
+        for pillar in pillars {
+            let count = dataset
+                .observations()
+                .filter(|o| {
+                    dataset
+                        .indicator(&o.indicator)
+                        .is_some_and(|i| i.pillar == pillar)
+                })
+                .count();
+            println!("  {:<22} {count:>4}", pillar.as_str());
+        }
     }
 }
