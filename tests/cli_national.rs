@@ -168,3 +168,28 @@ fn tables_show_the_unit_and_the_decimals_as_published() {
     ]);
     assert!(table.contains(">4,822 tỷ đồng (2015)"), "{table}");
 }
+
+#[test]
+fn a_published_2025_figure_keeps_its_roll_up_in_the_compare_csv() {
+    let csv = stdout(&[
+        "compare",
+        "--provinces",
+        "p34:79",
+        "--indicators",
+        "dti_score",
+        "--period",
+        "2024",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.ends_with(",quote,cross_check"))
+    );
+    let row = csv_rows(&csv).pop().expect("a row");
+    assert_eq!(row[4], "0.777", "the published value");
+    assert_eq!(row[7], "", "not derived");
+    let derived: f64 = row[12].parse().expect("the roll-up");
+    assert_eq!(format!("{derived:.4}"), "0.7769");
+}

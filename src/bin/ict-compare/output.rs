@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::Format;
 
-pub(crate) const CELL_HEADER: [&str; 12] = [
+pub(crate) const CELL_HEADER: [&str; 13] = [
     "province",
     "province_name",
     "indicator",
@@ -20,6 +20,7 @@ pub(crate) const CELL_HEADER: [&str; 12] = [
     "source",
     "observation",
     "quote",
+    "cross_check",
 ];
 
 pub(crate) fn cell_line(
@@ -36,6 +37,7 @@ pub(crate) fn cell_line(
             &province_name(dataset, province),
             indicator,
             unit,
+            "",
             "",
             "",
             "",
@@ -68,6 +70,12 @@ pub(crate) fn cell_line(
         &join(&|p| p.source.clone()),
         &join(&|p| p.observation.clone()),
         &join(&|p| p.quote.clone()),
+        &figure
+            .cross_check
+            .as_ref()
+            .and_then(|c| c.value)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
     ])
 }
 
