@@ -152,8 +152,9 @@ pub enum ErrorKind {
         /// What the stored copy holds at that row and column, when it has such a cell.
         stored: Option<String>,
     },
-    /// A cell of a stored table that a figure should cite is cited by none (or by several).
-    UncitedCell {
+    /// A non-empty cell of a cited column of a stored table is cited by no figure, or by several:
+    /// the figures of a table must be its cells, each once.
+    CellCitations {
         /// The table's id.
         source_id: String,
         /// The row (the province as published).
@@ -220,7 +221,7 @@ impl ErrorKind {
             ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
             ErrorKind::CellNotInTable { .. } => "cellNotInTable",
             ErrorKind::UnmappedName { .. } => "unmappedName",
-            ErrorKind::UncitedCell { .. } => "uncitedCell",
+            ErrorKind::CellCitations { .. } => "cellCitations",
             ErrorKind::InvalidTable { .. } => "invalidTable",
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
             ErrorKind::Incomparable { .. } => "incomparable",
@@ -289,7 +290,7 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the cell at row {row:?}, column {column:?} of table {source_id:?} reads {stored:?}"
             ),
-            ErrorKind::UncitedCell {
+            ErrorKind::CellCitations {
                 source_id,
                 row,
                 column,
@@ -298,7 +299,7 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the cell at row {row:?}, column {column:?} of table {source_id:?} is cited by no figure"
             ),
-            ErrorKind::UncitedCell {
+            ErrorKind::CellCitations {
                 source_id,
                 row,
                 column,

@@ -1,7 +1,9 @@
 //! ict-compare: compare the ICT and digital-transformation indicators of Vietnam's provinces.
 //!
-//! Every figure comes from a published provincial report and keeps its provenance: the report,
-//! the date, and the Vietnamese sentence that states it. The engine parses and validates the
+//! Every figure comes from a published provincial report or a published national table and
+//! keeps its provenance: the report, the date and the Vietnamese sentence that states it, or the
+//! table (the ministry's DTI ranking, PAPI's provincial scores), the row as published, the column
+//! and the cell's text. The engine parses and validates the
 //! dataset, keeps it in memory column by column, and answers the questions a comparison page
 //! asks, refusing to compare figures whose definitions differ.
 //!

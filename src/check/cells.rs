@@ -170,7 +170,7 @@ fn check_figure<'a>(
         .or_insert(0);
     *count += 1;
     if *count > 1 {
-        let kind = ErrorKind::UncitedCell {
+        let kind = ErrorKind::CellCitations {
             source_id: id.to_owned(),
             row: cell.row.to_owned(),
             column: cell.column.to_owned(),
@@ -255,7 +255,7 @@ fn uncited(tables: &HashMap<&str, Selected<'_>>, citations: &Citations<'_>) -> V
             }
             let name = cell_in(row, &selected.spec.row_key).map_or("", |c| c.text.as_str());
             errors.push(Error::at(
-                ErrorKind::UncitedCell {
+                ErrorKind::CellCitations {
                     source_id: selected.source.id.clone(),
                     row: name.to_owned(),
                     column: cited.clone(),

@@ -12,6 +12,8 @@ before(async () => { session = await start(); });
 after(async () => { await session.close(); });
 
 const observations = csvRows(readFileSync('data/observations.csv', 'utf8'));
+const tableObservations = csvRows(readFileSync('data/table_observations.csv', 'utf8'));
+const sourceCount = csvRows(readFileSync('data/sources.csv', 'utf8')).length + csvRows(readFileSync('data/tables.csv', 'utf8')).length;
 const indicators = new Map(csvRows(readFileSync('data/indicators.csv', 'utf8')).map((i) => [i.indicator_id, i]));
 
 /** The comparison table as text: header cells and, per row, the indicator and value cells. */
@@ -139,9 +141,9 @@ test('tabs switch by click and by keyboard, and every view renders', async () =>
   await page.locator('ict-compare .pillar').first().waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/profile-desktop.png`, fullPage: true });
   await tab('sources').click();
-  assert.equal(await page.locator('ict-compare article.source').count(), 5);
-  // Every bundled figure is listed under its report.
-  assert.equal(await page.locator('ict-compare table.source-figures tbody tr').count(), observations.length);
+  assert.equal(await page.locator('ict-compare article.source').count(), sourceCount);
+  // Every bundled figure is listed under its report or table.
+  assert.equal(await page.locator('ict-compare table.source-figures tbody tr').count(), observations.length + tableObservations.length);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -255,12 +257,13 @@ test('the first view transfers at most 250 KB gzip, boundaries excluded', () => 
 test('indicator values match the data, for every bundled figure shown in a profile', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=profile&province=p63:44');
   const shown = await page.locator('ict-compare .pillar button.value .number').allTextContents();
-  const qb = observations.filter((o) => o.province === 'p63:44');
+  const qb = [...observations, ...tableObservations].filter((o) => o.province === 'p63:44');
   assert.equal(shown.length, qb.length);
-  const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
+  // Index scores show four decimals, as their publishers print them; the rest up to three.
+  const vi = (n, digits) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
   for (const o of qb.filter((x) => (x.qualifier || 'exact') === 'exact' && !x.out_of)) {
     const unit = indicators.get(o.indicator_id).unit;
-    const expected = vi(Number(o.value)) + (unit === 'percent' ? ' %' : '');
+    const expected = vi(Number(o.value), unit.startsWith('score_') ? 4 : 3) + (unit === 'percent' ? ' %' : '');
     assert.ok(shown.includes(expected), `${o.observation_id}: ${expected}`);
   }
   assert.deepEqual(problems(), []);
