@@ -42,7 +42,8 @@ pub struct ProfilePillar {
 pub struct Profile {
     /// The province.
     pub province: ProvinceId,
-    /// The provinces whose figures are listed: itself, and a 2025 province's former provinces.
+    /// The provinces whose figures are listed besides its own: itself for a 63-list province, the
+    /// former provinces for a 2025 province.
     pub members: Vec<ProvinceId>,
     /// Pillars with figures, in the order of [`Pillar::ALL`].
     pub pillars: Vec<ProfilePillar>,
@@ -56,8 +57,13 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
     let found = reference.require(province)?;
     let members = match province.scheme {
         Scheme::P63 => vec![province],
+        Scheme::P34 => found.merged_from.clone(),
+    };
+    // A 2025 province's own published figures come first.
+    let listed: Vec<ProvinceId> = match province.scheme {
+        Scheme::P63 => members.clone(),
         Scheme::P34 => std::iter::once(province)
-            .chain(found.merged_from.iter().copied())
+            .chain(members.iter().copied())
             .collect(),
     };
     let selector = Selector::new(dataset);
@@ -70,7 +76,7 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
             if indicator.pillar != pillar {
                 continue;
             }
-            for &member in &members {
+            for &member in &listed {
                 let Some(position) = reference.position(member) else {
                     continue;
                 };
