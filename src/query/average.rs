@@ -97,6 +97,22 @@ pub struct AverageSpec {
 }
 
 /// The national average of an indicator and its regions' averages, as reference lines.
+///
+/// ```
+/// use ict_compare::{AverageSpec, Dataset, PeriodSpec, averages};
+///
+/// let dataset = Dataset::bundled()?;
+/// let spec = AverageSpec {
+///     indicator: "dti_score".into(),
+///     period: PeriodSpec::Year(2024),
+///     regions: Some(Vec::new()),
+/// };
+/// let national = &averages(&dataset, &spec)?.lines[0];
+/// // The ministry's national average: the unweighted mean of the 63 provinces.
+/// assert_eq!(format!("{:.4}", national.value.unwrap_or_default()), "0.6961");
+/// assert_eq!((national.reported, national.provinces), (63, 63));
+/// # Ok::<(), ict_compare::Error>(())
+/// ```
 pub fn averages(dataset: &Dataset, spec: &AverageSpec) -> Result<References> {
     let indicator = dataset.require_indicator(&spec.indicator)?;
     let regions: Vec<String> = spec.regions.clone().unwrap_or_else(|| {

@@ -1,8 +1,11 @@
 //! Asking the dataset for figures: which observation answers "indicator i, province p, period
-//! t", roll-ups of the 63 provinces into the 34, per-capita figures, and aggregates.
+//! t" (for a 2025 province, its published figure or the roll-up of its former provinces), how
+//! several provinces' figures combine by the indicator's rule, per-capita figures, aggregates,
+//! and the national and regional averages that answers carry as reference lines.
 //!
 //! Every answer is a [`Figure`]: a value with its qualifier and period, the provenance of every
-//! observation it was made from, and, when the engine computed it, how. Queries read the
+//! observation it was made from, when the engine computed it, how, and for a published figure it
+//! can also derive, the derivation as a cross-check. Queries read the
 //! dataset's index; none scans or re-parses. This module knows nothing of how answers are
 //! arranged for display (that is `compare`) or of JavaScript.
 
