@@ -15,7 +15,8 @@ const SOURCES: &str = "source_id,title,outlet,author,published,url,province,file
 t,Báo cáo thử,Thử,Thử,2025-01-01,,p63:01,sources/t.txt,vi\n";
 
 /// A dataset of the bundled reference data and the given indicator rows (after
-/// [`INDICATORS_HEADER`]) and observation rows (`province,indicator_id,period,value`, one a line).
+/// [`INDICATORS_HEADER`]) and observation rows (`province,indicator_id,period,value`, one a line,
+/// with `,true` after the value for a target).
 pub(crate) fn dataset(indicators: &str, observations: &str) -> Result<Dataset> {
     with_editions(indicators, "", observations)
 }
@@ -32,12 +33,19 @@ pub(crate) fn with_editions(
         format!("{EDITIONS_HEADER}{editions}")
     };
     let indicators = format!("{INDICATORS_HEADER}{indicators}");
-    let mut rows = String::from("observation_id,province,indicator_id,period,value,source_id\n");
+    let mut rows =
+        String::from("observation_id,province,indicator_id,period,value,is_target,source_id\n");
     for (i, line) in (0..).zip(observations.lines().filter(|l| !l.trim().is_empty())) {
         rows.push_str("o-");
         rows.push_str(&i.to_string());
         rows.push(',');
-        rows.push_str(line.trim());
+        let line = line.trim();
+        rows.push_str(line);
+        rows.push_str(if line.ends_with(",true") {
+            ""
+        } else {
+            ",false"
+        });
         rows.push_str(",t\n");
     }
     Dataset::from_files(&DatasetFiles {

@@ -163,6 +163,55 @@ pub(crate) fn combine_qualifiers(qualifiers: impl IntoIterator<Item = Qualifier>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::inline;
+
+    const INDICATORS: &str = "\
+boxes,boxes,infrastructure,Hộp,Boxes,count,,sum,higher,,Số hộp.,Boxes.
+ranks,ranks,institutions,Hạng,Rank,count,,none,lower,,Hạng.,Rank.
+";
+
+    fn rolled_up(observations: &str, indicator: &str, province: &str, targets: bool) -> Figure {
+        let dataset = inline::dataset(INDICATORS, observations).expect("loads");
+        let indicator = dataset.indicator_position(indicator).expect("an indicator");
+        let options = Options {
+            targets,
+            include_partial: false,
+        };
+        roll_up(
+            Selector::new(&dataset),
+            indicator,
+            province.parse().expect("an id"),
+            PeriodSpec::Latest,
+            options,
+        )
+        .expect("a figure")
+    }
+
+    #[test]
+    fn targets_and_a_rule_of_none_are_not_combined_and_say_why() {
+        // Vĩnh Long (2025) is Bến Tre, Trà Vinh and Vĩnh Long.
+        let targets =
+            "p63:83,boxes,2025,10,true\np63:84,boxes,2025,20,true\np63:86,boxes,2025,30,true";
+        let figure = rolled_up(targets, "boxes", "p34:86", true);
+        assert_eq!(figure.value, None);
+        let derivation = figure.derived.expect("a derivation");
+        assert!(derivation.refused.is_some_and(|r| r.contains("targets")));
+        let achieved = targets.replace(",true", "");
+        let figure = rolled_up(&achieved, "boxes", "p34:86", false);
+        assert_eq!(figure.value, Some(60.0));
+        let ranks = achieved.replace("boxes", "ranks");
+        let figure = rolled_up(&ranks, "ranks", "p34:86", false);
+        assert_eq!(figure.value, None);
+        assert!(
+            figure
+                .derived
+                .and_then(|d| d.refused)
+                .is_some_and(|r| r.contains("`none`"))
+        );
+        // A province the merger left whole keeps its own target: nothing is combined.
+        let figure = rolled_up("p63:01,boxes,2025,7,true", "boxes", "p34:01", true);
+        assert_eq!(figure.value, Some(7.0));
+    }
 
     #[test]
     fn qualifiers_combine_like_intervals() {
