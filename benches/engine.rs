@@ -61,6 +61,7 @@ mod native {
                 scheme: None,
                 targets: false,
                 include_partial: false,
+                references: false,
             };
             let rank_spec = RankSpec {
                 indicator: synthetic_indicator_id(1),

@@ -136,6 +136,8 @@ export interface AverageSpec { indicator: string; period?: PeriodSpec; regions?:
 export interface CompareSpec {
   provinces: ProvinceId[]; indicators: string[]; period?: PeriodSpec; perCapita?: boolean;
   scheme?: Scheme | null; targets?: boolean; includePartial?: boolean;
+  /** Give each column its national and regional averages (off by default). */
+  references?: boolean;
 }
 export interface Cell extends Figure { best: boolean; }
 export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }

@@ -25,6 +25,7 @@ fn compare_spec(provinces: &[&str], indicators: &[&str]) -> CompareSpec {
         scheme: None,
         targets: false,
         include_partial: false,
+        references: false,
     }
 }
 

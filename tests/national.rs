@@ -364,3 +364,31 @@ fn the_weight_of_a_weighted_mean_is_named_in_the_answer() {
         "2024 lacks Vĩnh Phúc and Tiền Giang"
     );
 }
+
+#[test]
+fn a_comparison_carries_averages_when_asked() {
+    let dataset = dataset();
+    let mut spec = ict_compare::CompareSpec {
+        provinces: vec![id("p63:84"), id("p63:01")],
+        indicators: vec!["dti_score".into()],
+        period: PeriodSpec::Year(2024),
+        per_capita: false,
+        scheme: None,
+        targets: false,
+        include_partial: false,
+        references: false,
+    };
+    let plain = ict_compare::compare(&dataset, &spec).expect("compares");
+    assert!(
+        plain.columns[0].references.lines.is_empty(),
+        "off by default"
+    );
+    spec.references = true;
+    let matrix = ict_compare::compare(&dataset, &spec).expect("compares");
+    let lines = &matrix.columns[0].references.lines;
+    let regions: Vec<Option<&str>> = lines.iter().map(|l| l.region.as_deref()).collect();
+    // The nation, then the regions of the rows: the Red River Delta and the Mekong Delta.
+    assert_eq!(regions, [None, Some("RRD"), Some("MRD")]);
+    assert_eq!(four(lines[0].value.expect("a value")), "0.6961");
+    assert_eq!((lines[2].reported, lines[2].provinces), (13, 13));
+}

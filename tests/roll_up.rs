@@ -29,6 +29,7 @@ fn rolled_up_in(bundled: &Dataset, indicator: &str, year: u16, values: &[f64]) -
         scheme: None,
         targets: false,
         include_partial: false,
+        references: false,
     };
     let matrix = compare(&dataset, &spec).expect("compares");
     matrix.rows[0].cells[0]

@@ -18,6 +18,8 @@ use crate::query::{
 };
 
 /// A comparison request.
+// Each flag is an independent switch of the request, spelt as the JavaScript object spells it.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CompareSpec {
@@ -40,6 +42,10 @@ pub struct CompareSpec {
     /// Give partial roll-ups a value anyway.
     #[serde(default)]
     pub include_partial: bool,
+    /// Give each column the national average and its rows' regions' averages. Off by default:
+    /// a comparison of a few provinces is answered without a pass over all 63.
+    #[serde(default)]
+    pub references: bool,
 }
 
 /// One cell: a figure, or nothing reported.
@@ -66,7 +72,7 @@ pub struct Column {
     /// The distinct periods of the column, oldest first.
     pub periods: Vec<crate::model::Period>,
     /// The national average, and the averages of the regions of the rows' provinces (63-list),
-    /// for the period asked: reference lines, not rows.
+    /// for the period asked, when the spec asks for them: reference lines, not rows.
     pub references: References,
 }
 
@@ -235,7 +241,9 @@ fn fill_column(
             ),
         });
     }
-    let references = if normalise {
+    let references = if !spec.references {
+        References::default()
+    } else if normalise {
         References {
             lines: Vec::new(),
             refused: Some("averages are of the figures as published, not per capita".to_owned()),

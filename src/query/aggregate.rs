@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Aggregation as Rule, Pillar, Province, ProvinceId, Scheme};
+use crate::model::{Aggregation as Rule, Pillar, Province, Scheme};
 use crate::query::combine::{Member, Method, combine, refusal};
-use crate::query::{Figure, Options, PeriodSpec, Selector};
+use crate::query::{Options, PeriodSpec, Selector};
 
 /// How to group provinces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -215,7 +215,7 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
             years
                 .into_iter()
                 .map(|year| {
-                    let figures = figures_of(
+                    let members = members_of(
                         selector,
                         indicator,
                         &provinces,
@@ -226,46 +226,46 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
                         selector,
                         definition,
                         year.to_string(),
-                        &figures,
+                        &members,
                         provinces.len(),
                     )
                 })
                 .collect()
         }
         GroupBy::Region => {
-            let figures = figures_of(selector, indicator, &provinces, spec.period, options);
+            let members = members_of(selector, indicator, &provinces, spec.period, options);
             dataset
                 .reference()
                 .regions()
                 .iter()
                 .map(|region| {
-                    let members: Vec<&Province> = provinces
+                    let in_region: Vec<&Province> = provinces
                         .iter()
                         .copied()
                         .filter(|p| p.region.as_deref() == Some(region.code.as_str()))
                         .collect();
-                    let own: Vec<(ProvinceId, Figure)> = figures
+                    let own: Vec<Member> = members
                         .iter()
-                        .filter(|(id, _)| members.iter().any(|m| m.id == *id))
-                        .cloned()
+                        .filter(|m| in_region.iter().any(|p| p.id == m.province))
+                        .copied()
                         .collect();
                     group(
                         selector,
                         definition,
                         region.code.clone(),
                         &own,
-                        members.len(),
+                        in_region.len(),
                     )
                 })
                 .collect()
         }
         GroupBy::Nation | GroupBy::Pillar => {
-            let figures = figures_of(selector, indicator, &provinces, spec.period, options);
+            let members = members_of(selector, indicator, &provinces, spec.period, options);
             vec![group(
                 selector,
                 definition,
                 "nation".to_owned(),
-                &figures,
+                &members,
                 provinces.len(),
             )]
         }
@@ -284,43 +284,50 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
     })
 }
 
-/// Each province's figure with a value (published, or rolled up for a 2025 province).
-pub(crate) fn figures_of(
+/// Each province's figure with a value (published, or rolled up for a 2025 province), as the
+/// value and year a combination needs: a 63-list province's is read straight from its row.
+pub(crate) fn members_of(
     selector: Selector<'_>,
     indicator: u32,
     provinces: &[&Province],
     period: PeriodSpec,
     options: Options,
-) -> Vec<(ProvinceId, Figure)> {
+) -> Vec<Member> {
+    let dataset = selector.dataset;
+    let columns = dataset.columns();
     provinces
         .iter()
         .filter_map(|p| {
-            let figure = selector.figure(indicator, p.id, period, options)?;
-            figure.value.is_some().then_some((p.id, figure))
+            let (value, period) = match p.id.scheme {
+                Scheme::P63 => {
+                    let position = dataset.reference().position(p.id)?;
+                    let row = selector.pick(indicator, position, period, options)? as usize;
+                    (*columns.value.get(row)?, *columns.period.get(row)?)
+                }
+                Scheme::P34 => {
+                    let figure = selector.figure(indicator, p.id, period, options)?;
+                    (figure.value?, figure.period)
+                }
+            };
+            Some(Member {
+                province: p.id,
+                value,
+                year: period.calendar_year(),
+            })
         })
         .collect()
 }
 
-/// One group: its figures combined by the rule, and their plain statistics.
+/// One group: its members' figures combined by the rule, and their plain statistics.
 pub(crate) fn group(
     selector: Selector<'_>,
     definition: &crate::model::Indicator,
     key: String,
-    figures: &[(ProvinceId, Figure)],
+    members: &[Member],
     provinces: usize,
 ) -> Group {
-    let members: Vec<Member> = figures
-        .iter()
-        .filter_map(|(province, f)| {
-            Some(Member {
-                province: *province,
-                value: f.value?,
-                year: f.period.calendar_year(),
-            })
-        })
-        .collect();
     let mut summary = Summary::default();
-    for member in &members {
+    for member in members {
         summary.add(member.value);
     }
     let years: BTreeSet<u16> = members.iter().map(|m| m.year).collect();
@@ -333,7 +340,7 @@ pub(crate) fn group(
     let (value, method, refused) = if members.is_empty() {
         (None, None, None)
     } else {
-        match combine(selector, definition, &members, period, Options::default()) {
+        match combine(selector, definition, members, period, Options::default()) {
             Ok(combined) => (Some(combined.value), Some(combined.method), None),
             Err(reason) => (None, None, Some(reason)),
         }

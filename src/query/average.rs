@@ -18,7 +18,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Aggregation, Province, Scheme};
 use crate::query::combine::{Method, refusal};
-use crate::query::{Options, PeriodSpec, Selector, figures_of, group};
+use crate::query::{Options, PeriodSpec, Selector, group, members_of};
 
 /// Which average a reference line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -154,25 +154,32 @@ pub(crate) fn references(
     let reference = dataset.reference();
     let mut scheme = Scheme::P63;
     let mut provinces: Vec<&Province> = reference.provinces_of(scheme).collect();
-    let mut figures = figures_of(selector, indicator, &provinces, period, options);
-    if figures.is_empty() {
+    let mut members = members_of(selector, indicator, &provinces, period, options);
+    if members.is_empty() {
         scheme = Scheme::P34;
         provinces = reference.provinces_of(scheme).collect();
-        figures = figures_of(selector, indicator, &provinces, period, options);
+        members = members_of(selector, indicator, &provinces, period, options);
     }
     let basis = match definition.aggregation {
         Aggregation::Sum => AverageBasis::MeanPerProvince,
         Aggregation::Mean => AverageBasis::Mean,
         _ => AverageBasis::WeightedMean,
     };
-    let line = |kind, region: Option<&crate::model::Region>, members: &[&Province]| {
-        let own: Vec<_> = figures
+    let line = |kind, region: Option<&crate::model::Region>, provinces: usize| {
+        // A member belongs to a region by the reference's own record of it: one lookup each.
+        let own: Vec<_> = members
             .iter()
-            .filter(|(id, _)| members.iter().any(|m| m.id == *id))
-            .cloned()
+            .filter(|m| {
+                region.is_none_or(|r| {
+                    reference
+                        .province(m.province)
+                        .is_some_and(|p| p.region.as_deref() == Some(r.code.as_str()))
+                })
+            })
+            .copied()
             .collect();
         let key = region.map_or_else(|| "nation".to_owned(), |r| r.code.clone());
-        let group = group(selector, definition, key, &own, members.len());
+        let group = group(selector, definition, key, &own, provinces);
         ReferenceLine {
             kind,
             region: region.map(|r| r.code.clone()),
@@ -191,18 +198,17 @@ pub(crate) fn references(
             provinces: group.provinces,
         }
     };
-    let mut lines = vec![line(ReferenceKind::National, None, &provinces)];
+    let mut lines = vec![line(ReferenceKind::National, None, provinces.len())];
     if scheme == Scheme::P63 {
         for region in reference.regions() {
             if !regions.contains(&region.code) {
                 continue;
             }
-            let members: Vec<&Province> = provinces
+            let size = provinces
                 .iter()
-                .copied()
                 .filter(|p| p.region.as_deref() == Some(region.code.as_str()))
-                .collect();
-            lines.push(line(ReferenceKind::Regional, Some(region), &members));
+                .count();
+            lines.push(line(ReferenceKind::Regional, Some(region), size));
         }
     }
     References {

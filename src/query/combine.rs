@@ -243,9 +243,9 @@ fn weight_of(
     let dataset = selector.dataset;
     let reference = dataset.reference();
     // A 2025 province's population and area are its former provinces' together.
-    let former = match province.scheme {
-        Scheme::P63 => vec![province],
-        Scheme::P34 => reference.province(province)?.merged_from.clone(),
+    let former: &[ProvinceId] = match province.scheme {
+        Scheme::P63 => std::slice::from_ref(&province),
+        Scheme::P34 => &reference.province(province)?.merged_from,
     };
     let value = match weight {
         "population" => former.iter().try_fold(0.0, |total, &member| {

@@ -24,7 +24,7 @@ use crate::model::{Origin, Period, ProvinceId, Qualifier, TableCell};
 pub use aggregate::{
     AggregateSpec, Aggregation as AggregateResult, Group, GroupBy, Stats, Summary, aggregate,
 };
-pub(crate) use aggregate::{figures_of, group};
+pub(crate) use aggregate::{group, members_of};
 pub(crate) use average::references;
 pub use average::{AverageBasis, AverageSpec, ReferenceKind, ReferenceLine, References, averages};
 pub use combine::Method;

@@ -24,6 +24,7 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
         scheme: options.scheme,
         targets: false,
         include_partial: options.include_partial,
+        references: true,
     };
     let matrix = compare(&dataset, &spec)?;
     match options.format {
