@@ -3,9 +3,9 @@
 //! Every figure comes from a published provincial report or a published national table and
 //! keeps its provenance: the report, the date and the Vietnamese sentence that states it, or the
 //! table (the ministry's DTI ranking, PAPI's provincial scores), the row as published, the column
-//! and the cell's text. The engine parses and validates the
-//! dataset, keeps it in memory column by column, and answers the questions a comparison page
-//! asks, refusing to compare figures whose definitions differ.
+//! and the cell's text. The engine parses and validates the dataset, keeps it in memory column
+//! by column, and answers the questions a comparison page asks, refusing to compare figures
+//! whose definitions differ.
 //!
 //! ```text
 //!   data/*.csv ──parse──▶ model values ──dataset──▶ columns + index ──query/compare──▶ results
