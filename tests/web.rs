@@ -574,3 +574,27 @@ fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
     assert_eq!(String::from(error.name()), "IctCompareError");
     assert!(String::from(error.message()).contains("`none`"));
 }
+
+#[wasm_bindgen_test]
+fn a_comparison_gives_its_averages_only_when_asked() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let lines_of = |json: &str| -> js_sys::Array {
+        let matrix = dataset.compare(spec(json)).expect("a matrix");
+        let columns: js_sys::Array = get(&matrix, "columns").dyn_into().expect("columns");
+        get(&get(&columns.get(0), "references"), "lines")
+            .dyn_into()
+            .expect("lines")
+    };
+    let plain =
+        lines_of(r#"{"provinces": ["p63:84"], "indicators": ["dti_score"], "period": 2024}"#);
+    assert_eq!(plain.length(), 0);
+    let lines = lines_of(
+        r#"{"provinces": ["p63:84"], "indicators": ["dti_score"], "period": 2024, "references": true}"#,
+    );
+    assert_eq!(lines.length(), 2, "the nation and the Mekong Delta");
+    assert_eq!(
+        get(&lines.get(1), "region").as_string().as_deref(),
+        Some("MRD")
+    );
+    assert_eq!(four(&get(&lines.get(0), "value")), "0.6961");
+}
