@@ -27,7 +27,7 @@ test('a 2025 province shows its published DTI, not the roll-up, and no derived m
   // Published 0,7770; the roll-up of its three former provinces would be 0,7769.
   assert.match(hcm[1], /^0,777(?!\d)/, hcm[1]);
   assert.ok(!hcm[1].includes('†'), `published, not derived: ${hcm[1]}`);
-  assert.equal(await page.locator('ict-compare table.compare button.value.derived').count(), 0);
+  assert.equal(await page.locator('ict-compare table.compare .mark.derived').count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -40,6 +40,7 @@ test('the years before 2024 are rolled up and marked derived', async () => {
   // Tây Ninh (2025) in 2023: the mean of Long An and Tây Ninh, 0,6973.
   assert.match(cell, /^0,6973/, cell);
   assert.ok(cell.includes('†'), `a roll-up is marked: ${cell}`);
+  assert.equal(await page.locator('ict-compare table.compare .mark.derived').count(), 1);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -51,6 +52,20 @@ test('the profile of a 2025 province lists its own published figure', async () =
   // Its former provinces are named once each, itself not among them.
   const members = await page.locator('ict-compare').evaluate((el) => el.shadowRoot.textContent);
   assert.match(members, /tỉnh cũ: Bình Dương, Bà Rịa - Vũng Tàu, TP\. Hồ Chí Minh(?!, )/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a reader's figure for a 2025 province is shown, not lost behind the roll-up", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?scheme=p34&provinces=p34:80&indicators=bts_stations');
+  const file = 'observation_id,province,indicator_id,period,value,source_id\nu-1,p34:80,bts_stations,2025,5000,so-tt-tn\n';
+  await page.locator('ict-compare .open-file input').setInputFiles({ name: 'tay-ninh.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page.locator('ict-compare .notice').waitFor({ state: 'visible' });
+  assert.match(await page.locator('ict-compare .notice').textContent(), /Đã thêm 1 số liệu từ tay-ninh\.csv/);
+  const cell = page.locator('ict-compare td[data-province="p34:80"] button.value');
+  assert.match(await cell.textContent(), /5\.000/);
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  assert.equal(await cell.locator('.mark.derived').count(), 0, 'published by the reader, not derived');
   assert.deepEqual(problems(), []);
   await context.close();
 });
