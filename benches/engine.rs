@@ -61,6 +61,7 @@ mod native {
                 scheme: None,
                 targets: false,
                 include_partial: false,
+                references: false,
             };
             let rank_spec = RankSpec {
                 indicator: synthetic_indicator_id(1),
@@ -73,6 +74,7 @@ mod native {
                 indicator: Some(synthetic_indicator_id(3)),
                 group_by: GroupBy::Year,
                 period: PeriodSpec::Latest,
+                scheme: None,
                 targets: false,
             };
             // What any answer would cost without the index: one pass over the value column.

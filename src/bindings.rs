@@ -12,9 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    AggregateSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator, IndicatorCoverage,
-    Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source, SourceEntry,
-    SourcePageSpec, Unit,
+    AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator,
+    IndicatorCoverage, Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source,
+    SourceEntry, SourcePageSpec, Unit,
 };
 
 /// The `name` of every error the engine throws.
@@ -107,49 +107,91 @@ export interface Provenance {
 }
 
 export interface Derivation {
-  kind: "rollUp" | "perCapita"; members: number; reported: number; weight: string | null;
-  populationYear: number | null; note: string;
+  kind: "rollUp" | "perCapita"; members: number; reported: number;
+  /** The aggregation rule a roll-up followed: "sum", "mean", "weighted_mean:<weight>" or "none". */
+  rule: string | null;
+  /** The weight used by a weighted mean: the rule's, or "population" in its place. */
+  weight: string | null;
+  /** Why the weight used is not the rule's ("in place of households, not known for p63:84"). */
+  fallback: string | null;
+  populationYear: number | null;
+  /** Why the members' figures were not combined (rule "none", or targets). */
+  refused: string | null;
+  note: string;
 }
+
+/** A published figure checked against the same figure rolled up from the former provinces. */
+export interface CrossCheck { value: number | null; difference: number | null; agrees: boolean | null; derivation: Derivation; }
 
 export interface Figure {
   value: number | null; qualifier: Qualifier; period: string; mixedPeriods: boolean;
   outOf: number | null; isTarget: boolean; origin: "bundled" | "user";
-  provenance: Provenance[]; derived: Derivation | null;
+  provenance: Provenance[]; derived: Derivation | null; crossCheck: CrossCheck | null;
 }
+
+/** How several provinces' figures were combined. */
+export interface Method { rule: string; weight: string | null; fallback: string | null; populationYear: number | null; }
+
+/** A national or regional average: a line to draw beside the provinces, never ranked. */
+export interface ReferenceLine {
+  kind: "national" | "regional"; region: string | null; nameVi: string; nameEn: string;
+  value: number | null; basis: "mean" | "weightedMean" | "meanPerProvince"; method: Method | null;
+  refused: string | null; scheme: Scheme; years: number[]; reported: number; provinces: number;
+}
+export interface References { lines: ReferenceLine[]; refused: string | null; }
+export interface AverageSpec { indicator: string; period?: PeriodSpec; regions?: string[] | null; }
 
 export interface CompareSpec {
   provinces: ProvinceId[]; indicators: string[]; period?: PeriodSpec; perCapita?: boolean;
   scheme?: Scheme | null; targets?: boolean; includePartial?: boolean;
+  /** Give each column its national and regional averages (off by default). */
+  references?: boolean;
 }
 export interface Cell extends Figure { best: boolean; }
 export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }
 export interface Matrix {
   period: string;
-  columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[] }[];
+  columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[]; references: References }[];
   rows: { province: ProvinceId; cells: (Cell | null)[] }[];
   warnings: Warning[];
 }
 
 export interface RankSpec { indicator: string; period?: PeriodSpec; scheme?: Scheme | null; perCapita?: boolean; targets?: boolean; }
 export interface Ranking {
-  indicator: string; better: "higher" | "lower" | "none"; mixedPeriods: boolean; missing: number;
+  indicator: string; better: "higher" | "lower" | "none"; scheme: Scheme; unit: string;
+  perCapita: boolean; perCapitaRefused: string | null; mixedPeriods: boolean; missing: number;
   entries: { rank: number; province: ProvinceId; figure: Figure; tied: boolean; uncertainWith: ProvinceId[] }[];
-  warnings: Warning[];
+  references: References;
 }
 
 export interface SeriesSpec {
   province: ProvinceId; indicator: string; period?: PeriodSpec; from?: number | null; to?: number | null;
-  perCapita?: boolean; targets?: boolean;
+  scheme?: Scheme | null; perCapita?: boolean; targets?: boolean;
 }
+/** A change of method between two periods of a series. */
+export interface Break { fromEdition: string; toEdition: string; at: string; noteVi: string; noteEn: string; }
+export interface Change {
+  from: string; to: string; absolute: number; relative: number | null; yearlyRate: number | null;
+  years: number; qualifier: Qualifier; derived: boolean; break: Break | null;
+}
+export interface SeriesPoint extends Figure { edition: string | null; change: Change | null; }
 export interface Series {
-  province: ProvinceId; indicator: string; points: Figure[];
-  change: { from: string; to: string; absolute: number; relative: number | null; yearlyRate: number | null; years: number; qualifier: Qualifier } | null;
+  province: ProvinceId; indicator: string; points: SeriesPoint[]; change: Change | null;
+  perCapita: boolean; perCapitaRefused: string | null; breaks: Break[]; references: References;
 }
 
-export interface AggregateSpec { indicator?: string | null; groupBy?: "none" | "region" | "year" | "pillar"; period?: PeriodSpec; targets?: boolean; }
+export interface AggregateSpec {
+  indicator?: string | null; groupBy?: "nation" | "none" | "region" | "year" | "pillar";
+  period?: PeriodSpec; scheme?: Scheme | null; targets?: boolean;
+}
 export interface AggregateResult {
-  indicator: string | null; groupBy: string; weight: string | null;
-  groups: { key: string; count: number; sum: number | null; mean: number | null; median: number | null; min: number | null; max: number | null; weightedMean: number | null; reported: number; provinces: number }[];
+  indicator: string | null; groupBy: "nation" | "region" | "year" | "pillar"; scheme: Scheme;
+  period: string; rule: string | null; weight: string | null;
+  groups: {
+    key: string; value: number | null; method: Method | null; refused: string | null;
+    count: number; sum: number | null; mean: number | null; median: number | null;
+    min: number | null; max: number | null; reported: number; provinces: number; years: number[];
+  }[];
 }
 
 export interface Comparability { comparable: boolean; code: "sameIndicator" | "differentDefinition" | "differentIndicators"; reason: string; }
@@ -453,7 +495,8 @@ impl JsDataset {
         answer(crate::series(&self.inner, &spec))
     }
 
-    /// Count, sum, mean, median, min, max and weighted mean, grouped.
+    /// One indicator combined by its rule over the nation, each region or each year (or the
+    /// figures per pillar), with count, mean, median, min, max and a sum where the rule adds.
     #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
     pub fn aggregate(
         &self,
@@ -461,6 +504,17 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
         answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// The national average of an indicator and its regions' averages, with coverage: reference
+    /// lines, never ranked.
+    #[wasm_bindgen(unchecked_return_type = "References")]
+    pub fn averages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AverageSpec = from_js(spec, "average spec")?;
+        answer(crate::averages(&self.inner, &spec))
     }
 
     /// Everything known about one province, by pillar, with periods and quotes.

@@ -50,9 +50,9 @@ pub mod bindings_for_tests {
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
 pub use compare::{
-    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
-    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
-    comparability, compare, ensure_comparable, profile, rank, series,
+    Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
+    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
+    SeriesSpec, Warning, comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, Reference};
@@ -68,10 +68,12 @@ pub use parse::{
     parse_data_number, parse_vietnamese_number, relative_path_problem,
 };
 pub use query::{
-    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec,
-    Group, GroupBy, IndicatorCoverage, MAX_PAGE, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
-    SourceEntry, SourcePage, SourcePageSpec, Stats, Summary, UserFigures, aggregate, coverage,
-    figure_page, source_entries, source_page, user_figures,
+    AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
+    Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec, Group, GroupBy,
+    IndicatorCoverage, MAX_PAGE, Method, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
+    ReferenceKind, ReferenceLine, References, SourceEntry, SourcePage, SourcePageSpec, Stats,
+    Summary, UserFigures, aggregate, averages, coverage, figure_page, source_entries, source_page,
+    user_figures,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,

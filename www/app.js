@@ -622,7 +622,7 @@ export class App {
         perCapita: this.state.perCapita,
       });
       const indicator = this.indicators.get(focus);
-      const unit = this.state.perCapita && ['count', 'vnd_billion', 'vnd_million', 'km', 'hours'].includes(indicator.unit) ? 'per_100000_people' : indicator.unit;
+      const unit = ranking.unit;
       values = ranking.entries.map((e) => ({
         id: e.province,
         label: this.provinces.get(e.province)?.name ?? e.province,

@@ -4,12 +4,14 @@
 //! table for people, or CSV and JSON in stable formats for programs (documented in
 //! `docs/CLI.md`). Errors go to standard error with a non-zero exit.
 
+mod aggregate;
 mod compare;
 mod folder;
 mod indicators;
 mod output;
 mod provinces;
 mod rank;
+mod series;
 mod validate;
 
 use std::path::PathBuf;
@@ -30,8 +32,17 @@ commands:
       --provinces p63:84,p63:44   (required)
       --indicators ID,ID          (required)
       [--period latest|YYYY|YYYY-YYYY] [--per-capita] [--scheme p63|p34] [--include-partial]
-  rank --indicator ID    provinces ranked on one indicator
+  rank --indicator ID    provinces ranked on one indicator, with ties shared, and the national
+                         and regional averages below (not ranked)
       [--period latest|YYYY|YYYY-YYYY] [--per-capita] [--scheme p63|p34]
+  series --province p63:72 --indicator ID
+                         every period of one province, with the change, the yearly rate,
+                         breaks of method and the averages of each year
+      [--period latest|YYYY-YYYY] [--per-capita] [--scheme p63|p34]
+  aggregate --indicator ID [--by nation|region|year|pillar]
+                         the indicator combined by its rule over the nation, each region or
+                         each year (or the figures per pillar)
+      [--period latest|YYYY|YYYY-YYYY] [--scheme p63|p34]
   indicators             the indicator list, with how many figures each has
   provinces [--scheme p63|p34]
                          the provinces of a list
@@ -95,6 +106,8 @@ fn run() -> Result<ExitCode, Error> {
             Long("provinces") => options.provinces = Some(value(&mut parser, "provinces")?),
             Long("indicators") => options.indicators = Some(value(&mut parser, "indicators")?),
             Long("indicator") => options.indicator = Some(value(&mut parser, "indicator")?),
+            Long("province") => options.province = Some(value(&mut parser, "province")?),
+            Long("by") => options.by = Some(value(&mut parser, "by")?),
             Long("period") => options.period = value(&mut parser, "period")?.parse()?,
             Long("scheme") => {
                 let text = value(&mut parser, "scheme")?;
@@ -143,6 +156,8 @@ fn run() -> Result<ExitCode, Error> {
         }
         "compare" => compare::run_compare(&options),
         "rank" => rank::run_rank(&options),
+        "series" => series::run_series(&options),
+        "aggregate" => aggregate::run_aggregate(&options),
         "indicators" => indicators::run_indicators(&options),
         "provinces" => provinces::run_provinces(&options),
         "synthetic" => {
@@ -177,6 +192,8 @@ pub(crate) struct Options {
     pub(crate) provinces: Option<String>,
     pub(crate) indicators: Option<String>,
     pub(crate) indicator: Option<String>,
+    pub(crate) province: Option<String>,
+    pub(crate) by: Option<String>,
     pub(crate) period: PeriodSpec,
     pub(crate) scheme: Option<Scheme>,
     pub(crate) per_capita: bool,
