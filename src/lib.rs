@@ -30,6 +30,7 @@ mod check;
 mod compare;
 mod dataset;
 mod error;
+mod extract;
 mod model;
 mod parse;
 mod query;
@@ -53,6 +54,11 @@ pub use compare::{
 };
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};
+pub use extract::{
+    Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, PeriodBasis, Reason, Rejected,
+    SUGGESTIONS, Suggester, Suggestion, TextSpan, extract, extract_bytes, extract_with,
+    report_text,
+};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
     Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
