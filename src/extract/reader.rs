@@ -183,7 +183,9 @@ impl Pass<'_, '_> {
             published,
             is_target,
         );
-        let suggestions = self.suggester.suggest(units.unit, &units.counted, &quote);
+        let suggestions =
+            self.suggester
+                .suggest(units.unit, &units.counted, &quote, &text[sentence.clone()]);
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {

@@ -15,6 +15,10 @@ use crate::model::{Indicator, Unit};
 /// How many suggestions a candidate gets at most.
 pub const SUGGESTIONS: usize = 5;
 
+/// Weight added to what a candidate's words could match, so that a fit on one or two words
+/// scores lower than a fit on many.
+const SLACK: f64 = 4.0;
+
 /// Syllables too common to tell indicators apart.
 const COMMON: &[&str] = &[
     "của", "và", "các", "có", "là", "được", "trong", "tỉnh", "số", "tổng", "trên", "địa", "bàn",
@@ -100,10 +104,20 @@ impl<'a> Suggester<'a> {
         }
     }
 
-    /// Indicators for a figure of `unit` counting `counted`, stated by `quote`, best first.
+    /// Indicators for a figure of `unit` counting `counted`, stated by `quote` in `sentence`,
+    /// best first.
     #[must_use]
-    pub fn suggest(&self, unit: Unit, counted: &str, quote: &str) -> Vec<Suggestion> {
+    pub fn suggest(
+        &self,
+        unit: Unit,
+        counted: &str,
+        quote: &str,
+        sentence: &str,
+    ) -> Vec<Suggestion> {
         let mut wanted: HashMap<String, f64> = HashMap::new();
+        for term in terms(sentence) {
+            wanted.insert(term, 0.4);
+        }
         for term in terms(quote) {
             wanted.insert(term, 1.0);
         }
@@ -135,7 +149,8 @@ impl<'a> Suggester<'a> {
                         })
                     })
                     .sum();
-                let score = (matched / possible * fit).min(1.0);
+                // Few words say little: a candidate of one word never scores full marks.
+                let score = (matched / (possible + SLACK) * fit).min(1.0);
                 (score > 0.0).then_some((score, i))
             })
             .collect();
@@ -198,13 +213,13 @@ mod tests {
             indicator("servers", Unit::Count, "Số máy chủ"),
         ];
         let suggester = Suggester::new(&indicators);
-        let found = suggester.suggest(Unit::Count, "trạm BTS", "Toàn tỉnh có 1.208 trạm BTS");
+        let found = suggester.suggest(Unit::Count, "trạm BTS", "Toàn tỉnh có 1.208 trạm BTS", "");
         assert_eq!(
             found.first().map(|s| s.indicator.as_str()),
             Some("bts_stations")
         );
         assert!(found.iter().all(|s| s.indicator != "bts_4g_share"));
-        let share = suggester.suggest(Unit::Percent, "trạm 4G", "86,18% trạm 4G");
+        let share = suggester.suggest(Unit::Percent, "trạm 4G", "86,18% trạm 4G", "");
         assert_eq!(
             share.first().map(|s| s.indicator.as_str()),
             Some("bts_4g_share")

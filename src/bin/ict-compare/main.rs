@@ -5,6 +5,7 @@
 //! `docs/CLI.md`). Errors go to standard error with a non-zero exit.
 
 mod compare;
+mod extract;
 mod folder;
 mod indicators;
 mod output;
@@ -35,6 +36,10 @@ commands:
   indicators             the indicator list, with how many figures each has
   provinces [--scheme p63|p34]
                          the provinces of a list
+  extract <file.txt>     propose the figures of a report's text, each with its quote,
+                         qualifier, unit, period and indicator suggestions, and say why the
+                         other numbers are not figures; csv is observations.csv's format
+      [--province p63:NN] [--published YYYY-MM-DD]
   synthetic --rows N [--seed S] [--part observations|indicators|sources]
                          deterministic synthetic data for benchmarks (CSV on stdout)
 
@@ -117,12 +122,17 @@ fn run() -> Result<ExitCode, Error> {
             }
             Long("part") => options.part = Some(value(&mut parser, "part")?),
             Long("include-partial") => options.include_partial = true,
+            Long("province") => options.province = Some(value(&mut parser, "province")?),
+            Long("published") => options.published = Some(value(&mut parser, "published")?),
             Short('h') | Long("help") => {
                 print!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
             Value(dir) if command == "validate" && options.data.is_none() => {
                 options.data = Some(PathBuf::from(dir));
+            }
+            Value(file) if command == "extract" && options.file.is_none() => {
+                options.file = Some(PathBuf::from(file));
             }
             other => return Err(usage(other.unexpected().to_string())),
         }
@@ -136,6 +146,18 @@ fn run() -> Result<ExitCode, Error> {
             validate::validate(&dir, options.format)
         }
         "compare" => compare::run_compare(&options),
+        "extract" => {
+            let file = options
+                .file
+                .clone()
+                .ok_or_else(|| usage("extract needs a text file".into()))?;
+            extract::run_extract(
+                &file,
+                options.province.as_deref(),
+                options.published.as_deref(),
+                options.format,
+            )
+        }
         "rank" => rank::run_rank(&options),
         "indicators" => indicators::run_indicators(&options),
         "provinces" => provinces::run_provinces(&options),
@@ -178,6 +200,9 @@ pub(crate) struct Options {
     pub(crate) rows: usize,
     pub(crate) seed: u64,
     pub(crate) part: Option<String>,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) province: Option<String>,
+    pub(crate) published: Option<String>,
 }
 
 impl Options {
