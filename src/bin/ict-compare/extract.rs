@@ -5,8 +5,8 @@
 //! `indicator_id`, drops the rows that are not figures and the last two columns, and appends the
 //! rows to `data/observations.csv`, which `ict-compare validate` then checks.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use ict_compare::{
@@ -14,8 +14,8 @@ use ict_compare::{
     Unit, extract_bytes, format_vietnamese_number,
 };
 
-use crate::Format;
 use crate::output::{aligned, csv_line};
+use crate::{Format, Options};
 
 /// The columns of `observations.csv`, then the editor's two.
 const HEADER: [&str; 14] = [
@@ -35,12 +35,15 @@ const HEADER: [&str; 14] = [
     "confidence",
 ];
 
-pub(crate) fn run_extract(
-    file: &Path,
-    province: Option<&str>,
-    published: Option<&str>,
-    format: Format,
-) -> Result<ExitCode, Error> {
+pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
+    let file = options.file.as_deref().ok_or_else(|| {
+        Error::request("extract needs a text file: ict-compare extract <file.txt>")
+    })?;
+    let (province, published, format) = (
+        options.province.as_deref(),
+        options.published.as_deref(),
+        options.format,
+    );
     let dataset = Dataset::bundled()?;
     let province: Option<ProvinceId> = province
         .map(|text| {
@@ -214,12 +217,13 @@ fn table(extraction: &Extraction) -> String {
         }
     }
     let listed: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
-    out.push_str(&format!(
-        "\n{} candidate figures; {} numbers set aside ({})\n",
+    let _ = writeln!(
+        out,
+        "\n{} candidate figures; {} numbers set aside ({})",
         extraction.candidates.len(),
         extraction.rejected.len(),
         listed.join(", ")
-    ));
+    );
     out
 }
 

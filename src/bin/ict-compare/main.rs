@@ -146,18 +146,7 @@ fn run() -> Result<ExitCode, Error> {
             validate::validate(&dir, options.format)
         }
         "compare" => compare::run_compare(&options),
-        "extract" => {
-            let file = options
-                .file
-                .clone()
-                .ok_or_else(|| usage("extract needs a text file".into()))?;
-            extract::run_extract(
-                &file,
-                options.province.as_deref(),
-                options.published.as_deref(),
-                options.format,
-            )
-        }
+        "extract" => extract::run_extract(&options),
         "rank" => rank::run_rank(&options),
         "indicators" => indicators::run_indicators(&options),
         "provinces" => provinces::run_provinces(&options),
