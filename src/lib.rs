@@ -55,9 +55,10 @@ pub use compare::{
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use extract::{
-    Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, PeriodBasis, Reason, Rejected,
+    AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
+    OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
     SUGGESTIONS, Suggester, Suggestion, TextSpan, extract, extract_bytes, extract_with,
-    report_text,
+    is_source_id, report_rows, report_text,
 };
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,

@@ -169,16 +169,11 @@ fn extract_all(dataset: &Dataset) -> Extractions {
     let mut extractions = Extractions::new();
     for source in dataset.sources() {
         let text = read(&source.file);
-        let others: Vec<String> = dataset
-            .reference()
-            .provinces_of(ict_compare::Scheme::P63)
-            .filter(|p| p.id != source.province)
-            .map(|p| p.name.clone())
-            .collect();
-        let options = ExtractOptions {
-            published: Some(source.published),
-            other_provinces: others,
-        };
+        let options = ExtractOptions::for_report(
+            Some(source.province),
+            Some(source.published),
+            dataset.reference().provinces(),
+        );
         let extraction = extract_with(&text, &suggester, &options);
         extractions.insert(source.id.clone(), (text, extraction));
     }

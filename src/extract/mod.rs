@@ -23,17 +23,22 @@ mod qualifier;
 mod quote;
 mod reader;
 mod reasons;
+mod rows;
 mod suggest;
 mod tokens;
 mod units;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Indicator, Period};
+use crate::model::{Indicator, Period, Province, ProvinceId};
 use crate::parse::decode_utf8;
 
 pub use periods::PeriodBasis;
 pub use proposal::{Candidate, Extraction, Rejected, TextSpan};
 pub use reasons::Reason;
+pub use rows::{
+    AcceptedFigure, NewReport, OBSERVATION_HEADER, ReportRows, ReportRowsSpec, SOURCE_HEADER,
+    is_source_id, report_rows,
+};
 pub use suggest::{SUGGESTIONS, Suggester, Suggestion};
 
 /// The largest text the extractor reads, in bytes: a long article is a few tens of kilobytes.
@@ -47,6 +52,36 @@ pub struct ExtractOptions {
     /// Names of the provinces the report is *not* about (`Bắc Giang`), so that a figure of a
     /// sentence naming one of them is set aside.
     pub other_provinces: Vec<String>,
+}
+
+impl ExtractOptions {
+    /// Options for a report about `province` (when known), published on `published`: the
+    /// names of all other provinces of `provinces` are set aside.
+    #[must_use]
+    pub fn for_report(
+        province: Option<ProvinceId>,
+        published: Option<Period>,
+        provinces: &[Province],
+    ) -> Self {
+        let own = province.and_then(|id| provinces.iter().find(|p| p.id == id));
+        let other_provinces = match own {
+            Some(own) => {
+                let mut names: Vec<String> = provinces
+                    .iter()
+                    .filter(|p| p.name != own.name)
+                    .map(|p| p.name.clone())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            }
+            None => Vec::new(),
+        };
+        ExtractOptions {
+            published,
+            other_provinces,
+        }
+    }
 }
 
 /// Reads a file's bytes as a report's text: UTF-8 (a leading byte-order mark is dropped), not

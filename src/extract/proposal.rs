@@ -62,14 +62,7 @@ impl Candidate {
     /// is 4.822 in `vnd_billion`; `None` when the candidate's unit cannot be read as `unit`.
     #[must_use]
     pub fn value_in(&self, unit: Unit) -> Option<f64> {
-        let money = |u: Unit| matches!(u, Unit::VndBillion | Unit::VndMillion);
-        if money(self.unit) && money(unit) {
-            return Some(self.value * self.scale / unit.base());
-        }
-        if self.unit == unit || self.unit == Unit::Count && !money(unit) {
-            return Some(self.value * self.scale);
-        }
-        None
+        value_in(self.value, self.scale, self.unit, unit)
     }
 }
 
@@ -95,4 +88,17 @@ pub struct Extraction {
     pub candidates: Vec<Candidate>,
     /// Numbers set aside, in order of appearance.
     pub rejected: Vec<Rejected>,
+}
+
+/// A number read in unit `from` (with the factor of its scale word) expressed in unit `to`:
+/// money converts between millions and billions of đồng; a bare count reads in any unit but
+/// money and shares; otherwise the units must agree.
+#[must_use]
+pub(super) fn value_in(value: f64, scale: f64, from: Unit, to: Unit) -> Option<f64> {
+    let money = |u: Unit| matches!(u, Unit::VndBillion | Unit::VndMillion);
+    if money(from) && money(to) {
+        return Some(value * scale / to.base());
+    }
+    let count_reads = from == Unit::Count && !money(to) && to != Unit::Percent;
+    (from == to || count_reads).then_some(value * scale)
 }

@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use ict_compare::{
-    Candidate, Dataset, Error, ErrorKind, ExtractOptions, Extraction, Period, ProvinceId, Scheme,
-    Unit, extract_bytes, format_vietnamese_number,
+    Candidate, Dataset, Error, ErrorKind, ExtractOptions, Extraction, Period, ProvinceId, Unit,
+    extract_bytes, format_vietnamese_number, is_source_id,
 };
 
 use crate::output::{aligned, csv_line};
@@ -71,20 +71,7 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
         })
     })?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-    let options = ExtractOptions {
-        published,
-        other_provinces: province
-            .map(|id| {
-                dataset
-                    .reference()
-                    .provinces_of(Scheme::P63)
-                    .chain(dataset.reference().provinces_of(Scheme::P34))
-                    .filter(|p| p.id != id && !names_same_place(&dataset, id, &p.name))
-                    .map(|p| p.name.clone())
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
+    let options = ExtractOptions::for_report(province, published, dataset.reference().provinces());
     let extraction = extract_bytes(&bytes, name.as_deref(), dataset.indicators(), &options)?;
     let source_id = file
         .file_stem()
@@ -98,24 +85,6 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
         Format::Table => table(&extraction),
     };
     write_out(&text)
-}
-
-/// Whether `name` is the name of the province `id` (whose name other lists may repeat).
-fn names_same_place(dataset: &Dataset, id: ProvinceId, name: &str) -> bool {
-    dataset
-        .reference()
-        .province(id)
-        .is_some_and(|p| p.name == name)
-}
-
-/// `<province>-<year>`, the shape of a source id.
-fn is_source_id(text: &str) -> bool {
-    text.split_once('-').is_some_and(|(place, year)| {
-        !place.is_empty()
-            && place.bytes().all(|b| b.is_ascii_lowercase())
-            && year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-    })
 }
 
 /// The value an editor would record: in the unit of the best suggestion when it is money
