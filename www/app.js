@@ -387,6 +387,7 @@ export class App {
       else if (tab === 'chart') pending = this.renderChartTab();
       else if (tab === 'map') pending = this.renderMapTab();
       else if (tab === 'profile') this.renderProfileTab();
+      else if (tab === 'add') pending = this.renderAddTab();
       else this.renderSourcesTab();
       // The chart and the map load their code (and the map its boundaries) on demand.
       pending?.catch((error) => this.showPanelError(error));
@@ -435,6 +436,39 @@ export class App {
     const container = document.createElement('div');
     renderTable(container, { matrix: this.matrix, catalog: this.catalog, lang: this.state.lang, onValue: this.onValue });
     this.panel.replaceChildren(...container.childNodes);
+  }
+
+  /** "Add a report": its code loads when the tab opens; its session outlives re-renders. */
+  async renderAddTab() {
+    const token = (this.renderToken = Symbol('add'));
+    const { render } = await import('./views/add-report.js');
+    if (token !== this.renderToken) return;
+    const container = document.createElement('div');
+    container.className = 'add-report';
+    this.addSession ??= {};
+    render(container, {
+      lang: this.state.lang, catalog: this.catalog, session: this.addSession, engine: this.bundled,
+      onAccepted: (csv, name) => this.useReportFigures(csv, name),
+      onShowTable: () => this.update({ tab: 'table' }),
+    });
+    this.panel.replaceChildren(container);
+  }
+
+  /** The figures accepted from a report join the bundled ones as the user's (or leave). */
+  useReportFigures(csv, name) {
+    if (!csv && !this.userFromReport) return;
+    const merged = csv ? this.bundled.withUserCsv(csv, name) : this.bundled;
+    if (this.dataset !== this.bundled) this.dataset.free();
+    this.dataset = merged;
+    this.userFromReport = Boolean(csv);
+    this.userFile = csv ? name : null;
+    this.userMessage = null;
+    this.setCatalog(merged.catalog());
+    const mine = csv ? merged.observations().observations.filter((o) => o.origin === 'user') : [];
+    this.update({
+      provinces: [...new Set([...this.state.provinces, ...this.toScheme(mine.map((o) => o.province), this.state.scheme)])],
+      indicators: [...new Set([...this.state.indicators, ...mine.map((o) => o.indicator)])],
+    });
   }
 
   /** The indicator the chart and map draw: the focus if chosen, else the first chosen. */
@@ -743,6 +777,7 @@ export class App {
       if (this.dataset !== this.bundled) this.dataset.free();
       this.dataset = merged;
       this.userFile = file.name;
+      this.userFromReport = false;
       this.setCatalog(merged.catalog());
       const userList = merged.observations().observations.filter((o) => o.origin === 'user');
       const provinces = [...new Set(userList.map((o) => o.province))];
@@ -763,6 +798,7 @@ export class App {
 
   clearUserFile() {
     if (this.dataset !== this.bundled) this.dataset.free();
+    this.userFromReport = false;
     this.dataset = this.bundled;
     this.userFile = null;
     this.userMessage = null;

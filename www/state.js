@@ -2,7 +2,7 @@
 // strict, since a shared link is outside input: anything malformed is dropped with a message
 // the page shows, never half-applied.
 
-export const TABS = ['table', 'chart', 'map', 'profile', 'sources'];
+export const TABS = ['table', 'chart', 'map', 'profile', 'sources', 'add'];
 export const LANGS = ['vi', 'en'];
 export const SCHEMES = ['p63', 'p34'];
 

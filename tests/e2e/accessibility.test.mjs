@@ -21,7 +21,7 @@ async function violations(page) {
 }
 
 for (const lang of ['vi', 'en']) {
-  for (const tab of ['table', 'chart', 'map', 'profile', 'sources']) {
+  for (const tab of ['table', 'chart', 'map', 'profile', 'sources', 'add']) {
     test(`${tab} view in ${lang} has no WCAG 2.1 AA violation`, async () => {
       const { page, context, problems } = await openPage(session.browser, session.origin, `/?tab=${tab}&lang=${lang}`);
       if (tab === 'chart') await page.locator('ict-compare .chart-container svg').first().waitFor();
