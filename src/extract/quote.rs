@@ -14,6 +14,9 @@ use super::context::is_abbreviation;
 /// Parts longer than this many words end a clause at a comma.
 const LONG_PART: usize = 12;
 
+/// How far a clause is looked for on either side of a number, in bytes.
+const CLAUSE_REACH: usize = 600;
+
 /// The longest quote, in bytes; beyond it the quote keeps the number and what follows.
 const LONGEST: usize = 320;
 
@@ -100,9 +103,14 @@ pub(super) fn quote(
 
 /// Where the clause holding byte `at` starts.
 fn clause_start(text: &str, at: usize) -> usize {
+    let mut floor = at.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
     let head = &text[..at];
-    let mut hard = 0;
-    for (i, c) in head.char_indices().rev() {
+    let mut hard = floor;
+    for (i, c) in head[floor..].char_indices().rev() {
+        let i = floor + i;
         let next = head[i + c.len_utf8()..].chars().next();
         let sentence_end =
             c == '.' && next.is_none_or(char::is_whitespace) && !abbreviation_before(head, i);
@@ -125,8 +133,12 @@ fn clause_start(text: &str, at: usize) -> usize {
 
 /// Where the clause holding byte `at` ends.
 fn clause_end(text: &str, at: usize) -> usize {
-    let tail = &text[at..];
-    let mut hard = text.len();
+    let mut ceiling = (at + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let tail = &text[at..ceiling];
+    let mut hard = ceiling;
     for (i, c) in tail.char_indices() {
         let next = tail[i + c.len_utf8()..].chars().next();
         let sentence_end = c == '.'

@@ -4,6 +4,7 @@
 //! figure; the qualifier, the units, the quote, the periods and the suggestions describe it.
 //! Byte offsets are used throughout and turned into character offsets on the way out.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::{self, after, before, sentence_at, sentences};
@@ -31,7 +32,7 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
         options,
         chars: CharCounter::new(text),
         extraction: Extraction::default(),
-        seen: Vec::new(),
+        seen: HashMap::new(),
         consumed: Vec::new(),
         last_end: None,
     };
@@ -52,7 +53,7 @@ struct Pass<'t, 's> {
     chars: CharCounter<'t>,
     extraction: Extraction,
     /// Counts proposed so far (value, noun words, candidate index), to find restatements.
-    seen: Vec<(f64, Vec<String>, usize)>,
+    seen: HashMap<u64, Vec<(Vec<String>, usize)>>,
     /// Byte ranges already read as part of a figure (`/100 dân`), whose digits are not numbers.
     consumed: Vec<Range<usize>>,
     /// Where the previous token ended, so that the groups of a phone number stay together.
@@ -79,11 +80,14 @@ impl Pass<'_, '_> {
         }
         let before_text = before(text, token.span.start);
         let sentence_index = sentence_at(&self.sentences, token.span.start);
-        let sentence = self
-            .sentences
-            .get(sentence_index)
-            .cloned()
-            .unwrap_or(0..text.len());
+        let sentence = around(
+            text,
+            self.sentences
+                .get(sentence_index)
+                .cloned()
+                .unwrap_or(0..text.len()),
+            &token.span,
+        );
         let phone_continued = self.extraction.rejected.last().is_some_and(|last| {
             last.reason == Reason::Contact
                 && self.last_end == Some(token.span.start - gap_before(text, token.span.start))
@@ -155,13 +159,13 @@ impl Pass<'_, '_> {
             let noun: Vec<String> = context::words(&units.counted)
                 .map(str::to_lowercase)
                 .collect();
-            if let Some(first) = restated(&self.seen, value, &noun) {
+            let same_value = self.seen.entry(value.to_bits()).or_default();
+            if let Some(first) = restated(same_value, &noun) {
                 self.reject(token, Reason::Restatement, Some(first));
                 return;
             }
             if noun.len() >= 2 {
-                self.seen
-                    .push((value, noun, self.extraction.candidates.len()));
+                same_value.push((noun, self.extraction.candidates.len()));
             }
         }
         let (qualifier, qualifier_len) = qualifier::qualifier(reading.before);
@@ -220,16 +224,37 @@ impl Pass<'_, '_> {
     }
 }
 
-/// The earlier candidate a count restates: the same value, counting the same thing (one noun
+/// How far a sentence reaches on either side of a number, in bytes: a text without full stops
+/// is one long "sentence", and reading all of it for every number would cost the square of its
+/// length.
+const SENTENCE_REACH: usize = 1000;
+
+/// `sentence`, clipped to [`SENTENCE_REACH`] bytes around `token`, on character boundaries.
+fn around(text: &str, sentence: Range<usize>, token: &Range<usize>) -> Range<usize> {
+    let mut start = sentence
+        .start
+        .max(token.start.saturating_sub(SENTENCE_REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.end.min(token.end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start.min(token.start)..end.max(token.end)
+}
+
+/// The earlier candidate of the same value a count restates: counting the same thing (one noun
 /// phrase starts the other and the shorter has at least two words: "03 ngôn ngữ" … "3 ngôn
 /// ngữ", not "30 camera AI an ninh" … "30 camera AI giao thông").
-fn restated(seen: &[(f64, Vec<String>, usize)], value: f64, noun: &[String]) -> Option<usize> {
-    seen.iter()
-        .find(|(v, earlier, _)| {
+fn restated(same_value: &[(Vec<String>, usize)], noun: &[String]) -> Option<usize> {
+    same_value
+        .iter()
+        .find(|(earlier, _)| {
             let shorter = earlier.len().min(noun.len());
-            *v == value && shorter >= 2 && earlier[..shorter] == noun[..shorter]
+            shorter >= 2 && earlier[..shorter] == noun[..shorter]
         })
-        .map(|(_, _, index)| *index)
+        .map(|(_, index)| *index)
 }
 
 /// The length of the one or two spaces, dots or dashes right before byte `at`: what separates

@@ -321,16 +321,28 @@ fn is_name(sight: &Sight<'_>) -> bool {
     between_capitalised_words(sight.text, sight.start, sight.end)
 }
 
+/// The longest title, in bytes (80 Vietnamese characters take up to about 240).
+const TITLE_REACH: usize = 240;
+
 /// Whether byte `at` is inside a short title in typographic quotation marks (“…”).
 fn in_title(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // A title is short: look no further than its longest length either side.
+    let mut reach = at.saturating_sub(TITLE_REACH);
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let line_start = text[reach..at].rfind('\n').map_or(reach, |i| reach + i + 1);
     let Some(open) = text[line_start..at].rfind('“').map(|i| line_start + i) else {
         return false;
     };
     if text[open..at].contains('”') {
         return false;
     }
-    let Some(close) = text[at..].find('”').map(|i| at + i) else {
+    let mut end = (at + TITLE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(close) = text[at..end].find('”').map(|i| at + i) else {
         return false;
     };
     let title = &text[open + '“'.len_utf8()..close];
@@ -391,11 +403,22 @@ fn is_elsewhere(sight: &Sight<'_>) -> bool {
     if ELSEWHERE_PHRASES.iter().any(|w| contains_phrase(part, w)) {
         return true;
     }
-    sight.other_provinces.iter().any(|name| {
-        ["tỉnh ", "thành phố "].iter().any(|kind| {
-            let named = format!("{kind}{name}");
-            contains_phrase(sight.clause_before, &named)
-                || contains_phrase(sight.clause_after, &named)
+    names_other_province(sight.clause_before, sight.other_provinces)
+        || names_other_province(sight.clause_after, sight.other_provinces)
+}
+
+/// Whether `clause` (lower-cased) says "tỉnh X" or "thành phố X" for an X of `others`.
+fn names_other_province(clause: &str, others: &[String]) -> bool {
+    if others.is_empty() {
+        return false;
+    }
+    ["tỉnh ", "thành phố "].iter().any(|kind| {
+        clause.match_indices(kind).any(|(i, _)| {
+            let rest = &clause[i + kind.len()..];
+            others.iter().any(|name| {
+                rest.strip_prefix(name.as_str())
+                    .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+            })
         })
     })
 }
