@@ -114,7 +114,7 @@ bench-peers: build browser bench-npm
 
 # ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------
 
-FUZZ_TARGETS := user_file numbers specs
+FUZZ_TARGETS := user_file numbers specs extract
 FUZZ_SECONDS ?= 60
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each, from the committed seeds
