@@ -212,10 +212,14 @@ pub fn report_rows(spec: &ReportRowsSpec, indicators: &[Indicator]) -> Result<Re
     })
 }
 
-/// `<province>-<year>`: lower-case letters, a dash, four digits.
+/// `<province>-<year>`, with a letter when the id is taken (`tv-2024b`): lower-case letters, a
+/// dash, four digits, perhaps one more letter.
 #[must_use]
 pub fn is_source_id(text: &str) -> bool {
-    text.split_once('-').is_some_and(|(place, year)| {
+    text.split_once('-').is_some_and(|(place, rest)| {
+        let year = rest
+            .strip_suffix(|c: char| c.is_ascii_lowercase())
+            .unwrap_or(rest);
         !place.is_empty()
             && place.bytes().all(|b| b.is_ascii_lowercase())
             && year.len() == 4
@@ -320,6 +324,7 @@ mod tests {
         assert!(report_rows(&share_as_count, dataset.indicators()).is_err());
         let unknown = spec(vec![figure(3.0, 1.0, Unit::Count, "no_such_indicator")]);
         assert!(report_rows(&unknown, dataset.indicators()).is_err());
+        assert!(is_source_id("tv-2024b") && !is_source_id("tv-24") && !is_source_id("TV-2024"));
         let mut bad_id = spec(Vec::new());
         bad_id.report.id = "Bình Phước 2024".into();
         assert!(report_rows(&bad_id, dataset.indicators()).is_err());

@@ -81,7 +81,7 @@ function rows(model, provisional) {
   });
   if (provisional) {
     const year = (report.published || new Date().toISOString()).slice(0, 4);
-    if (!/^[a-z]+-\d{4}$/.test(report.id)) report.id = `report-${year}`;
+    if (!/^[a-z]+-\d{4}[a-z]?$/.test(report.id)) report.id = `report-${year}`;
     report.title ||= session.fileName || 'report';
     report.published ||= `${year}-01-01`;
   }
