@@ -201,3 +201,71 @@ pub(super) fn names_future_horizon(
         .iter()
         .any(|m| m.horizon && m.year > published.calendar_year())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokens;
+
+    #[test]
+    fn a_goal_is_a_target_unless_reported_done() {
+        assert!(is_target("phấn đấu tối thiểu 30% doanh nghiệp", false));
+        assert!(is_target("mục tiêu: 100% hồ sơ trực tuyến", false));
+        assert!(!is_target(
+            "các doanh nghiệp đã sát cánh phấn đấu đạt các chỉ tiêu: 288 điểm",
+            false
+        ));
+        assert!(!is_target(
+            "chương trình mục tiêu quốc gia với tổng kinh phí 4.822 triệu đồng",
+            false
+        ));
+        assert!(is_target("đến năm 2025, 100% xã có cáp quang", true));
+        assert!(!is_target("toàn tỉnh có 1.208 trạm", false));
+    }
+
+    fn hint(
+        text: &str,
+        number: &str,
+        published: Option<Period>,
+        target: bool,
+    ) -> (Option<String>, PeriodBasis) {
+        let found = tokens(text);
+        let at = text.find(number).unwrap_or(0);
+        let (period, basis) = period(text, at, &(0..text.len()), &[], &found, published, target);
+        (period.map(|p| p.to_string()), basis)
+    }
+
+    #[test]
+    fn the_clause_year_wins_then_an_earlier_one_then_the_publication() {
+        let published = Period::date(2024, 8, Some(14));
+        let text = "Hiện nay 96,89% hộ có điện thoại; 544 hộ được hỗ trợ năm 2023.";
+        assert_eq!(
+            hint(text, "96,89", published, false),
+            (Some("2024".into()), PeriodBasis::Publication)
+        );
+        assert_eq!(
+            hint(text, "544", published, false),
+            (Some("2023".into()), PeriodBasis::Stated)
+        );
+        let range = "Tổng kinh phí (2012-2015) hơn 4.822 triệu đồng; vốn đối ứng 952 triệu đồng.";
+        assert_eq!(
+            hint(range, "952", published, false),
+            (Some("2015".into()), PeriodBasis::RangeEnd)
+        );
+        // A figure is never dated after its report unless it is a target.
+        let later = "Giai đoạn 2021-2025 hỗ trợ 50% chi phí.";
+        assert_eq!(
+            hint(later, "50", published, false),
+            (Some("2024".into()), PeriodBasis::Publication)
+        );
+        let goal = "Đến năm 2025, phấn đấu 100% hồ sơ trực tuyến.";
+        assert_eq!(
+            hint(goal, "100", published, true),
+            (Some("2025".into()), PeriodBasis::TargetYear)
+        );
+        assert_eq!(
+            hint("Có 12 trạm.", "12", None, false),
+            (None, PeriodBasis::Unknown)
+        );
+    }
+}
