@@ -93,10 +93,12 @@ pub(super) fn quote(
     }
     let mut range = trim(text, start..end);
     if range.end - range.start > LONGEST {
-        range = trim(text, qualifier_start..end.min(qualifier_start + LONGEST));
-        while !text.is_char_boundary(range.end) {
-            range.end -= 1;
+        // Keep the number and what it counts, then as much as fits.
+        let mut cut = end.min(qualifier_start + LONGEST).max(read_end);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
         }
+        range = trim(text, qualifier_start..cut);
     }
     range
 }
@@ -258,6 +260,14 @@ mod tests {
             quote_of(text, "95", "%"),
             "Tỷ lệ văn bản được xử lý trên môi trường mạng tại cơ quan cấp tỉnh là 95%"
         );
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_on_a_character_boundary() {
+        // Found by fuzzing: the cut fell inside a two-byte letter.
+        let text = format!("Có 12 trạm{}.", " cô".repeat(200));
+        let quote = quote_of(&text, "12", "trạm");
+        assert!(quote.starts_with("12 trạm") && quote.len() <= LONGEST);
     }
 
     #[test]
