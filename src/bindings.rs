@@ -6,15 +6,19 @@
 //! `IctCompareError` and whose `cause` is `{ kind, file, line, column, message }`. Everything
 //! here composes core calls; nothing here computes.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::Error;
+#[cfg(not(feature = "extractor"))]
 use crate::{
-    AggregateSpec, CompareSpec, Dataset, Error, ExtractOptions, Extraction, Indicator, Observation,
-    Period, Province, RankRecord, RankSpec, Region, ReportRowsSpec, SeriesSpec, Source, TextSpan,
+    AggregateSpec, CompareSpec, Dataset, Indicator, Observation, Province, RankRecord, RankSpec,
+    Region, SeriesSpec, Source,
 };
+#[cfg(feature = "extractor")]
+use crate::{Extraction, TextSpan};
 
 /// The `name` of every error the engine throws.
 const ERROR_NAME: &str = "IctCompareError";
@@ -277,6 +281,7 @@ fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
 }
 
 /// What each indicator has: how many figures, from which provinces and periods.
+#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct IndicatorCoverage {
@@ -287,6 +292,7 @@ struct IndicatorCoverage {
 }
 
 /// Everything the page's pickers and views need to know up front, in one call.
+#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 struct Catalog<'a> {
     provinces: &'a [Province],
@@ -299,11 +305,13 @@ struct Catalog<'a> {
 }
 
 /// The dataset: bundled figures and, optionally, a user's own.
+#[cfg(not(feature = "extractor"))]
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
     inner: Dataset,
 }
 
+#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 struct ObservationList<'a> {
     total: usize,
@@ -314,7 +322,8 @@ struct ObservationList<'a> {
 }
 
 /// What the page knows of a report it asks the extractor about.
-#[derive(Deserialize, Default)]
+#[cfg(feature = "extractor")]
+#[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 struct ExtractSpec {
     province: Option<String>,
@@ -323,6 +332,7 @@ struct ExtractSpec {
 
 /// The extractor's answer with the text its offsets refer to (decoded, without a byte-order
 /// mark), offsets in UTF-16 code units.
+#[cfg(feature = "extractor")]
 #[derive(Serialize)]
 struct ExtractAnswer {
     text: String,
@@ -332,6 +342,7 @@ struct ExtractAnswer {
 
 /// Re-counts the extraction's character offsets in UTF-16 code units, as JavaScript indexes
 /// strings.
+#[cfg(feature = "extractor")]
 fn in_utf16(text: &str, extraction: &mut Extraction) {
     let mut units = Vec::with_capacity(text.len() + 1);
     let mut count = 0;
@@ -353,6 +364,7 @@ fn in_utf16(text: &str, extraction: &mut Extraction) {
     }
 }
 
+#[cfg(not(feature = "extractor"))]
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
     /// The dataset compiled into the engine.
@@ -547,6 +559,26 @@ impl JsDataset {
             observations: self.inner.observations().collect(),
         })
     }
+}
+
+/// The extraction assistant, built as a module of its own (`--features extractor`) that the
+/// page loads only when a report is added: its code stays out of the first view. It holds the
+/// bundled indicator list and provinces, against which it suggests and checks.
+#[cfg(feature = "extractor")]
+#[wasm_bindgen]
+pub struct Extractor {
+    dataset: crate::Dataset,
+}
+
+#[cfg(feature = "extractor")]
+#[wasm_bindgen]
+impl Extractor {
+    /// The extractor over the bundled indicator list.
+    pub fn bundled() -> Result<Extractor, JsValue> {
+        crate::Dataset::bundled()
+            .map(|dataset| Extractor { dataset })
+            .map_err(|e| to_js_error(&e))
+    }
 
     /// Proposes the figures of a report's text (its bytes, so that a file in another encoding
     /// or a binary file is refused with a place), each with its quote, for a person to confirm.
@@ -579,7 +611,7 @@ impl JsDataset {
             .as_deref()
             .filter(|p| !p.is_empty())
             .map(|p| {
-                p.parse::<Period>().map_err(|()| {
+                p.parse::<crate::Period>().map_err(|()| {
                     to_js_error(&Error::request(format!(
                         "published {p:?}: expected YYYY-MM-DD"
                     )))
@@ -587,9 +619,12 @@ impl JsDataset {
             })
             .transpose()?;
         let text = crate::report_text(bytes, Some(file_name)).map_err(|e| to_js_error(&e))?;
-        let options =
-            ExtractOptions::for_report(province, published, self.inner.reference().provinces());
-        let mut extraction = crate::extract(text, self.inner.indicators(), &options);
+        let options = crate::ExtractOptions::for_report(
+            province,
+            published,
+            self.dataset.reference().provinces(),
+        );
+        let mut extraction = crate::extract(text, self.dataset.indicators(), &options);
         in_utf16(text, &mut extraction);
         to_js(&ExtractAnswer {
             text: text.to_owned(),
@@ -604,7 +639,7 @@ impl JsDataset {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReportRowsSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let spec: ReportRowsSpec = from_js(spec, "report rows spec")?;
-        answer(crate::report_rows(&spec, self.inner.indicators()))
+        let spec: crate::ReportRowsSpec = from_js(spec, "report rows spec")?;
+        answer(crate::report_rows(&spec, self.dataset.indicators()))
     }
 }

@@ -40,10 +40,17 @@ mod synthetic;
 mod bindings;
 
 /// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "extractor")))]
 #[doc(hidden)]
 pub mod bindings_for_tests {
     pub use crate::bindings::JsDataset;
+}
+
+/// The extraction assistant's handle, reachable from the wasm tests in `tests/web_extract.rs`.
+#[cfg(all(target_arch = "wasm32", feature = "extractor"))]
+#[doc(hidden)]
+pub mod bindings_for_tests {
+    pub use crate::bindings::Extractor;
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};

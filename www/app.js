@@ -438,7 +438,7 @@ export class App {
     this.panel.replaceChildren(...container.childNodes);
   }
 
-  /** "Add a report": its code loads when the tab opens; its session outlives re-renders. */
+  /** "Add a report": its code and its engine load when the tab opens; its session outlives re-renders. */
   async renderAddTab() {
     const token = (this.renderToken = Symbol('add'));
     const { render } = await import('./views/add-report.js');
@@ -446,11 +446,12 @@ export class App {
     const container = document.createElement('div');
     container.className = 'add-report';
     this.addSession ??= {};
-    render(container, {
-      lang: this.state.lang, catalog: this.catalog, session: this.addSession, engine: this.bundled,
+    await render(container, {
+      lang: this.state.lang, catalog: this.catalog, session: this.addSession,
       onAccepted: (csv, name) => this.useReportFigures(csv, name),
       onShowTable: () => this.update({ tab: 'table' }),
     });
+    if (token !== this.renderToken) return;
     this.panel.replaceChildren(container);
   }
 

@@ -22,12 +22,15 @@ function input(type, value, onChange) {
 /**
  * The report form and the text: paste, choose a file, or drop one.
  * @param {{session: object, lang: 'vi'|'en', catalog: import('../../pkg/ict_compare.js').Catalog,
- *   onFile: (file: File) => void, onSubmit: () => void}} model
+ *   onFile: (file: File) => void, onSubmit: () => void, onReportChange: () => void}} model
  */
-export function reportForm({ session, lang, catalog, onFile, onSubmit }) {
+export function reportForm({ session, lang, catalog, onFile, onSubmit, onReportChange }) {
   const t = messages(lang).addReport;
   const report = session.report;
-  const set = (name) => (value) => { report[name] = value.trim(); };
+  const set = (name) => (value) => {
+    report[name] = value.trim();
+    onReportChange();
+  };
   const form = document.createElement('form');
   form.className = 'report-form';
   const fieldset = document.createElement('fieldset');
@@ -38,7 +41,10 @@ export function reportForm({ session, lang, catalog, onFile, onSubmit }) {
   for (const p of catalog.provinces.filter((p) => p.id.startsWith('p63:'))) {
     province.append(new Option(p.name, p.id, false, p.id === report.province));
   }
-  province.addEventListener('change', () => { report.province = province.value; });
+  province.addEventListener('change', () => {
+    report.province = province.value;
+    onReportChange();
+  });
   fieldset.append(
     legend,
     field(t.id, input('text', report.id, set('id')), 'report-id'),

@@ -7,6 +7,7 @@
 import { offer } from '../download.js';
 import { messages } from '../i18n.js';
 import { initialDecision, renderCandidates } from './add-report-candidates.js';
+import { loadExtractor } from './add-report-engine.js';
 import { reportForm } from './add-report-form.js';
 import { renderText, setAsideList } from './add-report-text.js';
 
@@ -16,7 +17,6 @@ const MAX_BYTES = 8 * 1024 * 1024;
 /**
  * @typedef {{
  *   lang: 'vi'|'en', catalog: import('../../pkg/ict_compare.js').Catalog, session: object,
- *   engine: import('../../pkg/ict_compare.js').Dataset,
  *   onAccepted: (observationsCsv: string|null, name: string) => void, onShowTable: () => void,
  * }} AddReportModel
  */
@@ -102,8 +102,12 @@ function commit(model, index) {
     session.notice = count ? t.added(count) : null;
     model.onAccepted(count ? written.observations : null, session.fileName ?? 'report.txt');
   } catch (error) {
-    session.decisions[index].status = null;
-    session.decisions[index].problem = error.cause?.message ?? error.message;
+    const message = error.cause?.message ?? error.message;
+    if (index == null) session.notice = message;
+    else {
+      session.decisions[index].status = null;
+      session.decisions[index].problem = message;
+    }
   }
 }
 
@@ -143,14 +147,20 @@ function downloads(model) {
 }
 
 /**
+ * Loads the extraction assistant (once), then draws the view.
  * @param {HTMLElement} container
  * @param {AddReportModel} model
  */
-export function render(container, model) {
+export async function render(container, model) {
+  draw(container, { ...model, engine: await loadExtractor() });
+}
+
+/** Draws the view; `model.engine` is the loaded extractor. */
+function draw(container, model) {
   const { session, lang } = model;
   session.report ??= { id: '', title: '', outlet: '', published: '', province: '' };
   const t = messages(lang).addReport;
-  const rerender = () => render(container, model);
+  const rerender = () => draw(container, model);
   const intro = document.createElement('p');
   intro.className = 'intro';
   intro.textContent = t.intro;
@@ -158,6 +168,12 @@ export function render(container, model) {
     session, lang, catalog: model.catalog,
     onFile: (file) => readFile(file, model, rerender),
     onSubmit: () => runExtract(model, rerender),
+    // The report's details are in every row: accepted figures are written again.
+    onReportChange: () => {
+      if (!session.extraction || !session.decisions.some((d) => d.status === 'accepted')) return;
+      commit(model, null);
+      rerender();
+    },
   })];
   if (session.error) {
     const error = document.createElement('p');
