@@ -5,7 +5,8 @@
 //! syllables; pairs of syllables ("máy chủ", "cáp quang", "hộ gia đình") weigh more than single
 //! ones, and words found in many indicators weigh less (inverse document frequency). The unit
 //! must agree: a percentage is not suggested for a count. The score is the share of the
-//! candidate's word weight that the indicator matches, between 0 and 1. This module knows the
+//! candidate's word weight that the indicator matches, between 0 and 1. The best indicator's
+//! family (look-alikes counted differently) follows it, before the other indicators. This module knows the
 //! indicator list it is given, nothing of the dataset.
 
 use std::collections::HashMap;
@@ -155,6 +156,28 @@ impl<'a> Suggester<'a> {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Look-alikes (one family, counted differently: per person, per adult, per household)
+        // follow the best indicator, so that the person chooses between them knowingly.
+        if let Some(family) = scored
+            .first()
+            .and_then(|&(_, best)| self.indicators.get(best))
+            .map(|i| i.family.clone())
+        {
+            let same = |i: usize| self.indicators.get(i).is_some_and(|x| x.family == family);
+            let (mut ordered, rest): (Vec<_>, Vec<_>) =
+                scored.into_iter().partition(|&(_, i)| same(i));
+            // Look-alikes that share no word still follow, with their score of 0.
+            for (i, indicator) in self.indicators.iter().enumerate() {
+                if indicator.family == family
+                    && unit_fit(unit, indicator.unit) > 0.0
+                    && !ordered.iter().any(|&(_, j)| j == i)
+                {
+                    ordered.push((0.0, i));
+                }
+            }
+            ordered.extend(rest);
+            scored = ordered;
+        }
         scored
             .into_iter()
             .take(SUGGESTIONS)
@@ -223,6 +246,44 @@ mod tests {
         assert_eq!(
             share.first().map(|s| s.indicator.as_str()),
             Some("bts_4g_share")
+        );
+    }
+
+    #[test]
+    fn look_alikes_follow_the_best_indicator() {
+        let mut per_household = indicator(
+            "households_smartphone_share",
+            Unit::Percent,
+            "Tỷ lệ hộ gia đình có điện thoại thông minh",
+        );
+        per_household.family = "smartphones".into();
+        let mut per_adult = indicator(
+            "adults_smartphone_share",
+            Unit::Percent,
+            "Tỷ lệ người trưởng thành dùng smartphone",
+        );
+        per_adult.family = "smartphones".into();
+        let other = indicator(
+            "households_fibre_share",
+            Unit::Percent,
+            "Tỷ lệ hộ gia đình có cáp quang",
+        );
+        let indicators = [per_household, other, per_adult];
+        let suggester = Suggester::new(&indicators);
+        let found = suggester.suggest(
+            Unit::Percent,
+            "hộ gia đình",
+            "96,89 % hộ gia đình có điện thoại thông minh",
+            "",
+        );
+        let ids: Vec<&str> = found.iter().map(|s| s.indicator.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "households_smartphone_share",
+                "adults_smartphone_share",
+                "households_fibre_share"
+            ]
         );
     }
 }
