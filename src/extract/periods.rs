@@ -148,7 +148,14 @@ pub(super) fn period(
                 return (Some(Period::year(m.year)), PeriodBasis::TargetYear);
             }
         }
-        return (None, PeriodBasis::Unknown);
+        // "Năm 2024, tỉnh phấn đấu …": a goal for a year stated without "đến".
+        let year_of_goal = here
+            .iter()
+            .filter(|m| published.is_none_or(|p| m.year >= p.calendar_year()))
+            .min_by_key(|m| m.at.abs_diff(at));
+        return year_of_goal.map_or((None, PeriodBasis::Unknown), |m| {
+            (Some(Period::year(m.year)), PeriodBasis::TargetYear)
+        });
     }
     // A year of the figure's own clause (between semicolons) wins; otherwise one stated earlier
     // in the sentence carries over ("(2012-2015) hơn 4.822 triệu đồng; vốn … hơn 952 triệu
@@ -266,6 +273,11 @@ mod tests {
         assert_eq!(
             hint("Có 12 trạm.", "12", None, false),
             (None, PeriodBasis::Unknown)
+        );
+        let this_year = "Năm 2024, tỉnh phấn đấu có ít nhất 80% người dùng.";
+        assert_eq!(
+            hint(this_year, "80", published, true),
+            (Some("2024".into()), PeriodBasis::TargetYear)
         );
     }
 }

@@ -208,6 +208,9 @@ const NOT_ICT: &[&str] = &[
     "công suất",
 ];
 
+/// Words after which a number is a rank.
+const RANK_WORDS: &[&str] = &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
+
 /// What a rule can see of a number.
 pub(super) struct Sight<'a> {
     /// The text.
@@ -239,6 +242,14 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return Some(Reason::PageFurniture);
     }
     let written = &sight.text[sight.start..sight.end];
+    let digits = written.bytes().filter(u8::is_ascii_digit).count();
+    if written.starts_with('0')
+        && digits >= 9
+        && !matches!(sight.shape, Shape::Date | Shape::DocumentCode)
+    {
+        // Vietnamese phone numbers start with 0 and have ten or eleven digits, in groups.
+        return Some(Reason::Contact);
+    }
     match sight.shape {
         Shape::Date | Shape::Time => return Some(Reason::Date),
         Shape::DocumentCode => return Some(Reason::DocumentNumber),
@@ -254,10 +265,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     }
     let before = sight.before;
     let after = sight.after;
-    let digits = written.bytes().filter(u8::is_ascii_digit).count();
-    if written.starts_with('0') && digits >= 9 {
-        // Vietnamese phone numbers start with 0 and have ten or eleven digits.
-        return Some(Reason::Contact);
+    // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh".
+    if RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
+        return None;
     }
     if DOCUMENTS
         .iter()

@@ -14,6 +14,7 @@ const ARTICLE: &str = "Sở TT&TT tỉnh Bình Phước: chuyển đổi số n�
     Mục tiêu đến năm 2025, phấn đấu 100% hồ sơ được xử lý trực tuyến; từ 60-80% doanh nghiệp dùng hóa đơn điện tử. \
     Sau 5 năm triển khai, tỉnh Đồng Nai có 3.000 trạm BTS. \
     Toàn tỉnh có 2.345 trạm BTS phủ sóng khắp các xã.\n\
+    Chỉ số DTI của tỉnh xếp thứ 12/63 tỉnh, thành phố; hotline 0271.3879.555.\n\
     Điện thoại: 0271 3879 123. Địa chỉ: số 12 đường Trần Hưng Đạo.\n\
     Tin liên quan\n\
     • Hà Nội có 90% hộ gia đình dùng cáp quang\n";
@@ -51,7 +52,8 @@ fn proposes_the_figures_of_an_unseen_article_with_their_readings() {
             ("15", 15.0),
             ("1,5", 1.5),
             ("100", 100.0),
-            ("60-80", 60.0)
+            ("60-80", 60.0),
+            ("12/63", 12.0)
         ]
     );
     let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
@@ -111,6 +113,7 @@ fn sets_aside_what_is_not_a_figure_and_says_why() {
     assert_eq!(reason_of(&found, "3.000"), Some(Reason::Elsewhere));
     assert_eq!(reason_of(&found, "0271"), Some(Reason::Contact));
     assert_eq!(reason_of(&found, "3879"), Some(Reason::Contact));
+    assert_eq!(reason_of(&found, "0271.3879.555"), Some(Reason::Contact));
     assert_eq!(reason_of(&found, "12"), Some(Reason::Contact));
     assert_eq!(reason_of(&found, "90"), Some(Reason::PageFurniture));
     let again = found

@@ -154,11 +154,21 @@ fn table(extraction: &Extraction) -> String {
         let quote: String = c.quote.chars().take(60).collect();
         rows.push(vec![
             (i + 1).to_string(),
-            format!(
-                "{}{}",
-                c.qualifier.symbol(),
-                format_vietnamese_number(c.value, 3)
-            ),
+            // A ratio, a range or a scaled number as written (85/85, 60-80, 1,2 triệu).
+            if c.out_of.is_some() || c.up_to.is_some() || c.scale != 1.0 {
+                format!(
+                    "{}{}{}",
+                    c.qualifier.symbol(),
+                    c.written,
+                    scale_word(c.scale)
+                )
+            } else {
+                format!(
+                    "{}{}",
+                    c.qualifier.symbol(),
+                    format_vietnamese_number(c.value, 3)
+                )
+            },
             c.unit.as_str().to_owned(),
             c.counted.chars().take(30).collect(),
             c.period.map(|p| p.to_string()).unwrap_or_default(),
@@ -194,6 +204,16 @@ fn table(extraction: &Extraction) -> String {
         listed.join(", ")
     );
     out
+}
+
+/// The scale word a number was written with.
+fn scale_word(scale: f64) -> &'static str {
+    match scale {
+        1e3 => " nghìn",
+        1e6 => " triệu",
+        1e9 => " tỷ",
+        _ => "",
+    }
 }
 
 /// Writes to standard output; a reader that closed the pipe early is not an error.
