@@ -131,3 +131,20 @@ test('a binary file and a file in another encoding are refused with a clear mess
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('a text file dropped on the view is read as a report, not as a CSV for the page', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=add&lang=en');
+  await page.locator('ict-compare .add-report').waitFor();
+  await page.locator('ict-compare .add-report').evaluate((view, text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'bp-2024.txt', { type: 'text/plain' }));
+    view.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+  }, ARTICLE);
+  const summary = page.locator('ict-compare .add-report .summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /^4 figures proposed/);
+  // The page's own notice (a reader's CSV) says nothing.
+  assert.equal(await page.locator('ict-compare .notice').isVisible(), false);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
