@@ -11,14 +11,10 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::Error;
-#[cfg(not(feature = "extractor"))]
 use crate::{
-    AggregateSpec, CompareSpec, Dataset, Indicator, Observation, Province, RankRecord, RankSpec,
-    Region, SeriesSpec, Source,
+    AggregateSpec, CompareSpec, Dataset, Error, Indicator, Observation, Province, RankRecord,
+    RankSpec, Region, SeriesSpec, Source,
 };
-#[cfg(feature = "extractor")]
-use crate::{Extraction, TextSpan};
 
 /// The `name` of every error the engine throws.
 const ERROR_NAME: &str = "IctCompareError";
@@ -132,29 +128,6 @@ export interface Profile {
   province: ProvinceId; members: ProvinceId[]; figures: number;
   pillars: { pillar: string; entries: { indicator: string; province: ProvinceId; scope: string; figures: Figure[] }[] }[];
 }
-
-export type Unit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours";
-export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "unreadable";
-/** Offsets into `text` in UTF-16 code units, as JavaScript strings count them; end exclusive. */
-export interface TextSpan { start: number; end: number; }
-export interface ExtractSpec { province?: ProvinceId | null; published?: string | null; }
-export interface Candidate {
-  written: string; span: TextSpan; value: number; scale: number; outOf: number | null; upTo: number | null;
-  qualifier: Qualifier; unit: Unit; counted: string; quote: string; quoteSpan: TextSpan;
-  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "publication" | "unknown";
-  isTarget: boolean; suggestions: { indicator: string; score: number }[]; confidence: number;
-}
-export interface Rejected { written: string; span: TextSpan; reason: Reason; restates: number | null; }
-export interface Extraction { text: string; candidates: Candidate[]; rejected: Rejected[]; }
-export interface AcceptedFigure {
-  value: number; scale: number; unit: Unit; outOf?: number | null; indicator: string; period: string;
-  qualifier: Qualifier; isTarget: boolean; scope?: string | null; quote: string;
-}
-export interface ReportRowsSpec {
-  report: { id: string; title: string; outlet?: string; author?: string; published: string; url?: string | null; province: ProvinceId };
-  figures: AcceptedFigure[];
-}
-export interface ReportRows { observations: string; sources: string; textFile: string; }
 
 export interface ObservationList {
   total: number;
@@ -281,7 +254,6 @@ fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
 }
 
 /// What each indicator has: how many figures, from which provinces and periods.
-#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct IndicatorCoverage {
@@ -292,7 +264,6 @@ struct IndicatorCoverage {
 }
 
 /// Everything the page's pickers and views need to know up front, in one call.
-#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 struct Catalog<'a> {
     provinces: &'a [Province],
@@ -305,13 +276,11 @@ struct Catalog<'a> {
 }
 
 /// The dataset: bundled figures and, optionally, a user's own.
-#[cfg(not(feature = "extractor"))]
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
     inner: Dataset,
 }
 
-#[cfg(not(feature = "extractor"))]
 #[derive(Serialize)]
 struct ObservationList<'a> {
     total: usize,
@@ -321,50 +290,6 @@ struct ObservationList<'a> {
     observations: Vec<Observation>,
 }
 
-/// What the page knows of a report it asks the extractor about.
-#[cfg(feature = "extractor")]
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct ExtractSpec {
-    province: Option<String>,
-    published: Option<String>,
-}
-
-/// The extractor's answer with the text its offsets refer to (decoded, without a byte-order
-/// mark), offsets in UTF-16 code units.
-#[cfg(feature = "extractor")]
-#[derive(Serialize)]
-struct ExtractAnswer {
-    text: String,
-    #[serde(flatten)]
-    extraction: Extraction,
-}
-
-/// Re-counts the extraction's character offsets in UTF-16 code units, as JavaScript indexes
-/// strings.
-#[cfg(feature = "extractor")]
-fn in_utf16(text: &str, extraction: &mut Extraction) {
-    let mut units = Vec::with_capacity(text.len() + 1);
-    let mut count = 0;
-    for c in text.chars() {
-        units.push(count);
-        count += c.len_utf16();
-    }
-    units.push(count);
-    let convert = |span: &mut TextSpan| {
-        span.start = units.get(span.start).copied().unwrap_or(count);
-        span.end = units.get(span.end).copied().unwrap_or(count);
-    };
-    for candidate in &mut extraction.candidates {
-        convert(&mut candidate.span);
-        convert(&mut candidate.quote_span);
-    }
-    for rejected in &mut extraction.rejected {
-        convert(&mut rejected.span);
-    }
-}
-
-#[cfg(not(feature = "extractor"))]
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
     /// The dataset compiled into the engine.
@@ -561,8 +486,86 @@ impl JsDataset {
     }
 }
 
-/// The extraction assistant, built as a module of its own (`--features extractor`) that the
-/// page loads only when a report is added: its code stays out of the first view. It holds the
+// ---- the extraction assistant (`--features extractor`) ----------------------------------
+//
+// Built into a module of its own, which the page loads when a report is added; the engine's
+// module above does not carry it.
+
+#[cfg(feature = "extractor")]
+use crate::{Extraction, TextSpan};
+
+#[cfg(feature = "extractor")]
+#[wasm_bindgen(typescript_custom_section)]
+const EXTRACT_TYPES: &str = r#"
+export type ExtractUnit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours";
+export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "unreadable";
+/** Offsets into `text` in UTF-16 code units, as JavaScript strings count them; end exclusive. */
+export interface TextSpan { start: number; end: number; }
+export interface ExtractSpec { province?: ProvinceId | null; published?: string | null; }
+export interface Candidate {
+  written: string; span: TextSpan; value: number; scale: number; outOf: number | null; upTo: number | null;
+  qualifier: Qualifier; unit: ExtractUnit; counted: string; quote: string; quoteSpan: TextSpan;
+  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "publication" | "unknown";
+  isTarget: boolean; suggestions: { indicator: string; score: number }[]; confidence: number;
+}
+export interface Rejected { written: string; span: TextSpan; reason: Reason; restates: number | null; }
+export interface Extraction { text: string; candidates: Candidate[]; rejected: Rejected[]; }
+export interface AcceptedFigure {
+  value: number; scale: number; unit: ExtractUnit; outOf?: number | null; indicator: string; period: string;
+  qualifier: Qualifier; isTarget: boolean; scope?: string | null; quote: string;
+}
+export interface ReportRowsSpec {
+  report: { id: string; title: string; outlet?: string; author?: string; published: string; url?: string | null; province: ProvinceId };
+  figures: AcceptedFigure[];
+}
+export interface ReportRows { observations: string; sources: string; textFile: string; }
+"#;
+
+/// What the page knows of a report it asks the extractor about.
+#[cfg(feature = "extractor")]
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct ExtractSpec {
+    province: Option<String>,
+    published: Option<String>,
+}
+
+/// The extractor's answer with the text its offsets refer to (decoded, without a byte-order
+/// mark), offsets in UTF-16 code units.
+#[cfg(feature = "extractor")]
+#[derive(Serialize)]
+struct ExtractAnswer {
+    text: String,
+    #[serde(flatten)]
+    extraction: Extraction,
+}
+
+/// Re-counts the extraction's character offsets in UTF-16 code units, as JavaScript indexes
+/// strings.
+#[cfg(feature = "extractor")]
+fn in_utf16(text: &str, extraction: &mut Extraction) {
+    let mut units = Vec::with_capacity(text.len() + 1);
+    let mut count = 0;
+    for c in text.chars() {
+        units.push(count);
+        count += c.len_utf16();
+    }
+    units.push(count);
+    let convert = |span: &mut TextSpan| {
+        span.start = units.get(span.start).copied().unwrap_or(count);
+        span.end = units.get(span.end).copied().unwrap_or(count);
+    };
+    for candidate in &mut extraction.candidates {
+        convert(&mut candidate.span);
+        convert(&mut candidate.quote_span);
+    }
+    for rejected in &mut extraction.rejected {
+        convert(&mut rejected.span);
+    }
+}
+
+/// The extraction assistant, in the module built with `--features extractor`, which the page
+/// loads only when a report is added: its code stays out of the first view. It holds the
 /// bundled indicator list and provinces, against which it suggests and checks.
 #[cfg(feature = "extractor")]
 #[wasm_bindgen]

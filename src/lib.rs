@@ -39,18 +39,18 @@ mod synthetic;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 
-/// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
-#[cfg(all(target_arch = "wasm32", not(feature = "extractor")))]
-#[doc(hidden)]
-pub mod bindings_for_tests {
-    pub use crate::bindings::JsDataset;
-}
-
 /// The extraction assistant's handle, reachable from the wasm tests in `tests/web_extract.rs`.
 #[cfg(all(target_arch = "wasm32", feature = "extractor"))]
 #[doc(hidden)]
-pub mod bindings_for_tests {
+pub mod extractor_for_tests {
     pub use crate::bindings::Extractor;
+}
+
+/// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod bindings_for_tests {
+    pub use crate::bindings::JsDataset;
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};

@@ -1,6 +1,6 @@
 //! The JavaScript API, exercised from WebAssembly in headless Chromium: results decode to the
 //! documented shapes, and errors arrive as `IctCompareError` with a structured cause.
-#![cfg(all(target_arch = "wasm32", not(feature = "extractor")))]
+#![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

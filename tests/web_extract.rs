@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use ict_compare::bindings_for_tests::Extractor;
+use ict_compare::extractor_for_tests::Extractor;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
