@@ -63,9 +63,15 @@ pub(super) fn quote(
     qualifier_start: usize,
     number: &Range<usize>,
     read_end: usize,
+    names_what_it_counts: bool,
 ) -> Range<usize> {
     let read_end = read_end.max(number.end);
     let mut start = clause_start(text, qualifier_start);
+    // A count that names what it counts needs no lead-in from earlier comma parts ("Theo báo
+    // cáo …, nhằm …, toàn tỉnh hiện có 06 doanh nghiệp …").
+    if names_what_it_counts {
+        start = start.max(last_comma(&text[..qualifier_start]).map_or(0, |i| i + 1));
+    }
     let mut end = clause_end(text, read_end);
     // Another figure before this one in the clause: start at the word joining them ("… và 106
     // Ủy ban … với tổng cộng 5.654 tài khoản" → "với tổng cộng 5.654 tài khoản").
@@ -231,7 +237,7 @@ mod tests {
         let start = text.find(number).unwrap_or(0);
         let end = start + number.len();
         let read_end = text[end..].find(read).map_or(end, |i| end + i + read.len());
-        let range = quote(text, start, &(start..end), read_end);
+        let range = quote(text, start, &(start..end), read_end, false);
         text[range].to_owned()
     }
 

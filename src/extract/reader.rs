@@ -171,7 +171,14 @@ impl Pass<'_, '_> {
         let (qualifier, qualifier_len) = qualifier::qualifier(reading.before);
         let qualifier_start = qualifier_start(text, token.span.start, qualifier_len);
         let read_end = token.span.end + units.read_len;
-        let quote_range = quote::quote(text, qualifier_start, &token.span, read_end);
+        let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
+        let quote_range = quote::quote(
+            text,
+            qualifier_start,
+            &token.span,
+            read_end,
+            names_what_it_counts,
+        );
         let quote = text[quote_range.clone()].to_owned();
         let sentence = &reading.sentence;
         let published = self.options.published;
