@@ -33,6 +33,7 @@ mod compare;
 mod conventions;
 mod dataset;
 mod error;
+mod extract;
 mod model;
 mod parse;
 mod query;
@@ -40,6 +41,13 @@ mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+
+/// The extraction assistant's handle, reachable from the wasm tests in `tests/web_extract.rs`.
+#[cfg(all(target_arch = "wasm32", feature = "extractor"))]
+#[doc(hidden)]
+pub mod extractor_for_tests {
+    pub use crate::bindings::Extractor;
+}
 
 /// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
 #[cfg(target_arch = "wasm32")]
@@ -57,6 +65,12 @@ pub use compare::{
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
+pub use extract::{
+    AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
+    OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
+    SUGGESTIONS, Suggester, Suggestion, TextSpan, extract, extract_bytes, extract_with,
+    is_source_id, report_rows, report_text,
+};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
     Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,

@@ -6,6 +6,7 @@
 
 mod aggregate;
 mod compare;
+mod extract;
 mod folder;
 mod indicators;
 mod output;
@@ -46,6 +47,10 @@ commands:
   indicators             the indicator list, with how many figures each has
   provinces [--scheme p63|p34]
                          the provinces of a list
+  extract <file.txt>     propose the figures of a report's text, each with its quote,
+                         qualifier, unit, period and indicator suggestions, and say why the
+                         other numbers are not figures; csv is observations.csv's format
+      [--province p63:NN] [--published YYYY-MM-DD]
   synthetic --rows N [--seed S] [--part observations|indicators|sources]
                          deterministic synthetic data for benchmarks (CSV on stdout)
 
@@ -136,6 +141,7 @@ fn run() -> Result<ExitCode, Error> {
             }
             Long("part") => options.part = Some(value(&mut parser, "part")?),
             Long("include-partial") => options.include_partial = true,
+            Long("published") => options.published = Some(value(&mut parser, "published")?),
             Short('h') | Long("help") => {
                 output::write_out(USAGE)?;
                 return Ok(ExitCode::SUCCESS);
@@ -143,10 +149,19 @@ fn run() -> Result<ExitCode, Error> {
             Value(dir) if command == "validate" && options.data.is_none() => {
                 options.data = Some(PathBuf::from(dir));
             }
+            Value(file) if command == "extract" && options.file.is_none() => {
+                options.file = Some(PathBuf::from(file));
+            }
             other => return Err(usage(other.unexpected().to_string())),
         }
     }
-    match command.as_str() {
+    dispatch(&command, &options)
+}
+
+/// Runs `command` with its options.
+fn dispatch(command: &str, options: &Options) -> Result<ExitCode, Error> {
+    let usage = |message: String| Error::request(format!("{message}\n\n{USAGE}"));
+    match command {
         "validate" => {
             let dir = options
                 .data
@@ -154,12 +169,13 @@ fn run() -> Result<ExitCode, Error> {
                 .ok_or_else(|| usage("validate needs a data folder".into()))?;
             validate::validate(&dir, options.format)
         }
-        "compare" => compare::run_compare(&options),
-        "rank" => rank::run_rank(&options),
-        "series" => series::run_series(&options),
-        "aggregate" => aggregate::run_aggregate(&options),
-        "indicators" => indicators::run_indicators(&options),
-        "provinces" => provinces::run_provinces(&options),
+        "compare" => compare::run_compare(options),
+        "extract" => extract::run_extract(options),
+        "rank" => rank::run_rank(options),
+        "series" => series::run_series(options),
+        "aggregate" => aggregate::run_aggregate(options),
+        "indicators" => indicators::run_indicators(options),
+        "provinces" => provinces::run_provinces(options),
         "synthetic" => {
             let text = match options.part.as_deref().unwrap_or("observations") {
                 "observations" => ict_compare::synthetic_observations(options.rows, options.seed),
@@ -201,6 +217,8 @@ pub(crate) struct Options {
     pub(crate) rows: usize,
     pub(crate) seed: u64,
     pub(crate) part: Option<String>,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) published: Option<String>,
 }
 
 impl Options {
