@@ -174,10 +174,7 @@ fn column_references(
         return References::default();
     }
     if normalise {
-        return References {
-            lines: Vec::new(),
-            refused: Some("averages are of the figures as published, not per capita".to_owned()),
-        };
+        return References::not_per_capita();
     }
     let dataset = selector.dataset;
     let mut regions: Vec<String> = rows

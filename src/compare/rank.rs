@@ -222,10 +222,7 @@ fn ranking_references(
     options: Options,
 ) -> References {
     if normalise {
-        return References {
-            lines: Vec::new(),
-            refused: Some("averages are of the figures as published, not per capita".to_owned()),
-        };
+        return References::not_per_capita();
     }
     let regions: Vec<String> = match scheme {
         Scheme::P63 => selector

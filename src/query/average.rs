@@ -82,6 +82,17 @@ pub struct References {
     pub refused: Option<String>,
 }
 
+impl References {
+    /// None, since figures per capita are compared: averages are of the figures as published.
+    #[must_use]
+    pub fn not_per_capita() -> References {
+        References {
+            lines: Vec::new(),
+            refused: Some("averages are of the figures as published, not per capita".to_owned()),
+        }
+    }
+}
+
 /// A request for the averages of one indicator.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
