@@ -22,6 +22,9 @@ const ERROR_NAME: &str = "IctCompareError";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
+// The view-ready answers' types are generated from the Rust types (src/view/types.rs).
+import type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
+export type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
 /** The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters. */
 export interface IctCompareErrorCause {
   kind: string;
@@ -473,6 +476,17 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         answer(crate::compare(&self.inner, &spec))
+    }
+
+    /// "My province among all": the whole first screen (headlines, ranking, series, map,
+    /// availability, report figures, sources, warnings) in one call.
+    #[wasm_bindgen(js_name = provinceView, unchecked_return_type = "ProvinceView")]
+    pub fn province_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ProvinceViewSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
+        answer(crate::province_view(&self.inner, &spec))
     }
 
     /// One indicator across provinces, ranked, with ties and uncertain orders.

@@ -37,6 +37,7 @@ mod model;
 mod parse;
 mod query;
 mod synthetic;
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -79,4 +80,11 @@ pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,
     SplitMix, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
     synthetic_sources,
+};
+pub use view::{
+    Attribution, Availability, BreakMark, DEFAULT_FOCUS, DenseMatrix, FigureMark, FigureRef,
+    HEADLINE_INDICATORS, Headline, HeadlineChange, IndicatorAvailability, IndicatorSummary,
+    LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place, ProvinceAvailability,
+    ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView, ReferenceMark,
+    ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode, province_view,
 };
