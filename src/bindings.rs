@@ -349,6 +349,51 @@ struct Catalog<'a> {
     population: Vec<crate::PopulationRecord>,
 }
 
+/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DenseHead<'a> {
+    period: &'a str,
+    provinces: &'a [crate::ProvinceId],
+    columns: &'a [crate::IndicatorSummary],
+    qualifier_codes: &'a [crate::Qualifier],
+    mark_codes: &'a [crate::FigureMark],
+    best: &'a [Option<u32>],
+}
+
+/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
+fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    let head = to_js(&DenseHead {
+        period: &dense.period,
+        provinces: &dense.provinces,
+        columns: &dense.columns,
+        qualifier_codes: &dense.qualifier_codes,
+        mark_codes: &dense.mark_codes,
+        best: &dense.best,
+    })?;
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
+    };
+    set(
+        "values",
+        js_sys::Float64Array::from(dense.values.as_slice()).into(),
+    );
+    set(
+        "years",
+        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
+    );
+    set(
+        "qualifiers",
+        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
+    );
+    set(
+        "marks",
+        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
+    );
+    Ok(head)
+}
+
 /// The dataset: bundled figures and, optionally, a user's own.
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
@@ -487,6 +532,45 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
         answer(crate::province_view(&self.inner, &spec))
+    }
+
+    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
+    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
+    /// number's quotes are fetched by `provenance` when a reader opens it.
+    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
+    pub fn compare_dense(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
+        dense_to_js(&dense)
+    }
+
+    /// The figure behind one number of an answer (its `ref`), with every quote or table cell
+    /// it rests on.
+    #[wasm_bindgen(unchecked_return_type = "Figure")]
+    pub fn provenance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at: crate::FigureRef = from_js(at, "figure ref")?;
+        answer(crate::figure_provenance(&self.inner, &at))
+    }
+
+    /// Every figure with its provenance as CSV for Excel in a Vietnamese locale (UTF-8 with a
+    /// byte-order mark, `;` between fields, decimal commas, CRLF).
+    #[wasm_bindgen(js_name = exportCsv)]
+    #[must_use]
+    pub fn export_csv(&self) -> String {
+        crate::export_csv(&self.inner)
+    }
+
+    /// A file of one's own figures to fill in: the header and an example row.
+    #[wasm_bindgen(js_name = userFileTemplate)]
+    #[must_use]
+    pub fn user_file_template() -> String {
+        crate::user_file_template()
     }
 
     /// One indicator across provinces, ranked, with ties and uncertain orders.

@@ -8,11 +8,17 @@
 //! serialises its answers, and the TypeScript types of those answers are generated from the
 //! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
 
+mod availability;
+mod conflict;
+mod dense;
+mod map;
 mod province;
 mod types;
 
 #[cfg(test)]
 mod typescript;
+mod warnings;
 
+pub use dense::{compare_dense, provenance};
 pub use province::province_view;
 pub use types::*;

@@ -174,6 +174,9 @@ pub enum FigureMark {
     Derived,
     /// A sum of only some former provinces: the true figure is at least this.
     LowerBound,
+    /// An average (or other combination that does not add up) of only some former provinces:
+    /// neither the figure nor a bound of it.
+    Partial,
     /// From the reader's own file.
     User,
 }
@@ -228,8 +231,8 @@ pub struct RankRow {
     pub province: ProvinceId,
     /// Its short name.
     pub name: String,
-    /// Its place.
-    pub place: Place,
+    /// Its place; `null` for a lower bound, which cannot be put in order.
+    pub place: Option<Place>,
     /// Whether it is the reader's province.
     pub chosen: bool,
     /// Provinces whose order relative to this one the qualifiers leave open.
@@ -359,6 +362,8 @@ pub enum MapRefusal {
     NoFigures,
     /// Only one province has one: a map would compare nothing.
     OneProvince,
+    /// The 2025 provinces have only partial figures (some former provinces did not report).
+    OnlyPartial,
 }
 
 /// One province's colour on the map.
@@ -457,6 +462,9 @@ pub struct Availability {
 pub struct ReportFigure {
     /// The indicator.
     pub indicator: String,
+    /// The province the figure describes: the one asked for, or one it was formed from.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub province: ProvinceId,
     /// Whether other provinces report it too (comparable figures come first).
     pub comparable: bool,
     /// Provinces of the list reporting it.

@@ -243,7 +243,7 @@ change: HeadlineChange | null, };
 /**
  * How a number was arrived at, as a mark beside it.
  */
-export type FigureMark = "published" | "derived" | "lowerBound" | "user";
+export type FigureMark = "published" | "derived" | "lowerBound" | "partial" | "user";
 
 /**
  * A number ready to show, with a reference to fetch its provenance.
@@ -316,9 +316,9 @@ province: ProvinceId,
  */
 name: string, 
 /**
- * Its place.
+ * Its place; `null` for a lower bound, which cannot be put in order.
  */
-place: Place, 
+place: Place | null, 
 /**
  * Whether it is the reader's province.
  */
@@ -482,7 +482,7 @@ breaks: Array<BreakMark>, };
 /**
  * Why a map cannot be drawn.
  */
-export type MapRefusal = "noFigures" | "oneProvince";
+export type MapRefusal = "noFigures" | "oneProvince" | "onlyPartial";
 
 /**
  * One province's colour on the map.
@@ -610,6 +610,10 @@ export type ReportFigure = {
  * The indicator.
  */
 indicator: string, 
+/**
+ * The province the figure describes: the one asked for, or one it was formed from.
+ */
+province: ProvinceId, 
 /**
  * Whether other provinces report it too (comparable figures come first).
  */
