@@ -96,7 +96,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --test web
+	cargo test --target $(WASM_TARGET) --test web --test web_view
 
 test-e2e: build browser
 	node --test --test-concurrency=1 tests/e2e/

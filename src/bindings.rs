@@ -25,12 +25,19 @@ const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
 import type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
 export type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
-/** The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters. */
+/**
+ * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
+ * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
+ * column. `kind` is stable: a page words its message by it, from `detail` (the kind's own
+ * values: the column's name, the text found, what was expected …); `message` is English.
+ */
 export interface IctCompareErrorCause {
   kind: string;
   file: string | null;
   line: number | null;
   column: number | null;
+  field: number | null;
+  detail: { kind: string; [value: string]: unknown };
   message: string;
 }
 
@@ -246,6 +253,21 @@ fn to_js_error(error: &Error) -> JsValue {
     set(
         "column",
         position.map_or(JsValue::NULL, |p| JsValue::from_f64(p.column as f64)),
+    );
+    set(
+        "field",
+        position
+            .and_then(|p| p.field)
+            .map_or(JsValue::NULL, |field| JsValue::from_f64(field as f64)),
+    );
+    // The kind's values, for a message worded in the reader's language. An error kind is
+    // plain data; serialising it cannot fail, and the cause is still whole if it did.
+    set(
+        "detail",
+        error
+            .kind()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL),
     );
     set("message", JsValue::from_str(&error.kind().to_string()));
     let _ = js_sys::Reflect::set(&js, &JsValue::from_str("cause"), &cause);
