@@ -70,8 +70,7 @@ fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
     let dataset = JsDataset::bundled().expect("loads");
     let error = dataset
         .province_view(json(r#"{"province": "p63:72", "perCapta": true}"#))
-        .err()
-        .expect("an error");
+        .expect_err("an error");
     let message = String::from(
         error
             .dyn_into::<js_sys::Error>()
