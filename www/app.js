@@ -27,6 +27,11 @@ export class App {
     this.problems = [];
     this.userFile = null;
     this.userFigures = null;
+    /** What the last reader's file did, for the notice, and whether it failed. */
+    this.userMessage = '';
+    this.userError = false;
+    /** @type {Map<string, Promise<any>> | null} the boundaries of each scheme, once fetched */
+    this.topologies = null;
     this.resetPositions();
   }
 
@@ -112,6 +117,7 @@ export class App {
    * parameter, too long) sets none of it, and the notice says what was wrong.
    */
   initialState() {
+    /** @type {Record<string, string>} */
     const attributes = {};
     for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
       if (this.host.hasAttribute(name)) attributes[name] = this.host.getAttribute(name);
@@ -256,10 +262,10 @@ export class App {
     this.embedDialog.className = 'embed-dialog';
     this.frame.replaceChildren(header, this.notice, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
     this.root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.popover.hide(true);
+      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') this.popover.hide(true);
     });
     this.root.addEventListener('click', (event) => {
-      const path = event.composedPath();
+      const path = /** @type {Element[]} */ (event.composedPath());
       if (!path.includes(this.popover.panel) && !path.some((n) => n.classList?.contains('value') || n.classList?.contains('info'))) {
         this.popover.hide();
       }
@@ -610,6 +616,7 @@ export class App {
     const focus = this.focusIndicator();
     let scheme = this.state.scheme;
     let values = [];
+    /** @type {'indicator' | 'rank'} */
     let mode = 'indicator';
     let title = t.mapDti;
     let legendTitle = t.mapDtiLegend;

@@ -259,6 +259,6 @@ export class IndicatorPicker {
 
   filter() {
     const key = searchKey(this.search.value.trim());
-    for (const row of this.body.querySelectorAll('.option')) row.hidden = key !== '' && !row.dataset.key.includes(key);
+    for (const row of /** @type {NodeListOf<HTMLElement>} */ (this.body.querySelectorAll('.option'))) row.hidden = key !== '' && !row.dataset.key.includes(key);
   }
 }
