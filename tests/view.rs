@@ -300,7 +300,24 @@ fn a_readers_figure_beside_a_published_one_is_a_conflict_not_a_replacement() -> 
         .expect("a conflict notice");
     assert_eq!(conflict.provinces.len(), 1);
     assert_eq!(conflict.provinces[0].to_string(), "p63:72");
+    let row = answer
+        .ranking
+        .rows
+        .iter()
+        .find(|r| r.chosen)
+        .expect("Tây Ninh's row");
+    assert_eq!(row.figure.mark, FigureMark::User);
+    assert_eq!(row.figure.value, Some(0.9));
+    let published = row
+        .published
+        .as_ref()
+        .expect("the published figure beside it");
+    assert_eq!(
+        (published.value, published.mark),
+        (Some(0.6274), FigureMark::Published)
+    );
     let plain = view(&dataset, &spec("p63:72"));
+    assert!(plain.ranking.rows.iter().all(|r| r.published.is_none()));
     assert!(
         plain
             .warnings

@@ -26,3 +26,30 @@ pub(super) fn conflicts(dataset: &Dataset, indicator: u32, scheme: Scheme) -> Ve
     found.dedup();
     found
 }
+
+/// The published figure of `indicator` for a 63-list `province` in `period` (the
+/// province-wide achievement last loaded from the bundled data), to show beside a reader's
+/// figure for the same province, indicator and period.
+pub(super) fn published_beside(
+    dataset: &Dataset,
+    indicator: u32,
+    province: ProvinceId,
+    period: crate::model::Period,
+) -> Option<crate::query::Figure> {
+    let position = dataset.reference().position(province)?;
+    let row = dataset
+        .index()
+        .of(indicator, position)
+        .iter()
+        .rev()
+        .copied()
+        .find(|&r| {
+            dataset.row(r as usize).is_some_and(|row| {
+                row.origin == crate::model::Origin::Bundled
+                    && row.scope == 0
+                    && !row.is_target
+                    && row.period == period
+            })
+        })?;
+    crate::query::Selector::new(dataset).plain(row)
+}

@@ -240,6 +240,17 @@ fn ranking_view(
             chosen: e.province == province.id,
             uncertain_with: e.uncertain_with.clone(),
             figure: view_figure(&e.figure, e.province, &ranked.indicator, ranked.per_capita),
+            published: (e.figure.origin == crate::model::Origin::User && !ranked.per_capita)
+                .then(|| {
+                    super::conflict::published_beside(
+                        dataset,
+                        indicator,
+                        e.province,
+                        e.figure.period,
+                    )
+                })
+                .flatten()
+                .map(|f| view_figure(&f, e.province, &ranked.indicator, false)),
         })
         .collect();
     if !per_capita {
@@ -265,6 +276,7 @@ fn ranking_view(
                 chosen: p.id == province.id,
                 uncertain_with: Vec::new(),
                 figure: view_figure(&figure, p.id, &ranked.indicator, false),
+                published: None,
             });
         }
     }

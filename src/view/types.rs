@@ -240,6 +240,9 @@ pub struct RankRow {
     pub uncertain_with: Vec<ProvinceId>,
     /// The figure.
     pub figure: ViewFigure,
+    /// For a reader's figure, the published figure for the same province, indicator and
+    /// period, shown beside it: a reader's figure never silently replaces a published one.
+    pub published: Option<ViewFigure>,
 }
 
 /// A national or regional average drawn beside a ranking or a series, never ranked.

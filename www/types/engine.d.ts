@@ -330,7 +330,12 @@ uncertainWith: ProvinceId[],
 /**
  * The figure.
  */
-figure: ViewFigure, };
+figure: ViewFigure, 
+/**
+ * For a reader's figure, the published figure for the same province, indicator and
+ * period, shown beside it: a reader's figure never silently replaces a published one.
+ */
+published: ViewFigure | null, };
 
 /**
  * A national or regional average drawn beside a ranking or a series, never ranked.
