@@ -44,7 +44,11 @@ export class App {
     this.status = document.createElement('p');
     this.status.className = 'status';
     this.status.textContent = messages(this.initialLang()).loading;
-    this.frame.append(this.status);
+    // What the portal put inside <ict-compare> (a summary table, a link) shows until the engine
+    // is ready, and stays if it cannot start.
+    this.fallback = document.createElement('slot');
+    this.fallback.className = 'fallback';
+    this.frame.append(this.status, this.fallback);
     this.root.replaceChildren(style, this.frame);
     try {
       const engine = await loadEngine();
@@ -63,12 +67,16 @@ export class App {
         this.render();
       });
     } catch (error) {
+      // The reader gets a sentence in their language and the portal's fallback; the cause is
+      // for whoever hosts the files, in the console.
+      const t = messages(this.initialLang());
       this.status.className = 'status error';
       this.status.setAttribute('role', 'alert');
-      this.status.textContent = `${messages(this.initialLang()).loadFailed}: ${error.message}`;
+      this.status.textContent = `${t.loadFailed}. ${t.loadFailedHint}`;
+      this.frame.replaceChildren(this.status, this.fallback);
       this.host.dataset.ready = 'error';
       if (this.syncUrl) document.documentElement.dataset.ready = 'error';
-      throw error;
+      console.warn('ict-compare could not start:', error);
     }
   }
 
