@@ -259,7 +259,7 @@ export class App {
     this.toolbar.className = 'toolbar';
     this.footer = document.createElement('footer');
     this.footer.className = 'footer';
-    this.popover = new ProvenancePopover(this.root, this.state.lang);
+    this.popover = new ProvenancePopover(this.frame, this.state.lang);
     this.embedDialog = document.createElement('dialog');
     this.embedDialog.className = 'embed-dialog';
     this.frame.replaceChildren(header, this.notice, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
@@ -471,10 +471,18 @@ export class App {
     };
   }
 
-  onValue = (anchor, figure, { focus = false, hover = false } = {}) => {
-    if (hover && !this.popover.panel.hidden && this.popover.anchor !== anchor) return;
+  /**
+   * A number's quote: a click opens it and keeps it open; a hover shows it while the pointer is
+   * on the number (or on the quote), never over a quote the reader opened by clicking.
+   */
+  onValue = (anchor, figure, { focus = false, hover = false, leave = false } = {}) => {
+    if (leave) {
+      this.popover.leave(anchor);
+      return;
+    }
+    if (hover && this.popover.isPinned()) return;
     const content = provenanceContent(figure, { sources: this.sources, provinces: this.provinces, lang: this.state.lang });
-    this.popover.show(anchor, content, { focus });
+    this.popover.show(anchor, content, { focus, pinned: !hover });
   };
 
   showDefinition(anchor, indicator) {
