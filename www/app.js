@@ -9,7 +9,7 @@ import { refocus } from './pager.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
 import { share, showEmbed } from './share.js';
 import { emptyState, parseState, serializeState, TABS } from './state.js';
-import { clearUserFile, openUserFile } from './user-file.js';
+import { clearUserFile, openUserFile, reopenKeptFile } from './user-file.js';
 import { render as renderTable, unitLabel, warningList } from './views/table.js';
 import { render as renderProfile } from './views/profile.js';
 import { render as renderSources } from './views/sources.js';
@@ -56,6 +56,8 @@ export class App {
       this.bundled = engine.bundled;
       this.dataset = engine.bundled;
       this.setCatalog(engine.catalog);
+      this.state = emptyState();
+      reopenKeptFile(this);
       this.state = this.initialState();
       this.build();
       this.render();

@@ -126,3 +126,24 @@ test('a period with no figure says so, names the years that have one, and offers
     await context.close();
   }
 });
+
+test("a reader's figures come back with a reload, as their columns do, until the reader removes the file", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations&period=2019');
+  await open(page, 'kept.csv', `${HEADER}kept-001,p63:84,bts_stations,2019,1400,kept-src,"1.400 trạm"\n`);
+  const cell = page.locator('ict-compare td[data-province="p63:84"] button.value');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  assert.match(await cell.locator('.number').textContent(), /^1\.400$/);
+  assert.match(await page.locator('ict-compare .notice').textContent(), /Đã mở lại 1 số liệu từ kept\.csv/);
+  assert.match(await page.locator('ict-compare .open-file').textContent(), /thay cho kept\.csv/);
+  // Removed, it stays removed.
+  await page.locator('ict-compare button[data-action=clear-user]').click();
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.locator('ict-compare button.value.user').count(), 0);
+  assert.doesNotMatch(await page.locator('ict-compare .notice').textContent(), /kept\.csv/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
