@@ -224,6 +224,18 @@ export class App {
     this.options = document.createElement('div');
     this.options.className = 'options';
     controls.append(this.provincePicker.element, this.indicatorPicker.element, this.options);
+    controls.id = 'controls';
+    // In a narrow container (a phone, a portal's side column) the answer comes first and the
+    // controls wait behind this button; in a wide one the button is not shown (styles.css).
+    this.controlsToggle = document.createElement('button');
+    this.controlsToggle.type = 'button';
+    this.controlsToggle.className = 'controls-toggle';
+    this.controlsToggle.setAttribute('aria-controls', 'controls');
+    this.controlsToggle.setAttribute('aria-expanded', 'false');
+    this.controlsToggle.addEventListener('click', () => {
+      const open = controls.classList.toggle('open');
+      this.controlsToggle.setAttribute('aria-expanded', String(open));
+    });
 
     this.tablist = document.createElement('div');
     this.tablist.className = 'tabs';
@@ -264,7 +276,7 @@ export class App {
     this.popover = new ProvenancePopover(this.frame, this.state.lang);
     this.embedDialog = document.createElement('dialog');
     this.embedDialog.className = 'embed-dialog';
-    this.frame.replaceChildren(header, this.notice, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
+    this.frame.replaceChildren(header, this.notice, this.controlsToggle, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.popover.hide(true);
     });
@@ -306,6 +318,7 @@ export class App {
     this.renderNotice();
     this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang });
     this.indicatorPicker.update({ selected: this.state.indicators, lang });
+    this.controlsToggle.textContent = t.showControls(this.state.provinces.length, this.state.indicators.length);
     this.renderOptions();
     this.tablist.setAttribute('aria-label', t.views);
     for (const [tab, button] of this.tabButtons) {

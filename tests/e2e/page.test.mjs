@@ -64,6 +64,21 @@ test('the page works at 375 px wide', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow}px)`);
   await page.screenshot({ path: `${SCREENSHOTS}/first-sight-375.png`, fullPage: true });
+  // The answer first: a number of the comparison on the first screen, the controls behind a button.
+  const first = await page.locator('ict-compare .panel button.value').first().boundingBox();
+  assert.ok(first && first.y + first.height <= 812, `the first number at ${first?.y}px`);
+  assert.equal(await page.locator('ict-compare .provinces-picker input').isVisible(), false);
+  const toggle = page.locator('ict-compare button.controls-toggle');
+  assert.match(await toggle.textContent(), /^Chọn tỉnh và chỉ số \(\d+ tỉnh, \d+ chỉ số\)$/);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('ict-compare .provinces-picker input').fill('hai phong');
+  assert.equal(await page.locator('ict-compare [role=option]').first().textContent(), 'Hải Phòng');
+  await page.screenshot({ path: `${SCREENSHOTS}/controls-open-375.png`, fullPage: true });
+  // At 1280 px there is room for both: no button, the controls shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await toggle.isVisible(), false);
+  assert.equal(await page.locator('ict-compare .provinces-picker input').isVisible(), true);
   assert.deepEqual(problems(), []);
   await context.close();
 });
