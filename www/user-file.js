@@ -56,15 +56,10 @@ export async function openUserFile(app, file) {
     app.renderNotice();
     return;
   }
-  const added = merged.userFigures();
-  if (app.dataset !== app.bundled) app.dataset.free();
-  app.dataset = merged;
-  app.userFile = file.name;
-  app.userFigures = added;
-  app.setCatalog(merged.catalog());
-  app.resetPositions();
+  const added = use(app, merged, file.name);
   const figures = formatNumber(added.figures, app.state.lang);
   app.userMessage = previous ? t.userReplaced(figures, file.name, previous) : t.userLoaded(figures, file.name);
+  if (!keep(app, bytes, file.name)) app.userMessage += ` ${t.userNotKept}`;
   const provinces = app.toScheme(added.provinces.slice(0, ADDED_TO_VIEW), app.state.scheme);
   const indicators = added.indicators.slice(0, ADDED_TO_VIEW);
   // Only what the bundled data and the file both know stays chosen.
@@ -74,8 +69,70 @@ export async function openUserFile(app, file) {
   });
 }
 
+/** Makes `merged` the app's dataset; returns what the reader's file added. */
+function use(app, merged, name) {
+  const added = merged.userFigures();
+  if (app.dataset !== app.bundled) app.dataset.free();
+  app.dataset = merged;
+  app.userFile = name;
+  app.userFigures = added;
+  app.setCatalog(merged.catalog());
+  app.resetPositions();
+  return added;
+}
+
+// The page's address keeps the provinces and indicators a file added, so a reload must keep
+// the file's figures too, or its columns come back empty. The file is kept in this tab's
+// session storage (it never leaves the browser, and goes with the tab); a file too large for
+// it is not kept, and the notice says so when it opens.
+const KEPT = 'ict-compare:user-file';
+
+/** Keeps the reader's file for a reload of the page; false when it cannot be kept. */
+function keep(app, bytes, name) {
+  if (!app.syncUrl) return true;
+  try {
+    sessionStorage.setItem(KEPT, JSON.stringify({ name, text: new TextDecoder().decode(bytes) }));
+    return true;
+  } catch {
+    forget();
+    return false;
+  }
+}
+
+function forget() {
+  try {
+    sessionStorage.removeItem(KEPT);
+  } catch {
+    // Storage refused (a privacy setting): nothing was kept.
+  }
+}
+
+/**
+ * Reopens the file kept before a reload, leaving the view as the address says; says so in the
+ * notice. @param {import('./app.js').App} app
+ */
+export function reopenKeptFile(app) {
+  if (!app.syncUrl) return;
+  let kept;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
+  const lang = app.initialLang();
+  try {
+    const added = use(app, app.bundled.withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
+    app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
+  } catch {
+    // The engine changed under a kept file (a new release): drop it rather than fail the page.
+    forget();
+  }
+}
+
 /** Back to the bundled figures alone. @param {import('./app.js').App} app */
 export function clearUserFile(app) {
+  forget();
   if (app.dataset !== app.bundled) app.dataset.free();
   app.dataset = app.bundled;
   app.userFile = null;

@@ -53,7 +53,8 @@ pub struct SourceEntry<'a> {
     pub figures: usize,
 }
 
-/// One page of the sources, bundled first, in load order.
+/// One page of the sources: a reader's first (the one they have just opened is what they look
+/// for), then the bundled ones, each group in load order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourcePage<'a> {
@@ -141,12 +142,13 @@ pub fn source_page(dataset: &Dataset, spec: SourcePageSpec) -> Result<SourcePage
     })
 }
 
-/// Every source with its origin and number of figures (the catalog's list: small unless a
-/// reader's file names many sources, which [`source_page`] serves a page at a time).
+/// Every source with its origin and number of figures, a reader's first, then the bundled ones,
+/// each group in load order (the catalog's list: small unless a reader's file names many sources,
+/// which [`source_page`] serves a page at a time).
 #[must_use]
 pub fn source_entries(dataset: &Dataset) -> Vec<SourceEntry<'_>> {
     let figures = dataset.figures_by_source();
-    dataset
+    let (mut entries, bundled): (Vec<_>, Vec<_>) = dataset
         .sources()
         .iter()
         .zip(figures)
@@ -156,7 +158,9 @@ pub fn source_entries(dataset: &Dataset) -> Vec<SourceEntry<'_>> {
             origin: dataset.source_origin(i),
             figures,
         })
-        .collect()
+        .partition(|entry| entry.origin == Origin::User);
+    entries.extend(bundled);
+    entries
 }
 
 /// A page of the figures of one source.
@@ -342,12 +346,13 @@ mod tests {
             );
         }
         assert_eq!(seen.len(), bundled + 23);
+        // The reader's sources come first, in the order of their file, then the bundled ones.
         assert!(
-            seen[..bundled]
+            seen[23..]
                 .iter()
                 .all(|(_, origin, n)| *origin == Origin::Bundled && *n > 0)
         );
-        for (s, (id, origin, n)) in seen[bundled..].iter().enumerate() {
+        for (s, (id, origin, n)) in seen[..23].iter().enumerate() {
             assert_eq!(
                 (id.as_str(), *origin, *n),
                 (format!("src-{s}").as_str(), Origin::User, s % 3 + 1)

@@ -3,8 +3,12 @@ import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
 import { unitLabel, valueButton } from './table.js';
 
-/** Figures drawn per indicator: the last ones (the latest, targets after them); the Sources view lists them all. */
-const FIGURES_PER_ENTRY = 6;
+/**
+ * Figures drawn per indicator: the last ones (the latest, targets after them), a dozen so that an
+ * annual index (PAPI since 2018, DTI since 2020) shows its whole run; a reader's longer series says
+ * how many earlier figures the Sources view lists.
+ */
+const FIGURES_PER_ENTRY = 12;
 
 /**
  * @param {HTMLElement} container
