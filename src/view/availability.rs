@@ -5,7 +5,7 @@ use crate::dataset::Dataset;
 use crate::model::{Province, ProvinceId, Scheme};
 use crate::query::{IndicatorCoverage, coverage, has_per_capita};
 
-use super::types::{Availability, IndicatorAvailability, ProvinceAvailability};
+use super::{Availability, IndicatorAvailability, ProvinceAvailability};
 
 /// Whether `coverage` has a figure for `province`: its own, or for a 2025 province one of a
 /// former province it was formed from (its figures roll up).

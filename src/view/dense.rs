@@ -9,7 +9,7 @@ use crate::model::Qualifier;
 use crate::query::{Figure, Options, PeriodSpec, Selector, has_per_capita, per_capita};
 
 use super::province::{indicator_summary, view_figure};
-use super::types::{DenseMatrix, FigureMark, FigureRef};
+use super::{DenseMatrix, FigureMark, FigureRef};
 
 /// The marks in code order: a cell's `marks` entry is an index into this.
 const MARKS: [FigureMark; 5] = [

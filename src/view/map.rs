@@ -8,7 +8,7 @@ use crate::model::{Province, Scheme};
 use crate::query::PeriodSpec;
 
 use super::province::view_figure;
-use super::types::{LegendBin, MapRefusal, MapValue, MapView};
+use super::{LegendBin, MapRefusal, MapValue, MapView};
 
 /// The most bins a legend has (one more when rounding the edges outward needs it).
 const BINS: usize = 5;
@@ -49,7 +49,7 @@ pub(super) fn map_view(
             targets: false,
         },
     )?;
-    let values: Vec<(crate::model::ProvinceId, f64, super::types::FigureMark)> = ranked
+    let values: Vec<(crate::model::ProvinceId, f64, super::FigureMark)> = ranked
         .entries
         .iter()
         .filter_map(|e| {

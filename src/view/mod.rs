@@ -9,16 +9,19 @@
 //! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
 
 mod availability;
+mod charts;
 mod conflict;
 mod dense;
 mod map;
 mod province;
+mod series;
 mod types;
 
 #[cfg(test)]
 mod typescript;
 mod warnings;
 
+pub use charts::*;
 pub use dense::{compare_dense, provenance};
 pub use province::province_view;
 pub use types::*;

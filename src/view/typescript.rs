@@ -5,6 +5,7 @@
 
 use ts_rs::TS;
 
+use super::charts::*;
 use super::types::*;
 
 /// The aliases the generated declarations refer to (types serialised as text).

@@ -3,7 +3,7 @@
 use crate::dataset::Dataset;
 use crate::model::{ProvinceId, Scheme};
 
-use super::types::{FigureMark, RankingView, SeriesView, ViewWarning, ViewWarningCode};
+use super::{FigureMark, RankingView, SeriesView, ViewWarning, ViewWarningCode};
 
 /// What the warnings are decided from.
 pub(super) struct Shown<'a> {
