@@ -409,3 +409,52 @@ fn the_template_is_a_file_the_engine_reads() -> Result<()> {
     assert_eq!(mine.len(), dataset.len() + 1);
     Ok(())
 }
+
+#[test]
+fn every_indicator_in_both_lists_answers_a_view_whose_order_bins_and_marks_hold() -> Result<()> {
+    let dataset = Dataset::bundled()?;
+    for indicator in dataset.indicators() {
+        for (province, scheme) in [("p63:84", Scheme::P63), ("p34:86", Scheme::P34)] {
+            let mut asked = spec(province);
+            asked.indicator = Some(indicator.id.clone());
+            asked.scheme = Some(scheme);
+            let answer = view(&dataset, &asked);
+            let what = format!("{} in {scheme}", indicator.id);
+            assert_eq!(
+                answer.map.indicator, indicator.id,
+                "{what}: the map's indicator"
+            );
+            let rows = &answer.ranking.rows;
+            let ranked = rows.iter().take_while(|r| r.place.is_some()).count();
+            assert!(
+                rows[ranked..].iter().all(|r| r.place.is_none()),
+                "{what}: unranked rows come last"
+            );
+            let places: Vec<_> = rows.iter().filter_map(|r| r.place).collect();
+            assert!(places.windows(2).all(|w| w[0].rank <= w[1].rank), "{what}");
+            assert!(places.iter().all(|p| p.of as usize == ranked), "{what}");
+            assert!(rows.iter().filter(|r| r.chosen).count() <= 1, "{what}");
+            for row in &rows[ranked..] {
+                assert!(
+                    matches!(
+                        row.figure.mark,
+                        FigureMark::LowerBound | FigureMark::Partial
+                    ),
+                    "{what}: an unranked row is a lower bound or partial"
+                );
+            }
+            let counted: u32 = answer.map.bins.iter().map(|b| b.count).sum();
+            assert_eq!(counted as usize, answer.map.values.len(), "{what}");
+            for value in &answer.map.values {
+                let bin = answer.map.bins[value.bin as usize];
+                assert!(bin.from <= value.value && value.value <= bin.to, "{what}");
+            }
+            assert_eq!(
+                answer.map.refused.is_none(),
+                answer.map.values.len() > 1,
+                "{what}: a map is drawn exactly when it compares"
+            );
+        }
+    }
+    Ok(())
+}
