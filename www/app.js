@@ -9,7 +9,7 @@ import { refocus } from './pager.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
 import { share, showEmbed } from './share.js';
 import { emptyState, parseState, serializeState, TABS } from './state.js';
-import { clearUserFile, openUserFile, useReportFigures } from './user-file.js';
+import { clearUserFile, openUserFile, reopenKeptFile, useReportFigures } from './user-file.js';
 import { render as renderTable, unitLabel, warningList } from './views/table.js';
 import { render as renderProfile } from './views/profile.js';
 import { render as renderSources } from './views/sources.js';
@@ -27,6 +27,11 @@ export class App {
     this.problems = [];
     this.userFile = null;
     this.userFigures = null;
+    /** What the last reader's file did, for the notice, and whether it failed. */
+    this.userMessage = '';
+    this.userError = false;
+    /** @type {Map<string, Promise<any>> | null} the boundaries of each scheme, once fetched */
+    this.topologies = null;
     this.resetPositions();
   }
 
@@ -44,7 +49,11 @@ export class App {
     this.status = document.createElement('p');
     this.status.className = 'status';
     this.status.textContent = messages(this.initialLang()).loading;
-    this.frame.append(this.status);
+    // What the portal put inside <ict-compare> (a summary table, a link) shows until the engine
+    // is ready, and stays if it cannot start.
+    this.fallback = document.createElement('slot');
+    this.fallback.className = 'fallback';
+    this.frame.append(this.status, this.fallback);
     this.root.replaceChildren(style, this.frame);
     try {
       const engine = await loadEngine();
@@ -52,6 +61,8 @@ export class App {
       this.bundled = engine.bundled;
       this.dataset = engine.bundled;
       this.setCatalog(engine.catalog);
+      this.state = emptyState();
+      reopenKeptFile(this);
       this.state = this.initialState();
       this.build();
       this.render();
@@ -63,12 +74,16 @@ export class App {
         this.render();
       });
     } catch (error) {
+      // The reader gets a sentence in their language and the portal's fallback; the cause is
+      // for whoever hosts the files, in the console.
+      const t = messages(this.initialLang());
       this.status.className = 'status error';
       this.status.setAttribute('role', 'alert');
-      this.status.textContent = `${messages(this.initialLang()).loadFailed}: ${error.message}`;
+      this.status.textContent = `${t.loadFailed}. ${t.loadFailedHint}`;
+      this.frame.replaceChildren(this.status, this.fallback);
       this.host.dataset.ready = 'error';
       if (this.syncUrl) document.documentElement.dataset.ready = 'error';
-      throw error;
+      console.warn('ict-compare could not start:', error);
     }
   }
 
@@ -112,6 +127,7 @@ export class App {
    * parameter, too long) sets none of it, and the notice says what was wrong.
    */
   initialState() {
+    /** @type {Record<string, string>} */
     const attributes = {};
     for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
       if (this.host.hasAttribute(name)) attributes[name] = this.host.getAttribute(name);
@@ -214,6 +230,18 @@ export class App {
     this.options = document.createElement('div');
     this.options.className = 'options';
     controls.append(this.provincePicker.element, this.indicatorPicker.element, this.options);
+    controls.id = 'controls';
+    // In a narrow container (a phone, a portal's side column) the answer comes first and the
+    // controls wait behind this button; in a wide one the button is not shown (styles.css).
+    this.controlsToggle = document.createElement('button');
+    this.controlsToggle.type = 'button';
+    this.controlsToggle.className = 'controls-toggle';
+    this.controlsToggle.setAttribute('aria-controls', 'controls');
+    this.controlsToggle.setAttribute('aria-expanded', 'false');
+    this.controlsToggle.addEventListener('click', () => {
+      const open = controls.classList.toggle('open');
+      this.controlsToggle.setAttribute('aria-expanded', String(open));
+    });
 
     this.tablist = document.createElement('div');
     this.tablist.className = 'tabs';
@@ -251,15 +279,15 @@ export class App {
     this.toolbar.className = 'toolbar';
     this.footer = document.createElement('footer');
     this.footer.className = 'footer';
-    this.popover = new ProvenancePopover(this.root, this.state.lang);
+    this.popover = new ProvenancePopover(this.frame, this.state.lang);
     this.embedDialog = document.createElement('dialog');
     this.embedDialog.className = 'embed-dialog';
-    this.frame.replaceChildren(header, this.notice, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
+    this.frame.replaceChildren(header, this.notice, this.controlsToggle, controls, this.tablist, this.panel, this.toolbar, this.footer, this.embedDialog);
     this.root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.popover.hide(true);
+      if (/** @type {KeyboardEvent} */ (event).key === 'Escape') this.popover.hide(true);
     });
     this.root.addEventListener('click', (event) => {
-      const path = event.composedPath();
+      const path = /** @type {Element[]} */ (event.composedPath());
       if (!path.includes(this.popover.panel) && !path.some((n) => n.classList?.contains('value') || n.classList?.contains('info'))) {
         this.popover.hide();
       }
@@ -296,6 +324,7 @@ export class App {
     this.renderNotice();
     this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang });
     this.indicatorPicker.update({ selected: this.state.indicators, lang });
+    this.controlsToggle.textContent = t.showControls(this.state.provinces.length, this.state.indicators.length);
     this.renderOptions();
     this.tablist.setAttribute('aria-label', t.views);
     for (const [tab, button] of this.tabButtons) {
@@ -464,10 +493,18 @@ export class App {
     };
   }
 
-  onValue = (anchor, figure, { focus = false, hover = false } = {}) => {
-    if (hover && !this.popover.panel.hidden && this.popover.anchor !== anchor) return;
+  /**
+   * A number's quote: a click opens it and keeps it open; a hover shows it while the pointer is
+   * on the number (or on the quote), never over a quote the reader opened by clicking.
+   */
+  onValue = (anchor, figure, { focus = false, hover = false, leave = false } = {}) => {
+    if (leave) {
+      this.popover.leave(anchor);
+      return;
+    }
+    if (hover && this.popover.isPinned()) return;
     const content = provenanceContent(figure, { sources: this.sources, provinces: this.provinces, lang: this.state.lang });
-    this.popover.show(anchor, content, { focus });
+    this.popover.show(anchor, content, { focus, pinned: !hover });
   };
 
   showDefinition(anchor, indicator) {
@@ -633,6 +670,7 @@ export class App {
     const focus = this.focusIndicator();
     let scheme = this.state.scheme;
     let values = [];
+    /** @type {'indicator' | 'rank'} */
     let mode = 'indicator';
     let title = t.mapDti;
     let legendTitle = t.mapDtiLegend;

@@ -65,7 +65,12 @@ test("a reader's figures are credited to the reader's file in the table, the quo
   assert.match(await mine.locator('.meta').textContent(), /^Tệp của bạn: so-tt\.csv · Trà Vinh$/);
   assert.match(await mine.locator('summary').textContent(), /1 số liệu từ tệp của bạn/);
   // The lede counts the bundled reports apart from the reader's file.
-  assert.match(await page.locator('ict-compare .lede').textContent(), /từ 5 báo cáo\. Cộng 1 số liệu của bạn từ so-tt\.csv\./);
+  const reports = csvRows(readFileSync('data/sources.csv', 'utf8')).length;
+  const tables = csvRows(readFileSync('data/tables.csv', 'utf8')).length;
+  assert.match(
+    await page.locator('ict-compare .lede').textContent(),
+    new RegExp(`từ ${reports} báo cáo và \\d+ số liệu từ ${tables} bảng xếp hạng[^.]*\\. Cộng 1 số liệu của bạn từ so-tt\\.csv\\.$`),
+  );
   // The footer names the bundled outlets only.
   assert.doesNotMatch(await page.locator('ict-compare .footer').textContent(), /tv-2019|so-tt/);
   assert.deepEqual(problems(), []);
@@ -120,4 +125,25 @@ test('a period with no figure says so, names the years that have one, and offers
     assert.deepEqual(problems(), []);
     await context.close();
   }
+});
+
+test("a reader's figures come back with a reload, as their columns do, until the reader removes the file", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations&period=2019');
+  await open(page, 'kept.csv', `${HEADER}kept-001,p63:84,bts_stations,2019,1400,kept-src,"1.400 trạm"\n`);
+  const cell = page.locator('ict-compare td[data-province="p63:84"] button.value');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  assert.match(await cell.locator('.number').textContent(), /^1\.400$/);
+  assert.match(await page.locator('ict-compare .notice').textContent(), /Đã mở lại 1 số liệu từ kept\.csv/);
+  assert.match(await page.locator('ict-compare .open-file').textContent(), /thay cho kept\.csv/);
+  // Removed, it stays removed.
+  await page.locator('ict-compare button[data-action=clear-user]').click();
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.locator('ict-compare button.value.user').count(), 0);
+  assert.doesNotMatch(await page.locator('ict-compare .notice').textContent(), /kept\.csv/);
+  assert.deepEqual(problems(), []);
+  await context.close();
 });
