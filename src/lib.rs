@@ -33,10 +33,12 @@ mod compare;
 mod conventions;
 mod dataset;
 mod error;
+mod export;
 mod model;
 mod parse;
 mod query;
 mod synthetic;
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -57,6 +59,7 @@ pub use compare::{
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
+pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
     Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,
@@ -65,7 +68,7 @@ pub use model::{
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,
     format_vietnamese_number, is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text,
-    parse_data_number, parse_vietnamese_number, relative_path_problem,
+    parse_data_number, parse_vietnamese_number, relative_path_problem, user_file_template,
 };
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
@@ -79,4 +82,12 @@ pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,
     SplitMix, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
     synthetic_sources,
+};
+pub use view::{
+    Attribution, Availability, BreakMark, DEFAULT_FOCUS, DenseMatrix, FigureMark, FigureRef,
+    HEADLINE_INDICATORS, Headline, HeadlineChange, IndicatorAvailability, IndicatorSummary,
+    LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place, ProvinceAvailability,
+    ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView, ReferenceMark,
+    ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode, compare_dense,
+    provenance as figure_provenance, province_view,
 };

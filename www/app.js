@@ -24,6 +24,11 @@ export class App {
     this.problems = [];
     this.userFile = null;
     this.userFigures = null;
+    /** What the last reader's file did, for the notice, and whether it failed. */
+    this.userMessage = '';
+    this.userError = false;
+    /** @type {Map<string, Promise<any>> | null} the boundaries of each scheme, once fetched */
+    this.topologies = null;
     this.resetPositions();
   }
 
@@ -119,6 +124,7 @@ export class App {
    * parameter, too long) sets none of it, and the notice says what was wrong.
    */
   initialState() {
+    /** @type {Record<string, string>} */
     const attributes = {};
     for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
       if (this.host.hasAttribute(name)) attributes[name] = this.host.getAttribute(name);

@@ -6,9 +6,11 @@
 //! nothing of the questions asked of it; those are `query` and `compare`.
 
 mod bundled;
+mod conflict;
 #[cfg(test)]
 pub(crate) mod inline;
 mod reference;
+mod rows;
 mod store;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -23,6 +25,7 @@ use crate::parse::{
 
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
+pub(crate) use rows::Row;
 pub(crate) use store::{Columns, Index, RowKeys};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
@@ -513,10 +516,6 @@ impl Dataset {
     /// Every observation in load order.
     pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
         (0..self.len()).filter_map(|row| self.observation(row))
-    }
-
-    pub(crate) fn columns(&self) -> &Columns {
-        &self.columns
     }
 
     pub(crate) fn index(&self) -> &Index {

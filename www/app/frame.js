@@ -93,10 +93,10 @@ export function build(app) {
   app.embedDialog.className = 'embed-dialog';
   app.frame.replaceChildren(header, app.notice, app.controlsToggle, controls, app.tablist, app.panel, app.toolbar, app.footer, app.embedDialog);
   app.root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') app.popover.hide(true);
+    if (/** @type {KeyboardEvent} */ (event).key === 'Escape') app.popover.hide(true);
   });
   app.root.addEventListener('click', (event) => {
-    const path = event.composedPath();
+    const path = /** @type {Element[]} */ (event.composedPath());
     if (!path.includes(app.popover.panel) && !path.some((n) => n.classList?.contains('value') || n.classList?.contains('info'))) {
       app.popover.hide();
     }

@@ -88,6 +88,7 @@ export async function renderMapTab(app) {
   const focus = focusIndicator(app);
   let scheme = app.state.scheme;
   let values = [];
+  /** @type {'indicator' | 'rank'} */
   let mode = 'indicator';
   let title = t.mapDti;
   let legendTitle = t.mapDtiLegend;

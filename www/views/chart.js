@@ -372,9 +372,9 @@ function compose({ model, width, id, body, keysAbove = [], keysBelow = [], summa
   y += Number(body.getAttribute('height'));
   if (keysBelow.length) y = drawKeys(svg, keysBelow, width, y + 6, id);
   y = Math.ceil(y + 4);
-  svg.setAttribute('height', y);
+  svg.setAttribute('height', String(y));
   svg.setAttribute('viewBox', `0 0 ${width} ${y}`);
-  background.setAttribute('height', y);
+  background.setAttribute('height', String(y));
   return { svg, height: y };
 }
 

@@ -299,9 +299,9 @@ function drawMap(model, geography, words, room, id) {
     svg.append(node('text', { x: 0, y: y - 4, 'font-size': 11, fill: MUTED }, line));
   }
   y = Math.ceil(y + 4);
-  svg.setAttribute('height', y);
+  svg.setAttribute('height', String(y));
   svg.setAttribute('viewBox', `0 0 ${width} ${y}`);
-  background.setAttribute('height', y);
+  background.setAttribute('height', String(y));
   return { svg, width, height: y, projection };
 }
 

@@ -14,7 +14,8 @@ const FIGURES_PER_ENTRY = 12;
  * @param {HTMLElement} container
  * @param {{profile: import('../../pkg/ict_compare.js').Profile, catalog: any, lang: 'vi'|'en',
  *          choices: {id: string, name: string}[], onProvince: (id: string) => void,
- *          onValue: (anchor: HTMLElement, figure: any) => void}} model
+ *          onValue: (anchor: HTMLElement, figure: any) => void, offset?: number,
+ *          onPage?: (offset: number, button: string) => void}} model
  */
 export function render(container, { profile, catalog, lang, choices, onProvince, onValue, offset = 0, onPage = () => {} }) {
   const t = messages(lang);
@@ -44,6 +45,7 @@ export function render(container, { profile, catalog, lang, choices, onProvince,
     members.textContent = t.profileMembers(profile.members.map((m) => provinces.get(m)?.name ?? m).join(', '));
     header.append(members);
   }
+  /** @type {HTMLElement[]} */
   const nodes = [header];
   if (!profile.pillars.length) {
     const empty = document.createElement('p');

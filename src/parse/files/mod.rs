@@ -14,7 +14,9 @@ mod reference;
 
 pub(crate) use catalogue::SOURCES;
 pub use catalogue::{parse_editions, parse_indicators, parse_sources, parse_tables};
-pub use observations::{CellRef, ObservationRow, observation_column, parse_observations};
+pub use observations::{
+    CellRef, ObservationRow, observation_column, parse_observations, user_file_template,
+};
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,
