@@ -4,10 +4,11 @@ import { loadEngine } from './engine.js';
 import { formatNumber, useUnits } from './format.js';
 import { indicatorName, messages } from './i18n.js';
 import { provenanceContent } from './provenance.js';
-import { emptyState, parseState, serializeState } from './state.js';
+import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
+import { initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
 import { renderChartTab, renderMapTab } from './app/graphics.js';
@@ -29,6 +30,29 @@ export class App {
     this.userError = false;
     /** @type {Map<string, Promise<any>> | null} the boundaries of each scheme, once fetched */
     this.topologies = null;
+    // The frame's parts, built by www/app/frame.js once the engine is ready.
+    /** @type {HTMLElement} */ this.titleEl = null;
+    /** @type {HTMLElement} */ this.ledeEl = null;
+    /** @type {HTMLButtonElement} */ this.langButton = null;
+    /** @type {HTMLElement} */ this.notice = null;
+    /** @type {import('./pickers.js').ProvincePicker} */ this.provincePicker = null;
+    /** @type {import('./pickers.js').IndicatorPicker} */ this.indicatorPicker = null;
+    /** @type {HTMLElement} */ this.options = null;
+    /** @type {HTMLButtonElement} */ this.controlsToggle = null;
+    /** @type {HTMLElement} */ this.tablist = null;
+    /** @type {Map<string, HTMLButtonElement>} */ this.tabButtons = null;
+    /** @type {HTMLElement} */ this.panel = null;
+    /** @type {HTMLElement} */ this.toolbar = null;
+    /** @type {HTMLElement} */ this.footer = null;
+    /** @type {HTMLElement} */ this.shareStatus = null;
+    /** @type {HTMLDialogElement} */ this.embedDialog = null;
+    /** @type {import('./provenance.js').ProvenancePopover} */ this.popover = null;
+    // What the panel shows: the table's answer, the chart's or map's image for download, and
+    // the token of the latest render (an older one that resolves late draws nothing).
+    this.matrix = null;
+    /** @type {any} */ this.currentImage = null;
+    this.currentImageName = '';
+    /** @type {symbol | null} */ this.renderToken = null;
     this.resetPositions();
   }
 
@@ -60,14 +84,14 @@ export class App {
       this.setCatalog(engine.catalog);
       this.state = emptyState();
       reopenKeptFile(this);
-      this.state = this.initialState();
+      this.state = initialView(this);
       build(this);
       this.render();
       this.host.dataset.ready = 'true';
       if (this.syncUrl) document.documentElement.dataset.ready = 'true';
       window.addEventListener('popstate', () => {
         if (!this.syncUrl) return;
-        this.state = this.initialState();
+        this.state = initialView(this);
         this.render();
       });
     } catch (error) {
@@ -104,67 +128,9 @@ export class App {
     }
   }
 
-  /** What the page shows with no state: the reported provinces on the indicators they share. */
-  defaults() {
-    // The provinces of the reports, most figures first, on the indicators at least two of them
-    // share (the national indices cover them all).
-    const reported = new Map();
-    for (const s of this.catalog.sources) {
-      if (s.origin === 'bundled' && !s.table && s.province) reported.set(s.province, (reported.get(s.province) ?? 0) + s.figures);
-    }
-    const provinces = [...reported.keys()].filter((p) => p.startsWith('p63:')).sort((a, b) => reported.get(b) - reported.get(a));
-    let indicators = this.catalog.coverage.filter((c) => c.provinces.filter((p) => reported.has(p)).length >= 2).map((c) => c.indicator);
-    if (!indicators.length) indicators = this.catalog.coverage.filter((c) => c.observations > 0).slice(0, 8).map((c) => c.indicator);
-    return { ...emptyState(), provinces, indicators };
-  }
-
-  /**
-   * Defaults, then the element's attributes, then (with sync-url) the address. Each of the
-   * two is applied whole or not at all: one bad part (a malformed or unknown id, a repeated
-   * parameter, too long) sets none of it, and the notice says what was wrong.
-   */
-  initialState() {
-    /** @type {Record<string, string>} */
-    const attributes = {};
-    for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
-      if (this.host.hasAttribute(name)) attributes[name] = this.host.getAttribute(name);
-    }
-    if (this.host.hasAttribute('per-capita')) attributes.perCapita = '1';
-    this.problems = [];
-    let state = this.defaults();
-    const layers = [parseState(attributes)];
-    if (this.syncUrl) layers.push(parseState(new URLSearchParams(location.search)));
-    for (const layer of layers) {
-      const problems = [...layer.problems, ...this.unknownIds(layer.state)];
-      if (problems.length) this.problems.push(...problems);
-      else state = { ...state, ...layer.state };
-    }
-    return this.checked(state);
-  }
-
-  /** Ids of a parsed view that the catalog does not know. */
-  unknownIds(state) {
-    return [
-      ...(state.provinces ?? []).filter((p) => !this.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
-      ...[state.province].filter((p) => p && !this.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
-      ...[...(state.indicators ?? []), state.focus].filter((i) => i && !this.indicators.has(i)).map((name) => ({ key: 'unknownIndicator', name })),
-    ];
-  }
-
-  /** The view's provinces in its scheme, and only ids the catalog knows. */
-  checked(state) {
-    return {
-      ...state,
-      provinces: this.toScheme(state.provinces, state.scheme),
-      indicators: state.indicators.filter((i) => this.indicators.has(i)),
-      focus: state.focus && this.indicators.has(state.focus) ? state.focus : null,
-      province: state.province && this.provinces.has(state.province) ? state.province : null,
-    };
-  }
-
   applyAttributes() {
     if (!this.catalog || this.syncUrl) return;
-    this.state = this.initialState();
+    this.state = initialView(this);
     this.render();
   }
 
