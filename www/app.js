@@ -11,6 +11,7 @@ import { build } from './app/frame.js';
 import { initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
+import { renderProvinceTab } from './app/province-tab.js';
 import { renderChartTab, renderMapTab } from './app/graphics.js';
 
 export { USER_FILE_LIMIT_MB } from './user-file.js';
@@ -86,7 +87,8 @@ export class App {
       reopenKeptFile(this);
       this.state = initialView(this);
       build(this);
-      this.render();
+      // Ready once the first panel is drawn, whichever tab it is.
+      await this.render();
       this.host.dataset.ready = 'true';
       if (this.syncUrl) document.documentElement.dataset.ready = 'true';
       window.addEventListener('popstate', () => {
@@ -160,6 +162,7 @@ export class App {
 
   // ---- the shell, built once ---------------------------------------------------------------
 
+  /** Redraws everything for the state; settles when the panel is drawn. */
   render() {
     const { lang } = this.state;
     const t = messages(lang);
@@ -190,9 +193,10 @@ export class App {
     this.panel.setAttribute('aria-labelledby', `tab-${this.state.tab}`);
     renderToolbar(this);
     renderFooter(this);
-    this.renderPanel();
+    return this.renderPanel();
   }
 
+  /** Draws the panel of the tab on screen; a promise when its code loads on demand. */
   renderPanel() {
     const tab = this.state.tab;
     this.currentImage = null;
@@ -202,12 +206,14 @@ export class App {
       else if (tab === 'chart') pending = renderChartTab(this);
       else if (tab === 'map') pending = renderMapTab(this);
       else if (tab === 'profile') pending = renderProfileTab(this);
+      else if (tab === 'province') pending = renderProvinceTab(this);
       else pending = renderSourcesTab(this);
       // The chart, the map, the profile and the sources load their code (and the map its
-      // boundaries) on demand.
-      pending?.catch((error) => this.showPanelError(error));
+      // boundaries) on demand; the promise settles when the panel is drawn.
+      return pending?.catch((error) => this.showPanelError(error));
     } catch (error) {
       this.showPanelError(error);
+      return undefined;
     }
   }
 

@@ -147,3 +147,26 @@ test("a reader's figures come back with a reload, as their columns do, until the
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('"download all data" gives every figure with its provenance, for Excel in a Vietnamese locale, a reader\'s included', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=chart');
+  await open(page, 'mine.csv', `${HEADER}mine-001,p63:84,bts_stations,2019,1300.5,mine-src,"1.300,5 trạm"\n`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv-all]').click()]);
+  assert.equal(download.suggestedFilename(), 'ict-compare-all-data.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  // A byte-order mark, `;` between fields, CRLF line ends.
+  assert.ok(text.startsWith('\ufeffprovince;province_name;indicator;'), text.slice(0, 60));
+  assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text));
+  const rows = csvRows(text.slice(1), ';');
+  const bundled = [...csvRows(readFileSync('data/observations.csv', 'utf8')), ...csvRows(readFileSync('data/table_observations.csv', 'utf8'))];
+  assert.equal(rows.length, bundled.length + 1);
+  // Decimal commas, no grouping; the source and the publisher of each figure.
+  const dti = bundled.find((o) => o.observation_id === 'dti-2024-p63-063');
+  const shown = rows.find((r) => r.province === 'p63:44' && r.indicator === 'dti_score' && r.period === '2024');
+  assert.equal(shown.value, dti.value.replace('.', ','));
+  assert.ok(shown.publisher && shown.source_id, JSON.stringify(shown));
+  const mine = rows.find((r) => r.source_id === 'mine-src');
+  assert.deepEqual([mine.province, mine.value, mine.origin, mine.quote], ['p63:84', '1300,5', 'user', '1.300,5 trạm']);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 import { formatPeriod } from '../format.js';
 import { messages } from '../i18n.js';
 import { share } from '../share.js';
+import { offer } from '../download.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
@@ -97,6 +98,9 @@ export function renderToolbar(app) {
     items.push(button(t.downloadSvg, () => downloadImage(app, 'svg'), 'svg'));
     items.push(button(t.downloadPng, () => downloadImage(app, 'png'), 'png'));
   }
+  // Every figure of the dataset (a reader's file included) with its provenance, written by the
+  // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
+  items.push(button(t.downloadAll, () => offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame), 'csv-all'));
   items.push(button(t.share, () => share(app, BASE), 'share'));
   // The embed dialog's code loads when it is first opened.
   items.push(button(t.embed, async () => (await import('../embed.js')).showEmbed(app, BASE), 'embed'));
