@@ -8,7 +8,7 @@ import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
-import { initialView } from './app/initial-view.js';
+import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
 import { renderProvinceTab } from './app/province-tab.js';
@@ -88,6 +88,7 @@ export class App {
       this.state = initialView(this);
       build(this);
       // Ready once the first panel is drawn, whichever tab it is.
+      this.frame.classList.toggle('compact', Boolean(COMPACT_TABS[this.host.getAttribute('view') ?? '']));
       await this.render();
       this.host.dataset.ready = 'true';
       if (this.syncUrl) document.documentElement.dataset.ready = 'true';

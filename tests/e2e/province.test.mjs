@@ -15,7 +15,8 @@ const published = csvRows(readFileSync('data/table_observations.csv', 'utf8'));
 const vi = (value) => value.replace('.', ',');
 
 test('a province set in the address opens on its headlines and its place among all', async () => {
-  const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:44&tab=province', { viewport: { width: 1280, height: 900 } });
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:44', { viewport: { width: 1280, height: 900 } });
+  assert.equal(await page.locator('ict-compare [role=tab][data-tab=province]').getAttribute('aria-selected'), 'true');
   const dti = published.filter((o) => o.province === 'p63:44' && o.indicator_id === 'dti_score').sort((a, b) => a.period.localeCompare(b.period));
   const latest = dti.at(-1);
   const card = page.locator('ict-compare .headline[data-indicator=dti_score]');
@@ -78,6 +79,15 @@ test('in the 34-province list a partial sum reads as a lower bound, with how man
   const chosen = page.locator('ict-compare ol.ranking > li.chosen button.value');
   assert.match(await chosen.textContent(), /^≥ 247 \(1\/\d tỉnh cũ\)$/);
   await page.screenshot({ path: `${SCREENSHOTS}/province-p34-375.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('the map draws the chosen indicator or says why it cannot, never another one under its name', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:84&indicators=vn_domain_names');
+  const refused = page.locator('ict-compare .map-refused');
+  assert.match(await refused.textContent(), /^Không vẽ được bản đồ Số tên miền[^:]*: chỉ 1 tỉnh có số liệu/);
+  assert.equal(await page.locator('ict-compare .map-container').count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -111,6 +111,15 @@ export async function renderMapTab(app) {
     title = indicatorName(indicator, app.state.lang);
     legendTitle = unitLabel(unit, indicator, app.state.lang) || title;
   }
+  if (focus && values.length < 3) {
+    // Never another indicator under the chosen one's name: say why this one cannot be mapped.
+    const refusal = document.createElement('p');
+    refusal.className = 'empty-state map-refused';
+    refusal.setAttribute('role', 'status');
+    refusal.textContent = t.mapTooFew(indicatorName(app.indicators.get(focus), app.state.lang), values.length);
+    app.panel.replaceChildren(...(app.state.indicators.length ? [focusSelect(app)] : []), refusal);
+    return;
+  }
   if (values.length < 3) {
     mode = 'rank';
     title = t.mapDti;

@@ -35,10 +35,17 @@ export function initialView(app) {
   for (const layer of layers) {
     const problems = [...layer.problems, ...unknownIds(app, layer.state)];
     if (problems.length) app.problems.push(...problems);
-    else state = { ...state, ...layer.state };
+    // A portal that names its province and no tab opens on that province.
+    else state = { ...state, ...(layer.state.province && !layer.state.tab ? { tab: 'province' } : {}), ...layer.state };
   }
+  // A compact element (`view="summary" | "chart" | "map"`) shows one view, without controls.
+  const compact = COMPACT_TABS[app.host.getAttribute('view') ?? ''];
+  if (compact) state = { ...state, tab: compact };
   return checked(app, state);
 }
+
+/** The tab each compact view shows. */
+export const COMPACT_TABS = { summary: 'province', chart: 'chart', map: 'map' };
 
 /** Ids of a parsed view that the catalog does not know. */
 function unknownIds(app, state) {

@@ -62,6 +62,7 @@ export const en = {
   mapOf: 'Map of',
   mapDti: 'DTI 2022 digital-transformation rank (the chosen indicator has too few provinces)',
   mapDtiLegend: 'DTI 2022 rank (1 = best)',
+  mapTooFew: (name, n) => `${name} cannot be mapped: ${n === 0 ? 'no province has' : `only ${n} ${n === 1 ? 'province has' : 'provinces have'}`} a figure in the year chosen, and a map needs at least 3. The table shows ${n === 1 ? 'it' : 'them'}.`,
   mapDti34: 'DTI 2022 ranks the 63 former provinces; the map shows those.',
   attribution: 'Boundaries: Open Development Mekong; Vietnam Department of Survey and Mapping (CC BY-SA 4.0)',
   profileOf: 'Profile of',
@@ -168,5 +169,14 @@ export const en = {
     notComparable: 'not comparable',
     provinces: (n) => `${n} provinces have it`,
     timeline: 'Year',
+    warnings: {
+      mixedPeriods: "The ranking mixes years: each province's latest figure is shown.",
+      partial: 'Some figures combine only some of the former provinces: sums are lower bounds (≥), means are not the whole province’s.',
+      derived: 'Some figures are computed from the former provinces (marked *), not published.',
+      merger: "From 1 July 2025 the 63 provinces became 34; earlier figures are combined from the former provinces by each indicator's rule.",
+      methodBreak: 'The method changed within the years shown: changes across a break are not like for like.',
+      perCapitaNotApplicable: 'Per 100 000 people applies only to figures that add up; the figures are shown as published.',
+      conflict: 'A figure of yours and a published one exist for the same province, indicator and period: both are shown.',
+    },
   },
 };

@@ -62,6 +62,7 @@ export const vi = {
   mapOf: 'Bản đồ chỉ số',
   mapDti: 'Thứ hạng chỉ số chuyển đổi số DTI 2022 (chỉ số đang chọn có quá ít tỉnh báo cáo)',
   mapDtiLegend: 'Thứ hạng DTI 2022 (1 = cao nhất)',
+  mapTooFew: (name, n) => `Không vẽ được bản đồ ${name}: ${n === 0 ? 'chưa tỉnh nào' : `chỉ ${n} tỉnh`} có số liệu trong năm đã chọn, bản đồ cần ít nhất 3 tỉnh. Xem bảng để đọc ${n === 1 ? 'số liệu này' : 'các số liệu này'}.`,
   mapDti34: 'DTI 2022 xếp hạng 63 tỉnh cũ; bản đồ hiển thị theo 63 tỉnh.',
   attribution: 'Ranh giới: Open Development Mekong; Cục Đo đạc và Bản đồ Việt Nam (CC BY-SA 4.0)',
   profileOf: 'Hồ sơ của',
@@ -168,5 +169,14 @@ export const vi = {
     notComparable: 'không so sánh được',
     provinces: (n) => `${n} tỉnh có số liệu`,
     timeline: 'Năm',
+    warnings: {
+      mixedPeriods: 'Bảng xếp hạng gồm nhiều năm: mỗi tỉnh hiện số liệu mới nhất của tỉnh đó.',
+      partial: 'Một số số liệu chỉ gộp được một phần các tỉnh cũ: số cộng dồn là giới hạn dưới (≥), số trung bình không phải số của cả tỉnh.',
+      derived: 'Một số số liệu được tính từ các tỉnh cũ (đánh dấu *), không phải số công bố.',
+      merger: 'Từ 1/7/2025, 63 tỉnh, thành phố được sắp xếp lại thành 34; số liệu các năm trước được gộp từ các tỉnh cũ theo quy tắc của từng chỉ số.',
+      methodBreak: 'Phương pháp tính thay đổi trong các năm hiển thị: thay đổi qua điểm gãy không so sánh trực tiếp được.',
+      perCapitaNotApplicable: 'Tính trên 100.000 dân chỉ áp dụng cho số liệu cộng dồn được; các số được hiển thị như công bố.',
+      conflict: 'Có cả số liệu của bạn và số công bố cho cùng tỉnh, chỉ số và năm: cả hai đều được hiển thị.',
+    },
   },
 };

@@ -69,7 +69,12 @@ export function render(container, { view, indicators, lang, choices, onProvince,
     sections.push(ranking(view, lang, onFigure));
   }
   sections.push(series(view, lang));
-  if (view.warnings.length) sections.push(node('ul', { class: 'warnings' }, ...view.warnings.map((w) => node('li', {}, w.message))));
+  // The engine says which warnings apply (each once: the merger is explained once, in words);
+  // the page says them in the reader's language.
+  if (view.warnings.length) {
+    const said = [...new Set(view.warnings.map((w) => t.mine.warnings[w.code] ?? w.message))];
+    sections.splice(2, 0, node('ul', { class: 'warnings view-warnings' }, ...said.map((text) => node('li', {}, text))));
+  }
   sections.push(reportFigures(view, indicators, lang, onFigure));
   container.replaceChildren(...sections);
 }
