@@ -13,6 +13,7 @@
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
+import { errorPlace, errorSentence } from './user-errors.js';
 
 /** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
 export const USER_FILE_LIMIT_MB = 10;
@@ -50,10 +51,10 @@ export async function openUserFile(app, file) {
   } catch (error) {
     app.userError = true;
     const cause = error.cause ?? {};
-    const where = cause.line ? ` (${t.userAt(cause.line, cause.column)})` : '';
+    const where = errorPlace(cause, app.state.lang);
     const kept = previous ? ` ${t.userKept(previous)}` : '';
     const hint = cause.kind === 'bundledId' ? ` ${t.userBundledHint}` : '';
-    app.userMessage = `${t.userFailed(file.name)}${where}: ${cause.message ?? error.message}.${hint}${kept}`;
+    app.userMessage = `${t.userFailed(file.name)}${where}: ${errorSentence(cause, app.state.lang, error.message)}.${hint}${kept}`;
     renderNotice(app);
     return;
   }

@@ -116,6 +116,8 @@ export function renderToolbar(app) {
   hint.textContent = ` ${t.dropHint}`;
   items.push(open, hint);
   if (app.userFile) items.push(button(t.clearUser, () => clearUserFile(app), 'clear-user'));
+  // The engine writes the template from the file format it reads: a header and an example row.
+  items.push(button(t.userTemplate, () => offer(new Blob([app.Dataset.userFileTemplate()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-template.csv', app.frame), 'template'));
   app.shareStatus = document.createElement('span');
   app.shareStatus.className = 'share-status';
   app.shareStatus.setAttribute('role', 'status');

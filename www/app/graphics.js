@@ -6,6 +6,7 @@ import { formatNumber, formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { BASE } from '../base.js';
+import { shareUrl } from '../share.js';
 
 /** The indicator the chart and map draw: the focus if chosen, else the first chosen. */
 export function focusIndicator(app) {
@@ -70,6 +71,7 @@ export async function renderChartTab(app) {
   if (token !== app.renderToken) return;
   const title = indicatorName(indicator, app.state.lang);
   app.currentImage = render(container, {
+    caption: () => sourceLine(app),
     kind,
     lang: app.state.lang,
     title,
@@ -148,6 +150,7 @@ export async function renderMapTab(app) {
   if (token !== app.renderToken) return;
   const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
+    caption: () => sourceLine(app),
     lang: app.state.lang,
     scheme,
     topology,
@@ -182,4 +185,20 @@ export async function downloadImage(app, kind) {
   } else {
     offer(await app.currentImage.png(2), `${app.currentImageName}.png`, app.frame);
   }
+}
+
+/**
+ * The source line of a downloaded chart or map: the year shown, the warnings on screen, the
+ * sources (report, publisher, table) and the page's address, so that the image speaks for itself.
+ */
+export function sourceLine(app) {
+  const t = messages(app.state.lang);
+  const year = app.state.period === 'latest' ? t.mine.latest : app.state.period;
+  const warnings = [...app.panel.querySelectorAll('.warnings li, .note')].map((w) => w.textContent.trim()).filter(Boolean);
+  return [
+    `${t.imageYear}: ${year}`,
+    ...warnings.map((w) => `${t.imageWarning}: ${w}`),
+    app.footer.textContent,
+    shareUrl(app, BASE),
+  ];
 }
