@@ -91,3 +91,18 @@ test('the map draws the chosen indicator or says why it cannot, never another on
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the map has the same timeline, and follows the year chosen with the keyboard', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:44&indicators=dti_score');
+  const slider = page.locator('ict-compare .panel [role=slider]');
+  const years = (await slider.locator('.stop').allTextContents()).map(Number);
+  const dtiYears = [...new Set(published.filter((o) => o.indicator_id === 'dti_score').map((o) => Number(o.period)))].sort();
+  assert.deepEqual(years, dtiYears);
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction((y) => new URL(location.href).searchParams.get('period') === String(y), years[0]);
+  await page.locator('ict-compare .map-container svg').first().waitFor();
+  assert.equal(await page.locator('ict-compare .panel [role=slider]').getAttribute('aria-valuenow'), String(years[0]));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

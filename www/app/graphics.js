@@ -142,12 +142,22 @@ export async function renderMapTab(app) {
   const parts = [];
   if (app.state.indicators.length) parts.push(focusSelect(app));
   if (note) parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: note }));
-  app.panel.replaceChildren(...parts, container);
-  const [{ render }, topology] = await Promise.all([
+  const [{ render }, topology, { timeline }] = await Promise.all([
     import('../views/map.js'),
     boundaries(app, scheme),
+    import('../views/province-parts.js'),
   ]);
   if (token !== app.renderToken) return;
+  // The same timeline as "My province": the map follows the year (the engine's years of the
+  // indicator, latest by default).
+  if (mode === 'indicator' && focus) {
+    const years = (app.coverage.get(focus)?.periods ?? []).map((p) => Number(String(p).slice(0, 4))).filter((y, i, all) => Number.isInteger(y) && all.indexOf(y) === i);
+    parts.push(timeline(years, app.state.period, app.state.lang, (year) => {
+      app.update({ period: String(year) });
+      app.panel.querySelector('[role=slider]')?.focus();
+    }));
+  }
+  app.panel.replaceChildren(...parts, container);
   const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
     caption: () => sourceLine(app),
