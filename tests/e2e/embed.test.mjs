@@ -164,7 +164,7 @@ test("the portal's fallback shows until the engine is ready, and stays, with a s
   assert.doesNotMatch(said, /Error|fetch|instantiate|undefined/i);
   assert.equal(await failed.locator('table.summary').isVisible(), true);
   assert.equal(await failed.locator('a.full').isVisible(), true);
-  await failed.screenshot({ path: `${SCREENSHOTS}/embed-failed-start-375.png` });
+  await failed.screenshot({ path: `${SCREENSHOTS}/embed-failed-start-1280.png` });
   await context.close();
 });
 
