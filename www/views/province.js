@@ -27,9 +27,12 @@ export function render(container, { view, indicators, lang, choices, onProvince,
     select.append(option);
   }
   select.addEventListener('change', () => onProvince(select.value));
+  // The region by the name the engine gives its average (the province's region is a code).
+  const regional = view.ranking.references.find((r) => r.kind === 'regional');
+  const regionName = regional ? (lang === 'en' ? regional.nameEn : regional.nameVi) : '';
   const header = node('div', { class: 'province-header' },
     node('label', {}, `${t.mine.choose} `, select),
-    view.province.region ? node('span', { class: 'region' }, ` · ${view.province.region}`) : '');
+    regionName ? node('span', { class: 'region' }, ` · ${regionName}`) : '');
 
   // Headlines: the index scores as their publishers print them, the rank out of the list, the change.
   const headlines = node('div', { class: 'headlines' });
