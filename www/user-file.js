@@ -12,6 +12,8 @@
 // indicators with most of its figures, so the page's address stays short whatever the file.
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
+import { renderNotice } from './app/chrome.js';
+import { errorPlace, errorSentence } from './user-errors.js';
 
 /** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
 export const USER_FILE_LIMIT_MB = 10;
@@ -31,12 +33,12 @@ export async function openUserFile(app, file) {
   if (file.size > USER_FILE_LIMIT_MB * 1024 * 1024) {
     app.userError = true;
     app.userMessage = `${t.userTooLarge(file.name, USER_FILE_LIMIT_MB)}${previous ? ` ${t.userKept(previous)}` : ''}`;
-    app.renderNotice();
+    renderNotice(app);
     return;
   }
   // Say so before the engine reads it: a large file holds the page for a moment.
   app.userMessage = t.userReading;
-  app.renderNotice();
+  renderNotice(app);
   const bytes = new Uint8Array(await file.arrayBuffer());
   // After the message is painted (or a tenth of a second, in a tab that paints nothing).
   await new Promise((resolve) => {
@@ -49,11 +51,11 @@ export async function openUserFile(app, file) {
   } catch (error) {
     app.userError = true;
     const cause = error.cause ?? {};
-    const where = cause.line ? ` (${t.userAt(cause.line, cause.column)})` : '';
+    const where = errorPlace(cause, app.state.lang);
     const kept = previous ? ` ${t.userKept(previous)}` : '';
     const hint = cause.kind === 'bundledId' ? ` ${t.userBundledHint}` : '';
-    app.userMessage = `${t.userFailed(file.name)}${where}: ${cause.message ?? error.message}.${hint}${kept}`;
-    app.renderNotice();
+    app.userMessage = `${t.userFailed(file.name)}${where}: ${errorSentence(cause, app.state.lang, error.message)}.${hint}${kept}`;
+    renderNotice(app);
     return;
   }
   const added = use(app, merged, file.name);

@@ -97,7 +97,7 @@ test('a user file over the size limit is refused and the page stays responsive',
 test('a file in another encoding is refused with the place of its first bad byte', async () => {
   const { page, context, problems } = await guarded('/');
   await openFile(page, 'cp1258.csv', readFileSync('tests/bad-inputs/10-windows-1258.csv'));
-  assert.match(await page.locator('ict-compare .notice').textContent(), /cp1258\.csv \(dòng 2, cột 41\).*UTF-8/);
+  assert.match(await page.locator('ict-compare .notice').textContent(), /cp1258\.csv \(dòng 2, ký tự 41\).*UTF-8/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -102,7 +102,7 @@ async function portal(html) {
     response.end(html);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 const PORTAL_PAGE = (origin) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin</title>
@@ -114,8 +114,9 @@ const PORTAL_PAGE = (origin) => `<!doctype html><html lang="vi"><head><meta char
   <p><a class="full" href="${origin}/">Xem so sánh đầy đủ</a></p>
 </ict-compare></body></html>`;
 
-test('a portal on another origin embeds the element with one script tag', async () => {
+test('a portal on another origin embeds the element with one script tag', async (t) => {
   const site = await portal(PORTAL_PAGE(session.origin));
+  t.after(() => site.close());
   const context = await session.browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -135,11 +136,11 @@ test('a portal on another origin embeds the element with one script tag', async 
   await page.locator('ict-compare .map-container svg path').first().waitFor({ timeout: 15000 });
   assert.deepEqual(problems, []);
   await context.close();
-  await site.close();
 });
 
-test("the portal's fallback shows until the engine is ready, and stays, with a sentence in the reader's language, if it cannot start", async () => {
+test("the portal's fallback shows until the engine is ready, and stays, with a sentence in the reader's language, if it cannot start", async (t) => {
   const site = await portal(PORTAL_PAGE(session.origin));
+  t.after(() => site.close());
   const context = await session.browser.newContext();
   const page = await context.newPage();
   // Hold the engine back, then let it through: the fallback is on screen meanwhile.
@@ -163,7 +164,36 @@ test("the portal's fallback shows until the engine is ready, and stays, with a s
   assert.doesNotMatch(said, /Error|fetch|instantiate|undefined/i);
   assert.equal(await failed.locator('table.summary').isVisible(), true);
   assert.equal(await failed.locator('a.full').isVisible(), true);
-  await failed.screenshot({ path: `${SCREENSHOTS}/embed-failed-start-375.png` });
+  await failed.screenshot({ path: `${SCREENSHOTS}/embed-failed-start-1280.png` });
   await context.close();
-  await site.close();
+});
+
+test('a compact element shows one view without the controls: the summary, the chart, the map', async (t) => {
+  const page_ = (origin) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng</title><link rel="icon" href="data:,">
+<script type="module" src="${origin}/ict-compare.js"></script></head><body>
+<ict-compare id="summary" view="summary" province="p63:44"></ict-compare>
+<ict-compare id="chart" view="chart" provinces="p63:84,p63:44" indicators="households_fibre_share"></ict-compare>
+<ict-compare id="map" view="map" focus="dti_score"></ict-compare></body></html>`;
+  const site = await portal(page_(session.origin));
+  t.after(() => site.close());
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(site.origin + '/');
+  await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
+  for (const id of ['summary', 'chart', 'map']) {
+    const element = page.locator(`ict-compare#${id}`);
+    for (const part of ['.controls', '.tabs', '.toolbar', '.controls-toggle']) {
+      assert.equal(await element.locator(part).isVisible(), false, `${id}: ${part} hidden`);
+    }
+  }
+  assert.match(await page.locator('ict-compare#summary .headline[data-indicator=dti_score] .headline-value').textContent(), /^0,\d{4}$/);
+  await page.locator('ict-compare#chart .chart-container svg').first().waitFor({ timeout: 10000 });
+  await page.locator('ict-compare#map .map-container svg path').first().waitFor({ timeout: 15000 });
+  assert.match(await page.locator('ict-compare#summary .footer').textContent(), /DTI/);
+  await page.screenshot({ path: `${SCREENSHOTS}/compact-1280.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
 });

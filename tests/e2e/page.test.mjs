@@ -270,7 +270,7 @@ test("the reader's own CSV: a good file adds marked figures, a bad one says wher
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.notice').textContent.includes('bad.csv'));
   const notice = await page.locator('ict-compare .notice').textContent();
-  assert.match(notice, /bad\.csv.*dòng 2, cột 30/);
+  assert.match(notice, /bad\.csv.*dòng 2, trường 5/);
   // The good figures are still there, the bad file loaded nothing.
   assert.match(await cell.textContent(), /15\.000/);
   assert.deepEqual(problems(), []);
@@ -369,6 +369,15 @@ test('the chart and the map download as SVG and PNG; boundaries load only with t
   ]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`ict-compare button[data-action=${action}]`).click()]);
     assert.ok(check(readFileSync(await download.path())), `chart ${action}`);
+    if (action === 'svg') {
+      // The image carries its source line: the year, the sources, the warnings shown, the address.
+      const image = readFileSync(await download.path(), 'utf8');
+      assert.match(image, /<text[^>]*>Năm: mới nhất<\/text>/);
+      assert.match(image, /<text[^>]*>Nguồn: [^<]*Báo Trà Vinh/);
+      assert.match(image, /<text[^>]*>http:\/\/127\.0\.0\.1:\d+\/\?tab=chart&amp;provinces=p63:84,p63:44,p63:72&amp;indicators=households_fibre_share<\/text>/);
+      const shown = await page.locator('ict-compare .panel .warnings li').allTextContents();
+      for (const warning of shown) assert.ok(image.includes(`Lưu ý: ${warning.trim().split(' ').slice(0, 4).join(' ')}`), warning);
+    }
   }
   await page.locator('ict-compare [role=tab][data-tab=map]').click();
   await page.locator('ict-compare .map-container svg').first().waitFor();
@@ -376,6 +385,7 @@ test('the chart and the map download as SVG and PNG; boundaries load only with t
   const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=svg]').click()]);
   const text = readFileSync(await svg.path(), 'utf8');
   assert.match(text, /Open Development Mekong/, 'the attribution travels with the image');
+  assert.match(text, /<text[^>]*>http:\/\/127\.0\.0\.1:\d+\/\?tab=map&amp;/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

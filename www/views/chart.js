@@ -66,7 +66,7 @@ let serial = 0;
  *                  derived: boolean, best: boolean, user: boolean}[],
  *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
  *          formatValue: (value: number, qualifier: string) => string,
- *          onSelect?: (id: string) => void}} model
+ *          onSelect?: (id: string) => void, caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
  */
 export function render(container, model) {
@@ -102,7 +102,7 @@ export function render(container, model) {
   }
   redrawOnResize(container, figure, holder, draw);
 
-  return downloads(view);
+  return downloads(view, { caption: model.caption });
 }
 
 // ---- bars ------------------------------------------------------------------------------------
