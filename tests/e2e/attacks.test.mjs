@@ -79,6 +79,8 @@ test('a user file over the size limit is refused and the page stays responsive',
   await openFile(page, 'huge.csv', big);
   assert.match(await page.locator('ict-compare .notice').textContent(), /huge\.csv quá lớn: tối đa 10 MB/);
   await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  // The Sources view loads its code on demand: wait for it before reading its pages.
+  await page.locator('ict-compare article.source').first().waitFor();
   // The bundled reports and published tables, and nothing of the refused file, on every page.
   const bundledSources = csvRows(readFileSync('data/sources.csv', 'utf8')).length + csvRows(readFileSync('data/tables.csv', 'utf8')).length;
   const listed = [];

@@ -10,6 +10,7 @@ import { initialDecision, renderCandidates } from './add-report-candidates.js';
 import { loadExtractor } from './add-report-engine.js';
 import { reportForm } from './add-report-form.js';
 import { renderText, setAsideList } from './add-report-text.js';
+import { errorPlace, errorSentence } from '../user-errors.js';
 
 /** The largest text accepted: a long article is a few tens of kilobytes. */
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -59,8 +60,7 @@ function runExtract(model, rerender) {
     model.onAccepted(null, '');
   } catch (error) {
     const cause = error.cause ?? {};
-    const where = cause.line ? ` (${messages(lang).userAt(cause.line, cause.column)})` : '';
-    session.error = `${t.failed}${where}: ${cause.message ?? error.message}`;
+    session.error = `${t.failed}${errorPlace(cause, lang)}: ${errorSentence(cause, lang, error.message)}`;
     session.focusKey = 'error';
   }
   rerender();
