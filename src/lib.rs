@@ -53,7 +53,7 @@ pub use compare::{
     comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use conventions::conventions;
-pub use dataset::{Dataset, DatasetFiles, Reference};
+pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,

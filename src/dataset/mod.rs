@@ -6,6 +6,7 @@
 //! nothing of the questions asked of it; those are `query` and `compare`.
 
 mod bundled;
+mod load;
 mod reference;
 mod store;
 
@@ -13,12 +14,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::error::{ErrorKind, Result, excerpt};
-use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
-use crate::parse::{
-    ObservationRow, Table, observation_column as column, parse_indicators, parse_observations,
-    parse_sources,
-};
+use crate::model::{Indicator, Observation, Origin, Source};
+use crate::parse::{parse_indicators, parse_sources};
+use load::Load;
 
+pub use load::DatasetLoader;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
 pub(crate) use store::{Columns, Index};
@@ -112,6 +112,21 @@ impl Dataset {
 
     /// A dataset from the text of its files. Every error names the file, line and column.
     pub fn from_files(files: &DatasetFiles<'_>) -> Result<Self> {
+        let mut dataset = Dataset::catalogue(files)?;
+        let text = files.observations;
+        let mut load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
+        load.push(&mut dataset, text, &HashSet::default())?;
+        dataset.columns = load.finish(&mut dataset, &HashSet::default())?;
+        dataset.index = Index::build(
+            &dataset.columns,
+            dataset.indicators.len(),
+            dataset.reference.provinces().len(),
+        );
+        Ok(dataset)
+    }
+
+    /// Everything but the observations: reference data, indicators and sources.
+    fn catalogue(files: &DatasetFiles<'_>) -> Result<Self> {
         let reference = Reference::parse(&ReferenceFiles {
             provinces_p63: files.provinces_p63,
             provinces_p34: files.provinces_p34,
@@ -129,7 +144,7 @@ impl Dataset {
                 .in_file("sources.csv"));
             }
         }
-        let mut dataset = Dataset {
+        Ok(Dataset {
             reference: Arc::new(reference),
             indicator_ids: indicators
                 .iter()
@@ -147,20 +162,7 @@ impl Dataset {
             scopes: vec!["province".to_owned()],
             columns: Columns::default(),
             index: Index::default(),
-        };
-        let columns = dataset.load(
-            files.observations,
-            "observations.csv",
-            Origin::Bundled,
-            &HashSet::default(),
-        )?;
-        dataset.columns = columns;
-        dataset.index = Index::build(
-            &dataset.columns,
-            dataset.indicators.len(),
-            dataset.reference.provinces().len(),
-        );
-        Ok(dataset)
+        })
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
@@ -212,7 +214,9 @@ impl Dataset {
             .map(|row| self.columns.id.get(row))
             .filter(|id| !id.is_empty())
             .collect();
-        let user = dataset.load(text, file, Origin::User, &taken)?;
+        let mut load = Load::new(&dataset, file, Origin::User, text.len());
+        load.push(&mut dataset, text, &taken)?;
+        let user = load.finish(&mut dataset, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.columns = columns;
@@ -222,139 +226,6 @@ impl Dataset {
             dataset.reference.provinces().len(),
         );
         Ok(dataset)
-    }
-
-    /// Parses observations into new columns, resolving ids against this dataset. A user's file
-    /// may not use an observation id in `taken`, nor a source id this dataset already has.
-    fn load(
-        &mut self,
-        text: &str,
-        file: &str,
-        origin: Origin,
-        taken: &HashSet<&str>,
-    ) -> Result<Columns> {
-        let mut columns = Columns::default();
-        // A rough row count from the size keeps the columns from regrowing.
-        columns.reserve(text.len() / 40);
-        let mut ids: HashMap<String, u64> = HashMap::default();
-        // Consecutive rows mostly repeat their source and scope: remember the last of each.
-        let mut last_source: Option<(String, u32)> = None;
-        let mut last_scope: Option<(String, u32)> = None;
-        let mut scope_ids: HashMap<String, u32> = self
-            .scopes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.clone(), i as u32))
-            .collect();
-        let reference = Arc::clone(&self.reference);
-        parse_observations(text, Some(file), |table, row| {
-            let province = reference.position(row.province).ok_or_else(|| {
-                table.error(
-                    column::PROVINCE,
-                    ErrorKind::UnknownProvince {
-                        id: row.province.to_string(),
-                    },
-                )
-            })?;
-            let indicator = *self.indicator_ids.get(row.indicator).ok_or_else(|| {
-                table.error(
-                    column::INDICATOR,
-                    ErrorKind::UnknownIndicator {
-                        id: excerpt(row.indicator),
-                    },
-                )
-            })?;
-            check_value(table, self.indicators[indicator as usize].unit, &row)?;
-            let source = remembered(&mut last_source, row.source, || {
-                match self.source_ids.get(row.source) {
-                    Some(&source)
-                        if origin == Origin::User
-                            && self.source_origin(source as usize) == Origin::Bundled =>
-                    {
-                        Err(table.error(
-                            column::SOURCE,
-                            ErrorKind::BundledId {
-                                column: "source_id".to_owned(),
-                                id: excerpt(row.source),
-                            },
-                        ))
-                    }
-                    Some(&source) => Ok(source),
-                    None if origin == Origin::User => {
-                        Ok(self.add_user_source(row.source, row.province, file))
-                    }
-                    None => Err(table.error(
-                        column::SOURCE,
-                        ErrorKind::UnknownSource {
-                            id: excerpt(row.source),
-                        },
-                    )),
-                }
-            })?;
-            if taken.contains(row.id) {
-                let kind = ErrorKind::BundledId {
-                    column: "observation_id".to_owned(),
-                    id: excerpt(row.id),
-                };
-                return Err(table.error(column::ID, kind));
-            }
-            if !row.id.is_empty()
-                && let Some(first_line) = ids.insert(row.id.to_owned(), table.line())
-            {
-                let kind = ErrorKind::DuplicateId {
-                    id: excerpt(row.id),
-                    first_line,
-                };
-                return Err(table.error(column::ID, kind));
-            }
-            let scope = remembered(&mut last_scope, row.scope, || {
-                Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
-                    self.scopes.push(row.scope.to_owned());
-                    (self.scopes.len() - 1) as u32
-                }))
-            })?;
-            columns.id.push(row.id);
-            columns.province.push(province);
-            columns.indicator.push(indicator);
-            columns.period.push(row.period);
-            columns.value.push(row.value);
-            columns.out_of.push(row.out_of);
-            columns.qualifier.push(row.qualifier);
-            columns.is_target.push(row.is_target);
-            columns.scope.push(scope);
-            columns.source.push(source);
-            columns.quote.push(row.quote);
-            columns.note.push(row.note);
-            columns.origin.push(origin);
-            Ok(())
-        })?;
-        if columns.len() == 0 {
-            return Err(crate::Error::at(
-                ErrorKind::NoRows,
-                crate::error::Position::new(Some(file), 2, 1),
-            ));
-        }
-        Ok(columns)
-    }
-
-    /// A source named only by a user's file: its id is all it has, and its `file` is the user's
-    /// file, so that every figure of it is credited to that file.
-    fn add_user_source(&mut self, id: &str, province: ProvinceId, file: &str) -> u32 {
-        self.sources.push(Source {
-            id: id.to_owned(),
-            title: id.to_owned(),
-            outlet: String::new(),
-            author: String::new(),
-            published: crate::model::Period::year(1900),
-            url: None,
-            province,
-            file: file.to_owned(),
-            language: String::new(),
-        });
-        self.source_origins.push(Origin::User);
-        let position = (self.sources.len() - 1) as u32;
-        self.source_ids.insert(id.to_owned(), position);
-        position
     }
 
     /// The number of observations.
@@ -423,7 +294,7 @@ impl Dataset {
             indicator: self.indicators[*c.indicator.get(row)? as usize].id.clone(),
             period: c.period[row],
             value: c.value[row],
-            out_of: c.out_of[row],
+            out_of: c.out_of(row),
             qualifier: c.qualifier[row],
             is_target: c.is_target[row],
             scope: self.scopes[c.scope[row] as usize].clone(),
@@ -465,48 +336,4 @@ impl Dataset {
     pub fn memory_bytes(&self) -> usize {
         self.columns.bytes() + self.index.bytes()
     }
-}
-
-/// Refuses values impossible for the indicator's unit: a fractional count (most often a
-/// Vietnamese thousands separator read as a decimal point), or a value or whole above the
-/// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
-fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
-    if unit == Unit::Count && row.value.fract() != 0.0 {
-        let text = row.value.to_string();
-        let expected = format!(
-            "a whole number for a count (write {} for {text} thousand)",
-            text.replace('.', "")
-        );
-        return Err(table.invalid(column::VALUE, &text, expected));
-    }
-    let maximum = unit.plausible_maximum();
-    for (slot, value) in [
-        (column::VALUE, Some(row.value)),
-        (column::OUT_OF, row.out_of),
-    ] {
-        if let Some(value) = value
-            && value > maximum
-        {
-            let reason = format!("a {unit} figure cannot exceed {maximum}");
-            return Err(table.error(slot, ErrorKind::Implausible { value, reason }));
-        }
-    }
-    Ok(())
-}
-
-/// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
-/// scope, and a string comparison is cheaper than a hash.
-fn remembered(
-    last: &mut Option<(String, u32)>,
-    key: &str,
-    lookup: impl FnOnce() -> Result<u32>,
-) -> Result<u32> {
-    if let Some((previous, value)) = last
-        && previous == key
-    {
-        return Ok(*value);
-    }
-    let value = lookup()?;
-    *last = Some((key.to_owned(), value));
-    Ok(value)
 }

@@ -43,6 +43,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader over a later piece of a text whose earlier pieces ended on a record boundary;
+    /// `line` is the 1-based line the piece starts on.
+    pub(crate) fn continuing(text: &'a str, file: Option<&'a str>, line: u64) -> Self {
+        Reader {
+            text,
+            file,
+            offset: 0,
+            line,
+            line_start: 0,
+            record_line: line,
+            record_line_start: 0,
+        }
+    }
+
+    /// The 1-based line just after what has been read.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
     /// Decodes `bytes` as UTF-8, or says where the first bad byte is. UTF-16 is recognised and
     /// named, with or without a byte-order mark: its ASCII text is valid UTF-8 with a NUL
     /// between letters, which would otherwise surface as a baffling header error.

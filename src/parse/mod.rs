@@ -14,9 +14,9 @@ pub(crate) use table::Table;
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{
-    ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti, parse_indicators,
-    parse_merger, parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63,
-    parse_sources,
+    ObservationRow, ObservationStream, PopulationRecord, RankRecord, observation_column, parse_dti,
+    parse_indicators, parse_merger, parse_observations, parse_population, parse_provinces_p34,
+    parse_provinces_p63, parse_sources,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,

@@ -116,7 +116,7 @@ impl<'d> Selector<'d> {
             qualifier: c.qualifier[r],
             period: c.period[r],
             mixed_periods: false,
-            out_of: c.out_of[r],
+            out_of: c.out_of(r),
             is_target: c.is_target[r],
             origin: c.origin[r],
             provenance: vec![self.provenance(row)],

@@ -13,7 +13,7 @@ mod reference;
 
 pub(crate) use catalogue::SOURCES;
 pub use catalogue::{parse_indicators, parse_sources};
-pub use observations::{ObservationRow, observation_column, parse_observations};
+pub use observations::{ObservationRow, ObservationStream, observation_column, parse_observations};
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,
