@@ -43,7 +43,7 @@ mod bindings;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod bindings_for_tests {
-    pub use crate::bindings::JsDataset;
+    pub use crate::bindings::{JsDataset, JsDatasetLoader};
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in};

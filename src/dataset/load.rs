@@ -11,7 +11,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{Columns, Dataset, Index, bundled};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, ProvinceId, Source, Unit};
-use crate::parse::{ObservationRow, ObservationStream, Table, observation_column as column};
+use crate::parse::{
+    ObservationRow, ObservationStream, Table, line_ends, observation_column as column,
+};
 
 /// The rows of one file being loaded, with what the checks remember between rows.
 pub(super) struct Load {
@@ -79,8 +81,15 @@ impl Load {
         })
     }
 
-    /// Reads what is left and hands back the columns.
-    pub(super) fn finish(self, dataset: &mut Dataset, taken: &HashSet<&str>) -> Result<Columns> {
+    /// Reads `last`, the last piece (all the text, when it came whole), and what is left, and
+    /// hands back the columns.
+    pub(super) fn finish(
+        mut self,
+        dataset: &mut Dataset,
+        last: &str,
+        taken: &HashSet<&str>,
+    ) -> Result<Columns> {
+        self.make_room(last);
         let Load {
             file,
             origin,
@@ -88,7 +97,9 @@ impl Load {
             mut rows,
             ..
         } = self;
-        stream.finish(|table, row| rows.add(dataset, table, &row, &file, origin, taken))?;
+        stream.finish(last, |table, row| {
+            rows.add(dataset, table, &row, &file, origin, taken)
+        })?;
         if rows.columns.len() == 0 {
             return Err(crate::Error::at(
                 ErrorKind::NoRows,
@@ -103,12 +114,7 @@ impl Load {
     /// density and a fiftieth more, so that the columns are allocated once or twice, not
     /// doubled a dozen times.
     fn make_room(&mut self, piece: &str) {
-        let (mut feeds, mut returns) = (0, 0);
-        for byte in piece.bytes() {
-            feeds += usize::from(byte == b'\n');
-            returns += usize::from(byte == b'\r');
-        }
-        let lines = feeds.max(returns) + 1;
+        let lines = line_ends(piece) + 1;
         self.seen_bytes += piece.len();
         let remaining = self.expected_bytes.saturating_sub(self.seen_bytes);
         let rest = remaining.saturating_mul(lines) / piece.len().max(1);
@@ -259,7 +265,8 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
 }
 
 /// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
-/// scope, and a string comparison is cheaper than a hash.
+/// scope, and a string comparison is cheaper than a hash. The memory's string is reused, so a
+/// miss allocates nothing.
 fn remembered(
     last: &mut Option<(String, u32)>,
     key: &str,
@@ -271,7 +278,14 @@ fn remembered(
         return Ok(*value);
     }
     let value = lookup()?;
-    *last = Some((key.to_owned(), value));
+    match last {
+        Some((previous, remembered)) => {
+            previous.clear();
+            previous.push_str(key);
+            *remembered = value;
+        }
+        None => *last = Some((key.to_owned(), value)),
+    }
     Ok(value)
 }
 
@@ -327,7 +341,7 @@ impl DatasetLoader {
     /// Reads the rest and indexes the dataset.
     pub fn finish(self) -> Result<Dataset> {
         let DatasetLoader { mut dataset, load } = self;
-        let columns = load.finish(&mut dataset, &HashSet::default())?;
+        let columns = load.finish(&mut dataset, "", &HashSet::default())?;
         dataset.columns = columns;
         dataset.index = Index::build(
             &dataset.columns,

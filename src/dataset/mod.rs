@@ -115,8 +115,7 @@ impl Dataset {
         let mut dataset = Dataset::catalogue(files)?;
         let text = files.observations;
         let mut load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
-        load.push(&mut dataset, text, &HashSet::default())?;
-        dataset.columns = load.finish(&mut dataset, &HashSet::default())?;
+        dataset.columns = load.finish(&mut dataset, text, &HashSet::default())?;
         dataset.index = Index::build(
             &dataset.columns,
             dataset.indicators.len(),
@@ -215,8 +214,7 @@ impl Dataset {
             .filter(|id| !id.is_empty())
             .collect();
         let mut load = Load::new(&dataset, file, Origin::User, text.len());
-        load.push(&mut dataset, text, &taken)?;
-        let user = load.finish(&mut dataset, &taken)?;
+        let user = load.finish(&mut dataset, text, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.columns = columns;

@@ -222,6 +222,31 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// How many times `needle` occurs in `bytes`, eight bytes at a time: a zero byte of
+/// `word ^ needle × 0x0101…` is a match, found without branching.
+pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let pattern = u64::from(needle) * 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let mut count = 0;
+    for word in words.by_ref() {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight) ^ pattern;
+        // High bit set in each byte of x that is zero.
+        let zero = !(((x & LOW) + LOW) | x | LOW);
+        count += zero.count_ones() as usize;
+    }
+    count + words.remainder().iter().filter(|&&b| b == needle).count()
+}
+
+/// The number of line ends in `text`, a bound on the records it holds: line feeds, or carriage
+/// returns where there are more of them (old Mac files end lines with them alone).
+pub fn line_ends(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    count_byte(bytes, b'\n').max(count_byte(bytes, b'\r'))
+}
+
 /// Whether `bytes` start as UTF-16 text: a UTF-16 byte-order mark, or, in the first 512 bytes,
 /// NUL in at least a third of the odd (little-endian) or even (big-endian) positions and almost
 /// never in the others. CSV text in UTF-8 has no NUL at all; the header of a UTF-16 file is
@@ -357,6 +382,20 @@ mod tests {
         assert!(Reader::decode(b"a,b\n1,\x002\n", None).is_ok());
         assert!(Reader::decode("Trà Vinh,Quảng Bình\n".as_bytes(), None).is_ok());
         assert!(Reader::decode(b"a", None).is_ok());
+    }
+
+    #[test]
+    fn bytes_are_counted_wherever_they_fall() {
+        let text = b"a\nb\n\n\"x\"\n\n\n\n\n\n\n\n\r\n,\n";
+        for start in 0..text.len() {
+            let part = &text[start..];
+            for needle in [b'\n', b'\r', b'"', b',', b'z', 0x8a] {
+                let naive = part.iter().filter(|&&b| b == needle).count();
+                assert_eq!(count_byte(part, needle), naive, "{needle} from {start}");
+            }
+        }
+        assert_eq!(line_ends("a\r\nb\r\n"), 2);
+        assert_eq!(line_ends("a\rb\rc"), 2);
     }
 
     #[test]

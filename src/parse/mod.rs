@@ -9,6 +9,7 @@ mod number;
 mod table;
 mod text;
 
+pub(crate) use csv::line_ends;
 pub(crate) use files::SOURCES;
 pub(crate) use table::Table;
 pub use text::{is_invisible, is_web_address, relative_path_problem};

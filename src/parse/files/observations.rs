@@ -3,6 +3,7 @@
 use super::{province_id, vocabulary};
 use crate::error::{ErrorKind, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
+use crate::parse::csv::count_byte;
 use crate::parse::table::{Header, Schema, Table};
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
@@ -147,16 +148,23 @@ impl ObservationStream {
         Ok(())
     }
 
-    /// Reads what is left once the last piece has arrived.
+    /// Reads `last`, the last piece (or the whole text), and what is left before it.
     pub fn finish(
         mut self,
+        last: &str,
         mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
     ) -> Result<()> {
-        let rest = std::mem::take(&mut self.pending);
+        let mut rest = std::mem::take(&mut self.pending);
+        let rest = if rest.is_empty() {
+            last
+        } else {
+            rest.push_str(last);
+            rest.as_str()
+        };
         let file = self.file.as_deref();
-        read_piece(&rest, file, &mut self.header, &mut self.line, &mut sink)?;
+        read_piece(rest, file, &mut self.header, &mut self.line, &mut sink)?;
         if self.header.is_none() {
-            Table::open(&rest, file, &OBSERVATIONS)?;
+            Table::open(rest, file, &OBSERVATIONS)?;
         }
         Ok(())
     }
@@ -177,7 +185,7 @@ fn is_blank(text: &str) -> bool {
 fn record_boundary(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut quotes_after = 0;
-    let total: usize = bytes.iter().map(|&b| usize::from(b == b'"')).sum();
+    let total = count_byte(bytes, b'"');
     for (i, &byte) in bytes.iter().enumerate().rev() {
         match byte {
             b'"' => quotes_after += 1,
@@ -364,7 +372,7 @@ mod tests {
                 stream.push(piece, &mut *sink)?;
                 rest = after;
             }
-            stream.finish(sink)
+            stream.finish("", sink)
         })
     }
 
