@@ -114,7 +114,7 @@ impl Dataset {
     pub fn from_files(files: &DatasetFiles<'_>) -> Result<Self> {
         let mut dataset = Dataset::catalogue(files)?;
         let text = files.observations;
-        let mut load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
+        let load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
         dataset.columns = load.finish(&mut dataset, text, &HashSet::default())?;
         dataset.index = Index::build(
             &dataset.columns,
@@ -213,7 +213,7 @@ impl Dataset {
             .map(|row| self.columns.id.get(row))
             .filter(|id| !id.is_empty())
             .collect();
-        let mut load = Load::new(&dataset, file, Origin::User, text.len());
+        let load = Load::new(&dataset, file, Origin::User, text.len());
         let user = load.finish(&mut dataset, text, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);

@@ -237,7 +237,12 @@ pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
         let zero = !(((x & LOW) + LOW) | x | LOW);
         count += zero.count_ones() as usize;
     }
-    count + words.remainder().iter().filter(|&&b| b == needle).count()
+    count
+        + words
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b == needle))
+            .sum::<usize>()
 }
 
 /// The number of line ends in `text`, a bound on the records it holds: line feeds, or carriage
