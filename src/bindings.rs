@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use crate::{
     AggregateSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator, IndicatorCoverage,
     Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source, SourceEntry,
-    SourcePageSpec,
+    SourcePageSpec, Unit,
 };
 
 /// The `name` of every error the engine throws.
@@ -34,21 +34,36 @@ export interface IctCompareErrorCause {
 export type ProvinceId = string;
 export type Qualifier = "exact" | "over" | "at_least" | "about" | "nearly" | "under" | "at_most";
 
-export interface Source {
-  id: string; title: string; outlet: string; author: string; published: string;
-  url: string | null; province: ProvinceId; file: string; language: string;
+/** A published table: how to find its cells in the stored copy, and whom to credit. */
+export interface TableSource {
+  format: "csv" | "json"; rowKey: string; rowFilter: { column: string; value: string } | null;
+  scheme: Scheme; period: string; attribution: string; copiedFrom: string;
 }
+
+/** A report (quoted) or, when `table` is set, a published table (cited by cell). */
+export interface Source {
+  id: string; title: string; outlet: string; author: string; published: string | null;
+  url: string | null; province: ProvinceId | null; file: string; language: string;
+  table: TableSource | null;
+}
+
+/** The table cell stating a figure: the row as published, the column, the text as stored. */
+export interface TableCell { row: string; column: string; text: string; }
 
 export interface Observation {
   id: string; province: ProvinceId; indicator: string; period: string; value: number;
   outOf: number | null; qualifier: Qualifier; isTarget: boolean; scope: string;
-  source: string; quote: string; note: string; origin: "bundled" | "user";
+  source: string; quote: string; cell: TableCell | null; note: string; origin: "bundled" | "user";
 }
+
+/** A methodology edition of an index; a series crossing from one to the next has a break. */
+export interface Edition { id: string; first: string; last: string | null; noteVi: string; noteEn: string; }
 
 export interface Indicator {
   id: string; family: string; pillar: string; nameVi: string; nameEn: string; unit: string;
   denominator: string | null; aggregation: string; better: "higher" | "lower" | "none";
   partOf: string | null; definitionVi: string; definitionEn: string;
+  methodologyVi: string; methodologyEn: string; editions: Edition[];
 }
 
 export interface Province {
@@ -72,19 +87,23 @@ export interface Region { code: string; nameVi: string; nameEn: string; }
 
 export interface IndicatorCoverage { indicator: string; observations: number; provinces: ProvinceId[]; periods: string[]; }
 
+/** How values of a unit are shown: at most `decimals` decimals. */
+export interface UnitDisplay { unit: string; decimals: number; }
+
 export interface Catalog {
   provinces: Province[];
   regions: Region[];
   indicators: Indicator[];
   sources: SourceEntry[];
   coverage: IndicatorCoverage[];
+  units: UnitDisplay[];
   dti: { province: ProvinceId; year: number; rank: number }[];
   population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
 }
 
 export interface Provenance {
   observation: string; province: ProvinceId; value: number; qualifier: Qualifier; period: string;
-  source: string; quote: string; origin: "bundled" | "user";
+  source: string; quote: string; cell: TableCell | null; origin: "bundled" | "user";
 }
 
 export interface Derivation {
@@ -264,14 +283,23 @@ fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
         .and_then(|value| to_js(&value))
 }
 
+/// How the values of one unit are shown.
+#[derive(Serialize)]
+struct UnitDisplay {
+    unit: Unit,
+    decimals: u8,
+}
+
 /// Everything the page's pickers and views need to know up front, in one call.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Catalog<'a> {
     provinces: &'a [Province],
     regions: &'a [Region],
     indicators: &'a [Indicator],
     sources: Vec<SourceEntry<'a>>,
     coverage: Vec<IndicatorCoverage>,
+    units: Vec<UnitDisplay>,
     dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
 }
@@ -432,6 +460,13 @@ impl JsDataset {
             indicators: self.inner.indicators(),
             sources: crate::source_entries(&self.inner),
             coverage: crate::coverage(&self.inner),
+            units: Unit::ALL
+                .iter()
+                .map(|&unit| UnitDisplay {
+                    unit,
+                    decimals: unit.decimals(),
+                })
+                .collect(),
             dti: reference.dti(),
             population,
         })

@@ -1,10 +1,13 @@
 //! Checks that a dataset is faithful to its reports and consistent with itself.
 //!
 //! Two kinds of result: *errors* where the data does not follow from its source (a quote not in
-//! the report, a value the quote does not state, a qualifier the wording does not support), and
+//! the report, a value the quote does not state, a qualifier the wording does not support; a
+//! table cell not in the stored table, or left out; see `cells`), and
 //! *findings* where the reports themselves disagree (parts that do not add up to the total the
 //! same report states, the same figure stated twice). Errors fail validation; findings are
 //! reported and never fixed. This module reads the dataset; it changes nothing.
+
+mod cells;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,6 +15,8 @@ use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Qualifier, Unit};
 use crate::parse::{numbers_in_text, observation_column as column, parse_observations};
+
+pub use cells::table_provenance;
 
 /// Something the reports say that does not hang together.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -155,8 +160,9 @@ fn duplicates(dataset: &Dataset) -> Vec<Finding> {
 
 /// Checks every observation of `observations_csv` against the text of its source: the quote
 /// occurs in the text, a number in the quote gives the value (and `out_of`), and the wording
-/// before it gives the qualifier. `source_texts` maps source ids to report texts. Returns every
-/// error found, each placed at its field.
+/// before it gives the qualifier. `source_texts` maps source ids to report texts. Figures that
+/// cite a table cell are left to [`table_provenance`]. Returns every error found, each placed
+/// at its field.
 pub fn provenance(
     dataset: &Dataset,
     observations_csv: &str,
@@ -165,6 +171,9 @@ pub fn provenance(
 ) -> Result<Vec<Error>> {
     let mut errors = Vec::new();
     parse_observations(observations_csv, Some(file), |table, row| {
+        if row.cell.is_some() {
+            return Ok(());
+        }
         let Some(text) = source_texts.get(row.source) else {
             errors.push(table.error(
                 column::SOURCE,

@@ -149,6 +149,42 @@ pub enum ErrorKind {
         /// The source's id.
         source_id: String,
     },
+    /// A cited table cell is not in the stored copy of its table, or reads otherwise there.
+    CellNotInTable {
+        /// The table's id.
+        source_id: String,
+        /// The row cited (the province as published).
+        row: String,
+        /// The column cited.
+        column: String,
+        /// What the stored copy holds at that row and column, when it has such a cell.
+        stored: Option<String>,
+    },
+    /// A non-empty cell of a cited column of a stored table is cited by no figure, or by several:
+    /// the figures of a table must be its cells, each once.
+    CellCitations {
+        /// The table's id.
+        source_id: String,
+        /// The row (the province as published).
+        row: String,
+        /// The column.
+        column: String,
+        /// How many figures cite it: zero, or more than one.
+        citations: usize,
+    },
+    /// A stored copy of a table cannot be read as its format says.
+    InvalidTable {
+        /// What is wrong, as the reader says it.
+        message: String,
+    },
+    /// A province name in a published table maps to no province of the table's list, by
+    /// name or by the aliases of the reference list.
+    UnmappedName {
+        /// The name as published.
+        name: String,
+        /// The list searched (`p63`, `p34`).
+        scheme: String,
+    },
     /// A request from the caller (a query spec, a command-line flag) is malformed.
     InvalidRequest {
         /// What is wrong with it.
@@ -283,6 +319,10 @@ impl ErrorKind {
             ErrorKind::BundledId { .. } => "bundledId",
             ErrorKind::Implausible { .. } => "implausible",
             ErrorKind::QuoteNotInSource { .. } => "quoteNotInSource",
+            ErrorKind::CellNotInTable { .. } => "cellNotInTable",
+            ErrorKind::UnmappedName { .. } => "unmappedName",
+            ErrorKind::CellCitations { .. } => "cellCitations",
+            ErrorKind::InvalidTable { .. } => "invalidTable",
             ErrorKind::InvalidRequest { .. } => "invalidRequest",
             ErrorKind::Incomparable { .. } => "incomparable",
             ErrorKind::Io { .. } => "io",
@@ -299,6 +339,9 @@ impl ErrorKind {
 }
 
 impl fmt::Display for ErrorKind {
+    // One arm per kind, each a line or two: splitting the match would only hide which message
+    // belongs to which kind.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorKind::EmptyFile => f.write_str("empty file: expected a header row"),
@@ -355,6 +398,47 @@ impl fmt::Display for ErrorKind {
             ErrorKind::QuoteNotInSource { source_id } => {
                 write!(f, "quote not found in the text of source {source_id:?}")
             }
+            ErrorKind::CellNotInTable {
+                source_id,
+                row,
+                column,
+                stored: None,
+            } => write!(
+                f,
+                "table {source_id:?} has no cell at row {row:?}, column {column:?}"
+            ),
+            ErrorKind::CellNotInTable {
+                source_id,
+                row,
+                column,
+                stored: Some(stored),
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} reads {stored:?}"
+            ),
+            ErrorKind::CellCitations {
+                source_id,
+                row,
+                column,
+                citations: 0,
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} is cited by no figure"
+            ),
+            ErrorKind::CellCitations {
+                source_id,
+                row,
+                column,
+                citations,
+            } => write!(
+                f,
+                "the cell at row {row:?}, column {column:?} of table {source_id:?} is cited by {citations} figures"
+            ),
+            ErrorKind::InvalidTable { message } => write!(f, "cannot read the table: {message}"),
+            ErrorKind::UnmappedName { name, scheme } => write!(
+                f,
+                "province name {name:?} matches no {scheme} province, by name or alias"
+            ),
             ErrorKind::InvalidRequest { message } => write!(f, "invalid request: {message}"),
             ErrorKind::Incomparable { reason } => write!(f, "not comparable: {reason}"),
             ErrorKind::Io { message } => f.write_str(message),

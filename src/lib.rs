@@ -1,9 +1,11 @@
 //! ict-compare: compare the ICT and digital-transformation indicators of Vietnam's provinces.
 //!
-//! Every figure comes from a published provincial report and keeps its provenance: the report,
-//! the date, and the Vietnamese sentence that states it. The engine parses and validates the
-//! dataset, keeps it in memory column by column, and answers the questions a comparison page
-//! asks, refusing to compare figures whose definitions differ.
+//! Every figure comes from a published provincial report or a published national table and
+//! keeps its provenance: the report, the date and the Vietnamese sentence that states it, or the
+//! table (the ministry's DTI ranking, PAPI's provincial scores), the row as published, the column
+//! and the cell's text. The engine parses and validates the dataset, keeps it in memory column
+//! by column, and answers the questions a comparison page asks, refusing to compare figures
+//! whose definitions differ.
 //!
 //! ```text
 //!   data/*.csv ──parse──▶ model values ──dataset──▶ columns + index ──query/compare──▶ results
@@ -46,7 +48,7 @@ pub mod bindings_for_tests {
     pub use crate::bindings::{JsDataset, JsDatasetLoader};
 }
 
-pub use check::{Finding, Statement, consistency, provenance, statements_in};
+pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
 pub use compare::{
     Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
     ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
@@ -56,13 +58,14 @@ pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use model::{
-    APPROXIMATION, Aggregation, Better, Indicator, Interval, Observation, Origin, Period, Pillar,
-    Province, ProvinceId, Qualifier, Region, Scheme, Source, Unit, is_snake_case,
+    APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
+    Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,
+    TableFormat, TableSource, Unit, is_snake_case,
 };
 pub use parse::{
-    NumberInText, PopulationRecord, RankRecord, decode_utf8, format_vietnamese_number,
-    is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text, parse_data_number,
-    parse_vietnamese_number, relative_path_problem,
+    NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,
+    format_vietnamese_number, is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text,
+    parse_data_number, parse_vietnamese_number, relative_path_problem,
 };
 pub use query::{
     AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec,

@@ -136,6 +136,47 @@ fn validate_passes_the_bundled_data_and_names_the_place_of_an_error() {
     );
 }
 
+#[test]
+fn validate_checks_table_cells_against_the_stored_copies() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let output = run(&["validate", data]);
+    let text = stdout(&output);
+    // The counts per source and per indicator of the national indices.
+    for expected in [
+        "dti-2024-p34    34",
+        "papi-2021       60",
+        "dti_score            p63   189",
+        "dti_score            p34    34",
+        "papi_e_governance    p63   433",
+        "PAPI 2018, UNDP/CECODES",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+
+    // The stored copy of PAPI changed under a figure: validate fails at the figure's cell.
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-table");
+    let _ = fs::remove_dir_all(&copy);
+    copy_dir(Path::new(data), &copy);
+    let papi = copy.join("tables/papi_2018_2024.csv");
+    let stored = fs::read_to_string(&papi).expect("reads");
+    fs::write(&papi, stored.replacen(",3.4226997,", ",3.4226998,", 1)).expect("writes");
+    let output = run(&["validate", copy.to_str().expect("UTF-8 path")]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let figures = fs::read_to_string(copy.join("table_observations.csv")).expect("reads");
+    let line = figures
+        .lines()
+        .position(|l| l.starts_with("papi-2018-001,"))
+        .expect("the figure")
+        + 1;
+    assert!(
+        stderr.contains(&format!("table_observations.csv:{line}:")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("reads \"3.4226998\""), "{stderr}");
+    assert!(stderr.contains("1 errors"), "{stderr}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("creates");
     for entry in fs::read_dir(from).expect("lists") {

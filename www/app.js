@@ -2,7 +2,7 @@
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { loadEngine } from './engine.js';
 import { csvText, offer } from './download.js';
-import { formatNumber, formatPeriod, formatValue } from './format.js';
+import { formatNumber, formatPeriod, formatValue, useUnits } from './format.js';
 import { indicatorName, messages } from './i18n.js';
 import { IndicatorPicker, ProvincePicker } from './pickers.js';
 import { refocus } from './pager.js';
@@ -79,6 +79,7 @@ export class App {
 
   setCatalog(catalog) {
     this.catalog = catalog;
+    useUnits(catalog.units);
     this.provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
     this.indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
     this.sources = new Map(catalog.sources.map((s) => [s.id, s]));
@@ -93,10 +94,14 @@ export class App {
 
   /** What the page shows with no state: the reported provinces on the indicators they share. */
   defaults() {
+    // The provinces of the reports, most figures first, on the indicators at least two of them
+    // share (the national indices cover them all).
     const reported = new Map();
-    for (const c of this.catalog.coverage) for (const p of c.provinces) reported.set(p, (reported.get(p) ?? 0) + c.observations);
+    for (const s of this.catalog.sources) {
+      if (s.origin === 'bundled' && !s.table && s.province) reported.set(s.province, (reported.get(s.province) ?? 0) + s.figures);
+    }
     const provinces = [...reported.keys()].filter((p) => p.startsWith('p63:')).sort((a, b) => reported.get(b) - reported.get(a));
-    let indicators = this.catalog.coverage.filter((c) => c.provinces.length >= 2).map((c) => c.indicator);
+    let indicators = this.catalog.coverage.filter((c) => c.provinces.filter((p) => reported.has(p)).length >= 2).map((c) => c.indicator);
     if (!indicators.length) indicators = this.catalog.coverage.filter((c) => c.observations > 0).slice(0, 8).map((c) => c.indicator);
     return { ...emptyState(), provinces, indicators };
   }
@@ -281,7 +286,8 @@ export class App {
     this.titleEl.textContent = t.title;
     const list = this.coverageSummary();
     const user = this.userFigures ? ` ${t.userSummary(formatNumber(this.userFigures.figures, lang), this.userFile)}` : '';
-    this.ledeEl.textContent = `${t.lede} ${t.summary(list.figures, list.sources)}.${user}`;
+    const tables = list.tables.sources ? t.summaryTables(list.tables.figures, list.tables.sources) : '';
+    this.ledeEl.textContent = `${t.lede} ${t.summary(list.reports.figures, list.reports.sources)}${tables}.${user}`;
     this.langButton.textContent = t.language;
     this.langButton.lang = lang === 'vi' ? 'en' : 'vi';
     this.langButton.setAttribute('aria-label', t.languageLabel);
@@ -306,9 +312,17 @@ export class App {
 
   /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
   coverageSummary() {
-    const figures = this.dataset.size - (this.userFigures?.figures ?? 0);
-    const sources = this.catalog.sources.filter((s) => s.origin === 'bundled').length;
-    return { figures, sources };
+    const count = (tables) => {
+      let figures = 0;
+      let sources = 0;
+      for (const s of this.catalog.sources) {
+        if (s.origin !== 'bundled' || Boolean(s.table) !== tables) continue;
+        figures += s.figures;
+        sources += 1;
+      }
+      return { figures, sources };
+    };
+    return { reports: count(false), tables: count(true) };
   }
 
   renderNotice() {
@@ -407,8 +421,11 @@ export class App {
 
   renderFooter() {
     const t = messages(this.state.lang);
-    const sources = this.catalog.sources.filter((s) => s.origin === 'bundled');
-    this.footer.textContent = `${t.source}: ${sources.map((s) => `${s.outlet} (${formatPeriod(s.published)})`).join('; ')}.`;
+    const bundled = this.catalog.sources.filter((s) => s.origin === 'bundled');
+    const reports = bundled.filter((s) => !s.table && s.published);
+    const credits = [...new Set(bundled.filter((s) => s.table).map((s) => s.table.attribution))];
+    const items = [...reports.map((s) => `${s.outlet} (${formatPeriod(s.published)})`), ...credits];
+    this.footer.textContent = `${t.source}: ${items.join('; ')}.`;
   }
 
   renderPanel() {
@@ -581,7 +598,7 @@ export class App {
       unitLabel: unitLabel(unit, indicator, this.state.lang),
       bars,
       lines,
-      formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit === 'percent' ? 'percent' : '', this.state.lang),
+      formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, this.state.lang),
       onSelect: (id) => this.update({ tab: 'profile', province: id }),
     });
     this.currentImageName = `ict-compare-${focus}`;
@@ -610,7 +627,7 @@ export class App {
         id: e.province,
         label: this.provinces.get(e.province)?.name ?? e.province,
         value: e.figure.value,
-        display: `${formatValue(e.figure, unit === 'percent' ? 'percent' : '', this.state.lang)} (${formatPeriod(e.figure.period)})`,
+        display: `${formatValue(e.figure, unit, this.state.lang)} (${formatPeriod(e.figure.period)})`,
       }));
       title = indicatorName(indicator, this.state.lang);
       legendTitle = unitLabel(unit, indicator, this.state.lang) || title;
@@ -725,7 +742,7 @@ export class App {
       return source?.origin === 'bundled' ? source.title : `${t.userSource}: ${source?.file || id}`;
     };
     const matrix = this.dataset.compare(this.compareSpec());
-    const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote']];
+    const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote', 'table_cell', 'attribution']];
     matrix.columns.forEach((column, c) => {
       const indicator = this.indicators.get(column.indicator);
       for (const row of matrix.rows) {
@@ -746,7 +763,9 @@ export class App {
           cell ? cell.provenance.map((p) => report(p.source)).join(' | ') : '',
           source?.outlet ?? '',
           source?.published ?? '',
-          cell ? cell.provenance.map((p) => p.quote).join(' | ') : '',
+          cell ? cell.provenance.map((p) => p.quote).filter(Boolean).join(' | ') : '',
+          cell ? cell.provenance.filter((p) => p.cell).map((p) => `${p.cell.row} / ${p.cell.column} / ${p.cell.text}`).join(' | ') : '',
+          cell ? [...new Set(cell.provenance.map((p) => this.sources.get(p.source)?.table?.attribution).filter(Boolean))].join(' | ') : '',
         ]);
       }
     });

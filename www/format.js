@@ -27,6 +27,15 @@ export function formatNumber(value, lang, digits = 3) {
   return text;
 }
 
+// The engine says how many decimals each unit shows (index scores four, the rest three).
+const unitDecimals = new Map();
+
+/** Takes the engine's display rules for units (`catalog.units`). */
+export function useUnits(units) {
+  unitDecimals.clear();
+  for (const u of units ?? []) unitDecimals.set(u.unit, u.decimals);
+}
+
 const QUALIFIER_SYMBOLS = {
   exact: '', over: '> ', at_least: '≥ ', about: '≈ ', nearly: '≲ ', under: '< ', at_most: '≤ ',
 };
@@ -38,7 +47,7 @@ const QUALIFIER_SYMBOLS = {
  * @param {'vi'|'en'} lang
  */
 export function formatValue(cell, unit, lang) {
-  const number = formatNumber(cell.value, lang);
+  const number = formatNumber(cell.value, lang, unitDecimals.get(unit) ?? 3);
   let text = cell.outOf != null ? `${number}/${formatNumber(cell.outOf, lang)}` : number;
   if (unit === 'percent') text += lang === 'vi' ? ' %' : '%';
   return `${QUALIFIER_SYMBOLS[cell.qualifier] ?? ''}${text}`;

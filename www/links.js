@@ -37,3 +37,19 @@ export function addressNode(text) {
   link.textContent = text;
   return link;
 }
+
+/**
+ * A link with words of its own (the publisher's page) to a web address, or null when the
+ * address is not one: the reader then sees the words without a link.
+ */
+export function publisherLink(url, text) {
+  const href = webAddress(url);
+  if (!href) return null;
+  const link = document.createElement('a');
+  link.href = href;
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  link.className = 'publisher';
+  link.textContent = text;
+  return link;
+}

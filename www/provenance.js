@@ -1,7 +1,10 @@
-// The report behind a number: on hover, focus or tap, a small panel with the verbatim quote,
-// the report, its outlet and date, and how a derived value was computed.
+// The source behind a number: on hover, focus or tap, a small panel with the verbatim quote,
+// the report, its outlet and date — or, for a figure of a published table, the table, row,
+// column and cell, the publisher's page and the credit it asks for — and how a derived value
+// was computed.
 import { formatPeriod } from './format.js';
 import { messages } from './i18n.js';
+import { publisherLink } from './links.js';
 
 /**
  * Builds the panel's content for a figure.
@@ -27,6 +30,10 @@ export function provenanceContent(figure, { sources, provinces, lang }) {
   }
   for (const p of figure.provenance) {
     const source = sources.get(p.source);
+    if (p.cell) {
+      fragment.append(cellBlock(p, source, figure.provenance.length > 1 ? provinces.get(p.province)?.name ?? p.province : '', t));
+      continue;
+    }
     const block = document.createElement('figure');
     block.className = 'quote';
     const quote = document.createElement('blockquote');
@@ -46,6 +53,34 @@ export function provenanceContent(figure, { sources, provinces, lang }) {
     fragment.append(block);
   }
   return fragment;
+}
+
+/** A figure read from a published table: the table, row, column and cell, and the credit. */
+function cellBlock(p, source, province, t) {
+  const block = document.createElement('figure');
+  block.className = 'table-cell';
+  const list = document.createElement('dl');
+  const rows = [
+    [t.tableCell.table, source?.title ?? p.source, 'vi'],
+    [t.tableCell.row, p.cell.row, 'vi'],
+    [t.tableCell.column, p.cell.column, ''],
+    [t.tableCell.cell, p.cell.text, ''],
+  ];
+  for (const [label, value, lang] of rows) {
+    const term = document.createElement('dt');
+    term.textContent = label;
+    const detail = document.createElement('dd');
+    detail.textContent = value;
+    if (lang) detail.lang = lang;
+    list.append(term, detail);
+  }
+  const caption = document.createElement('figcaption');
+  const credit = [province, source?.table?.attribution ?? p.source].filter(Boolean).join(' · ');
+  caption.append(credit);
+  const link = publisherLink(source?.url, t.publisherPage);
+  if (link) caption.append(' · ', link);
+  block.append(list, caption);
+  return block;
 }
 
 /** A popover anchored to a button; one per app, reused. */

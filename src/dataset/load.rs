@@ -8,9 +8,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Columns, Dataset, Index, bundled};
+use super::{Columns, Dataset, Index, RowKeys, bundled};
 use crate::error::{ErrorKind, Position, Result, excerpt};
-use crate::model::{Origin, ProvinceId, Source, Unit};
+use crate::model::{Origin, Source, Unit};
 use crate::parse::{
     ObservationRow, ObservationStream, Table, line_ends, observation_column as column,
 };
@@ -151,30 +151,7 @@ impl Rows {
         })?;
         check_value(table, dataset.indicators[indicator as usize].unit, row)?;
         let source = remembered(&mut self.last_source, row.source, || {
-            match dataset.source_ids.get(row.source) {
-                Some(&source)
-                    if origin == Origin::User
-                        && dataset.source_origin(source as usize) == Origin::Bundled =>
-                {
-                    Err(table.error(
-                        column::SOURCE,
-                        ErrorKind::BundledId {
-                            column: "source_id".to_owned(),
-                            id: excerpt(row.source),
-                        },
-                    ))
-                }
-                Some(&source) => Ok(source),
-                None if origin == Origin::User => {
-                    Ok(add_user_source(dataset, row.source, row.province, file))
-                }
-                None => Err(table.error(
-                    column::SOURCE,
-                    ErrorKind::UnknownSource {
-                        id: excerpt(row.source),
-                    },
-                )),
-            }
+            dataset.resolve_source(table, row.source, row.province, origin, file)
         })?;
         if !row.id.is_empty() {
             if taken.contains(row.id) {
@@ -192,6 +169,7 @@ impl Rows {
                 return Err(table.error(column::ID, kind));
             }
         }
+        check_evidence(table, &dataset.sources[source as usize], origin, row)?;
         let scope_ids = &mut self.scope_ids;
         let scope = remembered(&mut self.last_scope, row.scope, || {
             Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
@@ -199,42 +177,18 @@ impl Rows {
                 (dataset.scopes.len() - 1) as u32
             }))
         })?;
-        let columns = &mut self.columns;
-        columns.id.push(row.id);
-        columns.province.push(province);
-        columns.indicator.push(indicator);
-        columns.period.push(row.period);
-        columns.value.push(row.value);
-        columns.push_out_of(row.out_of);
-        columns.qualifier.push(row.qualifier);
-        columns.is_target.push(row.is_target);
-        columns.scope.push(scope);
-        columns.source.push(source);
-        columns.quote.push(row.quote);
-        columns.note.push(row.note);
-        columns.origin.push(origin);
+        self.columns.push(
+            row,
+            RowKeys {
+                province,
+                indicator,
+                scope,
+                source,
+                origin,
+            },
+        );
         Ok(())
     }
-}
-
-/// A source named only by a user's file: its id is all it has, and its `file` is the user's
-/// file, so that every figure of it is credited to that file.
-fn add_user_source(dataset: &mut Dataset, id: &str, province: ProvinceId, file: &str) -> u32 {
-    dataset.sources.push(Source {
-        id: id.to_owned(),
-        title: id.to_owned(),
-        outlet: String::new(),
-        author: String::new(),
-        published: crate::model::Period::year(1900),
-        url: None,
-        province,
-        file: file.to_owned(),
-        language: String::new(),
-    });
-    dataset.source_origins.push(Origin::User);
-    let position = (dataset.sources.len() - 1) as u32;
-    dataset.source_ids.insert(id.to_owned(), position);
-    position
 }
 
 /// Refuses values impossible for the indicator's unit: a fractional count (most often a
@@ -249,6 +203,18 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         );
         return Err(table.invalid(column::VALUE, &text, expected));
     }
+    if let Some(minimum) = unit.minimum()
+        && row.value < minimum
+    {
+        let reason = format!("a {unit} value cannot be below {minimum}");
+        return Err(table.error(
+            column::VALUE,
+            ErrorKind::Implausible {
+                value: row.value,
+                reason,
+            },
+        ));
+    }
     let maximum = unit.plausible_maximum();
     for (slot, value) in [
         (column::VALUE, Some(row.value)),
@@ -262,6 +228,44 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
         }
     }
     Ok(())
+}
+
+/// A figure of a published table cites one of its cells, for a province of the table's list and
+/// the period the table covers; a figure of a report cites no cell. A user's own source may
+/// carry either.
+fn check_evidence(
+    table: &Table<'_>,
+    source: &Source,
+    origin: Origin,
+    row: &ObservationRow<'_>,
+) -> Result<()> {
+    match (&source.table, row.cell) {
+        (Some(published), Some(_)) => {
+            if row.province.scheme != published.scheme {
+                let expected = format!(
+                    "a {} province, as table {} lists",
+                    published.scheme, source.id
+                );
+                return Err(table.invalid(column::PROVINCE, &row.province.to_string(), expected));
+            }
+            if row.period != published.period {
+                let expected = format!("{}, the period of table {}", published.period, source.id);
+                return Err(table.invalid(column::PERIOD, &row.period.to_string(), expected));
+            }
+            Ok(())
+        }
+        (Some(_), None) => Err(table.error(
+            column::TABLE_ROW,
+            ErrorKind::EmptyField {
+                column: format!("table_row (a figure of table {} cites its cell)", source.id),
+            },
+        )),
+        (None, Some(_)) if origin == Origin::Bundled => {
+            let expected = format!("no cell: {} is a report, cited by a quote", source.id);
+            Err(table.invalid(column::TABLE_ROW, row.cell.map_or("", |c| c.row), expected))
+        }
+        (None, _) => Ok(()),
+    }
 }
 
 /// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
@@ -321,6 +325,9 @@ impl DatasetLoader {
             sources,
             indicators,
             observations: "",
+            tables: "",
+            editions: "",
+            table_observations: "",
             ..bundled::FILES
         })?;
         let load = Load::new(

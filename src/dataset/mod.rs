@@ -14,24 +14,36 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::error::{ErrorKind, Result, excerpt};
-use crate::model::{Indicator, Observation, Origin, Source};
-use crate::parse::{parse_indicators, parse_sources};
+use crate::model::{Indicator, Observation, Origin, ProvinceId, Source};
+use crate::parse::{
+    Table, observation_column as column, parse_editions, parse_indicators, parse_sources,
+    parse_tables,
+};
 use load::Load;
 
 pub use load::DatasetLoader;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
-pub(crate) use store::{Columns, Index};
+pub(crate) use store::{Columns, Index, RowKeys};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
+///
+/// `tables`, `editions` and `table_observations` may be empty (no bytes): a dataset of reports
+/// alone, like a provincial office's own folder, has no published tables.
 #[derive(Debug, Clone, Copy)]
 pub struct DatasetFiles<'a> {
     /// `sources.csv`
     pub sources: &'a str,
+    /// `tables.csv`
+    pub tables: &'a str,
     /// `indicators.csv`
     pub indicators: &'a str,
+    /// `editions.csv`
+    pub editions: &'a str,
     /// `observations.csv`
     pub observations: &'a str,
+    /// `table_observations.csv`
+    pub table_observations: &'a str,
     /// `reference/provinces_2024.csv`
     pub provinces_p63: &'a str,
     /// `reference/provinces_2025.csv`
@@ -46,10 +58,13 @@ pub struct DatasetFiles<'a> {
 
 impl<'a> DatasetFiles<'a> {
     /// The files of a data folder, relative to it, in the order of the fields.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 11] = [
         "sources.csv",
+        "tables.csv",
         "indicators.csv",
+        "editions.csv",
         "observations.csv",
+        "table_observations.csv",
         "reference/provinces_2024.csv",
         "reference/provinces_2025.csv",
         "reference/merger_2025.csv",
@@ -57,12 +72,19 @@ impl<'a> DatasetFiles<'a> {
         "reference/dti_2022_provincial_rank.csv",
     ];
 
+    /// The files a data folder may leave out (read as empty): those of published tables.
+    pub const OPTIONAL: [&'static str; 3] =
+        ["tables.csv", "editions.csv", "table_observations.csv"];
+
     /// The files' texts, each looked up by its name in [`DatasetFiles::NAMES`].
     pub fn from_names(text: impl Fn(&'static str) -> &'a str) -> Self {
         let [
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -71,8 +93,11 @@ impl<'a> DatasetFiles<'a> {
         ] = Self::NAMES.map(text);
         DatasetFiles {
             sources,
+            tables,
             indicators,
+            editions,
             observations,
+            table_observations,
             provinces_p63,
             provinces_p34,
             merger,
@@ -88,7 +113,8 @@ impl<'a> DatasetFiles<'a> {
 /// ```
 /// let dataset = ict_compare::Dataset::bundled()?;
 /// assert!(dataset.len() > 100);
-/// assert_eq!(dataset.sources().len(), 5);
+/// let reports = dataset.sources().iter().filter(|s| !s.is_table()).count();
+/// assert_eq!(reports, 5);
 /// # Ok::<(), ict_compare::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -115,7 +141,18 @@ impl Dataset {
         let mut dataset = Dataset::catalogue(files)?;
         let text = files.observations;
         let load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
-        dataset.columns = load.finish(&mut dataset, text, &HashSet::default())?;
+        let mut columns = load.finish(&mut dataset, text, &HashSet::default())?;
+        let text = files.table_observations;
+        if !text.is_empty() {
+            let load = Load::new(
+                &dataset,
+                "table_observations.csv",
+                Origin::Bundled,
+                text.len(),
+            );
+            columns.append(&load.finish(&mut dataset, text, &HashSet::default())?);
+        }
+        dataset.columns = columns;
         dataset.index = Index::build(
             &dataset.columns,
             dataset.indicators.len(),
@@ -133,15 +170,24 @@ impl Dataset {
             population: files.population,
             dti: files.dti,
         })?;
-        let indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
-        let sources = parse_sources(files.sources, Some("sources.csv"))?;
+        let mut indicators = parse_indicators(files.indicators, Some("indicators.csv"))?;
+        if !files.editions.is_empty() {
+            parse_editions(files.editions, Some("editions.csv"), &mut indicators)?;
+        }
+        let mut sources = parse_sources(files.sources, Some("sources.csv"))?;
         for source in &sources {
-            if reference.province(source.province).is_none() {
+            if let Some(province) = source.province
+                && reference.province(province).is_none()
+            {
                 return Err(crate::Error::new(ErrorKind::UnknownProvince {
-                    id: source.province.to_string(),
+                    id: province.to_string(),
                 })
                 .in_file("sources.csv"));
             }
+        }
+        if !files.tables.is_empty() {
+            let tables = parse_tables(files.tables, Some("tables.csv"), &sources)?;
+            sources.extend(tables);
         }
         Ok(Dataset {
             reference: Arc::new(reference),
@@ -165,7 +211,7 @@ impl Dataset {
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
-    /// reference data: provinces, the 2025 mapping, population.
+    /// reference data: provinces, the 2025 mapping, population. It has no published tables.
     pub fn with_bundled_reference(
         sources: &str,
         indicators: &str,
@@ -175,6 +221,9 @@ impl Dataset {
             sources,
             indicators,
             observations,
+            tables: "",
+            editions: "",
+            table_observations: "",
             ..bundled::FILES
         })
     }
@@ -226,6 +275,56 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// The source a row cites: a bundled one for bundled rows; for a reader's file, its own
+    /// sources (added on first sight, credited to the file), never a bundled one.
+    pub(super) fn resolve_source(
+        &mut self,
+        table: &Table<'_>,
+        id: &str,
+        province: ProvinceId,
+        origin: Origin,
+        file: &str,
+    ) -> Result<u32> {
+        match self.source_ids.get(id) {
+            Some(&source)
+                if origin == Origin::User
+                    && self.source_origin(source as usize) == Origin::Bundled =>
+            {
+                Err(table.error(
+                    column::SOURCE,
+                    ErrorKind::BundledId {
+                        column: "source_id".to_owned(),
+                        id: excerpt(id),
+                    },
+                ))
+            }
+            Some(&source) => Ok(source),
+            None if origin == Origin::User => Ok(self.add_user_source(id, province, file)),
+            None => Err(table.error(column::SOURCE, ErrorKind::UnknownSource { id: excerpt(id) })),
+        }
+    }
+
+    /// A source named only by a user's file: its id is all it has, and its `file` is the user's
+    /// file, so that every figure of it is credited to that file.
+    pub(super) fn add_user_source(&mut self, id: &str, province: ProvinceId, file: &str) -> u32 {
+        self.sources.push(Source {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            outlet: String::new(),
+            author: String::new(),
+            published: None,
+            url: None,
+            province: Some(province),
+            file: file.to_owned(),
+            language: String::new(),
+            table: None,
+        });
+        self.source_origins.push(Origin::User);
+        let position = (self.sources.len() - 1) as u32;
+        self.source_ids.insert(id.to_owned(), position);
+        position
+    }
+
     /// The number of observations.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -273,6 +372,18 @@ impl Dataset {
         &self.sources
     }
 
+    /// How many observations each source backs, in the order of [`Dataset::sources`].
+    #[must_use]
+    pub fn figures_by_source(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for &source in &self.columns.source {
+            if let Some(count) = counts.get_mut(source as usize) {
+                *count += 1;
+            }
+        }
+        counts
+    }
+
     /// Whether a source is bundled or the user's.
     #[must_use]
     pub fn source_origin(&self, position: usize) -> Origin {
@@ -298,6 +409,7 @@ impl Dataset {
             scope: self.scopes[c.scope[row] as usize].clone(),
             source: self.sources[c.source[row] as usize].id.clone(),
             quote: c.quote.get(row).to_owned(),
+            cell: c.table_cell(row),
             note: c.note.get(row).to_owned(),
             origin: c.origin[row],
         })

@@ -100,6 +100,15 @@ impl Reference {
         self.provinces.iter().filter(move |p| p.id.scheme == scheme)
     }
 
+    /// The provinces of `scheme` that `name` names, exactly, by name or by alias: one for a
+    /// name that maps, none for one that does not, several for an ambiguous one.
+    #[must_use]
+    pub fn named(&self, scheme: Scheme, name: &str) -> Vec<&Province> {
+        self.provinces_of(scheme)
+            .filter(|p| p.is_named(name))
+            .collect()
+    }
+
     /// The province with this identity.
     #[must_use]
     pub fn province(&self, id: ProvinceId) -> Option<&Province> {

@@ -6,7 +6,8 @@
 //! sorted by (province, period) inside each group, so a lookup is one slice and a binary
 //! search. This module knows no file format and no query.
 
-use crate::model::{Origin, Period, Qualifier};
+use crate::model::{Origin, Period, Qualifier, TableCell};
+use crate::parse::{CellRef, ObservationRow};
 
 /// Many strings in one allocation; string `i` is `text[ends[i-1]..ends[i]]`.
 ///
@@ -82,10 +83,49 @@ pub(crate) struct Columns {
     pub(crate) source: Vec<u32>,
     pub(crate) quote: Arena,
     pub(crate) note: Arena,
+    /// The cited cell of a table figure: row, column and text (empty for a report's figure).
+    pub(crate) table_row: Arena,
+    pub(crate) table_column: Arena,
+    pub(crate) cell: Arena,
     pub(crate) origin: Vec<Origin>,
 }
 
+/// What a row is resolved to while loading: positions in the dataset's lists.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowKeys {
+    pub(crate) province: u16,
+    pub(crate) indicator: u32,
+    pub(crate) scope: u32,
+    pub(crate) source: u32,
+    pub(crate) origin: Origin,
+}
+
 impl Columns {
+    /// Appends one parsed row, its ids resolved.
+    pub(crate) fn push(&mut self, row: &ObservationRow<'_>, keys: RowKeys) {
+        self.id.push(row.id);
+        self.province.push(keys.province);
+        self.indicator.push(keys.indicator);
+        self.period.push(row.period);
+        self.value.push(row.value);
+        self.wholes.push(row.out_of.unwrap_or(f64::NAN));
+        self.qualifier.push(row.qualifier);
+        self.is_target.push(row.is_target);
+        self.scope.push(keys.scope);
+        self.source.push(keys.source);
+        self.quote.push(row.quote);
+        self.note.push(row.note);
+        let cell = row.cell.unwrap_or(CellRef {
+            row: "",
+            column: "",
+            text: "",
+        });
+        self.table_row.push(cell.row);
+        self.table_column.push(cell.column);
+        self.cell.push(cell.text);
+        self.origin.push(keys.origin);
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.value.len()
     }
@@ -96,11 +136,6 @@ impl Columns {
             .get(row)
             .copied()
             .filter(|whole| !whole.is_nan())
-    }
-
-    /// Appends the whole of the next row (see [`Columns::out_of`]).
-    pub(crate) fn push_out_of(&mut self, whole: Option<f64>) {
-        self.wholes.push(whole.unwrap_or(f64::NAN));
     }
 
     /// Room for `rows` more rows, or for `expected` more if that is larger, allocated exactly:
@@ -136,7 +171,20 @@ impl Columns {
         self.source.extend_from_slice(&other.source);
         self.quote.extend(&other.quote);
         self.note.extend(&other.note);
+        self.table_row.extend(&other.table_row);
+        self.table_column.extend(&other.table_column);
+        self.cell.extend(&other.cell);
         self.origin.extend_from_slice(&other.origin);
+    }
+
+    /// The table cell row `row` cites, if it cites one.
+    pub(crate) fn table_cell(&self, row: usize) -> Option<TableCell> {
+        let text = self.cell.get(row);
+        (!text.is_empty()).then(|| TableCell {
+            row: self.table_row.get(row).to_owned(),
+            column: self.table_column.get(row).to_owned(),
+            text: text.to_owned(),
+        })
     }
 
     /// Approximate heap bytes held, for the benchmarks' memory figures.
@@ -144,6 +192,9 @@ impl Columns {
         self.id.bytes()
             + self.quote.bytes()
             + self.note.bytes()
+            + self.table_row.bytes()
+            + self.table_column.bytes()
+            + self.cell.bytes()
             + self.province.capacity() * 2
             + (self.indicator.capacity() + self.scope.capacity() + self.source.capacity()) * 4
             + self.period.capacity() * 4

@@ -3,10 +3,12 @@
 //! An indicator is one definition. Figures that look alike but are counted differently
 //! (smartphones per person and per household) are different indicators of one family, so that
 //! nothing downstream can rank them together. This module knows the closed vocabularies of the
-//! indicator list; it knows nothing of observations.
+//! indicator list and the methodology editions of an index; it knows nothing of observations.
 
 use std::fmt;
 use std::str::FromStr;
+
+use super::observation::Period;
 
 /// Defines a closed vocabulary: an enum that reads and writes its `snake_case` names.
 macro_rules! vocabulary {
@@ -71,6 +73,8 @@ vocabulary! {
         Media = "media",
         /// Plans, programmes and policy documents.
         Institutions = "institutions",
+        /// Composite indices of digital transformation as a whole (the provincial DTI).
+        DigitalTransformation = "digital_transformation",
     }
 }
 
@@ -99,6 +103,10 @@ vocabulary! {
         PeoplePerPoint = "people_per_point",
         /// Hours.
         Hours = "hours",
+        /// A composite index score from 0 to 1 (the provincial DTI).
+        Score0To1 = "score_0_1",
+        /// A score from 1 to 10 (a PAPI dimension).
+        Score1To10 = "score_1_10",
     }
 }
 
@@ -130,6 +138,28 @@ impl Unit {
     pub fn maximum(self) -> Option<f64> {
         match self {
             Unit::Percent => Some(100.0),
+            Unit::Score0To1 => Some(1.0),
+            Unit::Score1To10 => Some(10.0),
+            _ => None,
+        }
+    }
+
+    /// How many decimals to show at most: four for index scores, which their publishers print
+    /// to four decimals (DTI 0,8241; PAPI 3,4227), three for everything else (4,822 tỷ đồng).
+    #[must_use]
+    pub fn decimals(self) -> u8 {
+        match self {
+            Unit::Score0To1 | Unit::Score1To10 => 4,
+            _ => 3,
+        }
+    }
+
+    /// The smallest plausible value, where the unit has one above zero (a PAPI dimension
+    /// scores from 1).
+    #[must_use]
+    pub fn minimum(self) -> Option<f64> {
+        match self {
+            Unit::Score1To10 => Some(1.0),
             _ => None,
         }
     }
@@ -142,6 +172,9 @@ impl Unit {
     pub fn plausible_maximum(self) -> f64 {
         match self {
             Unit::Percent => 100.0,
+            // Index scores have a published scale.
+            Unit::Score0To1 => 1.0,
+            Unit::Score1To10 => 10.0,
             // Subscriptions or devices per 100: above 1 000 is ten each.
             Unit::Per100People | Unit::Per100Households => 1_000.0,
             // A count: a thousand times the country's population. Millions of đồng: ten times
@@ -177,6 +210,9 @@ pub enum Aggregation {
     Sum,
     /// Shares: average, weighted by the named denominator (`population`, `households`, …).
     WeightedMean(String),
+    /// Composite indices: the unweighted mean of the members' values, which is how the
+    /// ministry rolls the provincial DTI up to the 2025 provinces.
+    Mean,
     /// Not combinable (targets, ranks, per-point ratios).
     None,
 }
@@ -186,6 +222,7 @@ impl FromStr for Aggregation {
     fn from_str(text: &str) -> Result<Self, ()> {
         match text {
             "sum" => Ok(Aggregation::Sum),
+            "mean" => Ok(Aggregation::Mean),
             "none" => Ok(Aggregation::None),
             _ => match text.strip_prefix("weighted_mean:") {
                 Some(weight) if is_snake_case(weight) => {
@@ -202,6 +239,7 @@ impl fmt::Display for Aggregation {
         match self {
             Aggregation::Sum => f.write_str("sum"),
             Aggregation::WeightedMean(weight) => write!(f, "weighted_mean:{weight}"),
+            Aggregation::Mean => f.write_str("mean"),
             Aggregation::None => f.write_str("none"),
         }
     }
@@ -251,6 +289,51 @@ pub struct Indicator {
     pub definition_vi: String,
     /// English definition.
     pub definition_en: String,
+    /// How the figures are produced, in Vietnamese (who computes the index, from what, how
+    /// precisely it is published); empty for a figure read from a report.
+    pub methodology_vi: String,
+    /// The same in English.
+    pub methodology_en: String,
+    /// The methodology editions of an index whose method changed, in time order; empty when
+    /// the method never changed. A series or change that crosses from one edition to the next
+    /// is a break in the series.
+    pub editions: Vec<Edition>,
+}
+
+impl Indicator {
+    /// The edition whose periods cover `period`, if the indicator declares editions.
+    #[must_use]
+    pub fn edition_of(&self, period: Period) -> Option<&Edition> {
+        self.editions.iter().find(|edition| edition.covers(period))
+    }
+}
+
+/// One methodology edition of an index: the periods computed one way (DTI 2022–2023: 9 main
+/// indices and 98 components; DTI 2024: 8 main indices and 47 components).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Edition {
+    /// Its id, unique within the indicator (`2022`).
+    pub id: String,
+    /// The first period it covers.
+    pub first: Period,
+    /// The last period it covers; `None` while it is the current method.
+    pub last: Option<Period>,
+    /// What changed, in Vietnamese.
+    pub note_vi: String,
+    /// What changed, in English.
+    pub note_en: String,
+}
+
+impl Edition {
+    /// Whether `period` falls in this edition: compared by calendar year, so a month of 2023
+    /// belongs to the edition that covers the year 2023.
+    #[must_use]
+    pub fn covers(&self, period: Period) -> bool {
+        let year = period.calendar_year();
+        year >= self.first.calendar_year()
+            && self.last.is_none_or(|last| year <= last.calendar_year())
+    }
 }
 
 #[cfg(test)]
@@ -286,7 +369,9 @@ mod tests {
             Ok(Aggregation::WeightedMean("households".into()))
         );
         assert!("weighted_mean:".parse::<Aggregation>().is_err());
-        assert!("mean".parse::<Aggregation>().is_err());
+        assert_eq!("mean".parse::<Aggregation>(), Ok(Aggregation::Mean));
+        assert_eq!(Aggregation::Mean.to_string(), "mean");
+        assert!("average".parse::<Aggregation>().is_err());
         assert_eq!(
             Aggregation::WeightedMean("population".into()).to_string(),
             "weighted_mean:population"

@@ -1,7 +1,8 @@
 //! What one figure says: its period, its qualifier, and where it was read.
 //!
 //! Observations are stored column by column in the dataset; this module owns the small value
-//! types of one row ([`Period`], [`Qualifier`]) and the row as handed out ([`Observation`]).
+//! types of one row ([`Period`], [`Qualifier`], [`TableCell`]) and the row as handed out
+//! ([`Observation`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -264,6 +265,19 @@ pub enum Origin {
     User,
 }
 
+/// The cell of a published table that states a figure: the row as the table names it, the
+/// column, and the cell's text exactly as the stored copy holds it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableCell {
+    /// The row: the province exactly as published (`Hoà Bình`, `TP. Hồ Chí Minh`).
+    pub row: String,
+    /// The column (`pdti`, `d8_e_governance`).
+    pub column: String,
+    /// The cell's text as stored (`0.8002`, `3.4226997`).
+    pub text: String,
+}
+
 /// One figure, as handed out by the dataset.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -288,8 +302,10 @@ pub struct Observation {
     pub scope: String,
     /// The report it was read in.
     pub source: String,
-    /// The report's own words stating it.
+    /// The report's own words stating it; empty for a figure read from a table.
     pub quote: String,
+    /// The table cell stating it; `None` for a figure read from a report.
+    pub cell: Option<TableCell>,
     /// A note for readers.
     pub note: String,
     /// Bundled or the user's.

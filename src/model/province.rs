@@ -139,6 +139,18 @@ pub struct Province {
     pub merged_into: Option<ProvinceId>,
     /// The 63-list provinces it was formed from (34-list only).
     pub merged_from: Vec<ProvinceId>,
+    /// Other spellings published tables use for it (`Hoà Bình`, `Hồ Chí Minh`), from the
+    /// reference list; used to map a table's rows to provinces, not shown.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
+}
+
+impl Province {
+    /// Whether `name` is this province's name or one of its aliases, exactly.
+    #[must_use]
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name == name || self.aliases.iter().any(|alias| alias == name)
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Reading outside input: CSV text, the dataset's file formats, Vietnamese numbers.
+//! Reading outside input: CSV text, the dataset's file formats, stored copies of published
+//! tables, Vietnamese numbers.
 //!
 //! Everything that knows a column name or a number format lives here, and nothing here knows
 //! how the dataset stores or answers anything.
@@ -6,6 +7,7 @@
 mod csv;
 mod files;
 mod number;
+mod stored;
 mod table;
 mod text;
 
@@ -15,14 +17,15 @@ pub(crate) use table::Table;
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{
-    ObservationRow, ObservationStream, PopulationRecord, RankRecord, observation_column, parse_dti,
-    parse_indicators, parse_merger, parse_observations, parse_population, parse_provinces_p34,
-    parse_provinces_p63, parse_sources,
+    CellRef, ObservationRow, ObservationStream, PopulationRecord, RankRecord, observation_column,
+    parse_dti, parse_editions, parse_indicators, parse_merger, parse_observations,
+    parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,
     parse_data_number, parse_vietnamese_number,
 };
+pub use stored::{StoredCell, StoredTable, cell_in};
 
 /// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.
 pub fn decode_utf8<'a>(bytes: &'a [u8], file: Option<&str>) -> crate::Result<&'a str> {

@@ -15,7 +15,7 @@ mod select;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Origin, Period, ProvinceId, Qualifier};
+use crate::model::{Origin, Period, ProvinceId, Qualifier, TableCell};
 
 pub use aggregate::{
     AggregateSpec, Aggregation as AggregateResult, Group, GroupBy, Stats, Summary, aggregate,
@@ -132,10 +132,12 @@ pub struct Provenance {
     pub qualifier: Qualifier,
     /// Its period.
     pub period: Period,
-    /// The report's id.
+    /// The source's id: a report or a published table.
     pub source: String,
-    /// The report's words.
+    /// The report's words; empty for a figure read from a table.
     pub quote: String,
+    /// The table cell stating the figure; `None` for a figure read from a report.
+    pub cell: Option<TableCell>,
     /// Bundled or the user's.
     pub origin: Origin,
 }

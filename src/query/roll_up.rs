@@ -55,6 +55,10 @@ pub(crate) fn roll_up(
             weight_note = Some(mean.weight);
             mean.value
         }
+        (Aggregation::Mean, _) => {
+            let values: Vec<f64> = figures.iter().filter_map(|f| f.value).collect();
+            (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+        }
         (Aggregation::None, _) => None,
     };
     let combinable = !matches!(definition.aggregation, Aggregation::None) || n == 1;
@@ -82,6 +86,7 @@ pub(crate) fn roll_up(
         (Aggregation::WeightedMean(_), _) => {
             format!("mean weighted by {}", weight_note.as_deref().unwrap_or("?"))
         }
+        (Aggregation::Mean, _) => "unweighted mean".to_owned(),
         (Aggregation::None, _) => "not combinable across provinces".to_owned(),
     };
     let note = format!(

@@ -103,6 +103,7 @@ impl<'d> Selector<'d> {
             period: c.period[r],
             source: self.dataset.sources()[c.source[r] as usize].id.clone(),
             quote: c.quote.get(r).to_owned(),
+            cell: c.table_cell(r),
             origin: c.origin[r],
         }
     }

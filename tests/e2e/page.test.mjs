@@ -12,6 +12,8 @@ before(async () => { session = await start(); });
 after(async () => { await session.close(); });
 
 const observations = csvRows(readFileSync('data/observations.csv', 'utf8'));
+const tableObservations = csvRows(readFileSync('data/table_observations.csv', 'utf8'));
+const sourceCount = csvRows(readFileSync('data/sources.csv', 'utf8')).length + csvRows(readFileSync('data/tables.csv', 'utf8')).length;
 const indicators = new Map(csvRows(readFileSync('data/indicators.csv', 'utf8')).map((i) => [i.indicator_id, i]));
 
 /** Runs `collect` on each page of a paged list inside `scope` and returns all it found. */
@@ -150,16 +152,24 @@ test('tabs switch by click and by keyboard, and every view renders', async () =>
   await page.locator('ict-compare .pillar').first().waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/profile-desktop.png`, fullPage: true });
   await tab('sources').click();
-  assert.equal(await page.locator('ict-compare article.source').count(), 5);
-  // Every bundled figure is listed under its report, a page at a time, one report at a time.
-  for (const article of await page.locator('ict-compare article.source').all()) {
-    const id = await article.getAttribute('data-source');
-    await article.locator('summary').click();
-    await article.locator('table.source-figures').waitFor();
-    const rows = await everyPage(article, () => article.locator('table.source-figures tbody tr').allTextContents());
-    assert.equal(rows.length, observations.filter((o) => o.source_id === id).length, id);
-    assert.equal(await page.locator('ict-compare details[open]').count(), 1, 'one report open at a time');
-  }
+  // Every source, a page at a time, and every bundled figure under its report or table, a page
+  // at a time, one source open at a time.
+  const figures = [...observations, ...tableObservations];
+  const panel = page.locator('ict-compare .panel');
+  const seen = await everyPage(panel, async () => {
+    const ids = [];
+    for (const article of await page.locator('ict-compare article.source').all()) {
+      const id = await article.getAttribute('data-source');
+      await article.locator('summary').click();
+      await article.locator('table.source-figures').waitFor();
+      const rows = await everyPage(article, () => article.locator('table.source-figures tbody tr').allTextContents());
+      assert.equal(rows.length, figures.filter((o) => o.source_id === id).length, id);
+      assert.equal(await page.locator('ict-compare details[open]').count(), 1, 'one source open at a time');
+      ids.push(id);
+    }
+    return ids;
+  });
+  assert.equal(new Set(seen).size, sourceCount);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -274,12 +284,13 @@ test('indicator values match the data, for every bundled figure shown in a profi
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=profile&province=p63:44');
   const panel = page.locator('ict-compare .panel');
   const shown = await everyPage(panel, () => page.locator('ict-compare .pillar button.value .number').allTextContents());
-  const qb = observations.filter((o) => o.province === 'p63:44');
+  const qb = [...observations, ...tableObservations].filter((o) => o.province === 'p63:44');
   assert.equal(shown.length, qb.length);
-  const vi = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
+  // Index scores show four decimals, as their publishers print them; the rest up to three.
+  const vi = (n, digits) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n).replace(/^(-?\d)(\d{3})(?!\d)/, '$1.$2');
   for (const o of qb.filter((x) => (x.qualifier || 'exact') === 'exact' && !x.out_of)) {
     const unit = indicators.get(o.indicator_id).unit;
-    const expected = vi(Number(o.value)) + (unit === 'percent' ? ' %' : '');
+    const expected = vi(Number(o.value), unit.startsWith('score_') ? 4 : 3) + (unit === 'percent' ? ' %' : '');
     assert.ok(shown.includes(expected), `${o.observation_id}: ${expected}`);
   }
   assert.deepEqual(problems(), []);

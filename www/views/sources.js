@@ -1,4 +1,5 @@
-// The reports behind the figures: each with its outlet, date and the figures taken from it. A
+// The sources behind the figures: each report with its outlet, date and the figures taken from
+// it; each published table with its publisher, credit, page and the cells its figures cite. A
 // reader's own sources say so and name the reader's file. The list is drawn a page at a time,
 // and one report's figures at a time, also paged, each page asked of the engine: a file with
 // twenty thousand sources or a hundred thousand figures draws as fast as the bundled five.
@@ -64,7 +65,9 @@ function sourceArticle(source, model, container) {
     badge.textContent = `${t.userSource}: ${source.file}`;
     meta.append(badge, ` · ${provinces.get(source.province)?.name ?? source.province}`);
   } else {
-    const bits = [source.outlet, source.author, formatPeriod(source.published), provinces.get(source.province)?.name];
+    const bits = source.table
+      ? [t.tableSource, source.outlet, source.table.attribution]
+      : [source.outlet, source.author, source.published ? formatPeriod(source.published) : '', provinces.get(source.province)?.name];
     meta.textContent = bits.filter(Boolean).join(' · ');
     if (source.url) meta.append(' · ', addressNode(source.url));
   }
@@ -114,8 +117,16 @@ function sourceArticle(source, model, container) {
     }
     draw();
   });
-  article.append(title, meta, details);
+  article.append(title, meta, ...(source.table ? [copyNote(source, t)] : []), details);
   return article;
+}
+
+/** Where the stored copy of a table was taken from. */
+function copyNote(source, t) {
+  const note = document.createElement('p');
+  note.className = 'meta copied-from';
+  note.textContent = `${t.copiedFrom}: ${source.table.copiedFrom}`;
+  return note;
 }
 
 function figureTable(observations, { lang, indicators }) {
@@ -134,7 +145,7 @@ function figureTable(observations, { lang, indicators }) {
     const quote = row.insertCell();
     quote.lang = 'vi';
     quote.className = 'quote-text';
-    quote.textContent = o.quote ? `“${o.quote}”` : '';
+    quote.textContent = o.cell ? `${o.cell.row} · ${o.cell.column}: ${o.cell.text}` : o.quote ? `“${o.quote}”` : '';
   }
   return table;
 }

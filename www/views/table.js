@@ -104,7 +104,7 @@ export function valueButton(cell, unit, indicator, lang, onValue) {
     number.textContent = cell.derived ? t.partial(cell.derived.reported, cell.derived.members) : '–';
     button.classList.add('partial');
   } else {
-    number.textContent = formatValue(cell, unit === 'percent' ? 'percent' : '', lang);
+    number.textContent = formatValue(cell, unit, lang);
   }
   line.append(number);
   button.append(line);
@@ -148,6 +148,8 @@ export function unitLabel(unit, indicator, lang) {
     case 'gbps': return 'Gbps';
     case 'people_per_point': return vi ? 'người/điểm' : 'people per point';
     case 'hours': return vi ? 'giờ' : 'hours';
+    case 'score_0_1': return vi ? 'điểm (0–1)' : 'score (0–1)';
+    case 'score_1_10': return vi ? 'điểm (1–10)' : 'score (1–10)';
     default: return '';
   }
 }

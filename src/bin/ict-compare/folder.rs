@@ -42,6 +42,10 @@ impl Folder {
             texts: HashMap::new(),
         };
         for name in DatasetFiles::NAMES {
+            // A folder of reports alone has no published tables.
+            if DatasetFiles::OPTIONAL.contains(&name) && !folder.root.join(name).exists() {
+                continue;
+            }
             let text = folder.read_text(name)?;
             folder.texts.insert(name, text);
         }

@@ -1,10 +1,56 @@
-//! `sources.csv` and `indicators.csv`: what the figures are and where they come from.
+//! `sources.csv`, `tables.csv`, `indicators.csv` and `editions.csv`: what the figures are and
+//! where they come from.
 
 use super::{id, province_id, unique_ids, vocabulary};
 use crate::error::{Error, ErrorKind, Result, excerpt};
-use crate::model::{Better, Indicator, Pillar, Source, Unit, is_snake_case};
+use crate::model::{
+    Better, Edition, Indicator, Period, Pillar, RowFilter, Source, TableFormat, TableSource, Unit,
+    is_snake_case,
+};
 use crate::parse::table::{Schema, Table};
 use crate::parse::text::{is_web_address, relative_path_problem};
+
+/// A source id: lower-case letters, digits and hyphens (`tv-2016`, `dti-2024-p34`), with no
+/// invisible character.
+fn source_id(table: &Table<'_>, slot: usize) -> Result<String> {
+    let id = table.id(slot)?;
+    if id
+        .bytes()
+        .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+    {
+        Ok(id.to_owned())
+    } else {
+        let expected = "an id of lower-case letters, digits and hyphens".into();
+        Err(table.invalid(slot, id, expected))
+    }
+}
+
+/// An address a reader may follow: `http` or `https` with a host, so that no `javascript:` or
+/// `data:` link can reach the page.
+fn web_address(table: &Table<'_>, slot: usize) -> Result<Option<String>> {
+    table
+        .optional(slot)
+        .map(|text| {
+            if is_web_address(text) {
+                Ok(text.to_owned())
+            } else {
+                let expected = "an http:// or https:// address, or nothing".into();
+                Err(table.invalid(slot, text, expected))
+            }
+        })
+        .transpose()
+}
+
+/// A file the folder names: a plain relative path (it is checked again, against the folder,
+/// when it is read).
+fn relative_file(table: &Table<'_>, slot: usize) -> Result<String> {
+    let file = table.required(slot)?;
+    if let Some(rule) = relative_path_problem(file) {
+        let path = excerpt(file);
+        return Err(table.error(slot, ErrorKind::PathRefused { path, rule }));
+    }
+    Ok(file.to_owned())
+}
 
 pub(crate) static SOURCES: Schema = Schema {
     required: &[
@@ -25,40 +71,117 @@ pub(crate) static SOURCES: Schema = Schema {
 pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
     let mut table = Table::open(text, file, &SOURCES)?;
     unique_ids(&mut table, 0, |t| {
-        let id = t.id(0)?;
-        if !id
-            .bytes()
-            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
-        {
-            let expected = "an id of lower-case letters, digits and hyphens".into();
-            return Err(t.invalid(0, id, expected));
-        }
-        let url = t.optional(5);
-        if let Some(url) = url
-            && !is_web_address(url)
-        {
-            let expected = "an http:// or https:// address, or nothing".into();
-            return Err(t.invalid(5, url, expected));
-        }
-        let file = t.required(7)?;
-        if let Some(rule) = relative_path_problem(file) {
-            let path = excerpt(file);
-            return Err(t.error(7, ErrorKind::PathRefused { path, rule }));
-        }
         Ok(Source {
-            id: id.to_owned(),
+            id: source_id(t, 0)?,
             title: t.required(1)?.to_owned(),
             outlet: t.required(2)?.to_owned(),
             author: t.text(3).to_owned(),
-            published: t.parsed(
+            published: Some(t.parsed(
                 4,
                 || "a date YYYY-MM-DD".into(),
                 |text| (text.len() == 10).then(|| text.parse().ok()).flatten(),
-            )?,
-            url: url.map(str::to_owned),
-            province: province_id(t, 6)?,
-            file: file.to_owned(),
+            )?),
+            url: web_address(t, 5)?,
+            province: Some(province_id(t, 6)?),
+            file: relative_file(t, 7)?,
             language: t.required(8)?.to_owned(),
+            table: None,
+        })
+    })
+}
+
+/// Column slots of `tables.csv`.
+mod table_column {
+    pub(super) const ID: usize = 0;
+    pub(super) const TITLE: usize = 1;
+    pub(super) const PUBLISHER: usize = 2;
+    pub(super) const URL: usize = 3;
+    pub(super) const ATTRIBUTION: usize = 4;
+    pub(super) const SCHEME: usize = 5;
+    pub(super) const PERIOD: usize = 6;
+    pub(super) const FILE: usize = 7;
+    pub(super) const FORMAT: usize = 8;
+    pub(super) const ROW_KEY: usize = 9;
+    pub(super) const ROW_FILTER: usize = 10;
+    pub(super) const COPIED_FROM: usize = 11;
+    pub(super) const LANGUAGE: usize = 12;
+    pub(super) const PUBLISHED: usize = 13;
+}
+
+static TABLES: Schema = Schema {
+    required: &[
+        "source_id",
+        "title",
+        "publisher",
+        "url",
+        "attribution",
+        "scheme",
+        "period",
+        "file",
+        "format",
+        "row_key",
+        "row_filter",
+        "copied_from",
+        "language",
+    ],
+    optional: &["published"],
+};
+
+/// Reads `tables.csv`: the published tables figures are read from, as sources whose
+/// [`Source::table`] says how to find a cell in the stored copy. The publisher's page is
+/// required: it is what a reader follows from a figure. A table's id may not be one of the
+/// `reports`' ids, since figures name their source by id alone.
+pub fn parse_tables(text: &str, file: Option<&str>, reports: &[Source]) -> Result<Vec<Source>> {
+    use table_column as c;
+    let mut table = Table::open(text, file, &TABLES)?;
+    unique_ids(&mut table, c::ID, |t| {
+        let id = source_id(t, c::ID)?;
+        if reports.iter().any(|report| report.id == id) {
+            let expected = "an id no report of sources.csv uses".into();
+            return Err(t.invalid(c::ID, &id, expected));
+        }
+        let url = web_address(t, c::URL)?.ok_or_else(|| {
+            t.error(
+                c::URL,
+                ErrorKind::EmptyField {
+                    column: "url".into(),
+                },
+            )
+        })?;
+        let row_filter = t
+            .optional(c::ROW_FILTER)
+            .map(|text| {
+                text.split_once('=')
+                    .filter(|(column, value)| !column.is_empty() && !value.is_empty())
+                    .map(|(column, value)| RowFilter {
+                        column: column.to_owned(),
+                        value: value.to_owned(),
+                    })
+                    .ok_or_else(|| t.invalid(c::ROW_FILTER, text, "column=value, or empty".into()))
+            })
+            .transpose()?;
+        Ok(Source {
+            id,
+            title: t.required(c::TITLE)?.to_owned(),
+            outlet: t.required(c::PUBLISHER)?.to_owned(),
+            author: String::new(),
+            published: t
+                .optional(c::PUBLISHED)
+                .map(|_| vocabulary(t, c::PUBLISHED, || "YYYY, YYYY-MM or YYYY-MM-DD".into()))
+                .transpose()?,
+            url: Some(url),
+            province: None,
+            file: relative_file(t, c::FILE)?,
+            language: t.required(c::LANGUAGE)?.to_owned(),
+            table: Some(TableSource {
+                format: vocabulary(t, c::FORMAT, TableFormat::expected)?,
+                row_key: t.required(c::ROW_KEY)?.to_owned(),
+                row_filter,
+                scheme: vocabulary(t, c::SCHEME, || "p63 or p34".into())?,
+                period: vocabulary::<Period>(t, c::PERIOD, || "YYYY".into())?,
+                attribution: t.required(c::ATTRIBUTION)?.to_owned(),
+                copied_from: t.required(c::COPIED_FROM)?.to_owned(),
+            }),
         })
     })
 }
@@ -78,7 +201,7 @@ static INDICATORS: Schema = Schema {
         "definition_vi",
         "definition_en",
     ],
-    optional: &[],
+    optional: &["methodology_vi", "methodology_en"],
 };
 
 /// Reads `indicators.csv`. A `part_of` naming no indicator of the file is an error.
@@ -105,11 +228,14 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
                     })
                 })
                 .transpose()?,
-            aggregation: vocabulary(t, 7, || "sum, none or weighted_mean:<weight>".into())?,
+            aggregation: vocabulary(t, 7, || "sum, mean, none or weighted_mean:<weight>".into())?,
             better: vocabulary(t, 8, Better::expected)?,
             part_of,
             definition_vi: t.required(10)?.to_owned(),
             definition_en: t.required(11)?.to_owned(),
+            methodology_vi: t.text(12).to_owned(),
+            methodology_en: t.text(13).to_owned(),
+            editions: Vec::new(),
         })
     })?;
     let positions: std::collections::HashMap<&str, usize> = indicators
@@ -159,10 +285,77 @@ fn part_of_cycle(
     None
 }
 
+static EDITIONS: Schema = Schema {
+    required: &[
+        "indicator_id",
+        "edition",
+        "first_period",
+        "last_period",
+        "note_vi",
+        "note_en",
+    ],
+    optional: &[],
+};
+
+/// Reads `editions.csv` into the indicators it names. An indicator's editions must follow one
+/// another in time without overlapping, and only the last may be open-ended: a period belongs
+/// to one edition at most, so a break in a series is never ambiguous.
+pub fn parse_editions(text: &str, file: Option<&str>, indicators: &mut [Indicator]) -> Result<()> {
+    let mut table = Table::open(text, file, &EDITIONS)?;
+    while table.next()? {
+        let t = &table;
+        let indicator_id = t.required(0)?;
+        let indicator = indicators
+            .iter_mut()
+            .find(|i| i.id == indicator_id)
+            .ok_or_else(|| {
+                t.error(
+                    0,
+                    ErrorKind::UnknownIndicator {
+                        id: crate::error::excerpt(indicator_id),
+                    },
+                )
+            })?;
+        let year = || "a year YYYY".to_owned();
+        let period = |slot| {
+            t.parsed(slot, year, |text| {
+                (text.len() == 4)
+                    .then(|| text.parse::<Period>().ok())
+                    .flatten()
+            })
+        };
+        let first = period(2)?;
+        let last = t.optional(3).map(|_| period(3)).transpose()?;
+        if last.is_some_and(|last| last < first) {
+            return Err(t.invalid(3, t.text(3), "a year no earlier than first_period".into()));
+        }
+        let edition = Edition {
+            id: t.required(1)?.to_owned(),
+            first,
+            last,
+            note_vi: t.required(4)?.to_owned(),
+            note_en: t.required(5)?.to_owned(),
+        };
+        if let Some(previous) = indicator.editions.last() {
+            let follows = previous.last.is_some_and(|end| end < first);
+            if previous.id == edition.id || !follows {
+                let reason = format!(
+                    "edition {:?} of {} must start after edition {:?} ends, which must end",
+                    edition.id, indicator.id, previous.id
+                );
+                return Err(t.invalid(2, t.text(2), reason));
+            }
+        }
+        indicator.editions.push(edition);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::PathRule;
+    use crate::model::Scheme;
 
     const INDICATORS_HEADER: &str = "indicator_id,family,pillar,name_vi,name_en,unit,denominator,aggregation,better,part_of,definition_vi,definition_en\n";
 
@@ -256,6 +449,97 @@ mod tests {
                 "{file}"
             );
             assert!(error.to_string().starts_with("sources.csv:2:"), "{error}");
+        }
+    }
+
+    const EDITIONS_HEADER: &str = "indicator_id,edition,first_period,last_period,note_vi,note_en\n";
+
+    fn one_index() -> Vec<Indicator> {
+        let text = format!(
+            "{INDICATORS_HEADER}dti,dti,digital_government,DTI,DTI,score_0_1,,mean,higher,,d,d\n"
+        );
+        parse_indicators(&text, Some("indicators.csv")).unwrap()
+    }
+
+    #[test]
+    fn editions_attach_to_their_indicator_in_time_order() {
+        let mut indicators = one_index();
+        let text = format!(
+            "{EDITIONS_HEADER}dti,2022,2022,2023,9 chỉ số,9 indices\ndti,2024,2024,,8 chỉ số,8 indices\n"
+        );
+        parse_editions(&text, Some("editions.csv"), &mut indicators).unwrap();
+        let dti = &indicators[0];
+        assert_eq!(dti.aggregation, crate::model::Aggregation::Mean);
+        let ids: Vec<&str> = dti.editions.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["2022", "2024"]);
+        let year = |y: u16| Period::year(y);
+        assert_eq!(
+            dti.edition_of(year(2023)).map(|e| e.id.as_str()),
+            Some("2022")
+        );
+        assert_eq!(
+            dti.edition_of(year(2030)).map(|e| e.id.as_str()),
+            Some("2024")
+        );
+        assert_eq!(dti.edition_of(year(2020)), None);
+    }
+
+    #[test]
+    fn overlapping_editions_are_refused_where_they_start() {
+        let mut indicators = one_index();
+        let text = format!("{EDITIONS_HEADER}dti,a,2022,2023,x,x\ndti,b,2023,,y,y\n");
+        let error = parse_editions(&text, Some("editions.csv"), &mut indicators).unwrap_err();
+        assert_eq!(error.position().map(|p| (p.line, p.column)), Some((3, 7)));
+        let text = format!("{EDITIONS_HEADER}dti,a,2022,,x,x\ndti,b,2024,,y,y\n");
+        assert!(parse_editions(&text, Some("editions.csv"), &mut one_index()).is_err());
+    }
+
+    #[test]
+    fn an_edition_of_an_unknown_indicator_names_it() {
+        let text = format!("{EDITIONS_HEADER}papi,a,2018,,x,x\n");
+        let error = parse_editions(&text, Some("editions.csv"), &mut one_index()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "editions.csv:2:1: unknown indicator \"papi\""
+        );
+    }
+
+    const TABLES_HEADER: &str = "source_id,title,publisher,url,attribution,scheme,period,file,format,row_key,row_filter,copied_from,language\n";
+
+    #[test]
+    fn reads_a_published_table() {
+        let text = format!(
+            "{TABLES_HEADER}papi-2018,PAPI 2018,UNDP,https://papi.org.vn,\"PAPI 2018, UNDP/CECODES\",p63,2018,tables/papi.csv,csv,province,year=2018,repo@abc,vi\n"
+        );
+        let sources = parse_tables(&text, Some("tables.csv"), &[]).unwrap();
+        let table = sources[0].table.as_ref().unwrap();
+        assert_eq!(
+            table.row_filter,
+            Some(RowFilter {
+                column: "year".into(),
+                value: "2018".into()
+            })
+        );
+        assert_eq!(
+            (table.scheme, table.format),
+            (Scheme::P63, TableFormat::Csv)
+        );
+        assert_eq!(sources[0].province, None);
+        assert_eq!(sources[0].published, None);
+    }
+
+    #[test]
+    fn a_table_needs_a_web_address_a_reader_can_follow() {
+        for (url, column) in [("javascript:alert(1)", 12), ("", 12)] {
+            let text = format!(
+                "{TABLES_HEADER}t-2018,T,P,{url},A,p63,2018,tables/t.csv,csv,province,,r,vi\n"
+            );
+            let error = parse_tables(&text, Some("tables.csv"), &[]).unwrap_err();
+            assert_eq!(
+                error.position().map(|p| (p.line, p.column)),
+                Some((2, column)),
+                "{error}"
+            );
         }
     }
 

@@ -4,16 +4,19 @@
 //! values; cross-file checks (does this indicator exist?) are left to the caller, which gets
 //! the [`Table`] to place its errors. Formats are documented in `data/README.md`.
 //!
-//! `catalogue` reads what figures are and where they come from (sources, indicators),
-//! `observations` the figures themselves, `reference` the reference tables about provinces.
+//! `catalogue` reads what figures are and where they come from (sources, published tables,
+//! indicators and their editions), `observations` the figures themselves, `reference` the
+//! reference tables about provinces.
 
 mod catalogue;
 mod observations;
 mod reference;
 
 pub(crate) use catalogue::SOURCES;
-pub use catalogue::{parse_indicators, parse_sources};
-pub use observations::{ObservationRow, ObservationStream, observation_column, parse_observations};
+pub use catalogue::{parse_editions, parse_indicators, parse_sources, parse_tables};
+pub use observations::{
+    CellRef, ObservationRow, ObservationStream, observation_column, parse_observations,
+};
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,

@@ -1,4 +1,4 @@
-//! `observations.csv`: the figures, one row each.
+//! `observations.csv` and `table_observations.csv`: the figures, one row each.
 
 use super::{province_id, vocabulary};
 use crate::error::{ErrorKind, Result};
@@ -32,6 +32,12 @@ pub mod observation_column {
     pub const QUOTE: usize = 10;
     /// `note`
     pub const NOTE: usize = 11;
+    /// `table_row`
+    pub const TABLE_ROW: usize = 12;
+    /// `table_column`
+    pub const TABLE_COLUMN: usize = 13;
+    /// `cell`
+    pub const CELL: usize = 14;
 }
 
 /// `observation_id` is optional so that a long file of figures (a benchmark, an export from
@@ -46,8 +52,22 @@ static OBSERVATIONS: Schema = Schema {
         "scope",
         "quote",
         "note",
+        "table_row",
+        "table_column",
+        "cell",
     ],
 };
+
+/// The cell of a published table a row cites, its text borrowed from the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef<'a> {
+    /// `table_row`: the row as the table names it.
+    pub row: &'a str,
+    /// `table_column`.
+    pub column: &'a str,
+    /// `cell`: the cell's text as stored.
+    pub text: &'a str,
+}
 
 /// One row of `observations.csv`, its text borrowed from the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +96,42 @@ pub struct ObservationRow<'a> {
     pub quote: &'a str,
     /// `note`, possibly empty.
     pub note: &'a str,
+    /// `table_row`, `table_column` and `cell`, for a figure read from a table.
+    pub cell: Option<CellRef<'a>>,
+}
+
+/// A figure rests on a quote or on a table cell, never on both, and a cell is cited whole:
+/// row, column and text.
+fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
+    use observation_column as c;
+    let parts = [c::TABLE_ROW, c::TABLE_COLUMN, c::CELL].map(|slot| t.optional(slot));
+    match parts {
+        [None, None, None] => Ok(None),
+        [Some(row), Some(column), Some(text)] => {
+            if t.optional(c::QUOTE).is_some() {
+                let reason = "a figure rests on a quote or on a table cell, not on both";
+                return Err(t.invalid(c::QUOTE, t.text(c::QUOTE), reason.into()));
+            }
+            Ok(Some(CellRef { row, column, text }))
+        }
+        _ => {
+            let (slot, name) = [
+                (c::TABLE_ROW, "table_row"),
+                (c::TABLE_COLUMN, "table_column"),
+                (c::CELL, "cell"),
+            ]
+            .into_iter()
+            .zip(parts)
+            .find_map(|(place, part)| part.is_none().then_some(place))
+            .unwrap_or((c::CELL, "cell"));
+            Err(t.error(
+                slot,
+                ErrorKind::EmptyField {
+                    column: format!("{name} (a table cell is cited by row, column and text)"),
+                },
+            ))
+        }
+    }
 }
 
 /// Reads `observations.csv`, calling `sink` with each row and the table (to place errors).
@@ -257,6 +313,7 @@ fn read_row<'t>(t: &'t Table<'_>) -> Result<ObservationRow<'t>> {
         source: t.id(c::SOURCE)?,
         quote: t.text(c::QUOTE),
         note: t.text(c::NOTE),
+        cell: cell(t)?,
     })
 }
 

@@ -40,6 +40,14 @@ pub fn parse_provinces_p63(text: &str, file: Option<&str>) -> Result<(Vec<Provin
             region: Some(region),
             merged_into: None,
             merged_from: Vec::new(),
+            // `aliases`: other spellings, separated by `|`.
+            aliases: t
+                .text(10)
+                .split('|')
+                .map(str::trim)
+                .filter(|alias| !alias.is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
     })?;
     Ok((provinces, regions))
@@ -84,6 +92,7 @@ pub fn parse_provinces_p34(text: &str, file: Option<&str>) -> Result<Vec<Provinc
             region: None,
             merged_into: None,
             merged_from,
+            aliases: Vec::new(),
         })
     })
 }
