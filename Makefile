@@ -72,12 +72,18 @@ build: tools npm wasm page
 
 wasm: pkg/$(CRATE)_bg.wasm
 
+# Two modules from one crate: the engine, and the extraction assistant (`--features
+# extractor`), which the page loads only when a report is added.
 pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(shell find src data -type f) | tools npm
+	cargo build --profile wasm --lib --target $(WASM_TARGET) --features extractor
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_extract $(RELEASE_WASM)
 	cargo build --profile wasm --lib --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  pkg/$(CRATE)_bg.wasm -o pkg/$(CRATE)_bg.wasm
+	for module in $(CRATE) $(CRATE)_extract; do \
+	  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	    pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; \
+	done
 
 page: wasm
 	node scripts/build-page.mjs
@@ -88,6 +94,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 
 test-rust:
 	cargo test
@@ -97,6 +104,7 @@ validate:
 
 test-wasm: setup
 	cargo test --target $(WASM_TARGET) --test web
+	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser
 	node --test --test-concurrency=1 tests/e2e/
@@ -116,7 +124,7 @@ bench-peers: build browser bench-npm
 
 # ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------
 
-FUZZ_TARGETS := user_file numbers specs
+FUZZ_TARGETS := user_file numbers specs extract
 FUZZ_SECONDS ?= 60
 
 ## fuzz: every fuzz target for FUZZ_SECONDS each, from the committed seeds

@@ -10,9 +10,9 @@ mod native {
 
     use criterion::{BenchmarkId, Criterion, Throughput};
     use ict_compare::{
-        AggregateSpec, CompareSpec, Dataset, GroupBy, PeriodSpec, ProvinceId, RankSpec, aggregate,
-        compare, rank, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
-        synthetic_sources,
+        AggregateSpec, CompareSpec, Dataset, ExtractOptions, GroupBy, PeriodSpec, ProvinceId,
+        RankSpec, Suggester, aggregate, compare, extract_with, rank, synthetic_indicator_id,
+        synthetic_indicators, synthetic_observations, synthetic_sources,
     };
 
     const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
@@ -61,6 +61,7 @@ mod native {
                 scheme: None,
                 targets: false,
                 include_partial: false,
+                references: false,
             };
             let rank_spec = RankSpec {
                 indicator: synthetic_indicator_id(1),
@@ -73,6 +74,7 @@ mod native {
                 indicator: Some(synthetic_indicator_id(3)),
                 group_by: GroupBy::Year,
                 period: PeriodSpec::Latest,
+                scheme: None,
                 targets: false,
             };
             // What any answer would cost without the index: one pass over the value column.
@@ -91,10 +93,54 @@ mod native {
         }
         group.finish();
     }
+
+    /// An article-like text of at least `bytes`: the dataset's own quotes as sentences, five to
+    /// a paragraph, repeated. Every quote states a figure, so every figure is read in full
+    /// (the later copies as restatements).
+    fn article_of_size(dataset: &Dataset, bytes: usize) -> String {
+        let mut paragraph = String::new();
+        for (i, observation) in dataset.observations().enumerate() {
+            paragraph.push_str(&observation.quote);
+            paragraph.push_str(if i % 5 == 4 { ".\n" } else { ". " });
+        }
+        let mut text = String::with_capacity(bytes + paragraph.len());
+        while text.len() < bytes {
+            text.push_str(&paragraph);
+        }
+        text
+    }
+
+    /// The extraction assistant on a report-sized text and on a 1 MB one.
+    pub fn extract(c: &mut Criterion) {
+        let dataset = Dataset::bundled().expect("the bundled dataset loads");
+        let suggester = Suggester::new(dataset.indicators());
+        let options = ExtractOptions::for_report(
+            Some("p63:84".parse().expect("id")),
+            None,
+            dataset.reference().provinces(),
+        );
+        let mut group = c.benchmark_group("extract");
+        group.sample_size(10);
+        for bytes in [16_000, 1_000_000] {
+            let text = article_of_size(&dataset, bytes);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(
+                BenchmarkId::new("baseline_scan", bytes),
+                &text,
+                |b, text| {
+                    b.iter(|| black_box(text.bytes().filter(u8::is_ascii_digit).count()));
+                },
+            );
+            group.bench_with_input(BenchmarkId::new("engine", bytes), &text, |b, text| {
+                b.iter(|| black_box(extract_with(text, &suggester, &options).candidates.len()));
+            });
+        }
+        group.finish();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion::criterion_group!(benches, native::parse, native::queries);
+criterion::criterion_group!(benches, native::parse, native::queries, native::extract);
 #[cfg(not(target_arch = "wasm32"))]
 criterion::criterion_main!(benches);
 

@@ -38,6 +38,8 @@ for (const file of ['vn63_odm.topojson', 'vn34_odm.topojson']) {
   cpSync(join('data/reference/boundaries', file), join(dist, 'boundaries', file));
 }
 cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
+// The extraction assistant's module, fetched only when a report is added.
+cpSync('pkg/ict_compare_extract_bg.wasm', join(dist, 'ict_compare_extract_bg.wasm'));
 
 // What the first view loads: the page, its styles, the element's script with the chunks it
 // imports statically (not the chart and map, imported when their tab opens) and the engine.
@@ -59,7 +61,7 @@ const measure = (file) => {
 const sizes = Object.fromEntries(firstView.map(measure));
 const firstViewGzip = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
 const later = Object.fromEntries(
-  readdirSync(dist).filter((f) => /\.(js|topojson)$/.test(f) && !firstView.includes(f)).map(measure),
+  readdirSync(dist).filter((f) => /\.(js|topojson|wasm)$/.test(f) && !firstView.includes(f)).map(measure),
 );
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ firstView: sizes, firstViewGzip, later }, null, 2));
 console.log(`first view: ${(firstViewGzip / 1024).toFixed(1)} KiB gzip (budget 250 KiB)`);

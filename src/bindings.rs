@@ -12,9 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    AggregateSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator, IndicatorCoverage,
-    Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source, SourceEntry,
-    SourcePageSpec, Unit,
+    AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator,
+    IndicatorCoverage, Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source,
+    SourceEntry, SourcePageSpec, Unit,
 };
 
 /// The `name` of every error the engine throws.
@@ -107,49 +107,91 @@ export interface Provenance {
 }
 
 export interface Derivation {
-  kind: "rollUp" | "perCapita"; members: number; reported: number; weight: string | null;
-  populationYear: number | null; note: string;
+  kind: "rollUp" | "perCapita"; members: number; reported: number;
+  /** The aggregation rule a roll-up followed: "sum", "mean", "weighted_mean:<weight>" or "none". */
+  rule: string | null;
+  /** The weight used by a weighted mean: the rule's, or "population" in its place. */
+  weight: string | null;
+  /** Why the weight used is not the rule's ("in place of households, not known for p63:84"). */
+  fallback: string | null;
+  populationYear: number | null;
+  /** Why the members' figures were not combined (rule "none", or targets). */
+  refused: string | null;
+  note: string;
 }
+
+/** A published figure checked against the same figure rolled up from the former provinces. */
+export interface CrossCheck { value: number | null; difference: number | null; agrees: boolean | null; derivation: Derivation; }
 
 export interface Figure {
   value: number | null; qualifier: Qualifier; period: string; mixedPeriods: boolean;
   outOf: number | null; isTarget: boolean; origin: "bundled" | "user";
-  provenance: Provenance[]; derived: Derivation | null;
+  provenance: Provenance[]; derived: Derivation | null; crossCheck: CrossCheck | null;
 }
+
+/** How several provinces' figures were combined. */
+export interface Method { rule: string; weight: string | null; fallback: string | null; populationYear: number | null; }
+
+/** A national or regional average: a line to draw beside the provinces, never ranked. */
+export interface ReferenceLine {
+  kind: "national" | "regional"; region: string | null; nameVi: string; nameEn: string;
+  value: number | null; basis: "mean" | "weightedMean" | "meanPerProvince"; method: Method | null;
+  refused: string | null; scheme: Scheme; years: number[]; reported: number; provinces: number;
+}
+export interface References { lines: ReferenceLine[]; refused: string | null; }
+export interface AverageSpec { indicator: string; period?: PeriodSpec; regions?: string[] | null; }
 
 export interface CompareSpec {
   provinces: ProvinceId[]; indicators: string[]; period?: PeriodSpec; perCapita?: boolean;
   scheme?: Scheme | null; targets?: boolean; includePartial?: boolean;
+  /** Give each column its national and regional averages (off by default). */
+  references?: boolean;
 }
 export interface Cell extends Figure { best: boolean; }
 export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }
 export interface Matrix {
   period: string;
-  columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[] }[];
+  columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[]; references: References }[];
   rows: { province: ProvinceId; cells: (Cell | null)[] }[];
   warnings: Warning[];
 }
 
 export interface RankSpec { indicator: string; period?: PeriodSpec; scheme?: Scheme | null; perCapita?: boolean; targets?: boolean; }
 export interface Ranking {
-  indicator: string; better: "higher" | "lower" | "none"; mixedPeriods: boolean; missing: number;
+  indicator: string; better: "higher" | "lower" | "none"; scheme: Scheme; unit: string;
+  perCapita: boolean; perCapitaRefused: string | null; mixedPeriods: boolean; missing: number;
   entries: { rank: number; province: ProvinceId; figure: Figure; tied: boolean; uncertainWith: ProvinceId[] }[];
-  warnings: Warning[];
+  references: References;
 }
 
 export interface SeriesSpec {
   province: ProvinceId; indicator: string; period?: PeriodSpec; from?: number | null; to?: number | null;
-  perCapita?: boolean; targets?: boolean;
+  scheme?: Scheme | null; perCapita?: boolean; targets?: boolean;
 }
+/** A change of method between two periods of a series. */
+export interface Break { fromEdition: string; toEdition: string; at: string; noteVi: string; noteEn: string; }
+export interface Change {
+  from: string; to: string; absolute: number; relative: number | null; yearlyRate: number | null;
+  years: number; qualifier: Qualifier; derived: boolean; break: Break | null;
+}
+export interface SeriesPoint extends Figure { edition: string | null; change: Change | null; }
 export interface Series {
-  province: ProvinceId; indicator: string; points: Figure[];
-  change: { from: string; to: string; absolute: number; relative: number | null; yearlyRate: number | null; years: number; qualifier: Qualifier } | null;
+  province: ProvinceId; indicator: string; points: SeriesPoint[]; change: Change | null;
+  perCapita: boolean; perCapitaRefused: string | null; breaks: Break[]; references: References;
 }
 
-export interface AggregateSpec { indicator?: string | null; groupBy?: "none" | "region" | "year" | "pillar"; period?: PeriodSpec; targets?: boolean; }
+export interface AggregateSpec {
+  indicator?: string | null; groupBy?: "nation" | "none" | "region" | "year" | "pillar";
+  period?: PeriodSpec; scheme?: Scheme | null; targets?: boolean;
+}
 export interface AggregateResult {
-  indicator: string | null; groupBy: string; weight: string | null;
-  groups: { key: string; count: number; sum: number | null; mean: number | null; median: number | null; min: number | null; max: number | null; weightedMean: number | null; reported: number; provinces: number }[];
+  indicator: string | null; groupBy: "nation" | "region" | "year" | "pillar"; scheme: Scheme;
+  period: string; rule: string | null; weight: string | null;
+  groups: {
+    key: string; value: number | null; method: Method | null; refused: string | null;
+    count: number; sum: number | null; mean: number | null; median: number | null;
+    min: number | null; max: number | null; reported: number; provinces: number; years: number[];
+  }[];
 }
 
 export interface Comparability { comparable: boolean; code: "sameIndicator" | "differentDefinition" | "differentIndicators"; reason: string; }
@@ -502,7 +544,8 @@ impl JsDataset {
         answer(crate::series(&self.inner, &spec))
     }
 
-    /// Count, sum, mean, median, min, max and weighted mean, grouped.
+    /// One indicator combined by its rule over the nation, each region or each year (or the
+    /// figures per pillar), with count, mean, median, min, max and a sum where the rule adds.
     #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
     pub fn aggregate(
         &self,
@@ -510,6 +553,17 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
         answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// The national average of an indicator and its regions' averages, with coverage: reference
+    /// lines, never ranked.
+    #[wasm_bindgen(unchecked_return_type = "References")]
+    pub fn averages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AverageSpec = from_js(spec, "average spec")?;
+        answer(crate::averages(&self.inner, &spec))
     }
 
     /// Everything known about one province, by pillar, with periods and quotes.
@@ -571,5 +625,166 @@ impl JsDataset {
             provinces: self.inner.reference().provinces(),
             observations: self.inner.observations().collect(),
         })
+    }
+}
+
+// ---- the extraction assistant (`--features extractor`) ----------------------------------
+//
+// Built into a module of its own, which the page loads when a report is added; the engine's
+// module above does not carry it.
+
+#[cfg(feature = "extractor")]
+use crate::{Extraction, TextSpan};
+
+#[cfg(feature = "extractor")]
+#[wasm_bindgen(typescript_custom_section)]
+const EXTRACT_TYPES: &str = r#"
+export type ExtractUnit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours";
+export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "unreadable";
+/** Offsets into `text` in UTF-16 code units, as JavaScript strings count them; end exclusive. */
+export interface TextSpan { start: number; end: number; }
+export interface ExtractSpec { province?: ProvinceId | null; published?: string | null; }
+export interface Candidate {
+  written: string; span: TextSpan; value: number; scale: number; outOf: number | null; upTo: number | null;
+  qualifier: Qualifier; unit: ExtractUnit; counted: string; quote: string; quoteSpan: TextSpan;
+  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "publication" | "unknown";
+  isTarget: boolean; suggestions: { indicator: string; score: number }[]; confidence: number;
+}
+export interface Rejected { written: string; span: TextSpan; reason: Reason; restates: number | null; }
+export interface Extraction { text: string; candidates: Candidate[]; rejected: Rejected[]; }
+export interface AcceptedFigure {
+  value: number; scale: number; unit: ExtractUnit; outOf?: number | null; indicator: string; period: string;
+  qualifier: Qualifier; isTarget: boolean; scope?: string | null; quote: string;
+}
+export interface ReportRowsSpec {
+  report: { id: string; title: string; outlet?: string; author?: string; published: string; url?: string | null; province: ProvinceId };
+  figures: AcceptedFigure[];
+}
+export interface ReportRows { observations: string; sources: string; textFile: string; }
+"#;
+
+/// What the page knows of a report it asks the extractor about.
+#[cfg(feature = "extractor")]
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct ExtractSpec {
+    province: Option<String>,
+    published: Option<String>,
+}
+
+/// The extractor's answer with the text its offsets refer to (decoded, without a byte-order
+/// mark), offsets in UTF-16 code units.
+#[cfg(feature = "extractor")]
+#[derive(Serialize)]
+struct ExtractAnswer {
+    text: String,
+    #[serde(flatten)]
+    extraction: Extraction,
+}
+
+/// Re-counts the extraction's character offsets in UTF-16 code units, as JavaScript indexes
+/// strings.
+#[cfg(feature = "extractor")]
+fn in_utf16(text: &str, extraction: &mut Extraction) {
+    let mut units = Vec::with_capacity(text.len() + 1);
+    let mut count = 0;
+    for c in text.chars() {
+        units.push(count);
+        count += c.len_utf16();
+    }
+    units.push(count);
+    let convert = |span: &mut TextSpan| {
+        span.start = units.get(span.start).copied().unwrap_or(count);
+        span.end = units.get(span.end).copied().unwrap_or(count);
+    };
+    for candidate in &mut extraction.candidates {
+        convert(&mut candidate.span);
+        convert(&mut candidate.quote_span);
+    }
+    for rejected in &mut extraction.rejected {
+        convert(&mut rejected.span);
+    }
+}
+
+/// The extraction assistant, in the module built with `--features extractor`, which the page
+/// loads only when a report is added: its code stays out of the first view. It holds the
+/// bundled indicator list and provinces, against which it suggests and checks.
+#[cfg(feature = "extractor")]
+#[wasm_bindgen]
+pub struct Extractor {
+    dataset: crate::Dataset,
+}
+
+#[cfg(feature = "extractor")]
+#[wasm_bindgen]
+impl Extractor {
+    /// The extractor over the bundled indicator list.
+    pub fn bundled() -> Result<Extractor, JsValue> {
+        crate::Dataset::bundled()
+            .map(|dataset| Extractor { dataset })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Proposes the figures of a report's text (its bytes, so that a file in another encoding
+    /// or a binary file is refused with a place), each with its quote, for a person to confirm.
+    #[wasm_bindgen(unchecked_return_type = "Extraction")]
+    pub fn extract(
+        &self,
+        bytes: &[u8],
+        file_name: &str,
+        #[wasm_bindgen(unchecked_param_type = "ExtractSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: ExtractSpec = if spec.is_undefined() || spec.is_null() {
+            ExtractSpec::default()
+        } else {
+            from_js(spec, "extract spec")?
+        };
+        let province = spec
+            .province
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse::<crate::ProvinceId>().map_err(|()| {
+                    to_js_error(&Error::request(format!(
+                        "province {p:?}: expected p63:NN or p34:NN"
+                    )))
+                })
+            })
+            .transpose()?;
+        let published = spec
+            .published
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse::<crate::Period>().map_err(|()| {
+                    to_js_error(&Error::request(format!(
+                        "published {p:?}: expected YYYY-MM-DD"
+                    )))
+                })
+            })
+            .transpose()?;
+        let text = crate::report_text(bytes, Some(file_name)).map_err(|e| to_js_error(&e))?;
+        let options = crate::ExtractOptions::for_report(
+            province,
+            published,
+            self.dataset.reference().provinces(),
+        );
+        let mut extraction = crate::extract(text, self.dataset.indicators(), &options);
+        in_utf16(text, &mut extraction);
+        to_js(&ExtractAnswer {
+            text: text.to_owned(),
+            extraction,
+        })
+    }
+
+    /// The rows a new report and its accepted figures add to `observations.csv` and
+    /// `sources.csv`, checked against the indicator list.
+    #[wasm_bindgen(js_name = reportRows, unchecked_return_type = "ReportRows")]
+    pub fn report_rows(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReportRowsSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::ReportRowsSpec = from_js(spec, "report rows spec")?;
+        answer(crate::report_rows(&spec, self.dataset.indicators()))
     }
 }

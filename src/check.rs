@@ -4,8 +4,9 @@
 //! the report, a value the quote does not state, a qualifier the wording does not support; a
 //! table cell not in the stored table, or left out; see `cells`), and
 //! *findings* where the reports themselves disagree (parts that do not add up to the total the
-//! same report states, the same figure stated twice). Errors fail validation; findings are
-//! reported and never fixed. This module reads the dataset; it changes nothing.
+//! same report states, the same figure stated twice, a published 2025-province figure that its
+//! former provinces' figures do not reproduce). Errors fail validation; findings are reported
+//! and never fixed. This module reads the dataset; it changes nothing.
 
 mod cells;
 
@@ -13,8 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Qualifier, Unit};
+use crate::model::{ProvinceId, Qualifier, Scheme, Unit};
 use crate::parse::{numbers_in_text, observation_column as column, parse_observations};
+use crate::query::{Options, PeriodSpec, Selector};
 
 pub use cells::table_provenance;
 
@@ -22,7 +24,7 @@ pub use cells::table_provenance;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    /// `partsDoNotAddUp` or `duplicate`.
+    /// `partsDoNotAddUp`, `duplicate` or `publishedDiffersFromDerived`.
     pub kind: &'static str,
     /// The observations involved.
     pub observations: Vec<String>,
@@ -30,11 +32,60 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Reports parts that do not add up to their total and figures stated more than once.
+/// Reports parts that do not add up to their total, figures stated more than once, and
+/// published figures of 2025 provinces that differ from the roll-up of their former provinces by
+/// more than [`CROSS_CHECK_TOLERANCE`](crate::CROSS_CHECK_TOLERANCE).
 #[must_use]
 pub fn consistency(dataset: &Dataset) -> Vec<Finding> {
     let mut findings = parts_and_totals(dataset);
     findings.extend(duplicates(dataset));
+    findings.extend(published_and_derived(dataset));
+    findings
+}
+
+/// Every published figure of a 2025 province checked against the roll-up of the same year.
+fn published_and_derived(dataset: &Dataset) -> Vec<Finding> {
+    let mut occasions: Vec<(String, ProvinceId, u16)> = dataset
+        .observations()
+        .filter(|o| o.province.scheme == Scheme::P34 && !o.is_target && o.scope == "province")
+        .map(|o| (o.indicator, o.province, o.period.calendar_year()))
+        .collect();
+    occasions.sort();
+    occasions.dedup();
+    let selector = Selector::new(dataset);
+    let mut findings = Vec::new();
+    for (indicator, province, year) in occasions {
+        let Some(position) = dataset.indicator_position(&indicator) else {
+            continue;
+        };
+        let options = Options::default();
+        let Some(figure) = selector.figure(position, province, PeriodSpec::Year(year), options)
+        else {
+            continue;
+        };
+        let Some(check) = figure.cross_check.as_ref() else {
+            continue;
+        };
+        if check.agrees != Some(false) {
+            continue;
+        }
+        let (Some(published), Some(derived)) = (figure.value, check.value) else {
+            continue;
+        };
+        findings.push(Finding {
+            kind: "publishedDiffersFromDerived",
+            observations: figure
+                .provenance
+                .iter()
+                .map(|p| p.observation.clone())
+                .collect(),
+            message: format!(
+                "{indicator} for {province} {year}: published {published}, but the {} gives {derived} (a difference of {:.6})",
+                check.derivation.note,
+                published - derived
+            ),
+        });
+    }
     findings
 }
 
@@ -327,6 +378,32 @@ mod tests {
 
     fn first(text: &str, unit: Unit) -> Statement {
         statements_in(text, unit).into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_published_figure_its_former_provinces_do_not_reproduce_is_a_finding() {
+        let indicators =
+            "index,index,digital_government,Chỉ số,Index,percent,,mean,higher,,Chỉ số.,Index.\n";
+        let members = "p63:83,index,2024,0.5\np63:84,index,2024,0.6\np63:86,index,2024,0.7\n";
+        let close = format!("{members}p34:86,index,2024,0.6001\n");
+        let dataset = crate::dataset::inline::dataset(indicators, &close).expect("loads");
+        assert!(
+            published_and_derived(&dataset).is_empty(),
+            "within rounding"
+        );
+        let far = format!("{members}p34:86,index,2024,0.6002\n");
+        let dataset = crate::dataset::inline::dataset(indicators, &far).expect("loads");
+        let findings = consistency(&dataset);
+        let finding = findings
+            .iter()
+            .find(|f| f.kind == "publishedDiffersFromDerived")
+            .expect("a finding");
+        assert_eq!(finding.observations, ["o-3"]);
+        assert!(
+            finding.message.contains("p34:86 2024"),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub enum ErrorKind {
     },
     /// The bytes are not UTF-8 (a Windows-1258 export, say).
     InvalidUtf8,
+    /// The bytes are not text at all: they hold control characters only binary files have.
+    NotText,
     /// A quoted field is never closed.
     UnterminatedQuote,
     /// A quote character appears inside an unquoted field, or text follows a closing quote.
@@ -303,6 +305,7 @@ impl ErrorKind {
             ErrorKind::NoRows => "noRows",
             ErrorKind::TooLarge { .. } => "tooLarge",
             ErrorKind::InvalidUtf8 => "invalidUtf8",
+            ErrorKind::NotText => "notText",
             ErrorKind::UnterminatedQuote => "unterminatedQuote",
             ErrorKind::StrayQuote => "strayQuote",
             ErrorKind::MissingColumn { .. } => "missingColumn",
@@ -352,6 +355,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidUtf8 => {
                 f.write_str("invalid UTF-8: save the file as UTF-8 (not Windows-1258)")
             }
+            ErrorKind::NotText => f.write_str(
+                "not a text file: save the report as plain text (UTF-8), not as a document or image",
+            ),
             ErrorKind::UnterminatedQuote => f.write_str("quoted field is never closed"),
             ErrorKind::StrayQuote => {
                 f.write_str("stray quote: quote the whole field and double inner quotes")

@@ -33,6 +33,7 @@ mod compare;
 mod conventions;
 mod dataset;
 mod error;
+mod extract;
 mod model;
 mod parse;
 mod query;
@@ -40,6 +41,13 @@ mod synthetic;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+
+/// The extraction assistant's handle, reachable from the wasm tests in `tests/web_extract.rs`.
+#[cfg(all(target_arch = "wasm32", feature = "extractor"))]
+#[doc(hidden)]
+pub mod extractor_for_tests {
+    pub use crate::bindings::Extractor;
+}
 
 /// The JavaScript-facing handle, reachable from the wasm tests in `tests/web.rs`.
 #[cfg(target_arch = "wasm32")]
@@ -50,13 +58,19 @@ pub mod bindings_for_tests {
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
 pub use compare::{
-    Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
-    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesSpec, Warning,
-    comparability, compare, ensure_comparable, profile, rank, series,
+    Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
+    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
+    SeriesSpec, Warning, comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
+pub use extract::{
+    AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
+    OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
+    SUGGESTIONS, Suggester, Suggestion, TextSpan, extract, extract_bytes, extract_with,
+    is_source_id, report_rows, report_text,
+};
 pub use model::{
     APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
     Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,
@@ -68,10 +82,12 @@ pub use parse::{
     parse_data_number, parse_vietnamese_number, relative_path_problem,
 };
 pub use query::{
-    AggregateResult, AggregateSpec, Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec,
-    Group, GroupBy, IndicatorCoverage, MAX_PAGE, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
-    SourceEntry, SourcePage, SourcePageSpec, Stats, Summary, UserFigures, aggregate, coverage,
-    figure_page, source_entries, source_page, user_figures,
+    AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
+    Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec, Group, GroupBy,
+    IndicatorCoverage, MAX_PAGE, Method, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
+    ReferenceKind, ReferenceLine, References, SourceEntry, SourcePage, SourcePageSpec, Stats,
+    Summary, UserFigures, aggregate, averages, coverage, figure_page, source_entries, source_page,
+    user_figures,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,

@@ -50,6 +50,7 @@ fn probe(dataset: &Dataset) -> Matrix {
         scheme: None,
         targets: false,
         include_partial: false,
+        references: false,
     };
     compare(dataset, &spec).expect("compares")
 }

@@ -25,6 +25,7 @@ fn compare_spec(provinces: &[&str], indicators: &[&str]) -> CompareSpec {
         scheme: None,
         targets: false,
         include_partial: false,
+        references: false,
     }
 }
 
@@ -237,6 +238,7 @@ fn series_spec(province: &str, indicator: &str) -> SeriesSpec {
         period: PeriodSpec::Latest,
         from: None,
         to: None,
+        scheme: None,
         per_capita: false,
         targets: false,
     }
@@ -264,7 +266,7 @@ fn change_over_time_with_a_users_earlier_figure() {
     let csv = "observation_id,province,indicator_id,period,value,source_id\nu-1,p63:84,bts_stations,2020,1000,mine\n";
     let dataset = dataset().with_user_file(csv, "mine.csv").expect("loads");
     let s = series(&dataset, &series_spec("p63:84", "bts_stations")).expect("a series");
-    let values: Vec<Option<f64>> = s.points.iter().map(|p| p.value).collect();
+    let values: Vec<Option<f64>> = s.points.iter().map(|p| p.figure.value).collect();
     assert_eq!(values, [Some(1000.0), Some(1208.0)]);
     let change = s.change.expect("a change");
     assert_eq!(change.absolute, 208.0);
@@ -274,7 +276,7 @@ fn change_over_time_with_a_users_earlier_figure() {
     // The 2025 province's series is rolled up year by year, partial (1 of 3) so without values.
     let s = series(&dataset, &series_spec("p34:86", "bts_stations")).expect("a series");
     assert_eq!(s.points.len(), 2);
-    assert!(s.points.iter().all(|p| p.value.is_none()));
+    assert!(s.points.iter().all(|p| p.figure.value.is_none()));
 }
 
 #[test]
@@ -284,6 +286,7 @@ fn aggregates_by_region_year_and_pillar_with_coverage() {
         indicator: Some("households_smartphone_share".into()),
         group_by: GroupBy::Region,
         period: PeriodSpec::Latest,
+        scheme: None,
         targets: false,
     };
     let result = aggregate(&dataset, &spec).expect("aggregates");
@@ -315,9 +318,13 @@ fn aggregates_by_region_year_and_pillar_with_coverage() {
     )
     .expect("aggregates");
     let total: usize = pillars.groups.iter().map(|g| g.stats.count).sum();
+    // Figures of the 63-province list: the 2025 provinces' own are counted with theirs.
     assert_eq!(
         total,
-        dataset.observations().filter(|o| !o.is_target).count()
+        dataset
+            .observations()
+            .filter(|o| !o.is_target && o.province.scheme == Scheme::P63)
+            .count()
     );
 }
 
@@ -348,9 +355,10 @@ fn a_profile_lists_every_figure_of_a_province_by_pillar() {
         .map(|e| e.figures.len())
         .sum();
     assert_eq!(listed, expected);
-    // The 2025 Vĩnh Long lists the figures of its former provinces under their names.
+    // The 2025 Vĩnh Long lists its own published figures (DTI 2024), then the figures of its
+    // former provinces under their names.
     let vinh_long = ict_compare::profile(&dataset, id("p34:86")).expect("a profile");
-    let members = [id("p63:83"), id("p63:84"), id("p63:86")];
+    let members = [id("p34:86"), id("p63:83"), id("p63:84"), id("p63:86")];
     let expected = dataset
         .observations()
         .filter(|o| members.contains(&o.province))
@@ -359,4 +367,9 @@ fn a_profile_lists_every_figure_of_a_province_by_pillar() {
     let entries: Vec<_> = vinh_long.pillars.iter().flat_map(|p| &p.entries).collect();
     assert!(entries.iter().all(|e| members.contains(&e.province)));
     assert!(entries.iter().any(|e| e.province == id("p63:84")));
+    let own = entries
+        .iter()
+        .find(|e| e.province == id("p34:86") && e.indicator == "dti_score")
+        .expect("the published 2025 figure is listed");
+    assert_eq!(own.figures.len(), 1);
 }

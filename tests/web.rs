@@ -633,3 +633,121 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     assert_eq!(get(&cause, "line").as_f64(), Some(2.0));
     assert!(loader.push(tail).is_err(), "a failed loader takes no more");
 }
+
+/// A number as the ministry prints it: four decimals.
+fn four(value: &JsValue) -> String {
+    format!("{:.4}", value.as_f64().expect("a number"))
+}
+
+#[wasm_bindgen_test]
+fn a_ranking_of_the_34_shows_published_figures_checked_and_the_national_average_apart() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let ranking = dataset
+        .rank(spec(
+            r#"{"indicator": "dti_score", "period": 2024, "scheme": "p34"}"#,
+        ))
+        .expect("a ranking");
+    let entries: js_sys::Array = get(&ranking, "entries").dyn_into().expect("entries");
+    assert_eq!(entries.length(), 34);
+    let first = entries.get(0);
+    assert_eq!(
+        get(&first, "province").as_string().as_deref(),
+        Some("p34:01")
+    );
+    let figure = get(&first, "figure");
+    assert_eq!(get(&figure, "value").as_f64(), Some(0.8241));
+    assert!(get(&figure, "derived").is_null(), "published, not derived");
+    let check = get(&figure, "crossCheck");
+    assert_eq!(get(&check, "agrees").as_bool(), Some(true));
+    assert_eq!(
+        get(&get(&check, "derivation"), "rule")
+            .as_string()
+            .as_deref(),
+        Some("mean")
+    );
+    let lines: js_sys::Array = get(&get(&ranking, "references"), "lines")
+        .dyn_into()
+        .expect("lines");
+    assert_eq!(lines.length(), 1, "national only: the 34 have no regions");
+    let national = lines.get(0);
+    assert_eq!(
+        get(&national, "kind").as_string().as_deref(),
+        Some("national")
+    );
+    assert_eq!(four(&get(&national, "value")), "0.6961");
+    assert_eq!(get(&national, "reported").as_f64(), Some(63.0));
+}
+
+#[wasm_bindgen_test]
+fn a_2025_series_marks_rolled_up_years_and_the_break() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let series = dataset
+        .series(spec(r#"{"province": "p34:80", "indicator": "dti_score"}"#))
+        .expect("a series");
+    let points: js_sys::Array = get(&series, "points").dyn_into().expect("points");
+    assert_eq!(points.length(), 3);
+    assert_eq!(
+        get(&get(&points.get(0), "derived"), "kind")
+            .as_string()
+            .as_deref(),
+        Some("rollUp")
+    );
+    assert!(get(&points.get(2), "derived").is_null());
+    let step = get(&points.get(2), "change");
+    let mark = get(&step, "break");
+    assert_eq!(get(&mark, "toEdition").as_string().as_deref(), Some("2024"));
+    let breaks: js_sys::Array = get(&series, "breaks").dyn_into().expect("breaks");
+    assert_eq!(breaks.length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let averages = dataset
+        .averages(spec(r#"{"indicator": "dti_score", "period": 2023}"#))
+        .expect("averages");
+    let lines: js_sys::Array = get(&averages, "lines").dyn_into().expect("lines");
+    assert_eq!(lines.length(), 7, "the nation and six regions");
+    assert_eq!(four(&get(&lines.get(0), "value")), "0.6783");
+    let papi = dataset
+        .aggregate(spec(
+            r#"{"indicator": "papi_e_governance", "groupBy": "nation", "period": 2024}"#,
+        ))
+        .expect("an aggregate");
+    let groups: js_sys::Array = get(&papi, "groups").dyn_into().expect("groups");
+    let method = get(&groups.get(0), "method");
+    assert_eq!(
+        get(&method, "weight").as_string().as_deref(),
+        Some("population")
+    );
+    let error = dataset
+        .aggregate(spec(r#"{"indicator": "telecom_service_providers"}"#))
+        .expect_err("refused");
+    let error: js_sys::Error = error.dyn_into().expect("a JS Error");
+    assert_eq!(String::from(error.name()), "IctCompareError");
+    assert!(String::from(error.message()).contains("`none`"));
+}
+
+#[wasm_bindgen_test]
+fn a_comparison_gives_its_averages_only_when_asked() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let lines_of = |json: &str| -> js_sys::Array {
+        let matrix = dataset.compare(spec(json)).expect("a matrix");
+        let columns: js_sys::Array = get(&matrix, "columns").dyn_into().expect("columns");
+        get(&get(&columns.get(0), "references"), "lines")
+            .dyn_into()
+            .expect("lines")
+    };
+    let plain =
+        lines_of(r#"{"provinces": ["p63:84"], "indicators": ["dti_score"], "period": 2024}"#);
+    assert_eq!(plain.length(), 0);
+    let lines = lines_of(
+        r#"{"provinces": ["p63:84"], "indicators": ["dti_score"], "period": 2024, "references": true}"#,
+    );
+    assert_eq!(lines.length(), 2, "the nation and the Mekong Delta");
+    assert_eq!(
+        get(&lines.get(1), "region").as_string().as_deref(),
+        Some("MRD")
+    );
+    assert_eq!(four(&get(&lines.get(0), "value")), "0.6961");
+}

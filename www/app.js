@@ -9,7 +9,7 @@ import { refocus } from './pager.js';
 import { ProvenancePopover, provenanceContent } from './provenance.js';
 import { share, showEmbed } from './share.js';
 import { emptyState, parseState, serializeState, TABS } from './state.js';
-import { clearUserFile, openUserFile } from './user-file.js';
+import { clearUserFile, openUserFile, useReportFigures } from './user-file.js';
 import { render as renderTable, unitLabel, warningList } from './views/table.js';
 import { render as renderProfile } from './views/profile.js';
 import { render as renderSources } from './views/sources.js';
@@ -437,6 +437,7 @@ export class App {
       else if (tab === 'chart') pending = this.renderChartTab();
       else if (tab === 'map') pending = this.renderMapTab();
       else if (tab === 'profile') this.renderProfileTab();
+      else if (tab === 'add') pending = this.renderAddTab();
       else this.renderSourcesTab();
       // The chart and the map load their code (and the map its boundaries) on demand.
       pending?.catch((error) => this.showPanelError(error));
@@ -527,6 +528,28 @@ export class App {
     latest.addEventListener('click', () => this.update({ period: 'latest' }));
     note.append(text, latest);
     return note;
+  }
+
+  /** "Add a report": its code and its engine load when the tab opens; its session outlives re-renders. */
+  async renderAddTab() {
+    const token = (this.renderToken = Symbol('add'));
+    const { render } = await import('./views/add-report.js');
+    if (token !== this.renderToken) return;
+    const container = document.createElement('div');
+    container.className = 'add-report';
+    this.addSession ??= {};
+    await render(container, {
+      lang: this.state.lang, catalog: this.catalog, session: this.addSession,
+      onAccepted: (csv, name) => this.useReportFigures(csv, name),
+      onShowTable: () => this.update({ tab: 'table' }),
+    });
+    if (token !== this.renderToken) return;
+    this.panel.replaceChildren(container);
+  }
+
+  /** The figures accepted from a report join the bundled ones as the user's (or leave). */
+  useReportFigures(csv, name) {
+    useReportFigures(this, csv, name);
   }
 
   /** The indicator the chart and map draw: the focus if chosen, else the first chosen. */
@@ -622,7 +645,7 @@ export class App {
         perCapita: this.state.perCapita,
       });
       const indicator = this.indicators.get(focus);
-      const unit = this.state.perCapita && ['count', 'vnd_billion', 'vnd_million', 'km', 'hours'].includes(indicator.unit) ? 'per_100000_people' : indicator.unit;
+      const unit = ranking.unit;
       values = ranking.entries.map((e) => ({
         id: e.province,
         label: this.provinces.get(e.province)?.name ?? e.province,

@@ -56,15 +56,39 @@ export async function openUserFile(app, file) {
     app.renderNotice();
     return;
   }
+  const figures = formatNumber(merged.userFigures().figures, app.state.lang);
+  app.userMessage = previous ? t.userReplaced(figures, file.name, previous) : t.userLoaded(figures, file.name);
+  show(app, merged, file.name, false);
+}
+
+/**
+ * The figures a reader accepted from a report (rows of `observations.csv` the engine wrote) in
+ * place of any earlier file, or none (`csv` empty) to go back to the bundled figures.
+ * @param {import('./app.js').App} app
+ * @param {string} csv
+ * @param {string} name
+ */
+export function useReportFigures(app, csv, name) {
+  if (!csv && !app.userFromReport) return;
+  if (!csv) {
+    clearUserFile(app);
+    return;
+  }
+  app.userError = false;
+  app.userMessage = null;
+  show(app, app.bundled.withUserCsv(csv, name), name, true);
+}
+
+/** Shows `merged` (the bundled figures and a reader's) in place of what was shown. */
+function show(app, merged, name, fromReport) {
   const added = merged.userFigures();
   if (app.dataset !== app.bundled) app.dataset.free();
   app.dataset = merged;
-  app.userFile = file.name;
+  app.userFile = name;
   app.userFigures = added;
+  app.userFromReport = fromReport;
   app.setCatalog(merged.catalog());
   app.resetPositions();
-  const figures = formatNumber(added.figures, app.state.lang);
-  app.userMessage = previous ? t.userReplaced(figures, file.name, previous) : t.userLoaded(figures, file.name);
   const provinces = app.toScheme(added.provinces.slice(0, ADDED_TO_VIEW), app.state.scheme);
   const indicators = added.indicators.slice(0, ADDED_TO_VIEW);
   // Only what the bundled data and the file both know stays chosen.
@@ -79,6 +103,7 @@ export function clearUserFile(app) {
   if (app.dataset !== app.bundled) app.dataset.free();
   app.dataset = app.bundled;
   app.userFile = null;
+  app.userFromReport = false;
   app.userFigures = null;
   app.userMessage = null;
   app.userError = false;

@@ -12,9 +12,14 @@ use crate::compare::MAX_REQUEST_ITEMS;
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Better, ProvinceId, Scheme, Unit};
-use crate::query::{Figure, Options, PER_CAPITA_BASE, PeriodSpec, Selector, per_capita};
+use crate::query::{
+    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
+    references,
+};
 
 /// A comparison request.
+// Each flag is an independent switch of the request, spelt as the JavaScript object spells it.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CompareSpec {
@@ -37,6 +42,10 @@ pub struct CompareSpec {
     /// Give partial roll-ups a value anyway.
     #[serde(default)]
     pub include_partial: bool,
+    /// Give each column the national average and its rows' regions' averages. Off by default:
+    /// a comparison of a few provinces is answered without a pass over all 63.
+    #[serde(default)]
+    pub references: bool,
 }
 
 /// One cell: a figure, or nothing reported.
@@ -62,6 +71,9 @@ pub struct Column {
     pub mixed_periods: bool,
     /// The distinct periods of the column, oldest first.
     pub periods: Vec<crate::model::Period>,
+    /// The national average, and the averages of the regions of the rows' provinces (63-list),
+    /// for the period asked, when the spec asks for them: reference lines, not rows.
+    pub references: References,
 }
 
 /// One row: a province.
@@ -148,6 +160,32 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
     })
 }
 
+/// The averages drawn beside a column when the spec asks for them: the nation's and those of
+/// the compared provinces' regions; none per capita.
+fn column_references(
+    selector: Selector<'_>,
+    spec: &CompareSpec,
+    indicator: u32,
+    rows: &[Row],
+    normalise: bool,
+    options: Options,
+) -> References {
+    if !spec.references {
+        return References::default();
+    }
+    if normalise {
+        return References::not_per_capita();
+    }
+    let dataset = selector.dataset;
+    let mut regions: Vec<String> = rows
+        .iter()
+        .filter_map(|r| dataset.reference().province(r.province)?.region.clone())
+        .collect();
+    regions.sort();
+    regions.dedup();
+    references(selector, indicator, spec.period, &regions, options)
+}
+
 /// Fills one column (an indicator) of every row, and says what the reader must know about it.
 fn fill_column(
     selector: Selector<'_>,
@@ -160,14 +198,14 @@ fn fill_column(
     let dataset = selector.dataset;
     let column_index = rows.first().map_or(0, |r| r.cells.len());
     let definition = &dataset.indicators()[indicator as usize];
-    let normalise = spec.per_capita && definition.unit.is_additive();
+    let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     if spec.per_capita && !normalise {
         warnings.push(Warning {
             code: "perCapitaNotApplicable",
             indicators: vec![id.clone()],
             message: format!(
-                "{id} is a {}, already relative; shown as reported",
-                definition.unit
+                "{id} is not a count that adds up across provinces (its rule is {}); shown as reported",
+                definition.aggregation
             ),
         });
     }
@@ -177,7 +215,7 @@ fn fill_column(
             .figure(indicator, row.province, spec.period, options)
             .and_then(|figure| {
                 if normalise {
-                    per_capita(selector, &figure, definition.unit, row.province)
+                    per_capita(selector, &figure, &definition.aggregation, row.province)
                 } else {
                     Some(figure)
                 }
@@ -232,8 +270,10 @@ fn fill_column(
             ),
         });
     }
+    let references = column_references(selector, spec, indicator, rows, normalise, options);
     Ok(Column {
         indicator: id.clone(),
+        references,
         unit: if normalise {
             format!("per_{PER_CAPITA_BASE}_people")
         } else {

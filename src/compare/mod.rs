@@ -1,6 +1,8 @@
 //! Arranging answers for comparison: the provinces × indicators matrix, rankings with honest
-//! uncertainty, series and change over time, and the comparability rules that refuse to put
-//! differently defined figures side by side on one scale.
+//! uncertainty and shared ties, series and change over time with breaks of method, and the
+//! comparability rules that refuse to put differently defined figures side by side on one
+//! scale. Matrix columns, rankings and series carry the national and regional averages as
+//! reference lines, apart from the rows they are drawn beside.
 //!
 //! Everything here is built from `query` answers; nothing reads files or knows JavaScript.
 
@@ -10,7 +12,7 @@ mod matrix;
 mod profile;
 mod rank;
 
-pub use change::{Change, Series, SeriesSpec, series};
+pub use change::{Break, Change, Series, SeriesPoint, SeriesSpec, series};
 pub use comparability::{Comparability, comparability, ensure_comparable};
 pub use matrix::{Cell, Column, CompareSpec, Matrix, Row, Warning, compare};
 pub use profile::{Profile, ProfileEntry, ProfilePillar, profile};

@@ -1,8 +1,9 @@
 //! Everything known about one province, by pillar: every figure of every period, targets and
 //! figures for a part of the province included, each with its quote.
 //!
-//! A 2025 province's profile lists the figures of the provinces it was formed from, each under
-//! its own name, rather than rolling them up: a profile is for reading, not for ranking.
+//! A 2025 province's profile lists its own published figures first, then those of the provinces
+//! it was formed from, each under its own name, rather than rolling them up: a profile is for
+//! reading, not for ranking.
 
 use serde::Serialize;
 
@@ -41,7 +42,8 @@ pub struct ProfilePillar {
 pub struct Profile {
     /// The province.
     pub province: ProvinceId,
-    /// The provinces whose figures are listed (itself, or a 2025 province's members).
+    /// The provinces whose figures are listed besides its own: itself for a 63-list province, the
+    /// former provinces for a 2025 province.
     pub members: Vec<ProvinceId>,
     /// Pillars with figures, in the order of [`Pillar::ALL`].
     pub pillars: Vec<ProfilePillar>,
@@ -57,6 +59,13 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
         Scheme::P63 => vec![province],
         Scheme::P34 => found.merged_from.clone(),
     };
+    // A 2025 province's own published figures come first.
+    let listed: Vec<ProvinceId> = match province.scheme {
+        Scheme::P63 => members.clone(),
+        Scheme::P34 => std::iter::once(province)
+            .chain(members.iter().copied())
+            .collect(),
+    };
     let selector = Selector::new(dataset);
     let columns = dataset.columns();
     let mut pillars: Vec<ProfilePillar> = Vec::new();
@@ -67,7 +76,7 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
             if indicator.pillar != pillar {
                 continue;
             }
-            for &member in &members {
+            for &member in &listed {
                 let Some(position) = reference.position(member) else {
                     continue;
                 };

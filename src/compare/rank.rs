@@ -4,16 +4,22 @@
 //! one. A qualified figure is an interval, so "over 74 %" and "75 %" cannot be put in order;
 //! each entry lists the provinces its order is uncertain with. The order never contradicts the
 //! intervals: a province certainly ahead of another is ranked before it.
+//!
+//! The national average, and for the 63-province list each region's, come with the ranking as
+//! reference lines: drawn beside the provinces, never ranked among them.
 
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::matrix::{Warning, in_scheme};
+use crate::compare::matrix::in_scheme;
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
-use crate::query::{Figure, Options, PeriodSpec, Selector, per_capita};
+use crate::query::{
+    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
+    references,
+};
 
 /// A ranking request.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -61,12 +67,20 @@ pub struct Ranking {
     pub better: Better,
     /// Ranked provinces, first first.
     pub entries: Vec<RankEntry>,
+    /// The list ranked.
+    pub scheme: Scheme,
+    /// The unit of the values (`per_100000_people` per capita).
+    pub unit: String,
+    /// Whether the values are per capita.
+    pub per_capita: bool,
+    /// Why per capita was asked for and not applied: the figures are shown as published.
+    pub per_capita_refused: Option<String>,
     /// Whether the figures come from different years.
     pub mixed_periods: bool,
     /// Provinces of the scheme with no figure.
     pub missing: usize,
-    /// What the reader must know about the ranking (`perCapitaNotApplicable`).
-    pub warnings: Vec<Warning>,
+    /// The national average and, for the 63-province list, the six regions' (not ranked).
+    pub references: References,
 }
 
 /// Ranks every province of the scheme that reports the indicator.
@@ -74,6 +88,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
     let indicator = dataset.require_indicator(&spec.indicator)?;
     let definition = &dataset.indicators()[indicator as usize];
     let scheme = spec.scheme.unwrap_or(Scheme::P63);
+    let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     let selector = Selector::new(dataset);
     let options = Options {
         targets: spec.targets,
@@ -85,7 +100,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         .map(|p| p.id)
         .collect();
     let provinces = in_scheme(dataset, &all, Some(scheme))?;
-    let (mut figures, warnings) = figures(selector, spec, indicator, &provinces, options)?;
+    let mut figures = ranked_figures(selector, spec, indicator, &provinces, normalise, options)?;
     let missing = provinces.len() - figures.len();
     let descending = definition.better != Better::Lower;
     figures.sort_by(|(pa, a), (pb, b)| order(a, b, descending).then(pa.cmp(pb)));
@@ -138,49 +153,43 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         years.dedup();
         years.len() > 1
     };
+    let references = ranking_references(selector, indicator, scheme, normalise, spec, options);
     Ok(Ranking {
         indicator: spec.indicator.clone(),
         better: definition.better,
+        scheme,
+        per_capita: normalise,
+        per_capita_refused: (spec.per_capita && !normalise).then(|| not_per_capita(definition)),
+        unit: if normalise {
+            format!("per_{PER_CAPITA_BASE}_people")
+        } else {
+            definition.unit.as_str().to_owned()
+        },
         entries,
         mixed_periods,
         missing,
-        warnings,
+        references,
     })
 }
 
-/// A province and the figure it is ranked on.
-type Ranked = (ProvinceId, Figure);
-
-/// The figure of every province that has one, per capita when asked and meaningful, and the
-/// warning that per capita was asked of a share.
-fn figures(
+/// The figure of every province that has one, per capita when `normalise`; an infinite one
+/// is an overflow error.
+fn ranked_figures(
     selector: Selector<'_>,
     spec: &RankSpec,
     indicator: u32,
     provinces: &[ProvinceId],
+    normalise: bool,
     options: Options,
-) -> Result<(Vec<Ranked>, Vec<Warning>)> {
+) -> Result<Vec<(ProvinceId, Figure)>> {
     let definition = &selector.dataset.indicators()[indicator as usize];
-    let normalise = spec.per_capita && definition.unit.is_additive();
-    let mut warnings = Vec::new();
-    if spec.per_capita && !normalise {
-        warnings.push(Warning {
-            code: "perCapitaNotApplicable",
-            indicators: vec![spec.indicator.clone()],
-            message: format!(
-                "{} is a {}, already relative to its own denominator: per-capita figures apply \
-                 to counts and amounts; ranked as reported",
-                spec.indicator, definition.unit
-            ),
-        });
-    }
-    let mut figures: Vec<Ranked> = Vec::new();
+    let mut figures = Vec::with_capacity(provinces.len());
     for &province in provinces {
         let Some(figure) = selector.figure(indicator, province, spec.period, options) else {
             continue;
         };
         let figure = if normalise {
-            match per_capita(selector, &figure, definition.unit, province) {
+            match per_capita(selector, &figure, &definition.aggregation, province) {
                 Some(figure) => figure,
                 None => continue,
             }
@@ -192,7 +201,40 @@ fn figures(
             figures.push((province, figure));
         }
     }
-    Ok((figures, warnings))
+    Ok(figures)
+}
+
+/// Why an indicator has no per-capita form (it does not add up across provinces).
+pub(crate) fn not_per_capita(definition: &crate::model::Indicator) -> String {
+    format!(
+        "{} has no per-capita form: only indicators aggregated by sum do (its rule is {}); shown as published",
+        definition.id, definition.aggregation
+    )
+}
+
+/// The national average, and each region's for the 63-province list; none per capita.
+fn ranking_references(
+    selector: Selector<'_>,
+    indicator: u32,
+    scheme: Scheme,
+    normalise: bool,
+    spec: &RankSpec,
+    options: Options,
+) -> References {
+    if normalise {
+        return References::not_per_capita();
+    }
+    let regions: Vec<String> = match scheme {
+        Scheme::P63 => selector
+            .dataset
+            .reference()
+            .regions()
+            .iter()
+            .map(|r| r.code.clone())
+            .collect(),
+        Scheme::P34 => Vec::new(),
+    };
+    references(selector, indicator, spec.period, &regions, options)
 }
 
 /// A qualifier's lean: where within the stated number the truth lies.
@@ -237,6 +279,7 @@ mod tests {
             origin: Origin::Bundled,
             provenance: Vec::new(),
             derived: None,
+            cross_check: None,
         }
     }
 
@@ -259,14 +302,11 @@ mod tests {
         };
         let plain = rank(&dataset, &spec(false)).unwrap();
         let asked = rank(&dataset, &spec(true)).unwrap();
-        assert!(plain.warnings.is_empty());
+        assert_eq!(plain.per_capita_refused, None);
         assert_eq!(asked.entries, plain.entries);
         assert!(!asked.entries.is_empty());
-        assert_eq!(
-            asked.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
-            ["perCapitaNotApplicable"]
-        );
-        assert!(asked.warnings[0].message.contains("percent"));
+        let why = asked.per_capita_refused.expect("the reason");
+        assert!(why.contains("weighted_mean"), "{why}");
     }
 
     proptest! {

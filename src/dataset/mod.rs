@@ -6,6 +6,8 @@
 //! nothing of the questions asked of it; those are `query` and `compare`.
 
 mod bundled;
+#[cfg(test)]
+pub(crate) mod inline;
 mod load;
 mod reference;
 mod store;

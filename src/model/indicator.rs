@@ -261,6 +261,27 @@ pub fn is_snake_case(text: &str) -> bool {
         && text.as_bytes()[0].is_ascii_lowercase()
 }
 
+impl Unit {
+    /// The unit as written after a number in Vietnamese (`tỷ đồng`, `%`); empty for a count.
+    #[must_use]
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Unit::Count => "",
+            Unit::Percent => "%",
+            Unit::Per100People => "/100 dân",
+            Unit::Per100Households => "/100 hộ",
+            Unit::VndBillion => "tỷ đồng",
+            Unit::VndMillion => "triệu đồng",
+            Unit::Km => "km",
+            Unit::Mbps => "Mbps",
+            Unit::Gbps => "Gbps",
+            Unit::PeoplePerPoint => "người/điểm",
+            Unit::Hours => "giờ",
+            Unit::Score0To1 | Unit::Score1To10 => "điểm",
+        }
+    }
+}
+
 /// One indicator: a single definition of what is counted.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,12 +1,17 @@
 //! Asking the dataset for figures: which observation answers "indicator i, province p, period
-//! t", roll-ups of the 63 provinces into the 34, per-capita figures, and aggregates.
+//! t" (for a 2025 province, its published figure or the roll-up of its former provinces), how
+//! several provinces' figures combine by the indicator's rule, per-capita figures, aggregates,
+//! and the national and regional averages that answers carry as reference lines.
 //!
 //! Every answer is a [`Figure`]: a value with its qualifier and period, the provenance of every
-//! observation it was made from, and, when the engine computed it, how. Queries read the
+//! observation it was made from, when the engine computed it, how, and for a published figure it
+//! can also derive, the derivation as a cross-check. Queries read the
 //! dataset's index; none scans or re-parses. This module knows nothing of how answers are
 //! arranged for display (that is `compare`) or of JavaScript.
 
 mod aggregate;
+mod average;
+mod combine;
 mod listing;
 mod normalise;
 mod roll_up;
@@ -20,12 +25,16 @@ use crate::model::{Origin, Period, ProvinceId, Qualifier, TableCell};
 pub use aggregate::{
     AggregateSpec, Aggregation as AggregateResult, Group, GroupBy, Stats, Summary, aggregate,
 };
+pub(crate) use aggregate::{group, members_of};
+pub(crate) use average::references;
+pub use average::{AverageBasis, AverageSpec, ReferenceKind, ReferenceLine, References, averages};
+pub use combine::Method;
 pub use listing::{
     FigurePage, FigurePageSpec, IndicatorCoverage, MAX_PAGE, SourceEntry, SourcePage,
     SourcePageSpec, UserFigures, coverage, figure_page, source_entries, source_page, user_figures,
 };
 pub use normalise::PER_CAPITA_BASE;
-pub(crate) use normalise::per_capita;
+pub(crate) use normalise::{has_per_capita, per_capita};
 pub(crate) use select::Selector;
 
 /// Which period a query asks for.
@@ -152,12 +161,56 @@ pub struct Derivation {
     pub members: usize,
     /// Members that reported the figure.
     pub reported: usize,
-    /// The weight of a weighted mean, and whether it is the population fallback.
+    /// The indicator's aggregation rule a roll-up followed (`sum`, `mean`,
+    /// `weighted_mean:<weight>`, `none`).
+    pub rule: Option<String>,
+    /// The weight of a weighted mean as used: the rule's, or `population` in its place.
     pub weight: Option<String>,
+    /// Why the weight used is not the rule's, when it is not.
+    pub fallback: Option<String>,
     /// The GSO population year used, where population was used.
     pub population_year: Option<u16>,
+    /// Why the members' figures were not combined (the rule is `none`, or they are targets).
+    pub refused: Option<String>,
     /// What was done, in words (English; the page words it itself from the fields above).
     pub note: String,
+}
+
+/// A published figure checked against the same figure derived from the former provinces.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossCheck {
+    /// The derived value (`None` when the derivation is partial or refused).
+    pub value: Option<f64>,
+    /// Published minus derived.
+    pub difference: Option<f64>,
+    /// Whether the two agree within [`CROSS_CHECK_TOLERANCE`] (`None` without a derived value).
+    pub agrees: Option<bool>,
+    /// How the derived value was made.
+    pub derivation: Derivation,
+}
+
+/// How far a published figure may be from its derivation and still agree: published figures
+/// are rounded (DTI to four decimals, and the ministry averages sub-indices before scoring), so
+/// one unit of the fourth decimal, relative to the figure's size beyond 1, is rounding.
+pub const CROSS_CHECK_TOLERANCE: f64 = 1e-4;
+
+impl CrossCheck {
+    /// `published` checked against `derived`.
+    pub(crate) fn of(published: &Figure, derived: Figure) -> Option<CrossCheck> {
+        let derivation = derived.derived?;
+        let difference = published.value.zip(derived.value).map(|(p, d)| p - d);
+        let agrees = published.value.zip(difference).map(|(p, difference)| {
+            // The last term absorbs the binary representation of decimal figures.
+            difference.abs() <= CROSS_CHECK_TOLERANCE * p.abs().max(1.0) + 1e-12
+        });
+        Some(CrossCheck {
+            value: derived.value,
+            difference,
+            agrees,
+            derivation,
+        })
+    }
 }
 
 /// The kinds of derived figure.
@@ -192,6 +245,9 @@ pub struct Figure {
     pub provenance: Vec<Provenance>,
     /// How it was computed, if it was.
     pub derived: Option<Derivation>,
+    /// For a published figure that the engine can also derive (a 2025 province's figure
+    /// published and rolled up from its former provinces), the derivation, kept as a check.
+    pub cross_check: Option<CrossCheck>,
 }
 
 impl Figure {
@@ -245,6 +301,7 @@ mod tests {
             origin: Origin::Bundled,
             provenance: Vec::new(),
             derived: None,
+            cross_check: None,
         };
         assert!(figure.ensure_finite(|| "x".into()).is_ok());
         figure.value = None;

@@ -1,25 +1,32 @@
 //! Figures per head of population.
 //!
-//! A count or an amount is divided by the province's GSO average population of the figure's
-//! year, or of the nearest year GSO publishes, which the answer names. Shares and ratios are
-//! already normalised and are left alone. A 2025 province's population is the sum of its
-//! members'.
+//! A figure of an indicator aggregated by `sum` (a count, an amount) is divided by the
+//! province's GSO average population of the figure's year, or of the nearest year GSO
+//! publishes, which the answer names. The rule decides, not the unit: shares, ratios, indices
+//! and anything that does not add up across provinces are left alone. A 2025 province's
+//! population is the sum of its members'.
 
-use crate::model::{ProvinceId, Scheme, Unit};
+use crate::model::{Aggregation, ProvinceId, Scheme};
 use crate::query::{Derivation, DerivationKind, Figure, Selector};
 
 /// Per-capita figures are per this many people.
 pub const PER_CAPITA_BASE: f64 = 100_000.0;
 
+/// Whether figures aggregated by `rule` have a per-capita form.
+pub(crate) fn has_per_capita(rule: &Aggregation) -> bool {
+    *rule == Aggregation::Sum
+}
+
 /// `figure` per [`PER_CAPITA_BASE`] people of `province`, or `None` where that makes no sense
-/// (a share, a ratio, a figure with no value, a province with no population on record).
+/// (an indicator not aggregated by `sum`, a figure with no value, a province with no population
+/// on record).
 pub(crate) fn per_capita(
     selector: Selector<'_>,
     figure: &Figure,
-    unit: Unit,
+    rule: &Aggregation,
     province: ProvinceId,
 ) -> Option<Figure> {
-    if !unit.is_additive() {
+    if !has_per_capita(rule) {
         return None;
     }
     let value = figure.value?;
@@ -41,8 +48,11 @@ pub(crate) fn per_capita(
         kind: DerivationKind::PerCapita,
         members: 1,
         reported: 1,
+        rule: None,
         weight: None,
+        fallback: None,
         population_year: None,
+        refused: None,
         note: String::new(),
     });
     let nearest = if used == year {

@@ -1,16 +1,14 @@
 //! Rolling the 63 provinces of the old list up into the 34 of 2025.
 //!
-//! Counts are summed; shares are averaged, weighted by their denominator where the engine knows
-//! it (population and area from GSO, or another indicator of the dataset named like the
-//! denominator) and by population otherwise, which the answer says. A province whose members
-//! did not all report is "partial, k of n" and gets no value unless the caller asks for one.
-//! Qualifiers are carried through: a sum of "over" figures is "over".
+//! The members' figures combine by the indicator's rule (see `combine`): counts are summed,
+//! composite indices averaged, shares weighted by their denominator, with any substituted weight
+//! stated; an indicator whose rule is `none`, and any target, gives no value and says why. A
+//! province whose members did not all report is "partial, k of n" and gets no value unless the
+//! caller asks for one. Qualifiers are carried through: a sum of "over" figures is "over".
 
-use crate::model::{Aggregation, ProvinceId, Qualifier};
+use crate::model::{Aggregation, Origin, ProvinceId, Qualifier};
+use crate::query::combine::{Member, Method, combine};
 use crate::query::{Derivation, DerivationKind, Figure, Options, PeriodSpec, Selector};
-
-/// The weight population stands in for when a denominator is unknown.
-const POPULATION: &str = "population";
 
 pub(crate) fn roll_up(
     selector: Selector<'_>,
@@ -31,191 +29,113 @@ pub(crate) fn roll_up(
                 .map(|row| (member, row))
         })
         .collect();
-    if rows.is_empty() {
-        return None;
-    }
-    let definition = &dataset.indicators()[indicator as usize];
+    let definition = dataset.indicators().get(indicator as usize)?;
     let figures: Vec<Figure> = rows.iter().map(|&(_, row)| selector.plain(row)).collect();
     let n = members.len();
     let k = rows.len();
     let partial = k < n;
     let period_max = figures.iter().map(|f| f.period).max()?;
     let mixed_periods = figures.iter().any(|f| f.period != period_max);
-    let mut qualifier = combine(figures.iter().map(|f| f.qualifier));
-    let mut weight_note = None;
-    let mut population_year = None;
+    let mut qualifier = combine_qualifiers(figures.iter().map(|f| f.qualifier));
+    let is_sum = definition.aggregation == Aggregation::Sum;
 
-    let value: Option<f64> = match (&definition.aggregation, n) {
-        // A province the merger left whole keeps its figure, whatever the aggregation.
-        (_, 1) => figures[0].value,
-        (Aggregation::Sum, _) => Some(figures.iter().filter_map(|f| f.value).sum()),
-        (Aggregation::WeightedMean(weight), _) => {
-            let mean = weighted_mean(selector, weight, &rows, &figures, period, options)?;
-            population_year = mean.population_year;
-            weight_note = Some(mean.weight);
-            mean.value
-        }
-        (Aggregation::Mean, _) => {
-            let values: Vec<f64> = figures.iter().filter_map(|f| f.value).collect();
-            (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-        }
-        (Aggregation::None, _) => None,
+    // A province the merger left whole keeps its figure, whatever the rule: nothing combines.
+    let (value, method, refused) = match figures.as_slice() {
+        [only] if n == 1 => (only.value, None, None),
+        _ => match combine(selector, definition, &as_members(&figures), period, options) {
+            Ok(combined) => (Some(combined.value), Some(combined.method), None),
+            Err(reason) => (None, None, Some(reason)),
+        },
     };
-    let combinable = !matches!(definition.aggregation, Aggregation::None) || n == 1;
     let value = if partial && !options.include_partial {
         None
     } else {
         value
     };
-    if partial && matches!(definition.aggregation, Aggregation::Sum) {
+    if partial && is_sum {
         // The members that did not report would only add to a sum.
-        qualifier = combine([qualifier, Qualifier::AtLeast]);
+        qualifier = combine_qualifiers([qualifier, Qualifier::AtLeast]);
     }
-    let out_of = if figures.iter().all(|f| f.out_of.is_some())
-        && matches!(definition.aggregation, Aggregation::Sum)
-    {
-        Some(figures.iter().filter_map(|f| f.out_of).sum())
-    } else if n == 1 {
-        figures[0].out_of
-    } else {
-        None
-    };
-    let how = match (&definition.aggregation, n) {
-        (_, 1) => "unchanged by the 2025 merger".to_owned(),
-        (Aggregation::Sum, _) => "sum".to_owned(),
-        (Aggregation::WeightedMean(_), _) => {
-            format!("mean weighted by {}", weight_note.as_deref().unwrap_or("?"))
+    let out_of = match figures.as_slice() {
+        [only] if n == 1 => only.out_of,
+        _ if is_sum && figures.iter().all(|f| f.out_of.is_some()) => {
+            Some(figures.iter().filter_map(|f| f.out_of).sum())
         }
-        (Aggregation::Mean, _) => "unweighted mean".to_owned(),
-        (Aggregation::None, _) => "not combinable across provinces".to_owned(),
+        _ => None,
+    };
+    let how = match (&method, n) {
+        (_, 1) => "unchanged by the 2025 merger".to_owned(),
+        (Some(method), _) => method.describe(),
+        (None, _) => "not combined".to_owned(),
     };
     let note = format!(
-        "{how} of {k} of {n} former provinces ({}){}",
+        "{how} of {k} of {n} former provinces ({}){}{}",
         rows.iter()
             .map(|(id, _)| id.to_string())
             .collect::<Vec<_>>()
             .join(", "),
-        if partial { "; partial" } else { "" }
+        if partial { "; partial" } else { "" },
+        refused
+            .as_deref()
+            .map(|reason| format!("; {reason}"))
+            .unwrap_or_default(),
     );
+    let Method {
+        weight,
+        fallback,
+        population_year,
+        ..
+    } = method.unwrap_or_else(|| Method {
+        rule: String::new(),
+        weight: None,
+        fallback: None,
+        population_year: None,
+    });
     Some(Figure {
-        value: if combinable { value } else { None },
+        value,
         qualifier,
         period: period_max,
         mixed_periods,
         out_of,
         is_target: options.targets,
-        origin: if figures
-            .iter()
-            .any(|f| f.origin == crate::model::Origin::User)
-        {
-            crate::model::Origin::User
+        origin: if figures.iter().any(|f| f.origin == Origin::User) {
+            Origin::User
         } else {
-            crate::model::Origin::Bundled
+            Origin::Bundled
         },
         provenance: figures.into_iter().flat_map(|f| f.provenance).collect(),
         derived: Some(Derivation {
             kind: DerivationKind::RollUp,
             members: n,
             reported: k,
-            weight: weight_note,
+            rule: Some(definition.aggregation.to_string()),
+            weight,
+            fallback,
             population_year,
+            refused,
             note,
         }),
+        cross_check: None,
     })
 }
 
-/// A weighted mean of members' figures, and the weight it used.
-struct WeightedMean {
-    value: Option<f64>,
-    weight: String,
-    population_year: Option<u16>,
-}
-
-fn weighted_mean(
-    selector: Selector<'_>,
-    weight: &str,
-    rows: &[(ProvinceId, u32)],
-    figures: &[Figure],
-    period: PeriodSpec,
-    options: Options,
-) -> Option<WeightedMean> {
-    let (weights, name, population_year) =
-        if let Some((weights, year)) = weights_for(selector, weight, rows, period, options) {
-            (weights, weight.to_owned(), year)
-        } else {
-            let (weights, year) = weights_for(selector, POPULATION, rows, period, options)?;
-            (
-                weights,
-                format!("{POPULATION} (in place of {weight}, unknown)"),
-                year,
-            )
-        };
-    let total: f64 = weights.iter().sum();
-    let value = (total > 0.0).then(|| {
-        figures
-            .iter()
-            .zip(&weights)
-            .filter_map(|(f, w)| f.value.map(|v| v * w))
-            .sum::<f64>()
-            / total
-    });
-    Some(WeightedMean {
-        value,
-        weight: name,
-        population_year,
-    })
-}
-
-/// The weight of each member row: GSO population or area of the row's year (nearest
-/// published), or the member's figure for the indicator named `weight`. `None` if any member
-/// lacks it. The second value is the population year used, if population was.
-fn weights_for(
-    selector: Selector<'_>,
-    weight: &str,
-    rows: &[(ProvinceId, u32)],
-    period: PeriodSpec,
-    options: Options,
-) -> Option<(Vec<f64>, Option<u16>)> {
-    let dataset = selector.dataset;
-    let reference = dataset.reference();
-    let columns = dataset.columns();
-    let mut year_used = None;
-    let weights = rows
+/// The members' figures that have a value, to be combined.
+fn as_members(figures: &[Figure]) -> Vec<Member> {
+    figures
         .iter()
-        .map(|&(member, row)| {
-            let year = columns.period[row as usize].calendar_year();
-            match weight {
-                "population" | "area" => {
-                    let record = reference.population(member, year)?;
-                    year_used = Some(record.year);
-                    if weight == "area" {
-                        record.area_km2
-                    } else {
-                        Some(record.population)
-                    }
-                }
-                other => {
-                    let indicator = dataset.indicator_position(other)?;
-                    let position = reference.position(member)?;
-                    let row = selector.pick(indicator, position, period, options)?;
-                    Some(columns.value[row as usize])
-                }
-            }
+        .filter_map(|f| {
+            Some(Member {
+                province: f.provenance.first()?.province,
+                value: f.value?,
+                year: f.period.calendar_year(),
+            })
         })
-        .collect::<Option<Vec<f64>>>()?;
-    Some((
-        weights,
-        if weight == "population" {
-            year_used
-        } else {
-            None
-        },
-    ))
+        .collect()
 }
 
 /// The qualifier of a sum or mean of qualified figures: exact only if all are; a one-sided
 /// bound if all bounds are on one side; "about" otherwise.
-pub(crate) fn combine(qualifiers: impl IntoIterator<Item = Qualifier>) -> Qualifier {
+pub(crate) fn combine_qualifiers(qualifiers: impl IntoIterator<Item = Qualifier>) -> Qualifier {
     let (mut above, mut strictly_above, mut below, mut strictly_below, mut fuzzy) =
         (false, false, false, false, false);
     for q in qualifiers {
@@ -243,17 +163,66 @@ pub(crate) fn combine(qualifiers: impl IntoIterator<Item = Qualifier>) -> Qualif
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::inline;
+
+    const INDICATORS: &str = "\
+boxes,boxes,infrastructure,Hộp,Boxes,count,,sum,higher,,Số hộp.,Boxes.
+ranks,ranks,institutions,Hạng,Rank,count,,none,lower,,Hạng.,Rank.
+";
+
+    fn rolled_up(observations: &str, indicator: &str, province: &str, targets: bool) -> Figure {
+        let dataset = inline::dataset(INDICATORS, observations).expect("loads");
+        let indicator = dataset.indicator_position(indicator).expect("an indicator");
+        let options = Options {
+            targets,
+            include_partial: false,
+        };
+        roll_up(
+            Selector::new(&dataset),
+            indicator,
+            province.parse().expect("an id"),
+            PeriodSpec::Latest,
+            options,
+        )
+        .expect("a figure")
+    }
+
+    #[test]
+    fn targets_and_a_rule_of_none_are_not_combined_and_say_why() {
+        // Vĩnh Long (2025) is Bến Tre, Trà Vinh and Vĩnh Long.
+        let targets =
+            "p63:83,boxes,2025,10,true\np63:84,boxes,2025,20,true\np63:86,boxes,2025,30,true";
+        let figure = rolled_up(targets, "boxes", "p34:86", true);
+        assert_eq!(figure.value, None);
+        let derivation = figure.derived.expect("a derivation");
+        assert!(derivation.refused.is_some_and(|r| r.contains("targets")));
+        let achieved = targets.replace(",true", "");
+        let figure = rolled_up(&achieved, "boxes", "p34:86", false);
+        assert_eq!(figure.value, Some(60.0));
+        let ranks = achieved.replace("boxes", "ranks");
+        let figure = rolled_up(&ranks, "ranks", "p34:86", false);
+        assert_eq!(figure.value, None);
+        assert!(
+            figure
+                .derived
+                .and_then(|d| d.refused)
+                .is_some_and(|r| r.contains("`none`"))
+        );
+        // A province the merger left whole keeps its own target: nothing is combined.
+        let figure = rolled_up("p63:01,boxes,2025,7,true", "boxes", "p34:01", true);
+        assert_eq!(figure.value, Some(7.0));
+    }
 
     #[test]
     fn qualifiers_combine_like_intervals() {
         use Qualifier::*;
-        assert_eq!(combine([Exact, Exact]), Exact);
-        assert_eq!(combine([Exact, Over]), Over);
-        assert_eq!(combine([AtLeast, Exact]), AtLeast);
-        assert_eq!(combine([AtLeast, Over]), Over);
-        assert_eq!(combine([Under, Exact]), Under);
-        assert_eq!(combine([Over, Under]), About);
-        assert_eq!(combine([Exact, Nearly]), About);
-        assert_eq!(combine([]), Exact);
+        assert_eq!(combine_qualifiers([Exact, Exact]), Exact);
+        assert_eq!(combine_qualifiers([Exact, Over]), Over);
+        assert_eq!(combine_qualifiers([AtLeast, Exact]), AtLeast);
+        assert_eq!(combine_qualifiers([AtLeast, Over]), Over);
+        assert_eq!(combine_qualifiers([Under, Exact]), Under);
+        assert_eq!(combine_qualifiers([Over, Under]), About);
+        assert_eq!(combine_qualifiers([Exact, Nearly]), About);
+        assert_eq!(combine_qualifiers([]), Exact);
     }
 }

@@ -240,7 +240,8 @@ test("the reader's own CSV: a good file adds marked figures, a bad one says wher
   const input = page.locator('ict-compare .open-file input');
   const good = 'observation_id,province,indicator_id,period,value,source_id,quote\nu-1,p63:01,bts_stations,2024,15000,so-tt-hn,"=HYPERLINK(""http://x"")"\n';
   await input.setInputFiles({ name: 'ha-noi.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  await page.locator('ict-compare .notice').waitFor({ state: 'visible' });
+  // "Reading your file…" comes first, then what the file added.
+  await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent.includes('ha-noi.csv'));
   assert.match(await page.locator('ict-compare .notice').textContent(), /Đã thêm 1 số liệu từ ha-noi\.csv/);
   const cell = page.locator('ict-compare td[data-province="p63:01"] button.value');
   assert.match(await cell.textContent(), /15\.000/);

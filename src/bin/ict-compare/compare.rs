@@ -1,10 +1,9 @@
 //! `compare`: provinces × indicators, as a table, CSV or JSON.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use ict_compare::{CompareSpec, Error, ProvinceId, compare};
-
-use std::fmt::Write as _;
 
 use crate::output::{
     CELL_HEADER, aligned, cell_line, csv_line, json, province_name, shown, write_out,
@@ -28,6 +27,7 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
         scheme: options.scheme,
         targets: false,
         include_partial: options.include_partial,
+        references: true,
     };
     let matrix = compare(&dataset, &spec)?;
     match options.format {
@@ -72,6 +72,12 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
                 out += &aligned(&[line]);
             }
             let _ = writeln!(out, "* best, where the order is certain");
+            for column in &matrix.columns {
+                if !column.references.lines.is_empty() {
+                    let _ = write!(out, "\n{}:", column.indicator);
+                    crate::rank::write_references(&mut out, &column.references, &column.unit);
+                }
+            }
             write_out(&out)?;
         }
     }

@@ -4,12 +4,15 @@
 //! table for people, or CSV and JSON in stable formats for programs (documented in
 //! `docs/CLI.md`). Errors go to standard error with a non-zero exit.
 
+mod aggregate;
 mod compare;
+mod extract;
 mod folder;
 mod indicators;
 mod output;
 mod provinces;
 mod rank;
+mod series;
 mod validate;
 
 use std::path::PathBuf;
@@ -30,11 +33,24 @@ commands:
       --provinces p63:84,p63:44   (required)
       --indicators ID,ID          (required)
       [--period latest|YYYY|YYYY-YYYY] [--per-capita] [--scheme p63|p34] [--include-partial]
-  rank --indicator ID    provinces ranked on one indicator
+  rank --indicator ID    provinces ranked on one indicator, with ties shared, and the national
+                         and regional averages below (not ranked)
       [--period latest|YYYY|YYYY-YYYY] [--per-capita] [--scheme p63|p34]
+  series --province p63:72 --indicator ID
+                         every period of one province, with the change, the yearly rate,
+                         breaks of method and the averages of each year
+      [--period latest|YYYY-YYYY] [--per-capita] [--scheme p63|p34]
+  aggregate --indicator ID [--by nation|region|year|pillar]
+                         the indicator combined by its rule over the nation, each region or
+                         each year (or the figures per pillar)
+      [--period latest|YYYY|YYYY-YYYY] [--scheme p63|p34]
   indicators             the indicator list, with how many figures each has
   provinces [--scheme p63|p34]
                          the provinces of a list
+  extract <file.txt>     propose the figures of a report's text, each with its quote,
+                         qualifier, unit, period and indicator suggestions, and say why the
+                         other numbers are not figures; csv is observations.csv's format
+      [--province p63:NN] [--published YYYY-MM-DD]
   synthetic --rows N [--seed S] [--part observations|indicators|sources]
                          deterministic synthetic data for benchmarks (CSV on stdout)
 
@@ -95,6 +111,8 @@ fn run() -> Result<ExitCode, Error> {
             Long("provinces") => options.provinces = Some(value(&mut parser, "provinces")?),
             Long("indicators") => options.indicators = Some(value(&mut parser, "indicators")?),
             Long("indicator") => options.indicator = Some(value(&mut parser, "indicator")?),
+            Long("province") => options.province = Some(value(&mut parser, "province")?),
+            Long("by") => options.by = Some(value(&mut parser, "by")?),
             Long("period") => options.period = value(&mut parser, "period")?.parse()?,
             Long("scheme") => {
                 let text = value(&mut parser, "scheme")?;
@@ -123,6 +141,7 @@ fn run() -> Result<ExitCode, Error> {
             }
             Long("part") => options.part = Some(value(&mut parser, "part")?),
             Long("include-partial") => options.include_partial = true,
+            Long("published") => options.published = Some(value(&mut parser, "published")?),
             Short('h') | Long("help") => {
                 output::write_out(USAGE)?;
                 return Ok(ExitCode::SUCCESS);
@@ -130,10 +149,19 @@ fn run() -> Result<ExitCode, Error> {
             Value(dir) if command == "validate" && options.data.is_none() => {
                 options.data = Some(PathBuf::from(dir));
             }
+            Value(file) if command == "extract" && options.file.is_none() => {
+                options.file = Some(PathBuf::from(file));
+            }
             other => return Err(usage(other.unexpected().to_string())),
         }
     }
-    match command.as_str() {
+    dispatch(&command, &options)
+}
+
+/// Runs `command` with its options.
+fn dispatch(command: &str, options: &Options) -> Result<ExitCode, Error> {
+    let usage = |message: String| Error::request(format!("{message}\n\n{USAGE}"));
+    match command {
         "validate" => {
             let dir = options
                 .data
@@ -141,10 +169,13 @@ fn run() -> Result<ExitCode, Error> {
                 .ok_or_else(|| usage("validate needs a data folder".into()))?;
             validate::validate(&dir, options.format)
         }
-        "compare" => compare::run_compare(&options),
-        "rank" => rank::run_rank(&options),
-        "indicators" => indicators::run_indicators(&options),
-        "provinces" => provinces::run_provinces(&options),
+        "compare" => compare::run_compare(options),
+        "extract" => extract::run_extract(options),
+        "rank" => rank::run_rank(options),
+        "series" => series::run_series(options),
+        "aggregate" => aggregate::run_aggregate(options),
+        "indicators" => indicators::run_indicators(options),
+        "provinces" => provinces::run_provinces(options),
         "synthetic" => {
             let text = match options.part.as_deref().unwrap_or("observations") {
                 "observations" => ict_compare::synthetic_observations(options.rows, options.seed),
@@ -177,6 +208,8 @@ pub(crate) struct Options {
     pub(crate) provinces: Option<String>,
     pub(crate) indicators: Option<String>,
     pub(crate) indicator: Option<String>,
+    pub(crate) province: Option<String>,
+    pub(crate) by: Option<String>,
     pub(crate) period: PeriodSpec,
     pub(crate) scheme: Option<Scheme>,
     pub(crate) per_capita: bool,
@@ -184,6 +217,8 @@ pub(crate) struct Options {
     pub(crate) rows: usize,
     pub(crate) seed: u64,
     pub(crate) part: Option<String>,
+    pub(crate) file: Option<PathBuf>,
+    pub(crate) published: Option<String>,
 }
 
 impl Options {

@@ -10,12 +10,15 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use ict_compare::{Dataset, Error, ErrorKind, Figure, ProvinceId, is_invisible};
+use ict_compare::{
+    Dataset, Error, ErrorKind, Figure, PER_CAPITA_BASE, ProvinceId, ReferenceLine, Unit,
+    format_vietnamese_number, is_invisible,
+};
 use serde::Serialize;
 
 use crate::Format;
 
-pub(crate) const CELL_HEADER: [&str; 12] = [
+pub(crate) const CELL_HEADER: [&str; 13] = [
     "province",
     "province_name",
     "indicator",
@@ -28,6 +31,7 @@ pub(crate) const CELL_HEADER: [&str; 12] = [
     "source",
     "observation",
     "quote",
+    "cross_check",
 ];
 
 pub(crate) fn cell_line(
@@ -44,6 +48,7 @@ pub(crate) fn cell_line(
             &province_name(dataset, province),
             indicator,
             unit,
+            "",
             "",
             "",
             "",
@@ -76,6 +81,12 @@ pub(crate) fn cell_line(
         &join(&|p| p.source.clone()),
         &join(&|p| p.observation.clone()),
         &join(&|p| p.quote.clone()),
+        &figure
+            .cross_check
+            .as_ref()
+            .and_then(|c| c.value)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
     ])
 }
 
@@ -86,21 +97,108 @@ pub(crate) fn province_name(dataset: &Dataset, id: ProvinceId) -> String {
         .map_or_else(|| id.to_string(), |p| p.name.clone())
 }
 
-/// A figure for people: qualifier symbol, Vietnamese number, `%` for shares, period.
+/// A number of a unit (a unit id of an answer) for people, in Vietnamese notation, with at most
+/// the unit's decimals (four for index scores, as published; three otherwise) and no trailing
+/// zeros: 0,8241 điểm, 4,822 tỷ đồng, 1.208.
+pub(crate) fn number(value: f64, unit: &str) -> String {
+    let decimals = unit.parse::<Unit>().map_or(3, Unit::decimals);
+    format_vietnamese_number(value, usize::from(decimals))
+}
+
+/// The unit after a number (`tỷ đồng`, `%`), from a unit id of an answer.
+pub(crate) fn unit_label(unit: &str) -> String {
+    match unit.parse::<Unit>() {
+        Ok(unit) => unit.label_vi().to_owned(),
+        Err(()) if unit == format!("per_{PER_CAPITA_BASE}_people") => {
+            format!("/{} dân", number(PER_CAPITA_BASE, "count"))
+        }
+        Err(()) => unit.to_owned(),
+    }
+}
+
+/// A number and its unit (`4,822 tỷ đồng`).
+pub(crate) fn with_unit(value: f64, unit: &str) -> String {
+    let label = unit_label(unit);
+    if label.is_empty() {
+        number(value, unit)
+    } else {
+        format!("{} {label}", number(value, unit))
+    }
+}
+
+/// A figure for people: qualifier symbol, Vietnamese number, unit, period.
 pub(crate) fn shown(figure: &Figure, unit: &str) -> String {
     match figure.value {
         Some(value) => format!(
-            "{}{}{} ({})",
+            "{}{} ({})",
             figure.qualifier.symbol(),
-            ict_compare::format_vietnamese_number(value, 2),
-            if unit == "percent" { " %" } else { "" },
+            with_unit(value, unit),
             figure.period
         ),
         None => match &figure.derived {
+            Some(d) if d.refused.is_some() => "not combined".to_owned(),
             Some(d) => format!("partial, {} of {}", d.reported, d.members),
             None => "–".to_owned(),
         },
     }
+}
+
+/// How a figure was obtained, for people: published (with its cross-check), or how derived.
+pub(crate) fn how(figure: &Figure, unit: &str) -> String {
+    if let Some(derived) = &figure.derived {
+        return format!("derived: {}", derived.note);
+    }
+    match &figure.cross_check {
+        Some(check) => match (check.value, check.agrees) {
+            (Some(value), Some(true)) => {
+                format!(
+                    "published; the roll-up gives {} (agrees)",
+                    with_unit(value, unit)
+                )
+            }
+            (Some(value), _) => format!(
+                "published; the roll-up gives {} (differs)",
+                with_unit(value, unit)
+            ),
+            (None, _) => "published; no complete roll-up".to_owned(),
+        },
+        None => String::new(),
+    }
+}
+
+/// A reference line for people: `Cả nước 0,6961 (unweighted mean, 63 of 63 provinces, 2024)`.
+pub(crate) fn reference_line(line: &ReferenceLine, unit: &str) -> (String, String) {
+    let Some(value) = line.value else {
+        let why = line.refused.as_deref().unwrap_or("no figure");
+        return (
+            line.name_vi.clone(),
+            format!(
+                "– ({why}; {} of {} provinces)",
+                line.reported, line.provinces
+            ),
+        );
+    };
+    let value = with_unit(value, unit);
+    let method = match &line.method {
+        _ if line.basis == ict_compare::AverageBasis::MeanPerProvince => {
+            "mean per province".to_owned()
+        }
+        Some(method) => method.describe(),
+        None => String::new(),
+    };
+    let years = line
+        .years
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    (
+        line.name_vi.clone(),
+        format!(
+            "{value} ({method}; {} of {} provinces; {years})",
+            line.reported, line.provinces
+        ),
+    )
 }
 
 /// Writes `text` to standard output; a closed pipe or a full disk is an error, not a panic.

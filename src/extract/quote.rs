@@ -1,0 +1,284 @@
+//! The shortest verbatim span of the text that states a figure: its qualifier, the number, its
+//! unit and what it counts, within one clause.
+//!
+//! A clause ends at a full stop, a semicolon, a colon, a bracket, a quotation mark or a line
+//! break. A comma ends it only where the next part carries a figure of its own or is long, so
+//! that a list of nouns ("100% xã, phường, thị trấn") stays whole while a list of figures
+//! ("trên 74% …, trên 60% …") is cut between them. The span is a slice of the text, so it
+//! always occurs in it.
+
+use std::ops::Range;
+
+use super::context::is_abbreviation;
+
+/// Parts longer than this many words end a clause at a comma.
+const LONG_PART: usize = 12;
+
+/// How far a clause is looked for on either side of a number, in bytes.
+const CLAUSE_REACH: usize = 600;
+
+/// The longest quote, in bytes; beyond it the quote keeps the number and what follows.
+const LONGEST: usize = 320;
+
+fn is_hard_stop(c: char) -> bool {
+    matches!(
+        c,
+        ';' | ':' | '(' | ')' | '“' | '”' | '"' | '\n' | '•' | '!' | '?'
+    )
+}
+
+/// Byte offsets of the digits in `part` that start a figure: not inside a word, not a
+/// technology like `4G`.
+fn figure_starts(part: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = part.as_bytes();
+    (0..bytes.len()).filter(move |&i| {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0
+                && (bytes[i - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[i - 1], b'.' | b',' | b'/')))
+        {
+            return false;
+        }
+        let run_end = bytes[i..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b',')))
+            .map_or(bytes.len(), |n| i + n);
+        bytes.get(run_end) != Some(&b'G')
+    })
+}
+
+/// Words that join one figure to the next.
+const JOINTS: &[&str] = &[" và ", " với ", " cùng ", " gồm "];
+
+/// A comma part that should end the clause: it carries a figure of its own (digits that are
+/// not part of a word or a technology like `4G`) or is long.
+fn part_ends_clause(part: &str) -> bool {
+    figure_starts(part).next().is_some() || part.split_whitespace().count() > LONG_PART
+}
+
+/// The byte range of the quote for the number at `number` (with its qualifier starting at
+/// `qualifier_start` and what it counts ending at `read_end`).
+pub(super) fn quote(
+    text: &str,
+    qualifier_start: usize,
+    number: &Range<usize>,
+    read_end: usize,
+    names_what_it_counts: bool,
+) -> Range<usize> {
+    let read_end = read_end.max(number.end);
+    let mut start = clause_start(text, qualifier_start);
+    // A count that names what it counts needs no lead-in from earlier comma parts ("Theo báo
+    // cáo …, nhằm …, toàn tỉnh hiện có 06 doanh nghiệp …").
+    if names_what_it_counts {
+        start = start.max(last_comma(&text[..qualifier_start]).map_or(0, |i| i + 1));
+    }
+    let mut end = clause_end(text, read_end);
+    // Another figure before this one in the clause: start at the word joining them ("… và 106
+    // Ủy ban … với tổng cộng 5.654 tài khoản" → "với tổng cộng 5.654 tài khoản").
+    let lead = &text[start..qualifier_start];
+    if let Some(other) = figure_starts(lead).last() {
+        start = JOINTS
+            .iter()
+            .filter_map(|joint| lead[other..].rfind(joint).map(|i| start + other + i + 1))
+            .max()
+            .unwrap_or(qualifier_start);
+    }
+    // A figure joined by "và" after "và" starts the quote itself.
+    let lead = text[start..qualifier_start].trim_end();
+    if lead == "và" || lead.ends_with(" và") {
+        start = qualifier_start;
+    }
+    // Another figure after this one: end before the word joining them.
+    let tail = &text[read_end..end];
+    if let Some(other) = figure_starts(tail).next() {
+        end = JOINTS
+            .iter()
+            .filter_map(|joint| tail[..other].find(joint).map(|i| read_end + i))
+            .min()
+            .unwrap_or(read_end);
+    }
+    let mut range = trim(text, start..end);
+    if range.end - range.start > LONGEST {
+        // Keep the number and what it counts, then as much as fits.
+        let mut cut = end.min(qualifier_start + LONGEST).max(read_end);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        range = trim(text, qualifier_start..cut);
+    }
+    range
+}
+
+/// Where the clause holding byte `at` starts.
+fn clause_start(text: &str, at: usize) -> usize {
+    let mut floor = at.saturating_sub(CLAUSE_REACH);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let head = &text[..at];
+    let mut hard = floor;
+    for (i, c) in head[floor..].char_indices().rev() {
+        let i = floor + i;
+        let next = head[i + c.len_utf8()..].chars().next();
+        let sentence_end =
+            c == '.' && next.is_none_or(char::is_whitespace) && !abbreviation_before(head, i);
+        if is_hard_stop(c) || sentence_end || c == '…' {
+            hard = i + c.len_utf8();
+            break;
+        }
+    }
+    let mut start = last_comma(&head[hard..]).map_or(hard, |i| hard + i + 1);
+    while start > hard {
+        let comma = start - 1;
+        let part_start = last_comma(&head[hard..comma]).map_or(hard, |i| hard + i + 1);
+        if part_ends_clause(&head[part_start..comma]) {
+            break;
+        }
+        start = part_start;
+    }
+    start
+}
+
+/// Where the clause holding byte `at` ends.
+fn clause_end(text: &str, at: usize) -> usize {
+    let mut ceiling = (at + CLAUSE_REACH).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let tail = &text[at..ceiling];
+    let mut hard = ceiling;
+    for (i, c) in tail.char_indices() {
+        let next = tail[i + c.len_utf8()..].chars().next();
+        let sentence_end = c == '.'
+            && next.is_none_or(|n| n.is_whitespace() || n == '.')
+            && !abbreviation_before(text, at + i);
+        if c == '(' && short_aside(&tail[i..]) {
+            continue;
+        }
+        if is_hard_stop(c) && !(c == ')' && inside_short_aside(&tail[..i]))
+            || sentence_end
+            || (c == '…' && i > 0)
+        {
+            hard = at + i;
+            break;
+        }
+    }
+    let mut end = first_comma(&text[at..hard]).map_or(hard, |i| at + i);
+    while end < hard {
+        let part_end = first_comma(&text[end + 1..hard]).map_or(hard, |i| end + 1 + i);
+        if part_ends_clause(&text[end + 1..part_end]) {
+            break;
+        }
+        end = part_end;
+    }
+    end
+}
+
+/// Whether `text` starts with a short aside in brackets without figures: `(LAN)`, `(.vn)`.
+fn short_aside(text: &str) -> bool {
+    text.find(')').is_some_and(|close| {
+        let inside = &text[1..close];
+        inside.len() <= 24 && !inside.contains('(') && figure_starts(inside).next().is_none()
+    })
+}
+
+/// Whether `text` (the clause so far) ends inside a short aside opened in it.
+fn inside_short_aside(text: &str) -> bool {
+    text.rfind('(')
+        .is_some_and(|open| !text[open..].contains(')') && short_aside(&text[open..]))
+}
+
+/// Whether the comma at byte `i` of `text` separates words, not the decimals of a number.
+fn is_separating_comma(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    !(i > 0
+        && bytes.get(i - 1).is_some_and(u8::is_ascii_digit)
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
+fn first_comma(text: &str) -> Option<usize> {
+    text.match_indices(',')
+        .map(|(i, _)| i)
+        .find(|&i| is_separating_comma(text, i))
+}
+
+fn last_comma(text: &str) -> Option<usize> {
+    text.rmatch_indices(',')
+        .map(|(i, _)| i)
+        .find(|&i| is_separating_comma(text, i))
+}
+
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    is_abbreviation(&text[..dot])
+}
+
+/// `range` without surrounding spaces and without a leading comma.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let left = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
+    let right = slice.len()
+        - slice
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
+    if left + right >= slice.len() {
+        return range.start..range.start;
+    }
+    range.start + left..range.end - right
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote_of(text: &str, number: &str, read: &str) -> String {
+        let start = text.find(number).unwrap_or(0);
+        let end = start + number.len();
+        let read_end = text[end..].find(read).map_or(end, |i| end + i + read.len());
+        let range = quote(text, start, &(start..end), read_end, false);
+        text[range].to_owned()
+    }
+
+    #[test]
+    fn a_list_of_nouns_stays_whole_and_a_list_of_figures_is_cut() {
+        let text = "Toàn tỉnh có 1.208 trạm BTS (86,18% trạm 4G), trên 74% người dân sử dụng internet, 100% xã, phường, thị trấn được phủ sóng thông tin di động 4G.";
+        assert_eq!(
+            quote_of(text, "1.208", "trạm BTS"),
+            "Toàn tỉnh có 1.208 trạm BTS"
+        );
+        assert_eq!(
+            quote_of(text, "74", "người dân sử dụng internet"),
+            "trên 74% người dân sử dụng internet"
+        );
+        assert_eq!(
+            quote_of(text, "100", "xã"),
+            "100% xã, phường, thị trấn được phủ sóng thông tin di động 4G"
+        );
+    }
+
+    #[test]
+    fn a_figure_at_the_end_takes_its_subject() {
+        let text = "Tỷ lệ văn bản được xử lý trên môi trường mạng tại cơ quan cấp tỉnh là 95%, cấp huyện là 88%, cấp xã là 65%.";
+        assert_eq!(quote_of(text, "88", "%"), "cấp huyện là 88%");
+        assert_eq!(
+            quote_of(text, "95", "%"),
+            "Tỷ lệ văn bản được xử lý trên môi trường mạng tại cơ quan cấp tỉnh là 95%"
+        );
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_on_a_character_boundary() {
+        // Found by fuzzing: the cut fell inside a two-byte letter.
+        let text = format!("Có 12 trạm{}.", " cô".repeat(200));
+        let quote = quote_of(&text, "12", "trạm");
+        assert!(quote.starts_with("12 trạm") && quote.len() <= LONGEST);
+    }
+
+    #[test]
+    fn a_figure_after_and_starts_its_own_quote() {
+        let text = "Toàn tỉnh có 7.301 máy tính (gồm 5.636 máy tính để bàn) và 116 máy chủ.";
+        assert_eq!(quote_of(text, "116", "máy chủ"), "116 máy chủ");
+    }
+}

@@ -1,0 +1,347 @@
+//! One pass over a text: every number-shaped token becomes a candidate or a rejected number.
+//!
+//! This is where the parts meet: the layout and the reasons decide whether a token may be a
+//! figure; the qualifier, the units, the quote, the periods and the suggestions describe it.
+//! Byte offsets are used throughout and turned into character offsets on the way out.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::context::{self, after, before, sentence_at, sentences};
+use super::layout::Layout;
+use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
+use super::reasons::{self, Reason, Sight};
+use super::suggest::Suggester;
+use super::tokens::{self, Shape, Token};
+use super::{ExtractOptions, periods, qualifier, quote, units};
+use crate::model::Unit;
+
+/// Reads every number of `text`.
+pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptions) -> Extraction {
+    let tokens = tokens::tokens(text);
+    let mut pass = Pass {
+        text,
+        layout: Layout::of(text),
+        sentences: sentences(text),
+        other_provinces: options
+            .other_provinces
+            .iter()
+            .map(|name| name.to_lowercase())
+            .collect(),
+        suggester,
+        options,
+        chars: CharCounter::new(text),
+        extraction: Extraction::default(),
+        seen: HashMap::new(),
+        consumed: Vec::new(),
+        last_end: None,
+    };
+    for token in &tokens {
+        pass.token(token, &tokens);
+    }
+    pass.extraction
+}
+
+/// The state of one pass over a text.
+struct Pass<'t, 's> {
+    text: &'t str,
+    layout: Layout,
+    sentences: Vec<Range<usize>>,
+    other_provinces: Vec<String>,
+    suggester: &'s Suggester<'s>,
+    options: &'s ExtractOptions,
+    chars: CharCounter<'t>,
+    extraction: Extraction,
+    /// Counts proposed so far (value, noun words, candidate index), to find restatements.
+    seen: HashMap<u64, Vec<(Vec<String>, usize)>>,
+    /// Byte ranges already read as part of a figure (`/100 dân`), whose digits are not numbers.
+    consumed: Vec<Range<usize>>,
+    /// Where the previous token ended, so that the groups of a phone number stay together.
+    last_end: Option<usize>,
+}
+
+/// What is known of a token once it is found to be a candidate.
+struct Reading<'a> {
+    value: f64,
+    before: &'a str,
+    sentence_index: usize,
+    sentence: Range<usize>,
+}
+
+impl Pass<'_, '_> {
+    fn token(&mut self, token: &Token, tokens: &[Token]) {
+        let text = self.text;
+        if self
+            .consumed
+            .iter()
+            .any(|range| range.contains(&token.span.start))
+        {
+            return;
+        }
+        let before_text = before(text, token.span.start);
+        let sentence_index = sentence_at(&self.sentences, token.span.start);
+        let sentence = around(
+            text,
+            self.sentences
+                .get(sentence_index)
+                .cloned()
+                .unwrap_or(0..text.len()),
+            &token.span,
+        );
+        let phone_continued = self.extraction.rejected.last().is_some_and(|last| {
+            last.reason == Reason::Contact
+                && self.last_end == Some(token.span.start - gap_before(text, token.span.start))
+        });
+        self.last_end = Some(token.span.end);
+        let reason = if phone_continued {
+            Some(Reason::Contact)
+        } else {
+            self.reason(token, &before_text, &sentence)
+        };
+        if let Some(reason) = reason {
+            self.reject(token, reason, None);
+            return;
+        }
+        let Some(value) = token.shape.value() else {
+            self.reject(token, Reason::Unreadable, None);
+            return;
+        };
+        let reading = Reading {
+            value,
+            before: &before_text,
+            sentence_index,
+            sentence,
+        };
+        self.propose(token, &reading, tokens);
+    }
+
+    /// Why the token is not a figure, if it is not.
+    fn reason(&self, token: &Token, before_text: &str, sentence: &Range<usize>) -> Option<Reason> {
+        let text = self.text;
+        let after_text = after(text, token.span.end);
+        let clause_before =
+            clause_tail(&text[sentence.start.min(token.span.start)..token.span.start]);
+        let clause_after = clause_head(&text[token.span.end..sentence.end.max(token.span.end)]);
+        let sight = Sight {
+            text,
+            start: token.span.start,
+            end: token.span.end,
+            shape: token.shape,
+            before: before_text,
+            after: &after_text,
+            clause_before: &clause_before,
+            clause_after: &clause_after,
+            other_provinces: &self.other_provinces,
+        };
+        reasons::reason(&sight, &self.layout)
+    }
+
+    fn reject(&mut self, token: &Token, reason: Reason, restates: Option<usize>) {
+        let span = self.chars.span(&token.span);
+        self.extraction.rejected.push(Rejected {
+            written: self.text[token.span.clone()].to_owned(),
+            span,
+            reason,
+            restates,
+        });
+    }
+
+    /// Describes a candidate, unless it restates an earlier one.
+    fn propose(&mut self, token: &Token, reading: &Reading<'_>, tokens: &[Token]) {
+        let text = self.text;
+        let value = reading.value;
+        let units = units::read(&text[token.span.end..]);
+        if let Some(digits) = &units.rate_digits {
+            self.consumed
+                .push(token.span.end + digits.start..token.span.end + digits.end);
+        }
+        if units.unit != Unit::Percent && token.shape == Shape::Number(value) {
+            let noun: Vec<String> = context::words(&units.counted)
+                .map(str::to_lowercase)
+                .collect();
+            let same_value = self.seen.entry(value.to_bits()).or_default();
+            if let Some(first) = restated(same_value, &noun) {
+                self.reject(token, Reason::Restatement, Some(first));
+                return;
+            }
+            if noun.len() >= 2 {
+                same_value.push((noun, self.extraction.candidates.len()));
+            }
+        }
+        let (qualifier, qualifier_len) = qualifier::qualifier(reading.before);
+        let qualifier_start = qualifier_start(text, token.span.start, qualifier_len);
+        let read_end = token.span.end + units.read_len;
+        let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
+        let quote_range = quote::quote(
+            text,
+            qualifier_start,
+            &token.span,
+            read_end,
+            names_what_it_counts,
+        );
+        let quote = text[quote_range.clone()].to_owned();
+        let sentence = &reading.sentence;
+        let published = self.options.published;
+        let future = periods::names_future_horizon(text, sentence, tokens, published);
+        let is_target = periods::is_target(&text[sentence.clone()].to_lowercase(), future);
+        let earlier = paragraph_before(text, &self.sentences, reading.sentence_index);
+        let (period, period_basis) = periods::period(
+            text,
+            token.span.start,
+            sentence,
+            &earlier,
+            tokens,
+            published,
+            is_target,
+        );
+        let suggestions =
+            self.suggester
+                .suggest(units.unit, &units.counted, &quote, &text[sentence.clone()]);
+        let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
+            0.1
+        } else {
+            0.3
+        };
+        let fit = suggestions.first().map_or(0.0, |s| s.score);
+        let (out_of, up_to) = match token.shape {
+            Shape::Ratio(_, b) => (Some(b), None),
+            Shape::Range(_, b) => (None, Some(b)),
+            _ => (None, None),
+        };
+        let span = self.chars.span(&token.span);
+        let quote_span = self.chars.span(&quote_range);
+        self.extraction.candidates.push(Candidate {
+            written: text[token.span.clone()].to_owned(),
+            span,
+            value,
+            scale: units.scale,
+            out_of,
+            up_to,
+            qualifier,
+            unit: units.unit,
+            counted: units.counted,
+            quote,
+            quote_span,
+            period,
+            period_basis,
+            is_target,
+            suggestions,
+            confidence: ((0.3 + clarity + 0.4 * fit) * 100.0).round() / 100.0,
+        });
+    }
+}
+
+/// How far a sentence reaches on either side of a number, in bytes: a text without full stops
+/// is one long "sentence", and reading all of it for every number would cost the square of its
+/// length.
+const SENTENCE_REACH: usize = 1000;
+
+/// `sentence`, clipped to [`SENTENCE_REACH`] bytes around `token`, on character boundaries.
+fn around(text: &str, sentence: Range<usize>, token: &Range<usize>) -> Range<usize> {
+    let mut start = sentence
+        .start
+        .max(token.start.saturating_sub(SENTENCE_REACH));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = sentence.end.min(token.end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start.min(token.start)..end.max(token.end)
+}
+
+/// The earlier candidate of the same value a count restates: counting the same thing (one noun
+/// phrase starts the other and the shorter has at least two words: "03 ngôn ngữ" … "3 ngôn
+/// ngữ", not "30 camera AI an ninh" … "30 camera AI giao thông").
+fn restated(same_value: &[(Vec<String>, usize)], noun: &[String]) -> Option<usize> {
+    same_value
+        .iter()
+        .find(|(earlier, _)| {
+            let shorter = earlier.len().min(noun.len());
+            shorter >= 2 && earlier[..shorter] == noun[..shorter]
+        })
+        .map(|(_, index)| *index)
+}
+
+/// The length of the one or two spaces, dots or dashes right before byte `at`: what separates
+/// the groups of a phone number (`0276 3855 123`, `0913.456.789`).
+fn gap_before(text: &str, at: usize) -> usize {
+    text[..at]
+        .bytes()
+        .rev()
+        .take(2)
+        .take_while(|b| matches!(b, b' ' | b'.' | b'-'))
+        .count()
+}
+
+/// Where the qualifier phrase of `qualifier_len` bytes (lower-cased) before the number at
+/// `start` begins in the original text.
+fn qualifier_start(text: &str, start: usize, qualifier_len: usize) -> usize {
+    if qualifier_len == 0 {
+        return start;
+    }
+    let head = text[..start].trim_end_matches(context::is_space);
+    let mut at = head.len().saturating_sub(qualifier_len);
+    while !text.is_char_boundary(at) {
+        at = at.saturating_sub(1);
+    }
+    at
+}
+
+/// The lower-cased part of `text` after its last `;` or `:`.
+fn clause_tail(text: &str) -> String {
+    text.rsplit([';', ':'])
+        .next()
+        .unwrap_or(text)
+        .to_lowercase()
+}
+
+/// The lower-cased part of `text` before its first `;` or `:`.
+fn clause_head(text: &str) -> String {
+    text.split([';', ':']).next().unwrap_or(text).to_lowercase()
+}
+
+/// The sentences before sentence `index` in its paragraph (up to three), nearest first.
+fn paragraph_before(text: &str, sentences: &[Range<usize>], index: usize) -> Vec<Range<usize>> {
+    sentences[..index.min(sentences.len())]
+        .iter()
+        .rev()
+        .take_while(|s| !text[(*s).clone()].contains('\n'))
+        .take(3)
+        .cloned()
+        .collect()
+}
+
+/// Turns byte offsets into character offsets, remembering where it last counted so that a pass
+/// over a text in order costs one walk over it.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            return self.chars - self.text[byte..self.byte].chars().count();
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    fn span(&mut self, range: &Range<usize>) -> TextSpan {
+        let start = self.at(range.start);
+        let end = self.at(range.end);
+        TextSpan { start, end }
+    }
+}

@@ -1,0 +1,292 @@
+//! Indicator suggestions for a candidate figure, ranked with a score.
+//!
+//! The words of each indicator's Vietnamese name and definition are compared with the words of
+//! the candidate (what it counts, weighted double, and its quote). Words are Vietnamese
+//! syllables; pairs of syllables ("máy chủ", "cáp quang", "hộ gia đình") weigh more than single
+//! ones, and words found in many indicators weigh less (inverse document frequency). The unit
+//! must agree: a percentage is not suggested for a count. The score is the share of the
+//! candidate's word weight that the indicator matches, between 0 and 1. The best indicator's
+//! family (look-alikes counted differently) follows it, before the other indicators. This module knows the
+//! indicator list it is given, nothing of the dataset.
+
+use std::collections::HashMap;
+
+use crate::model::{Indicator, Unit};
+
+/// How many suggestions a candidate gets at most.
+pub const SUGGESTIONS: usize = 5;
+
+/// Weight added to what a candidate's words could match, so that a fit on one or two words
+/// scores lower than a fit on many.
+const SLACK: f64 = 4.0;
+
+/// Syllables too common to tell indicators apart.
+const COMMON: &[&str] = &[
+    "của", "và", "các", "có", "là", "được", "trong", "tỉnh", "số", "tổng", "trên", "địa", "bàn",
+    "theo", "cho", "với", "đã", "từ", "đến", "một", "những", "này", "tính", "bằng", "chia", "toàn",
+    "gồm", "như", "báo", "cáo", "nêu", "không", "phải", "hoặc", "đơn", "mọi", "lệ", "tỷ",
+];
+
+/// An indicator proposed for a candidate.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// The indicator's id.
+    pub indicator: String,
+    /// How well it fits, from 0 to 1.
+    pub score: f64,
+}
+
+/// The indicator list, read once into weighted terms.
+pub struct Suggester<'a> {
+    indicators: &'a [Indicator],
+    /// Terms of each indicator, with a weight (name terms weigh more than definition terms).
+    terms: Vec<HashMap<String, f64>>,
+    /// Inverse document frequency of each term.
+    idf: HashMap<String, f64>,
+}
+
+/// Lower-cased syllables of `text`, common ones dropped.
+fn syllables(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Single syllables (not common) and pairs of neighbouring syllables.
+fn terms(text: &str) -> Vec<String> {
+    let words = syllables(text);
+    let mut found: Vec<String> = words
+        .iter()
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    found.extend(
+        words
+            .windows(2)
+            .map(|pair| format!("{} {}", pair[0], pair[1])),
+    );
+    found
+}
+
+fn pair_weight(term: &str) -> f64 {
+    if term.contains(' ') { 2.0 } else { 1.0 }
+}
+
+impl<'a> Suggester<'a> {
+    /// Reads the indicator list.
+    #[must_use]
+    pub fn new(indicators: &'a [Indicator]) -> Self {
+        let mut terms_of = Vec::with_capacity(indicators.len());
+        let mut frequency: HashMap<String, f64> = HashMap::new();
+        for indicator in indicators {
+            let mut weights: HashMap<String, f64> = HashMap::new();
+            for term in terms(&indicator.name_vi) {
+                weights.insert(term, 1.0);
+            }
+            for term in terms(&indicator.definition_vi) {
+                weights.entry(term).or_insert(0.6);
+            }
+            for term in weights.keys() {
+                *frequency.entry(term.clone()).or_default() += 1.0;
+            }
+            terms_of.push(weights);
+        }
+        let total = indicators.len().max(1) as f64;
+        let idf = frequency
+            .into_iter()
+            .map(|(term, n)| (term, (1.0 + total / n).ln()))
+            .collect();
+        Suggester {
+            indicators,
+            terms: terms_of,
+            idf,
+        }
+    }
+
+    /// Indicators for a figure of `unit` counting `counted`, stated by `quote` in `sentence`,
+    /// best first.
+    #[must_use]
+    pub fn suggest(
+        &self,
+        unit: Unit,
+        counted: &str,
+        quote: &str,
+        sentence: &str,
+    ) -> Vec<Suggestion> {
+        let mut wanted: HashMap<String, f64> = HashMap::new();
+        for term in terms(sentence) {
+            wanted.insert(term, 0.4);
+        }
+        for term in terms(quote) {
+            wanted.insert(term, 1.0);
+        }
+        for term in terms(counted) {
+            wanted.insert(term, 2.0);
+        }
+        let possible: f64 = wanted
+            .iter()
+            .map(|(term, w)| w * pair_weight(term) * self.idf.get(term).copied().unwrap_or(0.0))
+            .sum();
+        if possible <= 0.0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(f64, usize)> = self
+            .indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(i, indicator)| {
+                let fit = unit_fit(unit, indicator.unit);
+                if fit == 0.0 {
+                    return None;
+                }
+                let terms = self.terms.get(i)?;
+                let matched: f64 = wanted
+                    .iter()
+                    .filter_map(|(term, w)| {
+                        terms.get(term).map(|t| {
+                            w * t * pair_weight(term) * self.idf.get(term).copied().unwrap_or(0.0)
+                        })
+                    })
+                    .sum();
+                // Few words say little: a candidate of one word never scores full marks.
+                let score = (matched / (possible + SLACK) * fit).min(1.0);
+                (score > 0.0).then_some((score, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Look-alikes (one family, counted differently: per person, per adult, per household)
+        // follow the best indicator, so that the person chooses between them knowingly.
+        if let Some(family) = scored
+            .first()
+            .and_then(|&(_, best)| self.indicators.get(best))
+            .map(|i| i.family.clone())
+        {
+            let same = |i: usize| self.indicators.get(i).is_some_and(|x| x.family == family);
+            let (mut ordered, rest): (Vec<_>, Vec<_>) =
+                scored.into_iter().partition(|&(_, i)| same(i));
+            // Look-alikes that share no word still follow, with their score of 0.
+            for (i, indicator) in self.indicators.iter().enumerate() {
+                if indicator.family == family
+                    && unit_fit(unit, indicator.unit) > 0.0
+                    && !ordered.iter().any(|&(_, j)| j == i)
+                {
+                    ordered.push((0.0, i));
+                }
+            }
+            ordered.extend(rest);
+            scored = ordered;
+        }
+        scored
+            .into_iter()
+            .take(SUGGESTIONS)
+            .filter_map(|(score, i)| {
+                Some(Suggestion {
+                    indicator: self.indicators.get(i)?.id.clone(),
+                    score: (score * 1000.0).round() / 1000.0,
+                })
+            })
+            .collect()
+    }
+}
+
+/// How well a candidate's unit fits an indicator's: 1 when they agree, 0 when they cannot.
+fn unit_fit(candidate: Unit, indicator: Unit) -> f64 {
+    use Unit::{
+        Count, Hours, Km, PeoplePerPoint, Per100Households, Per100People, VndBillion, VndMillion,
+    };
+    match (candidate, indicator) {
+        (a, b) if a == b => 1.0,
+        (VndBillion | VndMillion, VndBillion | VndMillion) => 1.0,
+        (Per100People | Per100Households, Per100People | Per100Households) => 0.5,
+        (Count, Hours | Km | PeoplePerPoint) => 0.3,
+        // A share is never a count, a distance never a number of people.
+        _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Aggregation, Better, Pillar};
+
+    fn indicator(id: &str, unit: Unit, name: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            family: id.into(),
+            pillar: Pillar::Infrastructure,
+            name_vi: name.into(),
+            name_en: String::new(),
+            unit,
+            denominator: None,
+            aggregation: Aggregation::Sum,
+            better: Better::Higher,
+            part_of: None,
+            definition_vi: String::new(),
+            definition_en: String::new(),
+            methodology_vi: String::new(),
+            methodology_en: String::new(),
+            editions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn ranks_by_shared_words_and_refuses_other_units() {
+        let indicators = [
+            indicator("bts_stations", Unit::Count, "Số trạm BTS"),
+            indicator("bts_4g_share", Unit::Percent, "Tỷ lệ trạm BTS 4G"),
+            indicator("servers", Unit::Count, "Số máy chủ"),
+        ];
+        let suggester = Suggester::new(&indicators);
+        let found = suggester.suggest(Unit::Count, "trạm BTS", "Toàn tỉnh có 1.208 trạm BTS", "");
+        assert_eq!(
+            found.first().map(|s| s.indicator.as_str()),
+            Some("bts_stations")
+        );
+        assert!(found.iter().all(|s| s.indicator != "bts_4g_share"));
+        let share = suggester.suggest(Unit::Percent, "trạm 4G", "86,18% trạm 4G", "");
+        assert_eq!(
+            share.first().map(|s| s.indicator.as_str()),
+            Some("bts_4g_share")
+        );
+    }
+
+    #[test]
+    fn look_alikes_follow_the_best_indicator() {
+        let mut per_household = indicator(
+            "households_smartphone_share",
+            Unit::Percent,
+            "Tỷ lệ hộ gia đình có điện thoại thông minh",
+        );
+        per_household.family = "smartphones".into();
+        let mut per_adult = indicator(
+            "adults_smartphone_share",
+            Unit::Percent,
+            "Tỷ lệ người trưởng thành dùng smartphone",
+        );
+        per_adult.family = "smartphones".into();
+        let other = indicator(
+            "households_fibre_share",
+            Unit::Percent,
+            "Tỷ lệ hộ gia đình có cáp quang",
+        );
+        let indicators = [per_household, other, per_adult];
+        let suggester = Suggester::new(&indicators);
+        let found = suggester.suggest(
+            Unit::Percent,
+            "hộ gia đình",
+            "96,89 % hộ gia đình có điện thoại thông minh",
+            "",
+        );
+        let ids: Vec<&str> = found.iter().map(|s| s.indicator.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "households_smartphone_share",
+                "adults_smartphone_share",
+                "households_fibre_share"
+            ]
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! What a number counts: its unit (`%`, `tỷ đồng`, `/100 dân`, `km`) and the noun after it
+//! (`trạm BTS`, `máy chủ`, `thuê bao điện thoại di động`).
+//!
+//! Reads the words right after a number as Vietnamese reports write them: a `%` with or without
+//! a space, a scale word (`nghìn`, `ngàn`, `triệu`, `tỷ`) that multiplies the number, a currency
+//! (`đồng`), a rate per 100 people or households written after the noun (`thuê bao/100 dân`),
+//! people per point (`người/điểm`). It knows nothing of indicators.
+
+use std::ops::Range;
+
+use super::context::{skip_spaces, strip_phrase};
+use crate::model::Unit;
+
+/// Scale words and the factor they multiply by.
+const SCALES: &[(&str, f64)] = &[
+    ("nghìn", 1e3),
+    ("ngàn", 1e3),
+    ("triệu", 1e6),
+    ("tỷ", 1e9),
+    ("tỉ", 1e9),
+];
+
+/// Words that end the noun phrase after a number: conjunctions, prepositions, linking verbs.
+const STOP_WORDS: &[&str] = &[
+    "và",
+    "với",
+    "của",
+    "là",
+    "được",
+    "đã",
+    "để",
+    "trong",
+    "tại",
+    "cho",
+    "từ",
+    "đến",
+    "tới",
+    "theo",
+    "thì",
+    "nhưng",
+    "có",
+    "đang",
+    "sẽ",
+    "gồm",
+    "trên",
+    "hơn",
+    "đạt",
+    "nhằm",
+    "cùng",
+    "như",
+    "so",
+    "khi",
+    "còn",
+    "vào",
+    "phục",
+    "thường",
+    "chiếm",
+];
+
+/// The longest noun phrase kept, in words.
+const NOUN_WORDS: usize = 8;
+
+/// What the words after a number say it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Reading {
+    /// The unit the words name; a bare number counts things.
+    pub unit: Unit,
+    /// The factor of a scale word (`triệu` is 10^6), 1 without one.
+    pub scale: f64,
+    /// The noun phrase counted, as written (`trạm BTS`); may be empty.
+    pub counted: String,
+    /// Byte length, from the end of the number, of everything read (unit and noun).
+    pub read_len: usize,
+    /// Byte range, relative to the end of the number, of a rate's `100` (`/100 dân`).
+    pub rate_digits: Option<Range<usize>>,
+}
+
+/// Reads what comes after a number (`rest` is the text right after its last digit).
+pub(super) fn read(rest: &str) -> Reading {
+    let offset = |tail: &str| rest.len() - tail.len();
+    let spaced = skip_spaces(rest);
+    let mut unit = Unit::Count;
+    let mut scale = 1.0;
+    let mut tail = rest;
+    if let Some(after) = spaced.strip_prefix('%') {
+        unit = Unit::Percent;
+        tail = after;
+    } else if let Some((after, factor)) = SCALES
+        .iter()
+        .find_map(|(word, factor)| strip_phrase(spaced, word).map(|after| (after, *factor)))
+    {
+        scale = factor;
+        tail = after;
+        if let Some(after) = ["đồng", "đ", "vnđ", "vnd"]
+            .iter()
+            .find_map(|currency| strip_phrase(skip_spaces(after), currency))
+        {
+            unit = if factor >= 1e9 {
+                Unit::VndBillion
+            } else {
+                Unit::VndMillion
+            };
+            tail = after;
+        }
+    } else if let Some(after) = strip_phrase(rest, "km").or_else(|| strip_phrase(spaced, "km")) {
+        unit = Unit::Km;
+        tail = after;
+    } else if let Some(after) = strip_phrase(spaced, "mbps") {
+        unit = Unit::Mbps;
+        tail = after;
+    } else if let Some(after) = strip_phrase(spaced, "gbps") {
+        unit = Unit::Gbps;
+        tail = after;
+    }
+    let noun = skip_spaces(tail);
+    let noun_start = offset(noun);
+    let noun_len = noun_phrase(noun);
+    let mut read_len = noun_start + noun_len;
+    let mut rate_digits = None;
+    if let Some((rate, digits, rate_len)) = rate_after(&rest[read_len..], &noun[..noun_len]) {
+        if unit == Unit::Count || unit == Unit::Km && rate == Unit::PeoplePerPoint {
+            unit = rate;
+        }
+        rate_digits = digits.map(|d| read_len + d.start..read_len + d.end);
+        read_len += rate_len;
+    }
+    Reading {
+        unit,
+        scale,
+        counted: rest[noun_start..read_len].trim_end().to_owned(),
+        read_len,
+        rate_digits,
+    }
+}
+
+/// The noun phrase at the start of `text`, in bytes: words up to punctuation, a line break or a
+/// stop word, at most [`NOUN_WORDS`] words.
+fn noun_phrase(text: &str) -> usize {
+    let mut end = 0;
+    let mut words = 0;
+    let mut at = 0;
+    while words < NOUN_WORDS {
+        let rest = &text[at..];
+        let spaces = rest.len() - skip_spaces(rest).len();
+        let word_len: usize = rest[spaces..]
+            .chars()
+            .take_while(|&c| c.is_alphanumeric() || matches!(c, '&' | '-'))
+            .map(char::len_utf8)
+            .sum();
+        if word_len == 0 {
+            break;
+        }
+        let word = rest[spaces..spaces + word_len].to_lowercase();
+        if STOP_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        at += spaces + word_len;
+        end = at;
+        words += 1;
+    }
+    end
+}
+
+/// A rate written right after the noun: `/100 dân`, `/100 hộ`, or `/điểm` after `người`.
+/// Returns the unit, the byte range of the `100`, and the length read.
+fn rate_after(text: &str, noun: &str) -> Option<(Unit, Option<Range<usize>>, usize)> {
+    let per = text.strip_prefix('/')?;
+    let digits = per.bytes().take_while(u8::is_ascii_digit).count();
+    let after = skip_spaces(&per[digits..]);
+    let word_len: usize = after
+        .chars()
+        .take_while(|&c| c.is_alphanumeric() || c == ' ')
+        .map(char::len_utf8)
+        .sum();
+    let words = after[..word_len].trim_end();
+    let lower = words.to_lowercase();
+    let unit = match &per[..digits] {
+        "100" if lower.starts_with("hộ") => Unit::Per100Households,
+        "100" if lower.starts_with("dân") || lower.starts_with("người") => Unit::Per100People,
+        "" if lower.starts_with("điểm") && noun.to_lowercase().ends_with("người") => {
+            Unit::PeoplePerPoint
+        }
+        _ => return None,
+    };
+    let length = text.len() - after.len() + words.len();
+    Some((unit, (digits > 0).then_some(1..1 + digits), length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit_and_noun(rest: &str) -> (Unit, f64, String) {
+        let reading = read(rest);
+        (reading.unit, reading.scale, reading.counted)
+    }
+
+    #[test]
+    fn reads_percentages_money_and_counts() {
+        assert_eq!(
+            unit_and_noun("% trạm 4G), trên"),
+            (Unit::Percent, 1.0, "trạm 4G".into())
+        );
+        assert_eq!(
+            unit_and_noun(" % hộ gia đình có điện"),
+            (Unit::Percent, 1.0, "hộ gia đình".into())
+        );
+        assert_eq!(
+            unit_and_noun(" triệu đồng; vốn"),
+            (Unit::VndMillion, 1e6, String::new())
+        );
+        assert_eq!(
+            unit_and_noun(" tỷ đồng."),
+            (Unit::VndBillion, 1e9, String::new())
+        );
+        assert_eq!(
+            unit_and_noun(" trạm BTS (86,18%"),
+            (Unit::Count, 1.0, "trạm BTS".into())
+        );
+        assert_eq!(
+            unit_and_noun(" máy chủ vật lý, 140"),
+            (Unit::Count, 1.0, "máy chủ vật lý".into())
+        );
+        assert_eq!(
+            unit_and_noun(" xã có điểm phục vụ"),
+            (Unit::Count, 1.0, "xã".into())
+        );
+    }
+
+    #[test]
+    fn reads_rates_and_distances() {
+        let per_people = read(" thuê bao Internet băng rộng di động/100 dân; 8,3");
+        assert_eq!(per_people.unit, Unit::Per100People);
+        assert_eq!(
+            per_people.counted,
+            "thuê bao Internet băng rộng di động/100 dân"
+        );
+        assert!(per_people.rate_digits.is_some());
+        assert_eq!(
+            read(" máy tính/100 hộ dân; 768").unit,
+            Unit::Per100Households
+        );
+        assert_eq!(read(" người/điểm; 112").unit, Unit::PeoplePerPoint);
+        assert_eq!(read("km/điểm, phục vụ").unit, Unit::Km);
+        assert_eq!(read(" km bờ biển").counted, "bờ biển");
+    }
+}
