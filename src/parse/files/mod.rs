@@ -4,16 +4,16 @@
 //! values; cross-file checks (does this indicator exist?) are left to the caller, which gets
 //! the [`Table`] to place its errors. Formats are documented in `data/README.md`.
 //!
-//! `catalogue` reads what figures are and where they come from (sources, published tables,
-//! indicators and their editions), `observations` the figures themselves, `reference` the
-//! reference tables about provinces.
+//! `sources` reads where figures come from (reports and published tables), `indicators` what
+//! they are (and the editions of a method), `observations` the figures themselves, `reference`
+//! the reference tables about provinces.
 
-mod catalogue;
+mod indicators;
 mod observations;
 mod reference;
+mod sources;
 
-pub(crate) use catalogue::SOURCES;
-pub use catalogue::{parse_editions, parse_indicators, parse_sources, parse_tables};
+pub use indicators::{parse_editions, parse_indicators};
 pub use observations::{
     CellRef, ObservationRow, ObservationStream, observation_column, parse_observations,
 };
@@ -21,6 +21,8 @@ pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,
 };
+pub(crate) use sources::SOURCES;
+pub use sources::{parse_sources, parse_tables};
 
 use crate::error::{ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};
