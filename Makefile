@@ -90,11 +90,15 @@ page: wasm
 
 # ---- checks -------------------------------------------------------------------------------
 
-lint: tools
+# The page's types are generated from the engine's result types (www/types/engine.d.ts) and the
+# glue's (pkg/), then the page is type-checked against them: a field renamed in Rust breaks here.
+lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
+	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
+	tsc -p www/jsconfig.json
 
 test-rust:
 	cargo test
@@ -103,7 +107,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --test web
+	cargo test --target $(WASM_TARGET) --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser

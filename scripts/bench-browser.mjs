@@ -49,7 +49,7 @@ const weigh = (files) => files.reduce((sum, file) => {
 }, { raw: 0, gzip: 0 });
 const transfer = {
   'ict-compare': weigh([join(out, 'engines/ict-compare.js'), join(out, 'ict_compare_bg.wasm')]),
-  'plain-js': weigh([join(out, 'engines/plain-js.js')]),
+  ...(engines.includes('plain-js') ? { 'plain-js': weigh([join(out, 'engines/plain-js.js')]) } : {}),
   ...(engines.includes('arquero') ? { arquero: weigh([join(out, 'engines/arquero.js')]) } : {}),
   ...(engines.includes('duckdb') ? { duckdb: weigh([join(out, 'engines/duckdb.js'), join(out, 'duckdb/duckdb-browser-eh.worker.js'), join(out, 'duckdb/duckdb-eh.wasm')]) } : {}),
 };

@@ -2,7 +2,8 @@
 // needs (`application/wasm` for instantiateStreaming) and a strict Content-Security-Policy on
 // every page (the main page and the embed example): no script but the page's own, none from
 // data, whatever a data file or a reader's file says. The built index.html carries the same
-// policy in a <meta> element, for hosts that send no header.
+// policy in a <meta> element, for hosts that send no header. Every other file is sent with
+// `Access-Control-Allow-Origin: *`, so that a page of another origin can embed the element.
 //
 // Request headers up to 64 KB are read (Node's default is 16 KB), so that an address too long
 // for the page still reaches the page, which says so, instead of failing with a bare 431.
@@ -69,6 +70,11 @@ export function serve(root, port, { policy = STRICT_CSP } = {}) {
       'x-content-type-options': 'nosniff',
     };
     if (extname(file) === '.html') headers['content-security-policy'] = policy;
+    // The module files (scripts, the engine, styles, boundaries) may be loaded by a page of
+    // another origin: a portal that embeds with a <script type="module"> from here needs CORS
+    // for the script, for the engine's fetch of its .wasm and for the map's boundaries. Pages
+    // themselves are not shared.
+    else headers['access-control-allow-origin'] = '*';
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   });

@@ -22,12 +22,22 @@ const ERROR_NAME: &str = "IctCompareError";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters. */
+// The view-ready answers' types are generated from the Rust types (src/view/types.rs).
+import type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
+export type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
+/**
+ * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
+ * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
+ * column. `kind` is stable: a page words its message by it, from `detail` (the kind's own
+ * values: the column's name, the text found, what was expected …); `message` is English.
+ */
 export interface IctCompareErrorCause {
   kind: string;
   file: string | null;
   line: number | null;
   column: number | null;
+  field: number | null;
+  detail: { kind: string; [value: string]: unknown };
   message: string;
 }
 
@@ -244,6 +254,21 @@ fn to_js_error(error: &Error) -> JsValue {
         "column",
         position.map_or(JsValue::NULL, |p| JsValue::from_f64(p.column as f64)),
     );
+    set(
+        "field",
+        position
+            .and_then(|p| p.field)
+            .map_or(JsValue::NULL, |field| JsValue::from_f64(field as f64)),
+    );
+    // The kind's values, for a message worded in the reader's language. An error kind is
+    // plain data; serialising it cannot fail, and the cause is still whole if it did.
+    set(
+        "detail",
+        error
+            .kind()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL),
+    );
     set("message", JsValue::from_str(&error.kind().to_string()));
     let _ = js_sys::Reflect::set(&js, &JsValue::from_str("cause"), &cause);
     js.into()
@@ -344,6 +369,51 @@ struct Catalog<'a> {
     units: Vec<UnitDisplay>,
     dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
+}
+
+/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DenseHead<'a> {
+    period: &'a str,
+    provinces: &'a [crate::ProvinceId],
+    columns: &'a [crate::IndicatorSummary],
+    qualifier_codes: &'a [crate::Qualifier],
+    mark_codes: &'a [crate::FigureMark],
+    best: &'a [Option<u32>],
+}
+
+/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
+fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    let head = to_js(&DenseHead {
+        period: &dense.period,
+        provinces: &dense.provinces,
+        columns: &dense.columns,
+        qualifier_codes: &dense.qualifier_codes,
+        mark_codes: &dense.mark_codes,
+        best: &dense.best,
+    })?;
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
+    };
+    set(
+        "values",
+        js_sys::Float64Array::from(dense.values.as_slice()).into(),
+    );
+    set(
+        "years",
+        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
+    );
+    set(
+        "qualifiers",
+        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
+    );
+    set(
+        "marks",
+        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
+    );
+    Ok(head)
 }
 
 /// The dataset: bundled figures and, optionally, a user's own.
@@ -522,6 +592,56 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         answer(crate::compare(&self.inner, &spec))
+    }
+
+    /// "My province among all": the whole first screen (headlines, ranking, series, map,
+    /// availability, report figures, sources, warnings) in one call.
+    #[wasm_bindgen(js_name = provinceView, unchecked_return_type = "ProvinceView")]
+    pub fn province_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ProvinceViewSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
+        answer(crate::province_view(&self.inner, &spec))
+    }
+
+    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
+    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
+    /// number's quotes are fetched by `provenance` when a reader opens it.
+    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
+    pub fn compare_dense(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
+        dense_to_js(&dense)
+    }
+
+    /// The figure behind one number of an answer (its `ref`), with every quote or table cell
+    /// it rests on.
+    #[wasm_bindgen(unchecked_return_type = "Figure")]
+    pub fn provenance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at: crate::FigureRef = from_js(at, "figure ref")?;
+        answer(crate::figure_provenance(&self.inner, &at))
+    }
+
+    /// Every figure with its provenance as CSV for Excel in a Vietnamese locale (UTF-8 with a
+    /// byte-order mark, `;` between fields, decimal commas, CRLF).
+    #[wasm_bindgen(js_name = exportCsv)]
+    #[must_use]
+    pub fn export_csv(&self) -> String {
+        crate::export_csv(&self.inner)
+    }
+
+    /// A file of one's own figures to fill in: the header and an example row.
+    #[wasm_bindgen(js_name = userFileTemplate)]
+    #[must_use]
+    pub fn user_file_template() -> String {
+        crate::user_file_template()
     }
 
     /// One indicator across provinces, ranked, with ties and uncertain orders.

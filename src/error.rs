@@ -11,6 +11,8 @@ use std::fmt;
 ///
 /// `line` and `column` are 1-based, as an editor shows them; `column` counts characters
 /// (Unicode scalar values), not bytes, so that it points at the right place in Vietnamese text.
+/// In a CSV file, `field` is the 1-based number of the field within its record, what a
+/// spreadsheet shows as a column ("field 3"), which `column` is not.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Position {
     /// The file's name as the caller gave it (`observations.csv`), if there is one.
@@ -19,6 +21,8 @@ pub struct Position {
     pub line: u64,
     /// 1-based column, in characters.
     pub column: u64,
+    /// 1-based field of a CSV record, when the error is in (or about) one field.
+    pub field: Option<u64>,
 }
 
 impl Position {
@@ -29,7 +33,15 @@ impl Position {
             file: file.map(str::to_owned),
             line,
             column,
+            field: None,
         }
+    }
+
+    /// The same position, in the `field`th field (1-based) of its record.
+    #[must_use]
+    pub fn in_field(mut self, field: u64) -> Self {
+        self.field = Some(field);
+        self
     }
 }
 
@@ -66,6 +78,9 @@ pub enum ErrorKind {
     UnterminatedQuote,
     /// A quote character appears inside an unquoted field, or text follows a closing quote.
     StrayQuote,
+    /// The header is one field holding `;`: the file was saved with semicolons between fields
+    /// (a spreadsheet in a locale whose decimal mark is a comma), and commas are expected.
+    SemicolonSeparated,
     /// The header lacks a required column.
     MissingColumn {
         /// The column's name.
@@ -308,6 +323,7 @@ impl ErrorKind {
             ErrorKind::NotText => "notText",
             ErrorKind::UnterminatedQuote => "unterminatedQuote",
             ErrorKind::StrayQuote => "strayQuote",
+            ErrorKind::SemicolonSeparated => "semicolonSeparated",
             ErrorKind::MissingColumn { .. } => "missingColumn",
             ErrorKind::UnexpectedColumn { .. } => "unexpectedColumn",
             ErrorKind::DuplicateColumn { .. } => "duplicateColumn",
@@ -362,6 +378,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::StrayQuote => {
                 f.write_str("stray quote: quote the whole field and double inner quotes")
             }
+            ErrorKind::SemicolonSeparated => f.write_str(
+                "the fields are separated by `;`: save the file as CSV with commas between fields",
+            ),
             ErrorKind::MissingColumn { name } => write!(f, "missing column `{name}`"),
             ErrorKind::UnexpectedColumn { name } => write!(f, "unexpected column `{name}`"),
             ErrorKind::DuplicateColumn { name } => write!(f, "column `{name}` appears twice"),

@@ -33,11 +33,13 @@ mod compare;
 mod conventions;
 mod dataset;
 mod error;
+mod export;
 mod extract;
 mod model;
 mod parse;
 mod query;
 mod synthetic;
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -65,6 +67,7 @@ pub use compare::{
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
+pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe};
 pub use extract::{
     AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
     OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
@@ -79,7 +82,7 @@ pub use model::{
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,
     format_vietnamese_number, is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text,
-    parse_data_number, parse_vietnamese_number, relative_path_problem,
+    parse_data_number, parse_vietnamese_number, relative_path_problem, user_file_template,
 };
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
@@ -93,4 +96,12 @@ pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,
     SplitMix, synthetic_indicator_id, synthetic_indicators, synthetic_observations,
     synthetic_sources,
+};
+pub use view::{
+    Attribution, Availability, BreakMark, DEFAULT_FOCUS, DenseMatrix, FigureMark, FigureRef,
+    HEADLINE_INDICATORS, Headline, HeadlineChange, IndicatorAvailability, IndicatorSummary,
+    LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place, ProvinceAvailability,
+    ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView, ReferenceMark,
+    ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode, compare_dense,
+    provenance as figure_provenance, province_view,
 };

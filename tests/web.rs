@@ -551,7 +551,8 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
         writeln!(csv, ",p63:84,bts_stations,{},{i},mine-2024", 1950 + i).expect("writes");
     }
     let mine = bundled.with_user_csv(&csv, "mine.csv").expect("loads");
-    // The reader's source comes after every bundled one.
+    // The reader's source comes before every bundled one: the file just opened is what the
+    // reader looks for.
     let before = get(
         &bundled
             .source_page(object(r#"{"offset": 0, "limit": 10}"#))
@@ -560,8 +561,17 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
     )
     .as_f64()
     .expect("a total");
-    let page = mine
+    let last = mine
         .source_page(object(&format!(r#"{{"offset": {before}, "limit": 10}}"#)))
+        .expect("a page");
+    let last: js_sys::Array = get(&last, "sources").dyn_into().expect("an array");
+    assert_eq!(last.length(), 1);
+    assert_eq!(
+        get(&last.get(0), "origin").as_string().as_deref(),
+        Some("bundled")
+    );
+    let page = mine
+        .source_page(object(r#"{"offset": 0, "limit": 1}"#))
         .expect("a page");
     assert_eq!(get(&page, "total").as_f64(), Some(before + 1.0));
     let sources: js_sys::Array = get(&page, "sources").dyn_into().expect("an array");

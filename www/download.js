@@ -2,7 +2,7 @@
 // maps as SVG and PNG.
 
 /**
- * A CSV field. Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return
+ * A CSV field. Text that a spreadsheet would run as a formula (=, +, -, an at sign, tab, carriage return
  * first) is prefixed with an apostrophe, so a hostile quote cannot become =HYPERLINK(…).
  */
 export function csvField(value) {

@@ -3,7 +3,7 @@
 // page's address so that a link reopens the same view.
 import { App } from './app.js';
 
-export const ATTRIBUTES = ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province', 'per-capita'];
+export const ATTRIBUTES = ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province', 'per-capita', 'view'];
 
 class IctCompareElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;

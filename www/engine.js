@@ -2,6 +2,12 @@
 // bundled dataset and its catalog.
 import init, { Dataset } from '../pkg/ict_compare.js';
 
+/** The view-ready answers, typed from the engine's Rust result types (`make lint` regenerates them). */
+/** @typedef {import('./types/engine').ProvinceView} ProvinceView */
+/** @typedef {import('./types/engine').ProvinceViewSpec} ProvinceViewSpec */
+/** @typedef {import('./types/engine').DenseMatrix} DenseMatrix */
+/** @typedef {import('./types/engine').FigureRef} FigureRef */
+
 let loading = null;
 
 /**

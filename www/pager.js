@@ -54,7 +54,7 @@ export function pager({ total, offset, limit, lang, label, onPage }) {
 export function refocus(scope, button) {
   const pager = scope.querySelector('.pager');
   if (!pager) return;
-  const same = pager.querySelector(`button[data-page="${button}"]:not(:disabled)`);
-  const next = [...pager.querySelectorAll('button:not(:disabled)')];
+  const same = /** @type {HTMLButtonElement | null} */ (pager.querySelector(`button[data-page="${button}"]:not(:disabled)`));
+  const next = [...pager.querySelectorAll('button:not(:disabled)')].map((b) => /** @type {HTMLButtonElement} */ (b));
   (same ?? (button === 'next' || button === 'last' ? next.at(-1) : next[0]))?.focus();
 }

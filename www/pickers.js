@@ -259,6 +259,8 @@ export class IndicatorPicker {
 
   filter() {
     const key = searchKey(this.search.value.trim());
-    for (const row of this.body.querySelectorAll('.option')) row.hidden = key !== '' && !row.dataset.key.includes(key);
+    for (const row of /** @type {NodeListOf<HTMLElement>} */ (this.body.querySelectorAll('.option'))) row.hidden = key !== '' && !row.dataset.key.includes(key);
+    // A pillar with no matching indicator goes too, so that what is left is what matched.
+    for (const fieldset of this.body.querySelectorAll('fieldset')) fieldset.hidden = !fieldset.querySelector('.option:not([hidden])');
   }
 }

@@ -83,10 +83,21 @@ function cellBlock(p, source, province, t) {
   return block;
 }
 
-/** A popover anchored to a button; one per app, reused. */
+/** How long a hovered quote stays after the pointer leaves, so that it can be reached. */
+const LINGER_MS = 250;
+
+/**
+ * A popover anchored to a button; one per app, reused. Opened by a click it is pinned and
+ * stays until closed; opened by a hover it follows the pointer: it goes when the pointer leaves
+ * the number (unless it moves onto the quote), so that it never shows one number's quote
+ * beside another.
+ */
 export class ProvenancePopover {
-  constructor(root, lang) {
-    this.root = root;
+  /** @param {HTMLElement} frame the element the popover is drawn inside when no panel holds the anchor */
+  constructor(frame, lang) {
+    this.frame = frame;
+    this.pinned = false;
+    this.timer = 0;
     this.panel = document.createElement('div');
     this.panel.className = 'provenance';
     this.panel.setAttribute('role', 'dialog');
@@ -101,6 +112,8 @@ export class ProvenancePopover {
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.hide(true);
     });
+    this.panel.addEventListener('mouseenter', () => clearTimeout(this.timer));
+    this.panel.addEventListener('mouseleave', () => this.leave(this.anchor));
   }
 
   setLang(lang) {
@@ -110,25 +123,49 @@ export class ProvenancePopover {
     this.panel.setAttribute('aria-label', t.quote);
   }
 
-  /** Shows `content` under `anchor`, inside `container` (which scrolls with it). */
-  show(anchor, content, { focus = false } = {}) {
+  /** Whether a quote opened by a click is on screen. */
+  isPinned() {
+    return this.pinned && !this.panel.hidden;
+  }
+
+  /**
+   * Shows `content` under `anchor`, inside the panel that holds it (which scrolls with it) or
+   * the app's frame, kept within the frame's width.
+   */
+  show(anchor, content, { focus = false, pinned = true } = {}) {
+    clearTimeout(this.timer);
+    if (this.anchor && this.anchor !== anchor) this.anchor.setAttribute('aria-expanded', 'false');
     this.anchor = anchor;
+    this.pinned = pinned;
     this.body.replaceChildren(content);
     this.panel.hidden = false;
-    const host = anchor.closest('.panel') ?? this.root;
+    const host = anchor.closest('.panel') ?? this.frame;
     if (this.panel.parentNode !== host) host.append(this.panel);
     const box = anchor.getBoundingClientRect();
     const frame = host.getBoundingClientRect();
-    const left = Math.max(0, Math.min(box.left - frame.left + host.scrollLeft, frame.width - 320));
+    const width = this.panel.offsetWidth;
+    const left = Math.max(0, Math.min(box.left - frame.left + host.scrollLeft, frame.width - width));
     this.panel.style.left = `${left}px`;
     this.panel.style.top = `${box.bottom - frame.top + host.scrollTop + 6}px`;
     anchor.setAttribute('aria-expanded', 'true');
-    if (focus) this.closeButton.focus();
+    if (focus) {
+      this.closeButton.focus({ preventScroll: true });
+      this.panel.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
+
+  /** The pointer left `anchor` (or the quote): a hovered quote goes, a pinned one stays. */
+  leave(anchor) {
+    if (this.pinned || anchor !== this.anchor) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.hide(), LINGER_MS);
   }
 
   hide(returnFocus = false) {
+    clearTimeout(this.timer);
     if (this.panel.hidden) return;
     this.panel.hidden = true;
+    this.pinned = false;
     this.anchor?.setAttribute('aria-expanded', 'false');
     if (returnFocus) this.anchor?.focus();
   }

@@ -4,7 +4,7 @@
 // address holds the view only (ids from the catalog, a tab, a year), never a reader's data, so
 // its length is bounded by the catalog whatever file is open.
 
-export const TABS = ['table', 'chart', 'map', 'profile', 'sources', 'add'];
+export const TABS = ['province', 'table', 'chart', 'map', 'profile', 'sources', 'add'];
 export const LANGS = ['vi', 'en'];
 export const SCHEMES = ['p63', 'p34'];
 

@@ -12,6 +12,8 @@
 // indicators with most of its figures, so the page's address stays short whatever the file.
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
+import { renderNotice } from './app/chrome.js';
+import { errorPlace, errorSentence } from './user-errors.js';
 
 /** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
 export const USER_FILE_LIMIT_MB = 10;
@@ -31,12 +33,12 @@ export async function openUserFile(app, file) {
   if (file.size > USER_FILE_LIMIT_MB * 1024 * 1024) {
     app.userError = true;
     app.userMessage = `${t.userTooLarge(file.name, USER_FILE_LIMIT_MB)}${previous ? ` ${t.userKept(previous)}` : ''}`;
-    app.renderNotice();
+    renderNotice(app);
     return;
   }
   // Say so before the engine reads it: a large file holds the page for a moment.
   app.userMessage = t.userReading;
-  app.renderNotice();
+  renderNotice(app);
   const bytes = new Uint8Array(await file.arrayBuffer());
   // After the message is painted (or a tenth of a second, in a tab that paints nothing).
   await new Promise((resolve) => {
@@ -49,16 +51,18 @@ export async function openUserFile(app, file) {
   } catch (error) {
     app.userError = true;
     const cause = error.cause ?? {};
-    const where = cause.line ? ` (${t.userAt(cause.line, cause.column)})` : '';
+    const where = errorPlace(cause, app.state.lang);
     const kept = previous ? ` ${t.userKept(previous)}` : '';
     const hint = cause.kind === 'bundledId' ? ` ${t.userBundledHint}` : '';
-    app.userMessage = `${t.userFailed(file.name)}${where}: ${cause.message ?? error.message}.${hint}${kept}`;
-    app.renderNotice();
+    app.userMessage = `${t.userFailed(file.name)}${where}: ${errorSentence(cause, app.state.lang, error.message)}.${hint}${kept}`;
+    renderNotice(app);
     return;
   }
-  const figures = formatNumber(merged.userFigures().figures, app.state.lang);
+  const added = use(app, merged, file.name);
+  const figures = formatNumber(added.figures, app.state.lang);
   app.userMessage = previous ? t.userReplaced(figures, file.name, previous) : t.userLoaded(figures, file.name);
-  show(app, merged, file.name, false);
+  if (!keep(app, bytes, file.name)) app.userMessage += ` ${t.userNotKept}`;
+  addToView(app, added);
 }
 
 /**
@@ -74,21 +78,16 @@ export function useReportFigures(app, csv, name) {
     clearUserFile(app);
     return;
   }
+  const added = use(app, app.bundled.withUserCsv(csv, name), name);
+  app.userFromReport = true;
   app.userError = false;
   app.userMessage = null;
-  show(app, app.bundled.withUserCsv(csv, name), name, true);
+  keep(app, new TextEncoder().encode(csv), name);
+  addToView(app, added);
 }
 
-/** Shows `merged` (the bundled figures and a reader's) in place of what was shown. */
-function show(app, merged, name, fromReport) {
-  const added = merged.userFigures();
-  if (app.dataset !== app.bundled) app.dataset.free();
-  app.dataset = merged;
-  app.userFile = name;
-  app.userFigures = added;
-  app.userFromReport = fromReport;
-  app.setCatalog(merged.catalog());
-  app.resetPositions();
+/** Adds to the view the few provinces and indicators with most of the reader's figures. */
+function addToView(app, added) {
   const provinces = app.toScheme(added.provinces.slice(0, ADDED_TO_VIEW), app.state.scheme);
   const indicators = added.indicators.slice(0, ADDED_TO_VIEW);
   // Only what the bundled data and the file both know stays chosen.
@@ -98,8 +97,71 @@ function show(app, merged, name, fromReport) {
   });
 }
 
+/** Makes `merged` the app's dataset; returns what the reader's file added. */
+function use(app, merged, name) {
+  const added = merged.userFigures();
+  if (app.dataset !== app.bundled) app.dataset.free();
+  app.dataset = merged;
+  app.userFile = name;
+  app.userFromReport = false;
+  app.userFigures = added;
+  app.setCatalog(merged.catalog());
+  app.resetPositions();
+  return added;
+}
+
+// The page's address keeps the provinces and indicators a file added, so a reload must keep
+// the file's figures too, or its columns come back empty. The file is kept in this tab's
+// session storage (it never leaves the browser, and goes with the tab); a file too large for
+// it is not kept, and the notice says so when it opens.
+const KEPT = 'ict-compare:user-file';
+
+/** Keeps the reader's file for a reload of the page; false when it cannot be kept. */
+function keep(app, bytes, name) {
+  if (!app.syncUrl) return true;
+  try {
+    sessionStorage.setItem(KEPT, JSON.stringify({ name, text: new TextDecoder().decode(bytes) }));
+    return true;
+  } catch {
+    forget();
+    return false;
+  }
+}
+
+function forget() {
+  try {
+    sessionStorage.removeItem(KEPT);
+  } catch {
+    // Storage refused (a privacy setting): nothing was kept.
+  }
+}
+
+/**
+ * Reopens the file kept before a reload, leaving the view as the address says; says so in the
+ * notice. @param {import('./app.js').App} app
+ */
+export function reopenKeptFile(app) {
+  if (!app.syncUrl) return;
+  let kept;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
+  const lang = app.initialLang();
+  try {
+    const added = use(app, app.bundled.withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
+    app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
+  } catch {
+    // The engine changed under a kept file (a new release): drop it rather than fail the page.
+    forget();
+  }
+}
+
 /** Back to the bundled figures alone. @param {import('./app.js').App} app */
 export function clearUserFile(app) {
+  forget();
   if (app.dataset !== app.bundled) app.dataset.free();
   app.dataset = app.bundled;
   app.userFile = null;

@@ -26,12 +26,17 @@ export async function start(base, files = {}) {
         year: Number(g.key), mean: g.mean, min: g.min, max: g.max, count: g.count,
       }));
     },
+    // The dense answer the page's table uses: columns of numbers, provenance fetched on demand.
     compare(dataset, { provinces, indicators }) {
-      const matrix = dataset.compare({ provinces, indicators, period: 'latest' });
+      const dense = dataset.compareDense({ provinces, indicators, period: 'latest' });
       const out = {};
-      matrix.rows.forEach((row) => row.cells.forEach((cell, c) => {
-        if (cell && cell.value != null) out[`${row.province}|${matrix.columns[c].indicator}`] = cell.value;
-      }));
+      const width = dense.columns.length;
+      dense.provinces.forEach((province, r) => {
+        for (let c = 0; c < width; c += 1) {
+          const value = dense.values[r * width + c];
+          if (!Number.isNaN(value)) out[`${province}|${dense.columns[c].id}`] = value;
+        }
+      });
       return out;
     },
     rank(dataset, { indicator, year }) {

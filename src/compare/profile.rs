@@ -67,7 +67,6 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
             .collect(),
     };
     let selector = Selector::new(dataset);
-    let columns = dataset.columns();
     let mut pillars: Vec<ProfilePillar> = Vec::new();
     let mut total = 0;
     for &pillar in Pillar::ALL {
@@ -82,15 +81,18 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
                 };
                 let rows = dataset.index().of(i as u32, position);
                 // One entry per scope, achievements before targets, each oldest first.
-                let mut scopes: Vec<u32> =
-                    rows.iter().map(|&r| columns.scope[r as usize]).collect();
+                let stored: Vec<(u32, crate::dataset::Row)> = rows
+                    .iter()
+                    .filter_map(|&r| Some((r, dataset.row(r as usize)?)))
+                    .collect();
+                let mut scopes: Vec<u32> = stored.iter().map(|(_, row)| row.scope).collect();
                 scopes.sort_unstable();
                 scopes.dedup();
                 for scope in scopes {
-                    let mut figures: Vec<(bool, Figure)> = rows
+                    let mut figures: Vec<(bool, Figure)> = stored
                         .iter()
-                        .filter(|&&r| columns.scope[r as usize] == scope)
-                        .map(|&r| (columns.is_target[r as usize], selector.plain(r)))
+                        .filter(|(_, row)| row.scope == scope)
+                        .filter_map(|&(r, row)| Some((row.is_target, selector.plain(r)?)))
                         .collect();
                     figures.sort_by_key(|(target, f)| (*target, f.period));
                     total += figures.len();

@@ -6,10 +6,12 @@
 //! nothing of the questions asked of it; those are `query` and `compare`.
 
 mod bundled;
+mod conflict;
 #[cfg(test)]
 pub(crate) mod inline;
 mod load;
 mod reference;
+mod rows;
 mod store;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -26,6 +28,7 @@ use load::Load;
 pub use load::DatasetLoader;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
+pub(crate) use rows::Row;
 pub(crate) use store::{Columns, Index, RowKeys};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
@@ -433,10 +436,6 @@ impl Dataset {
     /// Every observation in load order.
     pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
         (0..self.len()).filter_map(|row| self.observation(row))
-    }
-
-    pub(crate) fn columns(&self) -> &Columns {
-        &self.columns
     }
 
     pub(crate) fn index(&self) -> &Index {

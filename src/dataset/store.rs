@@ -68,26 +68,26 @@ impl Arena {
 /// The observation columns. Row `r` of every column is one observation.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Columns {
-    pub(crate) id: Arena,
-    pub(crate) province: Vec<u16>,
-    pub(crate) indicator: Vec<u32>,
-    pub(crate) period: Vec<Period>,
-    pub(crate) value: Vec<f64>,
+    pub(super) id: Arena,
+    pub(super) province: Vec<u16>,
+    pub(super) indicator: Vec<u32>,
+    pub(super) period: Vec<Period>,
+    pub(super) value: Vec<f64>,
     /// The whole of a part (`151` of `151/151`); NaN when the figure has none, so that the
     /// column costs 8 bytes a row rather than an `Option`'s 16. Read it with [`Columns::out_of`].
     wholes: Vec<f64>,
-    pub(crate) qualifier: Vec<Qualifier>,
-    pub(crate) is_target: Vec<bool>,
+    pub(super) qualifier: Vec<Qualifier>,
+    pub(super) is_target: Vec<bool>,
     /// Interned: index into the dataset's scope names; 0 is `province`.
-    pub(crate) scope: Vec<u32>,
-    pub(crate) source: Vec<u32>,
-    pub(crate) quote: Arena,
-    pub(crate) note: Arena,
+    pub(super) scope: Vec<u32>,
+    pub(super) source: Vec<u32>,
+    pub(super) quote: Arena,
+    pub(super) note: Arena,
     /// The cited cell of a table figure: row, column and text (empty for a report's figure).
-    pub(crate) table_row: Arena,
-    pub(crate) table_column: Arena,
-    pub(crate) cell: Arena,
-    pub(crate) origin: Vec<Origin>,
+    pub(super) table_row: Arena,
+    pub(super) table_column: Arena,
+    pub(super) cell: Arena,
+    pub(super) origin: Vec<Origin>,
 }
 
 /// What a row is resolved to while loading: positions in the dataset's lists.

@@ -258,6 +258,7 @@ impl serde::Serialize for Period {
 /// Where a figure came from: the bundled reports or a file the user opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Origin {
     /// The dataset compiled into the engine.
     Bundled,

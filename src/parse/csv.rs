@@ -15,6 +15,8 @@ pub(crate) struct Field<'a> {
     pub(crate) text: Cow<'a, str>,
     /// Byte offset of the field's first character (its opening quote, if quoted).
     start: usize,
+    /// 1-based number of the field within its record.
+    number: u32,
 }
 
 /// A cursor over CSV text.
@@ -88,6 +90,7 @@ impl<'a> Reader<'a> {
     /// The position of a field of the last record.
     pub(crate) fn position_of(&self, field: &Field<'_>) -> Position {
         self.position_at(field.start)
+            .in_field(u64::from(field.number))
     }
 
     /// The position just past the end of the last record's first line, for "missing field"
@@ -143,7 +146,12 @@ impl<'a> Reader<'a> {
                 }
                 (Cow::Borrowed(&self.text[start..end]), end)
             };
-            fields.push(Field { text, start });
+            let number = fields.len() as u32 + 1;
+            fields.push(Field {
+                text,
+                start,
+                number,
+            });
             match bytes.get(end) {
                 Some(b',') => self.offset = end + 1,
                 Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => {

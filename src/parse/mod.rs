@@ -20,6 +20,7 @@ pub use files::{
     CellRef, ObservationRow, ObservationStream, PopulationRecord, RankRecord, observation_column,
     parse_dti, parse_editions, parse_indicators, parse_merger, parse_observations,
     parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables,
+    user_file_template,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,

@@ -66,6 +66,20 @@ impl<'a> Table<'a> {
         if !reader.next_record(&mut fields)? {
             return Err(Error::at(ErrorKind::EmptyFile, Position::new(file, 1, 1)));
         }
+        // A header of one field with semicolons in it, whose parts name this format's columns,
+        // is a file saved with `;` between fields: say so rather than "unexpected column".
+        if let [only] = fields.as_slice()
+            && only.text.contains(';')
+            && only
+                .text
+                .split(';')
+                .any(|name| schema.slot(name.trim()).is_some())
+        {
+            return Err(Error::at(
+                ErrorKind::SemicolonSeparated,
+                Position::new(file, 1, 1),
+            ));
+        }
         let count = schema.required.len() + schema.optional.len();
         let mut slots = vec![None; count];
         for (index, field) in fields.iter().enumerate() {
@@ -346,6 +360,26 @@ mod tests {
         let mut table = Table::open("id,value\na,1\n", None, &SCHEMA).unwrap();
         table.next().unwrap();
         assert_eq!(table.optional(2), None);
+    }
+
+    #[test]
+    fn positions_carry_the_field_number_not_only_the_character_column() {
+        let mut table = Table::open("id,value\nTrà Vinh,abc\n", None, &SCHEMA).unwrap();
+        table.next().unwrap();
+        let error = table.number(1).err().unwrap();
+        let position = error.position().unwrap();
+        assert_eq!((position.column, position.field), (10, Some(2)));
+        let error = Table::open("id,valu\n", None, &SCHEMA).err().unwrap();
+        assert_eq!(error.position().unwrap().field, Some(2));
+    }
+
+    #[test]
+    fn a_semicolon_separated_header_is_named_as_such() {
+        let error = Table::open("id;value\na;1\n", None, &SCHEMA).err().unwrap();
+        assert_eq!(error.kind().code(), "semicolonSeparated");
+        // A lone unknown column with a semicolon that names nothing is only a wrong column.
+        let error = Table::open("x;y,value\n", None, &SCHEMA).err().unwrap();
+        assert_eq!(error.kind().code(), "unexpectedColumn");
     }
 
     #[test]

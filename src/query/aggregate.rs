@@ -335,7 +335,6 @@ pub(crate) fn members_of(
     options: Options,
 ) -> Vec<Member> {
     let dataset = selector.dataset;
-    let columns = dataset.columns();
     provinces
         .iter()
         .filter_map(|p| {
@@ -343,7 +342,8 @@ pub(crate) fn members_of(
                 Scheme::P63 => {
                     let position = dataset.reference().position(p.id)?;
                     let row = selector.pick(indicator, position, period, options)? as usize;
-                    (*columns.value.get(row)?, *columns.period.get(row)?)
+                    let row = dataset.row(row)?;
+                    (row.value, row.period)
                 }
                 Scheme::P34 => {
                     let figure = selector.figure(indicator, p.id, period, options)?;
@@ -404,14 +404,13 @@ fn by_pillar(dataset: &Dataset, spec: &AggregateSpec, scheme: Scheme) -> Result<
         .as_deref()
         .map(|id| dataset.require_indicator(id))
         .transpose()?;
-    let columns = dataset.columns();
     let reference = dataset.reference();
     let mut groups: BTreeMap<Pillar, (usize, BTreeSet<u16>, BTreeSet<u16>)> = BTreeMap::new();
-    for row in 0..columns.len() {
-        let indicator = columns.indicator[row];
+    for row in dataset.rows() {
+        let indicator = row.indicator;
         if only.is_some_and(|i| i != indicator)
-            || columns.is_target[row] != spec.targets
-            || !spec.period.admits(columns.period[row])
+            || row.is_target != spec.targets
+            || !spec.period.admits(row.period)
         {
             continue;
         }
@@ -419,7 +418,7 @@ fn by_pillar(dataset: &Dataset, spec: &AggregateSpec, scheme: Scheme) -> Result<
             continue;
         };
         // A 63-list figure counts for the 2025 province that holds it, and the other way not.
-        let province = reference.at(columns.province[row]);
+        let province = reference.at(row.province);
         let holder = match (scheme, province.id.scheme) {
             (Scheme::P34, Scheme::P63) => province.merged_into.unwrap_or(province.id),
             _ => province.id,
@@ -430,7 +429,7 @@ fn by_pillar(dataset: &Dataset, spec: &AggregateSpec, scheme: Scheme) -> Result<
         let entry = groups.entry(definition.pillar).or_default();
         entry.0 += 1;
         entry.1.insert(u16::from(holder.code));
-        entry.2.insert(columns.period[row].calendar_year());
+        entry.2.insert(row.period.calendar_year());
     }
     let total = reference.provinces_of(scheme).count();
     Ok(Aggregation {

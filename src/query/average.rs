@@ -23,6 +23,7 @@ use crate::query::{Options, PeriodSpec, Selector, group, members_of};
 /// Which average a reference line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ReferenceKind {
     /// Over every province of the list.
     National,
@@ -33,6 +34,7 @@ pub enum ReferenceKind {
 /// How an average was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum AverageBasis {
     /// The unweighted mean of the provinces (rule `mean`).
     Mean,

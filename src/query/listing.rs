@@ -53,7 +53,8 @@ pub struct SourceEntry<'a> {
     pub figures: usize,
 }
 
-/// One page of the sources, bundled first, in load order.
+/// One page of the sources: a reader's first (the one they have just opened is what they look
+/// for), then the bundled ones, each group in load order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourcePage<'a> {
@@ -141,17 +142,13 @@ pub fn source_page(dataset: &Dataset, spec: SourcePageSpec) -> Result<SourcePage
     })
 }
 
-/// Every source with its origin and number of figures (the catalog's list: small unless a
-/// reader's file names many sources, which [`source_page`] serves a page at a time).
+/// Every source with its origin and number of figures, a reader's first, then the bundled ones,
+/// each group in load order (the catalog's list: small unless a reader's file names many sources,
+/// which [`source_page`] serves a page at a time).
 #[must_use]
 pub fn source_entries(dataset: &Dataset) -> Vec<SourceEntry<'_>> {
-    let mut figures = vec![0_usize; dataset.sources().len()];
-    for &source in &dataset.columns().source {
-        if let Some(slot) = figures.get_mut(source as usize) {
-            *slot += 1;
-        }
-    }
-    dataset
+    let figures = dataset.figures_by_source();
+    let (mut entries, bundled): (Vec<_>, Vec<_>) = dataset
         .sources()
         .iter()
         .zip(figures)
@@ -161,7 +158,9 @@ pub fn source_entries(dataset: &Dataset) -> Vec<SourceEntry<'_>> {
             origin: dataset.source_origin(i),
             figures,
         })
-        .collect()
+        .partition(|entry| entry.origin == Origin::User);
+    entries.extend(bundled);
+    entries
 }
 
 /// A page of the figures of one source.
@@ -187,11 +186,9 @@ pub fn figure_page(dataset: &Dataset, spec: &FigurePageSpec) -> Result<FigurePag
             })
         })?;
     let rows = dataset
-        .columns()
-        .source
-        .iter()
+        .rows()
         .enumerate()
-        .filter(|&(_, &s)| s as usize == position)
+        .filter(|(_, row)| row.source as usize == position)
         .map(|(row, _)| row);
     let mut total = 0;
     let mut observations = Vec::new();
@@ -215,24 +212,23 @@ pub fn figure_page(dataset: &Dataset, spec: &FigurePageSpec) -> Result<FigurePag
 /// What each indicator has, in indicator order: one pass over the stored columns.
 #[must_use]
 pub fn coverage(dataset: &Dataset) -> Vec<IndicatorCoverage> {
-    let columns = dataset.columns();
     let indicators = dataset.indicators();
     let mut counts = vec![0_usize; indicators.len()];
     let mut provinces: Vec<Vec<u16>> = vec![Vec::new(); indicators.len()];
     let mut periods: Vec<Vec<Period>> = vec![Vec::new(); indicators.len()];
-    for row in 0..columns.len() {
-        let i = columns.indicator[row] as usize;
+    for row in dataset.rows() {
+        let i = row.indicator as usize;
         if let (Some(count), Some(p), Some(t)) =
             (counts.get_mut(i), provinces.get_mut(i), periods.get_mut(i))
         {
             *count += 1;
             // Rows of one file mostly repeat their neighbours: skip the obvious repeats here,
             // sort and deduplicate once below.
-            if p.last() != Some(&columns.province[row]) {
-                p.push(columns.province[row]);
+            if p.last() != Some(&row.province) {
+                p.push(row.province);
             }
-            if t.last() != Some(&columns.period[row]) {
-                t.push(columns.period[row]);
+            if t.last() != Some(&row.period) {
+                t.push(row.period);
             }
         }
     }
@@ -273,17 +269,13 @@ pub fn coverage(dataset: &Dataset) -> Vec<IndicatorCoverage> {
 /// ```
 #[must_use]
 pub fn user_figures(dataset: &Dataset) -> Option<UserFigures> {
-    let columns = dataset.columns();
     let mut figures = 0;
     let mut provinces: HashMap<u16, usize> = HashMap::default();
     let mut indicators: HashMap<u32, usize> = HashMap::default();
-    for row in 0..columns.len() {
-        if columns.origin[row] != Origin::User {
-            continue;
-        }
+    for row in dataset.rows().filter(|row| row.origin == Origin::User) {
         figures += 1;
-        *provinces.entry(columns.province[row]).or_default() += 1;
-        *indicators.entry(columns.indicator[row]).or_default() += 1;
+        *provinces.entry(row.province).or_default() += 1;
+        *indicators.entry(row.indicator).or_default() += 1;
     }
     if figures == 0 {
         return None;
@@ -354,12 +346,13 @@ mod tests {
             );
         }
         assert_eq!(seen.len(), bundled + 23);
+        // The reader's sources come first, in the order of their file, then the bundled ones.
         assert!(
-            seen[..bundled]
+            seen[23..]
                 .iter()
                 .all(|(_, origin, n)| *origin == Origin::Bundled && *n > 0)
         );
-        for (s, (id, origin, n)) in seen[bundled..].iter().enumerate() {
+        for (s, (id, origin, n)) in seen[..23].iter().enumerate() {
             assert_eq!(
                 (id.as_str(), *origin, *n),
                 (format!("src-{s}").as_str(), Origin::User, s % 3 + 1)

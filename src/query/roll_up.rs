@@ -30,7 +30,10 @@ pub(crate) fn roll_up(
         })
         .collect();
     let definition = dataset.indicators().get(indicator as usize)?;
-    let figures: Vec<Figure> = rows.iter().map(|&(_, row)| selector.plain(row)).collect();
+    let figures: Vec<Figure> = rows
+        .iter()
+        .filter_map(|&(_, row)| selector.plain(row))
+        .collect();
     let n = members.len();
     let k = rows.len();
     let partial = k < n;

@@ -28,11 +28,9 @@ impl<'d> Selector<'d> {
     /// Whether a row may answer: province-wide, a target only when targets are asked for, in
     /// the period.
     fn answers(self, row: u32, period: PeriodSpec, options: Options) -> bool {
-        let columns = self.dataset.columns();
-        let r = row as usize;
-        columns.scope[r] == WHOLE_PROVINCE
-            && columns.is_target[r] == options.targets
-            && period.admits(columns.period[r])
+        self.dataset.row(row as usize).is_some_and(|r| {
+            r.scope == WHOLE_PROVINCE && r.is_target == options.targets && period.admits(r.period)
+        })
     }
 
     /// The row answering (indicator, province position, period), if any.
@@ -59,16 +57,15 @@ impl<'d> Selector<'d> {
         period: PeriodSpec,
         options: Options,
     ) -> Vec<u32> {
-        let columns = self.dataset.columns();
+        let period_of = |row: u32| self.dataset.period_of(row as usize);
         let rows = self.dataset.index().of(indicator, province);
         let mut out: Vec<u32> = Vec::new();
         for &row in rows {
-            let r = row as usize;
             if !self.answers(row, period, options) {
                 continue;
             }
             match out.last_mut() {
-                Some(last) if columns.period[*last as usize] == columns.period[r] => *last = row,
+                Some(last) if period_of(*last) == period_of(row) => *last = row,
                 _ => out.push(row),
             }
         }
@@ -86,7 +83,7 @@ impl<'d> Selector<'d> {
         let position = self.dataset.reference().position(province)?;
         let published = self
             .pick(indicator, position, period, options)
-            .map(|row| self.plain(row));
+            .and_then(|row| self.plain(row));
         match province.scheme {
             Scheme::P63 => published,
             Scheme::P34 => {
@@ -131,15 +128,14 @@ impl<'d> Selector<'d> {
         period: PeriodSpec,
         options: Options,
     ) -> Vec<u16> {
-        let columns = self.dataset.columns();
         let mut years: Vec<u16> = self
             .dataset
             .index()
             .of_indicator(indicator)
             .iter()
             .filter(|&&row| self.answers(row, period, options))
-            .filter_map(|&row| columns.period.get(row as usize))
-            .map(|p| p.calendar_year())
+            .filter_map(|&row| self.dataset.period_of(row as usize))
+            .map(crate::model::Period::calendar_year)
             .collect();
         years.sort_unstable();
         years.dedup();
@@ -160,13 +156,12 @@ impl<'d> Selector<'d> {
         if let Some(found) = reference.province(province) {
             provinces.extend(&found.merged_from);
         }
-        let columns = self.dataset.columns();
         let mut years: Vec<u16> = provinces
             .iter()
             .filter_map(|&p| reference.position(p))
             .flat_map(|position| self.series(indicator, position, period, options))
-            .filter_map(|row| columns.period.get(row as usize))
-            .map(|p| p.calendar_year())
+            .filter_map(|row| self.dataset.period_of(row as usize))
+            .map(crate::model::Period::calendar_year)
             .collect();
         years.sort_unstable();
         years.dedup();
@@ -174,38 +169,37 @@ impl<'d> Selector<'d> {
     }
 
     /// The provenance of one row.
-    pub(crate) fn provenance(self, row: u32) -> Provenance {
-        let c = self.dataset.columns();
-        let r = row as usize;
-        Provenance {
-            observation: c.id.get(r).to_owned(),
-            province: self.dataset.reference().at(c.province[r]).id,
-            value: c.value[r],
-            qualifier: c.qualifier[r],
-            period: c.period[r],
-            source: self.dataset.sources()[c.source[r] as usize].id.clone(),
-            quote: c.quote.get(r).to_owned(),
-            cell: c.table_cell(r),
-            origin: c.origin[r],
-        }
+    pub(crate) fn provenance(self, row: u32) -> Option<Provenance> {
+        let r = self.dataset.row(row as usize)?;
+        let text = self.dataset.row_text(row as usize)?;
+        Some(Provenance {
+            observation: text.id.to_owned(),
+            province: self.dataset.reference().at(r.province).id,
+            value: r.value,
+            qualifier: r.qualifier,
+            period: r.period,
+            source: self.dataset.sources().get(r.source as usize)?.id.clone(),
+            quote: text.quote.to_owned(),
+            cell: text.cell,
+            origin: r.origin,
+        })
     }
 
     /// A row as a figure, as reported.
-    pub(crate) fn plain(self, row: u32) -> Figure {
-        let c = self.dataset.columns();
-        let r = row as usize;
-        Figure {
-            value: Some(c.value[r]),
-            qualifier: c.qualifier[r],
-            period: c.period[r],
+    pub(crate) fn plain(self, row: u32) -> Option<Figure> {
+        let r = self.dataset.row(row as usize)?;
+        Some(Figure {
+            value: Some(r.value),
+            qualifier: r.qualifier,
+            period: r.period,
             mixed_periods: false,
-            out_of: c.out_of(r),
-            is_target: c.is_target[r],
-            origin: c.origin[r],
-            provenance: vec![self.provenance(row)],
+            out_of: r.out_of,
+            is_target: r.is_target,
+            origin: r.origin,
+            provenance: vec![self.provenance(row)?],
             derived: None,
             cross_check: None,
-        }
+        })
     }
 }
 

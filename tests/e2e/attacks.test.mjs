@@ -79,9 +79,17 @@ test('a user file over the size limit is refused and the page stays responsive',
   await openFile(page, 'huge.csv', big);
   assert.match(await page.locator('ict-compare .notice').textContent(), /huge\.csv quá lớn: tối đa 10 MB/);
   await page.locator('ict-compare [role=tab][data-tab=sources]').click();
-  // The bundled reports and published tables, and nothing of the refused file.
+  // The bundled reports and published tables, and nothing of the refused file, on every page.
   const bundledSources = csvRows(readFileSync('data/sources.csv', 'utf8')).length + csvRows(readFileSync('data/tables.csv', 'utf8')).length;
-  assert.equal(await page.locator('ict-compare article.source').count(), bundledSources);
+  const listed = [];
+  for (;;) {
+    listed.push(...(await page.locator('ict-compare article.source').evaluateAll((articles) => articles.map((a) => a.dataset.origin))));
+    const next = page.locator('ict-compare .panel > div > .pager button[data-page=next]');
+    if ((await next.count()) === 0 || (await next.isDisabled())) break;
+    await next.click();
+  }
+  assert.equal(listed.length, bundledSources);
+  assert.ok(listed.every((origin) => origin === 'bundled'), listed.join(' '));
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -89,7 +97,7 @@ test('a user file over the size limit is refused and the page stays responsive',
 test('a file in another encoding is refused with the place of its first bad byte', async () => {
   const { page, context, problems } = await guarded('/');
   await openFile(page, 'cp1258.csv', readFileSync('tests/bad-inputs/10-windows-1258.csv'));
-  assert.match(await page.locator('ict-compare .notice').textContent(), /cp1258\.csv \(dòng 2, cột 41\).*UTF-8/);
+  assert.match(await page.locator('ict-compare .notice').textContent(), /cp1258\.csv \(dòng 2, ký tự 41\).*UTF-8/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -1,7 +1,7 @@
 // A small RFC 4180 reader for the tests, independent of the engine's own parser.
 
-/** Rows of CSV text as objects keyed by the header. */
-export function csvRows(text) {
+/** Rows of CSV text as objects keyed by the header; `separator` is `,` unless told. */
+export function csvRows(text, separator = ',') {
   const rows = [];
   let field = '';
   let row = [];
@@ -13,7 +13,7 @@ export function csvRows(text) {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === separator) { row.push(field); field = ''; }
     else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
     else if (c !== '\r') field += c;
   }

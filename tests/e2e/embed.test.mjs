@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, SCREENSHOTS } from './browser.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
+import { createServer } from 'node:http';
 
 let session;
 before(async () => { session = await start(); });
@@ -90,6 +91,109 @@ test('the iframe form reopens the view it was made from', async () => {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
   const heads = await page.locator('ict-compare table.compare thead th').allTextContents();
   assert.deepEqual(heads.slice(1), ['Trà Vinh', 'Tây Ninh']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A portal on a second origin (another loopback port) whose page is `html`; `close()` stops it. */
+async function portal(html) {
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
+}
+
+const PORTAL_PAGE = (origin) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${origin}/ict-compare.js"></script></head>
+<body><h1>Cổng thông tin tỉnh</h1>
+<ict-compare provinces="p63:84,p63:72" indicators="households_fibre_share" lang="vi" tab="table">
+  <table class="summary"><tr><th>Tỉnh</th><th>Hộ gia đình có cáp quang</th></tr><tr><td>Trà Vinh</td><td>…</td></tr></table>
+  <p><a class="full" href="${origin}/">Xem so sánh đầy đủ</a></p>
+</ict-compare></body></html>`;
+
+test('a portal on another origin embeds the element with one script tag', async (t) => {
+  const site = await portal(PORTAL_PAGE(session.origin));
+  t.after(() => site.close());
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const module = await (await fetch(`${session.origin}/ict-compare.js`)).headers.get('access-control-allow-origin');
+  assert.equal(module, '*');
+  await page.goto(site.origin + '/');
+  await page.waitForFunction(() => document.querySelector('ict-compare').dataset.ready !== undefined, null, { timeout: 20000 });
+  assert.equal(await page.locator('ict-compare').getAttribute('data-ready'), 'true');
+  const heads = await page.locator('ict-compare table.compare thead th').allTextContents();
+  assert.deepEqual(heads.slice(1), ['Trà Vinh', 'Tây Ninh']);
+  // Once the engine is ready the portal's fallback gives way to the element.
+  assert.equal(await page.locator('table.summary').isVisible(), false);
+  // The map's boundaries come from the element's origin too.
+  await page.locator('ict-compare [role=tab][data-tab=map]').click();
+  await page.locator('ict-compare .map-container svg path').first().waitFor({ timeout: 15000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the portal's fallback shows until the engine is ready, and stays, with a sentence in the reader's language, if it cannot start", async (t) => {
+  const site = await portal(PORTAL_PAGE(session.origin));
+  t.after(() => site.close());
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  // Hold the engine back, then let it through: the fallback is on screen meanwhile.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(site.origin + '/');
+  await page.locator('ict-compare .status').waitFor();
+  assert.equal(await page.locator('table.summary').isVisible(), true);
+  assert.equal(await page.locator('a.full').isVisible(), true);
+  release();
+  await page.waitForFunction(() => document.querySelector('ict-compare').dataset.ready === 'true', null, { timeout: 20000 });
+  assert.equal(await page.locator('table.summary').isVisible(), false);
+  // And when the engine cannot load at all.
+  const failed = await context.newPage();
+  await failed.route('**/*.wasm', (route) => route.abort());
+  await failed.goto(site.origin + '/');
+  await failed.waitForFunction(() => document.querySelector('ict-compare').dataset.ready === 'error', null, { timeout: 20000 });
+  const said = await failed.locator('ict-compare .status').textContent();
+  assert.match(said, /^Không tải được bộ máy so sánh\. Hãy tải lại trang/);
+  assert.doesNotMatch(said, /Error|fetch|instantiate|undefined/i);
+  assert.equal(await failed.locator('table.summary').isVisible(), true);
+  assert.equal(await failed.locator('a.full').isVisible(), true);
+  await failed.screenshot({ path: `${SCREENSHOTS}/embed-failed-start-1280.png` });
+  await context.close();
+});
+
+test('a compact element shows one view without the controls: the summary, the chart, the map', async (t) => {
+  const page_ = (origin) => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng</title><link rel="icon" href="data:,">
+<script type="module" src="${origin}/ict-compare.js"></script></head><body>
+<ict-compare id="summary" view="summary" province="p63:44"></ict-compare>
+<ict-compare id="chart" view="chart" provinces="p63:84,p63:44" indicators="households_fibre_share"></ict-compare>
+<ict-compare id="map" view="map" focus="dti_score"></ict-compare></body></html>`;
+  const site = await portal(page_(session.origin));
+  t.after(() => site.close());
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(site.origin + '/');
+  await page.waitForFunction(() => [...document.querySelectorAll('ict-compare')].every((e) => e.dataset.ready === 'true'), null, { timeout: 20000 });
+  for (const id of ['summary', 'chart', 'map']) {
+    const element = page.locator(`ict-compare#${id}`);
+    for (const part of ['.controls', '.tabs', '.toolbar', '.controls-toggle']) {
+      assert.equal(await element.locator(part).isVisible(), false, `${id}: ${part} hidden`);
+    }
+  }
+  assert.match(await page.locator('ict-compare#summary .headline[data-indicator=dti_score] .headline-value').textContent(), /^0,\d{4}$/);
+  await page.locator('ict-compare#chart .chart-container svg').first().waitFor({ timeout: 10000 });
+  await page.locator('ict-compare#map .map-container svg path').first().waitFor({ timeout: 15000 });
+  assert.match(await page.locator('ict-compare#summary .footer').textContent(), /DTI/);
+  await page.screenshot({ path: `${SCREENSHOTS}/compact-1280.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -102,19 +102,28 @@ test('a file of 20 000 sources: the Sources view draws ten at a time', async () 
   await open(page, 'many-sources.csv', userFile(20_000, 20_000));
   const first = await rowsOnScreen(page);
   assert.ok(first.sources <= 10, `${first.sources} reports`);
-  assert.match(await page.locator('ict-compare .panel > div > .pager .pager-status').textContent(), /^1–10 trên 20\.005$/);
-  // The bundled reports come first, then the reader's, each marked as the reader's file.
+  const bundled = csvRows(readFileSync('data/sources.csv', 'utf8')).length + csvRows(readFileSync('data/tables.csv', 'utf8')).length;
+  const total = (20_000 + bundled).toLocaleString('de-DE').replace('.', '\\.');
+  assert.match(await page.locator('ict-compare .panel > div > .pager .pager-status').textContent(), new RegExp(`^1–10 trên ${total}$`));
+  // The reader's sources come first, in the order of the file, each marked as the reader's file.
+  const top = page.locator('ict-compare article.source');
+  assert.equal(await page.locator('ict-compare article.source[data-origin=user]').count(), 10);
+  assert.equal(await top.first().getAttribute('data-source'), sourceId(0));
+  assert.match(await top.first().locator('.user-badge').textContent(), /Tệp của bạn: many-sources\.csv/);
   await page.locator('ict-compare .panel > div > .pager button[data-page=next]').click();
   const second = page.locator('ict-compare article.source');
   assert.equal(await second.count(), 10);
   assert.equal(await page.locator('ict-compare article.source[data-origin=user]').count(), 10);
-  assert.match(await second.first().locator('.user-badge').textContent(), /Tệp của bạn: many-sources\.csv/);
+  assert.equal(await second.first().getAttribute('data-source'), sourceId(10));
   // The focus stays on the button pressed, so the keyboard pages on.
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  assert.match(await page.locator('ict-compare .panel > div > .pager .pager-status').textContent(), /^31–40 trên 20\.005$/);
+  assert.match(await page.locator('ict-compare .panel > div > .pager .pager-status').textContent(), new RegExp(`^31–40 trên ${total}$`));
+  // The bundled reports and tables come last, after the reader's 20 000.
   await page.locator('ict-compare .panel > div > .pager button[data-page=last]').click();
-  assert.equal(await page.locator('ict-compare article.source').first().getAttribute('data-source'), sourceId(19_995));
+  const last = await page.locator('ict-compare article.source').evaluateAll((articles) => articles.map((a) => a.dataset.origin));
+  assert.equal(last.length, (20_000 + bundled - 1) % 10 + 1);
+  assert.ok(last.every((origin) => origin === 'bundled'), last.join(' '));
   await page.screenshot({ path: `${SCREENSHOTS}/long-list-sources-375.png`, fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow}px)`);

@@ -64,6 +64,21 @@ test('the page works at 375 px wide', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page does not scroll sideways (${overflow}px)`);
   await page.screenshot({ path: `${SCREENSHOTS}/first-sight-375.png`, fullPage: true });
+  // The answer first: a number of the comparison on the first screen, the controls behind a button.
+  const first = await page.locator('ict-compare .panel button.value').first().boundingBox();
+  assert.ok(first && first.y + first.height <= 812, `the first number at ${first?.y}px`);
+  assert.equal(await page.locator('ict-compare .provinces-picker input').isVisible(), false);
+  const toggle = page.locator('ict-compare button.controls-toggle');
+  assert.match(await toggle.textContent(), /^Chọn tỉnh và chỉ số \(\d+ tỉnh, \d+ chỉ số\)$/);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('ict-compare .provinces-picker input').fill('hai phong');
+  assert.equal(await page.locator('ict-compare [role=option]').first().textContent(), 'Hải Phòng');
+  await page.screenshot({ path: `${SCREENSHOTS}/controls-open-375.png`, fullPage: true });
+  // At 1280 px there is room for both: no button, the controls shown.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await toggle.isVisible(), false);
+  assert.equal(await page.locator('ict-compare .provinces-picker input').isVisible(), true);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -255,7 +270,7 @@ test("the reader's own CSV: a good file adds marked figures, a bad one says wher
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.notice').textContent.includes('bad.csv'));
   const notice = await page.locator('ict-compare .notice').textContent();
-  assert.match(notice, /bad\.csv.*dòng 2, cột 30/);
+  assert.match(notice, /bad\.csv.*dòng 2, trường 5/);
   // The good figures are still there, the bad file loaded nothing.
   assert.match(await cell.textContent(), /15\.000/);
   assert.deepEqual(problems(), []);
@@ -270,6 +285,22 @@ test('the embed dialog writes both snippets for the current view', async () => {
   assert.match(element, /<ict-compare provinces="p63:84,p63:44" indicators="households_fibre_share" lang="vi" tab="chart"/);
   const iframe = await page.locator('ict-compare textarea[name=iframe]').inputValue();
   assert.match(iframe, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*provinces=p63:84,p63:44[^"]*embed=1"/);
+  // The snippet carries a fallback: a link to the full view, shown until the engine is ready.
+  assert.match(element, /<a href="http:\/\/127\.0\.0\.1:\d+\/\?[^"]*provinces=p63:84,p63:44[^"]*">Xem so sánh đầy đủ<\/a><\/p>\n<\/ict-compare>$/);
+  // It says where the files go and what to add to the portal's policy.
+  const dialog = page.locator('ict-compare .embed-dialog');
+  assert.match(await dialog.locator('.embed-hosting').textContent(), /máy chủ của chính cổng thông tin.*ict_compare_bg\.wasm/);
+  assert.equal(await dialog.locator('.embed-csp').textContent(), "script-src 'self' 'wasm-unsafe-eval'");
+  // Copy puts the snippet on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.origin });
+  await dialog.locator('button[data-copy=element]').click();
+  await dialog.locator('.copy-status', { hasText: 'Đã sao chép' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), element);
+  // The live preview is the element with the snippet's attributes.
+  const preview = dialog.locator('ict-compare.embed-preview');
+  await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.embed-preview')?.dataset.ready === 'true', null, { timeout: 20000 });
+  assert.equal(await preview.getAttribute('provinces'), 'p63:84,p63:44');
+  await preview.locator('.chart-container svg').first().waitFor({ timeout: 10000 });
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -338,6 +369,15 @@ test('the chart and the map download as SVG and PNG; boundaries load only with t
   ]) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`ict-compare button[data-action=${action}]`).click()]);
     assert.ok(check(readFileSync(await download.path())), `chart ${action}`);
+    if (action === 'svg') {
+      // The image carries its source line: the year, the sources, the warnings shown, the address.
+      const image = readFileSync(await download.path(), 'utf8');
+      assert.match(image, /<text[^>]*>Năm: mới nhất<\/text>/);
+      assert.match(image, /<text[^>]*>Nguồn: [^<]*Báo Trà Vinh/);
+      assert.match(image, /<text[^>]*>http:\/\/127\.0\.0\.1:\d+\/\?tab=chart&amp;provinces=p63:84,p63:44,p63:72&amp;indicators=households_fibre_share<\/text>/);
+      const shown = await page.locator('ict-compare .panel .warnings li').allTextContents();
+      for (const warning of shown) assert.ok(image.includes(`Lưu ý: ${warning.trim().split(' ').slice(0, 4).join(' ')}`), warning);
+    }
   }
   await page.locator('ict-compare [role=tab][data-tab=map]').click();
   await page.locator('ict-compare .map-container svg').first().waitFor();
@@ -345,6 +385,7 @@ test('the chart and the map download as SVG and PNG; boundaries load only with t
   const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=svg]').click()]);
   const text = readFileSync(await svg.path(), 'utf8');
   assert.match(text, /Open Development Mekong/, 'the attribution travels with the image');
+  assert.match(text, /<text[^>]*>http:\/\/127\.0\.0\.1:\d+\/\?tab=map&amp;/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -30,8 +30,8 @@ test("a reader's file naming a bundled report or a bundled figure is refused, an
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations', { viewport: { width: 375, height: 812 } });
   const before = await figuresOf(page, 'tv-2023');
   const cases = [
-    ['borrowed-source.csv', readFileSync('tests/bad-inputs/49-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, cột 40\).*"tv-2023".*mã riêng/],
-    ['borrowed-id.csv', readFileSync('tests/bad-inputs/50-bundled-observation-id.csv', 'utf8'), /borrowed-id\.csv \(dòng 3, cột 1\).*"tv-2023-006".*mã riêng/],
+    ['borrowed-source.csv', readFileSync('tests/bad-inputs/49-bundled-source-id.csv', 'utf8'), /borrowed-source\.csv \(dòng 2, trường 6\).*"tv-2023".*mã riêng/],
+    ['borrowed-id.csv', readFileSync('tests/bad-inputs/50-bundled-observation-id.csv', 'utf8'), /borrowed-id\.csv \(dòng 3, trường 1\).*"tv-2023-006".*mã riêng/],
   ];
   for (const [name, text, said] of cases) {
     const notice = await open(page, name, text);
@@ -65,7 +65,12 @@ test("a reader's figures are credited to the reader's file in the table, the quo
   assert.match(await mine.locator('.meta').textContent(), /^Tệp của bạn: so-tt\.csv · Trà Vinh$/);
   assert.match(await mine.locator('summary').textContent(), /1 số liệu từ tệp của bạn/);
   // The lede counts the bundled reports apart from the reader's file.
-  assert.match(await page.locator('ict-compare .lede').textContent(), /từ 5 báo cáo\. Cộng 1 số liệu của bạn từ so-tt\.csv\./);
+  const reports = csvRows(readFileSync('data/sources.csv', 'utf8')).length;
+  const tables = csvRows(readFileSync('data/tables.csv', 'utf8')).length;
+  assert.match(
+    await page.locator('ict-compare .lede').textContent(),
+    new RegExp(`từ ${reports} báo cáo và \\d+ số liệu từ ${tables} bảng xếp hạng[^.]*\\. Cộng 1 số liệu của bạn từ so-tt\\.csv\\.$`),
+  );
   // The footer names the bundled outlets only.
   assert.doesNotMatch(await page.locator('ict-compare .footer').textContent(), /tv-2019|so-tt/);
   assert.deepEqual(problems(), []);
@@ -120,4 +125,66 @@ test('a period with no figure says so, names the years that have one, and offers
     assert.deepEqual(problems(), []);
     await context.close();
   }
+});
+
+test("a reader's figures come back with a reload, as their columns do, until the reader removes the file", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations&period=2019');
+  await open(page, 'kept.csv', `${HEADER}kept-001,p63:84,bts_stations,2019,1400,kept-src,"1.400 trạm"\n`);
+  const cell = page.locator('ict-compare td[data-province="p63:84"] button.value');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await cell.evaluate((b) => b.classList.contains('user')), true);
+  assert.match(await cell.locator('.number').textContent(), /^1\.400$/);
+  assert.match(await page.locator('ict-compare .notice').textContent(), /Đã mở lại 1 số liệu từ kept\.csv/);
+  assert.match(await page.locator('ict-compare .open-file').textContent(), /thay cho kept\.csv/);
+  // Removed, it stays removed.
+  await page.locator('ict-compare button[data-action=clear-user]').click();
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  assert.equal(await page.locator('ict-compare button.value.user').count(), 0);
+  assert.doesNotMatch(await page.locator('ict-compare .notice').textContent(), /kept\.csv/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('"download all data" gives every figure with its provenance, for Excel in a Vietnamese locale, a reader\'s included', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=chart');
+  assert.match(await open(page, 'mine.csv', `${HEADER}mine-001,p63:84,households_fibre_share,2019,61.5,mine-src,"61,5 % hộ"\n`), /Đã thêm 1 số liệu/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv-all]').click()]);
+  assert.equal(download.suggestedFilename(), 'ict-compare-all-data.csv');
+  const text = readFileSync(await download.path(), 'utf8');
+  // A byte-order mark, `;` between fields, CRLF line ends.
+  assert.ok(text.startsWith('\ufeffprovince;province_name;indicator;'), text.slice(0, 60));
+  assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text));
+  const rows = csvRows(text.slice(1), ';');
+  const bundled = [...csvRows(readFileSync('data/observations.csv', 'utf8')), ...csvRows(readFileSync('data/table_observations.csv', 'utf8'))];
+  assert.equal(rows.length, bundled.length + 1);
+  // Decimal commas, no grouping; the source and the publisher of each figure.
+  const dti = bundled.find((o) => o.observation_id === 'dti-2024-p63-063');
+  const shown = rows.find((r) => r.province === 'p63:44' && r.indicator === 'dti_score' && r.period === '2024');
+  assert.equal(shown.value, dti.value.replace('.', ','));
+  assert.ok(shown.publisher && shown.source_id, JSON.stringify(shown));
+  const mine = rows.find((r) => r.source_id === 'mine-src');
+  assert.deepEqual([mine.province, mine.value, mine.origin, mine.quote], ['p63:84', '61,5', 'user', '61,5 % hộ']);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a refused file is told in the reader's language, by line and field; a semicolon file is named as such; the template opens", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84&indicators=bts_stations');
+  const bad = await open(page, 'bad-number.csv', `${HEADER}m-1,p63:84,bts_stations,2019,1.300.5,mine,"x"\n`);
+  assert.match(bad, /bad-number\.csv \(dòng 2, trường 5\): "1\.300\.5" ở cột "value" không phải là số/);
+  assert.doesNotMatch(bad, /cột \d|column|invalid/);
+  const semicolons = await open(page, 'excel.csv', `${HEADER.replaceAll(',', ';')}m-1;p63:84;bts_stations;2019;1300;mine;x\n`);
+  assert.match(semicolons, /excel\.csv.*dấu chấm phẩy \(;\)/);
+  // The template, downloaded and opened as it is, loads.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=template]').click()]);
+  const template = readFileSync(await download.path(), 'utf8');
+  const columns = template.split('\n')[0].trim().split(',');
+  for (const column of ['observation_id', 'province', 'indicator_id', 'period', 'value', 'source_id']) assert.ok(columns.includes(column), columns.join(','));
+  const loaded = await open(page, 'ict-compare-template.csv', template);
+  assert.match(loaded, /Đã thêm 1 số liệu từ ict-compare-template\.csv/);
+  assert.deepEqual(problems(), []);
+  await context.close();
 });

@@ -164,6 +164,7 @@ function draw(container, model) {
   const intro = document.createElement('p');
   intro.className = 'intro';
   intro.textContent = t.intro;
+  /** @type {HTMLElement[]} */
   const nodes = [intro, reportForm({
     session, lang, catalog: model.catalog,
     onFile: (file) => readFile(file, model, rerender),

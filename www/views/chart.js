@@ -66,7 +66,7 @@ let serial = 0;
  *                  derived: boolean, best: boolean, user: boolean}[],
  *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
  *          formatValue: (value: number, qualifier: string) => string,
- *          onSelect?: (id: string) => void}} model
+ *          onSelect?: (id: string) => void, caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
  */
 export function render(container, model) {
@@ -102,7 +102,7 @@ export function render(container, model) {
   }
   redrawOnResize(container, figure, holder, draw);
 
-  return downloads(view);
+  return downloads(view, { caption: model.caption });
 }
 
 // ---- bars ------------------------------------------------------------------------------------
@@ -372,9 +372,9 @@ function compose({ model, width, id, body, keysAbove = [], keysBelow = [], summa
   y += Number(body.getAttribute('height'));
   if (keysBelow.length) y = drawKeys(svg, keysBelow, width, y + 6, id);
   y = Math.ceil(y + 4);
-  svg.setAttribute('height', y);
+  svg.setAttribute('height', String(y));
   svg.setAttribute('viewBox', `0 0 ${width} ${y}`);
-  background.setAttribute('height', y);
+  background.setAttribute('height', String(y));
   return { svg, height: y };
 }
 

@@ -49,7 +49,8 @@ let serial = 0;
  * @param {{lang: 'vi'|'en', scheme: 'p63'|'p34', topology: any, title: string, legendTitle: string,
  *          values: {id: string, label: string, value: number, display: string}[],
  *          names: Record<string, string>, mode: 'indicator'|'rank',
- *          noDataLabel: string, attribution: string, onSelect?: (id: string) => void}} model
+ *          noDataLabel: string, attribution: string, onSelect?: (id: string) => void,
+ *          caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
  */
 export function render(container, model) {
@@ -88,7 +89,7 @@ export function render(container, model) {
   redrawOnResize(container, figure, frame, draw);
 
   // A download leaves out the hover outline and the keyboard and legend attributes.
-  return downloads(view, { drop: '.ict-map-highlight', pageOnly: ['tabindex', 'role', 'aria-hidden'] });
+  return downloads(view, { drop: '.ict-map-highlight', pageOnly: ['tabindex', 'role', 'aria-hidden'], caption: model.caption });
 }
 
 // ---- data and classes ------------------------------------------------------------------------
@@ -299,9 +300,9 @@ function drawMap(model, geography, words, room, id) {
     svg.append(node('text', { x: 0, y: y - 4, 'font-size': 11, fill: MUTED }, line));
   }
   y = Math.ceil(y + 4);
-  svg.setAttribute('height', y);
+  svg.setAttribute('height', String(y));
   svg.setAttribute('viewBox', `0 0 ${width} ${y}`);
-  background.setAttribute('height', y);
+  background.setAttribute('height', String(y));
   return { svg, width, height: y, projection };
 }
 

@@ -3,14 +3,19 @@ import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
 import { unitLabel, valueButton } from './table.js';
 
-/** Figures drawn per indicator: the last ones (the latest, targets after them); the Sources view lists them all. */
-const FIGURES_PER_ENTRY = 6;
+/**
+ * Figures drawn per indicator: the last ones (the latest, targets after them), a dozen so that an
+ * annual index (PAPI since 2018, DTI since 2020) shows its whole run; a reader's longer series says
+ * how many earlier figures the Sources view lists.
+ */
+const FIGURES_PER_ENTRY = 12;
 
 /**
  * @param {HTMLElement} container
  * @param {{profile: import('../../pkg/ict_compare.js').Profile, catalog: any, lang: 'vi'|'en',
  *          choices: {id: string, name: string}[], onProvince: (id: string) => void,
- *          onValue: (anchor: HTMLElement, figure: any) => void}} model
+ *          onValue: (anchor: HTMLElement, figure: any) => void, offset?: number,
+ *          onPage?: (offset: number, button: string) => void}} model
  */
 export function render(container, { profile, catalog, lang, choices, onProvince, onValue, offset = 0, onPage = () => {} }) {
   const t = messages(lang);
@@ -40,6 +45,7 @@ export function render(container, { profile, catalog, lang, choices, onProvince,
     members.textContent = t.profileMembers(profile.members.map((m) => provinces.get(m)?.name ?? m).join(', '));
     header.append(members);
   }
+  /** @type {HTMLElement[]} */
   const nodes = [header];
   if (!profile.pillars.length) {
     const empty = document.createElement('p');

@@ -9,6 +9,28 @@ export const FONT = 'system-ui, sans-serif';
 export const PAPER = '#ffffff';
 // The white margin around a downloaded image.
 const MARGIN = 16;
+// The source line of a downloaded image.
+const CAPTION_SIZE = 11;
+const CAPTION_LEADING = 15;
+const CAPTION_GAP = 10;
+const CAPTION_INK = '#505a6b';
+
+/** Greedy wrap of one line of the source line to `width` pixels, at spaces. */
+function wrapLine(text, width, size) {
+  const out = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size, 400) > width) {
+      out.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}
 
 /**
  * An SVG element with attributes (null ones left out) and text.
@@ -112,8 +134,17 @@ const PAGE_ONLY = ['data-id', 'class', 'aria-label', 'aria-description'];
  * attributes; elements matching `drop` (a selector) are left out, and the attributes in
  * `pageOnly` are taken off the elements inside too.
  */
-function standalone(svg, width, height, { drop = null, pageOnly = [] } = {}) {
+function standalone(svg, width, drawnHeight, { drop = null, pageOnly = [], caption = null } = {}) {
   const copy = svg.cloneNode(true);
+  // The source line under the drawing, as OWID's images carry it: what, when, from where, the
+  // warnings on screen and the page's address, wrapped to the drawing's width.
+  const lines = (caption?.() ?? []).flatMap((text) => wrapLine(text, width, CAPTION_SIZE));
+  const height = drawnHeight + (lines.length ? CAPTION_GAP + lines.length * CAPTION_LEADING : 0);
+  if (lines.length) {
+    const group = node('g', { 'font-family': FONT, 'font-size': CAPTION_SIZE, fill: CAPTION_INK });
+    lines.forEach((text, i) => group.append(node('text', { x: 0, y: drawnHeight + CAPTION_GAP + (i + 1) * CAPTION_LEADING - 3 }, text)));
+    copy.append(group);
+  }
   copy.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', SVG_NS);
   const [outerWidth, outerHeight] = [width + 2 * MARGIN, height + 2 * MARGIN];
   copy.setAttribute('width', outerWidth);
@@ -152,8 +183,9 @@ async function rasterise({ markup, width, height }, scale) {
 /**
  * The downloads of a drawn view, read from `view` when asked for, so they follow redraws.
  * @param {{svg: SVGSVGElement, width: number, height: number}} view
- * @param {{drop?: string, pageOnly?: string[]}} [options] `drop`: a selector for elements left
- *   out of the file; `pageOnly`: more attributes to take off the elements inside it
+ * @param {{drop?: string, pageOnly?: string[], caption?: () => string[]}} [options] `drop`: a
+ *   selector for elements left out of the file; `pageOnly`: more attributes to take off the
+ *   elements inside it; `caption`: the source line's lines, asked for at download time
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}
  */
 export function downloads(view, options = {}) {

@@ -129,7 +129,9 @@ export function valueButton(cell, unit, indicator, lang, onValue) {
   if (cell.best) button.classList.add('best');
   if (cell.origin === 'user') button.classList.add('user');
   button.addEventListener('click', () => onValue(button, cell, { focus: true }));
+  // Hovering shows the quote while the pointer is on the number; a click keeps it open.
   button.addEventListener('mouseenter', () => onValue(button, cell, { focus: false, hover: true }));
+  button.addEventListener('mouseleave', () => onValue(button, cell, { leave: true }));
   return button;
 }
 

@@ -4,7 +4,8 @@
 //! pipe (`| head -1`) or a full disk (`> /dev/full`) ends it with a short message and a non-zero
 //! exit rather than a panic. Text from data reaches the terminal with its invisible characters
 //! escaped (no escape sequence in a report's title can move the cursor or recolour the screen),
-//! and CSV fields that a spreadsheet would run as formulas are neutralised by the page's rule.
+//! and CSV fields that a spreadsheet would run as formulas are neutralised by the library's rule
+//! (`ict_compare::spreadsheet_safe`, which the whole-dataset export follows too).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -12,7 +13,7 @@ use std::io::Write as _;
 
 use ict_compare::{
     Dataset, Error, ErrorKind, Figure, PER_CAPITA_BASE, ProvinceId, ReferenceLine, Unit,
-    format_vietnamese_number, is_invisible,
+    format_vietnamese_number, is_invisible, spreadsheet_safe,
 };
 use serde::Serialize;
 
@@ -270,20 +271,6 @@ pub(crate) fn escaped(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The page's rule for CSV fields (`csvField` in `www/download.js`): text whose first character
-/// is `=`, `+`, `-`, `@`, a tab or a carriage return would run as a formula in a spreadsheet, so
-/// it gets an apostrophe in front. The page decides by type and leaves numbers alone; here every
-/// field is text, so a field that reads as a finite number is left alone instead.
-pub(crate) fn spreadsheet_safe(field: &str) -> Cow<'_, str> {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let number = field.parse::<f64>().is_ok_and(f64::is_finite);
-    if formula && !number {
-        Cow::Owned(format!("'{field}"))
-    } else {
-        Cow::Borrowed(field)
-    }
-}
-
 /// One CSV record (RFC 4180: fields with a comma, quote or line break are quoted), each field
 /// neutralised for spreadsheets and with its invisible characters escaped.
 pub(crate) fn csv_line(fields: &[&str]) -> String {
@@ -336,21 +323,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_get_an_apostrophe_and_numbers_do_not() {
-        for (field, written) in [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-            ("+84 90", "'+84 90"),
-            ("-1+1", "'-1+1"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
-            ("-3.5", "-3.5"),
-            ("12", "12"),
-            ("Trà Vinh", "Trà Vinh"),
-            ("-inf", "'-inf"),
-        ] {
-            assert_eq!(spreadsheet_safe(field), written, "{field:?}");
-        }
-        assert_eq!(csv_line(&["=1+2", "a,b"]), "'=1+2,\"a,b\"\n");
+    fn csv_records_neutralise_formulas_and_quote_commas() {
+        assert_eq!(csv_line(&["=1+2", "a,b", "-3.5"]), "'=1+2,\"a,b\",-3.5\n");
     }
 
     #[test]

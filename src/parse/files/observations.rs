@@ -58,6 +58,33 @@ static OBSERVATIONS: Schema = Schema {
     ],
 };
 
+/// A file a reader can fill in: the header of the observation schema (required columns, then
+/// the optional ones a reader writes) and one example row, written from [`OBSERVATIONS`] so
+/// that it cannot drift from what is read.
+#[must_use]
+pub fn user_file_template() -> String {
+    let example = |column: &str| match column {
+        "province" => "p63:84",
+        "indicator_id" => "bts_stations",
+        "period" => "2024",
+        "value" => "1234",
+        "source_id" => "my-report-2024",
+        "qualifier" => "exact",
+        "scope" => "province",
+        "quote" => "\"Toàn tỉnh có 1.234 trạm BTS\"",
+        _ => "",
+    };
+    let columns: Vec<&str> = OBSERVATIONS
+        .required
+        .iter()
+        .chain(OBSERVATIONS.optional)
+        .copied()
+        .filter(|c| !matches!(*c, "table_row" | "table_column" | "cell"))
+        .collect();
+    let row: Vec<&str> = columns.iter().map(|c| example(c)).collect();
+    format!("{}\n{}\n", columns.join(","), row.join(","))
+}
+
 /// The cell of a published table a row cites, its text borrowed from the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CellRef<'a> {

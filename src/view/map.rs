@@ -1,0 +1,181 @@
+//! The choropleth map of one indicator in one year: its values and the legend's bins, or why
+//! there is no map. The map draws the indicator asked for or nothing, never another.
+
+use crate::compare::{RankSpec, rank};
+use crate::dataset::Dataset;
+use crate::error::Result;
+use crate::model::{Province, Scheme};
+use crate::query::PeriodSpec;
+
+use super::province::view_figure;
+use super::{LegendBin, MapRefusal, MapValue, MapView};
+
+/// The most bins a legend has (one more when rounding the edges outward needs it).
+const BINS: usize = 5;
+
+/// The map of `indicator` for the year asked, or the latest year of `timeline`.
+pub(super) fn map_view(
+    dataset: &Dataset,
+    indicator: &str,
+    outlined: &Province,
+    scheme: Scheme,
+    period: PeriodSpec,
+    per_capita: bool,
+    timeline: &[u16],
+) -> Result<MapView> {
+    let year = match period {
+        PeriodSpec::Year(y) | PeriodSpec::Range(_, y) => Some(y),
+        PeriodSpec::Latest => timeline.last().copied(),
+    };
+    let mut map = MapView {
+        indicator: indicator.to_owned(),
+        year,
+        refused: None,
+        values: Vec::new(),
+        bins: Vec::new(),
+        outlined: outlined.id,
+    };
+    let Some(year) = year else {
+        map.refused = Some(MapRefusal::NoFigures);
+        return Ok(map);
+    };
+    let ranked = rank(
+        dataset,
+        &RankSpec {
+            indicator: indicator.to_owned(),
+            period: PeriodSpec::Year(year),
+            scheme: Some(scheme),
+            per_capita,
+            targets: false,
+        },
+    )?;
+    let values: Vec<(crate::model::ProvinceId, f64, super::FigureMark)> = ranked
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let mark = view_figure(&e.figure, e.province, indicator, per_capita).mark;
+            Some((e.province, e.figure.value?, mark))
+        })
+        .collect();
+    match values.len() {
+        0 => map.refused = Some(MapRefusal::NoFigures),
+        1 => map.refused = Some(MapRefusal::OneProvince),
+        _ => {
+            let all: Vec<f64> = values.iter().map(|v| v.1).collect();
+            let mut bins = legend(&all);
+            map.values = values
+                .into_iter()
+                .map(|(province, value, mark)| {
+                    let bin = bin_of(&bins, value);
+                    if let Some(b) = bins.get_mut(bin) {
+                        b.count += 1;
+                    }
+                    MapValue {
+                        province,
+                        value,
+                        bin: bin as u32,
+                        mark,
+                    }
+                })
+                .collect();
+            map.bins = bins;
+        }
+    }
+    Ok(map)
+}
+
+/// The bin `value` falls in: the last whose lower edge it reaches.
+fn bin_of(bins: &[LegendBin], value: f64) -> usize {
+    bins.iter().rposition(|b| value >= b.from).unwrap_or(0)
+}
+
+/// A round step near `raw`, as a mantissa (1, 2, 2.5, 5 or 10) and a power of ten, so that
+/// edges are computed as `k × mantissa` scaled once (0.6, not 0.6000000000000001).
+fn round_step(raw: f64) -> (f64, i32) {
+    let exponent = raw.log10().floor() as i32;
+    let fraction = raw / 10_f64.powi(exponent);
+    let mantissa = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|&n| fraction <= n)
+        .unwrap_or(10.0);
+    (mantissa, exponent)
+}
+
+/// `multiple × mantissa × 10^exponent`, rounded once.
+fn edge(multiple: f64, (mantissa, exponent): (f64, i32)) -> f64 {
+    if exponent >= 0 {
+        multiple * mantissa * 10_f64.powi(exponent)
+    } else {
+        multiple * mantissa / 10_f64.powi(-exponent)
+    }
+}
+
+/// Equal bins with round edges covering every value: at most [`BINS`] (plus one when the
+/// rounded edges need it), one bin when all values are equal. Empty for no values.
+pub(super) fn legend(values: &[f64]) -> Vec<LegendBin> {
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let (Some(low), Some(high)) = (finite.clone().reduce(f64::min), finite.reduce(f64::max)) else {
+        return Vec::new();
+    };
+    if low == high {
+        return vec![LegendBin {
+            from: low,
+            to: high,
+            count: 0,
+        }];
+    }
+    let step = round_step((high - low) / BINS as f64);
+    let first = (low / edge(1.0, step)).floor();
+    let mut bins: Vec<LegendBin> = Vec::with_capacity(BINS + 2);
+    let mut from = edge(first, step);
+    while from <= high && bins.len() <= BINS + 1 {
+        let to = edge(first + (bins.len() + 1) as f64, step);
+        bins.push(LegendBin { from, to, count: 0 });
+        from = to;
+    }
+    // The first bin reaches down to the lowest value and the last up to the highest, whatever
+    // the rounding did.
+    if let Some(first) = bins.first_mut() {
+        first.from = first.from.min(low);
+    }
+    if let Some(last) = bins.last_mut() {
+        last.to = last.to.max(high);
+    }
+    bins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn dti_like_scores_get_round_edges() {
+        let bins = legend(&[0.4512, 0.5, 0.6274, 0.81]);
+        let edges: Vec<f64> = bins.iter().map(|b| b.from).collect();
+        assert_eq!(edges.len(), bins.len());
+        assert!(bins.len() <= BINS + 1, "{bins:?}");
+        assert!((bins[1].from - bins[0].from - 0.1).abs() < 1e-9, "{bins:?}");
+    }
+
+    #[test]
+    fn equal_values_make_one_bin() {
+        assert_eq!(legend(&[3.0, 3.0]).len(), 1);
+        assert!(legend(&[]).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn every_value_falls_in_a_bin_that_holds_it(values in prop::collection::vec(-1e9_f64..1e9, 2..80)) {
+            let bins = legend(&values);
+            prop_assert!(!bins.is_empty() && bins.len() <= BINS + 1);
+            for pair in bins.windows(2) {
+                prop_assert!(pair[0].to == pair[1].from && pair[0].from < pair[0].to);
+            }
+            for &v in &values {
+                let b = &bins[bin_of(&bins, v)];
+                prop_assert!(b.from <= v && v <= b.to, "{v} not in {b:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! View-ready answers: one call per reader's action returns everything one screen draws, in
+//! the order it is drawn, with the display decisions (decimals, ranks "k of n", legend bins,
+//! marks for derived and partial figures, the sources to credit, the warnings to show) already
+//! taken, so that the page only draws.
+//!
+//! This module composes `query` and `compare` (ranks, series, averages, roll-ups); it computes
+//! no figure of its own beyond arranging theirs. It knows nothing of JavaScript: `bindings`
+//! serialises its answers, and the TypeScript types of those answers are generated from the
+//! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
+
+mod availability;
+mod charts;
+mod conflict;
+mod dense;
+mod map;
+mod province;
+mod series;
+mod types;
+
+#[cfg(test)]
+mod typescript;
+mod warnings;
+
+pub use charts::*;
+pub use dense::{compare_dense, provenance};
+pub use province::province_view;
+pub use types::*;

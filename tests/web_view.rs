@@ -1,0 +1,173 @@
+//! The view-ready calls through the JavaScript API in headless Chromium: one call answers the
+//! first screen, the dense comparison arrives as typed arrays, a number's provenance is fetched
+//! by its `ref`, and errors carry a stable kind, its values and the field number.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+use ict_compare::bindings_for_tests::JsDataset;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).expect("a readable property")
+}
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).expect("valid JSON")
+}
+
+fn array(value: &JsValue) -> js_sys::Array {
+    value.clone().dyn_into().expect("an array")
+}
+
+#[wasm_bindgen_test]
+fn one_call_answers_the_first_screen_for_tay_ninh() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let view = dataset
+        .province_view(json(r#"{"province": "p63:72"}"#))
+        .expect("a province view");
+    let headline = array(&get(&view, "headlines")).get(0);
+    let figure = get(&headline, "figure");
+    assert_eq!(get(&figure, "value").as_f64(), Some(0.6274));
+    assert_eq!(
+        get(&figure, "mark").as_string().as_deref(),
+        Some("published")
+    );
+    let place = get(&headline, "place");
+    assert_eq!(
+        (get(&place, "rank").as_f64(), get(&place, "of").as_f64()),
+        (Some(53.0), Some(63.0))
+    );
+    assert_eq!(
+        get(&get(&headline, "indicator"), "decimals").as_f64(),
+        Some(4.0)
+    );
+    let rows = array(&get(&get(&view, "ranking"), "rows"));
+    assert_eq!(rows.length(), 63);
+    let chosen: Vec<JsValue> = rows
+        .iter()
+        .filter(|r| get(r, "chosen").as_bool() == Some(true))
+        .collect();
+    assert_eq!(chosen.len(), 1);
+    let map = get(&view, "map");
+    assert_eq!(
+        get(&map, "indicator").as_string().as_deref(),
+        Some("dti_score")
+    );
+    assert!(get(&map, "refused").is_null());
+    assert_eq!(array(&get(&map, "values")).length(), 63);
+    assert_eq!(
+        array(&get(&get(&view, "series"), "lines")).length(),
+        3,
+        "province, region, nation"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let error = dataset
+        .province_view(json(r#"{"province": "p63:72", "perCapta": true}"#))
+        .expect_err("an error");
+    let message = String::from(
+        error
+            .dyn_into::<js_sys::Error>()
+            .expect("an Error")
+            .message(),
+    );
+    assert!(message.contains("perCapta"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_rows_ref_fetches_its_quotes() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let view = dataset
+        .province_view(json(r#"{"province": "p63:72", "period": 2023}"#))
+        .expect("a view");
+    let rows = array(&get(&get(&view, "ranking"), "rows"));
+    let row = rows
+        .iter()
+        .find(|r| get(r, "chosen").as_bool() == Some(true))
+        .expect("the chosen row");
+    let figure = dataset
+        .provenance(get(&get(&row, "figure"), "ref"))
+        .expect("a figure");
+    assert_eq!(
+        get(&figure, "value").as_f64(),
+        get(&get(&row, "figure"), "value").as_f64()
+    );
+    let provenance = array(&get(&figure, "provenance"));
+    assert_eq!(provenance.length(), 1);
+    assert!(!get(&provenance.get(0), "cell").is_null(), "a table's cell");
+}
+
+#[wasm_bindgen_test]
+fn the_dense_comparison_arrives_as_typed_arrays() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let dense = dataset
+        .compare_dense(json(
+            r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score", "bts_stations"]}"#,
+        ))
+        .expect("a dense matrix");
+    let values: js_sys::Float64Array = get(&dense, "values").dyn_into().expect("a Float64Array");
+    assert_eq!(values.length(), 4);
+    assert_eq!(values.get_index(0), 0.6274);
+    let marks: js_sys::Uint8Array = get(&dense, "marks").dyn_into().expect("a Uint8Array");
+    assert_eq!(marks.length(), 4);
+    let codes = array(&get(&dense, "markCodes"));
+    assert_eq!(
+        codes
+            .get(u32::from(marks.get_index(0)))
+            .as_string()
+            .as_deref(),
+        Some("published")
+    );
+    let years: js_sys::Uint16Array = get(&dense, "years").dyn_into().expect("a Uint16Array");
+    assert_eq!(years.get_index(0), 2024);
+}
+
+#[wasm_bindgen_test]
+fn the_export_and_the_template_come_from_the_engine() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let csv = dataset.export_csv();
+    assert!(csv.starts_with("\u{feff}province;"));
+    assert_eq!(csv.matches("\r\n").count(), dataset.size() + 1);
+    let template = JsDataset::user_file_template();
+    let mine = dataset
+        .with_user_csv(&template, "template.csv")
+        .expect("the template loads");
+    assert_eq!(mine.size(), dataset.size() + 1);
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_the_field_number_and_the_kinds_values() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let csv = "province,indicator_id,period,value,source_id\n\
+               p63:84,bts_stations,2024,nhiều,mine\n";
+    let error = dataset
+        .with_user_csv(csv, "mine.csv")
+        .err()
+        .expect("an error");
+    let cause = get(&error, "cause");
+    assert_eq!(get(&cause, "field").as_f64(), Some(4.0));
+    assert_eq!(get(&cause, "column").as_f64(), Some(26.0));
+    let detail = get(&cause, "detail");
+    assert_eq!(
+        get(&detail, "kind").as_string(),
+        get(&cause, "kind").as_string()
+    );
+    assert_eq!(get(&detail, "text").as_string().as_deref(), Some("nhiều"));
+
+    let semicolons = "province;indicator_id;period;value;source_id\n\
+                      p63:84;bts_stations;2024;12;mine\n";
+    let error = dataset
+        .with_user_csv(semicolons, "mine.csv")
+        .err()
+        .expect("an error");
+    assert_eq!(
+        get(&get(&error, "cause"), "kind").as_string().as_deref(),
+        Some("semicolonSeparated")
+    );
+}

@@ -1,0 +1,135 @@
+// What surrounds the answer: the lede's counts, the notice, the options (list, period,
+// per capita), the toolbar and the sources line, redrawn with each view.
+// Each function takes the App (www/app.js) whose frame it draws.
+import { formatPeriod } from '../format.js';
+import { messages } from '../i18n.js';
+import { share } from '../share.js';
+import { offer } from '../download.js';
+import { clearUserFile, openUserFile } from '../user-file.js';
+import { BASE } from '../base.js';
+import { downloadCsv } from './tabs.js';
+import { downloadImage } from './graphics.js';
+
+/** The bundled figures and reports (a reader's file is counted apart, in the notice). */
+export function coverageSummary(app) {
+  const count = (tables) => {
+    let figures = 0;
+    let sources = 0;
+    for (const s of app.catalog.sources) {
+      if (s.origin !== 'bundled' || Boolean(s.table) !== tables) continue;
+      figures += s.figures;
+      sources += 1;
+    }
+    return { figures, sources };
+  };
+  return { reports: count(false), tables: count(true) };
+}
+
+export function renderNotice(app) {
+  const t = messages(app.state.lang);
+  const parts = [];
+  if (app.problems.length) {
+    // One notice, however many problems: the first few, then how many more.
+    const shown = app.problems.slice(0, 4).map((p) => {
+      const say = t.problems[p.key];
+      return typeof say === 'function' ? say(String(p.name ?? '').slice(0, 60)) : say;
+    });
+    if (app.problems.length > shown.length) shown.push(t.moreProblems(app.problems.length - shown.length));
+    parts.push(`${t.urlProblem}: ${shown.join('; ')}.`);
+  }
+  if (app.userMessage) parts.push(app.userMessage);
+  app.notice.textContent = parts.join(' ');
+  app.notice.hidden = parts.length === 0;
+  app.notice.classList.toggle('error', Boolean(app.problems.length || app.userError));
+}
+
+export function renderOptions(app) {
+  const t = messages(app.state.lang);
+  const scheme = document.createElement('label');
+  scheme.textContent = `${t.scheme} `;
+  const schemeSelect = document.createElement('select');
+  schemeSelect.name = 'scheme';
+  for (const [value, text] of [['p63', t.scheme63], ['p34', t.scheme34]]) {
+    const option = new Option(text, value, false, value === app.state.scheme);
+    schemeSelect.append(option);
+  }
+  schemeSelect.addEventListener('change', () => {
+    const target = schemeSelect.value;
+    app.update({ scheme: target, provinces: app.toScheme(app.state.provinces, target), province: null });
+  });
+  scheme.append(schemeSelect);
+
+  const period = document.createElement('label');
+  period.textContent = `${t.period} `;
+  const periodSelect = document.createElement('select');
+  periodSelect.name = 'period';
+  const years = new Set();
+  for (const id of app.state.indicators) for (const p of app.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
+  // A year with no figure (from a link) is still the year shown: the table says it is empty.
+  if (app.state.period !== 'latest') years.add(app.state.period);
+  periodSelect.append(new Option(t.latest, 'latest', false, app.state.period === 'latest'));
+  for (const year of [...years].sort().reverse()) periodSelect.append(new Option(year, year, false, app.state.period === year));
+  periodSelect.addEventListener('change', () => app.update({ period: periodSelect.value }));
+  period.append(periodSelect);
+
+  const perCapita = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'perCapita';
+  box.checked = app.state.perCapita;
+  box.addEventListener('change', () => app.update({ perCapita: box.checked }));
+  perCapita.append(box, ` ${t.perCapita}`);
+  app.options.replaceChildren(scheme, period, perCapita);
+}
+
+export function renderToolbar(app) {
+  const t = messages(app.state.lang);
+  const button = (text, action, name) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.dataset.action = name;
+    b.addEventListener('click', action);
+    return b;
+  };
+  const items = [];
+  if (app.state.tab === 'table') items.push(button(t.downloadCsv, () => downloadCsv(app), 'csv'));
+  if (app.state.tab === 'chart' || app.state.tab === 'map') {
+    items.push(button(t.downloadSvg, () => downloadImage(app, 'svg'), 'svg'));
+    items.push(button(t.downloadPng, () => downloadImage(app, 'png'), 'png'));
+  }
+  // Every figure of the dataset (a reader's file included) with its provenance, written by the
+  // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
+  items.push(button(t.downloadAll, () => offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame), 'csv-all'));
+  items.push(button(t.share, () => share(app, BASE), 'share'));
+  // The embed dialog's code loads when it is first opened.
+  items.push(button(t.embed, async () => (await import('../embed.js')).showEmbed(app, BASE), 'embed'));
+  const open = document.createElement('label');
+  open.className = 'open-file';
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.csv,text/csv';
+  input.addEventListener('change', () => input.files?.[0] && openUserFile(app, input.files[0]));
+  // With a file open, the label says that another one replaces it.
+  open.append(input, ` ${app.userFile ? t.openAnotherCsv(app.userFile) : t.openCsv}`);
+  const hint = document.createElement('small');
+  hint.textContent = ` ${t.dropHint}`;
+  items.push(open, hint);
+  if (app.userFile) items.push(button(t.clearUser, () => clearUserFile(app), 'clear-user'));
+  // The engine writes the template from the file format it reads: a header and an example row.
+  items.push(button(t.userTemplate, () => offer(new Blob([app.Dataset.userFileTemplate()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-template.csv', app.frame), 'template'));
+  app.shareStatus = document.createElement('span');
+  app.shareStatus.className = 'share-status';
+  app.shareStatus.setAttribute('role', 'status');
+  items.push(app.shareStatus);
+  app.toolbar.replaceChildren(...items);
+}
+
+export function renderFooter(app) {
+  const t = messages(app.state.lang);
+  const bundled = app.catalog.sources.filter((s) => s.origin === 'bundled');
+  const reports = bundled.filter((s) => !s.table && s.published);
+  const credits = [...new Set(bundled.filter((s) => s.table).map((s) => s.table.attribution))];
+  const items = [...reports.map((s) => `${s.outlet} (${formatPeriod(s.published)})`), ...credits];
+  app.footer.textContent = `${t.source}: ${items.join('; ')}.`;
+}

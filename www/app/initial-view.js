@@ -1,0 +1,68 @@
+// The view a page opens with: the defaults, then the element's attributes, then (with
+// sync-url) the address, each checked against the catalog.
+import { emptyState, parseState } from '../state.js';
+
+/** What the page shows with no state: the reported provinces on the indicators they share. */
+function defaults(app) {
+  // The provinces of the reports, most figures first, on the indicators at least two of them
+  // share (the national indices cover them all).
+  const reported = new Map();
+  for (const s of app.catalog.sources) {
+    if (s.origin === 'bundled' && !s.table && s.province) reported.set(s.province, (reported.get(s.province) ?? 0) + s.figures);
+  }
+  const provinces = [...reported.keys()].filter((p) => p.startsWith('p63:')).sort((a, b) => reported.get(b) - reported.get(a));
+  let indicators = app.catalog.coverage.filter((c) => c.provinces.filter((p) => reported.has(p)).length >= 2).map((c) => c.indicator);
+  if (!indicators.length) indicators = app.catalog.coverage.filter((c) => c.observations > 0).slice(0, 8).map((c) => c.indicator);
+  return { ...emptyState(), provinces, indicators };
+}
+
+/**
+ * Defaults, then the element's attributes, then (with sync-url) the address. Each of the
+ * two is applied whole or not at all: one bad part (a malformed or unknown id, a repeated
+ * parameter, too long) sets none of it, and the notice says what was wrong.
+ */
+export function initialView(app) {
+  /** @type {Record<string, string>} */
+  const attributes = {};
+  for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
+    if (app.host.hasAttribute(name)) attributes[name] = app.host.getAttribute(name);
+  }
+  if (app.host.hasAttribute('per-capita')) attributes.perCapita = '1';
+  app.problems = [];
+  let state = defaults(app);
+  const layers = [parseState(attributes)];
+  if (app.syncUrl) layers.push(parseState(new URLSearchParams(location.search)));
+  for (const layer of layers) {
+    const problems = [...layer.problems, ...unknownIds(app, layer.state)];
+    if (problems.length) app.problems.push(...problems);
+    // A portal that names its province and no tab opens on that province.
+    else state = { ...state, ...(layer.state.province && !layer.state.tab ? { tab: 'province' } : {}), ...layer.state };
+  }
+  // A compact element (`view="summary" | "chart" | "map"`) shows one view, without controls.
+  const compact = COMPACT_TABS[app.host.getAttribute('view') ?? ''];
+  if (compact) state = { ...state, tab: compact };
+  return checked(app, state);
+}
+
+/** The tab each compact view shows. */
+export const COMPACT_TABS = { summary: 'province', chart: 'chart', map: 'map' };
+
+/** Ids of a parsed view that the catalog does not know. */
+function unknownIds(app, state) {
+  return [
+    ...(state.provinces ?? []).filter((p) => !app.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
+    ...[state.province].filter((p) => p && !app.provinces.has(p)).map((name) => ({ key: 'unknownProvince', name })),
+    ...[...(state.indicators ?? []), state.focus].filter((i) => i && !app.indicators.has(i)).map((name) => ({ key: 'unknownIndicator', name })),
+  ];
+}
+
+/** The view's provinces in its scheme, and only ids the catalog knows. */
+function checked(app, state) {
+  return {
+    ...state,
+    provinces: app.toScheme(state.provinces, state.scheme),
+    indicators: state.indicators.filter((i) => app.indicators.has(i)),
+    focus: state.focus && app.indicators.has(state.focus) ? state.focus : null,
+    province: state.province && app.provinces.has(state.province) ? state.province : null,
+  };
+}

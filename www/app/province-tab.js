@@ -1,0 +1,41 @@
+// The "my province" tab: one engine call (Dataset.provinceView) per reader's action, drawn by
+// www/views/province.js, loaded on demand. A number opens its quotes, fetched by its ref.
+import { provenanceContent } from '../provenance.js';
+
+/** The province the view is about: the chosen one, else the first compared, else the first listed. */
+function provinceOf(app) {
+  const listed = app.catalog.provinces.filter((p) => p.id.startsWith(app.state.scheme));
+  return app.state.province ?? app.state.provinces[0] ?? listed[0]?.id;
+}
+
+export async function renderProvinceTab(app) {
+  const { render } = await import('../views/province.js');
+  const province = provinceOf(app);
+  const view = app.dataset.provinceView({
+    province,
+    ...(app.state.focus ? { indicator: app.state.focus } : {}),
+    period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),
+    scheme: app.state.scheme,
+    perCapita: app.state.perCapita,
+  });
+  const choices = app.catalog.provinces.filter((p) => p.id.startsWith(app.state.scheme)).map((p) => ({ id: p.id, name: p.name }));
+  const container = document.createElement('div');
+  container.className = 'province-view';
+  render(container, {
+    view,
+    indicators: app.indicators,
+    lang: app.state.lang,
+    choices,
+    onProvince: (id) => app.update({ province: id }),
+    onYear: (year) => {
+      app.update({ period: String(year) });
+      app.panel.querySelector('[role=slider]')?.focus();
+    },
+    onFigure: (anchor, figure) => {
+      const full = app.dataset.provenance(figure.ref);
+      const content = provenanceContent(full, { sources: app.sources, provinces: app.provinces, lang: app.state.lang });
+      app.popover.show(anchor, content, { focus: true });
+    },
+  });
+  app.panel.replaceChildren(container);
+}

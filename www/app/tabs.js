@@ -1,0 +1,162 @@
+// The table, profile, sources and Add a report tabs, and the table's CSV: each asks the engine once and
+// hands the answer to its view.
+// Each function takes the App (www/app.js) whose frame it draws.
+import { csvText, offer } from '../download.js';
+import { indicatorName, messages } from '../i18n.js';
+import { refocus } from '../pager.js';
+import { useReportFigures } from '../user-file.js';
+import { render as renderTable } from '../views/table.js';
+
+export function renderTableTab(app) {
+  app.matrix = app.dataset.compare(app.compareSpec());
+  const container = document.createElement('div');
+  const draw = () => renderTable(container, {
+    matrix: app.matrix,
+    catalog: app.catalog,
+    lang: app.state.lang,
+    onValue: app.onValue,
+    offset: app.positions.table,
+    onPage: (offset, button) => {
+      app.positions.table = offset;
+      draw();
+      refocus(container, button);
+    },
+    empty: emptyNote(app),
+  });
+  draw();
+  app.panel.replaceChildren(container);
+}
+
+/** What the table says when the chosen provinces and indicators have no figure at all. */
+export function emptyNote(app) {
+  const t = messages(app.state.lang);
+  const note = document.createElement('div');
+  note.className = 'empty-state';
+  note.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  if (!app.state.provinces.length || !app.state.indicators.length) {
+    text.textContent = t.chooseSomething;
+    note.append(text);
+    return note;
+  }
+  if (app.state.period === 'latest') {
+    text.textContent = t.noFigureAtAll;
+    note.append(text);
+    return note;
+  }
+  const years = new Set();
+  for (const id of app.state.indicators) for (const p of app.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
+  text.textContent = t.noFigureFor(app.state.period, [...years].sort().reverse().join(', '));
+  const latest = document.createElement('button');
+  latest.type = 'button';
+  latest.dataset.action = 'latest';
+  latest.textContent = t.showLatest;
+  latest.addEventListener('click', () => app.update({ period: 'latest' }));
+  note.append(text, latest);
+  return note;
+}
+
+/** The profile's view loads on demand, as the sources' does: the first view needs neither. */
+export async function renderProfileTab(app) {
+  const { render: renderProfile } = await import('../views/profile.js');
+  const choices = [];
+  const seen = new Set();
+  const add = (id) => {
+    if (!id || seen.has(id) || !app.provinces.has(id)) return;
+    seen.add(id);
+    choices.push({ id, name: app.provinces.get(id).name });
+  };
+  for (const id of app.state.provinces) add(id);
+  add(app.state.province);
+  for (const p of app.catalog.provinces) if (p.id.startsWith(app.state.scheme)) add(p.id);
+  const province = app.state.province ?? choices[0]?.id;
+  const profile = app.dataset.profile(province);
+  const container = document.createElement('div');
+  const draw = () => renderProfile(container, {
+    profile,
+    catalog: app.catalog,
+    lang: app.state.lang,
+    choices,
+    onProvince: (id) => app.update({ province: id }),
+    onValue: app.onValue,
+    offset: app.positions.profile,
+    onPage: (offset, button) => {
+      app.positions.profile = offset;
+      draw();
+      refocus(container, button);
+    },
+  });
+  draw();
+  app.panel.replaceChildren(container);
+}
+
+export async function renderSourcesTab(app) {
+  const { render: renderSources } = await import('../views/sources.js');
+  const container = document.createElement('div');
+  renderSources(container, {
+    lang: app.state.lang,
+    sourcePage: (spec) => app.dataset.sourcePage(spec),
+    figurePage: (spec) => app.dataset.figurePage(spec),
+    indicators: app.indicators,
+    provinces: app.provinces,
+    position: app.positions.sources,
+  });
+  app.panel.replaceChildren(container);
+}
+
+/** "Add a report": its code and its engine load when the tab opens; its work outlives redraws. */
+export async function renderAddTab(app) {
+  const token = (app.renderToken = Symbol('add'));
+  const { render } = await import('../views/add-report.js');
+  if (token !== app.renderToken) return;
+  const container = document.createElement('div');
+  container.className = 'add-report';
+  app.addSession ??= {};
+  await render(container, {
+    lang: app.state.lang, catalog: app.catalog, session: app.addSession,
+    onAccepted: (csv, name) => useReportFigures(app, csv, name),
+    onShowTable: () => app.update({ tab: 'table' }),
+  });
+  if (token !== app.renderToken) return;
+  app.panel.replaceChildren(container);
+}
+
+// ---- actions ------------------------------------------------------------------------------
+
+export function downloadCsv(app) {
+  const t = messages(app.state.lang);
+  // A reader's figure is credited to the reader's file here too, never to a report.
+  const report = (id) => {
+    const source = app.sources.get(id);
+    return source?.origin === 'bundled' ? source.title : `${t.userSource}: ${source?.file || id}`;
+  };
+  const matrix = app.dataset.compare(app.compareSpec());
+  const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote', 'table_cell', 'attribution']];
+  matrix.columns.forEach((column, c) => {
+    const indicator = app.indicators.get(column.indicator);
+    for (const row of matrix.rows) {
+      const cell = row.cells[c];
+      const first = cell?.provenance?.[0];
+      const found = first ? app.sources.get(first.source) : null;
+      const source = found?.origin === 'bundled' ? found : null;
+      rows.push([
+        row.province,
+        app.provinces.get(row.province)?.name ?? row.province,
+        column.indicator,
+        indicatorName(indicator, app.state.lang),
+        cell?.value ?? null,
+        cell?.qualifier ?? '',
+        column.unit,
+        cell?.period ?? '',
+        cell?.derived?.note ?? '',
+        cell ? cell.provenance.map((p) => report(p.source)).join(' | ') : '',
+        source?.outlet ?? '',
+        source?.published ?? '',
+        cell ? cell.provenance.map((p) => p.quote).filter(Boolean).join(' | ') : '',
+        cell ? cell.provenance.filter((p) => p.cell).map((p) => `${p.cell.row} / ${p.cell.column} / ${p.cell.text}`).join(' | ') : '',
+        cell ? [...new Set(cell.provenance.map((p) => app.sources.get(p.source)?.table?.attribution).filter(Boolean))].join(' | ') : '',
+      ]);
+    }
+  });
+  offer(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
+}

@@ -1,0 +1,731 @@
+// Generated from the engine's result types (src/view/types.rs) by `make lint`; do not edit.
+/** A province id: `p63:NN` (the 63 provinces until 30 June 2025) or `p34:NN`. */
+export type ProvinceId = string;
+/** `latest`, a year, or `YYYY-YYYY`. */
+export type PeriodSpec = "latest" | number | string;
+
+/**
+ * Which list of provinces a code belongs to.
+ */
+export type Scheme = "p63" | "p34";
+
+/**
+ * How a report qualifies a number: "trên 74 %" is over 74 %, not 74 %.
+ */
+export type Qualifier = "exact" | "over" | "at_least" | "about" | "nearly" | "under" | "at_most";
+
+/**
+ * Which direction is an improvement.
+ */
+export type Better = "higher" | "lower" | "none";
+
+/**
+ * Where a figure came from: the bundled reports or a file the user opened.
+ */
+export type Origin = "bundled" | "user";
+
+/**
+ * Which average a reference line is.
+ */
+export type ReferenceKind = "national" | "regional";
+
+/**
+ * How an average was taken.
+ */
+export type AverageBasis = "mean" | "weightedMean" | "meanPerProvince";
+
+/**
+ * A request for "my province among all".
+ */
+export type ProvinceViewSpec = { 
+/**
+ * The reader's province, in either list (`p63:72`, `p34:12`).
+ */
+province: ProvinceId, 
+/**
+ * The indicator of the ranking, series and map ([`DEFAULT_FOCUS`] when absent).
+ */
+indicator?: string, 
+/**
+ * `latest` (default) or a year: the ranking and the map follow it.
+ */
+period?: PeriodSpec, 
+/**
+ * The list to compare in; the province's own list when absent.
+ */
+scheme?: Scheme, 
+/**
+ * Counts per 100 000 people, for indicators that add up (see
+ * [`IndicatorAvailability::per_capita`]).
+ */
+perCapita?: boolean, };
+
+/**
+ * The answer to a [`ProvinceViewSpec`]: the whole first screen.
+ */
+export type ProvinceView = { 
+/**
+ * The province, in the list compared (a 63-list province asked for in p34 is answered
+ * for the 2025 province it merged into).
+ */
+province: ProvinceSummary, 
+/**
+ * The list compared.
+ */
+scheme: Scheme, 
+/**
+ * The focus indicator.
+ */
+indicator: IndicatorSummary, 
+/**
+ * The period answered: `latest` or the year chosen.
+ */
+period: string, 
+/**
+ * DTI and PAPI e-governance, latest, with rank and change.
+ */
+headlines: Array<Headline>, 
+/**
+ * Every province of the list on the focus indicator, in rank order.
+ */
+ranking: RankingView, 
+/**
+ * The province, its region and the nation over the years.
+ */
+series: SeriesView, 
+/**
+ * The focus indicator on the map, or why it cannot be drawn.
+ */
+map: MapView, 
+/**
+ * Which indicators and provinces have data.
+ */
+availability: Availability, 
+/**
+ * The years a timeline offers for the focus indicator, oldest first.
+ */
+timeline: Array<number>, 
+/**
+ * The province's own report figures, comparable ones first.
+ */
+report: Array<ReportFigure>, 
+/**
+ * Every source of a number shown, to credit under the views.
+ */
+sources: Array<Attribution>, 
+/**
+ * What a reader must know to read the views right.
+ */
+warnings: Array<ViewWarning>, };
+
+/**
+ * A province as a view names it.
+ */
+export type ProvinceSummary = { 
+/**
+ * Its id.
+ */
+id: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * Its GSO region's code, for a 63-list province.
+ */
+region: string | null, 
+/**
+ * For a 2025 province, the 63-list provinces it was formed from.
+ */
+mergedFrom: ProvinceId[], };
+
+/**
+ * An indicator as a view labels it.
+ */
+export type IndicatorSummary = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Vietnamese name.
+ */
+nameVi: string, 
+/**
+ * English name.
+ */
+nameEn: string, 
+/**
+ * The unit of the values shown (`per_100000_people` per capita).
+ */
+unit: string, 
+/**
+ * Decimals to show: four for index scores, as the ministry publishes them.
+ */
+decimals: number, 
+/**
+ * Which way is better.
+ */
+better: Better, 
+/**
+ * Whether the values are per 100 000 people.
+ */
+perCapita: boolean, };
+
+/**
+ * A rank among the provinces of a list: "k of n", with ties.
+ */
+export type Place = { 
+/**
+ * 1-based competition rank (1, 2, 2, 4).
+ */
+rank: number, 
+/**
+ * Provinces of the list ranked.
+ */
+of: number, 
+/**
+ * Whether another province shares the rank.
+ */
+tied: boolean, };
+
+/**
+ * The change of a headline figure since the previous year with a figure.
+ */
+export type HeadlineChange = { 
+/**
+ * The earlier period.
+ */
+from: string, 
+/**
+ * Later minus earlier.
+ */
+absolute: number, 
+/**
+ * How certain the change is.
+ */
+qualifier: Qualifier, 
+/**
+ * Whether a methodology edition boundary lies between the two: the change is not like
+ * for like.
+ */
+editionBreak: boolean, 
+/**
+ * What changed in the method, when it did (Vietnamese, English).
+ */
+breakNoteVi: string | null, 
+/**
+ * English note.
+ */
+breakNoteEn: string | null, };
+
+/**
+ * One headline figure.
+ */
+export type Headline = { 
+/**
+ * The indicator.
+ */
+indicator: IndicatorSummary, 
+/**
+ * The latest figure, if the province has one.
+ */
+figure: ViewFigure | null, 
+/**
+ * Its rank in that figure's year.
+ */
+place: Place | null, 
+/**
+ * The change since the previous year.
+ */
+change: HeadlineChange | null, };
+
+/**
+ * How a number was arrived at, as a mark beside it.
+ */
+export type FigureMark = "published" | "derived" | "lowerBound" | "partial" | "user";
+
+/**
+ * A number ready to show, with a reference to fetch its provenance.
+ */
+export type ViewFigure = { 
+/**
+ * The value; `null` when a roll-up is refused.
+ */
+value: number | null, 
+/**
+ * "over", "about" … as reported, carried through derivations.
+ */
+qualifier: Qualifier, 
+/**
+ * The period of the figure.
+ */
+period: string, 
+/**
+ * Published, derived, lower bound or the reader's.
+ */
+mark: FigureMark, 
+/**
+ * For a roll-up: former provinces that reported, and how many there were.
+ */
+reported: number | null, 
+/**
+ * Former provinces of a roll-up.
+ */
+members: number | null, 
+/**
+ * The source ids the figure rests on (see [`ProvinceView::sources`]).
+ */
+sources: Array<string>, 
+/**
+ * What to pass to `Dataset.provenance` for the quotes behind this number.
+ */
+ref: FigureRef, };
+
+/**
+ * The address of one number of an answer, to fetch its provenance when a reader opens it.
+ */
+export type FigureRef = { 
+/**
+ * The province, in the list answered.
+ */
+province: ProvinceId, 
+/**
+ * The indicator.
+ */
+indicator: string, 
+/**
+ * The calendar year of the figure.
+ */
+year: number, 
+/**
+ * Per 100 000 people.
+ */
+perCapita: boolean, };
+
+/**
+ * One province of a ranking.
+ */
+export type RankRow = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * Its place; `null` for a lower bound, which cannot be put in order.
+ */
+place: Place | null, 
+/**
+ * Whether it is the reader's province.
+ */
+chosen: boolean, 
+/**
+ * Provinces whose order relative to this one the qualifiers leave open.
+ */
+uncertainWith: ProvinceId[], 
+/**
+ * The figure.
+ */
+figure: ViewFigure, 
+/**
+ * For a reader's figure, the published figure for the same province, indicator and
+ * period, shown beside it: a reader's figure never silently replaces a published one.
+ */
+published: ViewFigure | null, };
+
+/**
+ * A national or regional average drawn beside a ranking or a series, never ranked.
+ */
+export type ReferenceMark = { 
+/**
+ * National or regional.
+ */
+kind: ReferenceKind, 
+/**
+ * The region's code, for a regional average.
+ */
+region: string | null, 
+/**
+ * Vietnamese name.
+ */
+nameVi: string, 
+/**
+ * English name.
+ */
+nameEn: string, 
+/**
+ * The average, or `null` when it cannot be taken (see `refused`).
+ */
+value: number | null, 
+/**
+ * How it was taken.
+ */
+basis: AverageBasis, 
+/**
+ * Why there is no value.
+ */
+refused: string | null, 
+/**
+ * Provinces that reported (k of n).
+ */
+reported: number, 
+/**
+ * Provinces of the group.
+ */
+provinces: number, };
+
+/**
+ * The ranked bar chart.
+ */
+export type RankingView = { 
+/**
+ * Provinces with a figure, first first.
+ */
+rows: Array<RankRow>, 
+/**
+ * Provinces of the list with no figure.
+ */
+missing: number, 
+/**
+ * The national average and the province's region's (others on request).
+ */
+references: Array<ReferenceMark>, 
+/**
+ * Whether the figures come from different years (period `latest`).
+ */
+mixedPeriods: boolean, };
+
+/**
+ * Whose line a series line is.
+ */
+export type LineKind = "province" | "regional" | "national";
+
+/**
+ * One point of a series line.
+ */
+export type LinePoint = { 
+/**
+ * The calendar year.
+ */
+year: number, 
+/**
+ * The value, or `null` for a year without one (the line breaks there).
+ */
+value: number | null, 
+/**
+ * The qualifier.
+ */
+qualifier: Qualifier, 
+/**
+ * How the value was arrived at; averages are marked derived.
+ */
+mark: FigureMark, };
+
+/**
+ * One line of the chart over the years.
+ */
+export type SeriesLine = { 
+/**
+ * Province, region or nation.
+ */
+kind: LineKind, 
+/**
+ * The label at the line's end (Vietnamese).
+ */
+labelVi: string, 
+/**
+ * The label at the line's end (English).
+ */
+labelEn: string, 
+/**
+ * Points, oldest first.
+ */
+points: Array<LinePoint>, };
+
+/**
+ * A change of methodology to mark on the time axis.
+ */
+export type BreakMark = { 
+/**
+ * The first year of the new method.
+ */
+year: number, 
+/**
+ * The edition before.
+ */
+fromEdition: string, 
+/**
+ * The edition after.
+ */
+toEdition: string, 
+/**
+ * What changed (Vietnamese).
+ */
+noteVi: string, 
+/**
+ * What changed (English).
+ */
+noteEn: string, };
+
+/**
+ * The line chart over the years.
+ */
+export type SeriesView = { 
+/**
+ * The province first, then its region, then the nation.
+ */
+lines: Array<SeriesLine>, 
+/**
+ * Methodology changes within the years shown.
+ */
+breaks: Array<BreakMark>, };
+
+/**
+ * Why a map cannot be drawn.
+ */
+export type MapRefusal = "noFigures" | "oneProvince" | "onlyPartial";
+
+/**
+ * One province's colour on the map.
+ */
+export type MapValue = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * The value.
+ */
+value: number, 
+/**
+ * The index of its legend bin.
+ */
+bin: number, 
+/**
+ * How it was arrived at.
+ */
+mark: FigureMark, };
+
+/**
+ * One bin of the map's legend: values from `from` up to `to` (the last bin includes `to`).
+ */
+export type LegendBin = { 
+/**
+ * Lower edge (included).
+ */
+from: number, 
+/**
+ * Upper edge (excluded, but for the last bin).
+ */
+to: number, 
+/**
+ * Provinces in the bin.
+ */
+count: number, };
+
+/**
+ * The choropleth map of the focus indicator in one year.
+ */
+export type MapView = { 
+/**
+ * The indicator drawn: always the focus indicator, never another.
+ */
+indicator: string, 
+/**
+ * The year drawn (the latest year with figures for `latest`).
+ */
+year: number | null, 
+/**
+ * Why there is no map, when there is none.
+ */
+refused: MapRefusal | null, 
+/**
+ * Provinces with a value.
+ */
+values: Array<MapValue>, 
+/**
+ * The legend, lowest first; every value falls in one bin.
+ */
+bins: Array<LegendBin>, 
+/**
+ * The province to outline.
+ */
+outlined: ProvinceId, };
+
+/**
+ * Which provinces and years have figures for one indicator.
+ */
+export type IndicatorAvailability = { 
+/**
+ * The indicator.
+ */
+indicator: string, 
+/**
+ * Provinces of the list with a figure in some year.
+ */
+provinces: number, 
+/**
+ * Calendar years with a figure, oldest first.
+ */
+years: Array<number>, 
+/**
+ * Whether the reader's province has a figure.
+ */
+chosenHasData: boolean, 
+/**
+ * Whether per 100 000 people is offered (the indicator adds up: rule `sum`).
+ */
+perCapita: boolean, };
+
+/**
+ * How many indicators one province has figures for.
+ */
+export type ProvinceAvailability = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Indicators with a figure.
+ */
+indicators: number, };
+
+/**
+ * What the pickers show beside each choice.
+ */
+export type Availability = { 
+/**
+ * Every indicator, in catalogue order.
+ */
+indicators: Array<IndicatorAvailability>, 
+/**
+ * Every province of the list, in code order.
+ */
+provinces: Array<ProvinceAvailability>, };
+
+/**
+ * One of the province's own report figures.
+ */
+export type ReportFigure = { 
+/**
+ * The indicator.
+ */
+indicator: string, 
+/**
+ * The province the figure describes: the one asked for, or one it was formed from.
+ */
+province: ProvinceId, 
+/**
+ * Whether other provinces report it too (comparable figures come first).
+ */
+comparable: boolean, 
+/**
+ * Provinces of the list reporting it.
+ */
+provinces: number, 
+/**
+ * The latest figure.
+ */
+figure: ViewFigure, };
+
+/**
+ * A source to credit: a report, or a published table cited by cell.
+ */
+export type Attribution = { 
+/**
+ * The source's id.
+ */
+id: string, 
+/**
+ * The report's or table's title.
+ */
+title: string, 
+/**
+ * The publisher.
+ */
+publisher: string, 
+/**
+ * For a table, how its publisher asks to be credited.
+ */
+table: string | null, 
+/**
+ * Where it was read.
+ */
+url: string | null, 
+/**
+ * Bundled or the reader's.
+ */
+origin: Origin, };
+
+/**
+ * What a warning is about.
+ */
+export type ViewWarningCode = "mixedPeriods" | "partial" | "derived" | "merger" | "methodBreak" | "perCapitaNotApplicable" | "conflict";
+
+/**
+ * A warning to show with the views.
+ */
+export type ViewWarning = { 
+/**
+ * What it is about; the page words it in the reader's language.
+ */
+code: ViewWarningCode, 
+/**
+ * The provinces concerned, if any.
+ */
+provinces: ProvinceId[], 
+/**
+ * The message in English, for logs and tests.
+ */
+message: string, };
+
+/**
+ * The comparison table as columns of numbers rather than one object per cell: row-major
+ * `values` (`NaN` where there is no figure), with the qualifier and mark of each cell as
+ * codes. A reader opening one number asks `Dataset.provenance` with its [`FigureRef`].
+ */
+export type DenseMatrix = { 
+/**
+ * The period answered.
+ */
+period: string, 
+/**
+ * Rows, in the order asked.
+ */
+provinces: ProvinceId[], 
+/**
+ * Columns, in the order asked.
+ */
+columns: Array<IndicatorSummary>, 
+/**
+ * `provinces.length × columns.length` values, row by row; `NaN` where there is none.
+ */
+values: Float64Array, 
+/**
+ * Each cell's calendar year (0 where there is no figure).
+ */
+years: Uint16Array, 
+/**
+ * Each cell's qualifier, as its index in `qualifierCodes`.
+ */
+qualifiers: Uint8Array, 
+/**
+ * Each cell's mark, as its index in `markCodes`.
+ */
+marks: Uint8Array, 
+/**
+ * The qualifiers the codes stand for.
+ */
+qualifierCodes: Array<Qualifier>, 
+/**
+ * The marks the codes stand for.
+ */
+markCodes: Array<FigureMark>, 
+/**
+ * The best cell of each column (its row), where an order exists.
+ */
+best: Array<number | null>, };
