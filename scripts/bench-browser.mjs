@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { STRICT_CSP, serve } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const engines = (process.env.BENCH_ENGINES ?? 'ict-compare,plain-js').split(',');
@@ -54,7 +54,9 @@ const transfer = {
   ...(engines.includes('duckdb') ? { duckdb: weigh([join(out, 'engines/duckdb.js'), join(out, 'duckdb/duckdb-browser-eh.worker.js'), join(out, 'duckdb/duckdb-eh.wasm')]) } : {}),
 };
 
-const server = await serve('dist', 0);
+// d3-dsv and Arquero compile row readers with `new Function`, which the page's policy forbids:
+// the benchmark page allows it, and only it.
+const server = await serve('dist', 0, { policy: `${STRICT_CSP.replace("'wasm-unsafe-eval'", "'wasm-unsafe-eval' 'unsafe-eval'")}` });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const version = browser.version();

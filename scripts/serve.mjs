@@ -34,8 +34,12 @@ const TOO_LONG = `<!doctype html>
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server. */
-export function serve(root, port) {
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to the server.
+ * `policy` is the Content-Security-Policy of every page (the benchmark passes one that lets
+ * the peers it measures compile their own code).
+ */
+export function serve(root, port, { policy = STRICT_CSP } = {}) {
   const base = resolve(root);
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
     let path;
@@ -65,7 +69,7 @@ export function serve(root, port) {
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
+    if (extname(file) === '.html') headers['content-security-policy'] = policy;
     // The module files (scripts, the engine, styles, boundaries) may be loaded by a page of
     // another origin: a portal that embeds with a <script type="module"> from here needs CORS
     // for the script, for the engine's fetch of its .wasm and for the map's boundaries. Pages

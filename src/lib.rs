@@ -55,7 +55,7 @@ pub mod extractor_for_tests {
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod bindings_for_tests {
-    pub use crate::bindings::JsDataset;
+    pub use crate::bindings::{JsDataset, JsDatasetLoader};
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
@@ -65,7 +65,7 @@ pub use compare::{
     SeriesSpec, Warning, comparability, compare, ensure_comparable, profile, rank, series,
 };
 pub use conventions::conventions;
-pub use dataset::{Dataset, DatasetFiles, Reference};
+pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe};
 pub use extract::{

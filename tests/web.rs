@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use ict_compare::bindings_for_tests::JsDataset;
+use ict_compare::bindings_for_tests::{JsDataset, JsDatasetLoader};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -607,6 +607,44 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
             "{spec}"
         );
     }
+}
+
+#[wasm_bindgen_test]
+fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
+    let indicators = ict_compare::synthetic_indicators();
+    let sources = ict_compare::synthetic_sources();
+    let text = ict_compare::synthetic_observations(500, 7);
+    let whole = JsDataset::from_csv(&text, &indicators, &sources).expect("loads whole");
+    let mut loader =
+        JsDatasetLoader::new(&indicators, &sources, text.len() as u32).expect("a loader");
+    for piece in text.as_bytes().chunks(97) {
+        loader
+            .push(std::str::from_utf8(piece).expect("ASCII"))
+            .expect("a piece");
+    }
+    let pieces = loader.finish().expect("loads in pieces");
+    assert_eq!(pieces.size(), 500);
+    let question = spec(r#"{"indicator":"ind_001","groupBy":"year"}"#);
+    let same =
+        |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(question.clone()).expect("answers"));
+    assert_eq!(same(&pieces).ok(), same(&whole).ok());
+
+    // The first row's source, not the header's `source_id`.
+    let body = text.find('\n').expect("a header line");
+    let (header, rows) = text.split_at(body);
+    let bad = format!("{header}{}", rows.replacen(",s", ",nowhere", 1));
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    let (head, tail) = bad.split_at(bad.len() / 2);
+    let error = loader
+        .push(head)
+        .expect_err("the unknown source is refused");
+    let cause = get(&error, "cause");
+    assert_eq!(
+        get(&cause, "kind").as_string().as_deref(),
+        Some("unknownSource")
+    );
+    assert_eq!(get(&cause, "line").as_f64(), Some(2.0));
+    assert!(loader.push(tail).is_err(), "a failed loader takes no more");
 }
 
 /// A number as the ministry prints it: four decimals.

@@ -1,11 +1,24 @@
 // ict-compare through its JavaScript API, as the page uses it.
-import init, { Dataset } from '../../pkg/ict_compare.js';
+import init, { Dataset, DatasetLoader } from '../../pkg/ict_compare.js';
+
+const PIECE = 1 << 20;
 
 export async function start(base, files = {}) {
   await init({ module_or_path: new URL('ict_compare_bg.wasm', base) });
   return {
     bundled: () => Dataset.bundled().free(),
-    load: (csv) => Dataset.fromCsv(csv, files.indicators, files.sources),
+    // The text in pieces of 1 MiB: the engine reads each as it comes and never holds it whole.
+    load(csv) {
+      const loader = new DatasetLoader(files.indicators, files.sources, csv.length);
+      for (let start = 0; start < csv.length;) {
+        let end = Math.min(csv.length, start + PIECE);
+        // Never between the two halves of a surrogate pair.
+        if (end < csv.length && (csv.charCodeAt(end - 1) & 0xfc00) === 0xd800) end += 1;
+        loader.push(csv.slice(start, end));
+        start = end;
+      }
+      return loader.finish();
+    },
     free: (dataset) => dataset?.free(),
     memory: () => Dataset.wasmMemoryBytes(),
     groupBy(dataset, { indicator }) {

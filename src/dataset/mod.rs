@@ -9,6 +9,7 @@ mod bundled;
 mod conflict;
 #[cfg(test)]
 pub(crate) mod inline;
+mod load;
 mod reference;
 mod rows;
 mod store;
@@ -17,12 +18,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::error::{ErrorKind, Result, excerpt};
-use crate::model::{Indicator, Observation, Origin, ProvinceId, Source, Unit};
+use crate::model::{Indicator, Observation, Origin, ProvinceId, Source};
 use crate::parse::{
-    ObservationRow, Table, observation_column as column, parse_editions, parse_indicators,
-    parse_observations, parse_sources, parse_tables,
+    Table, observation_column as column, parse_editions, parse_indicators, parse_sources,
+    parse_tables,
 };
+use load::Load;
 
+pub use load::DatasetLoader;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
 pub(crate) use rows::Row;
@@ -140,6 +143,31 @@ impl Dataset {
 
     /// A dataset from the text of its files. Every error names the file, line and column.
     pub fn from_files(files: &DatasetFiles<'_>) -> Result<Self> {
+        let mut dataset = Dataset::catalogue(files)?;
+        let text = files.observations;
+        let load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
+        let mut columns = load.finish(&mut dataset, text, &HashSet::default())?;
+        let text = files.table_observations;
+        if !text.is_empty() {
+            let load = Load::new(
+                &dataset,
+                "table_observations.csv",
+                Origin::Bundled,
+                text.len(),
+            );
+            columns.append(&load.finish(&mut dataset, text, &HashSet::default())?);
+        }
+        dataset.columns = columns;
+        dataset.index = Index::build(
+            &dataset.columns,
+            dataset.indicators.len(),
+            dataset.reference.provinces().len(),
+        );
+        Ok(dataset)
+    }
+
+    /// Everything but the observations: reference data, indicators and sources.
+    fn catalogue(files: &DatasetFiles<'_>) -> Result<Self> {
         let reference = Reference::parse(&ReferenceFiles {
             provinces_p63: files.provinces_p63,
             provinces_p34: files.provinces_p34,
@@ -166,7 +194,7 @@ impl Dataset {
             let tables = parse_tables(files.tables, Some("tables.csv"), &sources)?;
             sources.extend(tables);
         }
-        let mut dataset = Dataset {
+        Ok(Dataset {
             reference: Arc::new(reference),
             indicator_ids: indicators
                 .iter()
@@ -184,28 +212,7 @@ impl Dataset {
             scopes: vec!["province".to_owned()],
             columns: Columns::default(),
             index: Index::default(),
-        };
-        let mut columns = dataset.load(
-            files.observations,
-            "observations.csv",
-            Origin::Bundled,
-            &HashSet::default(),
-        )?;
-        if !files.table_observations.is_empty() {
-            columns.append(&dataset.load(
-                files.table_observations,
-                "table_observations.csv",
-                Origin::Bundled,
-                &HashSet::default(),
-            )?);
-        }
-        dataset.columns = columns;
-        dataset.index = Index::build(
-            &dataset.columns,
-            dataset.indicators.len(),
-            dataset.reference.provinces().len(),
-        );
-        Ok(dataset)
+        })
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
@@ -260,7 +267,8 @@ impl Dataset {
             .map(|row| self.columns.id.get(row))
             .filter(|id| !id.is_empty())
             .collect();
-        let user = dataset.load(text, file, Origin::User, &taken)?;
+        let load = Load::new(&dataset, file, Origin::User, text.len());
+        let user = load.finish(&mut dataset, text, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.columns = columns;
@@ -274,7 +282,7 @@ impl Dataset {
 
     /// The source a row cites: a bundled one for bundled rows; for a reader's file, its own
     /// sources (added on first sight, credited to the file), never a bundled one.
-    fn resolve_source(
+    pub(super) fn resolve_source(
         &mut self,
         table: &Table<'_>,
         id: &str,
@@ -301,97 +309,9 @@ impl Dataset {
         }
     }
 
-    /// Parses observations into new columns, resolving ids against this dataset. A user's file
-    /// may not use an observation id in `taken`, nor a source id this dataset already has.
-    fn load(
-        &mut self,
-        text: &str,
-        file: &str,
-        origin: Origin,
-        taken: &HashSet<&str>,
-    ) -> Result<Columns> {
-        let mut columns = Columns::default();
-        // A rough row count from the size keeps the columns from regrowing.
-        columns.reserve(text.len() / 40);
-        let mut ids: HashMap<String, u64> = HashMap::default();
-        // Consecutive rows mostly repeat their source and scope: remember the last of each.
-        let mut last_source: Option<(String, u32)> = None;
-        let mut last_scope: Option<(String, u32)> = None;
-        let mut scope_ids: HashMap<String, u32> = self
-            .scopes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.clone(), i as u32))
-            .collect();
-        let reference = Arc::clone(&self.reference);
-        parse_observations(text, Some(file), |table, row| {
-            let province = reference.position(row.province).ok_or_else(|| {
-                table.error(
-                    column::PROVINCE,
-                    ErrorKind::UnknownProvince {
-                        id: row.province.to_string(),
-                    },
-                )
-            })?;
-            let indicator = *self.indicator_ids.get(row.indicator).ok_or_else(|| {
-                table.error(
-                    column::INDICATOR,
-                    ErrorKind::UnknownIndicator {
-                        id: excerpt(row.indicator),
-                    },
-                )
-            })?;
-            check_value(table, self.indicators[indicator as usize].unit, &row)?;
-            let source = remembered(&mut last_source, row.source, || {
-                self.resolve_source(table, row.source, row.province, origin, file)
-            })?;
-            if taken.contains(row.id) {
-                let kind = ErrorKind::BundledId {
-                    column: "observation_id".to_owned(),
-                    id: excerpt(row.id),
-                };
-                return Err(table.error(column::ID, kind));
-            }
-            if !row.id.is_empty()
-                && let Some(first_line) = ids.insert(row.id.to_owned(), table.line())
-            {
-                let kind = ErrorKind::DuplicateId {
-                    id: excerpt(row.id),
-                    first_line,
-                };
-                return Err(table.error(column::ID, kind));
-            }
-            check_evidence(table, &self.sources[source as usize], origin, &row)?;
-            let scope = remembered(&mut last_scope, row.scope, || {
-                Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
-                    self.scopes.push(row.scope.to_owned());
-                    (self.scopes.len() - 1) as u32
-                }))
-            })?;
-            columns.push(
-                &row,
-                RowKeys {
-                    province,
-                    indicator,
-                    scope,
-                    source,
-                    origin,
-                },
-            );
-            Ok(())
-        })?;
-        if columns.len() == 0 {
-            return Err(crate::Error::at(
-                ErrorKind::NoRows,
-                crate::error::Position::new(Some(file), 2, 1),
-            ));
-        }
-        Ok(columns)
-    }
-
     /// A source named only by a user's file: its id is all it has, and its `file` is the user's
     /// file, so that every figure of it is credited to that file.
-    fn add_user_source(&mut self, id: &str, province: ProvinceId, file: &str) -> u32 {
+    pub(super) fn add_user_source(&mut self, id: &str, province: ProvinceId, file: &str) -> u32 {
         self.sources.push(Source {
             id: id.to_owned(),
             title: id.to_owned(),
@@ -488,7 +408,7 @@ impl Dataset {
             indicator: self.indicators[*c.indicator.get(row)? as usize].id.clone(),
             period: c.period[row],
             value: c.value[row],
-            out_of: c.out_of[row],
+            out_of: c.out_of(row),
             qualifier: c.qualifier[row],
             is_target: c.is_target[row],
             scope: self.scopes[c.scope[row] as usize].clone(),
@@ -527,98 +447,4 @@ impl Dataset {
     pub fn memory_bytes(&self) -> usize {
         self.columns.bytes() + self.index.bytes()
     }
-}
-
-/// Refuses values impossible for the indicator's unit: a fractional count (most often a
-/// Vietnamese thousands separator read as a decimal point), or a value or whole above the
-/// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
-fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
-    if unit == Unit::Count && row.value.fract() != 0.0 {
-        let text = row.value.to_string();
-        let expected = format!(
-            "a whole number for a count (write {} for {text} thousand)",
-            text.replace('.', "")
-        );
-        return Err(table.invalid(column::VALUE, &text, expected));
-    }
-    if let Some(minimum) = unit.minimum()
-        && row.value < minimum
-    {
-        let reason = format!("a {unit} value cannot be below {minimum}");
-        return Err(table.error(
-            column::VALUE,
-            ErrorKind::Implausible {
-                value: row.value,
-                reason,
-            },
-        ));
-    }
-    let maximum = unit.plausible_maximum();
-    for (slot, value) in [
-        (column::VALUE, Some(row.value)),
-        (column::OUT_OF, row.out_of),
-    ] {
-        if let Some(value) = value
-            && value > maximum
-        {
-            let reason = format!("a {unit} figure cannot exceed {maximum}");
-            return Err(table.error(slot, ErrorKind::Implausible { value, reason }));
-        }
-    }
-    Ok(())
-}
-
-/// A figure of a published table cites one of its cells, for a province of the table's list and
-/// the period the table covers; a figure of a report cites no cell. A user's own source may
-/// carry either.
-fn check_evidence(
-    table: &Table<'_>,
-    source: &Source,
-    origin: Origin,
-    row: &ObservationRow<'_>,
-) -> Result<()> {
-    match (&source.table, row.cell) {
-        (Some(published), Some(_)) => {
-            if row.province.scheme != published.scheme {
-                let expected = format!(
-                    "a {} province, as table {} lists",
-                    published.scheme, source.id
-                );
-                return Err(table.invalid(column::PROVINCE, &row.province.to_string(), expected));
-            }
-            if row.period != published.period {
-                let expected = format!("{}, the period of table {}", published.period, source.id);
-                return Err(table.invalid(column::PERIOD, &row.period.to_string(), expected));
-            }
-            Ok(())
-        }
-        (Some(_), None) => Err(table.error(
-            column::TABLE_ROW,
-            ErrorKind::EmptyField {
-                column: format!("table_row (a figure of table {} cites its cell)", source.id),
-            },
-        )),
-        (None, Some(_)) if origin == Origin::Bundled => {
-            let expected = format!("no cell: {} is a report, cited by a quote", source.id);
-            Err(table.invalid(column::TABLE_ROW, row.cell.map_or("", |c| c.row), expected))
-        }
-        (None, _) => Ok(()),
-    }
-}
-
-/// Looks `key` up through a one-entry memory: consecutive rows mostly repeat their source and
-/// scope, and a string comparison is cheaper than a hash.
-fn remembered(
-    last: &mut Option<(String, u32)>,
-    key: &str,
-    lookup: impl FnOnce() -> Result<u32>,
-) -> Result<u32> {
-    if let Some((previous, value)) = last
-        && previous == key
-    {
-        return Ok(*value);
-    }
-    let value = lookup()?;
-    *last = Some((key.to_owned(), value));
-    Ok(value)
 }

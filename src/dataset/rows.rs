@@ -42,7 +42,7 @@ impl Dataset {
             indicator: *c.indicator.get(r)?,
             period: *c.period.get(r)?,
             value: *c.value.get(r)?,
-            out_of: *c.out_of.get(r)?,
+            out_of: c.out_of(r),
             qualifier: *c.qualifier.get(r)?,
             is_target: *c.is_target.get(r)?,
             scope: *c.scope.get(r)?,

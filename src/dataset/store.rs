@@ -73,7 +73,9 @@ pub(crate) struct Columns {
     pub(super) indicator: Vec<u32>,
     pub(super) period: Vec<Period>,
     pub(super) value: Vec<f64>,
-    pub(super) out_of: Vec<Option<f64>>,
+    /// The whole of a part (`151` of `151/151`); NaN when the figure has none, so that the
+    /// column costs 8 bytes a row rather than an `Option`'s 16. Read it with [`Columns::out_of`].
+    wholes: Vec<f64>,
     pub(super) qualifier: Vec<Qualifier>,
     pub(super) is_target: Vec<bool>,
     /// Interned: index into the dataset's scope names; 0 is `province`.
@@ -106,7 +108,7 @@ impl Columns {
         self.indicator.push(keys.indicator);
         self.period.push(row.period);
         self.value.push(row.value);
-        self.out_of.push(row.out_of);
+        self.wholes.push(row.out_of.unwrap_or(f64::NAN));
         self.qualifier.push(row.qualifier);
         self.is_target.push(row.is_target);
         self.scope.push(keys.scope);
@@ -128,17 +130,32 @@ impl Columns {
         self.value.len()
     }
 
-    pub(crate) fn reserve(&mut self, rows: usize) {
-        self.province.reserve(rows);
-        self.indicator.reserve(rows);
-        self.period.reserve(rows);
-        self.value.reserve(rows);
-        self.out_of.reserve(rows);
-        self.qualifier.reserve(rows);
-        self.is_target.reserve(rows);
-        self.scope.reserve(rows);
-        self.source.reserve(rows);
-        self.origin.reserve(rows);
+    /// The whole `row` is a part of, if any.
+    pub(crate) fn out_of(&self, row: usize) -> Option<f64> {
+        self.wholes
+            .get(row)
+            .copied()
+            .filter(|whole| !whole.is_nan())
+    }
+
+    /// Room for `rows` more rows, or for `expected` more if that is larger, allocated exactly:
+    /// columns sized from the input instead of doubled (ten million rows would otherwise
+    /// hold room for sixteen). Nothing is allocated when the room is already there.
+    pub(crate) fn make_room(&mut self, rows: usize, expected: usize) {
+        if self.value.capacity() - self.value.len() >= rows {
+            return;
+        }
+        let rows = rows.max(expected);
+        self.province.reserve_exact(rows);
+        self.indicator.reserve_exact(rows);
+        self.period.reserve_exact(rows);
+        self.value.reserve_exact(rows);
+        self.wholes.reserve_exact(rows);
+        self.qualifier.reserve_exact(rows);
+        self.is_target.reserve_exact(rows);
+        self.scope.reserve_exact(rows);
+        self.source.reserve_exact(rows);
+        self.origin.reserve_exact(rows);
     }
 
     pub(crate) fn append(&mut self, other: &Columns) {
@@ -147,7 +164,7 @@ impl Columns {
         self.indicator.extend_from_slice(&other.indicator);
         self.period.extend_from_slice(&other.period);
         self.value.extend_from_slice(&other.value);
-        self.out_of.extend_from_slice(&other.out_of);
+        self.wholes.extend_from_slice(&other.wholes);
         self.qualifier.extend_from_slice(&other.qualifier);
         self.is_target.extend_from_slice(&other.is_target);
         self.scope.extend_from_slice(&other.scope);
@@ -182,7 +199,7 @@ impl Columns {
             + (self.indicator.capacity() + self.scope.capacity() + self.source.capacity()) * 4
             + self.period.capacity() * 4
             + self.value.capacity() * 8
-            + self.out_of.capacity() * 16
+            + self.wholes.capacity() * 8
             + self.qualifier.capacity()
             + self.is_target.capacity()
             + self.origin.capacity()
@@ -200,9 +217,10 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// One counting sort by (indicator, province), which keeps load order inside a group
-    /// (bundled before user), then a stable sort by period of each small group: linear in the
-    /// rows, with no comparison sort over a whole indicator.
+    /// Two stable counting sorts: by period, then by (indicator, province), which leaves each
+    /// group ordered by period with one period's rows in load order (bundled before user).
+    /// Linear in the rows, with no comparison sort; periods too spread out for a counting sort
+    /// (never in real data) are sorted group by group instead.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
         let provinces = provinces.max(1);
         let key = |row: usize| {
@@ -217,16 +235,23 @@ impl Index {
         }
         let mut next = buckets.clone();
         let mut rows = vec![0_u32; columns.len()];
-        for row in 0..columns.len() {
+        let by_period = in_period_order(&columns.period);
+        let mut place = |row: usize| {
             let slot = &mut next[key(row)];
             rows[*slot as usize] = row as u32;
             *slot += 1;
+        };
+        match &by_period {
+            Some(order) => order.iter().for_each(|&row| place(row as usize)),
+            None => (0..columns.len()).for_each(place),
         }
-        for window in buckets.windows(2) {
-            let group = &mut rows[window[0] as usize..window[1] as usize];
-            if group.len() > 1 {
-                // The row number in the key keeps one period's rows in load order.
-                group.sort_unstable_by_key(|&row| (columns.period[row as usize], row));
+        if by_period.is_none() {
+            for window in buckets.windows(2) {
+                let group = &mut rows[window[0] as usize..window[1] as usize];
+                if group.len() > 1 {
+                    // The row number in the key keeps one period's rows in load order.
+                    group.sort_unstable_by_key(|&row| (columns.period[row as usize], row));
+                }
             }
         }
         Index {
@@ -263,6 +288,41 @@ impl Index {
     pub(crate) fn bytes(&self) -> usize {
         (self.rows.capacity() + self.buckets.capacity()) * 4
     }
+}
+
+/// The rows ordered by period, ties in load order, by a counting sort over a dense key (year,
+/// month, day); `None` when the years span too much for one.
+fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
+    // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
+    const PER_YEAR: usize = 13 * 32;
+    let dense = |period: Period| {
+        let packed = period.as_u32() as usize;
+        (packed / 10_000, (packed / 100 % 100) * 32 + packed % 100)
+    };
+    let first = periods.iter().map(|&p| dense(p).0).min()?;
+    let last = periods.iter().map(|&p| dense(p).0).max()?;
+    let slots = (last - first + 1).checked_mul(PER_YEAR)?;
+    if slots > 1 << 20 {
+        return None;
+    }
+    let key = |period: Period| {
+        let (year, within) = dense(period);
+        (year - first) * PER_YEAR + within.min(PER_YEAR - 1)
+    };
+    let mut starts = vec![0_u32; slots + 1];
+    for &period in periods {
+        starts[key(period) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut order = vec![0_u32; periods.len()];
+    for (row, &period) in periods.iter().enumerate() {
+        let slot = &mut starts[key(period)];
+        order[*slot as usize] = row as u32;
+        *slot += 1;
+    }
+    Some(order)
 }
 
 #[cfg(test)]
@@ -320,6 +380,20 @@ mod tests {
             columns.value.push(1.0);
         }
         let index = Index::build(&columns, 3, 6);
+        let dates = [(2018, 12, Some(31)), (2018, 1, None), (2019, 2, Some(1))];
+        for (year, month, day) in dates {
+            columns.indicator.push(0);
+            columns.province.push(3);
+            columns.period.push(Period::date(year, month, day).unwrap());
+            columns.value.push(1.0);
+        }
+        columns.indicator.push(0);
+        columns.province.push(3);
+        columns.period.push(Period::year(2016));
+        columns.value.push(1.0);
+        // By date, and one date's rows in load order.
+        let by_date = Index::build(&columns, 3, 6);
+        assert_eq!(by_date.of(0, 3), [4, 8, 6, 5, 7, 1]);
         assert_eq!(index.of_indicator(0), [4, 1]);
         assert_eq!(index.of_indicator(1), [2, 3, 0]);
         assert_eq!(index.of_indicator(2), [] as [u32; 0]);

@@ -45,6 +45,25 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A reader over a later piece of a text whose earlier pieces ended on a record boundary;
+    /// `line` is the 1-based line the piece starts on.
+    pub(crate) fn continuing(text: &'a str, file: Option<&'a str>, line: u64) -> Self {
+        Reader {
+            text,
+            file,
+            offset: 0,
+            line,
+            line_start: 0,
+            record_line: line,
+            record_line_start: 0,
+        }
+    }
+
+    /// The 1-based line just after what has been read.
+    pub(crate) fn line(&self) -> u64 {
+        self.line
+    }
+
     /// Decodes `bytes` as UTF-8, or says where the first bad byte is. UTF-16 is recognised and
     /// named, with or without a byte-order mark: its ASCII text is valid UTF-8 with a NUL
     /// between letters, which would otherwise surface as a baffling header error.
@@ -121,10 +140,7 @@ impl<'a> Reader<'a> {
             let (text, end) = if bytes.get(start) == Some(&b'"') {
                 self.quoted(start)?
             } else {
-                let end = bytes[start..]
-                    .iter()
-                    .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
-                    .map_or(bytes.len(), |i| start + i);
+                let end = field_end(bytes, start);
                 if bytes.get(end) == Some(&b'"') {
                     return Err(self.error_here(ErrorKind::StrayQuote, end));
                 }
@@ -209,6 +225,66 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The offset of the first `,`, line end or quote at or after `start` (the end of an unquoted
+/// field), or the length of `bytes`. Eight bytes at a time: this scan is most of reading a
+/// long file, and a byte-by-byte one costs several instructions a byte.
+fn field_end(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // High bit set in each byte of `x` that is zero, exactly (no borrow between bytes).
+    let zeros = |x: u64| !(((x & LOW) + LOW) | x | LOW);
+    let mut at = start;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let word = u64::from_le_bytes(eight);
+        let found = zeros(word ^ (ONES * u64::from(b',')))
+            | zeros(word ^ (ONES * u64::from(b'\n')))
+            | zeros(word ^ (ONES * u64::from(b'\r')))
+            | zeros(word ^ (ONES * u64::from(b'"')));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+        .map_or(bytes.len(), |i| at + i)
+}
+
+/// How many times `needle` occurs in `bytes`, eight bytes at a time: a zero byte of
+/// `word ^ needle × 0x0101…` is a match, found without branching.
+pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let pattern = u64::from(needle) * 0x0101_0101_0101_0101;
+    let mut words = bytes.chunks_exact(8);
+    let mut count = 0;
+    for word in words.by_ref() {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight) ^ pattern;
+        // High bit set in each byte of x that is zero.
+        let zero = !(((x & LOW) + LOW) | x | LOW);
+        count += zero.count_ones() as usize;
+    }
+    count
+        + words
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b == needle))
+            .sum::<usize>()
+}
+
+/// The number of line ends in `text`, a bound on the records it holds: line feeds, or carriage
+/// returns where there are more of them (old Mac files end lines with them alone).
+pub fn line_ends(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    count_byte(bytes, b'\n').max(count_byte(bytes, b'\r'))
 }
 
 /// Whether `bytes` start as UTF-16 text: a UTF-16 byte-order mark, or, in the first 512 bytes,
@@ -346,6 +422,36 @@ mod tests {
         assert!(Reader::decode(b"a,b\n1,\x002\n", None).is_ok());
         assert!(Reader::decode("Trà Vinh,Quảng Bình\n".as_bytes(), None).is_ok());
         assert!(Reader::decode(b"a", None).is_ok());
+    }
+
+    #[test]
+    fn a_field_ends_at_the_first_delimiter_wherever_it_falls() {
+        let text = b"abcdefghij,klmnopqrstuvwxyz0123456789\"x\r\n\xc3\xa0,";
+        for start in 0..text.len() {
+            let naive = text[start..]
+                .iter()
+                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+                .map_or(text.len(), |i| start + i);
+            assert_eq!(field_end(text, start), naive, "from {start}");
+        }
+        assert_eq!(field_end(b"abcdefghijklmnop", 0), 16);
+    }
+
+    #[test]
+    fn bytes_are_counted_wherever_they_fall() {
+        let text = b"a\nb\n\n\"x\"\n\n\n\n\n\n\n\n\r\n,\n";
+        for start in 0..text.len() {
+            let part = &text[start..];
+            for needle in [b'\n', b'\r', b'"', b',', b'z', 0x8a] {
+                let naive = part
+                    .iter()
+                    .map(|&b| usize::from(b == needle))
+                    .sum::<usize>();
+                assert_eq!(count_byte(part, needle), naive, "{needle} from {start}");
+            }
+        }
+        assert_eq!(line_ends("a\r\nb\r\n"), 2);
+        assert_eq!(line_ends("a\rb\rc"), 2);
     }
 
     #[test]

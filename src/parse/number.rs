@@ -61,6 +61,9 @@ pub fn parse_vietnamese_number(text: &str) -> Option<f64> {
 /// ```
 #[must_use]
 pub fn parse_data_number(text: &str) -> Option<f64> {
+    if let Some(value) = plain_decimal(text.as_bytes()) {
+        return Some(value);
+    }
     let text = text.trim();
     if is_ambiguous_grouping(text) {
         return None;
@@ -87,6 +90,37 @@ pub fn parse_data_number(text: &str) -> Option<f64> {
         return None;
     }
     text.parse().ok().filter(|value: &f64| value.is_finite())
+}
+
+/// The shapes almost every data field has, `1234` and `12.34`, read without `f64::from_str`:
+/// at most 15 digits, so that the digits are an exact integer below 2^53, and a power of ten
+/// that is exact too; one division of two exact doubles is then correctly rounded (Clinger's
+/// fast path), the very value `f64::from_str` gives. Anything else is `None`, for the general
+/// reader to decide.
+fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut dot = None;
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(byte - b'0'),
+            b'.' if dot.is_none() => dot = Some(i),
+            _ => return None,
+        }
+    }
+    let decimals = match dot {
+        None if bytes.len() <= 15 => 0,
+        // Digits on both sides of the dot, as the general reader demands.
+        Some(dot) if dot > 0 && dot + 1 < bytes.len() => bytes.len() - dot - 1,
+        _ => return None,
+    };
+    let power = POWERS.get(decimals)?;
+    Some(mantissa as f64 / power)
 }
 
 /// Whether `text` is a number that reads differently by convention: one comma followed by
@@ -384,6 +418,22 @@ mod tests {
         #[test]
         fn data_numbers_read_back_what_rust_prints(value in -1e12_f64..1e12) {
             prop_assert_eq!(parse_data_number(&value.to_string()), Some(value));
+        }
+
+        #[test]
+        fn the_direct_reading_is_exactly_the_general_one(
+            integer in "[0-9]{1,16}",
+            fraction in proptest::option::of("[0-9]{1,16}"),
+        ) {
+            let text = match &fraction {
+                Some(fraction) => format!("{integer}.{fraction}"),
+                None => integer.clone(),
+            };
+            let general: Option<f64> = text.parse().ok();
+            if let Some(direct) = plain_decimal(text.as_bytes()) {
+                prop_assert_eq!(Some(direct.to_bits()), general.map(f64::to_bits), "{}", text);
+            }
+            prop_assert_eq!(parse_data_number(&text), general);
         }
 
         #[test]

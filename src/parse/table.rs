@@ -35,6 +35,15 @@ impl Schema {
     }
 }
 
+/// Where a file's columns are, as its header says: what a later piece of the file needs to be
+/// read without its header.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    /// For each schema slot, the field index in the file, if the column is present.
+    slots: Vec<Option<usize>>,
+    width: usize,
+}
+
 /// A CSV file read against a [`Schema`].
 pub(crate) struct Table<'a> {
     reader: Reader<'a>,
@@ -109,6 +118,37 @@ impl<'a> Table<'a> {
             width,
             fields,
         })
+    }
+
+    /// A later piece of a file whose header has been read, starting on a record boundary on
+    /// 1-based `line`.
+    pub(crate) fn resume(
+        text: &'a str,
+        file: Option<&'a str>,
+        schema: &'static Schema,
+        header: &Header,
+        line: u64,
+    ) -> Self {
+        Table {
+            reader: Reader::continuing(text, file, line),
+            schema,
+            slots: header.slots.clone(),
+            width: header.width,
+            fields: Vec::with_capacity(header.width),
+        }
+    }
+
+    /// The columns as the header placed them.
+    pub(crate) fn header(&self) -> Header {
+        Header {
+            slots: self.slots.clone(),
+            width: self.width,
+        }
+    }
+
+    /// The 1-based line just after what has been read.
+    pub(crate) fn next_line(&self) -> u64 {
+        self.reader.line()
     }
 
     /// Moves to the next record; `Ok(false)` at the end.

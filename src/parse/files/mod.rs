@@ -15,7 +15,8 @@ mod sources;
 
 pub use indicators::{parse_editions, parse_indicators};
 pub use observations::{
-    CellRef, ObservationRow, observation_column, parse_observations, user_file_template,
+    CellRef, ObservationRow, ObservationStream, observation_column, parse_observations,
+    user_file_template,
 };
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,

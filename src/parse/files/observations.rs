@@ -3,7 +3,8 @@
 use super::{province_id, vocabulary};
 use crate::error::{ErrorKind, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
-use crate::parse::table::{Schema, Table};
+use crate::parse::csv::count_byte;
+use crate::parse::table::{Header, Schema, Table};
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
 pub mod observation_column {
@@ -168,47 +169,179 @@ pub fn parse_observations(
     file: Option<&str>,
     mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
 ) -> Result<()> {
-    use observation_column as c;
-    let mut table = Table::open(text, file, &OBSERVATIONS)?;
-    while table.next()? {
-        let t = &table;
-        let value = t.number(c::VALUE)?;
-        if value < 0.0 {
-            let reason = "figures are counts, shares or amounts, never negative".into();
-            return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
-        }
-        let out_of = t.optional_number(c::OUT_OF)?;
-        if let Some(whole) = out_of
-            && !(whole > 0.0 && value <= whole)
-        {
-            let reason = format!("a part of {whole} must lie between 0 and {whole}");
-            return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
-        }
-        let row = ObservationRow {
-            id: t.optional_id(c::ID)?.unwrap_or(""),
-            province: province_id(t, c::PROVINCE)?,
-            indicator: t.id(c::INDICATOR)?,
-            period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,
-            value,
-            out_of,
-            qualifier: match t.optional(c::QUALIFIER) {
-                None => Qualifier::Exact,
-                Some(_) => vocabulary(t, c::QUALIFIER, Qualifier::expected)?,
-            },
-            is_target: match t.optional(c::IS_TARGET) {
-                None | Some("false") => false,
-                Some("true") => true,
-                Some(other) => return Err(t.invalid(c::IS_TARGET, other, "true or false".into())),
-            },
-            scope: t.optional(c::SCOPE).unwrap_or("province"),
-            source: t.id(c::SOURCE)?,
-            quote: t.text(c::QUOTE),
-            note: t.text(c::NOTE),
-            cell: cell(t)?,
-        };
-        sink(t, row)?;
+    let mut header = None;
+    let mut line = 1;
+    read_piece(text, file, &mut header, &mut line, &mut sink)?;
+    if header.is_none() {
+        // Nothing but blank lines: the empty-file error, from the table that finds it.
+        Table::open(text, file, &OBSERVATIONS)?;
     }
     Ok(())
+}
+
+/// `observations.csv` read as it arrives, a piece at a time, so that a long file is never held
+/// whole: each piece is read up to its last complete record, and the rest waits for the next.
+/// Every row and every error is the same as [`parse_observations`] gives on the whole text.
+#[derive(Debug, Default)]
+pub struct ObservationStream {
+    file: Option<String>,
+    /// The start of a record the pieces so far have not completed.
+    pending: String,
+    header: Option<Header>,
+    /// The 1-based line `pending` starts on.
+    line: u64,
+}
+
+impl ObservationStream {
+    /// A stream of the file named `file`.
+    #[must_use]
+    pub fn new(file: Option<&str>) -> Self {
+        ObservationStream {
+            file: file.map(str::to_owned),
+            pending: String::new(),
+            header: None,
+            line: 1,
+        }
+    }
+
+    /// Reads every record that `piece` completes, calling `sink` as [`parse_observations`] does.
+    pub fn push(
+        &mut self,
+        piece: &str,
+        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut pending = std::mem::take(&mut self.pending);
+        let text = if pending.is_empty() {
+            piece
+        } else {
+            pending.push_str(piece);
+            pending.as_str()
+        };
+        let mut split = record_boundary(text);
+        if self.header.is_none() && text.get(..split).is_some_and(is_blank) {
+            // No header yet: wait for it, keeping the blank lines so that lines count right.
+            split = 0;
+        }
+        let (complete, rest) = text.split_at(split);
+        if !complete.is_empty() {
+            let file = self.file.as_deref();
+            read_piece(complete, file, &mut self.header, &mut self.line, &mut sink)?;
+        }
+        rest.clone_into(&mut self.pending);
+        Ok(())
+    }
+
+    /// Reads `last`, the last piece (or the whole text), and what is left before it.
+    pub fn finish(
+        mut self,
+        last: &str,
+        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut rest = std::mem::take(&mut self.pending);
+        let rest = if rest.is_empty() {
+            last
+        } else {
+            rest.push_str(last);
+            rest.as_str()
+        };
+        let file = self.file.as_deref();
+        read_piece(rest, file, &mut self.header, &mut self.line, &mut sink)?;
+        if self.header.is_none() {
+            Table::open(rest, file, &OBSERVATIONS)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether `text` holds no record at all: only line ends and a byte-order mark.
+fn is_blank(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .bytes()
+        .all(|b| b == b'\n' || b == b'\r')
+}
+
+/// The offset just past the last line end of `text` that ends a record, 0 if none does. A line
+/// end ends a record when an even number of quotes comes before it: quotes pair up in text a
+/// reader accepts, and text it refuses is refused the same whether or not it is split, since
+/// the reader never looks past a line end outside quotes. A carriage return at the very end is
+/// not taken, as the next piece may begin with its line feed.
+fn record_boundary(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut quotes_after = 0;
+    let total = count_byte(bytes, b'"');
+    for (i, &byte) in bytes.iter().enumerate().rev() {
+        match byte {
+            b'"' => quotes_after += 1,
+            b'\r' if i + 1 == bytes.len() => {}
+            b'\n' | b'\r' if (total - quotes_after).is_multiple_of(2) => return i + 1,
+            _ => {}
+        }
+    }
+    0
+}
+
+/// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
+/// if `header` is still unknown.
+fn read_piece(
+    text: &str,
+    file: Option<&str>,
+    header: &mut Option<Header>,
+    line: &mut u64,
+    sink: &mut impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut table = match header {
+        Some(header) => Table::resume(text, file, &OBSERVATIONS, header, *line),
+        None if is_blank(text) => return Ok(()),
+        None => {
+            let table = Table::open(text, file, &OBSERVATIONS)?;
+            *header = Some(table.header());
+            table
+        }
+    };
+    while table.next()? {
+        let row = read_row(&table)?;
+        sink(&table, row)?;
+    }
+    *line = table.next_line();
+    Ok(())
+}
+
+fn read_row<'t>(t: &'t Table<'_>) -> Result<ObservationRow<'t>> {
+    use observation_column as c;
+    let value = t.number(c::VALUE)?;
+    if value < 0.0 {
+        let reason = "figures are counts, shares or amounts, never negative".into();
+        return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
+    }
+    let out_of = t.optional_number(c::OUT_OF)?;
+    if let Some(whole) = out_of
+        && !(whole > 0.0 && value <= whole)
+    {
+        let reason = format!("a part of {whole} must lie between 0 and {whole}");
+        return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
+    }
+    Ok(ObservationRow {
+        id: t.optional_id(c::ID)?.unwrap_or(""),
+        province: province_id(t, c::PROVINCE)?,
+        indicator: t.id(c::INDICATOR)?,
+        period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,
+        value,
+        out_of,
+        qualifier: match t.optional(c::QUALIFIER) {
+            None => Qualifier::Exact,
+            Some(_) => vocabulary(t, c::QUALIFIER, Qualifier::expected)?,
+        },
+        is_target: match t.optional(c::IS_TARGET) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => return Err(t.invalid(c::IS_TARGET, other, "true or false".into())),
+        },
+        scope: t.optional(c::SCOPE).unwrap_or("province"),
+        source: t.id(c::SOURCE)?,
+        quote: t.text(c::QUOTE),
+        note: t.text(c::NOTE),
+        cell: cell(t)?,
+    })
 }
 
 #[cfg(test)]
@@ -293,5 +426,66 @@ mod tests {
         assert_eq!(error.kind().code(), "invisibleCharacter");
         let error = rows("x-1,p63:44,x,2022,1,,,,,\u{feff}qb-2023,q,\n").unwrap_err();
         assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 25)));
+    }
+
+    /// Every row, then the error if any, as text: what a reading gives, to compare readings.
+    fn transcript(
+        read: impl FnOnce(&mut dyn FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>) -> Result<()>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        let result = read(&mut |table, row| {
+            out.push(format!("{} {row:?}", table.line()));
+            Ok(())
+        });
+        if let Err(error) = result {
+            out.push(format!("error {error}"));
+        }
+        out
+    }
+
+    fn in_pieces(text: &str, size: usize) -> Vec<String> {
+        transcript(|sink| {
+            let mut stream = ObservationStream::new(Some("o.csv"));
+            let mut rest = text;
+            while !rest.is_empty() {
+                let mut end = size.min(rest.len());
+                while !rest.is_char_boundary(end) {
+                    end += 1;
+                }
+                let (piece, after) = rest.split_at(end);
+                stream.push(piece, &mut *sink)?;
+                rest = after;
+            }
+            stream.finish("", sink)
+        })
+    }
+
+    #[test]
+    fn a_text_read_in_pieces_reads_as_the_whole_text() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+            .collect();
+        assert!(texts.len() > 20, "the gallery is there");
+        let header = "province,indicator_id,period,value,source_id,quote\n";
+        for body in [
+            "p63:84,a,2024,1,s,\"two\nlines\"\r\np63:84,b,2024,2,s,\"say \"\"hi\"\"\"\n",
+            "\r\n\np63:84,a,2024,1,s,q\rp63:84,a,2024,x,s,q\r",
+            "p63:84,a,2024,1,s,\"open\np63:84,a,2024,1,s,q\n",
+            "p63:84,a,2024,1,s,q\"x\np63:84,a,2024,1,s,q\n",
+            "p63:84,a,2024,1,s,Trà Vinh\np63:84,a,2024,1,s,\"x\",y\n",
+        ] {
+            texts.push(format!("{header}{body}"));
+            texts.push(format!("\u{feff}\n\n{header}{body}"));
+        }
+        texts.push(String::new());
+        texts.push("\n\r\n".into());
+        for text in &texts {
+            let whole = transcript(|sink| parse_observations(text, Some("o.csv"), sink));
+            for size in [1, 2, 3, 5, 8, 13, 64, 1 << 20] {
+                assert_eq!(in_pieces(text, size), whole, "pieces of {size} of {text:?}");
+            }
+        }
     }
 }
