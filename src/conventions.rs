@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result, excerpt};
-use crate::model::{Period, ProvinceId, Scheme};
+use crate::model::{Period, ProvinceId, Scheme, is_source_id};
 use crate::parse::{SOURCES, Table, observation_column as column, parse_observations};
 
 /// `sources.csv` columns read here.
@@ -106,20 +106,6 @@ pub fn conventions(
         Ok(())
     })?;
     Ok(errors)
-}
-
-/// `[a-z]+-YYYY`, optionally one more letter: `tv-2016`, `tv-2024b`.
-fn is_source_id(id: &str) -> bool {
-    let Some((province, rest)) = id.split_once('-') else {
-        return false;
-    };
-    let year = rest
-        .strip_suffix(|c: char| c.is_ascii_lowercase())
-        .unwrap_or(rest);
-    !province.is_empty()
-        && province.bytes().all(|b| b.is_ascii_lowercase())
-        && year.len() == 4
-        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The sequence number of `<source>-NNN`, if `id` has that shape and NNN is at least 1.

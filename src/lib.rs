@@ -72,12 +72,12 @@ pub use extract::{
     AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
     OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
     SUGGESTIONS, Suggester, Suggestion, TextSpan, extract, extract_bytes, extract_with,
-    is_source_id, report_rows, report_text,
+    report_rows, report_text,
 };
 pub use model::{
     APPROXIMATION, Aggregation, Better, Edition, Indicator, Interval, Observation, Origin, Period,
     Pillar, Province, ProvinceId, Qualifier, Region, RowFilter, Scheme, Source, TableCell,
-    TableFormat, TableSource, Unit, is_snake_case,
+    TableFormat, TableSource, Unit, is_snake_case, is_source_id,
 };
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,

@@ -37,7 +37,7 @@ pub use proposal::{Candidate, Extraction, Rejected, TextSpan};
 pub use reasons::Reason;
 pub use rows::{
     AcceptedFigure, NewReport, OBSERVATION_HEADER, ReportRows, ReportRowsSpec, SOURCE_HEADER,
-    is_source_id, report_rows,
+    report_rows,
 };
 pub use suggest::{SUGGESTIONS, Suggester, Suggestion};
 

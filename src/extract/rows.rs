@@ -7,7 +7,7 @@
 //! dataset and writes no file.
 
 use crate::error::{Error, Result};
-use crate::model::{Indicator, Period, ProvinceId, Qualifier, Unit};
+use crate::model::{Indicator, Period, ProvinceId, Qualifier, Unit, is_source_id};
 
 use super::proposal::{Candidate, value_in};
 
@@ -209,21 +209,6 @@ pub fn report_rows(spec: &ReportRowsSpec, indicators: &[Indicator]) -> Result<Re
         observations,
         sources,
         text_file,
-    })
-}
-
-/// `<province>-<year>`, with a letter when the id is taken (`tv-2024b`): lower-case letters, a
-/// dash, four digits, perhaps one more letter.
-#[must_use]
-pub fn is_source_id(text: &str) -> bool {
-    text.split_once('-').is_some_and(|(place, rest)| {
-        let year = rest
-            .strip_suffix(|c: char| c.is_ascii_lowercase())
-            .unwrap_or(rest);
-        !place.is_empty()
-            && place.bytes().all(|b| b.is_ascii_lowercase())
-            && year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
     })
 }
 

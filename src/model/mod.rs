@@ -12,4 +12,4 @@ mod source;
 pub use indicator::{Aggregation, Better, Edition, Indicator, Pillar, Unit, is_snake_case};
 pub use observation::{APPROXIMATION, Interval, Observation, Origin, Period, Qualifier, TableCell};
 pub use province::{Province, ProvinceId, Region, Scheme};
-pub use source::{RowFilter, Source, TableFormat, TableSource};
+pub use source::{RowFilter, Source, TableFormat, TableSource, is_source_id};

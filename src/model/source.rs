@@ -86,3 +86,18 @@ pub struct RowFilter {
     /// The text its cell must hold (`2018`).
     pub value: String,
 }
+
+/// `<province>-<year>`, with a letter when the id is taken (`tv-2024b`): lower-case letters, a
+/// dash, four digits, perhaps one more letter.
+#[must_use]
+pub fn is_source_id(text: &str) -> bool {
+    text.split_once('-').is_some_and(|(place, rest)| {
+        let year = rest
+            .strip_suffix(|c: char| c.is_ascii_lowercase())
+            .unwrap_or(rest);
+        !place.is_empty()
+            && place.bytes().all(|b| b.is_ascii_lowercase())
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+    })
+}
