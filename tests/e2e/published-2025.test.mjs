@@ -60,7 +60,8 @@ test("a reader's figure for a 2025 province is shown, not lost behind the roll-u
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?scheme=p34&provinces=p34:80&indicators=bts_stations');
   const file = 'observation_id,province,indicator_id,period,value,source_id\nu-1,p34:80,bts_stations,2025,5000,so-tt-tn\n';
   await page.locator('ict-compare .open-file input').setInputFiles({ name: 'tay-ninh.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
-  await page.locator('ict-compare .notice').waitFor({ state: 'visible' });
+  // "Reading your file…" comes first, then what the file added.
+  await page.waitForFunction(() => document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent.includes('tay-ninh.csv'));
   assert.match(await page.locator('ict-compare .notice').textContent(), /Đã thêm 1 số liệu từ tay-ninh\.csv/);
   const cell = page.locator('ict-compare td[data-province="p34:80"] button.value');
   assert.match(await cell.textContent(), /5\.000/);
