@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Columns, Dataset, Index, RowKeys, bundled};
+use super::{Columns, Dataset, RowKeys, bundled};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
@@ -349,12 +349,7 @@ impl DatasetLoader {
     pub fn finish(self) -> Result<Dataset> {
         let DatasetLoader { mut dataset, load } = self;
         let columns = load.finish(&mut dataset, "", &HashSet::default())?;
-        dataset.columns = columns;
-        dataset.index = Index::build(
-            &dataset.columns,
-            dataset.indicators.len(),
-            dataset.reference.provinces().len(),
-        );
+        dataset.set_columns(columns);
         Ok(dataset)
     }
 }

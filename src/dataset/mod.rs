@@ -157,13 +157,18 @@ impl Dataset {
             );
             columns.append(&load.finish(&mut dataset, text, &HashSet::default())?);
         }
-        dataset.columns = columns;
-        dataset.index = Index::build(
-            &dataset.columns,
-            dataset.indicators.len(),
-            dataset.reference.provinces().len(),
-        );
+        dataset.set_columns(columns);
         Ok(dataset)
+    }
+
+    /// Installs the dataset's rows and indexes them: the index is always of these columns.
+    fn set_columns(&mut self, columns: Columns) {
+        self.index = Index::build(
+            &columns,
+            self.indicators.len(),
+            self.reference.provinces().len(),
+        );
+        self.columns = columns;
     }
 
     /// Everything but the observations: reference data, indicators and sources.
@@ -271,12 +276,7 @@ impl Dataset {
         let user = load.finish(&mut dataset, text, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
-        dataset.columns = columns;
-        dataset.index = Index::build(
-            &dataset.columns,
-            dataset.indicators.len(),
-            dataset.reference.provinces().len(),
-        );
+        dataset.set_columns(columns);
         Ok(dataset)
     }
 
