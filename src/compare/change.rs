@@ -322,21 +322,9 @@ fn change_between(definition: &Indicator, a: &Figure, b: &Figure) -> Option<Chan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
 
     fn figure(year: u16, value: f64) -> Figure {
-        Figure {
-            value: Some(value),
-            qualifier: Qualifier::Exact,
-            period: Period::year(year),
-            mixed_periods: false,
-            out_of: None,
-            is_target: false,
-            origin: Origin::Bundled,
-            provenance: Vec::new(),
-            derived: None,
-            cross_check: None,
-        }
+        Figure::reported(year, value, Qualifier::Exact)
     }
 
     fn indicator() -> Indicator {

@@ -265,22 +265,10 @@ fn same(a: &Figure, b: &Figure) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, Period};
     use proptest::prelude::*;
 
     fn figure(value: f64, qualifier: Qualifier) -> Figure {
-        Figure {
-            value: Some(value),
-            qualifier,
-            period: Period::year(2023),
-            mixed_periods: false,
-            out_of: None,
-            is_target: false,
-            origin: Origin::Bundled,
-            provenance: Vec::new(),
-            derived: None,
-            cross_check: None,
-        }
+        Figure::reported(2023, value, qualifier)
     }
 
     #[test]

@@ -251,6 +251,23 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// A reported figure of `year` with nothing derived and no provenance, for tests.
+    #[cfg(test)]
+    pub(crate) fn reported(year: u16, value: f64, qualifier: Qualifier) -> Figure {
+        Figure {
+            value: Some(value),
+            qualifier,
+            period: Period::year(year),
+            mixed_periods: false,
+            out_of: None,
+            is_target: false,
+            origin: Origin::Bundled,
+            provenance: Vec::new(),
+            derived: None,
+            cross_check: None,
+        }
+    }
+
     /// Checks that every number of the figure is finite, or says that computing `what`
     /// overflowed. Loading bounds every value by its unit, so sums and ratios of them stay
     /// finite; this is the last guard before an answer leaves the engine, so that no infinity
@@ -291,18 +308,7 @@ mod tests {
 
     #[test]
     fn a_figure_with_an_infinite_number_is_an_overflow_error() {
-        let mut figure = Figure {
-            value: Some(1.0),
-            qualifier: Qualifier::Exact,
-            period: Period::year(2023),
-            mixed_periods: false,
-            out_of: None,
-            is_target: false,
-            origin: Origin::Bundled,
-            provenance: Vec::new(),
-            derived: None,
-            cross_check: None,
-        };
+        let mut figure = Figure::reported(2023, 1.0, Qualifier::Exact);
         assert!(figure.ensure_finite(|| "x".into()).is_ok());
         figure.value = None;
         assert!(figure.ensure_finite(|| "x".into()).is_ok());
