@@ -1,0 +1,360 @@
+//! The `Dataset` handle: one method per user action, each composing core calls.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{answer, from_js, to_js, to_js_error};
+use crate::{
+    AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator,
+    IndicatorCoverage, Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source,
+    SourceEntry, SourcePageSpec, Unit,
+};
+
+/// How the values of one unit are shown.
+#[derive(Serialize)]
+struct UnitDisplay {
+    unit: Unit,
+    decimals: u8,
+}
+
+/// Everything the page's pickers and views need to know up front, in one call.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Catalog<'a> {
+    provinces: &'a [Province],
+    regions: &'a [Region],
+    indicators: &'a [Indicator],
+    sources: Vec<SourceEntry<'a>>,
+    coverage: Vec<IndicatorCoverage>,
+    units: Vec<UnitDisplay>,
+    dti: &'a [RankRecord],
+    population: Vec<crate::PopulationRecord>,
+}
+
+/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DenseHead<'a> {
+    period: &'a str,
+    provinces: &'a [crate::ProvinceId],
+    columns: &'a [crate::IndicatorSummary],
+    qualifier_codes: &'a [crate::Qualifier],
+    mark_codes: &'a [crate::FigureMark],
+    best: &'a [Option<u32>],
+}
+
+/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
+fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    let head = to_js(&DenseHead {
+        period: &dense.period,
+        provinces: &dense.provinces,
+        columns: &dense.columns,
+        qualifier_codes: &dense.qualifier_codes,
+        mark_codes: &dense.mark_codes,
+        best: &dense.best,
+    })?;
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
+    };
+    set(
+        "values",
+        js_sys::Float64Array::from(dense.values.as_slice()).into(),
+    );
+    set(
+        "years",
+        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
+    );
+    set(
+        "qualifiers",
+        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
+    );
+    set(
+        "marks",
+        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
+    );
+    Ok(head)
+}
+
+/// The dataset: bundled figures and, optionally, a user's own.
+#[wasm_bindgen(js_name = Dataset)]
+pub struct JsDataset {
+    pub(super) inner: Dataset,
+}
+
+#[derive(Serialize)]
+struct ObservationList<'a> {
+    total: usize,
+    sources: &'a [Source],
+    indicators: &'a [Indicator],
+    provinces: &'a [Province],
+    observations: Vec<Observation>,
+}
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// The dataset compiled into the engine.
+    pub fn bundled() -> Result<JsDataset, JsValue> {
+        Dataset::bundled()
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// A dataset of one's own CSV files (observations, indicators, sources, in the bundled
+    /// formats) over the bundled reference data.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        observations: &str,
+        indicators: &str,
+        sources: &str,
+    ) -> Result<JsDataset, JsValue> {
+        Dataset::with_bundled_reference(sources, indicators, observations)
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// The wasm module's linear memory, in bytes (it only grows).
+    #[wasm_bindgen(js_name = wasmMemoryBytes)]
+    #[must_use]
+    pub fn wasm_memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |memory| {
+                memory
+                    .buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
+    }
+
+    /// The bundled dataset plus the observations of a user's CSV file. Throws an
+    /// `IctCompareError` naming the line and column of the first problem; nothing loads then.
+    #[wasm_bindgen(js_name = withUserCsv)]
+    pub fn with_user_csv(&self, text: &str, file_name: &str) -> Result<JsDataset, JsValue> {
+        self.inner
+            .with_user_file(text, file_name)
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// The bundled dataset plus the observations of a user's file, given as its bytes, so that
+    /// a file saved in another encoding is refused with the place of its first bad byte rather
+    /// than silently altered by a lossy decoder.
+    #[wasm_bindgen(js_name = withUserFile)]
+    pub fn with_user_file(&self, bytes: &[u8], file_name: &str) -> Result<JsDataset, JsValue> {
+        crate::decode_utf8(bytes, Some(file_name))
+            .and_then(|text| self.inner.with_user_file(text, file_name))
+            .map(|inner| JsDataset { inner })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Number of observations.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Approximate bytes of wasm memory the observations and their index hold.
+    #[wasm_bindgen(getter, js_name = memoryBytes)]
+    #[must_use]
+    pub fn memory_bytes(&self) -> usize {
+        self.inner.memory_bytes()
+    }
+
+    /// Provinces, regions, indicators, sources, and which indicator has figures where.
+    #[wasm_bindgen(unchecked_return_type = "Catalog")]
+    pub fn catalog(&self) -> Result<JsValue, JsValue> {
+        let reference = self.inner.reference();
+        let population = reference
+            .provinces_of(crate::Scheme::P63)
+            .flat_map(|p| {
+                (2020..=2024).filter_map(move |year| {
+                    reference
+                        .population(p.id, year)
+                        .filter(|r| r.year == year)
+                        .copied()
+                })
+            })
+            .collect();
+        to_js(&Catalog {
+            provinces: reference.provinces(),
+            regions: reference.regions(),
+            indicators: self.inner.indicators(),
+            sources: crate::source_entries(&self.inner),
+            coverage: crate::coverage(&self.inner),
+            units: Unit::ALL
+                .iter()
+                .map(|&unit| UnitDisplay {
+                    unit,
+                    decimals: unit.decimals(),
+                })
+                .collect(),
+            dti: reference.dti(),
+            population,
+        })
+    }
+
+    /// Provinces × indicators for a period: one cell per pair, with warnings.
+    #[wasm_bindgen(unchecked_return_type = "Matrix")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        answer(crate::compare(&self.inner, &spec))
+    }
+
+    /// "My province among all": the whole first screen (headlines, ranking, series, map,
+    /// availability, report figures, sources, warnings) in one call.
+    #[wasm_bindgen(js_name = provinceView, unchecked_return_type = "ProvinceView")]
+    pub fn province_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ProvinceViewSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
+        answer(crate::province_view(&self.inner, &spec))
+    }
+
+    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
+    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
+    /// number's quotes are fetched by `provenance` when a reader opens it.
+    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
+    pub fn compare_dense(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
+        dense_to_js(&dense)
+    }
+
+    /// The figure behind one number of an answer (its `ref`), with every quote or table cell
+    /// it rests on.
+    #[wasm_bindgen(unchecked_return_type = "Figure")]
+    pub fn provenance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let at: crate::FigureRef = from_js(at, "figure ref")?;
+        answer(crate::figure_provenance(&self.inner, &at))
+    }
+
+    /// Every figure with its provenance as CSV for Excel in a Vietnamese locale (UTF-8 with a
+    /// byte-order mark, `;` between fields, decimal commas, CRLF).
+    #[wasm_bindgen(js_name = exportCsv)]
+    #[must_use]
+    pub fn export_csv(&self) -> String {
+        crate::export_csv(&self.inner)
+    }
+
+    /// A file of one's own figures to fill in: the header and an example row.
+    #[wasm_bindgen(js_name = userFileTemplate)]
+    #[must_use]
+    pub fn user_file_template() -> String {
+        crate::user_file_template()
+    }
+
+    /// One indicator across provinces, ranked, with ties and uncertain orders.
+    #[wasm_bindgen(unchecked_return_type = "Ranking")]
+    pub fn rank(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: RankSpec = from_js(spec, "rank spec")?;
+        answer(crate::rank(&self.inner, &spec))
+    }
+
+    /// One province and indicator over time, with the change between two periods.
+    #[wasm_bindgen(unchecked_return_type = "Series")]
+    pub fn series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: SeriesSpec = from_js(spec, "series spec")?;
+        answer(crate::series(&self.inner, &spec))
+    }
+
+    /// One indicator combined by its rule over the nation, each region or each year (or the
+    /// figures per pillar), with count, mean, median, min, max and a sum where the rule adds.
+    #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
+        answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// The national average of an indicator and its regions' averages, with coverage: reference
+    /// lines, never ranked.
+    #[wasm_bindgen(unchecked_return_type = "References")]
+    pub fn averages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AverageSpec = from_js(spec, "average spec")?;
+        answer(crate::averages(&self.inner, &spec))
+    }
+
+    /// Everything known about one province, by pillar, with periods and quotes.
+    #[wasm_bindgen(unchecked_return_type = "Profile")]
+    pub fn profile(&self, province: &str) -> Result<JsValue, JsValue> {
+        let id: crate::ProvinceId = province.parse().map_err(|()| {
+            to_js_error(&Error::request(format!(
+                "province {province:?}: expected p63:NN or p34:NN"
+            )))
+        })?;
+        answer(crate::profile(&self.inner, id))
+    }
+
+    /// Whether these indicators may be ranked or charted together, and why not.
+    #[wasm_bindgen(unchecked_return_type = "Comparability")]
+    pub fn comparability(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<String> = from_js(indicators, "indicator list")?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        answer(crate::comparability(&self.inner, &ids))
+    }
+
+    /// One page of the sources, each with its origin and number of figures.
+    #[wasm_bindgen(js_name = sourcePage, unchecked_return_type = "SourcePage")]
+    pub fn source_page(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SourcePageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: SourcePageSpec = from_js(spec, "source page spec")?;
+        answer(crate::source_page(&self.inner, spec))
+    }
+
+    /// One page of the figures of one source.
+    #[wasm_bindgen(js_name = figurePage, unchecked_return_type = "FigurePage")]
+    pub fn figure_page(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FigurePageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: FigurePageSpec = from_js(spec, "figure page spec")?;
+        answer(crate::figure_page(&self.inner, &spec))
+    }
+
+    /// What a reader's file added, or `null` when there is none.
+    #[wasm_bindgen(js_name = userFigures, unchecked_return_type = "UserFigures | null")]
+    pub fn user_figures(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::user_figures(&self.inner))
+    }
+
+    /// Every observation with the sources they come from: for small datasets and tests; a
+    /// view asks for a page at a time (`sourcePage`, `figurePage`).
+    #[wasm_bindgen(unchecked_return_type = "ObservationList")]
+    pub fn observations(&self) -> Result<JsValue, JsValue> {
+        to_js(&ObservationList {
+            total: self.inner.len(),
+            sources: self.inner.sources(),
+            indicators: self.inner.indicators(),
+            provinces: self.inner.reference().provinces(),
+            observations: self.inner.observations().collect(),
+        })
+    }
+}

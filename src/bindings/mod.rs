@@ -1,0 +1,159 @@
+//! The JavaScript face of the engine, and the only module that knows JavaScript exists.
+//!
+//! One opaque handle, [`JsDataset`] (`Dataset` in JavaScript), with one method per user
+//! action. Requests arrive as JS objects decoded into typed structs that reject unknown fields;
+//! results leave as small serialisable structs; errors leave as a JS `Error` whose `name` is
+//! `IctCompareError` and whose `cause` is `{ kind, file, line, column, message }`. Everything
+//! here composes core calls; nothing here computes.
+
+mod dataset;
+mod loader;
+mod types;
+
+#[cfg(feature = "extractor")]
+mod extractor;
+
+pub use dataset::JsDataset;
+#[cfg(feature = "extractor")]
+pub use extractor::Extractor;
+pub use loader::JsDatasetLoader;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::Error;
+
+/// The `name` of every error the engine throws.
+const ERROR_NAME: &str = "IctCompareError";
+
+/// Installs a panic hook that writes the panic's message to the console, so that a bug (never
+/// bad data, which is an `Error`) is readable in development.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("ict-compare: {info}")));
+    }));
+}
+
+/// A JS `Error` named `IctCompareError` with a structured `cause`.
+fn to_js_error(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name(ERROR_NAME);
+    let cause = js_sys::Object::new();
+    let position = error.position();
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&cause, &JsValue::from_str(key), &value);
+    };
+    set("kind", JsValue::from_str(error.kind().code()));
+    set(
+        "file",
+        position
+            .and_then(|p| p.file.as_deref())
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(
+        "line",
+        position.map_or(JsValue::NULL, |p| JsValue::from_f64(p.line as f64)),
+    );
+    set(
+        "column",
+        position.map_or(JsValue::NULL, |p| JsValue::from_f64(p.column as f64)),
+    );
+    set(
+        "field",
+        position
+            .and_then(|p| p.field)
+            .map_or(JsValue::NULL, |field| JsValue::from_f64(field as f64)),
+    );
+    // The kind's values, for a message worded in the reader's language. An error kind is
+    // plain data; serialising it cannot fail, and the cause is still whole if it did.
+    set(
+        "detail",
+        error
+            .kind()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL),
+    );
+    set("message", JsValue::from_str(&error.kind().to_string()));
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("cause"), &cause);
+    js.into()
+}
+
+/// Serialises a result as plain JS objects (maps as objects, `None` as `null`).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|error| {
+        to_js_error(&Error::request(format!(
+            "cannot serialise a result: {error}"
+        )))
+    })
+}
+
+/// Decodes a request object into its typed spec; unknown fields are refused by name.
+///
+/// serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` would
+/// never see a misspelt one (`perCapta`): the object's own keys are checked against the
+/// declared fields first.
+fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    let refuse = |message: String| to_js_error(&Error::request(format!("{what}: {message}")));
+    let fields = declared_fields::<T>();
+    if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
+        let object: &js_sys::Object = value.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !fields.contains(&key.as_str()) {
+                return Err(refuse(format!(
+                    "unknown field `{key}`, expected one of `{}`",
+                    fields.join("`, `")
+                )));
+            }
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| refuse(e.to_string()))
+}
+
+/// The field names a struct's `Deserialize` declares (none for other types), read by asking
+/// it to deserialise from a deserializer that only records what it is told.
+fn declared_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+
+    struct Fields<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> de::Deserializer<'de> for Fields<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("fields recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    let mut fields: &'static [&'static str] = &[];
+    let _ = T::deserialize(Fields(&mut fields));
+    fields
+}
+
+/// Runs a core call and returns its answer as plain JS objects, or throws.
+fn answer<T: Serialize>(result: crate::Result<T>) -> Result<JsValue, JsValue> {
+    result
+        .map_err(|e| to_js_error(&e))
+        .and_then(|value| to_js(&value))
+}
