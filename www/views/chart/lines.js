@@ -1,0 +1,104 @@
+// Provinces over time as lines, one hue each, hollow points for approximate values.
+import { axisX, axisY, dot, gridY, lineY, plot, ruleY, text } from '@observablehq/plot';
+import { formatPeriod } from '../../format.js';
+import { PAPER, textWidth } from '../svg.js';
+import { INK, LINE_COLOURS, MUTED, RULE } from './palette.js';
+import { adopt } from './plot-svg.js';
+import { compose, heading } from './figure.js';
+
+export function drawLines(model, words, width, id) {
+  const lines = (model.lines ?? []).filter((l) => l.points.length);
+  const colourOf = new Map(lines.map((l, i) => [l.id, LINE_COLOURS[i % LINE_COLOURS.length]]));
+  const points = lines.flatMap((l) =>
+    l.points.map((p) => ({ id: l.id, label: l.label, colour: colourOf.get(l.id), date: periodDate(p.period), ...p })),
+  );
+  const periods = [...new Map(points.map((p) => [p.date.getTime(), p.period])).entries()].sort((a, b) => a[0] - b[0]);
+  const periodOf = new Map(periods);
+  const valueText = (p) => model.formatValue(p.value, p.qualifier);
+  const tooltip = (p) => `${p.label}, ${formatPeriod(p.period)}: ${valueText(p)}`;
+  const single = lines.length === 1 && points.length <= 12;
+  const nonNegative = points.every((p) => p.value >= 0);
+  const height = Math.round(Math.min(420, Math.max(240, width * 0.5)));
+  // The first point stands clear of the value labels over the grid lines, the last one of the
+  // right edge with its label.
+  const extreme = points.reduce((a, p) => (Math.abs(p.value) > Math.abs(a) ? p.value : a), 0);
+  const halfLabel = single ? Math.ceil(Math.max(...points.map((p) => textWidth(valueText(p), 12, 600))) / 2) : 4;
+  const insetLeft = Math.ceil(textWidth(model.formatValue(extreme, 'exact'), 12, 400)) + halfLabel + 14;
+  const insetRight = halfLabel + 10;
+  const yTicks = Math.max(3, Math.round(height / 70));
+  const dense = points.length / Math.max(1, lines.length) > 8;
+  // Period labels under the axis, as many as fit without touching, the first and last always.
+  const [t0, t1] = [periods[0]?.[0] ?? 0, periods.at(-1)?.[0] ?? 1];
+  const at = (t) => insetLeft + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (width - 22 - insetLeft - insetRight);
+  const half = (t) => textWidth(formatPeriod(periodOf.get(t)), 12, 400) / 2 + 6;
+  const kept = [];
+  for (const [t] of periods) {
+    if (!kept.length || at(t) - half(t) >= at(kept.at(-1)) + half(kept.at(-1))) kept.push(t);
+    else if (t === t1 && kept.length > 1) kept[kept.length - 1] = t;
+  }
+  const ticks = kept.map((t) => new Date(t));
+
+  const chart = plot({
+    width,
+    height,
+    marginTop: single ? 26 : 18,
+    marginRight: 20,
+    marginBottom: 30,
+    marginLeft: 2,
+    x: { type: 'utc', domain: [t0, t1].map((t) => new Date(t)), insetLeft, insetRight, axis: null },
+    y: { nice: yTicks, zero: nonNegative, axis: null },
+    color: { type: 'identity' },
+    marks: [
+      gridY({ ticks: yTicks, stroke: RULE, strokeOpacity: 1 }),
+      ...(nonNegative ? [ruleY([0], { stroke: INK })] : []),
+      axisY({
+        anchor: 'left',
+        ticks: yTicks,
+        tickSize: 0,
+        tickPadding: 0,
+        textAnchor: 'start',
+        dx: 6,
+        dy: -7,
+        fontSize: 12,
+        fill: MUTED,
+        label: null,
+        tickFormat: (v) => model.formatValue(v, 'exact'),
+      }),
+      axisX({ ticks, tickFormat: (d) => formatPeriod(periodOf.get(d.getTime()) ?? String(d.getUTCFullYear())), fontSize: 12, fill: MUTED, label: null, stroke: INK }),
+      lineY(points, { x: 'date', y: 'value', z: 'id', stroke: 'colour', strokeWidth: 2.5, className: 'ict-lines' }),
+      dot(points, {
+        x: 'date',
+        y: 'value',
+        r: dense ? 2.5 : 4,
+        stroke: 'colour',
+        strokeWidth: 2,
+        fill: (p) => (p.qualifier === 'exact' ? p.colour : PAPER),
+        title: tooltip,
+        className: 'ict-dots',
+      }),
+      ...(single ? [text(points, { x: 'date', y: 'value', text: valueText, dy: -13, fontSize: 12, fontWeight: 600, fill: INK })] : []),
+    ],
+  });
+  const svg = adopt(chart);
+  const dots = svg.querySelectorAll('g.ict-dots circle');
+  if (dots.length === points.length) dots.forEach((n, i) => n.setAttribute('data-id', points[i].id));
+  svg.querySelectorAll('g.ict-lines path').forEach((path) => {
+    const line = lines.find((l) => colourOf.get(l.id) === path.getAttribute('stroke'));
+    if (line) path.setAttribute('data-id', line.id);
+  });
+
+  const keysAbove = lines.map((l) => ({ swatch: 'line', colour: colourOf.get(l.id), text: l.label, id: l.id }));
+  const keysBelow = points.some((p) => p.qualifier !== 'exact')
+    ? [{ swatch: 'dot', filled: true, text: words.exact }, { swatch: 'dot', filled: false, text: words.approximate }]
+    : [];
+  const summary = `${heading(model)}. ${lines
+    .map((l) => `${l.label}: ${l.points.map((p) => `${formatPeriod(p.period)} ${valueText(p)}`).join(', ')}`)
+    .join('; ')}`;
+  return compose({ model, width, id, body: svg, keysAbove, keysBelow, summary });
+}
+
+/** '2016' → 1 Jan 2016, '2023-01' → 1 Jan 2023, '2023-01-13' → 13 Jan 2023 (UTC). */
+export function periodDate(period) {
+  const [year, month = '1', day = '1'] = String(period).split('-');
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+}
