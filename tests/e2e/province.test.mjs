@@ -12,6 +12,7 @@ before(async () => { session = await start(); });
 after(async () => { await session.close(); });
 
 const published = csvRows(readFileSync('data/table_observations.csv', 'utf8'));
+const editions = csvRows(readFileSync('data/editions.csv', 'utf8'));
 const vi = (value) => value.replace('.', ',');
 
 test('a province set in the address opens on its headlines and its place among all', async () => {
@@ -106,3 +107,55 @@ test('the map has the same timeline, and follows the year chosen with the keyboa
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+// Boxes that share more than a pixel's sliver of area.
+const overlap = (a, b) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 1;
+
+for (const width of [1280, 375]) {
+  test(`the years are a line chart with the province, its region and the country named at their ends, and the method's break marked, at ${width} px`, async () => {
+    const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:44', { viewport: { width, height: 900 } });
+    const chart = page.locator('ict-compare figure.series svg[role=img]');
+    await chart.waitFor();
+    const region = (await page.locator('ict-compare .province-header .region').textContent()).replace(/^ · /, '');
+    const ends = page.locator('ict-compare figure.series .series-end');
+    assert.deepEqual(await ends.evaluateAll((groups) => groups.map((g) => g.getAttribute('class')).sort()), ['series-end national', 'series-end province', 'series-end regional']);
+    assert.equal(await page.locator('ict-compare .series-end.province text').textContent(), 'Quảng Bình');
+    // A long name is wrapped over lines (tspans), read as one.
+    const regional = await page.locator('ict-compare .series-end.regional tspan').allTextContents();
+    assert.equal(regional.join(' '), region);
+    assert.equal(await page.locator('ict-compare .series-end.national text').textContent(), 'Cả nước');
+    // No two names overlap, and each stays inside the drawing.
+    const boxes = await ends.evaluateAll((groups) => groups.map((g) => g.querySelector('text').getBoundingClientRect().toJSON()));
+    const frame = await chart.boundingBox();
+    for (const [i, a] of boxes.entries()) {
+      assert.ok(a.x >= frame.x - 0.5 && a.x + a.width <= frame.x + frame.width + 0.5, `inside: ${JSON.stringify(a)} ${JSON.stringify(frame)}`);
+      for (const b of boxes.slice(i + 1)) assert.ok(!overlap(a, b), `${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+    }
+    // The DTI's second edition starts a new method: a mark at its first year, and a note that says so.
+    const edition = editions.filter((e) => e.indicator_id === 'dti_score').sort((a, b) => a.first_period.localeCompare(b.first_period))[1];
+    assert.equal(await page.locator(`ict-compare .series-break[data-year="${edition.first_period}"]`).count(), 1);
+    assert.match(await page.locator(`ict-compare .series .breaks li[data-year="${edition.first_period}"]`).textContent(), new RegExp(`^Đổi phương pháp ${edition.first_period}: .*${edition.note_vi}$`));
+    assert.ok(await page.locator('ict-compare .series-line.province line.crosses-break').count() >= 1);
+    // The province's line is drawn wider than the averages.
+    const widths = await page.locator('ict-compare .series-line line:not(.crosses-break)').evaluateAll((lines) => Object.fromEntries(lines.map((l) => [l.parentElement.classList[1], Number(l.getAttribute('stroke-width'))])));
+    assert.ok(widths.province > widths.national && widths.province > widths.regional, JSON.stringify(widths));
+    // Nothing is wider than the screen.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width);
+    await page.locator('ict-compare figure.series').screenshot({ path: `${SCREENSHOTS}/province-series-${width}.png` });
+    // The table button shows the same figures as a table in the chart's place.
+    const toggle = page.locator('ict-compare .series-toggle');
+    assert.equal(await toggle.textContent(), 'Bảng');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.equal(await chart.isVisible(), false);
+    const rows = page.locator('ict-compare .series-table tbody tr');
+    assert.equal(await rows.count(), 3);
+    const dti = published.filter((o) => o.province === 'p63:44' && o.indicator_id === 'dti_score').sort((a, b) => a.period.localeCompare(b.period));
+    assert.equal(await rows.first().locator('td').last().textContent(), vi(dti.at(-1).value));
+    assert.ok(await rows.first().isVisible());
+    await toggle.click();
+    await chart.waitFor();
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}

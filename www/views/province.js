@@ -1,12 +1,13 @@
 // "My province among all": the engine's province view drawn as it comes. Headlines (DTI and
 // PAPI e-governance, latest, with rank and change), the timeline, the ranking of every province
 // with the national and regional averages as reference lines, the province against its region
-// and the country over the years with the methodology's breaks, and its report figures. The
-// engine orders the rows, picks the unit and decides what is comparable; this file formats and
-// draws.
+// and the country over the years with the methodology's breaks (a line chart, series-chart.js),
+// and its report figures. The engine orders the rows, picks the unit and decides what is
+// comparable; this file formats and draws.
 import { formatNumber, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { node, timeline } from './province-parts.js';
+import { seriesFigure } from './series-chart.js';
 
 /**
  * @param {HTMLElement} container
@@ -71,7 +72,7 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   } else {
     sections.push(ranking(view, lang, onFigure));
   }
-  sections.push(series(view, lang));
+  sections.push(seriesFigure(view, lang, (figure, indicator) => figureText(figure, indicator, lang)));
   // The engine says which warnings apply (each once: the merger is explained once, in words);
   // the page says them in the reader's language.
   if (view.warnings.length) {
@@ -132,26 +133,6 @@ function ranking(view, lang, onFigure) {
   if (view.ranking.missing) notes.push(node('p', { class: 'missing' }, t.mine.missing(view.ranking.missing)));
   if (view.ranking.mixedPeriods) notes.push(node('p', { class: 'mixed' }, t.mine.mixed));
   return node('figure', { class: 'ranking-figure' }, references, list, ...notes);
-}
-
-/** The province, its region and the country over the years, as a table a screen reader reads. */
-function series(view, lang) {
-  const t = messages(lang);
-  const years = [...new Set(view.series.lines.flatMap((l) => l.points.map((p) => p.year)))].sort((a, b) => a - b);
-  if (!years.length) return node('p', { class: 'series-none' }, t.mine.noSeries);
-  const head = node('tr', {}, node('th', { scope: 'col' }, ''), ...years.map((y) => node('th', { scope: 'col' }, String(y))));
-  const body = view.series.lines.map((line) => {
-    const cells = years.map((year) => {
-      const point = line.points.find((p) => p.year === year);
-      return node('td', {}, point && point.value != null ? figureText({ ...point, members: null, reported: null }, view.indicator, lang) : '–');
-    });
-    return node('tr', { class: line.kind }, node('th', { scope: 'row' }, lang === 'en' ? line.labelEn : line.labelVi), ...cells);
-  });
-  const breaks = view.series.breaks.map((b) => node('li', {}, `${b.year}: ${lang === 'en' ? b.noteEn : b.noteVi}`));
-  return node('figure', { class: 'series' },
-    node('figcaption', {}, t.mine.seriesTitle),
-    node('div', { class: 'table-scroll' }, node('table', { class: 'series-table' }, node('thead', {}, head), node('tbody', {}, ...body))),
-    breaks.length ? node('ul', { class: 'breaks' }, ...breaks) : '');
 }
 
 /** The province's report figures, comparable ones first (the engine's order). */
