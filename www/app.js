@@ -58,6 +58,7 @@ export class App {
     /** @type {any} */ this.currentImage = null;
     this.currentImageName = '';
     /** @type {symbol | null} */ this.renderToken = null;
+    /** @type {HTMLElement | null} where the image's downloads are offered, once drawn */ this.imageDownloads = null;
     this.resetPositions();
   }
 
@@ -153,6 +154,7 @@ export class App {
     return out;
   }
 
+  /** Applies a change of the view; settles when the panel is drawn. */
   update(patch) {
     this.state = { ...this.state, ...patch };
     this.problems = [];
@@ -162,7 +164,7 @@ export class App {
       const query = serializeState(this.state);
       history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
     }
-    this.render();
+    return this.render();
   }
 
   // ---- the shell, built once ---------------------------------------------------------------

@@ -58,7 +58,8 @@ test('the timeline moves by keyboard, and the ranking follows the year', async (
   assert.match(await page.locator('ict-compare .ranking-title').textContent(), new RegExp(`· ${years[0]}$`));
   const first = published.find((o) => o.province === 'p63:44' && o.indicator_id === 'dti_score' && o.period === String(years[0]));
   assert.equal(await page.locator('ict-compare ol.ranking > li.chosen button.value').textContent(), vi(first.value));
-  await page.locator('ict-compare [role=slider]').press('ArrowRight');
+  // The redrawn slider keeps the focus: the next key moves it again.
+  await page.keyboard.press('ArrowRight');
   await page.waitForFunction((y) => document.querySelector('ict-compare').shadowRoot.querySelector('[role=slider]')?.getAttribute('aria-valuenow') === String(y), years[1]);
   await page.locator('ict-compare [role=slider]').press('End');
   await page.waitForFunction(() => /mới nhất/.test(document.querySelector('ict-compare').shadowRoot.querySelector('[role=slider]')?.getAttribute('aria-valuetext') ?? ''));

@@ -8,7 +8,6 @@ import { offer } from '../download.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
-import { downloadImage } from './graphics.js';
 
 /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
 export function coverageSummary(app) {
@@ -94,10 +93,10 @@ export function renderToolbar(app) {
   };
   const items = [];
   if (app.state.tab === 'table') items.push(button(t.downloadCsv, () => downloadCsv(app), 'csv'));
-  if (app.state.tab === 'chart' || app.state.tab === 'map') {
-    items.push(button(t.downloadSvg, () => downloadImage(app, 'svg'), 'svg'));
-    items.push(button(t.downloadPng, () => downloadImage(app, 'png'), 'png'));
-  }
+  // The chart's and the map's image downloads go here once there is an image (graphics.js).
+  app.imageDownloads = document.createElement('span');
+  app.imageDownloads.className = 'image-downloads';
+  if (app.state.tab === 'chart' || app.state.tab === 'map') items.push(app.imageDownloads);
   // Every figure of the dataset (a reader's file included) with its provenance, written by the
   // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
   items.push(button(t.downloadAll, () => offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame), 'csv-all'));

@@ -5,6 +5,7 @@ import { offer } from '../download.js';
 import { formatNumber, formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { unitLabel, warningList } from '../views/table.js';
+import { emptyNote } from './tabs.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
 
@@ -66,7 +67,14 @@ export async function renderChartTab(app) {
   const container = document.createElement('div');
   container.className = 'chart-container';
   const warnings = warningList(matrix.warnings, app.indicators, app.state.lang);
-  app.panel.replaceChildren(focusSelect(app), ...(warnings ? [warnings] : []), container);
+  const timeline = await focusTimeline(app, focus);
+  if (token !== app.renderToken) return;
+  if (!bars.length && !lines.length) {
+    // Nothing to draw for this year: say so, and offer no image of an empty chart.
+    app.panel.replaceChildren(focusSelect(app), timeline, emptyNote(app));
+    return;
+  }
+  app.panel.replaceChildren(focusSelect(app), timeline, ...(warnings ? [warnings] : []), container);
   const { render } = await import('../views/chart.js');
   if (token !== app.renderToken) return;
   const title = indicatorName(indicator, app.state.lang);
@@ -78,10 +86,48 @@ export async function renderChartTab(app) {
     unitLabel: unitLabel(unit, indicator, app.state.lang),
     bars,
     lines,
+    year: chosenYear(app, focus),
     formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, app.state.lang),
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
   app.currentImageName = `ict-compare-${focus}`;
+  offerImage(app);
+}
+
+/** The focus indicator's years (the engine's coverage), oldest first. */
+function focusYears(app, focus) {
+  const years = (app.coverage.get(focus)?.periods ?? []).map((p) => Number(String(p).slice(0, 4)));
+  return years.filter((y, i) => Number.isInteger(y) && years.indexOf(y) === i).sort((a, b) => a - b);
+}
+
+/** The year the chart and the map show: the one chosen, or the focus indicator's latest. */
+function chosenYear(app, focus) {
+  return app.state.period === 'latest' ? (focusYears(app, focus).at(-1) ?? null) : Number(app.state.period);
+}
+
+/**
+ * The timeline of "My province", shared by the chart and the map: one year for the whole view
+ * (the address's `period`), so that the one follows the other.
+ */
+async function focusTimeline(app, focus) {
+  const { timeline } = await import('../views/province-parts.js');
+  return timeline(focusYears(app, focus), app.state.period, app.state.lang, (year) => {
+    // The new panel's slider takes the focus once drawn, so that the keys go on moving it.
+    Promise.resolve(app.update({ period: String(year) })).then(() => app.panel.querySelector('[role=slider]')?.focus());
+  });
+}
+
+/** The image's downloads, offered only once there is an image: never for a refused map or an empty chart. */
+function offerImage(app) {
+  const t = messages(app.state.lang);
+  app.imageDownloads?.replaceChildren(...[['svg', t.downloadSvg], ['png', t.downloadPng]].map(([kind, text]) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text;
+    button.dataset.action = kind;
+    button.addEventListener('click', () => downloadImage(app, kind));
+    return button;
+  }));
 }
 
 export async function renderMapTab(app) {
@@ -142,21 +188,14 @@ export async function renderMapTab(app) {
   const parts = [];
   if (app.state.indicators.length) parts.push(focusSelect(app));
   if (note) parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: note }));
-  const [{ render }, topology, { timeline }] = await Promise.all([
+  const [{ render }, topology, timeline] = await Promise.all([
     import('../views/map.js'),
     boundaries(app, scheme),
-    import('../views/province-parts.js'),
+    mode === 'indicator' && focus ? focusTimeline(app, focus) : null,
   ]);
   if (token !== app.renderToken) return;
-  // The same timeline as "My province": the map follows the year (the engine's years of the
-  // indicator, latest by default).
-  if (mode === 'indicator' && focus) {
-    const years = (app.coverage.get(focus)?.periods ?? []).map((p) => Number(String(p).slice(0, 4))).filter((y, i, all) => Number.isInteger(y) && all.indexOf(y) === i);
-    parts.push(timeline(years, app.state.period, app.state.lang, (year) => {
-      app.update({ period: String(year) });
-      app.panel.querySelector('[role=slider]')?.focus();
-    }));
-  }
+  // The same timeline as "My province" and the chart: the map follows the year.
+  if (timeline) parts.push(timeline);
   app.panel.replaceChildren(...parts, container);
   const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
@@ -174,6 +213,7 @@ export async function renderMapTab(app) {
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
   app.currentImageName = `ict-compare-map-${focus ?? 'dti'}`;
+  offerImage(app);
 }
 
 export function boundaries(app, scheme) {

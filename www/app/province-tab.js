@@ -28,8 +28,7 @@ export async function renderProvinceTab(app) {
     choices,
     onProvince: (id) => app.update({ province: id }),
     onYear: (year) => {
-      app.update({ period: String(year) });
-      app.panel.querySelector('[role=slider]')?.focus();
+      Promise.resolve(app.update({ period: String(year) })).then(() => app.panel.querySelector('[role=slider]')?.focus());
     },
     onFigure: (anchor, figure) => {
       const full = app.dataset.provenance(figure.ref);

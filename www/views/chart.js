@@ -22,6 +22,7 @@ let serial = 0;
  *          bars?: {id: string, label: string, value: number, qualifier: string, period: string,
  *                  derived: boolean, best: boolean, user: boolean}[],
  *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
+ *          year?: number|null,
  *          formatValue: (value: number, qualifier: string) => string,
  *          onSelect?: (id: string) => void, caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}

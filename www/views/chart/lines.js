@@ -1,5 +1,5 @@
 // Provinces over time as lines, one hue each, hollow points for approximate values.
-import { axisX, axisY, dot, gridY, lineY, plot, ruleY, text } from '@observablehq/plot';
+import { axisX, axisY, dot, gridY, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { formatPeriod } from '../../format.js';
 import { PAPER, textWidth } from '../svg.js';
 import { INK, LINE_COLOURS, MUTED, RULE } from './palette.js';
@@ -37,6 +37,8 @@ export function drawLines(model, words, width, id) {
     else if (t === t1 && kept.length > 1) kept[kept.length - 1] = t;
   }
   const ticks = kept.map((t) => new Date(t));
+  const yearDate = model.year == null ? null : periodDate(String(model.year));
+  const yearShown = yearDate != null && yearDate.getTime() >= t0 && yearDate.getTime() <= t1;
 
   const chart = plot({
     width,
@@ -65,6 +67,8 @@ export function drawLines(model, words, width, id) {
         tickFormat: (v) => model.formatValue(v, 'exact'),
       }),
       axisX({ ticks, tickFormat: (d) => formatPeriod(periodOf.get(d.getTime()) ?? String(d.getUTCFullYear())), fontSize: 12, fill: MUTED, label: null, stroke: INK }),
+      // The year the timeline chose, which the map shows too.
+      ...(yearShown ? [ruleX([yearDate], { stroke: MUTED, strokeWidth: 1.5, strokeDasharray: '4 3', className: 'ict-year' })] : []),
       lineY(points, { x: 'date', y: 'value', z: 'id', stroke: 'colour', strokeWidth: 2.5, className: 'ict-lines' }),
       dot(points, {
         x: 'date',
@@ -80,6 +84,7 @@ export function drawLines(model, words, width, id) {
     ],
   });
   const svg = adopt(chart);
+  if (yearShown) svg.querySelector('g.ict-year')?.setAttribute('data-year', String(model.year));
   const dots = svg.querySelectorAll('g.ict-dots circle');
   if (dots.length === points.length) dots.forEach((n, i) => n.setAttribute('data-id', points[i].id));
   svg.querySelectorAll('g.ict-lines path').forEach((path) => {
