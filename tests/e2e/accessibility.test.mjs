@@ -52,3 +52,12 @@ test("the paged views of a reader's long file have no WCAG 2.1 AA violation", as
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("the province view's years shown as a table, at a phone's width, have no WCAG 2.1 AA violation", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:44', { bypassCSP: true, viewport: { width: 375, height: 812 } });
+  await page.locator('ict-compare .series-toggle').click();
+  await page.locator('ict-compare .series-table').waitFor();
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -50,9 +50,15 @@ export function seriesFigure(view, lang, text) {
 
   const data = node('div', { class: 'series-data' }, table(view, lines, years, lang));
   const toggle = node('button', { type: 'button', class: 'series-toggle', 'aria-pressed': String(tableShown) }, t.mine.seriesTable);
+  // Shown, the table scrolls sideways on a narrow screen, so it is a region the keyboard can
+  // reach; hidden, it is clipped and never scrolls.
   const show = () => {
     holder.hidden = tableShown;
-    data.classList.toggle('visually-hidden', !tableShown);
+    data.className = tableShown ? 'series-data table-scroll' : 'series-data visually-hidden';
+    for (const [name, value] of [['tabindex', '0'], ['role', 'region'], ['aria-label', title]]) {
+      if (tableShown) data.setAttribute(name, value);
+      else data.removeAttribute(name);
+    }
     toggle.setAttribute('aria-pressed', String(tableShown));
   };
   toggle.addEventListener('click', () => {
@@ -81,8 +87,7 @@ function table(view, lines, years, lang) {
     const cells = years.map((year) => node('td', {}, line.points.find((p) => p.year === year)?.text ?? '–'));
     return node('tr', { class: line.kind }, node('th', { scope: 'row' }, line.label), ...cells);
   });
-  return node('div', { class: 'table-scroll' },
-    node('table', { class: 'series-table' },
-      node('caption', { class: 'visually-hidden' }, `${t.mine.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`),
-      node('thead', {}, head), node('tbody', {}, ...body)));
+  return node('table', { class: 'series-table' },
+    node('caption', { class: 'visually-hidden' }, `${t.mine.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`),
+    node('thead', {}, head), node('tbody', {}, ...body));
 }
