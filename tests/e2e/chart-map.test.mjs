@@ -65,6 +65,8 @@ test('a map that is drawn offers its image; a refused map offers none', async ()
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:84&indicators=vn_domain_names');
   await page.locator('ict-compare .map-refused').waitFor();
   assert.equal(await page.locator('ict-compare .toolbar button[data-action=svg], ict-compare .toolbar button[data-action=png]').count(), 0);
+  // The timeline stays, to map another year from here.
+  assert.equal(await page.locator('ict-compare .panel [role=slider]').count(), 1);
   // The table's download is still there: only the image is withheld.
   assert.equal(await page.locator('ict-compare .toolbar button[data-action=csv-all]').count(), 1);
   assert.deepEqual(problems(), []);

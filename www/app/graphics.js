@@ -165,7 +165,10 @@ export async function renderMapTab(app) {
     refusal.className = 'empty-state map-refused';
     refusal.setAttribute('role', 'status');
     refusal.textContent = t.mapTooFew(indicatorName(app.indicators.get(focus), app.state.lang), values.length);
-    app.panel.replaceChildren(...(app.state.indicators.length ? [focusSelect(app)] : []), refusal);
+    // The timeline stays, so that another year can be mapped from here.
+    const timeline = await focusTimeline(app, focus);
+    if (token !== app.renderToken) return;
+    app.panel.replaceChildren(...(app.state.indicators.length ? [focusSelect(app)] : []), timeline, refusal);
     return;
   }
   if (values.length < 3) {
