@@ -16,7 +16,8 @@ import { dataTable } from './chart/table.js';
 let serial = 0;
 
 /**
- * Draws the chart into `container` and keeps it as wide as the container.
+ * Draws the chart into `container` and keeps it as wide as the container. `year` is the
+ * timeline's: the lines mark it.
  * @param {HTMLElement} container
  * @param {{kind: 'bars'|'lines', lang: 'vi'|'en', title: string, unitLabel: string,
  *          bars?: {id: string, label: string, value: number, qualifier: string, period: string,

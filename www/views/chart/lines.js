@@ -1,4 +1,5 @@
-// Provinces over time as lines, one hue each, hollow points for approximate values.
+// Provinces over time as lines, one hue each, hollow points for approximate values, and a
+// dashed rule at the year the timeline chose (the year the map shows).
 import { axisX, axisY, dot, gridY, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { formatPeriod } from '../../format.js';
 import { PAPER, textWidth } from '../svg.js';
