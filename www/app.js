@@ -12,7 +12,6 @@ import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
 import { renderProvinceTab } from './app/province-tab.js';
-import { renderChartTab, renderMapTab } from './app/graphics.js';
 
 export { USER_FILE_LIMIT_MB } from './user-file.js';
 
@@ -207,11 +206,15 @@ export class App {
   renderPanel() {
     const tab = this.state.tab;
     this.currentImage = null;
+    // A tab whose code arrives after the reader has moved on draws nothing.
+    const token = (this.renderToken = Symbol(tab));
+    const current = () => token === this.renderToken;
     try {
       let pending = null;
       if (tab === 'table') renderTableTab(this);
-      else if (tab === 'chart') pending = renderChartTab(this);
-      else if (tab === 'map') pending = renderMapTab(this);
+      // The chart's and map's tabs load with their views, not with the first one.
+      else if (tab === 'chart') pending = import('./app/graphics.js').then((g) => current() && g.renderChartTab(this));
+      else if (tab === 'map') pending = import('./app/graphics.js').then((g) => current() && g.renderMapTab(this));
       else if (tab === 'profile') pending = renderProfileTab(this);
       else if (tab === 'province') pending = renderProvinceTab(this);
       else if (tab === 'add') pending = renderAddTab(this);
