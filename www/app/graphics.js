@@ -39,12 +39,12 @@ export async function renderChartTab(app) {
   }
   const token = (app.renderToken = Symbol('chart'));
   const indicator = app.indicators.get(focus);
-  const spec = { ...app.compareSpec(), indicators: [focus] };
+  const spec = { ...app.compareSpec(), indicators: [focus], perCapita: app.state.perCapita && app.perCapitaApplies([focus]) };
   const matrix = app.dataset.compare(spec);
   const unit = matrix.columns[0]?.unit ?? indicator.unit;
   const lines = [];
   for (const row of matrix.rows) {
-    const series = app.dataset.series({ province: row.province, indicator: focus, perCapita: app.state.perCapita });
+    const series = app.dataset.series({ province: row.province, indicator: focus, perCapita: spec.perCapita });
     const points = series.points.filter((p) => p.value != null).map((p) => ({ period: p.period, value: p.value, qualifier: p.qualifier }));
     if (points.length) lines.push({ id: row.province, label: app.provinces.get(row.province)?.name ?? row.province, points });
   }
@@ -100,7 +100,7 @@ export async function renderMapTab(app) {
       indicator: focus,
       period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),
       scheme,
-      perCapita: app.state.perCapita,
+      perCapita: app.state.perCapita && app.perCapitaApplies([focus]),
     });
     const indicator = app.indicators.get(focus);
     const unit = ranking.unit;
