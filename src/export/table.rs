@@ -4,7 +4,7 @@
 //! it rests on. Where a reader's figure and a published one exist for the same province,
 //! indicator and period, the published one follows the reader's, on a row of its own.
 
-use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 use crate::compare::{CompareSpec, compare};
 use crate::dataset::Dataset;
@@ -76,7 +76,6 @@ struct Line<'a> {
 /// ```
 pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
     let matrix = compare(dataset, spec)?;
-    let sources = SourceIndex::new(dataset);
     let mut out = String::with_capacity(512 * (matrix.rows.len() * matrix.columns.len() + 1));
     out.push('\u{feff}');
     out.push_str(&HEADER.join(&EXPORT_SEPARATOR.to_string()));
@@ -94,7 +93,7 @@ pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
                 unit: &column.unit,
                 figure,
             };
-            write_line(&mut out, dataset, &sources, &line);
+            write_line(&mut out, dataset, &line);
             let Some(shown) = figure.filter(|f| f.origin == Origin::User) else {
                 continue;
             };
@@ -105,7 +104,7 @@ pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
             let unit = dataset
                 .indicator(&column.indicator)
                 .map_or("", |i| i.unit.as_str());
-            for conflict in crate::query::conflicts(dataset, indicator, [row.province])
+            for conflict in crate::query::conflicts(dataset, indicator, &[row.province])
                 .iter()
                 .filter(|k| k.province == row.province && k.user.period == shown.period)
             {
@@ -115,37 +114,14 @@ pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
                     unit,
                     figure: Some(&conflict.published),
                 };
-                write_line(&mut out, dataset, &sources, &line);
+                write_line(&mut out, dataset, &line);
             }
         }
     }
     Ok(out)
 }
 
-/// Sources by id, looked up once per provenance entry rather than searched.
-struct SourceIndex<'a> {
-    sources: &'a [Source],
-    by_id: FxHashMap<&'a str, usize>,
-}
-
-impl<'a> SourceIndex<'a> {
-    fn new(dataset: &'a Dataset) -> Self {
-        let sources = dataset.sources();
-        let by_id = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        SourceIndex { sources, by_id }
-    }
-
-    fn get(&self, id: &str) -> Option<(usize, &'a Source)> {
-        let position = *self.by_id.get(id)?;
-        Some((position, self.sources.get(position)?))
-    }
-}
-
-fn write_line(out: &mut String, dataset: &Dataset, sources: &SourceIndex<'_>, line: &Line<'_>) {
+fn write_line(out: &mut String, dataset: &Dataset, line: &Line<'_>) {
     let province = dataset.reference().province(line.province);
     let indicator = dataset.indicator(line.indicator);
     let head: [&str; 7] = [
@@ -176,60 +152,63 @@ fn write_line(out: &mut String, dataset: &Dataset, sources: &SourceIndex<'_>, li
         out.push_str("\r\n");
         return;
     };
-    let joined = |part: &dyn Fn(&crate::query::Provenance) -> String| -> String {
-        let mut parts: Vec<String> = figure.provenance.iter().map(part).collect();
-        parts.dedup();
-        parts.join(JOIN)
-    };
-    let source = |p: &crate::query::Provenance| sources.get(&p.source).map(|(_, s)| s);
     let origin = match figure.origin {
         Origin::Bundled => "bundled",
         Origin::User => "user",
     };
-    let rest: [String; 13] = [
-        figure.qualifier.as_str().to_owned(),
-        figure_mark(figure).code().to_owned(),
-        figure
-            .derived
-            .as_ref()
-            .map(|d| d.note.clone())
-            .unwrap_or_default(),
-        origin.to_owned(),
-        joined(&|p| {
-            source(p)
-                .map(|s| super::user_file(Some(s), p.origin).to_owned())
-                .unwrap_or_default()
-        }),
-        joined(&|p| p.source.clone()),
-        joined(&|p| source(p).map(|s| s.title.clone()).unwrap_or_default()),
-        joined(&|p| source(p).map(|s| s.outlet.clone()).unwrap_or_default()),
-        joined(&|p| {
-            source(p)
-                .and_then(|s| s.table.as_ref())
-                .map(|t| t.attribution.clone())
-                .unwrap_or_default()
-        }),
-        joined(&|p| source(p).and_then(|s| s.url.clone()).unwrap_or_default()),
-        joined(&|p| p.quote.clone()),
-        joined(&|p| {
-            p.cell
-                .as_ref()
-                .map(|c| format!("{} / {} / {}", c.row, c.column, c.text))
-                .unwrap_or_default()
-        }),
-        joined(&|p| p.observation.clone()),
-    ];
-    for (i, text) in rest.iter().enumerate() {
-        if i > 0 {
+    let note = figure.derived.as_ref().map_or("", |d| d.note.as_str());
+    for text in [
+        figure.qualifier.as_str(),
+        figure_mark(figure).code(),
+        note,
+        origin,
+    ] {
+        text_field(out, text);
+        out.push(EXPORT_SEPARATOR);
+    }
+    for column in 0..PROVENANCE_COLUMNS {
+        if column > 0 {
             out.push(EXPORT_SEPARATOR);
         }
-        // A field of empty entries (no quote for a table's figure) is empty.
-        if text.split(JOIN).all(str::is_empty) {
-            continue;
-        }
-        text_field(out, text);
+        provenance_field(out, dataset, figure, column);
     }
     out.push_str("\r\n");
+}
+
+/// The provenance columns: the reader's file, the source's id, title, publisher, the table's
+/// credit, the address, the quote, the cited cell and the observation's id.
+const PROVENANCE_COLUMNS: usize = 9;
+
+/// One provenance column: that text of each observation the figure rests on, each once, joined;
+/// empty when none has one (no quote for a table's figure).
+fn provenance_field(out: &mut String, dataset: &Dataset, figure: &Figure, column: usize) {
+    let mut parts: Vec<Cow<'_, str>> = Vec::new();
+    for p in &figure.provenance {
+        // A table is a few cells: finding each one's source by id costs nothing worth an index.
+        let source: Option<&Source> = dataset.sources().iter().find(|s| s.id == p.source);
+        let text: Cow<'_, str> = match column {
+            0 => super::user_file(source, p.origin).into(),
+            1 => p.source.as_str().into(),
+            2 => source.map_or("", |s| s.title.as_str()).into(),
+            3 => source.map_or("", |s| s.outlet.as_str()).into(),
+            4 => source
+                .and_then(|s| s.table.as_ref())
+                .map_or("", |t| t.attribution.as_str())
+                .into(),
+            5 => source.and_then(|s| s.url.as_deref()).unwrap_or("").into(),
+            6 => p.quote.as_str().into(),
+            7 => p.cell.as_ref().map_or(Cow::Borrowed(""), |c| {
+                format!("{} / {} / {}", c.row, c.column, c.text).into()
+            }),
+            _ => p.observation.as_str().into(),
+        };
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+    }
+    if parts.iter().any(|t| !t.is_empty()) {
+        text_field(out, &parts.join(JOIN));
+    }
 }
 
 #[cfg(test)]

@@ -24,18 +24,18 @@ pub(crate) struct Conflict {
 }
 
 /// The conflicts of `indicator` for each of `provinces` (a 2025 province through its own
-/// figures and those of the provinces it was formed from), in the order asked, each stored
-/// province, scope and period once. Targets are not figures and are left out. Reads the
+/// figures and those of the provinces it was formed from), in the order asked and oldest period
+/// first, each stored province, scope and period once. Targets are not figures and are left out. Reads the
 /// index's slice of each province: no scan.
 pub(crate) fn conflicts(
     dataset: &Dataset,
     indicator: u32,
-    provinces: impl IntoIterator<Item = ProvinceId>,
+    provinces: &[ProvinceId],
 ) -> Vec<Conflict> {
     let reference = dataset.reference();
     let selector = Selector::new(dataset);
     let mut found = Vec::new();
-    for shown_in in provinces {
+    for &shown_in in provinces {
         let Some(province) = reference.province(shown_in) else {
             continue;
         };
@@ -60,12 +60,9 @@ pub(crate) fn conflicts(
                     })
                     .map(|(r, _)| *r)
             };
+            // The index orders a province's rows by period: the conflicts come oldest first.
             let mut seen = Vec::new();
-            for (_, row) in rows
-                .iter()
-                .rev()
-                .filter(|(_, row)| row.origin == Origin::User)
-            {
+            for (_, row) in rows.iter().filter(|(_, row)| row.origin == Origin::User) {
                 let key = (row.scope, row.period);
                 if seen.contains(&key) {
                     continue;
@@ -89,11 +86,6 @@ pub(crate) fn conflicts(
             }
         }
     }
-    // Oldest period first within a province, as a reader reads a list of years.
-    found.sort_by_key(|c| (c.shown_in, c.province, c.user.period));
-    found.dedup_by(|a, b| {
-        a.province == b.province && a.scope == b.scope && a.user.period == b.user.period
-    });
     found
 }
 
@@ -110,7 +102,7 @@ mod tests {
         let mine = dataset.with_user_file(csv, "mine.csv").expect("a file");
         let dti = mine.require_indicator("dti_score").expect("dti");
         let tay_ninh: ProvinceId = "p63:72".parse().expect("an id");
-        let found = conflicts(&mine, dti, [tay_ninh]);
+        let found = conflicts(&mine, dti, &[tay_ninh]);
         // 2019 has no published DTI: a figure of the reader's alone is no conflict.
         assert_eq!(found.len(), 1, "{found:?}");
         let conflict = &found[0];
@@ -121,7 +113,7 @@ mod tests {
         assert_eq!(conflict.published.value, Some(0.6274));
         assert_eq!(conflict.published.origin, Origin::Bundled);
         assert_eq!(conflict.published.provenance[0].source, "dti-2024-p63");
-        assert!(conflicts(&dataset, dti, [tay_ninh]).is_empty());
+        assert!(conflicts(&dataset, dti, &[tay_ninh]).is_empty());
     }
 
     #[test]
@@ -135,7 +127,7 @@ mod tests {
             .province("p63:72".parse().expect("an id"))
             .and_then(|p| p.merged_into)
             .expect("Tây Ninh merged");
-        let found = conflicts(&mine, dti, [merged]);
+        let found = conflicts(&mine, dti, &[merged]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].province.to_string(), "p63:72");
         assert_eq!(found[0].shown_in, merged);

@@ -4,7 +4,7 @@
 
 use crate::compare::{CompareSpec, in_scheme};
 use crate::dataset::Dataset;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
@@ -16,7 +16,7 @@ use super::province::view_figure;
 pub(super) fn conflicts_of(
     dataset: &Dataset,
     (indicator, id): (u32, &str),
-    provinces: impl IntoIterator<Item = ProvinceId>,
+    provinces: &[ProvinceId],
     period: PeriodSpec,
 ) -> Vec<Conflict> {
     let reference = dataset.reference();
@@ -45,8 +45,12 @@ pub(super) fn conflicts_in_list(
     (indicator, id): (u32, &str),
     scheme: Scheme,
 ) -> Vec<Conflict> {
-    let provinces = dataset.reference().provinces_of(scheme).map(|p| p.id);
-    conflicts_of(dataset, (indicator, id), provinces, PeriodSpec::Latest)
+    let provinces: Vec<ProvinceId> = dataset
+        .reference()
+        .provinces_of(scheme)
+        .map(|p| p.id)
+        .collect();
+    conflicts_of(dataset, (indicator, id), &provinces, PeriodSpec::Latest)
 }
 
 /// The conflicts among the provinces and indicators of a comparison, within its period: the
@@ -82,13 +86,11 @@ pub fn table_conflicts(dataset: &Dataset, spec: &CompareSpec) -> Result<Vec<Conf
         return Ok(found);
     }
     for id in &spec.indicators {
-        let indicator = dataset
-            .indicator_position(id)
-            .ok_or_else(|| Error::request(format!("no indicator {id}")))?;
+        let indicator = dataset.require_indicator(id)?;
         found.extend(conflicts_of(
             dataset,
             (indicator, id),
-            provinces.iter().copied(),
+            &provinces,
             spec.period,
         ));
     }

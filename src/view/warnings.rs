@@ -78,8 +78,8 @@ pub(super) fn view_warnings(shown: &Shown<'_>) -> Vec<ViewWarning> {
             "the method changed within the years shown: changes across a break are not like for like",
         ));
     }
+    // In the list's order already: each province once is enough.
     let mut conflicts: Vec<ProvinceId> = shown.conflicts.iter().map(|c| c.shown_in).collect();
-    conflicts.sort();
     conflicts.dedup();
     if !conflicts.is_empty() {
         warnings.push(warning(
