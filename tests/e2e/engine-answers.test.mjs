@@ -162,6 +162,9 @@ test("the table's CSV is the engine's: for Excel in Vietnamese, formulas neutral
   const dangerous = cells.filter((cell) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d+(,\d+)?$/.test(cell)));
   assert.deepEqual(dangerous, []);
   for (const start of ["'=HYPERLINK(", "'+84 90", "'-1+1", "'@SUM(A1)"]) assert.ok(cells.some((c) => c.startsWith(start)), `${start} in ${text}`);
+  // A tab or a carriage return first: trimmed as the file is read, or kept behind the apostrophe.
+  assert.ok(cells.some((c) => /^'\t?=1\+2$/.test(c)), text);
+  assert.ok(cells.some((c) => /^'\r?=3\+4$/.test(c)), text);
   const mine = rows.filter((r) => r.origin === 'user');
   assert.equal(mine.length, 6, text);
   // Each of the reader's rows says what the engine's export of the whole dataset says.
