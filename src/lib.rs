@@ -67,7 +67,7 @@ pub use compare::{
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
-pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe};
+pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe, table_csv};
 pub use extract::{
     AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,
     OBSERVATION_HEADER, PeriodBasis, Reason, Rejected, ReportRows, ReportRowsSpec, SOURCE_HEADER,
@@ -98,10 +98,10 @@ pub use synthetic::{
     synthetic_sources,
 };
 pub use view::{
-    Attribution, Availability, BreakMark, DEFAULT_FOCUS, DenseMatrix, FigureMark, FigureRef,
-    HEADLINE_INDICATORS, Headline, HeadlineChange, IndicatorAvailability, IndicatorSummary,
-    LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place, ProvinceAvailability,
-    ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView, ReferenceMark,
-    ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode, compare_dense,
-    provenance as figure_provenance, province_view,
+    Attribution, Availability, BreakMark, Conflict, DEFAULT_FOCUS, DenseMatrix, FigureMark,
+    FigureRef, HEADLINE_INDICATORS, Headline, HeadlineChange, IndicatorAvailability,
+    IndicatorSummary, LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place,
+    ProvinceAvailability, ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView,
+    ReferenceMark, ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode,
+    availability, compare_dense, provenance as figure_provenance, province_view, table_conflicts,
 };

@@ -176,7 +176,13 @@ fn an_indicator_with_one_province_has_no_map_and_says_why() -> Result<()> {
         .find(|a| a.indicator == one.indicator)
         .expect("listed");
     assert_eq!(availability.provinces, 1);
-    assert!(availability.chosen_has_data);
+    let province = answer
+        .availability
+        .provinces
+        .iter()
+        .find(|p| p.province == one.provinces[0])
+        .expect("the province listed");
+    assert!(province.indicators > 0);
     Ok(())
 }
 
@@ -247,16 +253,15 @@ fn per_capita_is_offered_only_for_indicators_that_add_up() -> Result<()> {
             a.indicator
         );
     }
+    // Asked of an index (the default focus), per capita is refused, naming the indicator.
     let mut asked = spec("p63:72");
     asked.per_capita = Some(true);
+    let refused = province_view(&dataset, &asked).expect_err("refused");
+    assert!(refused.to_string().contains("dti_score"), "{refused}");
+    asked.indicator = Some("bts_stations".into());
     let answer = view(&dataset, &asked);
-    assert!(!answer.indicator.per_capita);
-    assert!(
-        answer
-            .warnings
-            .iter()
-            .any(|w| w.code == ViewWarningCode::PerCapitaNotApplicable)
-    );
+    assert!(answer.indicator.per_capita);
+    assert_eq!(answer.indicator.unit, "per_100000_people");
     Ok(())
 }
 
@@ -316,7 +321,23 @@ fn a_readers_figure_beside_a_published_one_is_a_conflict_not_a_replacement() -> 
         (published.value, published.mark),
         (Some(0.6274), FigureMark::Published)
     );
+    // The notice's list: both figures, each marked.
+    assert_eq!(answer.conflicts.len(), 1, "{:?}", answer.conflicts);
+    let listed = &answer.conflicts[0];
+    assert_eq!(
+        (listed.province.to_string(), listed.period.as_str()),
+        ("p63:72".to_owned(), "2024")
+    );
+    assert_eq!(
+        (listed.user.value, listed.user.mark),
+        (Some(0.9), FigureMark::User)
+    );
+    assert_eq!(
+        (listed.published.value, listed.published.mark),
+        (Some(0.6274), FigureMark::Published)
+    );
     let plain = view(&dataset, &spec("p63:72"));
+    assert!(plain.conflicts.is_empty());
     assert!(plain.ranking.rows.iter().all(|r| r.published.is_none()));
     assert!(
         plain

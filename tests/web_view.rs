@@ -1,6 +1,7 @@
 //! The view-ready calls through the JavaScript API in headless Chromium: one call answers the
 //! first screen, the dense comparison arrives as typed arrays, a number's provenance is fetched
-//! by its `ref`, and errors carry a stable kind, its values and the field number.
+//! by its `ref`, errors carry a stable kind, its values and the field number, per capita is
+//! refused where it means nothing, and a comparison's conflicts and CSV come from the engine.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -169,5 +170,66 @@ fn errors_carry_the_field_number_and_the_kinds_values() {
     assert_eq!(
         get(&get(&error, "cause"), "kind").as_string().as_deref(),
         Some("semicolonSeparated")
+    );
+}
+
+#[wasm_bindgen_test]
+fn per_capita_of_an_index_is_refused_and_the_catalog_says_where_it_applies() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let error = dataset
+        .province_view(json(
+            r#"{"province": "p63:72", "indicator": "dti_score", "perCapita": true}"#,
+        ))
+        .expect_err("refused");
+    let error: js_sys::Error = error.dyn_into().expect("an Error");
+    assert_eq!(String::from(error.name()), "IctCompareError");
+    assert!(String::from(error.message()).contains("dti_score"));
+    let catalog = dataset.catalog().expect("a catalog");
+    let lists = array(&get(&catalog, "availability"));
+    assert_eq!(
+        lists
+            .iter()
+            .map(|l| get(&l, "scheme").as_string().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        ["p63", "p34"]
+    );
+    let per_capita = |id: &str| {
+        array(&get(&lists.get(0), "indicators"))
+            .iter()
+            .find(|a| get(a, "indicator").as_string().as_deref() == Some(id))
+            .map(|a| get(&a, "perCapita").as_bool())
+    };
+    assert_eq!(per_capita("dti_score"), Some(Some(false)));
+    assert_eq!(per_capita("bts_stations"), Some(Some(true)));
+}
+
+#[wasm_bindgen_test]
+fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
+    let bundled = JsDataset::bundled().expect("loads");
+    let mine = bundled
+        .with_user_csv(
+            "province,indicator_id,period,value,source_id,quote\np63:72,dti_score,2024,0.9,mine,=1+2\n",
+            "mine.csv",
+        )
+        .expect("a reader's file");
+    let spec = || json(r#"{"provinces": ["p63:72"], "indicators": ["dti_score"]}"#);
+    let conflicts = array(&mine.conflicts(spec()).expect("conflicts"));
+    assert_eq!(conflicts.length(), 1);
+    let conflict = conflicts.get(0);
+    assert_eq!(get(&get(&conflict, "user"), "value").as_f64(), Some(0.9));
+    assert_eq!(
+        get(&get(&conflict, "published"), "value").as_f64(),
+        Some(0.6274)
+    );
+    assert_eq!(array(&bundled.conflicts(spec()).expect("none")).length(), 0);
+    let csv = mine.table_csv(spec()).expect("a file");
+    assert!(csv.starts_with("\u{feff}province;"), "{csv}");
+    assert!(
+        csv.contains(";0,9;exact;user;;user;mine.csv;mine;mine;;;;'=1+2;"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(";0,6274;exact;published;;bundled;;dti-2024-p63;"),
+        "{csv}"
     );
 }

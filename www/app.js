@@ -56,6 +56,8 @@ export class App {
     this.matrix = null;
     /** @type {any} */ this.currentImage = null;
     this.currentImageName = '';
+    /** @type {string | null} the indicator the last province view answered for (its focus) */
+    this.provinceFocus = null;
     /** @type {symbol | null} */ this.renderToken = null;
     /** @type {HTMLElement | null} where the image's downloads are offered, once drawn */ this.imageDownloads = null;
     this.resetPositions();
@@ -135,6 +137,21 @@ export class App {
     }
   }
 
+  /** The engine's availability of the list shown: counts for the pickers, per capita's reach. */
+  availability() {
+    return this.catalog.availability.find((a) => a.scheme === this.state.scheme) ?? this.catalog.availability[0];
+  }
+
+  /**
+   * Whether per 100 000 people means something for any of `ids`: the engine says so per
+   * indicator (those that add up across provinces), and refuses it for the others.
+   * @param {(string|null)[]} ids
+   */
+  perCapitaApplies(ids) {
+    const each = new Map(this.availability().indicators.map((a) => [a.indicator, a.perCapita]));
+    return ids.some((id) => id != null && each.get(id) === true);
+  }
+
   applyAttributes() {
     if (!this.catalog || this.syncUrl) return;
     this.state = initialView(this);
@@ -185,8 +202,8 @@ export class App {
     this.popover.setLang(lang);
     this.popover.hide();
     renderNotice(this);
-    this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang });
-    this.indicatorPicker.update({ selected: this.state.indicators, lang });
+    this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang, availability: this.availability() });
+    this.indicatorPicker.update({ selected: this.state.indicators, lang, availability: this.availability() });
     this.controlsToggle.textContent = t.showControls(this.state.provinces.length, this.state.indicators.length);
     renderOptions(this);
     this.tablist.setAttribute('aria-label', t.views);
@@ -241,7 +258,7 @@ export class App {
       provinces: this.state.provinces,
       indicators: this.state.indicators,
       period: this.state.period === 'latest' ? 'latest' : Number(this.state.period),
-      perCapita: this.state.perCapita,
+      perCapita: this.state.perCapita && this.perCapitaApplies(this.state.indicators),
       scheme: this.state.scheme,
     };
   }

@@ -1,22 +1,5 @@
-// Files the reader takes away: the table as CSV (safe to open in a spreadsheet), charts and
-// maps as SVG and PNG.
-
-/**
- * A CSV field. Text that a spreadsheet would run as a formula (=, +, -, an at sign, tab, carriage return
- * first) is prefixed with an apostrophe, so a hostile quote cannot become =HYPERLINK(…).
- */
-export function csvField(value) {
-  if (value == null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Rows of fields as CSV text, with a byte-order mark so spreadsheets read it as UTF-8. */
-export function csvText(rows) {
-  return `\ufeff${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+// Offering a file the reader takes away. The CSV files are written by the engine (the table's
+// and the whole dataset's, with its rule for formulas); charts and maps are SVG and PNG.
 
 /** Offers `blob` as a download named `name`. */
 export function offer(blob, name, root = document.body) {

@@ -45,11 +45,16 @@ export class ProvincePicker {
     this.input.addEventListener('blur', () => setTimeout(() => this.close(), 150));
   }
 
-  /** Updates the chips and the options for the current view. */
-  update({ selected, scheme, lang }) {
+  /**
+   * Updates the chips and the options for the current view; `availability` is the engine's
+   * count of each province's indicators in the list shown.
+   * @param {{selected: string[], scheme: string, lang: 'vi'|'en', availability: import('./types/engine').Availability}} view
+   */
+  update({ selected, scheme, lang, availability }) {
     this.selected = selected;
     this.scheme = scheme;
     this.lang = lang;
+    this.counts = new Map(availability.provinces.map((p) => [p.province, p.indicators]));
     const t = messages(lang);
     this.label.textContent = t.provinces;
     this.input.placeholder = t.addProvince;
@@ -114,7 +119,14 @@ export class ProvincePicker {
       item.id = `${this.list.id}-${index}`;
       item.setAttribute('role', 'option');
       item.dataset.id = option.province.id;
-      item.textContent = option.province.name;
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = option.province.name;
+      // How many indicators the engine has for it: "Trà Vinh — 42 chỉ tiêu".
+      const count = document.createElement('small');
+      count.className = 'count';
+      count.textContent = ` — ${t.pickerIndicators(this.counts.get(option.province.id) ?? 0)}`;
+      item.append(name, count);
       if (option.detail) {
         const detail = document.createElement('small');
         detail.textContent = ` ${option.detail}`;
@@ -202,9 +214,14 @@ export class IndicatorPicker {
     this.coverage = new Map(catalog.coverage.map((c) => [c.indicator, c]));
   }
 
-  update({ selected, lang }) {
+  /**
+   * @param {{selected: string[], lang: 'vi'|'en', availability: import('./types/engine').Availability}} view
+   * `availability`: the engine's count of provinces and years of each indicator in the list shown.
+   */
+  update({ selected, lang, availability }) {
     this.selected = new Set(selected);
     this.lang = lang;
+    const counts = new Map(availability.indicators.map((a) => [a.indicator, a]));
     const t = messages(lang);
     this.summary.textContent = `${t.chooseIndicators} (${selected.length})`;
     this.search.placeholder = t.searchIndicator;
@@ -238,8 +255,8 @@ export class IndicatorPicker {
             label.textContent = indicatorName(indicator, lang);
             const count = document.createElement('span');
             count.className = 'count';
-            const provinces = this.coverage.get(indicator.id)?.provinces.length ?? 0;
-            count.textContent = ` (${provinces})`;
+            const available = counts.get(indicator.id);
+            count.textContent = ` (${t.pickerCoverage(available?.provinces ?? 0, available?.years ?? [])})`;
             label.append(count);
             const info = document.createElement('button');
             info.type = 'button';

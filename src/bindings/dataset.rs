@@ -29,6 +29,10 @@ struct Catalog<'a> {
     units: Vec<UnitDisplay>,
     dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
+    /// For each list (63 then 34 provinces), how many provinces and years each indicator has,
+    /// whether it has a per-capita form, and how many indicators each province has: what the
+    /// pickers and the per-capita option show.
+    availability: [crate::Availability; 2],
 }
 
 /// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
@@ -192,6 +196,10 @@ impl JsDataset {
                 .collect(),
             dti: reference.dti(),
             population,
+            availability: [
+                crate::availability(&self.inner, crate::Scheme::P63),
+                crate::availability(&self.inner, crate::Scheme::P34),
+            ],
         })
     }
 
@@ -246,6 +254,29 @@ impl JsDataset {
     #[must_use]
     pub fn export_csv(&self) -> String {
         crate::export_csv(&self.inner)
+    }
+
+    /// The comparison `spec` asks for, as the table shows it, in the form of `exportCsv` (for
+    /// Excel in a Vietnamese locale): one row per cell with its mark and provenance, and the
+    /// published figure after a reader's figure that stands beside it.
+    #[wasm_bindgen(js_name = tableCsv)]
+    pub fn table_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<String, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        crate::table_csv(&self.inner, &spec).map_err(|e| to_js_error(&e))
+    }
+
+    /// The reader's figures among the provinces and indicators of a comparison that a
+    /// published figure also gives for the same province and period, each with both figures.
+    #[wasm_bindgen(unchecked_return_type = "Conflict[]")]
+    pub fn conflicts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        answer(crate::table_conflicts(&self.inner, &spec))
     }
 
     /// A file of one's own figures to fill in: the header and an example row.

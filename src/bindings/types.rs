@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
-export type { DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
+import type { Availability, Conflict, DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
+export type { Availability, Conflict, DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -92,6 +92,8 @@ export interface Catalog {
   units: UnitDisplay[];
   dti: { province: ProvinceId; year: number; rank: number }[];
   population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
+  /** The 63-province list's availability, then the 34's. */
+  availability: [Availability, Availability];
 }
 
 export interface Provenance {

@@ -6,7 +6,6 @@
 //! nothing of the questions asked of it; those are `query` and `compare`.
 
 mod bundled;
-mod conflict;
 #[cfg(test)]
 pub(crate) mod inline;
 mod load;

@@ -12,6 +12,7 @@
 mod aggregate;
 mod average;
 mod combine;
+mod conflict;
 mod listing;
 mod normalise;
 mod roll_up;
@@ -29,6 +30,7 @@ pub(crate) use aggregate::{group, members_of};
 pub(crate) use average::references;
 pub use average::{AverageBasis, AverageSpec, ReferenceKind, ReferenceLine, References, averages};
 pub use combine::Method;
+pub(crate) use conflict::conflicts;
 pub use listing::{
     FigurePage, FigurePageSpec, IndicatorCoverage, MAX_PAGE, SourceEntry, SourcePage,
     SourcePageSpec, UserFigures, coverage, figure_page, source_entries, source_page, user_figures,

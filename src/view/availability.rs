@@ -1,5 +1,7 @@
 //! Which indicators and provinces of a list have figures: what the pickers show beside each
-//! choice, so that an indicator with one province says so before it is chosen.
+//! choice (how many provinces and years an indicator has, how many indicators a province has,
+//! whether per 100 000 people means anything for it), so that an indicator with one province
+//! says so before it is chosen.
 
 use crate::dataset::Dataset;
 use crate::model::{Province, ProvinceId, Scheme};
@@ -15,7 +17,22 @@ fn covers(coverage: &IndicatorCoverage, province: &Province) -> bool {
 }
 
 /// The availability of every indicator and every province of `scheme`.
-pub(super) fn availability(dataset: &Dataset, scheme: Scheme, chosen: &Province) -> Availability {
+///
+/// ```
+/// use ict_compare::{Dataset, Scheme, availability};
+///
+/// let dataset = Dataset::bundled()?;
+/// let list = availability(&dataset, Scheme::P63);
+/// let dti = list.indicators.iter().find(|a| a.indicator == "dti_score").expect("listed");
+/// assert_eq!((dti.provinces, dti.years.as_slice()), (63, &[2022, 2023, 2024][..]));
+/// // An index has no per-capita form; a count has one.
+/// assert!(!dti.per_capita);
+/// let bts = list.indicators.iter().find(|a| a.indicator == "bts_stations").expect("listed");
+/// assert!(bts.per_capita);
+/// # Ok::<(), ict_compare::Error>(())
+/// ```
+#[must_use]
+pub fn availability(dataset: &Dataset, scheme: Scheme) -> Availability {
     let covered = coverage(dataset);
     let provinces: Vec<&Province> = dataset.reference().provinces_of(scheme).collect();
     let indicators = covered
@@ -28,7 +45,6 @@ pub(super) fn availability(dataset: &Dataset, scheme: Scheme, chosen: &Province)
                 indicator: c.indicator.clone(),
                 provinces: provinces.iter().filter(|p| covers(c, p)).count() as u32,
                 years,
-                chosen_has_data: covers(c, chosen),
                 per_capita: has_per_capita(&definition.aggregation),
             }
         })
@@ -41,6 +57,7 @@ pub(super) fn availability(dataset: &Dataset, scheme: Scheme, chosen: &Province)
         })
         .collect();
     Availability {
+        scheme,
         indicators,
         provinces,
     }

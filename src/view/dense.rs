@@ -101,10 +101,15 @@ pub fn provenance(dataset: &Dataset, at: &FigureRef) -> Result<Figure> {
     let figure = selector
         .figure(indicator, at.province, PeriodSpec::Year(at.year), options)
         .ok_or_else(missing)?;
-    let definition = &dataset.indicators()[indicator as usize];
-    if at.per_capita && has_per_capita(&definition.aggregation) {
-        per_capita(selector, &figure, &definition.aggregation, at.province).ok_or_else(missing)
-    } else {
-        Ok(figure)
+    let definition = dataset
+        .indicators()
+        .get(indicator as usize)
+        .ok_or_else(missing)?;
+    if !at.per_capita {
+        return Ok(figure);
     }
+    if !has_per_capita(&definition.aggregation) {
+        return Err(super::province::not_per_capita(definition));
+    }
+    per_capita(selector, &figure, &definition.aggregation, at.province).ok_or_else(missing)
 }

@@ -21,7 +21,10 @@ mod types;
 mod typescript;
 mod warnings;
 
+pub use availability::availability;
 pub use charts::*;
+pub use conflict::table_conflicts;
 pub use dense::{compare_dense, provenance};
+pub(crate) use province::figure_mark;
 pub use province::province_view;
 pub use types::*;

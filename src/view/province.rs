@@ -26,13 +26,17 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
     let province = in_list(reference.provinces(), asked, scheme)?;
     let focus = spec.indicator.as_deref().unwrap_or(DEFAULT_FOCUS);
     let period = spec.period.unwrap_or_default();
-    let per_capita_asked = spec.per_capita.unwrap_or(false);
+    let per_capita = spec.per_capita.unwrap_or(false);
     let indicator = dataset.require_indicator(focus)?;
     let definition = dataset
         .indicators()
         .get(indicator as usize)
         .ok_or_else(|| Error::request(format!("no indicator {focus}")))?;
-    let per_capita = per_capita_asked && has_per_capita(&definition.aggregation);
+    // Per capita means nothing for a figure that does not add up: refused, not shown as
+    // published under a per-capita label.
+    if per_capita && !has_per_capita(&definition.aggregation) {
+        return Err(not_per_capita(definition));
+    }
 
     let ranked = rank(
         dataset,
@@ -64,20 +68,17 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
         .filter(|id| dataset.indicator(id).is_some())
         .map(|id| super::series::headline(dataset, id, province))
         .collect::<Result<Vec<_>>>()?;
-    let availability = availability(dataset, scheme, province);
+    let availability = availability(dataset, scheme);
     let report = report_figures(dataset, province, &availability)?;
 
-    let warnings = super::warnings::view_warnings(
-        dataset,
-        &super::warnings::Shown {
-            indicator,
-            scheme,
-            mixed_periods: ranked.mixed_periods,
-            ranking: &ranking,
-            series: &series,
-            per_capita_refused: per_capita_asked && !per_capita,
-        },
-    );
+    let conflicts = super::conflict::conflicts_in_list(dataset, (indicator, focus), scheme);
+    let warnings = super::warnings::view_warnings(&super::warnings::Shown {
+        scheme,
+        mixed_periods: ranked.mixed_periods,
+        ranking: &ranking,
+        series: &series,
+        conflicts: &conflicts,
+    });
     let mut shown: Vec<&ViewFigure> = ranking.rows.iter().map(|r| &r.figure).collect();
     shown.extend(headlines.iter().filter_map(|h| h.figure.as_ref()));
     shown.extend(report.iter().map(|r| &r.figure));
@@ -97,7 +98,16 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
         report,
         sources,
         warnings,
+        conflicts,
     })
+}
+
+/// The error of a per-capita request for an indicator that does not add up across provinces.
+pub(super) fn not_per_capita(definition: &Indicator) -> Error {
+    Error::request(format!(
+        "{}: per 100 000 people applies only to indicators that add up across provinces (rule sum); its rule is {}",
+        definition.id, definition.aggregation
+    ))
 }
 
 /// `asked` in `scheme`: itself, or the 2025 province a 63-list province merged into. A 2025
@@ -154,6 +164,21 @@ pub(super) fn indicator_summary(definition: &Indicator, per_capita: bool) -> Ind
     }
 }
 
+/// How a figure was arrived at: the reader's, published, derived, or a partial roll-up.
+pub(crate) fn figure_mark(figure: &Figure) -> FigureMark {
+    if figure.origin == crate::model::Origin::User {
+        return FigureMark::User;
+    }
+    match &figure.derived {
+        Some(d) if d.reported < d.members && d.rule.as_deref() == Some("sum") => {
+            FigureMark::LowerBound
+        }
+        Some(d) if d.reported < d.members => FigureMark::Partial,
+        Some(_) => FigureMark::Derived,
+        None => FigureMark::Published,
+    }
+}
+
 /// A figure as a view shows it.
 pub(super) fn view_figure(
     figure: &Figure,
@@ -161,18 +186,7 @@ pub(super) fn view_figure(
     indicator: &str,
     per_capita: bool,
 ) -> ViewFigure {
-    let mark = if figure.origin == crate::model::Origin::User {
-        FigureMark::User
-    } else {
-        match &figure.derived {
-            Some(d) if d.reported < d.members && d.rule.as_deref() == Some("sum") => {
-                FigureMark::LowerBound
-            }
-            Some(d) if d.reported < d.members => FigureMark::Partial,
-            Some(_) => FigureMark::Derived,
-            None => FigureMark::Published,
-        }
-    };
+    let mark = figure_mark(figure);
     let mut sources: Vec<String> = figure.provenance.iter().map(|p| p.source.clone()).collect();
     sources.sort();
     sources.dedup();

@@ -77,6 +77,9 @@ pub struct ProvinceView {
     pub sources: Vec<Attribution>,
     /// What a reader must know to read the views right.
     pub warnings: Vec<ViewWarning>,
+    /// The reader's figures of the focus indicator that a published figure also gives for the
+    /// same province and period: both figures of each, to list in a notice.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// A province as a view names it.
@@ -183,6 +186,20 @@ pub enum FigureMark {
     User,
 }
 
+impl FigureMark {
+    /// The mark as an answer spells it (`published`, `lowerBound` …), for a CSV column.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            FigureMark::Published => "published",
+            FigureMark::Derived => "derived",
+            FigureMark::LowerBound => "lowerBound",
+            FigureMark::Partial => "partial",
+            FigureMark::User => "user",
+        }
+    }
+}
+
 /// A number ready to show, with a reference to fetch its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -234,9 +251,8 @@ pub struct IndicatorAvailability {
     pub provinces: u32,
     /// Calendar years with a figure, oldest first.
     pub years: Vec<u16>,
-    /// Whether the reader's province has a figure.
-    pub chosen_has_data: bool,
-    /// Whether per 100 000 people is offered (the indicator adds up: rule `sum`).
+    /// Whether per 100 000 people is meaningful, and so offered: the indicator adds up across
+    /// provinces (rule `sum`). A per-capita request for another indicator is refused.
     pub per_capita: bool,
 }
 
@@ -252,11 +268,14 @@ pub struct ProvinceAvailability {
     pub indicators: u32,
 }
 
-/// What the pickers show beside each choice.
+/// What the pickers show beside each choice, for one list of provinces.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Availability {
+    /// The list counted: a 2025 province counts the figures of the provinces it was formed
+    /// from.
+    pub scheme: Scheme,
     /// Every indicator, in catalogue order.
     pub indicators: Vec<IndicatorAvailability>,
     /// Every province of the list, in code order.
@@ -315,11 +334,36 @@ pub enum ViewWarningCode {
     Merger,
     /// The series crosses a methodology change.
     MethodBreak,
-    /// Per capita was asked for an indicator that does not add up.
-    PerCapitaNotApplicable,
     /// A reader's figure and a published one exist for the same province, indicator and
     /// period: both are shown.
     Conflict,
+}
+
+/// A reader's figure and a published one for the same province, indicator, scope and period.
+/// Both are shown, each marked; neither replaces the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Conflict {
+    /// The province both figures are for.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub province: ProvinceId,
+    /// Its short name.
+    pub province_name: String,
+    /// The province of the answer it shows in: the same, or for a 63-list province compared
+    /// in the 34-province list, the 2025 province it merged into.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub shown_in: ProvinceId,
+    /// The indicator.
+    pub indicator: String,
+    /// The part of the province both figures cover (`province` for the whole).
+    pub scope: String,
+    /// The period of both figures.
+    pub period: String,
+    /// The reader's figure (marked `user`).
+    pub user: ViewFigure,
+    /// The published figure (marked `published`).
+    pub published: ViewFigure,
 }
 
 /// A warning to show with the views.

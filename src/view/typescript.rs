@@ -66,6 +66,7 @@ fn declarations() -> String {
         Attribution,
         ViewWarningCode,
         ViewWarning,
+        Conflict,
         DenseMatrix,
     );
     out

@@ -1,18 +1,16 @@
 //! The warnings a province view carries: what a reader must know to read its views right.
 
-use crate::dataset::Dataset;
 use crate::model::{ProvinceId, Scheme};
 
-use super::{FigureMark, RankingView, SeriesView, ViewWarning, ViewWarningCode};
+use super::{Conflict, FigureMark, RankingView, SeriesView, ViewWarning, ViewWarningCode};
 
 /// What the warnings are decided from.
 pub(super) struct Shown<'a> {
-    pub(super) indicator: u32,
     pub(super) scheme: Scheme,
     pub(super) mixed_periods: bool,
     pub(super) ranking: &'a RankingView,
     pub(super) series: &'a SeriesView,
-    pub(super) per_capita_refused: bool,
+    pub(super) conflicts: &'a [Conflict],
 }
 
 fn warning(code: ViewWarningCode, provinces: Vec<ProvinceId>, message: &str) -> ViewWarning {
@@ -24,7 +22,7 @@ fn warning(code: ViewWarningCode, provinces: Vec<ProvinceId>, message: &str) -> 
 }
 
 /// Every warning that applies, in the order shown.
-pub(super) fn view_warnings(dataset: &Dataset, shown: &Shown<'_>) -> Vec<ViewWarning> {
+pub(super) fn view_warnings(shown: &Shown<'_>) -> Vec<ViewWarning> {
     let mut warnings = Vec::new();
     if shown.mixed_periods {
         warnings.push(warning(
@@ -80,14 +78,9 @@ pub(super) fn view_warnings(dataset: &Dataset, shown: &Shown<'_>) -> Vec<ViewWar
             "the method changed within the years shown: changes across a break are not like for like",
         ));
     }
-    if shown.per_capita_refused {
-        warnings.push(warning(
-            ViewWarningCode::PerCapitaNotApplicable,
-            Vec::new(),
-            "per 100 000 people applies only to figures that add up; the figures are shown as published",
-        ));
-    }
-    let conflicts = super::conflict::conflicts(dataset, shown.indicator, shown.scheme);
+    // In the list's order already: each province once is enough.
+    let mut conflicts: Vec<ProvinceId> = shown.conflicts.iter().map(|c| c.shown_in).collect();
+    conflicts.dedup();
     if !conflicts.is_empty() {
         warnings.push(warning(
             ViewWarningCode::Conflict,

@@ -61,3 +61,16 @@ test("the province view's years shown as a table, at a phone's width, have no WC
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the conflict notice and a per-capita option not offered have no WCAG 2.1 AA violation', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:84&indicators=dti_score', { bypassCSP: true });
+  await page.locator('ict-compare .open-file input').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('province,indicator_id,period,value,source_id\np63:72,dti_score,2024,0.9,mine\n') });
+  await page.locator('ict-compare .panel .conflicts').waitFor();
+  assert.equal(await page.locator('ict-compare input[name=perCapita]').isDisabled(), true);
+  assert.deepEqual(await violations(page), []);
+  await page.locator('ict-compare [role=tab][data-tab=province]').click();
+  await page.locator('ict-compare .province-view .conflicts').waitFor();
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

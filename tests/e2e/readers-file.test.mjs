@@ -57,8 +57,8 @@ test("a reader's figures are credited to the reader's file in the table, the quo
   await page.screenshot({ path: `${SCREENSHOTS}/user-figure-quote-1280.png` });
   await page.keyboard.press('Escape');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('ict-compare button[data-action=csv]').click()]);
-  const row = csvRows(readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '')).find((r) => r.province_id === 'p63:84');
-  assert.deepEqual([row.report, row.outlet, row.published], ['Tệp của bạn: so-tt.csv', '', '']);
+  const row = csvRows(readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, ''), ';').find((r) => r.province === 'p63:84');
+  assert.deepEqual([row.origin, row.user_file, row.source_id, row.publisher, row.mark], ['user', 'so-tt.csv', 'tv-2019', '', 'user']);
   await page.locator('ict-compare [role=tab][data-tab=sources]').click();
   const mine = page.locator('ict-compare article.source[data-source="tv-2019"]');
   assert.equal(await mine.getAttribute('data-origin'), 'user');

@@ -8,6 +8,7 @@ import { offer } from '../download.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
+import { focusIndicator } from './focus.js';
 
 /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
 export function coverageSummary(app) {
@@ -71,14 +72,34 @@ export function renderOptions(app) {
   periodSelect.addEventListener('change', () => app.update({ period: periodSelect.value }));
   period.append(periodSelect);
 
+  // Offered only where the engine says per capita means something for what is drawn; the
+  // reader's choice is kept for when it does.
+  const applies = app.perCapitaApplies(drawnIndicators(app));
   const perCapita = document.createElement('label');
+  perCapita.className = applies ? 'per-capita' : 'per-capita disabled';
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.name = 'perCapita';
-  box.checked = app.state.perCapita;
+  box.checked = app.state.perCapita && applies;
+  box.disabled = !applies;
   box.addEventListener('change', () => app.update({ perCapita: box.checked }));
   perCapita.append(box, ` ${t.perCapita}`);
+  if (!applies) {
+    const why = document.createElement('small');
+    why.className = 'why';
+    why.id = 'per-capita-why';
+    why.textContent = ` ${t.perCapitaOnlyCounts}`;
+    box.setAttribute('aria-describedby', why.id);
+    perCapita.append(why);
+  }
   app.options.replaceChildren(scheme, period, perCapita);
+}
+
+/** The indicators the tab on screen draws: the chosen ones, or the one in focus. */
+function drawnIndicators(app) {
+  if (app.state.tab === 'chart' || app.state.tab === 'map') return [focusIndicator(app)];
+  if (app.state.tab === 'province') return [app.state.focus ?? app.provinceFocus];
+  return app.state.indicators;
 }
 
 export function renderToolbar(app) {

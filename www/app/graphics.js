@@ -8,12 +8,7 @@ import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
-
-/** The indicator the chart and map draw: the focus if chosen, else the first chosen. */
-export function focusIndicator(app) {
-  if (app.state.focus && app.state.indicators.includes(app.state.focus)) return app.state.focus;
-  return app.state.indicators.find((id) => (app.coverage.get(id)?.provinces.length ?? 0) > 0) ?? app.state.indicators[0] ?? null;
-}
+import { focusIndicator } from './focus.js';
 
 export function focusSelect(app) {
   const t = messages(app.state.lang);
@@ -40,12 +35,12 @@ export async function renderChartTab(app) {
   }
   const token = (app.renderToken = Symbol('chart'));
   const indicator = app.indicators.get(focus);
-  const spec = { ...app.compareSpec(), indicators: [focus] };
+  const spec = { ...app.compareSpec(), indicators: [focus], perCapita: app.state.perCapita && app.perCapitaApplies([focus]) };
   const matrix = app.dataset.compare(spec);
   const unit = matrix.columns[0]?.unit ?? indicator.unit;
   const lines = [];
   for (const row of matrix.rows) {
-    const series = app.dataset.series({ province: row.province, indicator: focus, perCapita: app.state.perCapita });
+    const series = app.dataset.series({ province: row.province, indicator: focus, perCapita: spec.perCapita });
     const points = series.points.filter((p) => p.value != null).map((p) => ({ period: p.period, value: p.value, qualifier: p.qualifier }));
     if (points.length) lines.push({ id: row.province, label: app.provinces.get(row.province)?.name ?? row.province, points });
   }
@@ -146,7 +141,7 @@ export async function renderMapTab(app) {
       indicator: focus,
       period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),
       scheme,
-      perCapita: app.state.perCapita,
+      perCapita: app.state.perCapita && app.perCapitaApplies([focus]),
     });
     const indicator = app.indicators.get(focus);
     const unit = ranking.unit;

@@ -1,6 +1,8 @@
 // The "my province" tab: one engine call (Dataset.provinceView) per reader's action, drawn by
 // www/views/province.js, loaded on demand. A number opens its quotes, fetched by its ref.
 import { provenanceContent } from '../provenance.js';
+import { conflictNotice } from '../views/conflicts.js';
+import { renderOptions } from './chrome.js';
 
 /** The province the view is about: the chosen one, else the first compared, else the first listed. */
 function provinceOf(app) {
@@ -16,8 +18,11 @@ export async function renderProvinceTab(app) {
     ...(app.state.focus ? { indicator: app.state.focus } : {}),
     period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),
     scheme: app.state.scheme,
-    perCapita: app.state.perCapita,
+    // The engine refuses per capita for an indicator that does not add up; the focus it
+    // answered last stands for "no focus chosen".
+    perCapita: app.state.perCapita && app.perCapitaApplies([app.state.focus ?? app.provinceFocus]),
   });
+  app.provinceFocus = view.indicator.id;
   const choices = app.catalog.provinces.filter((p) => p.id.startsWith(app.state.scheme)).map((p) => ({ id: p.id, name: p.name }));
   const container = document.createElement('div');
   container.className = 'province-view';
@@ -36,5 +41,10 @@ export async function renderProvinceTab(app) {
       app.popover.show(anchor, content, { focus: true });
     },
   });
+  // The reader's figures beside published ones, listed by the engine, before the views.
+  const notice = conflictNotice(view.conflicts, { indicators: app.indicators, sources: app.sources, lang: app.state.lang });
+  if (notice) container.prepend(notice);
   app.panel.replaceChildren(container);
+  // The per-capita option follows the focus the engine answered for.
+  renderOptions(app);
 }

@@ -1,17 +1,24 @@
-// The table, profile, sources and Add a report tabs, and the table's CSV: each asks the engine once and
-// hands the answer to its view.
+// The table, profile, sources and Add a report tabs, and the table's CSV: each asks the engine and
+// hands the answer to its view (the table: its cells, and the reader's figures beside published ones).
 // Each function takes the App (www/app.js) whose frame it draws.
-import { csvText, offer } from '../download.js';
+import { offer } from '../download.js';
 import { indicatorName, messages } from '../i18n.js';
 import { refocus } from '../pager.js';
 import { useReportFigures } from '../user-file.js';
 import { render as renderTable } from '../views/table.js';
+import { conflictNotice } from '../views/conflicts.js';
 
 export function renderTableTab(app) {
-  app.matrix = app.dataset.compare(app.compareSpec());
+  const spec = app.compareSpec();
+  app.matrix = app.dataset.compare(spec);
+  const conflicts = app.dataset.conflicts(spec);
+  const lang = app.state.lang;
+  const notices = [conflictNotice(conflicts, { indicators: app.indicators, sources: app.sources, lang }), singleNote(app)].filter(Boolean);
   const container = document.createElement('div');
   const draw = () => renderTable(container, {
     matrix: app.matrix,
+    notices,
+    conflicts,
     catalog: app.catalog,
     lang: app.state.lang,
     onValue: app.onValue,
@@ -25,6 +32,18 @@ export function renderTableTab(app) {
   });
   draw();
   app.panel.replaceChildren(container);
+}
+
+/** The chosen indicators only one province has figures for, by the engine's count: nothing to compare. */
+function singleNote(app) {
+  const counts = new Map(app.availability().indicators.map((a) => [a.indicator, a.provinces]));
+  const single = app.state.indicators.filter((id) => counts.get(id) === 1);
+  if (!single.length) return null;
+  const note = document.createElement('p');
+  note.className = 'single-province';
+  note.setAttribute('role', 'note');
+  note.textContent = messages(app.state.lang).singleProvince(single.map((id) => indicatorName(app.indicators.get(id), app.state.lang)).join('; '));
+  return note;
 }
 
 /** What the table says when the chosen provinces and indicators have no figure at all. */
@@ -123,40 +142,7 @@ export async function renderAddTab(app) {
 
 // ---- actions ------------------------------------------------------------------------------
 
+/** The table as the engine writes it: for Excel in a Vietnamese locale, with provenance (README). */
 export function downloadCsv(app) {
-  const t = messages(app.state.lang);
-  // A reader's figure is credited to the reader's file here too, never to a report.
-  const report = (id) => {
-    const source = app.sources.get(id);
-    return source?.origin === 'bundled' ? source.title : `${t.userSource}: ${source?.file || id}`;
-  };
-  const matrix = app.dataset.compare(app.compareSpec());
-  const rows = [['province_id', 'province', 'indicator_id', 'indicator', 'value', 'qualifier', 'unit', 'period', 'derived', 'report', 'outlet', 'published', 'quote', 'table_cell', 'attribution']];
-  matrix.columns.forEach((column, c) => {
-    const indicator = app.indicators.get(column.indicator);
-    for (const row of matrix.rows) {
-      const cell = row.cells[c];
-      const first = cell?.provenance?.[0];
-      const found = first ? app.sources.get(first.source) : null;
-      const source = found?.origin === 'bundled' ? found : null;
-      rows.push([
-        row.province,
-        app.provinces.get(row.province)?.name ?? row.province,
-        column.indicator,
-        indicatorName(indicator, app.state.lang),
-        cell?.value ?? null,
-        cell?.qualifier ?? '',
-        column.unit,
-        cell?.period ?? '',
-        cell?.derived?.note ?? '',
-        cell ? cell.provenance.map((p) => report(p.source)).join(' | ') : '',
-        source?.outlet ?? '',
-        source?.published ?? '',
-        cell ? cell.provenance.map((p) => p.quote).filter(Boolean).join(' | ') : '',
-        cell ? cell.provenance.filter((p) => p.cell).map((p) => `${p.cell.row} / ${p.cell.column} / ${p.cell.text}`).join(' | ') : '',
-        cell ? [...new Set(cell.provenance.map((p) => app.sources.get(p.source)?.table?.attribution).filter(Boolean))].join(' | ') : '',
-      ]);
-    }
-  });
-  offer(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
+  offer(new Blob([app.dataset.tableCsv(app.compareSpec())], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
 }

@@ -116,7 +116,12 @@ sources: Array<Attribution>,
 /**
  * What a reader must know to read the views right.
  */
-warnings: Array<ViewWarning>, };
+warnings: Array<ViewWarning>, 
+/**
+ * The reader's figures of the focus indicator that a published figure also gives for the
+ * same province and period: both figures of each, to list in a notice.
+ */
+conflicts: Array<Conflict>, };
 
 /**
  * A province as a view names it.
@@ -573,11 +578,8 @@ provinces: number,
  */
 years: Array<number>, 
 /**
- * Whether the reader's province has a figure.
- */
-chosenHasData: boolean, 
-/**
- * Whether per 100 000 people is offered (the indicator adds up: rule `sum`).
+ * Whether per 100 000 people is meaningful, and so offered: the indicator adds up across
+ * provinces (rule `sum`). A per-capita request for another indicator is refused.
  */
 perCapita: boolean, };
 
@@ -595,9 +597,14 @@ province: ProvinceId,
 indicators: number, };
 
 /**
- * What the pickers show beside each choice.
+ * What the pickers show beside each choice, for one list of provinces.
  */
 export type Availability = { 
+/**
+ * The list counted: a 2025 province counts the figures of the provinces it was formed
+ * from.
+ */
+scheme: Scheme, 
 /**
  * Every indicator, in catalogue order.
  */
@@ -664,7 +671,7 @@ origin: Origin, };
 /**
  * What a warning is about.
  */
-export type ViewWarningCode = "mixedPeriods" | "partial" | "derived" | "merger" | "methodBreak" | "perCapitaNotApplicable" | "conflict";
+export type ViewWarningCode = "mixedPeriods" | "partial" | "derived" | "merger" | "methodBreak" | "conflict";
 
 /**
  * A warning to show with the views.
@@ -682,6 +689,45 @@ provinces: ProvinceId[],
  * The message in English, for logs and tests.
  */
 message: string, };
+
+/**
+ * A reader's figure and a published one for the same province, indicator, scope and period.
+ * Both are shown, each marked; neither replaces the other.
+ */
+export type Conflict = { 
+/**
+ * The province both figures are for.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+provinceName: string, 
+/**
+ * The province of the answer it shows in: the same, or for a 63-list province compared
+ * in the 34-province list, the 2025 province it merged into.
+ */
+shownIn: ProvinceId, 
+/**
+ * The indicator.
+ */
+indicator: string, 
+/**
+ * The part of the province both figures cover (`province` for the whole).
+ */
+scope: string, 
+/**
+ * The period of both figures.
+ */
+period: string, 
+/**
+ * The reader's figure (marked `user`).
+ */
+user: ViewFigure, 
+/**
+ * The published figure (marked `published`).
+ */
+published: ViewFigure, };
 
 /**
  * The comparison table as columns of numbers rather than one object per cell: row-major

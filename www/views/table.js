@@ -4,16 +4,20 @@
 import { formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
+import { publishedBeside } from './conflicts.js';
 
 /**
  * The indicators are drawn a page at a time (`offset`, `onPage`); a request with no figure at
- * all says so (`empty`) instead of drawing a grid of dashes.
+ * all says so (`empty`) instead of drawing a grid of dashes. `notices` (what the engine says
+ * the reader must know: conflicts, an indicator of one province) come first; a reader's figure
+ * in `conflicts` has the published one written under it.
  * @param {HTMLElement} container
  * @param {{matrix: import('../../pkg/ict_compare.js').Matrix, catalog: any, lang: 'vi'|'en',
  *          onValue: (anchor: HTMLElement, figure: any) => void, offset?: number,
- *          onPage?: (offset: number) => void, empty?: HTMLElement|null}} model
+ *          onPage?: (offset: number) => void, empty?: HTMLElement|null,
+ *          notices?: HTMLElement[], conflicts?: import('../types/engine').Conflict[]}} model
  */
-export function render(container, { matrix, catalog, lang, onValue, offset = 0, onPage = () => {}, empty = null }) {
+export function render(container, { matrix, catalog, lang, onValue, offset = 0, onPage = () => {}, empty = null, notices = [], conflicts = [] }) {
   const t = messages(lang);
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
@@ -25,6 +29,7 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
   const start = offset < matrix.columns.length ? offset : 0;
   const shown = matrix.columns.slice(start, start + PAGE_ROWS);
 
+  nodes.push(...notices);
   const warnings = warningList(matrix.warnings, indicators, lang);
   if (warnings) nodes.push(warnings);
 
@@ -79,6 +84,8 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
         continue;
       }
       td.append(valueButton(cell, column.unit, indicator, lang, onValue));
+      const conflict = cell.origin === 'user' && conflicts.find((k) => k.province === row.province && k.indicator === column.indicator && k.period === cell.period);
+      if (conflict) td.append(publishedBeside(conflict, indicator, lang));
     }
   });
   scroller.append(table);

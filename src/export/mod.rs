@@ -5,12 +5,17 @@
 //! readers have (the reasons are in the README, "Download all data"): UTF-8 with a byte-order
 //! mark, fields separated by `;`, decimals written with a comma, lines ended by CRLF. Text that
 //! a spreadsheet would run as a formula is neutralised by [`spreadsheet_safe`], the one rule the
-//! command line's CSV output follows too. This module reads the dataset through its public
-//! accessors; it knows nothing of JavaScript or files.
+//! command line's CSV output follows too. `table` writes the comparison on screen the same way.
+//! This module reads the dataset through its public accessors and the comparison's answer; it
+//! knows nothing of JavaScript or files.
+
+mod table;
 
 use std::borrow::Cow;
 
 use crate::dataset::Dataset;
+
+pub use table::table_csv;
 
 /// The field separator of the export: Excel in a Vietnamese locale splits a double-clicked
 /// `.csv` at the list separator of Windows' regional settings, `;` where the decimal mark is a
@@ -18,7 +23,7 @@ use crate::dataset::Dataset;
 pub const EXPORT_SEPARATOR: char = ';';
 
 /// The export's columns, in order.
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 23] = [
     "province",
     "province_name",
     "indicator",
@@ -32,6 +37,7 @@ const HEADER: [&str; 22] = [
     "is_target",
     "scope",
     "origin",
+    "user_file",
     "source_id",
     "source_title",
     "publisher",
@@ -54,6 +60,14 @@ pub fn spreadsheet_safe(field: &str) -> Cow<'_, str> {
         Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
+    }
+}
+
+/// The reader's file a figure came from; empty for a bundled figure.
+fn user_file(source: Option<&crate::model::Source>, origin: crate::model::Origin) -> &str {
+    match (source, origin) {
+        (Some(s), crate::model::Origin::User) => s.file.as_str(),
+        _ => "",
     }
 }
 
@@ -114,7 +128,7 @@ pub fn export_csv(dataset: &Dataset) -> String {
             number_field(&mut out, out_of);
         }
         out.push(EXPORT_SEPARATOR);
-        let rest: [&str; 13] = [
+        let rest: [&str; 14] = [
             observation.qualifier.as_str(),
             if observation.is_target {
                 "true"
@@ -126,6 +140,7 @@ pub fn export_csv(dataset: &Dataset) -> String {
                 crate::model::Origin::Bundled => "bundled",
                 crate::model::Origin::User => "user",
             },
+            user_file(source, origin),
             &observation.source,
             source.map_or("", |s| s.title.as_str()),
             source.map_or("", |s| s.outlet.as_str()),
