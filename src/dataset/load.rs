@@ -12,7 +12,7 @@ use super::{Columns, Dataset, RowKeys, bundled};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
-    ObservationRow, ObservationStream, Table, line_ends, observation_column as column,
+    ObservationRow, ObservationStream, Record, line_ends, observation_column as column,
 };
 
 /// The rows of one file being loaded, with what the checks remember between rows.
@@ -127,7 +127,7 @@ impl Rows {
     fn add(
         &mut self,
         dataset: &mut Dataset,
-        table: &Table<'_>,
+        table: &dyn Record,
         row: &ObservationRow<'_>,
         file: &str,
         origin: Origin,
@@ -194,7 +194,7 @@ impl Rows {
 /// Refuses values impossible for the indicator's unit: a fractional count (most often a
 /// Vietnamese thousands separator read as a decimal point), or a value or whole above the
 /// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
-fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
+fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
     if unit == Unit::Count && row.value.fract() != 0.0 {
         let text = row.value.to_string();
         let expected = format!(
@@ -234,7 +234,7 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
 /// the period the table covers; a figure of a report cites no cell. A user's own source may
 /// carry either.
 fn check_evidence(
-    table: &Table<'_>,
+    table: &dyn Record,
     source: &Source,
     origin: Origin,
     row: &ObservationRow<'_>,

@@ -64,6 +64,18 @@ impl<'a> Reader<'a> {
         self.line
     }
 
+    /// The byte offset just after what has been read.
+    pub(crate) fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Moves to `offset`, the start of a line on 1-based `line`.
+    pub(crate) fn seek(&mut self, offset: usize, line: u64) {
+        self.offset = offset;
+        self.line = line;
+        self.line_start = offset;
+    }
+
     /// Decodes `bytes` as UTF-8, or says where the first bad byte is. UTF-16 is recognised and
     /// named, with or without a byte-order mark: its ASCII text is valid UTF-8 with a NUL
     /// between letters, which would otherwise surface as a baffling header error.

@@ -6,6 +6,7 @@
 
 mod csv;
 mod files;
+mod lines;
 mod number;
 mod stored;
 mod table;
@@ -13,7 +14,7 @@ mod text;
 
 pub(crate) use csv::line_ends;
 pub(crate) use files::SOURCES;
-pub(crate) use table::Table;
+pub(crate) use table::{Record, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{

@@ -4,7 +4,8 @@ use super::{province_id, vocabulary};
 use crate::error::{ErrorKind, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
 use crate::parse::csv::count_byte;
-use crate::parse::table::{Header, Schema, Table};
+use crate::parse::lines::{Layout, LineRecord};
+use crate::parse::table::{Header, Record, Schema, Table};
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
 pub mod observation_column {
@@ -129,7 +130,7 @@ pub struct ObservationRow<'a> {
 
 /// A figure rests on a quote or on a table cell, never on both, and a cell is cited whole:
 /// row, column and text.
-fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
+fn cell<R: Record>(t: &R) -> Result<Option<CellRef<'_>>> {
     use observation_column as c;
     let parts = [c::TABLE_ROW, c::TABLE_COLUMN, c::CELL].map(|slot| t.optional(slot));
     match parts {
@@ -167,7 +168,7 @@ fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
 pub fn parse_observations(
     text: &str,
     file: Option<&str>,
-    mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+    mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut header = None;
     let mut line = 1;
@@ -208,7 +209,7 @@ impl ObservationStream {
     pub fn push(
         &mut self,
         piece: &str,
-        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+        mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
     ) -> Result<()> {
         let mut pending = std::mem::take(&mut self.pending);
         let text = if pending.is_empty() {
@@ -235,7 +236,7 @@ impl ObservationStream {
     pub fn finish(
         mut self,
         last: &str,
-        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+        mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
     ) -> Result<()> {
         let mut rest = std::mem::take(&mut self.pending);
         let rest = if rest.is_empty() {
@@ -281,13 +282,14 @@ fn record_boundary(text: &str) -> usize {
 }
 
 /// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
-/// if `header` is still unknown.
+/// if `header` is still unknown. A record on one plain line is split by the line-at-once
+/// tokeniser; any other is read by the general reader, as it always was.
 fn read_piece(
     text: &str,
     file: Option<&str>,
     header: &mut Option<Header>,
     line: &mut u64,
-    sink: &mut impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+    sink: &mut impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut table = match header {
         Some(header) => Table::resume(text, file, &OBSERVATIONS, header, *line),
@@ -298,15 +300,43 @@ fn read_piece(
             table
         }
     };
-    while table.next()? {
-        let row = read_row(&table)?;
-        sink(&table, row)?;
+    let Some(layout) = header.as_ref().and_then(Layout::new) else {
+        while table.next()? {
+            let row = read_row(&table)?;
+            sink(&table, row)?;
+        }
+        *line = table.next_line();
+        return Ok(());
+    };
+    let mut record = LineRecord::new(text, file, &OBSERVATIONS, &layout);
+    let bytes = text.as_bytes();
+    let (mut at, mut number) = (table.offset(), table.next_line());
+    while let Some(&first) = bytes.get(at) {
+        if first == b'\n' {
+            // A blank line.
+            at += 1;
+            number += 1;
+        } else if let Some(next) = record.split(at, number) {
+            let row = read_row(&record)?;
+            sink(&record, row)?;
+            if matches!(bytes.get(next.wrapping_sub(1)), Some(b'\n')) {
+                number += 1;
+            }
+            at = next;
+        } else {
+            table.seek(at, number);
+            if table.next()? {
+                let row = read_row(&table)?;
+                sink(&table, row)?;
+            }
+            (at, number) = (table.offset(), table.next_line());
+        }
     }
-    *line = table.next_line();
+    *line = number;
     Ok(())
 }
 
-fn read_row<'t>(t: &'t Table<'_>) -> Result<ObservationRow<'t>> {
+fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
     use observation_column as c;
     let value = t.number(c::VALUE)?;
     if value < 0.0 {
@@ -430,7 +460,7 @@ mod tests {
 
     /// Every row, then the error if any, as text: what a reading gives, to compare readings.
     fn transcript(
-        read: impl FnOnce(&mut dyn FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>) -> Result<()>,
+        read: impl FnOnce(&mut dyn FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>) -> Result<()>,
     ) -> Vec<String> {
         let mut out = Vec::new();
         let result = read(&mut |table, row| {
@@ -438,7 +468,7 @@ mod tests {
             Ok(())
         });
         if let Err(error) = result {
-            out.push(format!("error {error}"));
+            out.push(format!("error {error} {:?}", error.position()));
         }
         out
     }
@@ -458,6 +488,85 @@ mod tests {
             }
             stream.finish("", sink)
         })
+    }
+
+    /// The general reader alone, record by record: what every reading must give.
+    fn general(text: &str) -> Vec<String> {
+        transcript(|sink| {
+            if is_blank(text) {
+                Table::open(text, Some("o.csv"), &OBSERVATIONS)?;
+                return Ok(());
+            }
+            let mut table = Table::open(text, Some("o.csv"), &OBSERVATIONS)?;
+            while table.next()? {
+                let row = read_row(&table)?;
+                sink(&table, row)?;
+            }
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn the_line_tokeniser_reads_and_places_as_the_general_reader() {
+        let header = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note";
+        let mut texts = Vec::new();
+        for body in [
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\r\na-2,p63:84,bts,2023,2,,,,,s,,\r\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\ra-2,p63:84,bts,2023,x,,,,,s,,\r",
+            "\n\na-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n\r\n\na-2,p63:84,bts,2023,1,,,,,s,q,",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,\"q, \"\"r\"\"\",\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q\"x,\n",
+            " a-1 , p63:84 ,bts , 2022,1.5 ,,over ,true, province,s,Trà Vinh,\u{a0}\n",
+            "a-1,Trà Vinh,bts,2022,1,,exact,false,province,s,q,\n",
+            "Trà-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a\u{200b}1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,20x2,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,\"1,234\",,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1.234.5,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,-1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,9,8,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,roughly,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,yes,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,,q,\n",
+        ] {
+            texts.push(format!("{header}\n{body}"));
+            texts.push(format!("\u{feff}{header}\r\n{body}"));
+        }
+        let short = "province,indicator_id,period,value,source_id";
+        for body in [
+            "p63:84,bts,2022,1,s\np63:84,bts,2022,,s\n",
+            "p63:84,bts,2022,1,s,\n",
+            "p63:84,bts,2022,1\n",
+            "p63:84,bts,2022,12345678901234567,s",
+            "Trà Vinh,bts,2022,1,s\n",
+        ] {
+            texts.push(format!("{short}\n{body}"));
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
+        texts.extend(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok()),
+        );
+        for text in &texts {
+            let fast = transcript(|sink| parse_observations(text, Some("o.csv"), sink));
+            assert_eq!(fast, general(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_body_reads_and_places_as_the_general_reader(
+            body in "(p63:8[4x]|bts|20[02]2|1[.,]5|-1|s|q|Trà| |,|\"|\r|\n|\u{200b}){0,40}"
+        ) {
+            let text = format!("province,indicator_id,period,value,source_id,quote\n{body}");
+            let fast = transcript(|sink| parse_observations(&text, Some("o.csv"), sink));
+            proptest::prop_assert_eq!(fast, general(&text));
+        }
     }
 
     #[test]
