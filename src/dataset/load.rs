@@ -30,8 +30,9 @@ pub(super) struct Load {
 struct Rows {
     columns: Columns,
     ids: HashMap<String, u64>,
-    // Consecutive rows mostly repeat their source and scope: remember the last of each.
-    last_source: Option<(String, u32)>,
+    indicators: Interned,
+    sources: Interned,
+    // Consecutive rows mostly repeat their scope: remember the last.
     last_scope: Option<(String, u32)>,
     scope_ids: HashMap<String, u32>,
 }
@@ -52,7 +53,8 @@ impl Load {
             rows: Rows {
                 columns: Columns::default(),
                 ids: HashMap::default(),
-                last_source: None,
+                indicators: Interned::default(),
+                sources: Interned::default(),
                 last_scope: None,
                 scope_ids: dataset
                     .scopes
@@ -141,16 +143,22 @@ impl Rows {
                 },
             )
         })?;
-        let indicator = dataset.indicator_position(row.indicator).ok_or_else(|| {
-            table.error(
-                column::INDICATOR,
-                ErrorKind::UnknownIndicator {
-                    id: excerpt(row.indicator),
-                },
-            )
+        let indicator = self.indicators.get(row.indicator, || {
+            dataset.indicator_position(row.indicator).ok_or_else(|| {
+                table.error(
+                    column::INDICATOR,
+                    ErrorKind::UnknownIndicator {
+                        id: excerpt(row.indicator),
+                    },
+                )
+            })
         })?;
-        check_value(table, dataset.indicators[indicator as usize].unit, row)?;
-        let source = remembered(&mut self.last_source, row.source, || {
+        let unit = dataset
+            .indicators
+            .get(indicator as usize)
+            .map_or(Unit::Count, |i| i.unit);
+        check_value(table, unit, row)?;
+        let source = self.sources.get(row.source, || {
             dataset.resolve_source(table, row.source, row.province, origin, file)
         })?;
         if !row.id.is_empty() {
@@ -293,6 +301,52 @@ fn remembered(
     Ok(value)
 }
 
+/// Ids already resolved while loading a file (indicators, sources), found again by their bytes
+/// without hashing a string: an id of up to 15 bytes is packed with its length into one
+/// 128-bit key, and a direct-mapped table of keys remembers the last id seen at each place.
+/// A long file names a few hundred ids over and over, so almost every lookup is one multiply
+/// and one comparison; a miss, or a longer id, asks `lookup`. Only what `lookup` found is
+/// remembered, so an error is raised again at every row that would raise it.
+struct Interned {
+    slots: Vec<(u128, u32)>,
+}
+
+impl Default for Interned {
+    fn default() -> Self {
+        Interned {
+            slots: vec![(0, 0); Interned::SLOTS],
+        }
+    }
+}
+
+impl Interned {
+    const SLOTS: usize = 1 << 10;
+
+    fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u32>) -> Result<u32> {
+        let bytes = id.as_bytes();
+        if bytes.is_empty() || bytes.len() > 15 {
+            return lookup();
+        }
+        let mut packed = [0_u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[15] = bytes.len() as u8;
+        let key = u128::from_le_bytes(packed);
+        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
+        if let Some(&(known, value)) = self.slots.get(place)
+            && known == key
+        {
+            return Ok(value);
+        }
+        let value = lookup()?;
+        if let Some(slot) = self.slots.get_mut(place) {
+            *slot = (key, value);
+        }
+        Ok(value)
+    }
+}
+
 /// A dataset whose observations arrive in pieces, over the bundled reference data: a long
 /// file is read as it comes (from the network, or from a page that slices a long text) and
 /// never held whole. Every row and every error is what [`Dataset::with_bundled_reference`]
@@ -351,5 +405,46 @@ impl DatasetLoader {
         let columns = load.finish(&mut dataset, "", &HashSet::default())?;
         dataset.set_columns(columns);
         Ok(dataset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interned_ids_are_found_again_and_errors_are_never_remembered() {
+        let mut interned = Interned::default();
+        let mut lookups = 0;
+        let ids: Vec<String> = (0..3000).map(|i| format!("ind_{i:03}")).collect();
+        for round in 0..2 {
+            for (i, id) in ids.iter().enumerate() {
+                let found = interned.get(id, || {
+                    lookups += 1;
+                    Ok(i as u32)
+                });
+                assert_eq!(found.unwrap(), i as u32, "{id} in round {round}");
+            }
+        }
+        // More ids than places: some were displaced, none was confused with another.
+        assert!(lookups > ids.len() && lookups < 2 * ids.len(), "{lookups}");
+        let again = interned.get("ind_2999", || panic!("remembered"));
+        assert_eq!(again.unwrap(), 2999);
+        let long = "an_indicator_id_of_many_bytes";
+        for _ in 0..2 {
+            let mut asked = false;
+            let found = interned.get(long, || {
+                asked = true;
+                Ok(7)
+            });
+            assert_eq!((found.unwrap(), asked), (7, true));
+        }
+        let refused = || Err(crate::Error::new(ErrorKind::NoRows));
+        assert!(interned.get("unknown", refused).is_err());
+        assert!(interned.get("unknown", refused).is_err());
+        // Ids that differ only in length or in a late byte are different ids.
+        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
+        assert_eq!(interned.get("s1\0", || Ok(2)).unwrap(), 2);
+        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
     }
 }
