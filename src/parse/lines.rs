@@ -53,10 +53,9 @@ pub(crate) struct LineRecord<'a, 'l> {
     schema: &'static Schema,
     layout: &'l Layout,
     line: u64,
-    /// Byte offset of the record's first field.
-    start: usize,
-    /// Byte offset just past each field: field `i` runs from `ends[i - 1] + 1` (or `start`) to
-    /// `ends[i]`.
+    /// Byte offset of each field's first byte.
+    starts: [usize; MAX_FIELDS],
+    /// Byte offset just past each field.
     ends: [usize; MAX_FIELDS],
 }
 
@@ -82,7 +81,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             schema,
             layout,
             line: 1,
-            start: 0,
+            starts: [0; MAX_FIELDS],
             ends: [0; MAX_FIELDS],
         }
     }
@@ -91,7 +90,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// the line after it; `None` if the record is not one this tokeniser takes (see the
     /// module's documentation), for the general reader to read.
     pub(crate) fn split(&mut self, start: usize, line: u64) -> Option<usize> {
-        self.start = start;
+        self.starts[0] = start;
         self.line = line;
         let bytes = self.text.as_bytes();
         let last = self.layout.width - 1;
@@ -113,8 +112,10 @@ impl<'a, 'l> LineRecord<'a, 'l> {
                 if fields == last {
                     return None;
                 }
-                self.ends[fields] = at + (commas.trailing_zeros() / 8) as usize;
+                let comma = at + (commas.trailing_zeros() / 8) as usize;
+                self.ends[fields] = comma;
                 fields += 1;
+                self.starts[fields] = comma + 1;
                 commas &= commas - 1;
             }
             if stops != 0 {
@@ -128,6 +129,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
                 b',' => {
                     self.ends[fields] = at;
                     fields += 1;
+                    self.starts[fields] = at + 1;
                 }
                 b'\n' | b'\r' | b'"' => return self.end(fields, at),
                 _ => {}
@@ -140,7 +142,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// Ends the record's last field at `end`, a line end, a quote or the end of the text.
     fn end(&mut self, fields: usize, end: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        if fields + 1 != self.layout.width || end == self.start {
+        if fields + 1 != self.layout.width || end == self.starts[0] {
             return None;
         }
         let next = match bytes.get(end) {
@@ -156,11 +158,10 @@ impl<'a, 'l> LineRecord<'a, 'l> {
 
     /// The byte range of field `field` of the record.
     fn range(&self, field: usize) -> (usize, usize) {
-        let start = match field.checked_sub(1) {
-            Some(previous) => self.ends.get(previous).map_or(self.start, |end| end + 1),
-            None => self.start,
-        };
-        (start, self.ends.get(field).copied().unwrap_or(start))
+        match (self.starts.get(field), self.ends.get(field)) {
+            (Some(&start), Some(&end)) => (start, end),
+            _ => (self.starts[0], self.starts[0]),
+        }
     }
 
     fn field_of(&self, slot: usize) -> Option<usize> {
@@ -172,7 +173,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
 
     /// The position of byte `offset` of the record's line, in characters.
     fn position_at(&self, offset: usize) -> Position {
-        let before = self.text.get(self.start..offset).unwrap_or_default();
+        let before = self.text.get(self.starts[0]..offset).unwrap_or_default();
         let column = before.chars().count() as u64 + 1;
         Position::new(self.file, self.line, column)
     }
