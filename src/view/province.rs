@@ -154,6 +154,22 @@ pub(super) fn indicator_summary(definition: &Indicator, per_capita: bool) -> Ind
     }
 }
 
+/// How a view marks a figure: the reader's, a lower bound or partial roll-up, derived, or as
+/// published.
+pub(super) fn figure_mark(figure: &Figure) -> FigureMark {
+    if figure.origin == crate::model::Origin::User {
+        return FigureMark::User;
+    }
+    match &figure.derived {
+        Some(d) if d.reported < d.members && d.rule.as_deref() == Some("sum") => {
+            FigureMark::LowerBound
+        }
+        Some(d) if d.reported < d.members => FigureMark::Partial,
+        Some(_) => FigureMark::Derived,
+        None => FigureMark::Published,
+    }
+}
+
 /// A figure as a view shows it.
 pub(super) fn view_figure(
     figure: &Figure,
@@ -161,18 +177,7 @@ pub(super) fn view_figure(
     indicator: &str,
     per_capita: bool,
 ) -> ViewFigure {
-    let mark = if figure.origin == crate::model::Origin::User {
-        FigureMark::User
-    } else {
-        match &figure.derived {
-            Some(d) if d.reported < d.members && d.rule.as_deref() == Some("sum") => {
-                FigureMark::LowerBound
-            }
-            Some(d) if d.reported < d.members => FigureMark::Partial,
-            Some(_) => FigureMark::Derived,
-            None => FigureMark::Published,
-        }
-    };
+    let mark = figure_mark(figure);
     let mut sources: Vec<String> = figure.provenance.iter().map(|p| p.source.clone()).collect();
     sources.sort();
     sources.dedup();
