@@ -23,6 +23,8 @@ const ABSENT: u8 = u8::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
     field_of_slot: [u8; MAX_FIELDS],
+    /// The schema's columns, present or not.
+    slots: usize,
     width: usize,
 }
 
@@ -41,6 +43,7 @@ impl Layout {
         }
         Some(Layout {
             field_of_slot,
+            slots: header.slots().len(),
             width,
         })
     }
@@ -57,6 +60,9 @@ pub(crate) struct LineRecord<'a, 'l> {
     starts: [usize; MAX_FIELDS],
     /// Byte offset just past each field.
     ends: [usize; MAX_FIELDS],
+    /// The trimmed text of each schema slot, `""` for an absent column: read once per record,
+    /// so that asking for a column is one array read.
+    texts: [&'a str; MAX_FIELDS],
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -83,6 +89,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             line: 1,
             starts: [0; MAX_FIELDS],
             ends: [0; MAX_FIELDS],
+            texts: [""; MAX_FIELDS],
         }
     }
 
@@ -153,6 +160,17 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             Some(_) => return None,
         };
         *self.ends.get_mut(fields)? = end;
+        let text = self.text;
+        let fields = self.layout.field_of_slot.iter().take(self.layout.slots);
+        for (slot, &field) in self.texts.iter_mut().zip(fields) {
+            *slot = match (
+                self.starts.get(usize::from(field)),
+                self.ends.get(usize::from(field)),
+            ) {
+                (Some(&start), Some(&end)) => trim(text.get(start..end).unwrap_or_default()),
+                _ => "",
+            };
+        }
         Some(next)
     }
 
@@ -189,11 +207,7 @@ impl Record for LineRecord<'_, '_> {
     }
 
     fn text(&self, slot: usize) -> &str {
-        let Some(field) = self.field_of(slot) else {
-            return "";
-        };
-        let (start, end) = self.range(field);
-        trim(self.text.get(start..end).unwrap_or_default())
+        self.texts.get(slot).copied().unwrap_or_default()
     }
 
     fn position(&self, slot: usize) -> Position {

@@ -211,6 +211,29 @@ impl ObservationStream {
         piece: &str,
         mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
     ) -> Result<()> {
+        let mut piece = piece;
+        if !self.pending.is_empty() && self.header.is_some() {
+            // Complete the waiting record with the head of the piece, and read the rest of the
+            // piece where it lies: copying every piece behind the few bytes left of the last
+            // would copy the whole text once more.
+            let odd = count_byte(self.pending.as_bytes(), b'"') % 2 == 1;
+            let Some(head) = first_boundary(piece, odd) else {
+                self.pending.push_str(piece);
+                return Ok(());
+            };
+            let (head, rest) = piece.split_at(head);
+            self.pending.push_str(head);
+            let file = self.file.as_deref();
+            read_piece(
+                &self.pending,
+                file,
+                &mut self.header,
+                &mut self.line,
+                &mut sink,
+            )?;
+            self.pending.clear();
+            piece = rest;
+        }
         let mut pending = std::mem::take(&mut self.pending);
         let text = if pending.is_empty() {
             piece
@@ -279,6 +302,31 @@ fn record_boundary(text: &str) -> usize {
         }
     }
     0
+}
+
+/// The offset just past the first line end of `text` that ends a record, for a text that
+/// follows an odd number of quotes when `odd`; `None` if no line end of `text` does. As in
+/// [`record_boundary`], a carriage return at the very end is not taken.
+fn first_boundary(text: &str, odd: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut odd = odd;
+    let mut at = 0;
+    while let Some(found) = bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\n' | b'\r'))
+    {
+        let i = at + found;
+        at = i + 1;
+        match bytes.get(i) {
+            Some(b'"') => odd = !odd,
+            Some(b'\r') if i + 1 == bytes.len() => return None,
+            Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') && !odd => return Some(i + 2),
+            _ if !odd => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
