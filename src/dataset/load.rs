@@ -119,10 +119,20 @@ impl Load {
         let lines = line_ends(piece) + 1;
         self.seen_bytes += piece.len();
         let remaining = self.expected_bytes.saturating_sub(self.seen_bytes);
-        let rest = remaining.saturating_mul(lines) / piece.len().max(1);
-        let expected = lines.saturating_add(rest + rest / 50);
+        let expected = expected_rows(lines, piece.len(), remaining);
         self.rows.columns.make_room(lines, expected);
     }
+}
+
+/// The rows to make room for: the `lines` of a piece of `bytes`, and the rest of the file
+/// (`remaining` bytes) at the same density, with a fiftieth more. In 64 bits: a 32-bit `usize`
+/// (wasm32) overflows at the product of a long file's bytes and a piece's lines (36 MB ×
+/// 29 000), which would reserve room for a few thousand rows at each piece and copy every
+/// column again each time.
+fn expected_rows(lines: usize, bytes: usize, remaining: usize) -> usize {
+    let rest = remaining as u64 * lines as u64 / bytes.max(1) as u64;
+    let expected = (lines as u64).saturating_add(rest + rest / 50);
+    usize::try_from(expected).unwrap_or(usize::MAX)
 }
 
 impl Rows {
@@ -411,6 +421,15 @@ impl DatasetLoader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn room_is_made_for_the_rest_of_a_long_file_whatever_the_width_of_usize() {
+        // 358 MB read in pieces of 1 MiB of 29 000 lines: about ten million rows.
+        let expected = expected_rows(29_000, 1 << 20, 358_000_000 - (1 << 20));
+        assert!((10_000_000..10_500_000).contains(&expected), "{expected}");
+        assert_eq!(expected_rows(10, 0, 0), 10);
+        assert_eq!(expected_rows(7, 100, 0), 7);
+    }
 
     #[test]
     fn interned_ids_are_found_again_and_errors_are_never_remembered() {

@@ -10,6 +10,7 @@
 //! columns mean.
 
 use crate::error::Position;
+use crate::parse::csv::word_at;
 use crate::parse::table::{Header, Record, Schema, trim};
 
 /// The most fields a record of a schema can have: each column at most once.
@@ -103,10 +104,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         let last = self.layout.width - 1;
         let mut fields = 0;
         let mut at = start;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let mut eight = [0; 8];
-            eight.copy_from_slice(chunk);
-            let word = u64::from_le_bytes(eight);
+        while let Some(word) = word_at(bytes, at) {
             let stops = zeros(word ^ (ONES * u64::from(b'\n')))
                 | zeros(word ^ (ONES * u64::from(b'\r')))
                 | zeros(word ^ (ONES * u64::from(b'"')));
