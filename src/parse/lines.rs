@@ -24,8 +24,8 @@ const ABSENT: u8 = u8::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
     field_of_slot: [u8; MAX_FIELDS],
-    /// The schema's columns, present or not.
-    slots: usize,
+    /// The schema slot of each field.
+    slot_of_field: [u8; MAX_FIELDS],
     width: usize,
 }
 
@@ -37,14 +37,16 @@ impl Layout {
             return None;
         }
         let mut field_of_slot = [ABSENT; MAX_FIELDS];
+        let mut slot_of_field = [ABSENT; MAX_FIELDS];
         for (slot, field) in header.slots().iter().enumerate() {
-            if let Some(field) = field {
-                field_of_slot[slot] = u8::try_from(*field).ok()?;
+            if let Some(field) = *field {
+                *field_of_slot.get_mut(slot)? = u8::try_from(field).ok()?;
+                *slot_of_field.get_mut(field)? = u8::try_from(slot).ok()?;
             }
         }
         Some(Layout {
             field_of_slot,
-            slots: header.slots().len(),
+            slot_of_field,
             width,
         })
     }
@@ -158,16 +160,13 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             Some(_) => return None,
         };
         *self.ends.get_mut(fields)? = end;
+        // The slots of absent columns are never written: they stay empty.
         let text = self.text;
-        let fields = self.layout.field_of_slot.iter().take(self.layout.slots);
-        for (slot, &field) in self.texts.iter_mut().zip(fields) {
-            *slot = match (
-                self.starts.get(usize::from(field)),
-                self.ends.get(usize::from(field)),
-            ) {
-                (Some(&start), Some(&end)) => trim(text.get(start..end).unwrap_or_default()),
-                _ => "",
-            };
+        let slots = self.layout.slot_of_field.iter().take(self.layout.width);
+        for ((&slot, &start), &end) in slots.zip(&self.starts).zip(&self.ends) {
+            if let Some(place) = self.texts.get_mut(usize::from(slot)) {
+                *place = trim(text.get(start..end).unwrap_or_default());
+            }
         }
         Some(next)
     }
