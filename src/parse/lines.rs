@@ -11,7 +11,8 @@
 
 use crate::error::Position;
 use crate::parse::csv::word_at;
-use crate::parse::table::{Header, Record, Schema, trim};
+use crate::parse::record::Record;
+use crate::parse::table::{Header, Schema, trim};
 
 /// The most fields a record of a schema can have: each column at most once.
 const MAX_FIELDS: usize = 16;

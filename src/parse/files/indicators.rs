@@ -3,7 +3,8 @@
 use super::{id, unique_ids, vocabulary};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Better, Edition, Indicator, Period, Pillar, Unit, is_snake_case};
-use crate::parse::table::{Record, Schema, Table};
+use crate::parse::record::Record;
+use crate::parse::table::{Schema, Table};
 
 static INDICATORS: Schema = Schema {
     required: &[

@@ -27,7 +27,8 @@ pub use sources::{parse_sources, parse_tables};
 
 use crate::error::{ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};
-use crate::parse::table::{Record, Table};
+use crate::parse::record::Record;
+use crate::parse::table::Table;
 
 pub(super) fn vocabulary<T: std::str::FromStr, R: Record>(
     table: &R,

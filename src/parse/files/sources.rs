@@ -3,7 +3,8 @@
 use super::{province_id, unique_ids, vocabulary};
 use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Period, RowFilter, Source, TableFormat, TableSource};
-use crate::parse::table::{Record, Schema, Table};
+use crate::parse::record::Record;
+use crate::parse::table::{Schema, Table};
 use crate::parse::text::{is_web_address, relative_path_problem};
 /// A source id: lower-case letters, digits and hyphens (`tv-2016`, `dti-2024-p34`), with no
 /// invisible character.
