@@ -11,8 +11,8 @@ mod native {
     use criterion::{BenchmarkId, Criterion, Throughput};
     use ict_compare::{
         AggregateSpec, CompareSpec, Dataset, ExtractOptions, GroupBy, PeriodSpec, ProvinceId,
-        RankSpec, Suggester, aggregate, compare, extract_with, rank, synthetic_indicator_id,
-        synthetic_indicators, synthetic_observations, synthetic_sources,
+        RankSpec, Suggester, aggregate, compare, compare_dense, extract_with, rank,
+        synthetic_indicator_id, synthetic_indicators, synthetic_observations, synthetic_sources,
     };
 
     const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
@@ -83,6 +83,10 @@ mod native {
             });
             group.bench_function(BenchmarkId::new("compare_5x20", rows), |b| {
                 b.iter(|| black_box(compare(&dataset, &compare_spec).expect("compares")));
+            });
+            // The page's table: the same cells as numbers and codes, without provenance.
+            group.bench_function(BenchmarkId::new("compare_dense_5x20", rows), |b| {
+                b.iter(|| black_box(compare_dense(&dataset, &compare_spec).expect("compares")));
             });
             group.bench_function(BenchmarkId::new("rank", rows), |b| {
                 b.iter(|| black_box(rank(&dataset, &rank_spec).expect("ranks")));

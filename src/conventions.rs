@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result, excerpt};
 use crate::model::{Period, ProvinceId, Scheme, is_source_id};
-use crate::parse::{SOURCES, Table, observation_column as column, parse_observations};
+use crate::parse::{Record, SOURCES, Table, observation_column as column, parse_observations};
 
 /// `sources.csv` columns read here.
 const SOURCE_ID: usize = 0;

@@ -14,7 +14,7 @@ use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Source, TableSource};
 use crate::parse::{
-    ObservationRow, StoredCell, StoredTable, Table, cell_in, observation_column as column,
+    ObservationRow, Record, StoredCell, StoredTable, cell_in, observation_column as column,
     parse_data_number, parse_observations,
 };
 
@@ -118,7 +118,7 @@ fn select<'a>(
 fn check_figure<'a>(
     dataset: &Dataset,
     tables: &'a HashMap<&'a str, Selected<'a>>,
-    table: &Table<'_>,
+    table: &dyn Record,
     row: &ObservationRow<'_>,
     citations: &mut Citations<'a>,
     errors: &mut Vec<Error>,
@@ -207,7 +207,7 @@ fn check_figure<'a>(
 fn check_name(
     dataset: &Dataset,
     selected: &Selected<'_>,
-    table: &Table<'_>,
+    table: &dyn Record,
     row: &ObservationRow<'_>,
     name: &str,
     errors: &mut Vec<Error>,

@@ -114,6 +114,26 @@ pub struct Matrix {
 
 /// Answers a comparison request in one pass over the index.
 pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
+    let mut matrix = answer(Selector::new(dataset), spec)?;
+    let indicators = spec
+        .indicators
+        .iter()
+        .map(|id| dataset.require_indicator(id))
+        .collect::<Result<Vec<u32>>>()?;
+    matrix.warnings.extend(look_alikes(dataset, &indicators)?);
+    Ok(matrix)
+}
+
+/// The comparison's cells without what only the full answer returns: figures carry no
+/// provenance (a reader opening a number asks for it) and look-alike columns are not
+/// searched. For the dense table.
+pub(crate) fn compare_values(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
+    answer(Selector::without_provenance(dataset), spec)
+}
+
+/// The cells, columns and per-column warnings of a comparison, its figures read by `selector`.
+fn answer(selector: Selector<'_>, spec: &CompareSpec) -> Result<Matrix> {
+    let dataset = selector.dataset;
     if spec.provinces.len() > MAX_REQUEST_ITEMS || spec.indicators.len() > MAX_REQUEST_ITEMS {
         return Err(Error::request(format!(
             "at most {MAX_REQUEST_ITEMS} provinces and indicators per request"
@@ -125,7 +145,6 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
         .iter()
         .map(|id| dataset.require_indicator(id))
         .collect::<Result<Vec<u32>>>()?;
-    let selector = Selector::new(dataset);
     let options = Options {
         targets: spec.targets,
         include_partial: spec.include_partial,
@@ -151,7 +170,6 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
         )?;
         columns.push(column);
     }
-    warnings.extend(look_alikes(dataset, &indicators)?);
     Ok(Matrix {
         period: spec.period,
         columns,

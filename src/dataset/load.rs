@@ -12,7 +12,7 @@ use super::{Columns, Dataset, RowKeys, bundled};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
-    ObservationRow, ObservationStream, Table, line_ends, observation_column as column,
+    ObservationRow, ObservationStream, Record, line_ends, observation_column as column,
 };
 
 /// The rows of one file being loaded, with what the checks remember between rows.
@@ -30,8 +30,9 @@ pub(super) struct Load {
 struct Rows {
     columns: Columns,
     ids: HashMap<String, u64>,
-    // Consecutive rows mostly repeat their source and scope: remember the last of each.
-    last_source: Option<(String, u32)>,
+    indicators: Interned,
+    sources: Interned,
+    // Consecutive rows mostly repeat their scope: remember the last.
     last_scope: Option<(String, u32)>,
     scope_ids: HashMap<String, u32>,
 }
@@ -52,7 +53,8 @@ impl Load {
             rows: Rows {
                 columns: Columns::default(),
                 ids: HashMap::default(),
-                last_source: None,
+                indicators: Interned::default(),
+                sources: Interned::default(),
                 last_scope: None,
                 scope_ids: dataset
                     .scopes
@@ -117,17 +119,27 @@ impl Load {
         let lines = line_ends(piece) + 1;
         self.seen_bytes += piece.len();
         let remaining = self.expected_bytes.saturating_sub(self.seen_bytes);
-        let rest = remaining.saturating_mul(lines) / piece.len().max(1);
-        let expected = lines.saturating_add(rest + rest / 50);
+        let expected = expected_rows(lines, piece.len(), remaining);
         self.rows.columns.make_room(lines, expected);
     }
+}
+
+/// The rows to make room for: the `lines` of a piece of `bytes`, and the rest of the file
+/// (`remaining` bytes) at the same density, with a fiftieth more. In 64 bits: a 32-bit `usize`
+/// (wasm32) overflows at the product of a long file's bytes and a piece's lines (36 MB ×
+/// 29 000), which would reserve room for a few thousand rows at each piece and copy every
+/// column again each time.
+fn expected_rows(lines: usize, bytes: usize, remaining: usize) -> usize {
+    let rest = remaining as u64 * lines as u64 / bytes.max(1) as u64;
+    let expected = (lines as u64).saturating_add(rest + rest / 50);
+    usize::try_from(expected).unwrap_or(usize::MAX)
 }
 
 impl Rows {
     fn add(
         &mut self,
         dataset: &mut Dataset,
-        table: &Table<'_>,
+        table: &dyn Record,
         row: &ObservationRow<'_>,
         file: &str,
         origin: Origin,
@@ -141,16 +153,22 @@ impl Rows {
                 },
             )
         })?;
-        let indicator = dataset.indicator_position(row.indicator).ok_or_else(|| {
-            table.error(
-                column::INDICATOR,
-                ErrorKind::UnknownIndicator {
-                    id: excerpt(row.indicator),
-                },
-            )
+        let indicator = self.indicators.get(row.indicator, || {
+            dataset.indicator_position(row.indicator).ok_or_else(|| {
+                table.error(
+                    column::INDICATOR,
+                    ErrorKind::UnknownIndicator {
+                        id: excerpt(row.indicator),
+                    },
+                )
+            })
         })?;
-        check_value(table, dataset.indicators[indicator as usize].unit, row)?;
-        let source = remembered(&mut self.last_source, row.source, || {
+        let unit = dataset
+            .indicators
+            .get(indicator as usize)
+            .map_or(Unit::Count, |i| i.unit);
+        check_value(table, unit, row)?;
+        let source = self.sources.get(row.source, || {
             dataset.resolve_source(table, row.source, row.province, origin, file)
         })?;
         if !row.id.is_empty() {
@@ -194,7 +212,7 @@ impl Rows {
 /// Refuses values impossible for the indicator's unit: a fractional count (most often a
 /// Vietnamese thousands separator read as a decimal point), or a value or whole above the
 /// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
-fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
+fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
     if unit == Unit::Count && row.value.fract() != 0.0 {
         let text = row.value.to_string();
         let expected = format!(
@@ -234,7 +252,7 @@ fn check_value(table: &Table<'_>, unit: Unit, row: &ObservationRow<'_>) -> Resul
 /// the period the table covers; a figure of a report cites no cell. A user's own source may
 /// carry either.
 fn check_evidence(
-    table: &Table<'_>,
+    table: &dyn Record,
     source: &Source,
     origin: Origin,
     row: &ObservationRow<'_>,
@@ -291,6 +309,52 @@ fn remembered(
         None => *last = Some((key.to_owned(), value)),
     }
     Ok(value)
+}
+
+/// Ids already resolved while loading a file (indicators, sources), found again by their bytes
+/// without hashing a string: an id of up to 15 bytes is packed with its length into one
+/// 128-bit key, and a direct-mapped table of keys remembers the last id seen at each place.
+/// A long file names a few hundred ids over and over, so almost every lookup is one multiply
+/// and one comparison; a miss, or a longer id, asks `lookup`. Only what `lookup` found is
+/// remembered, so an error is raised again at every row that would raise it.
+struct Interned {
+    slots: Vec<(u128, u32)>,
+}
+
+impl Default for Interned {
+    fn default() -> Self {
+        Interned {
+            slots: vec![(0, 0); Interned::SLOTS],
+        }
+    }
+}
+
+impl Interned {
+    const SLOTS: usize = 1 << 10;
+
+    fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u32>) -> Result<u32> {
+        let bytes = id.as_bytes();
+        if bytes.is_empty() || bytes.len() > 15 {
+            return lookup();
+        }
+        let mut packed = [0_u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[15] = bytes.len() as u8;
+        let key = u128::from_le_bytes(packed);
+        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
+        if let Some(&(known, value)) = self.slots.get(place)
+            && known == key
+        {
+            return Ok(value);
+        }
+        let value = lookup()?;
+        if let Some(slot) = self.slots.get_mut(place) {
+            *slot = (key, value);
+        }
+        Ok(value)
+    }
 }
 
 /// A dataset whose observations arrive in pieces, over the bundled reference data: a long
@@ -351,5 +415,55 @@ impl DatasetLoader {
         let columns = load.finish(&mut dataset, "", &HashSet::default())?;
         dataset.set_columns(columns);
         Ok(dataset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_is_made_for_the_rest_of_a_long_file_whatever_the_width_of_usize() {
+        // 358 MB read in pieces of 1 MiB of 29 000 lines: about ten million rows.
+        let expected = expected_rows(29_000, 1 << 20, 358_000_000 - (1 << 20));
+        assert!((10_000_000..10_500_000).contains(&expected), "{expected}");
+        assert_eq!(expected_rows(10, 0, 0), 10);
+        assert_eq!(expected_rows(7, 100, 0), 7);
+    }
+
+    #[test]
+    fn interned_ids_are_found_again_and_errors_are_never_remembered() {
+        let mut interned = Interned::default();
+        let mut lookups = 0;
+        let ids: Vec<String> = (0..3000).map(|i| format!("ind_{i:03}")).collect();
+        for round in 0..2 {
+            for (i, id) in ids.iter().enumerate() {
+                let found = interned.get(id, || {
+                    lookups += 1;
+                    Ok(i as u32)
+                });
+                assert_eq!(found.unwrap(), i as u32, "{id} in round {round}");
+            }
+        }
+        // More ids than places: some were displaced, none was confused with another.
+        assert!(lookups > ids.len() && lookups < 2 * ids.len(), "{lookups}");
+        let again = interned.get("ind_2999", || panic!("remembered"));
+        assert_eq!(again.unwrap(), 2999);
+        let long = "an_indicator_id_of_many_bytes";
+        for _ in 0..2 {
+            let mut asked = false;
+            let found = interned.get(long, || {
+                asked = true;
+                Ok(7)
+            });
+            assert_eq!((found.unwrap(), asked), (7, true));
+        }
+        let refused = || Err(crate::Error::new(ErrorKind::NoRows));
+        assert!(interned.get("unknown", refused).is_err());
+        assert!(interned.get("unknown", refused).is_err());
+        // Ids that differ only in length or in a late byte are different ids.
+        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
+        assert_eq!(interned.get("s1\0", || Ok(2)).unwrap(), 2);
+        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
     }
 }

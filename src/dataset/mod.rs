@@ -19,7 +19,7 @@ use std::sync::Arc;
 use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Indicator, Observation, Origin, ProvinceId, Source};
 use crate::parse::{
-    Table, observation_column as column, parse_editions, parse_indicators, parse_sources,
+    Record, observation_column as column, parse_editions, parse_indicators, parse_sources,
     parse_tables,
 };
 use load::Load;
@@ -283,7 +283,7 @@ impl Dataset {
     /// sources (added on first sight, credited to the file), never a bundled one.
     pub(super) fn resolve_source(
         &mut self,
-        table: &Table<'_>,
+        table: &dyn Record,
         id: &str,
         province: ProvinceId,
         origin: Origin,

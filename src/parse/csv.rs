@@ -64,6 +64,18 @@ impl<'a> Reader<'a> {
         self.line
     }
 
+    /// The byte offset just after what has been read.
+    pub(crate) fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Moves to `offset`, the start of a line on 1-based `line`.
+    pub(crate) fn seek(&mut self, offset: usize, line: u64) {
+        self.offset = offset;
+        self.line = line;
+        self.line_start = offset;
+    }
+
     /// Decodes `bytes` as UTF-8, or says where the first bad byte is. UTF-16 is recognised and
     /// named, with or without a byte-order mark: its ASCII text is valid UTF-8 with a NUL
     /// between letters, which would otherwise surface as a baffling header error.
@@ -236,10 +248,7 @@ fn field_end(bytes: &[u8], start: usize) -> usize {
     // High bit set in each byte of `x` that is zero, exactly (no borrow between bytes).
     let zeros = |x: u64| !(((x & LOW) + LOW) | x | LOW);
     let mut at = start;
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let word = u64::from_le_bytes(eight);
+    while let Some(word) = word_at(bytes, at) {
         let found = zeros(word ^ (ONES * u64::from(b',')))
             | zeros(word ^ (ONES * u64::from(b'\n')))
             | zeros(word ^ (ONES * u64::from(b'\r')))
@@ -257,6 +266,13 @@ fn field_end(bytes: &[u8], start: usize) -> usize {
         .map_or(bytes.len(), |i| at + i)
 }
 
+/// The eight bytes of `bytes` from `at` as one little-endian word, if there are eight. One
+/// load: copying into an array first becomes a call to `memcpy` in a module built for size.
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let eight = bytes.get(at..at.checked_add(8)?)?;
+    <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
+}
+
 /// How many times `needle` occurs in `bytes`, eight bytes at a time: a zero byte of
 /// `word ^ needle × 0x0101…` is a match, found without branching.
 pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
@@ -265,9 +281,7 @@ pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
     let mut words = bytes.chunks_exact(8);
     let mut count = 0;
     for word in words.by_ref() {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_le_bytes(eight) ^ pattern;
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default()) ^ pattern;
         // High bit set in each byte of x that is zero.
         let zero = !(((x & LOW) + LOW) | x | LOW);
         count += zero.count_ones() as usize;

@@ -6,13 +6,16 @@
 
 mod csv;
 mod files;
+mod lines;
 mod number;
+mod record;
 mod stored;
 mod table;
 mod text;
 
 pub(crate) use csv::line_ends;
 pub(crate) use files::SOURCES;
+pub(crate) use record::Record;
 pub(crate) use table::Table;
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 

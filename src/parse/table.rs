@@ -6,8 +6,7 @@
 
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::csv::{Field, Reader};
-use crate::parse::number::{is_ambiguous_grouping, is_english_grouping, parse_data_number};
-use crate::parse::text::is_invisible;
+use crate::parse::record::Record;
 
 /// The columns of one file format.
 pub(crate) struct Schema {
@@ -25,7 +24,7 @@ impl Schema {
             .position(|&column| column == name)
     }
 
-    fn name(&self, slot: usize) -> &'static str {
+    pub(crate) fn name(&self, slot: usize) -> &'static str {
         self.required
             .iter()
             .chain(self.optional)
@@ -42,6 +41,18 @@ pub(crate) struct Header {
     /// For each schema slot, the field index in the file, if the column is present.
     slots: Vec<Option<usize>>,
     width: usize,
+}
+
+impl Header {
+    /// The number of fields of every record.
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    /// For each schema slot, the field index in the file, if the column is present.
+    pub(crate) fn slots(&self) -> &[Option<usize>] {
+        &self.slots
+    }
 }
 
 /// A CSV file read against a [`Schema`].
@@ -172,9 +183,16 @@ impl<'a> Table<'a> {
         Ok(true)
     }
 
-    /// 1-based line of the current record.
-    pub(crate) fn line(&self) -> u64 {
-        self.reader.record_line()
+    /// The offset just past what has been read, in the text the table reads.
+    pub(crate) fn offset(&self) -> usize {
+        self.reader.offset()
+    }
+
+    /// Moves the reader to `offset`, the start of a line on 1-based `line`, so that the next
+    /// record read is the one there: the line-at-once tokeniser hands the records it does not
+    /// take (quoted fields, lone carriage returns, wrong field counts) back to this reader.
+    pub(crate) fn seek(&mut self, offset: usize, line: u64) {
+        self.reader.seek(offset, line);
     }
 
     fn field(&self, slot: usize) -> Option<&Field<'a>> {
@@ -184,144 +202,32 @@ impl<'a> Table<'a> {
             .flatten()
             .and_then(|index| self.fields.get(index))
     }
+}
 
-    /// The trimmed text of a column, or `""` if the column is absent.
-    pub(crate) fn text(&self, slot: usize) -> &str {
+impl Record for Table<'_> {
+    fn schema(&self) -> &'static Schema {
+        self.schema
+    }
+
+    fn line(&self) -> u64 {
+        self.reader.record_line()
+    }
+
+    fn text(&self, slot: usize) -> &str {
         self.field(slot).map_or("", |field| trim(&field.text))
     }
 
-    /// The text of a column that must not be empty.
-    pub(crate) fn required(&self, slot: usize) -> Result<&str> {
-        let text = self.text(slot);
-        if text.is_empty() {
-            return Err(self.error(
-                slot,
-                ErrorKind::EmptyField {
-                    column: self.schema.name(slot).to_owned(),
-                },
-            ));
-        }
-        Ok(text)
-    }
-
-    /// The text of a required id column: not empty, and with no character that cannot be seen
-    /// (two ids that look the same must be the same id).
-    pub(crate) fn id(&self, slot: usize) -> Result<&str> {
-        let text = self.required(slot)?;
-        self.visible(slot, text)?;
-        Ok(text)
-    }
-
-    /// The text of an optional id column, `None` when absent or empty; checked as [`Table::id`].
-    pub(crate) fn optional_id(&self, slot: usize) -> Result<Option<&str>> {
-        self.optional(slot)
-            .map(|text| self.visible(slot, text).map(|()| text))
-            .transpose()
-    }
-
-    fn visible(&self, slot: usize, text: &str) -> Result<()> {
-        // Almost every id is printable ASCII: skip the character scan then.
-        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-            return Ok(());
-        }
-        match text.chars().find(|&c| is_invisible(c)) {
-            Some(c) => Err(self.error(
-                slot,
-                ErrorKind::InvisibleCharacter {
-                    column: self.schema.name(slot).to_owned(),
-                    code_point: u32::from(c),
-                },
-            )),
-            None => Ok(()),
-        }
-    }
-
-    /// The text of an optional column, `None` when absent or empty.
-    pub(crate) fn optional(&self, slot: usize) -> Option<&str> {
-        Some(self.text(slot)).filter(|text| !text.is_empty())
-    }
-
-    /// A required column read with `parse`; `expected` says in words what it allows.
-    pub(crate) fn parsed<T>(
-        &self,
-        slot: usize,
-        expected: impl FnOnce() -> String,
-        parse: impl FnOnce(&str) -> Option<T>,
-    ) -> Result<T> {
-        let text = self.required(slot)?;
-        parse(text).ok_or_else(|| self.invalid(slot, text, expected()))
-    }
-
-    /// A required number column.
-    pub(crate) fn number(&self, slot: usize) -> Result<f64> {
-        let text = self.required(slot)?;
-        self.number_from(slot, text)
-    }
-
-    /// An optional number column.
-    pub(crate) fn optional_number(&self, slot: usize) -> Result<Option<f64>> {
-        self.optional(slot)
-            .map(|text| self.number_from(slot, text))
-            .transpose()
-    }
-
-    fn number_from(&self, slot: usize, text: &str) -> Result<f64> {
-        parse_data_number(text).ok_or_else(|| {
-            let column = self.schema.name(slot).to_owned();
-            let shown = excerpt(text);
-            if is_english_grouping(text) {
-                let expected = "a number without thousands separators, `.` for decimals \
-                                (1234567.5)"
-                    .into();
-                return self.invalid(slot, text, expected);
-            }
-            self.error(
-                slot,
-                if is_ambiguous_grouping(text) {
-                    ErrorKind::AmbiguousNumber {
-                        column,
-                        text: shown,
-                    }
-                } else {
-                    ErrorKind::InvalidNumber {
-                        column,
-                        text: shown,
-                    }
-                },
-            )
-        })
-    }
-
-    /// An [`ErrorKind::InvalidValue`] at a column of the current record.
-    pub(crate) fn invalid(&self, slot: usize, text: &str, expected: String) -> Error {
-        self.error(
-            slot,
-            ErrorKind::InvalidValue {
-                column: self.schema.name(slot).to_owned(),
-                text: excerpt(text),
-                expected,
-            },
-        )
-    }
-
-    /// The position of a column of the current record (the record's end if the column is
-    /// absent).
-    pub(crate) fn position(&self, slot: usize) -> Position {
+    fn position(&self, slot: usize) -> Position {
         match self.field(slot) {
             Some(field) => self.reader.position_of(field),
             None => self.reader.record_end(),
         }
     }
-
-    /// An error at a column of the current record.
-    pub(crate) fn error(&self, slot: usize, kind: ErrorKind) -> Error {
-        Error::at(kind, self.position(slot))
-    }
 }
 
 /// Trims surrounding whitespace, checking the ends first: almost no field has any, and a full
 /// `trim` costs a Unicode scan per field.
-fn trim(text: &str) -> &str {
+pub(crate) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
     match (bytes.first(), bytes.last()) {
         (Some(first), Some(last))

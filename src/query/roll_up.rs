@@ -30,12 +30,12 @@ pub(crate) fn roll_up(
         })
         .collect();
     let definition = dataset.indicators().get(indicator as usize)?;
-    let figures: Vec<Figure> = rows
+    let (provinces, figures): (Vec<ProvinceId>, Vec<Figure>) = rows
         .iter()
-        .filter_map(|&(_, row)| selector.plain(row))
-        .collect();
-    let n = members.len();
-    let k = rows.len();
+        .filter_map(|&(member, row)| Some((member, selector.plain(row)?)))
+        .unzip();
+    let (n, k) = (members.len(), rows.len());
+    let reported = || as_members(&provinces, &figures);
     let partial = k < n;
     let period_max = figures.iter().map(|f| f.period).max()?;
     let mixed_periods = figures.iter().any(|f| f.period != period_max);
@@ -45,7 +45,7 @@ pub(crate) fn roll_up(
     // A province the merger left whole keeps its figure, whatever the rule: nothing combines.
     let (value, method, refused) = match figures.as_slice() {
         [only] if n == 1 => (only.value, None, None),
-        _ => match combine(selector, definition, &as_members(&figures), period, options) {
+        _ => match combine(selector, definition, &reported(), period, options) {
             Ok(combined) => (Some(combined.value), Some(combined.method), None),
             Err(reason) => (None, None, Some(reason)),
         },
@@ -122,13 +122,15 @@ pub(crate) fn roll_up(
     })
 }
 
-/// The members' figures that have a value, to be combined.
-fn as_members(figures: &[Figure]) -> Vec<Member> {
-    figures
+/// The members' figures that have a value, to be combined; `provinces` are the members the
+/// figures are of, in the same order.
+fn as_members(provinces: &[ProvinceId], figures: &[Figure]) -> Vec<Member> {
+    provinces
         .iter()
-        .filter_map(|f| {
+        .zip(figures)
+        .filter_map(|(&province, f)| {
             Some(Member {
-                province: f.provenance.first()?.province,
+                province,
                 value: f.value?,
                 year: f.period.calendar_year(),
             })

@@ -18,11 +18,26 @@ const WHOLE_PROVINCE: u32 = 0;
 #[derive(Clone, Copy)]
 pub(crate) struct Selector<'d> {
     pub(crate) dataset: &'d Dataset,
+    /// Whether figures carry their provenance (ids, sources and quotes copied out).
+    provenance: bool,
 }
 
 impl<'d> Selector<'d> {
+    /// A selector whose figures carry their provenance.
     pub(crate) fn new(dataset: &'d Dataset) -> Self {
-        Selector { dataset }
+        Selector {
+            dataset,
+            provenance: true,
+        }
+    }
+
+    /// A selector whose figures carry no provenance, for answers that return only values,
+    /// qualifiers, periods and marks: a reader opening a number asks for its provenance then.
+    pub(crate) fn without_provenance(dataset: &'d Dataset) -> Self {
+        Selector {
+            dataset,
+            provenance: false,
+        }
     }
 
     /// Whether a row may answer: province-wide, a target only when targets are asked for, in
@@ -196,7 +211,11 @@ impl<'d> Selector<'d> {
             out_of: r.out_of,
             is_target: r.is_target,
             origin: r.origin,
-            provenance: vec![self.provenance(row)?],
+            provenance: if self.provenance {
+                vec![self.provenance(row)?]
+            } else {
+                Vec::new()
+            },
             derived: None,
             cross_check: None,
         })

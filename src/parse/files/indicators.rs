@@ -3,6 +3,7 @@
 use super::{id, unique_ids, vocabulary};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Better, Edition, Indicator, Period, Pillar, Unit, is_snake_case};
+use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
 
 static INDICATORS: Schema = Schema {

@@ -27,17 +27,18 @@ pub use sources::{parse_sources, parse_tables};
 
 use crate::error::{ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};
+use crate::parse::record::Record;
 use crate::parse::table::Table;
 
-pub(super) fn vocabulary<T: std::str::FromStr>(
-    table: &Table<'_>,
+pub(super) fn vocabulary<T: std::str::FromStr, R: Record>(
+    table: &R,
     slot: usize,
     expected: impl FnOnce() -> String,
 ) -> Result<T> {
     table.parsed(slot, expected, |text| text.parse().ok())
 }
 
-pub(super) fn province_id(table: &Table<'_>, slot: usize) -> Result<ProvinceId> {
+pub(super) fn province_id<R: Record>(table: &R, slot: usize) -> Result<ProvinceId> {
     let text = table.id(slot)?;
     text.parse()
         .map_err(|()| table.invalid(slot, text, "a province id such as p63:84 or p34:80".into()))

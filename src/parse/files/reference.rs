@@ -4,6 +4,7 @@
 use super::{code, unique_ids};
 use crate::error::{ErrorKind, Result};
 use crate::model::{Period, Province, ProvinceId, Region, Scheme};
+use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
 
 static PROVINCES_P63: Schema = Schema {

@@ -3,6 +3,7 @@
 use super::{province_id, unique_ids, vocabulary};
 use crate::error::{ErrorKind, Result, excerpt};
 use crate::model::{Period, RowFilter, Source, TableFormat, TableSource};
+use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
 use crate::parse::text::{is_web_address, relative_path_problem};
 /// A source id: lower-case letters, digits and hyphens (`tv-2016`, `dti-2024-p34`), with no
@@ -173,7 +174,7 @@ pub fn parse_tables(text: &str, file: Option<&str>, reports: &[Source]) -> Resul
                 row_key: t.required(c::ROW_KEY)?.to_owned(),
                 row_filter,
                 scheme: vocabulary(t, c::SCHEME, || "p63 or p34".into())?,
-                period: vocabulary::<Period>(t, c::PERIOD, || "YYYY".into())?,
+                period: vocabulary::<Period, _>(t, c::PERIOD, || "YYYY".into())?,
                 attribution: t.required(c::ATTRIBUTION)?.to_owned(),
                 copied_from: t.required(c::COPIED_FROM)?.to_owned(),
             }),

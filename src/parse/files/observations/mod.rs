@@ -1,10 +1,15 @@
 //! `observations.csv` and `table_observations.csv`: the figures, one row each.
 
+mod stream;
+
 use super::{province_id, vocabulary};
 use crate::error::{ErrorKind, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
-use crate::parse::csv::count_byte;
-use crate::parse::table::{Header, Schema, Table};
+use crate::parse::record::Record;
+use crate::parse::table::{Schema, Table};
+use stream::read_piece;
+
+pub use stream::ObservationStream;
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
 pub mod observation_column {
@@ -129,7 +134,7 @@ pub struct ObservationRow<'a> {
 
 /// A figure rests on a quote or on a table cell, never on both, and a cell is cited whole:
 /// row, column and text.
-fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
+fn cell<R: Record>(t: &R) -> Result<Option<CellRef<'_>>> {
     use observation_column as c;
     let parts = [c::TABLE_ROW, c::TABLE_COLUMN, c::CELL].map(|slot| t.optional(slot));
     match parts {
@@ -167,7 +172,7 @@ fn cell<'t>(t: &'t Table<'_>) -> Result<Option<CellRef<'t>>> {
 pub fn parse_observations(
     text: &str,
     file: Option<&str>,
-    mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
+    mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
 ) -> Result<()> {
     let mut header = None;
     let mut line = 1;
@@ -179,134 +184,7 @@ pub fn parse_observations(
     Ok(())
 }
 
-/// `observations.csv` read as it arrives, a piece at a time, so that a long file is never held
-/// whole: each piece is read up to its last complete record, and the rest waits for the next.
-/// Every row and every error is the same as [`parse_observations`] gives on the whole text.
-#[derive(Debug, Default)]
-pub struct ObservationStream {
-    file: Option<String>,
-    /// The start of a record the pieces so far have not completed.
-    pending: String,
-    header: Option<Header>,
-    /// The 1-based line `pending` starts on.
-    line: u64,
-}
-
-impl ObservationStream {
-    /// A stream of the file named `file`.
-    #[must_use]
-    pub fn new(file: Option<&str>) -> Self {
-        ObservationStream {
-            file: file.map(str::to_owned),
-            pending: String::new(),
-            header: None,
-            line: 1,
-        }
-    }
-
-    /// Reads every record that `piece` completes, calling `sink` as [`parse_observations`] does.
-    pub fn push(
-        &mut self,
-        piece: &str,
-        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
-    ) -> Result<()> {
-        let mut pending = std::mem::take(&mut self.pending);
-        let text = if pending.is_empty() {
-            piece
-        } else {
-            pending.push_str(piece);
-            pending.as_str()
-        };
-        let mut split = record_boundary(text);
-        if self.header.is_none() && text.get(..split).is_some_and(is_blank) {
-            // No header yet: wait for it, keeping the blank lines so that lines count right.
-            split = 0;
-        }
-        let (complete, rest) = text.split_at(split);
-        if !complete.is_empty() {
-            let file = self.file.as_deref();
-            read_piece(complete, file, &mut self.header, &mut self.line, &mut sink)?;
-        }
-        rest.clone_into(&mut self.pending);
-        Ok(())
-    }
-
-    /// Reads `last`, the last piece (or the whole text), and what is left before it.
-    pub fn finish(
-        mut self,
-        last: &str,
-        mut sink: impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
-    ) -> Result<()> {
-        let mut rest = std::mem::take(&mut self.pending);
-        let rest = if rest.is_empty() {
-            last
-        } else {
-            rest.push_str(last);
-            rest.as_str()
-        };
-        let file = self.file.as_deref();
-        read_piece(rest, file, &mut self.header, &mut self.line, &mut sink)?;
-        if self.header.is_none() {
-            Table::open(rest, file, &OBSERVATIONS)?;
-        }
-        Ok(())
-    }
-}
-
-/// Whether `text` holds no record at all: only line ends and a byte-order mark.
-fn is_blank(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .bytes()
-        .all(|b| b == b'\n' || b == b'\r')
-}
-
-/// The offset just past the last line end of `text` that ends a record, 0 if none does. A line
-/// end ends a record when an even number of quotes comes before it: quotes pair up in text a
-/// reader accepts, and text it refuses is refused the same whether or not it is split, since
-/// the reader never looks past a line end outside quotes. A carriage return at the very end is
-/// not taken, as the next piece may begin with its line feed.
-fn record_boundary(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut quotes_after = 0;
-    let total = count_byte(bytes, b'"');
-    for (i, &byte) in bytes.iter().enumerate().rev() {
-        match byte {
-            b'"' => quotes_after += 1,
-            b'\r' if i + 1 == bytes.len() => {}
-            b'\n' | b'\r' if (total - quotes_after).is_multiple_of(2) => return i + 1,
-            _ => {}
-        }
-    }
-    0
-}
-
-/// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
-/// if `header` is still unknown.
-fn read_piece(
-    text: &str,
-    file: Option<&str>,
-    header: &mut Option<Header>,
-    line: &mut u64,
-    sink: &mut impl FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>,
-) -> Result<()> {
-    let mut table = match header {
-        Some(header) => Table::resume(text, file, &OBSERVATIONS, header, *line),
-        None if is_blank(text) => return Ok(()),
-        None => {
-            let table = Table::open(text, file, &OBSERVATIONS)?;
-            *header = Some(table.header());
-            table
-        }
-    };
-    while table.next()? {
-        let row = read_row(&table)?;
-        sink(&table, row)?;
-    }
-    *line = table.next_line();
-    Ok(())
-}
-
-fn read_row<'t>(t: &'t Table<'_>) -> Result<ObservationRow<'t>> {
+fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
     use observation_column as c;
     let value = t.number(c::VALUE)?;
     if value < 0.0 {
@@ -346,6 +224,7 @@ fn read_row<'t>(t: &'t Table<'_>) -> Result<ObservationRow<'t>> {
 
 #[cfg(test)]
 mod tests {
+    use super::stream::is_blank;
     use super::*;
 
     const OBSERVATIONS_HEADER: &str = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note\n";
@@ -430,7 +309,7 @@ mod tests {
 
     /// Every row, then the error if any, as text: what a reading gives, to compare readings.
     fn transcript(
-        read: impl FnOnce(&mut dyn FnMut(&Table<'_>, ObservationRow<'_>) -> Result<()>) -> Result<()>,
+        read: impl FnOnce(&mut dyn FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>) -> Result<()>,
     ) -> Vec<String> {
         let mut out = Vec::new();
         let result = read(&mut |table, row| {
@@ -438,7 +317,7 @@ mod tests {
             Ok(())
         });
         if let Err(error) = result {
-            out.push(format!("error {error}"));
+            out.push(format!("error {error} {:?}", error.position()));
         }
         out
     }
@@ -458,6 +337,85 @@ mod tests {
             }
             stream.finish("", sink)
         })
+    }
+
+    /// The general reader alone, record by record: what every reading must give.
+    fn general(text: &str) -> Vec<String> {
+        transcript(|sink| {
+            if is_blank(text) {
+                Table::open(text, Some("o.csv"), &OBSERVATIONS)?;
+                return Ok(());
+            }
+            let mut table = Table::open(text, Some("o.csv"), &OBSERVATIONS)?;
+            while table.next()? {
+                let row = read_row(&table)?;
+                sink(&table, row)?;
+            }
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn the_line_tokeniser_reads_and_places_as_the_general_reader() {
+        let header = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note";
+        let mut texts = Vec::new();
+        for body in [
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\r\na-2,p63:84,bts,2023,2,,,,,s,,\r\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,\ra-2,p63:84,bts,2023,x,,,,,s,,\r",
+            "\n\na-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n\r\n\na-2,p63:84,bts,2023,1,,,,,s,q,",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q,,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,\"q, \"\"r\"\"\",\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,s,q\"x,\n",
+            " a-1 , p63:84 ,bts , 2022,1.5 ,,over ,true, province,s,Trà Vinh,\u{a0}\n",
+            "a-1,Trà Vinh,bts,2022,1,,exact,false,province,s,q,\n",
+            "Trà-1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a\u{200b}1,p63:84,bts,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,,2022,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,20x2,1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,\"1,234\",,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1.234.5,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,-1,,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,9,8,exact,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,roughly,false,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,yes,province,s,q,\n",
+            "a-1,p63:84,bts,2022,1,,exact,false,province,,q,\n",
+        ] {
+            texts.push(format!("{header}\n{body}"));
+            texts.push(format!("\u{feff}{header}\r\n{body}"));
+        }
+        let short = "province,indicator_id,period,value,source_id";
+        for body in [
+            "p63:84,bts,2022,1,s\np63:84,bts,2022,,s\n",
+            "p63:84,bts,2022,1,s,\n",
+            "p63:84,bts,2022,1\n",
+            "p63:84,bts,2022,12345678901234567,s",
+            "Trà Vinh,bts,2022,1,s\n",
+        ] {
+            texts.push(format!("{short}\n{body}"));
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
+        texts.extend(
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok()),
+        );
+        for text in &texts {
+            let fast = transcript(|sink| parse_observations(text, Some("o.csv"), sink));
+            assert_eq!(fast, general(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_body_reads_and_places_as_the_general_reader(
+            body in "(p63:8[4x]|bts|20[02]2|1[.,]5|-1|s|q|Trà| |,|\"|\r|\n|\u{200b}){0,40}"
+        ) {
+            let text = format!("province,indicator_id,period,value,source_id,quote\n{body}");
+            let fast = transcript(|sink| parse_observations(&text, Some("o.csv"), sink));
+            proptest::prop_assert_eq!(fast, general(&text));
+        }
     }
 
     #[test]

@@ -1,0 +1,221 @@
+//! The line-at-once tokeniser of long files: a record on one line, with no quote and no lone
+//! carriage return, split at its commas in one pass over its bytes, eight at a time, and its
+//! fields read in place by column.
+//!
+//! No field's position is kept: only where each field ends, and an error counts the characters
+//! before its field when it needs a column. Every other record (a quoted field, a lone carriage
+//! return, a blank line, a wrong number of fields) is left to the general reader (`csv.rs`),
+//! which reads and places it exactly as it always has, so that rows and errors are the same
+//! whichever reader took a record. This module knows what a line looks like, not what its
+//! columns mean.
+
+use crate::error::Position;
+use crate::parse::csv::word_at;
+use crate::parse::record::Record;
+use crate::parse::table::{Header, Schema, trim};
+
+/// The most fields a record of a schema can have: each column at most once.
+const MAX_FIELDS: usize = 16;
+
+/// Marks a schema slot whose column the file does not have.
+const ABSENT: u8 = u8::MAX;
+
+/// A file's columns as its header placed them, resolved once for the whole file: the field
+/// each column is in.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    field_of_slot: [u8; MAX_FIELDS],
+    /// The schema slot of each field.
+    slot_of_field: [u8; MAX_FIELDS],
+    width: usize,
+}
+
+impl Layout {
+    /// The layout of `header`; `None` for a schema too wide for this tokeniser.
+    pub(crate) fn new(header: &Header) -> Option<Layout> {
+        let width = header.width();
+        if width == 0 || width > MAX_FIELDS || header.slots().len() > MAX_FIELDS {
+            return None;
+        }
+        let mut field_of_slot = [ABSENT; MAX_FIELDS];
+        let mut slot_of_field = [ABSENT; MAX_FIELDS];
+        for (slot, field) in header.slots().iter().enumerate() {
+            if let Some(field) = *field {
+                *field_of_slot.get_mut(slot)? = u8::try_from(field).ok()?;
+                *slot_of_field.get_mut(field)? = u8::try_from(slot).ok()?;
+            }
+        }
+        Some(Layout {
+            field_of_slot,
+            slot_of_field,
+            width,
+        })
+    }
+}
+
+/// One record split in place: where each of its fields ends in the text.
+pub(crate) struct LineRecord<'a, 'l> {
+    text: &'a str,
+    file: Option<&'a str>,
+    schema: &'static Schema,
+    layout: &'l Layout,
+    line: u64,
+    /// Byte offset of each field's first byte.
+    starts: [usize; MAX_FIELDS],
+    /// Byte offset just past each field.
+    ends: [usize; MAX_FIELDS],
+    /// The trimmed text of each schema slot, `""` for an absent column: read once per record,
+    /// so that asking for a column is one array read.
+    texts: [&'a str; MAX_FIELDS],
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// High bit set in each byte of `x` that is zero, exactly (no borrow between bytes).
+fn zeros(x: u64) -> u64 {
+    !(((x & LOW) + LOW) | x | LOW)
+}
+
+impl<'a, 'l> LineRecord<'a, 'l> {
+    /// A splitter of the records of `text`, a file of `schema` laid out as `layout`.
+    pub(crate) fn new(
+        text: &'a str,
+        file: Option<&'a str>,
+        schema: &'static Schema,
+        layout: &'l Layout,
+    ) -> Self {
+        LineRecord {
+            text,
+            file,
+            schema,
+            layout,
+            line: 1,
+            starts: [0; MAX_FIELDS],
+            ends: [0; MAX_FIELDS],
+            texts: [""; MAX_FIELDS],
+        }
+    }
+
+    /// Splits the record that starts at `start`, on 1-based `line`, and returns the offset of
+    /// the line after it; `None` if the record is not one this tokeniser takes (see the
+    /// module's documentation), for the general reader to read.
+    pub(crate) fn split(&mut self, start: usize, line: u64) -> Option<usize> {
+        self.starts[0] = start;
+        self.line = line;
+        let bytes = self.text.as_bytes();
+        let last = self.layout.width - 1;
+        let mut fields = 0;
+        let mut at = start;
+        while let Some(word) = word_at(bytes, at) {
+            let stops = zeros(word ^ (ONES * u64::from(b'\n')))
+                | zeros(word ^ (ONES * u64::from(b'\r')))
+                | zeros(word ^ (ONES * u64::from(b'"')));
+            let mut commas = zeros(word ^ (ONES * u64::from(b',')));
+            if stops != 0 {
+                // Only the commas before the first stop belong to this record.
+                commas &= (stops & stops.wrapping_neg()) - 1;
+            }
+            while commas != 0 {
+                if fields == last {
+                    return None;
+                }
+                let comma = at + (commas.trailing_zeros() / 8) as usize;
+                self.ends[fields] = comma;
+                fields += 1;
+                self.starts[fields] = comma + 1;
+                commas &= commas - 1;
+            }
+            if stops != 0 {
+                return self.end(fields, at + (stops.trailing_zeros() / 8) as usize);
+            }
+            at += 8;
+        }
+        while let Some(&byte) = bytes.get(at) {
+            match byte {
+                b',' if fields == last => return None,
+                b',' => {
+                    self.ends[fields] = at;
+                    fields += 1;
+                    self.starts[fields] = at + 1;
+                }
+                b'\n' | b'\r' | b'"' => return self.end(fields, at),
+                _ => {}
+            }
+            at += 1;
+        }
+        self.end(fields, at)
+    }
+
+    /// Ends the record's last field at `end`, a line end, a quote or the end of the text.
+    fn end(&mut self, fields: usize, end: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        if fields + 1 != self.layout.width || end == self.starts[0] {
+            return None;
+        }
+        let next = match bytes.get(end) {
+            None => end,
+            Some(b'\n') => end + 1,
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            // A lone carriage return or a quote: the general reader's.
+            Some(_) => return None,
+        };
+        *self.ends.get_mut(fields)? = end;
+        // The slots of absent columns are never written: they stay empty.
+        let text = self.text;
+        let slots = self.layout.slot_of_field.iter().take(self.layout.width);
+        for ((&slot, &start), &end) in slots.zip(&self.starts).zip(&self.ends) {
+            if let Some(place) = self.texts.get_mut(usize::from(slot)) {
+                *place = trim(text.get(start..end).unwrap_or_default());
+            }
+        }
+        Some(next)
+    }
+
+    /// The byte range of field `field` of the record.
+    fn range(&self, field: usize) -> (usize, usize) {
+        match (self.starts.get(field), self.ends.get(field)) {
+            (Some(&start), Some(&end)) => (start, end),
+            _ => (self.starts[0], self.starts[0]),
+        }
+    }
+
+    fn field_of(&self, slot: usize) -> Option<usize> {
+        match self.layout.field_of_slot.get(slot) {
+            Some(&field) if field != ABSENT => Some(usize::from(field)),
+            _ => None,
+        }
+    }
+
+    /// The position of byte `offset` of the record's line, in characters.
+    fn position_at(&self, offset: usize) -> Position {
+        let before = self.text.get(self.starts[0]..offset).unwrap_or_default();
+        let column = before.chars().count() as u64 + 1;
+        Position::new(self.file, self.line, column)
+    }
+}
+
+impl Record for LineRecord<'_, '_> {
+    fn schema(&self) -> &'static Schema {
+        self.schema
+    }
+
+    fn line(&self) -> u64 {
+        self.line
+    }
+
+    fn text(&self, slot: usize) -> &str {
+        self.texts.get(slot).copied().unwrap_or_default()
+    }
+
+    fn position(&self, slot: usize) -> Position {
+        match self.field_of(slot) {
+            Some(field) => {
+                let (start, _) = self.range(field);
+                self.position_at(start).in_field(field as u64 + 1)
+            }
+            // The record's end, as the general reader places a missing field.
+            None => self.position_at(self.range(self.layout.width - 1).1),
+        }
+    }
+}
