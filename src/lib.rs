@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod extract;
 mod model;
+mod order;
 mod parse;
 mod query;
 mod synthetic;

@@ -29,8 +29,7 @@ impl Dataset {
             .filter(|&r| c.origin[r] == Origin::User && bundled.contains(&key(r)))
             .map(|r| self.reference.at(c.province[r]).id)
             .collect();
-        found.sort();
-        found.dedup();
+        crate::order::sort_distinct(&mut found);
         found
     }
 }

@@ -77,7 +77,7 @@ impl Reference {
             population.entry(record.province).or_default().push(record);
         }
         for records in population.values_mut() {
-            records.sort_by_key(|r| r.year);
+            crate::order::sort_by_key(records, |r| r.year);
         }
         let dti = parse_dti(files.dti, Some("reference/dti_2022_provincial_rank.csv"))?;
         Ok(Reference {

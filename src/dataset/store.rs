@@ -250,7 +250,7 @@ impl Index {
                 let group = &mut rows[window[0] as usize..window[1] as usize];
                 if group.len() > 1 {
                     // The row number in the key keeps one period's rows in load order.
-                    group.sort_unstable_by_key(|&row| (columns.period[row as usize], row));
+                    crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
                 }
             }
         }

@@ -22,8 +22,7 @@ pub(super) fn conflicts(dataset: &Dataset, indicator: u32, scheme: Scheme) -> Ve
             }
         })
         .collect();
-    found.sort();
-    found.dedup();
+    crate::order::sort_distinct(&mut found);
     found
 }
 
