@@ -70,13 +70,7 @@ fn to_js_error(error: &Error) -> JsValue {
     );
     // The kind's values, for a message worded in the reader's language. An error kind is
     // plain data; serialising it cannot fail, and the cause is still whole if it did.
-    set(
-        "detail",
-        error
-            .kind()
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(JsValue::NULL),
-    );
+    set("detail", to_js(error.kind()).unwrap_or(JsValue::NULL));
     set("message", JsValue::from_str(&error.kind().to_string()));
     let _ = js_sys::Reflect::set(&js, &JsValue::from_str("cause"), &cause);
     js.into()
@@ -84,12 +78,13 @@ fn to_js_error(error: &Error) -> JsValue {
 
 /// Serialises a result as plain JS objects (maps as objects, `None` as `null`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|error| {
+    let refuse = |message: String| {
         to_js_error(&Error::request(format!(
-            "cannot serialise a result: {error}"
+            "cannot serialise a result: {message}"
         )))
-    })
+    };
+    let text = serde_json::to_string(value).map_err(|error| refuse(error.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| refuse("not JSON".to_owned()))
 }
 
 /// Decodes a request object into its typed spec; unknown fields are refused by name.
