@@ -53,39 +53,40 @@ impl Dataset {
 
     /// The dataset a pack holds, indexed.
     pub(crate) fn from_pack(bytes: &[u8]) -> Result<Dataset> {
-        let r = Reader::new(bytes);
-        if !bytes.starts_with(MAGIC) {
-            return Err(r.damaged("not a pack of this version"));
-        }
-        let mut r = Reader::new(&bytes[MAGIC.len()..]);
+        let mut r = reader(bytes);
         let reference = read_reference(&mut r)?;
-        let indicators = r.list(read_indicator)?;
-        let n = r.items()?;
+        let indicators = r.list(read_indicator);
+        let n = r.items();
         let mut sources = Vec::with_capacity(n);
         let mut source_origins = Vec::with_capacity(n);
         for _ in 0..n {
-            sources.push(read_source(&mut r)?);
-            source_origins.push(r.word(&ORIGINS)?);
+            sources.push(read_source(&mut r));
+            source_origins.push(r.word(&ORIGINS, Origin::Bundled));
         }
         let mut dataset = Dataset::catalogue(Arc::new(reference), indicators, sources);
         dataset.source_origins = source_origins;
-        dataset.scopes = r.strings()?;
-        let columns = read_columns(&mut r, &dataset)?;
-        if !r.is_done() {
-            return Err(r.damaged("bytes after the last column"));
-        }
+        dataset.scopes = r.strings();
+        let columns = read_columns(&mut r, &dataset);
+        r.finish()?;
         dataset.set_columns(columns);
         Ok(dataset)
     }
 
     /// The reference data of a pack, alone: what a dataset of one's own files is read over.
     pub(crate) fn reference_from_pack(bytes: &[u8]) -> Result<Reference> {
-        let r = Reader::new(bytes);
-        if !bytes.starts_with(MAGIC) {
-            return Err(r.damaged("not a pack of this version"));
-        }
-        read_reference(&mut Reader::new(&bytes[MAGIC.len()..]))
+        read_reference(&mut reader(bytes))
     }
+}
+
+/// A reader of the pack's contents, past its first bytes (a damaged reader if they are not a
+/// pack's of this version).
+fn reader(bytes: &[u8]) -> Reader<'_> {
+    if let Some(contents) = bytes.strip_prefix(MAGIC) {
+        return Reader::new(contents);
+    }
+    let mut r = Reader::new(bytes);
+    r.fail("not a pack of this version");
+    r
 }
 
 fn write_reference(w: &mut Writer, reference: &Reference) {
@@ -127,48 +128,44 @@ fn write_reference(w: &mut Writer, reference: &Reference) {
 }
 
 fn read_reference(r: &mut Reader<'_>) -> Result<Reference> {
-    let provinces = r.list(|r| {
-        Ok(Province {
-            id: r.province()?,
-            name: r.string()?,
-            name_full: r.string()?,
-            slug: r.string()?,
-            region: r.optional_string()?,
-            merged_into: r.optional_province()?,
-            merged_from: r.list(Reader::province)?,
-            aliases: r.strings()?,
-        })
-    })?;
-    let regions = r.list(|r| {
-        Ok(Region {
-            code: r.string()?,
-            name_vi: r.string()?,
-            name_en: r.string()?,
-        })
-    })?;
-    let population = r.list(|r| {
-        Ok(PopulationRecord {
-            province: r.province()?,
-            year: year(r)?,
-            population: r.number()?,
-            households: r.optional_number()?,
-            area_km2: r.optional_number()?,
-        })
-    })?;
-    let dti = r.list(|r| {
-        Ok(RankRecord {
-            province: r.province()?,
-            year: year(r)?,
-            rank: year(r)?,
-        })
-    })?;
+    let provinces = r.list(|r| Province {
+        id: r.province(),
+        name: r.string(),
+        name_full: r.string(),
+        slug: r.string(),
+        region: r.optional_string(),
+        merged_into: r.optional_province(),
+        merged_from: r.list(Reader::province),
+        aliases: r.strings(),
+    });
+    let regions = r.list(|r| Region {
+        code: r.string(),
+        name_vi: r.string(),
+        name_en: r.string(),
+    });
+    let population = r.list(|r| PopulationRecord {
+        province: r.province(),
+        year: small(r),
+        population: r.number(),
+        households: r.optional_number(),
+        area_km2: r.optional_number(),
+    });
+    let dti = r.list(|r| RankRecord {
+        province: r.province(),
+        year: small(r),
+        rank: small(r),
+    });
+    r.check()?;
     Reference::from_parts(provinces, regions, population, dti)
 }
 
 /// A year or a rank: a whole number that fits in 16 bits.
-fn year(r: &mut Reader<'_>) -> Result<u16> {
-    let n = r.count()?;
-    u16::try_from(n).map_err(|_| r.damaged("a year or rank too large"))
+fn small(r: &mut Reader<'_>) -> u16 {
+    let n = r.count();
+    u16::try_from(n).unwrap_or_else(|_| {
+        r.fail("a year or rank too large");
+        0
+    })
 }
 
 fn write_indicator(w: &mut Writer, x: &Indicator) {
@@ -196,36 +193,36 @@ fn write_indicator(w: &mut Writer, x: &Indicator) {
     }
 }
 
-fn read_indicator(r: &mut Reader<'_>) -> Result<Indicator> {
-    Ok(Indicator {
-        id: r.string()?,
-        family: r.string()?,
-        pillar: r.word(Pillar::ALL)?,
-        name_vi: r.string()?,
-        name_en: r.string()?,
-        unit: r.word(Unit::ALL)?,
-        denominator: r.optional_string()?,
+fn read_indicator(r: &mut Reader<'_>) -> Indicator {
+    Indicator {
+        id: r.string(),
+        family: r.string(),
+        pillar: r.word(Pillar::ALL, Pillar::Infrastructure),
+        name_vi: r.string(),
+        name_en: r.string(),
+        unit: r.word(Unit::ALL, Unit::Count),
+        denominator: r.optional_string(),
         aggregation: {
-            let text = r.text()?;
-            text.parse::<Aggregation>()
-                .map_err(|()| r.damaged("not an aggregation rule"))?
-        },
-        better: r.word(Better::ALL)?,
-        part_of: r.optional_string()?,
-        definition_vi: r.string()?,
-        definition_en: r.string()?,
-        methodology_vi: r.string()?,
-        methodology_en: r.string()?,
-        editions: r.list(|r| {
-            Ok(Edition {
-                id: r.string()?,
-                first: r.period()?,
-                last: r.optional_period()?,
-                note_vi: r.string()?,
-                note_en: r.string()?,
+            let text = r.text();
+            text.parse::<Aggregation>().unwrap_or_else(|()| {
+                r.fail("not an aggregation rule");
+                Aggregation::None
             })
-        })?,
-    })
+        },
+        better: r.word(Better::ALL, Better::None),
+        part_of: r.optional_string(),
+        definition_vi: r.string(),
+        definition_en: r.string(),
+        methodology_vi: r.string(),
+        methodology_en: r.string(),
+        editions: r.list(|r| Edition {
+            id: r.string(),
+            first: r.period(),
+            last: r.optional_period(),
+            note_vi: r.string(),
+            note_en: r.string(),
+        }),
+    }
 }
 
 fn write_source(w: &mut Writer, s: &Source) {
@@ -254,38 +251,30 @@ fn write_source(w: &mut Writer, s: &Source) {
     }
 }
 
-fn read_source(r: &mut Reader<'_>) -> Result<Source> {
-    Ok(Source {
-        id: r.string()?,
-        title: r.string()?,
-        outlet: r.string()?,
-        author: r.string()?,
-        published: r.optional_period()?,
-        url: r.optional_string()?,
-        province: r.optional_province()?,
-        file: r.string()?,
-        language: r.string()?,
-        table: if r.flag()? {
-            Some(TableSource {
-                format: r.word(TableFormat::ALL)?,
-                row_key: r.string()?,
-                row_filter: if r.flag()? {
-                    Some(RowFilter {
-                        column: r.string()?,
-                        value: r.string()?,
-                    })
-                } else {
-                    None
-                },
-                scheme: r.word(&SCHEMES)?,
-                period: r.period()?,
-                attribution: r.string()?,
-                copied_from: r.string()?,
-            })
-        } else {
-            None
-        },
-    })
+fn read_source(r: &mut Reader<'_>) -> Source {
+    Source {
+        id: r.string(),
+        title: r.string(),
+        outlet: r.string(),
+        author: r.string(),
+        published: r.optional_period(),
+        url: r.optional_string(),
+        province: r.optional_province(),
+        file: r.string(),
+        language: r.string(),
+        table: r.flag().then(|| TableSource {
+            format: r.word(TableFormat::ALL, TableFormat::Csv),
+            row_key: r.string(),
+            row_filter: r.flag().then(|| RowFilter {
+                column: r.string(),
+                value: r.string(),
+            }),
+            scheme: r.word(&SCHEMES, Scheme::P63),
+            period: r.period(),
+            attribution: r.string(),
+            copied_from: r.string(),
+        }),
+    }
 }
 
 /// The columns one after the other, so that like values sit together and compress well.
@@ -322,20 +311,20 @@ fn write_columns(w: &mut Writer, c: &Columns) {
 }
 
 /// Reads the columns, every position checked against the list it points into.
-fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Result<Columns> {
-    let n = r.items()?;
+fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
+    let n = r.items();
     let mut c = Columns::default();
     for _ in 0..n {
-        c.id.push(r.text()?);
+        c.id.push(r.text());
     }
-    let provinces = r.positions(n, dataset.reference.provinces().len())?;
+    let provinces = r.positions(n, dataset.reference.provinces().len());
     c.province = provinces.into_iter().map(|p| p as u16).collect();
-    c.indicator = r.positions(n, dataset.indicators.len())?;
-    c.period = r.column(n, Reader::period)?;
-    c.qualifier = r.column(n, |r| r.word(Qualifier::ALL))?;
-    c.is_target = r.column(n, Reader::flag)?;
-    c.scope = r.positions(n, dataset.scopes.len())?;
-    c.source = r.positions(n, dataset.sources.len())?;
+    c.indicator = r.positions(n, dataset.indicators.len());
+    c.period = r.column(n, Reader::period);
+    c.qualifier = r.column(n, |r| r.word(Qualifier::ALL, Qualifier::Exact));
+    c.is_target = r.column(n, Reader::flag);
+    c.scope = r.positions(n, dataset.scopes.len());
+    c.source = r.positions(n, dataset.sources.len());
     for arena in [
         &mut c.quote,
         &mut c.note,
@@ -344,21 +333,20 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Result<Columns> {
         &mut c.cell,
     ] {
         for _ in 0..n {
-            arena.push(r.text()?);
+            arena.push(r.text());
         }
     }
     c.value = Vec::with_capacity(n);
     for row in 0..n {
-        let text = match r.text()? {
-            "" => c.cell.get(row),
-            text => text,
+        let value = match r.text() {
+            "" => r.number_in(c.cell.get(row)),
+            text => r.number_in(text),
         };
-        let value = text.parse().map_err(|_| r.damaged("not a number"))?;
         c.value.push(value);
     }
-    c.wholes = r.column(n, |r| Ok(r.optional_number()?.unwrap_or(f64::NAN)))?;
-    c.origin = r.column(n, |r| r.word(&ORIGINS))?;
-    Ok(c)
+    c.wholes = r.column(n, |r| r.optional_number().unwrap_or(f64::NAN));
+    c.origin = r.column(n, |r| r.word(&ORIGINS, Origin::Bundled));
+    c
 }
 
 #[cfg(test)]

@@ -95,194 +95,238 @@ fn packed_province(id: ProvinceId) -> usize {
 }
 
 /// The bytes of a pack being read.
+///
+/// A read that fails records where and why, and hands back a neutral value (an empty text, a
+/// zero) so that decoding goes on without an error path per field; every later read then
+/// finds the pack at its end. [`Reader::finish`] says whether anything failed. This keeps the
+/// decoder small, since each `?` of a field would add the dropping of every field before it.
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    damage: Option<(usize, &'static str)>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, at: 0 }
+        Reader {
+            bytes,
+            at: 0,
+            damage: None,
+        }
     }
 
-    /// The error for a pack that is not one the build wrote.
-    pub(super) fn damaged(&self, what: &str) -> Error {
-        Error::new(ErrorKind::Io {
-            message: format!(
-                "the bundled dataset's pack is damaged at byte {}: {what}",
-                self.at
-            ),
-        })
+    /// Records the first damage found and stops reading.
+    pub(super) fn fail(&mut self, what: &'static str) {
+        if self.damage.is_none() {
+            self.damage = Some((self.at, what));
+        }
+        self.at = self.bytes.len();
     }
 
-    pub(super) fn is_done(&self) -> bool {
-        self.at == self.bytes.len()
+    /// The error of the first damage found, if any.
+    pub(super) fn check(&self) -> Result<()> {
+        match self.damage {
+            None => Ok(()),
+            Some((at, what)) => Err(Error::new(ErrorKind::Io {
+                message: format!("the bundled dataset's pack is damaged at byte {at}: {what}"),
+            })),
+        }
     }
 
-    fn byte(&mut self) -> Result<u8> {
-        let byte = *self
-            .bytes
-            .get(self.at)
-            .ok_or_else(|| self.damaged("it ends early"))?;
-        self.at += 1;
-        Ok(byte)
+    /// Every byte read and nothing damaged.
+    pub(super) fn finish(mut self) -> Result<()> {
+        if self.at != self.bytes.len() {
+            self.fail("bytes after the last column");
+        }
+        self.check()
     }
 
-    pub(super) fn count(&mut self) -> Result<usize> {
+    fn byte(&mut self) -> u8 {
+        if let Some(&byte) = self.bytes.get(self.at) {
+            self.at += 1;
+            return byte;
+        }
+        self.fail("it ends early");
+        0
+    }
+
+    pub(super) fn count(&mut self) -> usize {
         let mut value = 0_usize;
         for shift in (0..usize::BITS).step_by(7) {
-            let byte = self.byte()?;
+            let byte = self.byte();
             value |= usize::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
-                return Ok(value);
+                return value;
             }
         }
-        Err(self.damaged("a number too long"))
+        self.fail("a number too long");
+        0
     }
 
     /// A count of items that each take at least one byte: never more than the bytes left, so
     /// that a damaged count cannot ask for a huge allocation.
-    pub(super) fn items(&mut self) -> Result<usize> {
-        let n = self.count()?;
+    pub(super) fn items(&mut self) -> usize {
+        let n = self.count();
         if n > self.bytes.len() - self.at {
-            return Err(self.damaged("more items than bytes"));
+            self.fail("more items than bytes");
+            return 0;
         }
-        Ok(n)
+        n
     }
 
     /// A position in a list of `len` items.
-    pub(super) fn position(&mut self, len: usize) -> Result<usize> {
-        let at = self.count()?;
+    pub(super) fn position(&mut self, len: usize) -> usize {
+        let at = self.count();
         if at >= len {
-            return Err(self.damaged("a position past its list"));
+            self.fail("a position past its list");
+            return 0;
         }
-        Ok(at)
+        at
     }
 
-    pub(super) fn flag(&mut self) -> Result<bool> {
-        match self.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(self.damaged("a flag neither 0 nor 1")),
+    pub(super) fn flag(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                self.fail("a flag neither 0 nor 1");
+                false
+            }
         }
     }
 
-    fn slice(&mut self, len: usize) -> Result<&'a str> {
-        let end = self
+    fn slice(&mut self, len: usize) -> &'a str {
+        let bytes = self.bytes;
+        let text = self
             .at
             .checked_add(len)
-            .filter(|&end| end <= self.bytes.len())
-            .ok_or_else(|| self.damaged("a text past the end"))?;
-        let text = std::str::from_utf8(&self.bytes[self.at..end])
-            .map_err(|_| self.damaged("a text not in UTF-8"))?;
-        self.at = end;
-        Ok(text)
+            .and_then(|end| bytes.get(self.at..end))
+            .map(std::str::from_utf8);
+        match text {
+            Some(Ok(text)) => {
+                self.at += len;
+                text
+            }
+            Some(Err(_)) => {
+                self.fail("a text not in UTF-8");
+                ""
+            }
+            None => {
+                self.fail("a text past the end");
+                ""
+            }
+        }
     }
 
-    pub(super) fn text(&mut self) -> Result<&'a str> {
-        let len = self.count()?;
+    pub(super) fn text(&mut self) -> &'a str {
+        let len = self.count();
         self.slice(len)
     }
 
-    pub(super) fn string(&mut self) -> Result<String> {
-        self.text().map(str::to_owned)
+    pub(super) fn string(&mut self) -> String {
+        self.text().to_owned()
     }
 
-    pub(super) fn optional_text(&mut self) -> Result<Option<&'a str>> {
-        match self.count()? {
-            0 => Ok(None),
-            len => self.slice(len - 1).map(Some),
+    pub(super) fn optional_text(&mut self) -> Option<&'a str> {
+        match self.count() {
+            0 => None,
+            len => Some(self.slice(len - 1)),
         }
     }
 
-    pub(super) fn optional_string(&mut self) -> Result<Option<String>> {
-        Ok(self.optional_text()?.map(str::to_owned))
+    pub(super) fn optional_string(&mut self) -> Option<String> {
+        self.optional_text().map(str::to_owned)
     }
 
-    pub(super) fn number(&mut self) -> Result<f64> {
-        let text = self.text()?;
-        text.parse().map_err(|_| self.damaged("not a number"))
+    /// A number read from `text`, or 0 and the damage recorded.
+    pub(super) fn number_in(&mut self, text: &str) -> f64 {
+        text.parse().unwrap_or_else(|_| {
+            self.fail("not a number");
+            0.0
+        })
     }
 
-    pub(super) fn optional_number(&mut self) -> Result<Option<f64>> {
-        match self.optional_text()? {
-            None => Ok(None),
-            Some(text) => text
-                .parse()
-                .map(Some)
-                .map_err(|_| self.damaged("not a number")),
+    pub(super) fn number(&mut self) -> f64 {
+        let text = self.text();
+        self.number_in(text)
+    }
+
+    pub(super) fn optional_number(&mut self) -> Option<f64> {
+        let text = self.optional_text()?;
+        Some(self.number_in(text))
+    }
+
+    fn period_of(&mut self, packed: usize) -> Period {
+        let period = u32::try_from(packed).ok().and_then(unpacked_period);
+        period.unwrap_or_else(|| {
+            self.fail("not a period");
+            Period::year(0)
+        })
+    }
+
+    pub(super) fn period(&mut self) -> Period {
+        let packed = self.count();
+        self.period_of(packed)
+    }
+
+    pub(super) fn optional_period(&mut self) -> Option<Period> {
+        match self.count() {
+            0 => None,
+            packed => Some(self.period_of(packed - 1)),
         }
     }
 
-    pub(super) fn period(&mut self) -> Result<Period> {
-        let packed = self.count()?;
-        u32::try_from(packed)
-            .ok()
-            .and_then(unpacked_period)
-            .ok_or_else(|| self.damaged("not a period"))
+    fn province_of(&mut self, packed: usize) -> ProvinceId {
+        unpacked_province(packed).unwrap_or_else(|| {
+            self.fail("not a province");
+            ProvinceId::new(Scheme::P63, 0)
+        })
     }
 
-    pub(super) fn optional_period(&mut self) -> Result<Option<Period>> {
-        match self.count()? {
-            0 => Ok(None),
-            packed => u32::try_from(packed - 1)
-                .ok()
-                .and_then(unpacked_period)
-                .map(Some)
-                .ok_or_else(|| self.damaged("not a period")),
+    pub(super) fn province(&mut self) -> ProvinceId {
+        let packed = self.count();
+        self.province_of(packed)
+    }
+
+    pub(super) fn optional_province(&mut self) -> Option<ProvinceId> {
+        match self.count() {
+            0 => None,
+            packed => Some(self.province_of(packed - 1)),
         }
     }
 
-    pub(super) fn province(&mut self) -> Result<ProvinceId> {
-        let packed = self.count()?;
-        unpacked_province(packed).ok_or_else(|| self.damaged("not a province"))
+    /// A value of a closed vocabulary by its place in `all`; `or` when the place is past it.
+    pub(super) fn word<T: Copy>(&mut self, all: &[T], or: T) -> T {
+        let at = self.position(all.len());
+        all.get(at).copied().unwrap_or(or)
     }
 
-    pub(super) fn optional_province(&mut self) -> Result<Option<ProvinceId>> {
-        match self.count()? {
-            0 => Ok(None),
-            packed => unpacked_province(packed - 1)
-                .map(Some)
-                .ok_or_else(|| self.damaged("not a province")),
-        }
-    }
-
-    pub(super) fn word<T: Copy>(&mut self, all: &[T]) -> Result<T> {
-        let at = self.position(all.len())?;
-        Ok(all[at])
-    }
-
-    pub(super) fn strings(&mut self) -> Result<Vec<String>> {
+    pub(super) fn strings(&mut self) -> Vec<String> {
         self.list(Reader::string)
     }
 
-    /// A list: its length, then its items. A plain loop, so that each item type adds little
-    /// code to the module.
-    pub(super) fn list<T>(&mut self, read: fn(&mut Reader<'a>) -> Result<T>) -> Result<Vec<T>> {
-        let n = self.items()?;
+    /// A list: its length, then its items.
+    pub(super) fn list<T>(&mut self, read: fn(&mut Reader<'a>) -> T) -> Vec<T> {
+        let n = self.items();
         self.column(n, read)
     }
 
     /// `n` items, one after the other.
-    pub(super) fn column<T>(
-        &mut self,
-        n: usize,
-        read: fn(&mut Reader<'a>) -> Result<T>,
-    ) -> Result<Vec<T>> {
+    pub(super) fn column<T>(&mut self, n: usize, read: fn(&mut Reader<'a>) -> T) -> Vec<T> {
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
-            items.push(read(self)?);
+            items.push(read(self));
         }
-        Ok(items)
+        items
     }
 
     /// `n` positions in a list of `len` items.
-    pub(super) fn positions(&mut self, n: usize, len: usize) -> Result<Vec<u32>> {
+    pub(super) fn positions(&mut self, n: usize, len: usize) -> Vec<u32> {
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
-            items.push(self.position(len)? as u32);
+            items.push(self.position(len) as u32);
         }
-        Ok(items)
+        items
     }
 }
 
@@ -329,50 +373,91 @@ mod tests {
         w.province(ProvinceId::new(Scheme::P34, 86));
         w.optional_province(None);
         w.flag(true);
+        w.word(&Scheme::P34, &[Scheme::P63, Scheme::P34]);
         let mut r = Reader::new(&w.bytes);
-        assert_eq!(r.count().unwrap(), 0);
-        assert_eq!(r.count().unwrap(), 300);
-        assert_eq!(r.count().unwrap(), usize::MAX);
-        assert_eq!(r.text().unwrap(), "Trà Vinh");
-        assert_eq!(r.optional_text().unwrap(), None);
-        assert_eq!(r.optional_text().unwrap(), Some(""));
-        assert_eq!(r.number().unwrap().to_bits(), (0.1_f64 + 0.2).to_bits());
-        assert_eq!(r.optional_number().unwrap(), None);
+        assert_eq!(r.count(), 0);
+        assert_eq!(r.count(), 300);
+        assert_eq!(r.count(), usize::MAX);
+        assert_eq!(r.text(), "Trà Vinh");
+        assert_eq!(r.optional_text(), None);
+        assert_eq!(r.optional_text(), Some(""));
+        assert_eq!(r.number().to_bits(), (0.1_f64 + 0.2).to_bits());
+        assert_eq!(r.optional_number(), None);
         assert_eq!(
-            r.optional_number().unwrap().map(f64::to_bits),
+            r.optional_number().map(f64::to_bits),
             Some((-0.0_f64).to_bits())
         );
-        assert_eq!(r.period().unwrap().to_string(), "2024-02-29");
-        assert_eq!(r.optional_period().unwrap(), Some(Period::year(2016)));
-        assert_eq!(r.province().unwrap(), ProvinceId::new(Scheme::P34, 86));
-        assert_eq!(r.optional_province().unwrap(), None);
-        assert!(r.flag().unwrap());
-        assert!(r.is_done());
+        assert_eq!(r.period().to_string(), "2024-02-29");
+        assert_eq!(r.optional_period(), Some(Period::year(2016)));
+        assert_eq!(r.province(), ProvinceId::new(Scheme::P34, 86));
+        assert_eq!(r.optional_province(), None);
+        assert!(r.flag());
+        assert_eq!(
+            r.word(&[Scheme::P63, Scheme::P34], Scheme::P63),
+            Scheme::P34
+        );
+        r.finish().unwrap();
     }
 
     #[test]
     fn refuses_bytes_the_writer_cannot_have_made() {
-        let damaged = |bytes: &[u8], read: fn(&mut Reader<'_>) -> Result<()>| {
-            let error = read(&mut Reader::new(bytes)).unwrap_err();
+        let damaged = |bytes: &[u8], read: fn(&mut Reader<'_>)| {
+            let mut reader = Reader::new(bytes);
+            read(&mut reader);
+            let error = reader.finish().unwrap_err();
             assert_eq!(error.kind().code(), "io", "{error}");
         };
-        damaged(&[], |r| r.count().map(drop));
-        damaged(&[0xff; 11], |r| r.count().map(drop));
-        damaged(&[5, b'a'], |r| r.text().map(drop));
-        damaged(&[2, 0xc3, 0x28], |r| r.text().map(drop));
-        damaged(&[3, b'x', b'y', b'z'], |r| r.number().map(drop));
-        damaged(&[2], |r| r.flag().map(drop));
-        damaged(&[200, 1], |r| r.items().map(drop));
-        damaged(&[250, 1], |r| r.province().map(drop));
+        damaged(&[], |r| {
+            let _ = r.count();
+        });
+        damaged(&[0xff; 11], |r| {
+            let _ = r.count();
+        });
+        damaged(&[5, b'a'], |r| {
+            let _ = r.text();
+        });
+        damaged(&[2, 0xc3, 0x28], |r| {
+            let _ = r.text();
+        });
+        damaged(&[3, b'x', b'y', b'z'], |r| {
+            let _ = r.number();
+        });
+        damaged(&[2], |r| {
+            let _ = r.flag();
+        });
+        damaged(&[200, 1], |r| {
+            let _ = r.items();
+        });
+        damaged(&[250, 1], |r| {
+            let _ = r.province();
+        });
+        damaged(&[7], |r| {
+            let _ = r.word(&[1, 2, 3], 1);
+        });
+        damaged(&[1, 1], |r| {
+            let _ = r.count();
+        });
         // 2023-02-30 does not exist, nor does a day without its month.
-        let mut w = Writer::default();
-        w.count(20_230_230);
-        w.count(20_230_005);
-        let bytes = w.bytes;
-        damaged(&bytes, |r| r.period().map(drop));
-        let mut r = Reader::new(&bytes);
-        r.count().unwrap();
-        assert_eq!(r.period().unwrap_err().kind().code(), "io");
-        damaged(&[7], |r| r.word(&[1, 2, 3]).map(drop));
+        for packed in [20_230_230, 20_230_005] {
+            let mut w = Writer::default();
+            w.count(packed);
+            damaged(&w.bytes, |r| {
+                let _ = r.period();
+            });
+        }
+    }
+
+    #[test]
+    fn the_first_damage_is_the_one_reported() {
+        let mut r = Reader::new(&[2, 1]);
+        assert!(!r.flag());
+        // Nothing more is read once the pack is damaged, though a 1 follows.
+        assert!(!r.flag());
+        assert_eq!(r.text(), "");
+        let message = r.finish().unwrap_err().to_string();
+        assert!(
+            message.contains("byte 1: a flag neither 0 nor 1"),
+            "{message}"
+        );
     }
 }
