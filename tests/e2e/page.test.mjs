@@ -192,6 +192,8 @@ test('tabs switch by click and by keyboard, and every view renders', async () =>
 test('the language toggles to English with English number formats, and back', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:84&indicators=households_fibre_share,bts_stations');
   await page.locator('ict-compare button.lang').click();
+  // The English words are fetched on the first switch: the page redraws once they arrive.
+  await page.locator('ict-compare .title', { hasText: 'Compare the ICT' }).waitFor();
   assert.match(await page.locator('ict-compare .title').textContent(), /Compare the ICT/);
   const { rows } = await tableText(page);
   const fibre = rows.find((r) => r[0].startsWith('Share of households'));
