@@ -281,8 +281,22 @@ fn read_source(r: &mut Reader<'_>) -> Source {
 fn write_columns(w: &mut Writer, c: &Columns) {
     let n = c.len();
     w.count(n);
+    // Ids follow a pattern (`dti-2022-001`, `dti-2022-002`): each is written as the length of
+    // the start it shares with the id before, then the rest.
+    let mut previous = "";
     for row in 0..n {
-        w.text(c.id.get(row));
+        let id = c.id.get(row);
+        let mut shared = id
+            .bytes()
+            .zip(previous.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !id.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        w.count(shared);
+        w.text(&id[shared..]);
+        previous = id;
     }
     c.province.iter().for_each(|&p| w.count(usize::from(p)));
     c.indicator.iter().for_each(|&i| w.count(i as usize));
@@ -314,8 +328,17 @@ fn write_columns(w: &mut Writer, c: &Columns) {
 fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
     let n = r.items();
     let mut c = Columns::default();
+    let mut id = String::new();
     for _ in 0..n {
-        c.id.push(r.text());
+        let shared = r.count();
+        if id.is_char_boundary(shared) {
+            id.truncate(shared);
+        } else {
+            r.fail("an id sharing more than the one before");
+            id.clear();
+        }
+        id.push_str(r.text());
+        c.id.push(&id);
     }
     let provinces = r.positions(n, dataset.reference.provinces().len());
     c.province = provinces.into_iter().map(|p| p as u16).collect();
@@ -450,5 +473,25 @@ mod tests {
         for end in (MAGIC.len()..pack.len()).step_by(97) {
             assert!(Dataset::from_pack(&pack[..end]).is_err(), "cut at {end}");
         }
+        // A changed byte is refused or read as some other dataset, never a panic; an id that
+        // claims more of the id before than it has is refused.
+        for at in (MAGIC.len()..pack.len()).step_by(1009) {
+            for byte in [0x00, 0x7f, 0xff] {
+                let mut changed = pack.to_vec();
+                changed[at] = byte;
+                let _ = Dataset::from_pack(&changed);
+            }
+        }
+        let parsed = Dataset::from_files(&bundled::FILES).unwrap();
+        let mut w = Writer::default();
+        w.count(2);
+        w.count(0);
+        w.text("ab");
+        w.count(5);
+        w.text("c");
+        let mut r = Reader::new(&w.bytes);
+        let _ = read_columns(&mut r, &parsed);
+        let message = r.check().unwrap_err().to_string();
+        assert!(message.contains("an id sharing more than the one before"), "{message}");
     }
 }
