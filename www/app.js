@@ -12,7 +12,6 @@ import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
 import { renderProvinceTab } from './app/province-tab.js';
-import { renderChartTab, renderMapTab } from './app/graphics.js';
 
 export { USER_FILE_LIMIT_MB } from './user-file.js';
 
@@ -214,8 +213,8 @@ export class App {
     try {
       let pending = null;
       if (tab === 'table') renderTableTab(this);
-      else if (tab === 'chart') pending = renderChartTab(this);
-      else if (tab === 'map') pending = renderMapTab(this);
+      else if (tab === 'chart') pending = this.graphics((g) => g.renderChartTab(this));
+      else if (tab === 'map') pending = this.graphics((g) => g.renderMapTab(this));
       else if (tab === 'profile') pending = renderProfileTab(this);
       else if (tab === 'province') pending = renderProvinceTab(this);
       else if (tab === 'add') pending = renderAddTab(this);
@@ -227,6 +226,16 @@ export class App {
       this.showPanelError(error);
       return undefined;
     }
+  }
+
+  /**
+   * Draws with the chart and map tabs' code, which loads on demand like the chart and the map
+   * themselves; nothing is drawn if another panel was asked for meanwhile.
+   * @param {(graphics: typeof import('./app/graphics.js')) => Promise<void>} draw
+   */
+  graphics(draw) {
+    const token = (this.renderToken = Symbol('graphics'));
+    return import('./app/graphics.js').then((graphics) => (token === this.renderToken ? draw(graphics) : undefined));
   }
 
   showPanelError(error) {

@@ -8,7 +8,6 @@ import { offer } from '../download.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
-import { downloadImage } from './graphics.js';
 
 /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
 export function coverageSummary(app) {
@@ -95,8 +94,9 @@ export function renderToolbar(app) {
   const items = [];
   if (app.state.tab === 'table') items.push(button(t.downloadCsv, () => downloadCsv(app), 'csv'));
   if (app.state.tab === 'chart' || app.state.tab === 'map') {
-    items.push(button(t.downloadSvg, () => downloadImage(app, 'svg'), 'svg'));
-    items.push(button(t.downloadPng, () => downloadImage(app, 'png'), 'png'));
+    // The chart or map on screen has loaded the images' code already.
+    items.push(button(t.downloadSvg, async () => (await import('./graphics.js')).downloadImage(app, 'svg'), 'svg'));
+    items.push(button(t.downloadPng, async () => (await import('./graphics.js')).downloadImage(app, 'png'), 'png'));
   }
   // Every figure of the dataset (a reader's file included) with its provenance, written by the
   // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
