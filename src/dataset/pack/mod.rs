@@ -492,6 +492,9 @@ mod tests {
         let mut r = Reader::new(&w.bytes);
         let _ = read_columns(&mut r, &parsed);
         let message = r.check().unwrap_err().to_string();
-        assert!(message.contains("an id sharing more than the one before"), "{message}");
+        assert!(
+            message.contains("an id sharing more than the one before"),
+            "{message}"
+        );
     }
 }
