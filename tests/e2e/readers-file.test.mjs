@@ -87,6 +87,8 @@ test('a second file replaces the first and says so; a bad one leaves the first i
   assert.match(notice, /second\.csv đã thay cho first\.csv: 1 số liệu/);
   assert.match(await cell.textContent(), /16\.000/);
   await page.locator('ict-compare [role=tab][data-tab=sources]').click();
+  // The Sources view loads its code on demand: wait for it before reading its pages.
+  await page.locator('ict-compare article.source').first().waitFor();
   const users = await page.locator('ict-compare article.source[data-origin=user]').evaluateAll((a) => a.map((x) => x.dataset.source));
   assert.deepEqual(users, ['second-2024'], 'the first file is gone');
   const bad = await open(page, 'third.csv', `${HEADER}c-1,p63:01,bts_stations,2024,-5,third-2024,q\n`);
