@@ -3,6 +3,7 @@
 //
 //   node scripts/bench-browser.mjs                      ict-compare alone (with the plain-JS baseline)
 //   BENCH_ENGINES=ict-compare,plain-js,arquero,duckdb BENCH_SIZES=1000,100000,1000000 node scripts/bench-browser.mjs
+//   BENCH_SIZES= node scripts/bench-browser.mjs          the cold start alone (no sizes, no warm runs)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { STRICT_CSP, serve } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const engines = (process.env.BENCH_ENGINES ?? 'ict-compare,plain-js').split(',');
-const sizes = (process.env.BENCH_SIZES ?? '1000,100000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,100000,1000000').split(',').filter(Boolean).map(Number);
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const out = 'dist/bench';
 const data = 'dist/bench-data';
@@ -88,7 +89,7 @@ for (const engine of engines) {
   cold[engine] = median(runs.map((r) => r.t0));
   if (engine === 'ict-compare') coldWithBundled = median(runs.map((r) => r.bundled));
 }
-const warm = await run(`engines=${engines.join(',')}&sizes=${sizes.join(',')}`, 1_800_000);
+const warm = sizes.length ? await run(`engines=${engines.join(',')}&sizes=${sizes.join(',')}`, 1_800_000) : [];
 await browser.close();
 await new Promise((resolve) => server.close(resolve));
 

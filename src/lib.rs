@@ -11,8 +11,8 @@
 //!   data/*.csv ──parse──▶ model values ──dataset──▶ columns + index ──query/compare──▶ results
 //!   (outside input)        (Province,      (loaded whole      (one call per            │
 //!                           Indicator, …)   or not at all)     user action)            ▼
-//!                                                                            bindings (wasm) ─▶ www/
-//!                                                                            bin/ict-compare (CLI)
+//!                                               ▲                            bindings (wasm) ─▶ www/
+//!   bundled.pack (data/ packed at build time) ──┘                            bin/ict-compare (CLI)
 //! ```
 //!
 //! The core knows nothing of the browser: only `bindings`, compiled for `wasm32`, imports
@@ -36,6 +36,7 @@ mod error;
 mod export;
 mod extract;
 mod model;
+mod order;
 mod parse;
 mod query;
 mod synthetic;

@@ -2,7 +2,7 @@
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { loadEngine } from './engine.js';
 import { formatNumber, useUnits } from './format.js';
-import { indicatorName, messages } from './i18n.js';
+import { hasMessages, indicatorName, loadMessages, messages } from './i18n.js';
 import { provenanceContent } from './provenance.js';
 import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
@@ -76,6 +76,10 @@ export class App {
     this.frame.className = 'ict-compare';
     this.status = document.createElement('p');
     this.status.className = 'status';
+    // The engine is fetched while the reader's words are: an English reader waits for both.
+    const engine = loadEngine();
+    engine.catch(() => {});
+    await loadMessages(this.initialLang()).catch(() => {});
     this.status.textContent = messages(this.initialLang()).loading;
     // What the portal put inside <ict-compare> (a summary table, a link) shows until the engine
     // is ready, and stays if it cannot start.
@@ -84,11 +88,11 @@ export class App {
     this.frame.append(this.status, this.fallback);
     this.root.replaceChildren(style, this.frame);
     try {
-      const engine = await loadEngine();
-      this.Dataset = engine.Dataset;
-      this.bundled = engine.bundled;
-      this.dataset = engine.bundled;
-      this.setCatalog(engine.catalog);
+      const { Dataset, bundled, catalog } = await engine;
+      this.Dataset = Dataset;
+      this.bundled = bundled;
+      this.dataset = bundled;
+      this.setCatalog(catalog);
       this.state = emptyState();
       reopenKeptFile(this);
       this.state = initialView(this);
@@ -188,6 +192,8 @@ export class App {
   /** Redraws everything for the state; settles when the panel is drawn. */
   render() {
     const { lang } = this.state;
+    // English words are fetched the first time they are needed; Vietnamese if they cannot be.
+    if (!hasMessages(lang)) return loadMessages(lang).catch(() => {}).then(() => this.render());
     const t = messages(lang);
     this.host.setAttribute('data-lang', lang);
     this.frame.lang = lang;

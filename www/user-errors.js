@@ -2,6 +2,7 @@
 // error's kind, its values and its place (line, and field of the record where it is about one);
 // the words are the page's. A kind the page has no words for keeps the engine's sentence.
 import { messages } from './i18n.js';
+import { fileErrors } from './i18n/file-errors.js';
 
 /**
  * `(dòng 2, trường 6)` or `(line 2, field 6)`; the character on the line where no field applies
@@ -22,7 +23,7 @@ export function errorPlace(cause, lang) {
  * @param {'vi'|'en'} lang @param {string} fallback
  */
 export function errorSentence(cause, lang, fallback) {
-  const words = messages(lang).fileErrors[cause.kind ?? ''];
+  const words = (lang === 'en' ? fileErrors.en : fileErrors.vi)[cause.kind ?? ''];
   if (!words) return cause.message ?? fallback;
   return typeof words === 'function' ? words(cause.detail ?? {}) : words;
 }

@@ -13,7 +13,6 @@
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
-import { errorPlace, errorSentence } from './user-errors.js';
 
 /** The largest CSV a reader may open: a provincial office's file is a few kilobytes. */
 export const USER_FILE_LIMIT_MB = 10;
@@ -50,6 +49,8 @@ export async function openUserFile(app, file) {
     merged = app.bundled.withUserFile(bytes, file.name);
   } catch (error) {
     app.userError = true;
+    // The words for a refused file load when one is refused.
+    const { errorPlace, errorSentence } = await import('./user-errors.js');
     const cause = error.cause ?? {};
     const where = errorPlace(cause, app.state.lang);
     const kept = previous ? ` ${t.userKept(previous)}` : '';

@@ -70,13 +70,7 @@ fn to_js_error(error: &Error) -> JsValue {
     );
     // The kind's values, for a message worded in the reader's language. An error kind is
     // plain data; serialising it cannot fail, and the cause is still whole if it did.
-    set(
-        "detail",
-        error
-            .kind()
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(JsValue::NULL),
-    );
+    set("detail", to_js(error.kind()).unwrap_or(JsValue::NULL));
     set("message", JsValue::from_str(&error.kind().to_string()));
     let _ = js_sys::Reflect::set(&js, &JsValue::from_str("cause"), &cause);
     js.into()
@@ -84,12 +78,16 @@ fn to_js_error(error: &Error) -> JsValue {
 
 /// Serialises a result as plain JS objects (maps as objects, `None` as `null`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|error| {
-        to_js_error(&Error::request(format!(
-            "cannot serialise a result: {error}"
-        )))
-    })
+    parsed(serde_json::to_string(value).ok())
+}
+
+/// The JSON text of an answer as JS objects. Apart from [`to_js`], so that only the writing of
+/// the JSON is compiled once per answer type.
+#[inline(never)]
+fn parsed(text: Option<String>) -> Result<JsValue, JsValue> {
+    // An answer is plain data: writing it cannot fail, nor can its text fail to parse.
+    text.and_then(|text| js_sys::JSON::parse(&text).ok())
+        .ok_or_else(|| to_js_error(&Error::request("cannot serialise a result".to_owned())))
 }
 
 /// Decodes a request object into its typed spec; unknown fields are refused by name.
@@ -98,21 +96,34 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// never see a misspelt one (`perCapta`): the object's own keys are checked against the
 /// declared fields first.
 fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let refuse = |message: String| to_js_error(&Error::request(format!("{what}: {message}")));
-    let fields = declared_fields::<T>();
-    if !fields.is_empty() && value.is_object() && !js_sys::Array::is_array(&value) {
-        let object: &js_sys::Object = value.unchecked_ref();
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !fields.contains(&key.as_str()) {
-                return Err(refuse(format!(
-                    "unknown field `{key}`, expected one of `{}`",
-                    fields.join("`, `")
-                )));
-            }
+    unknown_field(&value, declared_fields::<T>(), what)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| refused(what, &e.to_string()))
+}
+
+/// An `invalidRequest` error about the request `what`.
+#[inline(never)]
+fn refused(what: &str, message: &str) -> JsValue {
+    to_js_error(&Error::request(format!("{what}: {message}")))
+}
+
+/// Refuses an object with a key that is not one of `fields` (no check when there are none).
+#[inline(never)]
+fn unknown_field(value: &JsValue, fields: &[&str], what: &str) -> Result<(), JsValue> {
+    if fields.is_empty() || !value.is_object() || js_sys::Array::is_array(value) {
+        return Ok(());
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            let message = format!(
+                "unknown field `{key}`, expected one of `{}`",
+                fields.join("`, `")
+            );
+            return Err(refused(what, &message));
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| refuse(e.to_string()))
+    Ok(())
 }
 
 /// The field names a struct's `Deserialize` declares (none for other types), read by asking

@@ -199,8 +199,7 @@ fn column_references(
         .iter()
         .filter_map(|r| dataset.reference().province(r.province)?.region.clone())
         .collect();
-    regions.sort();
-    regions.dedup();
+    crate::order::sort_distinct(&mut regions);
     references(selector, indicator, spec.period, &regions, options)
 }
 
@@ -250,13 +249,15 @@ fn fill_column(
             best: false,
         }));
     }
-    let periods: BTreeSet<_> = rows
+    let mut periods: Vec<_> = rows
         .iter()
         .filter_map(|r| r.cells[column_index].as_ref())
         .filter(|c| c.figure.value.is_some())
         .map(|c| c.figure.period)
         .collect();
-    let years: BTreeSet<_> = periods.iter().map(|p| p.calendar_year()).collect();
+    crate::order::sort_distinct(&mut periods);
+    let mut years: Vec<_> = periods.iter().map(|p| p.calendar_year()).collect();
+    years.dedup();
     let mixed = years.len() > 1
         || rows.iter().any(|r| {
             r.cells[column_index]
@@ -298,7 +299,7 @@ fn fill_column(
             definition.unit.as_str().to_owned()
         },
         mixed_periods: mixed,
-        periods: periods.into_iter().collect(),
+        periods,
     })
 }
 
@@ -312,13 +313,12 @@ fn look_alikes(dataset: &Dataset, indicators: &[u32]) -> Result<Vec<Warning>> {
         if !seen.insert(family.clone()) {
             continue;
         }
-        let members: Vec<String> = indicators[i..]
+        let mut members: Vec<String> = indicators[i..]
             .iter()
             .filter(|b| dataset.indicators()[**b as usize].family == *family)
             .map(|b| dataset.indicators()[*b as usize].id.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
             .collect();
+        crate::order::sort_distinct(&mut members);
         if members.len() > 1 {
             let ids: Vec<&str> = members.iter().map(String::as_str).collect();
             let verdict = crate::compare::comparability(dataset, &ids)?;

@@ -86,15 +86,14 @@ pub fn profile(dataset: &Dataset, province: ProvinceId) -> Result<Profile> {
                     .filter_map(|&r| Some((r, dataset.row(r as usize)?)))
                     .collect();
                 let mut scopes: Vec<u32> = stored.iter().map(|(_, row)| row.scope).collect();
-                scopes.sort_unstable();
-                scopes.dedup();
+                crate::order::sort_distinct(&mut scopes);
                 for scope in scopes {
                     let mut figures: Vec<(bool, Figure)> = stored
                         .iter()
                         .filter(|(_, row)| row.scope == scope)
                         .filter_map(|&(r, row)| Some((row.is_target, selector.plain(r)?)))
                         .collect();
-                    figures.sort_by_key(|(target, f)| (*target, f.period));
+                    crate::order::sort_by_key(&mut figures, |(target, f)| (*target, f.period));
                     total += figures.len();
                     entries.push(ProfileEntry {
                         indicator: indicator.id.clone(),

@@ -103,7 +103,9 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
     let mut figures = ranked_figures(selector, spec, indicator, &provinces, normalise, options)?;
     let missing = provinces.len() - figures.len();
     let descending = definition.better != Better::Lower;
-    figures.sort_by(|(pa, a), (pb, b)| order(a, b, descending).then(pa.cmp(pb)));
+    crate::order::sort_by(&mut figures, |(pa, a), (pb, b)| {
+        order(a, b, descending).then(pa.cmp(pb))
+    });
     let ceiling = definition.unit.maximum().unwrap_or(f64::INFINITY);
     let intervals: Vec<_> = figures
         .iter()
@@ -148,9 +150,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
             .iter()
             .map(|(_, f)| f.period.calendar_year())
             .collect();
-        years.dedup();
-        years.sort_unstable();
-        years.dedup();
+        crate::order::sort_distinct(&mut years);
         years.len() > 1
     };
     let references = ranking_references(selector, indicator, scheme, normalise, spec, options);

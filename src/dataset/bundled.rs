@@ -1,11 +1,16 @@
-//! The dataset compiled into the engine: the files of `data/`, included at build time so that
-//! the page needs no request to load them. The report texts and the stored copies of the
-//! published tables are not included: only `validate`, which is native and reads the folder,
-//! needs them.
+//! The dataset compiled into the engine: the pack of `data/` that the build makes
+//! (`ict-compare pack data/ -o src/dataset/bundled.pack`, run by `make pack`), so that the
+//! page needs no request and no parsing to load it. The report texts and the stored copies of
+//! the published tables are not included: only `validate`, which is native and reads the
+//! folder, needs them.
 
-use super::DatasetFiles;
+/// The pack of `data/` (see `dataset::pack`); a test checks it is the one the files give.
+pub(super) static PACK: &[u8] = include_bytes!("bundled.pack");
 
-pub(super) static FILES: DatasetFiles<'static> = DatasetFiles {
+/// The files of `data/` as text, for the tests that compare the pack with them and for the
+/// small datasets of the unit tests, which borrow the reference files.
+#[cfg(test)]
+pub(super) static FILES: super::DatasetFiles<'static> = super::DatasetFiles {
     sources: include_str!("../../data/sources.csv"),
     tables: include_str!("../../data/tables.csv"),
     indicators: include_str!("../../data/indicators.csv"),

@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Columns, Dataset, RowKeys, bundled};
+use super::{Columns, Dataset, RowKeys};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
@@ -385,15 +385,7 @@ impl DatasetLoader {
         indicators: &str,
         expected_bytes: usize,
     ) -> Result<Self> {
-        let dataset = Dataset::catalogue(&super::DatasetFiles {
-            sources,
-            indicators,
-            observations: "",
-            tables: "",
-            editions: "",
-            table_observations: "",
-            ..bundled::FILES
-        })?;
+        let dataset = Dataset::own_catalogue(sources, indicators)?;
         let load = Load::new(
             &dataset,
             "observations.csv",

@@ -9,6 +9,7 @@ mod bundled;
 #[cfg(test)]
 pub(crate) mod inline;
 mod load;
+mod pack;
 mod reference;
 mod rows;
 mod store;
@@ -135,43 +136,13 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The dataset compiled into the engine.
+    /// The dataset compiled into the engine, decoded from the pack the build made of `data/`.
     pub fn bundled() -> Result<Self> {
-        Dataset::from_files(&bundled::FILES)
+        Dataset::from_pack(bundled::PACK)
     }
 
     /// A dataset from the text of its files. Every error names the file, line and column.
     pub fn from_files(files: &DatasetFiles<'_>) -> Result<Self> {
-        let mut dataset = Dataset::catalogue(files)?;
-        let text = files.observations;
-        let load = Load::new(&dataset, "observations.csv", Origin::Bundled, text.len());
-        let mut columns = load.finish(&mut dataset, text, &HashSet::default())?;
-        let text = files.table_observations;
-        if !text.is_empty() {
-            let load = Load::new(
-                &dataset,
-                "table_observations.csv",
-                Origin::Bundled,
-                text.len(),
-            );
-            columns.append(&load.finish(&mut dataset, text, &HashSet::default())?);
-        }
-        dataset.set_columns(columns);
-        Ok(dataset)
-    }
-
-    /// Installs the dataset's rows and indexes them: the index is always of these columns.
-    fn set_columns(&mut self, columns: Columns) {
-        self.index = Index::build(
-            &columns,
-            self.indicators.len(),
-            self.reference.provinces().len(),
-        );
-        self.columns = columns;
-    }
-
-    /// Everything but the observations: reference data, indicators and sources.
-    fn catalogue(files: &DatasetFiles<'_>) -> Result<Self> {
         let reference = Reference::parse(&ReferenceFiles {
             provinces_p63: files.provinces_p63,
             provinces_p34: files.provinces_p34,
@@ -184,22 +155,44 @@ impl Dataset {
             parse_editions(files.editions, Some("editions.csv"), &mut indicators)?;
         }
         let mut sources = parse_sources(files.sources, Some("sources.csv"))?;
-        for source in &sources {
-            if let Some(province) = source.province
-                && reference.province(province).is_none()
-            {
-                return Err(crate::Error::new(ErrorKind::UnknownProvince {
-                    id: province.to_string(),
-                })
-                .in_file("sources.csv"));
-            }
-        }
+        check_source_provinces(&reference, &sources)?;
         if !files.tables.is_empty() {
             let tables = parse_tables(files.tables, Some("tables.csv"), &sources)?;
             sources.extend(tables);
         }
-        Ok(Dataset {
-            reference: Arc::new(reference),
+        let mut dataset = Dataset::catalogue(Arc::new(reference), indicators, sources);
+        let mut columns = dataset.load("observations.csv", files.observations)?;
+        if !files.table_observations.is_empty() {
+            columns.append(&dataset.load("table_observations.csv", files.table_observations)?);
+        }
+        dataset.set_columns(columns);
+        Ok(dataset)
+    }
+
+    /// The rows of one bundled file of observations, read whole.
+    fn load(&mut self, file: &str, text: &str) -> Result<Columns> {
+        let load = Load::new(self, file, Origin::Bundled, text.len());
+        load.finish(self, text, &HashSet::default())
+    }
+
+    /// Installs the dataset's rows and indexes them: the index is always of these columns.
+    fn set_columns(&mut self, columns: Columns) {
+        self.index = Index::build(
+            &columns,
+            self.indicators.len(),
+            self.reference.provinces().len(),
+        );
+        self.columns = columns;
+    }
+
+    /// Everything but the observations: reference data, indicators and sources, with no rows.
+    fn catalogue(
+        reference: Arc<Reference>,
+        indicators: Vec<Indicator>,
+        sources: Vec<Source>,
+    ) -> Self {
+        Dataset {
+            reference,
             indicator_ids: indicators
                 .iter()
                 .enumerate()
@@ -216,7 +209,17 @@ impl Dataset {
             scopes: vec!["province".to_owned()],
             columns: Columns::default(),
             index: Index::default(),
-        })
+        }
+    }
+
+    /// The catalogue of one's own `indicators.csv` and `sources.csv` over the bundled reference
+    /// data, without published tables.
+    fn own_catalogue(sources: &str, indicators: &str) -> Result<Self> {
+        let reference = Dataset::reference_from_pack(bundled::PACK)?;
+        let indicators = parse_indicators(indicators, Some("indicators.csv"))?;
+        let sources = parse_sources(sources, Some("sources.csv"))?;
+        check_source_provinces(&reference, &sources)?;
+        Ok(Dataset::catalogue(Arc::new(reference), indicators, sources))
     }
 
     /// A dataset of one's own files (sources, indicators, observations) over the bundled
@@ -226,15 +229,10 @@ impl Dataset {
         indicators: &str,
         observations: &str,
     ) -> Result<Self> {
-        Dataset::from_files(&DatasetFiles {
-            sources,
-            indicators,
-            observations,
-            tables: "",
-            editions: "",
-            table_observations: "",
-            ..bundled::FILES
-        })
+        let mut dataset = Dataset::own_catalogue(sources, indicators)?;
+        let columns = dataset.load("observations.csv", observations)?;
+        dataset.set_columns(columns);
+        Ok(dataset)
     }
 
     /// This dataset with the observations of a user's file added, marked as the user's.
@@ -446,4 +444,19 @@ impl Dataset {
     pub fn memory_bytes(&self) -> usize {
         self.columns.bytes() + self.index.bytes()
     }
+}
+
+/// Every province a report names is one of the reference lists'.
+fn check_source_provinces(reference: &Reference, sources: &[Source]) -> Result<()> {
+    for source in sources {
+        if let Some(province) = source.province
+            && reference.province(province).is_none()
+        {
+            return Err(crate::Error::new(ErrorKind::UnknownProvince {
+                id: province.to_string(),
+            })
+            .in_file("sources.csv"));
+        }
+    }
+    Ok(())
 }

@@ -58,6 +58,19 @@ impl Reference {
             province.merged_into = Some(new);
         }
         provinces.extend(p34);
+        let population = parse_population(files.population, Some("reference/population.csv"))?;
+        let dti = parse_dti(files.dti, Some("reference/dti_2022_provincial_rank.csv"))?;
+        Reference::from_parts(provinces, regions, population, dti)
+    }
+
+    /// Reference data from its parts, each province with its mapping already set: the lists
+    /// as read from the reference files, or from the bundled pack.
+    pub(super) fn from_parts(
+        provinces: Vec<Province>,
+        regions: Vec<Region>,
+        records: Vec<PopulationRecord>,
+        dti: Vec<RankRecord>,
+    ) -> Result<Self> {
         let mut index = vec![None; 200];
         for (i, province) in provinces.iter().enumerate() {
             index[slot(province.id)] = Some(i as u16);
@@ -73,13 +86,12 @@ impl Reference {
             }
         }
         let mut population: HashMap<ProvinceId, Vec<PopulationRecord>> = HashMap::new();
-        for record in parse_population(files.population, Some("reference/population.csv"))? {
+        for record in records {
             population.entry(record.province).or_default().push(record);
         }
         for records in population.values_mut() {
-            records.sort_by_key(|r| r.year);
+            crate::order::sort_by_key(records, |r| r.year);
         }
-        let dti = parse_dti(files.dti, Some("reference/dti_2022_provincial_rank.csv"))?;
         Ok(Reference {
             provinces,
             index,
@@ -144,6 +156,14 @@ impl Reference {
             .get(&province)?
             .iter()
             .min_by_key(|r| (r.year.abs_diff(year), r.year))
+    }
+
+    /// Every population record, by province in the order of the lists, then by year.
+    pub(super) fn population_records(&self) -> impl Iterator<Item = &PopulationRecord> {
+        self.provinces
+            .iter()
+            .filter_map(|p| self.population.get(&p.id))
+            .flatten()
     }
 
     /// The DTI ranks of the 63 provinces.

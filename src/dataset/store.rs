@@ -86,7 +86,7 @@ pub(crate) struct Columns {
     pub(super) value: Vec<f64>,
     /// The whole of a part (`151` of `151/151`); NaN when the figure has none, so that the
     /// column costs 8 bytes a row rather than an `Option`'s 16. Read it with [`Columns::out_of`].
-    wholes: Vec<f64>,
+    pub(super) wholes: Vec<f64>,
     pub(super) qualifier: Vec<Qualifier>,
     pub(super) is_target: Vec<bool>,
     /// Interned: index into the dataset's scope names; 0 is `province`.
@@ -261,7 +261,7 @@ impl Index {
                 let group = &mut rows[window[0] as usize..window[1] as usize];
                 if group.len() > 1 {
                     // The row number in the key keeps one period's rows in load order.
-                    group.sort_unstable_by_key(|&row| (columns.period[row as usize], row));
+                    crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
                 }
             }
         }

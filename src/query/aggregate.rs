@@ -97,7 +97,7 @@ impl Summary {
     pub fn stats(&self, rule: &Rule) -> Stats {
         let n = self.values.len();
         let mut sorted = self.values.clone();
-        sorted.sort_by(f64::total_cmp);
+        crate::order::sort_by(&mut sorted, f64::total_cmp);
         let middle = |i: usize| sorted.get(i).copied();
         let median = match n {
             0 => None,
@@ -371,7 +371,8 @@ pub(crate) fn group(
     for member in members {
         summary.add(member.value);
     }
-    let years: BTreeSet<u16> = members.iter().map(|m| m.year).collect();
+    let mut years: Vec<u16> = members.iter().map(|m| m.year).collect();
+    crate::order::sort_distinct(&mut years);
     // The weight indicator is read for the same years as the figures.
     let period = match (years.first(), years.last()) {
         (Some(&first), Some(&last)) if first == last => PeriodSpec::Year(first),

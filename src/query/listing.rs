@@ -238,13 +238,11 @@ pub fn coverage(dataset: &Dataset) -> Vec<IndicatorCoverage> {
         .zip(counts)
         .zip(provinces.into_iter().zip(periods))
         .map(|((indicator, observations), (mut p, mut t))| {
-            p.sort_unstable();
-            p.dedup();
-            t.sort_unstable();
-            t.dedup();
+            crate::order::sort_distinct(&mut p);
+            crate::order::sort_distinct(&mut t);
             let mut provinces: Vec<ProvinceId> =
                 p.into_iter().map(|at| reference.at(at).id).collect();
-            provinces.sort();
+            crate::order::sort_by(&mut provinces, Ord::cmp);
             IndicatorCoverage {
                 indicator: indicator.id.clone(),
                 observations,
@@ -285,12 +283,12 @@ pub fn user_figures(dataset: &Dataset) -> Option<UserFigures> {
         .into_iter()
         .map(|(at, n)| (n, reference.at(at).id))
         .collect();
-    provinces.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut provinces, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut indicators: Vec<(usize, &str)> = indicators
         .into_iter()
         .filter_map(|(i, n)| Some((n, dataset.indicators().get(i as usize)?.id.as_str())))
         .collect();
-    indicators.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    crate::order::sort_by(&mut indicators, |a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let sources = (0..dataset.sources().len())
         .filter(|&s| dataset.source_origin(s) == Origin::User)
         .count();

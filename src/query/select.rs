@@ -152,8 +152,7 @@ impl<'d> Selector<'d> {
             .filter_map(|&row| self.dataset.period_of(row as usize))
             .map(crate::model::Period::calendar_year)
             .collect();
-        years.sort_unstable();
-        years.dedup();
+        crate::order::sort_distinct(&mut years);
         years
     }
 
@@ -178,8 +177,7 @@ impl<'d> Selector<'d> {
             .filter_map(|row| self.dataset.period_of(row as usize))
             .map(crate::model::Period::calendar_year)
             .collect();
-        years.sort_unstable();
-        years.dedup();
+        crate::order::sort_distinct(&mut years);
         years
     }
 

@@ -188,8 +188,7 @@ pub(super) fn view_figure(
 ) -> ViewFigure {
     let mark = figure_mark(figure);
     let mut sources: Vec<String> = figure.provenance.iter().map(|p| p.source.clone()).collect();
-    sources.sort();
-    sources.dedup();
+    crate::order::sort_distinct(&mut sources);
     ViewFigure {
         value: figure.value,
         qualifier: figure.qualifier,
@@ -353,7 +352,7 @@ fn report_figures(
         });
     }
     // Stable: within a group, the profile's order (pillar, then the province's own first).
-    report.sort_by(|a, b| {
+    crate::order::sort_by(&mut report, |a, b| {
         b.comparable
             .cmp(&a.comparable)
             .then(b.provinces.cmp(&a.provinces))
@@ -367,8 +366,7 @@ fn attributions(dataset: &Dataset, shown: &[&ViewFigure]) -> Vec<Attribution> {
         .iter()
         .flat_map(|f| f.sources.iter().map(String::as_str))
         .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    crate::order::sort_distinct(&mut ids);
     dataset
         .sources()
         .iter()

@@ -71,7 +71,7 @@ pub(super) fn series_view(
                 })
             })
             .collect();
-        points.sort_by_key(|p| p.year);
+        crate::order::sort_by_key(&mut points, |p| p.year);
         points.dedup_by_key(|p| p.year);
         lines.push(SeriesLine {
             kind: match kind {

@@ -4,6 +4,7 @@
 import { offer } from '../download.js';
 import { formatNumber, formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
+import { mineWords } from '../i18n/mine.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { BASE } from '../base.js';
@@ -241,7 +242,7 @@ export async function downloadImage(app, kind) {
  */
 export function sourceLine(app) {
   const t = messages(app.state.lang);
-  const year = app.state.period === 'latest' ? t.mine.latest : app.state.period;
+  const year = app.state.period === 'latest' ? mineWords(app.state.lang).latest : app.state.period;
   const warnings = [...app.panel.querySelectorAll('.warnings li, .note')].map((w) => w.textContent.trim()).filter(Boolean);
   return [
     `${t.imageYear}: ${year}`,

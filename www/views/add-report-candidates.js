@@ -3,6 +3,7 @@
 // suggestions; this module lists them first and lets the person search for any other.
 import { formatNumber, searchKey, compareText } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
+import { addReportWords } from '../i18n/add-report.js';
 
 const QUALIFIERS = ['exact', 'over', 'at_least', 'about', 'nearly', 'under', 'at_most'];
 
@@ -31,7 +32,7 @@ const SCALES = {
 
 /** The figure as read, in the reader's language: `tối thiểu 30 %`, `4.822 triệu đồng`, `85/85`. */
 function figureText(candidate, lang) {
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const qualifier = candidate.qualifier === 'exact' ? '' : `${t.qualifiers[candidate.qualifier]} `;
   const number = candidate.outOf != null || candidate.upTo != null ? candidate.written : formatNumber(candidate.value, lang);
   const parts = [qualifier + number];
@@ -57,7 +58,7 @@ function labelled(text, control) {
  *   onShow: (index: number, options?: {quiet?: boolean}) => void}} model
  */
 export function renderCandidates({ candidates, decisions, indicators, lang, onChange, onShow }) {
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const sorted = [...indicators].sort((a, b) => compareText(indicatorName(a, lang), indicatorName(b, lang), lang));
   const list = document.createElement('ol');

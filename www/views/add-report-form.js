@@ -1,6 +1,7 @@
 // The report being added: its id, title, outlet, date and province, and its text, pasted,
 // chosen or dropped. Values go straight into the session; the engine checks them later.
 import { messages } from '../i18n.js';
+import { addReportWords } from '../i18n/add-report.js';
 
 function field(labelText, control, key) {
   const label = document.createElement('label');
@@ -25,7 +26,7 @@ function input(type, value, onChange) {
  *   onFile: (file: File) => void, onSubmit: () => void, onReportChange: () => void}} model
  */
 export function reportForm({ session, lang, catalog, onFile, onSubmit, onReportChange }) {
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const report = session.report;
   const set = (name) => (value) => {
     report[name] = value.trim();

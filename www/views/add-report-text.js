@@ -2,6 +2,7 @@
 // the chosen candidate's quote highlighted in place, and the numbers set aside with the
 // engine's reason. Offsets come from the engine in UTF-16 code units, as JavaScript counts.
 import { messages } from '../i18n.js';
+import { addReportWords } from '../i18n/add-report.js';
 
 /** The most set-aside numbers listed; a long text has thousands of dates and codes. */
 const MAX_LISTED = 400;
@@ -12,7 +13,7 @@ const MAX_LISTED = 400;
  *   selected: number|null, lang: 'vi'|'en', onPick: (index: number) => void}} model
  */
 export function renderText(pane, { extraction, decisions, selected, lang, onPick }) {
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const { text, candidates } = extraction;
   const quote = selected != null ? candidates[selected]?.quoteSpan : null;
   const cuts = new Set([0, text.length]);
@@ -69,7 +70,7 @@ export function renderText(pane, { extraction, decisions, selected, lang, onPick
  * @param {'vi'|'en'} lang
  */
 export function setAsideList(rejected, lang) {
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const details = document.createElement('details');
   details.className = 'set-aside';
   const summary = document.createElement('summary');

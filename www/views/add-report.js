@@ -6,6 +6,7 @@
 // (a language switch, an accepted figure) keeps every choice and the focus.
 import { offer } from '../download.js';
 import { messages } from '../i18n.js';
+import { addReportWords } from '../i18n/add-report.js';
 import { initialDecision, renderCandidates } from './add-report-candidates.js';
 import { loadExtractor } from './add-report-engine.js';
 import { reportForm } from './add-report-form.js';
@@ -25,7 +26,7 @@ const MAX_BYTES = 8 * 1024 * 1024;
 async function readFile(file, model, rerender) {
   const { session } = model;
   if (file.size > MAX_BYTES) {
-    session.error = `${messages(model.lang).addReport.failed}: ${file.name} > 8 MB`;
+    session.error = `${addReportWords(model.lang).failed}: ${file.name} > 8 MB`;
     rerender();
     return;
   }
@@ -38,7 +39,7 @@ async function readFile(file, model, rerender) {
 
 function runExtract(model, rerender) {
   const { session, engine, lang } = model;
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const bytes = session.bytes ?? new TextEncoder().encode(session.text ?? '');
   session.error = null;
   if (!bytes.length) {
@@ -91,7 +92,7 @@ function rows(model, provisional) {
 /** After a decision: the accepted figures join the bundled ones, or the problem is said. */
 function commit(model, index) {
   const { session, lang } = model;
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   if (!session.report.province) {
     session.notice = t.needReport;
     model.onAccepted(null, '');
@@ -113,7 +114,7 @@ function commit(model, index) {
 
 function downloads(model) {
   const { session, lang } = model;
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const section = document.createElement('section');
   section.className = 'downloads';
   const heading = document.createElement('h3');
@@ -159,7 +160,7 @@ export async function render(container, model) {
 function draw(container, model) {
   const { session, lang } = model;
   session.report ??= { id: '', title: '', outlet: '', published: '', province: '' };
-  const t = messages(lang).addReport;
+  const t = addReportWords(lang);
   const rerender = () => draw(container, model);
   const intro = document.createElement('p');
   intro.className = 'intro';

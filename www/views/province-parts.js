@@ -1,6 +1,7 @@
 // Small parts of the province view: an element maker that only ever sets text and attributes
 // (never markup), and the timeline shared by the ranking, the map and the series.
 import { messages } from '../i18n.js';
+import { mineWords } from '../i18n/mine.js';
 
 /**
  * An element with attributes (text values only) and children (nodes or text).
@@ -28,9 +29,9 @@ export function timeline(years, period, lang, onYear) {
   const index = Math.max(0, years.indexOf(current));
   const slider = node('div', {
     role: 'slider', tabindex: '0', class: 'timeline-slider',
-    'aria-label': t.mine.timeline,
+    'aria-label': mineWords(lang).timeline,
     'aria-valuemin': String(years[0]), 'aria-valuemax': String(latest), 'aria-valuenow': String(years[index]),
-    'aria-valuetext': period === 'latest' ? `${years[index]} (${t.mine.latest})` : String(years[index]),
+    'aria-valuetext': period === 'latest' ? `${years[index]} (${mineWords(lang).latest})` : String(years[index]),
   });
   years.forEach((year, i) => {
     const stop = node('span', { class: i === index ? 'stop current' : 'stop', 'data-year': String(year) }, String(year));
@@ -44,6 +45,6 @@ export function timeline(years, period, lang, onYear) {
     const year = years[Math.min(years.length - 1, Math.max(0, to))];
     if (year !== years[index]) onYear(year === latest ? 'latest' : year);
   });
-  wrap.append(node('span', { class: 'timeline-label' }, `${t.mine.timeline}: `), slider);
+  wrap.append(node('span', { class: 'timeline-label' }, `${mineWords(lang).timeline}: `), slider);
   return wrap;
 }

@@ -6,6 +6,7 @@
 // comparable; this file formats and draws.
 import { formatNumber, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
+import { mineWords } from '../i18n/mine.js';
 import { node, timeline } from './province-parts.js';
 import { seriesFigure } from './series-chart.js';
 
@@ -21,7 +22,7 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   const name = (thing) => (lang === 'en' ? thing.nameEn ?? thing.labelEn : thing.nameVi ?? thing.labelVi);
   const value = (figure, indicator) => figureText(figure, indicator, lang);
 
-  const select = /** @type {HTMLSelectElement} */ (node('select', { 'aria-label': t.mine.choose }));
+  const select = /** @type {HTMLSelectElement} */ (node('select', { 'aria-label': mineWords(lang).choose }));
   for (const choice of choices) {
     const option = /** @type {HTMLOptionElement} */ (node('option', { value: choice.id }, choice.name));
     option.selected = choice.id === view.province.id;
@@ -32,7 +33,7 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   const regional = view.ranking.references.find((r) => r.kind === 'regional');
   const regionName = regional ? (lang === 'en' ? regional.nameEn : regional.nameVi) : '';
   const header = node('div', { class: 'province-header' },
-    node('label', {}, `${t.mine.choose} `, select),
+    node('label', {}, `${mineWords(lang).choose} `, select),
     regionName ? node('span', { class: 'region' }, ` · ${regionName}`) : '');
 
   // Headlines: the index scores as their publishers print them, the rank out of the list, the change.
@@ -41,17 +42,17 @@ export function render(container, { view, indicators, lang, choices, onProvince,
     const card = node('section', { class: 'headline', 'data-indicator': headline.indicator.id });
     card.append(node('h3', {}, name(headline.indicator)));
     if (!headline.figure) {
-      card.append(node('p', { class: 'none' }, t.mine.noFigure));
+      card.append(node('p', { class: 'none' }, mineWords(lang).noFigure));
     } else {
       const button = node('button', { type: 'button', class: 'value headline-value' }, value(headline.figure, headline.indicator));
       button.addEventListener('click', () => onFigure(button, headline.figure));
       card.append(button, node('span', { class: 'period' }, ` ${headline.figure.period}`));
-      if (headline.place) card.append(node('p', { class: 'place' }, t.mine.place(headline.place.rank, headline.place.of, headline.place.tied)));
+      if (headline.place) card.append(node('p', { class: 'place' }, mineWords(lang).place(headline.place.rank, headline.place.of, headline.place.tied)));
       if (headline.change) {
         const change = headline.change;
         const digits = headline.indicator.decimals;
         const sign = change.absolute > 0 ? '+' : change.absolute < 0 ? '−' : '±';
-        const text = t.mine.change(`${sign}${formatNumber(Math.abs(change.absolute), lang, digits)}`, change.from);
+        const text = mineWords(lang).change(`${sign}${formatNumber(Math.abs(change.absolute), lang, digits)}`, change.from);
         card.append(node('p', { class: 'change' }, text));
         const note = lang === 'en' ? change.breakNoteEn : change.breakNoteVi;
         if (change.editionBreak && note) card.append(node('p', { class: 'break-note' }, note));
@@ -62,13 +63,13 @@ export function render(container, { view, indicators, lang, choices, onProvince,
 
   const indicator = view.indicator;
   const available = view.availability.indicators.find((a) => a.indicator === indicator.id);
-  const title = node('h3', { class: 'ranking-title' }, `${name(indicator)} · ${view.period === 'latest' ? t.mine.latest : view.period}`);
-  const coverage = node('p', { class: 'coverage' }, available ? t.mine.coverage(available.provinces, available.years) : '');
+  const title = node('h3', { class: 'ranking-title' }, `${name(indicator)} · ${view.period === 'latest' ? mineWords(lang).latest : view.period}`);
+  const coverage = node('p', { class: 'coverage' }, available ? mineWords(lang).coverage(available.provinces, available.years) : '');
 
   const sections = [header, headlines, title, coverage, timeline(view.timeline, view.period, lang, onYear)];
   if ((available?.provinces ?? 0) <= 1) {
     // One province has this indicator: a ranking of one says nothing.
-    sections.push(node('p', { class: 'empty-state single' }, t.mine.single(available?.provinces ?? 0)));
+    sections.push(node('p', { class: 'empty-state single' }, mineWords(lang).single(available?.provinces ?? 0)));
   } else {
     sections.push(ranking(view, lang, onFigure));
   }
@@ -76,7 +77,7 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   // The engine says which warnings apply (each once: the merger is explained once, in words);
   // the page says them in the reader's language.
   if (view.warnings.length) {
-    const said = [...new Set(view.warnings.map((w) => t.mine.warnings[w.code] ?? w.message))];
+    const said = [...new Set(view.warnings.map((w) => mineWords(lang).warnings[w.code] ?? w.message))];
     sections.splice(2, 0, node('ul', { class: 'warnings view-warnings' }, ...said.map((text) => node('li', {}, text))));
   }
   sections.push(reportFigures(view, indicators, lang, onFigure));
@@ -89,9 +90,9 @@ export function figureText(figure, indicator, lang) {
   const t = messages(lang);
   let text = formatValue({ value: figure.value, qualifier: figure.qualifier }, indicator.unit, lang);
   // A lower bound comes with the engine's "at least" qualifier (written ≥); say how much it covers.
-  if (figure.mark === 'lowerBound') text += figure.members ? ` (${t.mine.lowerBound(figure.reported, figure.members)})` : '';
+  if (figure.mark === 'lowerBound') text += figure.members ? ` (${mineWords(lang).lowerBound(figure.reported, figure.members)})` : '';
   else if (figure.mark === 'derived') text += '*';
-  else if (figure.mark === 'partial') text += ` (${t.mine.partial})`;
+  else if (figure.mark === 'partial') text += ` (${mineWords(lang).partial})`;
   return text;
 }
 
@@ -102,7 +103,7 @@ function ranking(view, lang, onFigure) {
   const values = [...rows.map((r) => r.figure.value), ...view.ranking.references.map((r) => r.value)].filter((v) => v != null);
   const max = Math.max(0, ...values);
   const scale = (v) => (max > 0 && v > 0 ? (v / max) * 100 : 0);
-  const list = node('ol', { class: 'ranking', 'aria-label': t.mine.rankingLabel });
+  const list = node('ol', { class: 'ranking', 'aria-label': mineWords(lang).rankingLabel });
   for (const row of rows) {
     const bar = node('span', { class: 'bar' });
     bar.style.width = `${scale(row.figure.value ?? 0)}%`;
@@ -119,7 +120,7 @@ function ranking(view, lang, onFigure) {
     const place = row.place ? `${row.place.rank}${row.place.tied ? '=' : ''}` : '';
     const item = node('li', { class: row.chosen ? 'chosen' : '', 'data-province': row.province },
       node('span', { class: 'place' }, place), node('span', { class: 'name' }, row.name), track, button);
-    if (row.published) item.append(node('span', { class: 'published' }, t.mine.published(figureText(row.published, view.indicator, lang))));
+    if (row.published) item.append(node('span', { class: 'published' }, mineWords(lang).published(figureText(row.published, view.indicator, lang))));
     list.append(item);
   }
   const references = node('ul', { class: 'references' });
@@ -130,8 +131,8 @@ function ranking(view, lang, onFigure) {
     references.append(mark);
   }
   const notes = [];
-  if (view.ranking.missing) notes.push(node('p', { class: 'missing' }, t.mine.missing(view.ranking.missing)));
-  if (view.ranking.mixedPeriods) notes.push(node('p', { class: 'mixed' }, t.mine.mixed));
+  if (view.ranking.missing) notes.push(node('p', { class: 'missing' }, mineWords(lang).missing(view.ranking.missing)));
+  if (view.ranking.mixedPeriods) notes.push(node('p', { class: 'mixed' }, mineWords(lang).mixed));
   return node('figure', { class: 'ranking-figure' }, references, list, ...notes);
 }
 
@@ -143,8 +144,8 @@ function reportFigures(view, indicators, lang, onFigure) {
     const indicator = indicators.get(item.indicator) ?? { unit: '', nameVi: item.indicator, nameEn: item.indicator };
     const button = node('button', { type: 'button', class: 'value' }, figureText(item.figure, indicator, lang));
     button.addEventListener('click', () => onFigure(button, item.figure));
-    const term = `${indicatorName(indicator, lang)}${item.comparable ? ` (${t.mine.provinces(item.provinces)})` : ` (${t.mine.notComparable})`}`;
+    const term = `${indicatorName(indicator, lang)}${item.comparable ? ` (${mineWords(lang).provinces(item.provinces)})` : ` (${mineWords(lang).notComparable})`}`;
     list.append(node('dt', { class: item.comparable ? 'comparable' : '' }, term), node('dd', {}, button, ` ${item.figure.period}`));
   }
-  return node('section', { class: 'report' }, node('h3', {}, t.mine.reportTitle), list);
+  return node('section', { class: 'report' }, node('h3', {}, mineWords(lang).reportTitle), list);
 }

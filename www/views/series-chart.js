@@ -4,7 +4,7 @@
 // which a "Table" button shows in its place and which screen readers always have. The engine
 // picks the lines, their order, the years and the breaks; this file formats and draws.
 import { formatValue } from '../format.js';
-import { messages } from '../i18n.js';
+import { mineWords } from '../i18n/mine.js';
 import { node } from './province-parts.js';
 import { redrawOnResize } from './svg.js';
 import { drawSeries } from './series-chart/draw.js';
@@ -19,23 +19,23 @@ let tableShown = false;
  * @returns {HTMLElement}
  */
 export function seriesFigure(view, lang, text) {
-  const t = messages(lang);
+  const w = mineWords(lang);
   const lines = view.series.lines.map((line) => ({
     kind: line.kind,
     label: lang === 'en' ? line.labelEn : line.labelVi,
     points: line.points.map((p) => ({ ...p, text: p.value == null ? '–' : text({ ...p, members: null, reported: null }, view.indicator) })),
   }));
   const years = [...new Set(lines.flatMap((l) => l.points.filter((p) => p.value != null).map((p) => p.year)))].sort((a, b) => a - b);
-  if (!years.length) return node('p', { class: 'series-none' }, t.mine.noSeries);
+  if (!years.length) return node('p', { class: 'series-none' }, w.noSeries);
   const breaks = view.series.breaks;
-  const title = `${t.mine.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`;
+  const title = `${w.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`;
   const said = lines.map((l) => `${l.label}: ${l.points.filter((p) => p.value != null).map((p) => `${p.year} ${p.text}`).join(', ')}`);
-  const summary = [title, ...said, ...breaks.map((b) => `${t.mine.methodChanged} ${b.year}`)].join('. ');
+  const summary = [title, ...said, ...breaks.map((b) => `${w.methodChanged} ${b.year}`)].join('. ');
 
   const holder = node('div', { class: 'series-chart' });
   const model = {
     lines, breaks, title, summary,
-    breakLabel: t.mine.methodChanged,
+    breakLabel: w.methodChanged,
     tick: (value) => formatValue({ value, qualifier: 'exact' }, view.indicator.unit, lang),
   };
   let drawn = 0;
@@ -49,7 +49,7 @@ export function seriesFigure(view, lang, text) {
   draw();
 
   const data = node('div', { class: 'series-data' }, table(view, lines, years, lang));
-  const toggle = node('button', { type: 'button', class: 'series-toggle', 'aria-pressed': String(tableShown) }, t.mine.seriesTable);
+  const toggle = node('button', { type: 'button', class: 'series-toggle', 'aria-pressed': String(tableShown) }, w.seriesTable);
   // Shown, the table scrolls sideways on a narrow screen, so it is a region the keyboard can
   // reach; hidden, it is clipped and never scrolls.
   const show = () => {
@@ -67,9 +67,9 @@ export function seriesFigure(view, lang, text) {
     draw();
   });
   show();
-  const notes = breaks.map((b) => node('li', { 'data-year': String(b.year) }, `${t.mine.methodChanged} ${b.year}: ${lang === 'en' ? b.noteEn : b.noteVi}`));
+  const notes = breaks.map((b) => node('li', { 'data-year': String(b.year) }, `${w.methodChanged} ${b.year}: ${lang === 'en' ? b.noteEn : b.noteVi}`));
   const figure = node('figure', { class: 'series' },
-    node('figcaption', {}, node('span', {}, t.mine.seriesTitle), toggle),
+    node('figcaption', {}, node('span', {}, w.seriesTitle), toggle),
     holder, data,
     notes.length ? node('ul', { class: 'breaks' }, ...notes) : '');
   redrawOnResize(holder, figure, holder, () => {
@@ -81,13 +81,13 @@ export function seriesFigure(view, lang, text) {
 
 /** The same figures as a table, years across, one row per line. */
 function table(view, lines, years, lang) {
-  const t = messages(lang);
-  const head = node('tr', {}, node('th', { scope: 'col' }, t.mine.seriesLine), ...years.map((y) => node('th', { scope: 'col' }, String(y))));
+  const w = mineWords(lang);
+  const head = node('tr', {}, node('th', { scope: 'col' }, w.seriesLine), ...years.map((y) => node('th', { scope: 'col' }, String(y))));
   const body = lines.map((line) => {
     const cells = years.map((year) => node('td', {}, line.points.find((p) => p.year === year)?.text ?? '–'));
     return node('tr', { class: line.kind }, node('th', { scope: 'row' }, line.label), ...cells);
   });
   return node('table', { class: 'series-table' },
-    node('caption', { class: 'visually-hidden' }, `${t.mine.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`),
+    node('caption', { class: 'visually-hidden' }, `${w.seriesTitle} · ${lang === 'en' ? view.indicator.nameEn : view.indicator.nameVi}`),
     node('thead', {}, head), node('tbody', {}, ...body));
 }

@@ -10,6 +10,7 @@ mod extract;
 mod folder;
 mod indicators;
 mod output;
+mod pack;
 mod provinces;
 mod rank;
 mod series;
@@ -29,6 +30,8 @@ commands:
   validate <dir>         check a data folder: every file parses, every quote occurs in its
                          report, every value follows from its quote; print a summary and the
                          reports' inconsistencies; exit 1 on any error
+  pack <dir> -o <file>   write the dataset of a data folder in the binary form the engine
+                         bundles (src/dataset/bundled.pack; `make pack`)
   compare                provinces x indicators
       --provinces p63:84,p63:44   (required)
       --indicators ID,ID          (required)
@@ -140,13 +143,18 @@ fn run() -> Result<ExitCode, Error> {
                     .map_err(|_| usage(format!("--seed {text:?}: expected a number")))?;
             }
             Long("part") => options.part = Some(value(&mut parser, "part")?),
+            Short('o') | Long("output") => {
+                options.output = Some(PathBuf::from(value(&mut parser, "output")?));
+            }
             Long("include-partial") => options.include_partial = true,
             Long("published") => options.published = Some(value(&mut parser, "published")?),
             Short('h') | Long("help") => {
                 output::write_out(USAGE)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            Value(dir) if command == "validate" && options.data.is_none() => {
+            Value(dir)
+                if matches!(command.as_str(), "validate" | "pack") && options.data.is_none() =>
+            {
                 options.data = Some(PathBuf::from(dir));
             }
             Value(file) if command == "extract" && options.file.is_none() => {
@@ -168,6 +176,12 @@ fn dispatch(command: &str, options: &Options) -> Result<ExitCode, Error> {
                 .clone()
                 .ok_or_else(|| usage("validate needs a data folder".into()))?;
             validate::validate(&dir, options.format)
+        }
+        "pack" => {
+            let (Some(dir), Some(output)) = (&options.data, &options.output) else {
+                return Err(usage("pack needs a data folder and -o <file>".into()));
+            };
+            pack::pack(dir, output)
         }
         "compare" => compare::run_compare(options),
         "extract" => extract::run_extract(options),
@@ -218,6 +232,7 @@ pub(crate) struct Options {
     pub(crate) seed: u64,
     pub(crate) part: Option<String>,
     pub(crate) file: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     pub(crate) published: Option<String>,
 }
 

@@ -1,0 +1,500 @@
+//! The bundled dataset in a compact binary form, made at build time from the files of
+//! `data/` (`ict-compare pack data/ -o src/dataset/bundled.pack`) and decoded at every start
+//! instead of parsing CSV: the reference, catalogue and table readers then stay out of the
+//! WebAssembly module, and the start does no parsing.
+//!
+//! The CSV files stay the source of truth: `validate` checks them, and a test checks that the
+//! committed pack is the one they give and that decoding it gives every row, every source and
+//! every provenance that parsing them gives. The pack holds the loaded form (positions
+//! instead of ids, columns instead of rows); the index is rebuilt, it is never stored.
+//!
+//! This module owns the pack's layout; it knows the stored form, no file format.
+
+mod wire;
+
+use std::sync::Arc;
+
+use super::{Columns, Dataset, Reference};
+use crate::error::Result;
+use crate::model::{
+    Aggregation, Better, Edition, Indicator, Origin, Pillar, Province, Qualifier, Region,
+    RowFilter, Scheme, Source, TableFormat, TableSource, Unit,
+};
+use crate::parse::{PopulationRecord, RankRecord};
+use wire::{Reader, Writer};
+
+/// The first bytes of a pack, with its layout's version.
+const MAGIC: &[u8] = b"ict-compare pack 1\n";
+
+const ORIGINS: [Origin; 2] = [Origin::Bundled, Origin::User];
+const SCHEMES: [Scheme; 2] = [Scheme::P63, Scheme::P34];
+
+impl Dataset {
+    /// The dataset in the binary form the engine bundles: a build step writes it, and
+    /// [`Dataset::bundled`] reads it back. The same dataset always gives the same bytes.
+    #[must_use]
+    pub fn to_pack(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes.extend_from_slice(MAGIC);
+        write_reference(&mut w, &self.reference);
+        w.count(self.indicators.len());
+        for indicator in &self.indicators {
+            write_indicator(&mut w, indicator);
+        }
+        w.count(self.sources.len());
+        for (position, source) in self.sources.iter().enumerate() {
+            write_source(&mut w, source);
+            w.word(&self.source_origin(position), &ORIGINS);
+        }
+        w.texts(self.scopes.iter().map(String::as_str));
+        write_columns(&mut w, &self.columns);
+        w.bytes
+    }
+
+    /// The dataset a pack holds, indexed.
+    pub(crate) fn from_pack(bytes: &[u8]) -> Result<Dataset> {
+        let mut r = reader(bytes);
+        let reference = read_reference(&mut r)?;
+        let indicators = r.list(read_indicator);
+        let n = r.items();
+        let mut sources = Vec::with_capacity(n);
+        let mut source_origins = Vec::with_capacity(n);
+        for _ in 0..n {
+            sources.push(read_source(&mut r));
+            source_origins.push(r.word(&ORIGINS, Origin::Bundled));
+        }
+        let mut dataset = Dataset::catalogue(Arc::new(reference), indicators, sources);
+        dataset.source_origins = source_origins;
+        dataset.scopes = r.strings();
+        let columns = read_columns(&mut r, &dataset);
+        r.finish()?;
+        dataset.set_columns(columns);
+        Ok(dataset)
+    }
+
+    /// The reference data of a pack, alone: what a dataset of one's own files is read over.
+    pub(crate) fn reference_from_pack(bytes: &[u8]) -> Result<Reference> {
+        read_reference(&mut reader(bytes))
+    }
+}
+
+/// A reader of the pack's contents, past its first bytes (a damaged reader if they are not a
+/// pack's of this version).
+fn reader(bytes: &[u8]) -> Reader<'_> {
+    if let Some(contents) = bytes.strip_prefix(MAGIC) {
+        return Reader::new(contents);
+    }
+    let mut r = Reader::new(bytes);
+    r.fail("not a pack of this version");
+    r
+}
+
+fn write_reference(w: &mut Writer, reference: &Reference) {
+    w.count(reference.provinces().len());
+    for p in reference.provinces() {
+        w.province(p.id);
+        w.text(&p.name);
+        w.text(&p.name_full);
+        w.text(&p.slug);
+        w.optional_text(p.region.as_deref());
+        w.optional_province(p.merged_into);
+        w.count(p.merged_from.len());
+        for &member in &p.merged_from {
+            w.province(member);
+        }
+        w.texts(p.aliases.iter().map(String::as_str));
+    }
+    w.count(reference.regions().len());
+    for region in reference.regions() {
+        w.text(&region.code);
+        w.text(&region.name_vi);
+        w.text(&region.name_en);
+    }
+    let records: Vec<&PopulationRecord> = reference.population_records().collect();
+    w.count(records.len());
+    for record in records {
+        w.province(record.province);
+        w.count(usize::from(record.year));
+        w.number(record.population);
+        w.optional_number(record.households);
+        w.optional_number(record.area_km2);
+    }
+    w.count(reference.dti().len());
+    for record in reference.dti() {
+        w.province(record.province);
+        w.count(usize::from(record.year));
+        w.count(usize::from(record.rank));
+    }
+}
+
+fn read_reference(r: &mut Reader<'_>) -> Result<Reference> {
+    let provinces = r.list(|r| Province {
+        id: r.province(),
+        name: r.string(),
+        name_full: r.string(),
+        slug: r.string(),
+        region: r.optional_string(),
+        merged_into: r.optional_province(),
+        merged_from: r.list(Reader::province),
+        aliases: r.strings(),
+    });
+    let regions = r.list(|r| Region {
+        code: r.string(),
+        name_vi: r.string(),
+        name_en: r.string(),
+    });
+    let population = r.list(|r| PopulationRecord {
+        province: r.province(),
+        year: small(r),
+        population: r.number(),
+        households: r.optional_number(),
+        area_km2: r.optional_number(),
+    });
+    let dti = r.list(|r| RankRecord {
+        province: r.province(),
+        year: small(r),
+        rank: small(r),
+    });
+    r.check()?;
+    Reference::from_parts(provinces, regions, population, dti)
+}
+
+/// A year or a rank: a whole number that fits in 16 bits.
+fn small(r: &mut Reader<'_>) -> u16 {
+    let n = r.count();
+    u16::try_from(n).unwrap_or_else(|_| {
+        r.fail("a year or rank too large");
+        0
+    })
+}
+
+fn write_indicator(w: &mut Writer, x: &Indicator) {
+    w.text(&x.id);
+    w.text(&x.family);
+    w.word(&x.pillar, Pillar::ALL);
+    w.text(&x.name_vi);
+    w.text(&x.name_en);
+    w.word(&x.unit, Unit::ALL);
+    w.optional_text(x.denominator.as_deref());
+    w.text(&x.aggregation.to_string());
+    w.word(&x.better, Better::ALL);
+    w.optional_text(x.part_of.as_deref());
+    w.text(&x.definition_vi);
+    w.text(&x.definition_en);
+    w.text(&x.methodology_vi);
+    w.text(&x.methodology_en);
+    w.count(x.editions.len());
+    for edition in &x.editions {
+        w.text(&edition.id);
+        w.period(edition.first);
+        w.optional_period(edition.last);
+        w.text(&edition.note_vi);
+        w.text(&edition.note_en);
+    }
+}
+
+fn read_indicator(r: &mut Reader<'_>) -> Indicator {
+    Indicator {
+        id: r.string(),
+        family: r.string(),
+        pillar: r.word(Pillar::ALL, Pillar::Infrastructure),
+        name_vi: r.string(),
+        name_en: r.string(),
+        unit: r.word(Unit::ALL, Unit::Count),
+        denominator: r.optional_string(),
+        aggregation: {
+            let text = r.text();
+            text.parse::<Aggregation>().unwrap_or_else(|()| {
+                r.fail("not an aggregation rule");
+                Aggregation::None
+            })
+        },
+        better: r.word(Better::ALL, Better::None),
+        part_of: r.optional_string(),
+        definition_vi: r.string(),
+        definition_en: r.string(),
+        methodology_vi: r.string(),
+        methodology_en: r.string(),
+        editions: r.list(|r| Edition {
+            id: r.string(),
+            first: r.period(),
+            last: r.optional_period(),
+            note_vi: r.string(),
+            note_en: r.string(),
+        }),
+    }
+}
+
+fn write_source(w: &mut Writer, s: &Source) {
+    w.text(&s.id);
+    w.text(&s.title);
+    w.text(&s.outlet);
+    w.text(&s.author);
+    w.optional_period(s.published);
+    w.optional_text(s.url.as_deref());
+    w.optional_province(s.province);
+    w.text(&s.file);
+    w.text(&s.language);
+    w.flag(s.table.is_some());
+    if let Some(t) = &s.table {
+        w.word(&t.format, TableFormat::ALL);
+        w.text(&t.row_key);
+        w.flag(t.row_filter.is_some());
+        if let Some(filter) = &t.row_filter {
+            w.text(&filter.column);
+            w.text(&filter.value);
+        }
+        w.word(&t.scheme, &SCHEMES);
+        w.period(t.period);
+        w.text(&t.attribution);
+        w.text(&t.copied_from);
+    }
+}
+
+fn read_source(r: &mut Reader<'_>) -> Source {
+    Source {
+        id: r.string(),
+        title: r.string(),
+        outlet: r.string(),
+        author: r.string(),
+        published: r.optional_period(),
+        url: r.optional_string(),
+        province: r.optional_province(),
+        file: r.string(),
+        language: r.string(),
+        table: r.flag().then(|| TableSource {
+            format: r.word(TableFormat::ALL, TableFormat::Csv),
+            row_key: r.string(),
+            row_filter: r.flag().then(|| RowFilter {
+                column: r.string(),
+                value: r.string(),
+            }),
+            scheme: r.word(&SCHEMES, Scheme::P63),
+            period: r.period(),
+            attribution: r.string(),
+            copied_from: r.string(),
+        }),
+    }
+}
+
+/// The columns one after the other, so that like values sit together and compress well.
+fn write_columns(w: &mut Writer, c: &Columns) {
+    let n = c.len();
+    w.count(n);
+    // Ids follow a pattern (`dti-2022-001`, `dti-2022-002`): each is written as the length of
+    // the start it shares with the id before, then the rest.
+    let mut previous = "";
+    for row in 0..n {
+        let id = c.id.get(row);
+        let mut shared = id
+            .bytes()
+            .zip(previous.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !id.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        w.count(shared);
+        w.text(&id[shared..]);
+        previous = id;
+    }
+    c.province.iter().for_each(|&p| w.count(usize::from(p)));
+    c.indicator.iter().for_each(|&i| w.count(i as usize));
+    c.period.iter().for_each(|&p| w.period(p));
+    c.qualifier.iter().for_each(|q| w.word(q, Qualifier::ALL));
+    c.is_target.iter().for_each(|&t| w.flag(t));
+    c.scope.iter().for_each(|&s| w.count(s as usize));
+    c.source.iter().for_each(|&s| w.count(s as usize));
+    for arena in [&c.quote, &c.note, &c.table_row, &c.table_column, &c.cell] {
+        for row in 0..n {
+            w.text(arena.get(row));
+        }
+    }
+    // A table's figure is most often its cell's text read as a number: then nothing is
+    // written (an empty text), and the reader reads the cell.
+    for (row, &value) in c.value.iter().enumerate() {
+        let cell = c.cell.get(row).parse::<f64>().ok();
+        if cell.map(f64::to_bits) == Some(value.to_bits()) {
+            w.text("");
+        } else {
+            w.number(value);
+        }
+    }
+    (0..n).for_each(|row| w.optional_number(c.out_of(row)));
+    c.origin.iter().for_each(|o| w.word(o, &ORIGINS));
+}
+
+/// Reads the columns, every position checked against the list it points into.
+fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
+    let n = r.items();
+    let mut c = Columns::default();
+    let mut id = String::new();
+    for _ in 0..n {
+        let shared = r.count();
+        if id.is_char_boundary(shared) {
+            id.truncate(shared);
+        } else {
+            r.fail("an id sharing more than the one before");
+            id.clear();
+        }
+        id.push_str(r.text());
+        c.id.push(&id);
+    }
+    let provinces = r.positions(n, dataset.reference.provinces().len());
+    c.province = provinces.into_iter().map(|p| p as u16).collect();
+    c.indicator = r.positions(n, dataset.indicators.len());
+    c.period = r.column(n, Reader::period);
+    c.qualifier = r.column(n, |r| r.word(Qualifier::ALL, Qualifier::Exact));
+    c.is_target = r.column(n, Reader::flag);
+    c.scope = r.positions(n, dataset.scopes.len());
+    c.source = r.positions(n, dataset.sources.len());
+    for arena in [
+        &mut c.quote,
+        &mut c.note,
+        &mut c.table_row,
+        &mut c.table_column,
+        &mut c.cell,
+    ] {
+        for _ in 0..n {
+            arena.push(r.text());
+        }
+    }
+    c.value = Vec::with_capacity(n);
+    for row in 0..n {
+        let value = match r.text() {
+            "" => r.number_in(c.cell.get(row)),
+            text => r.number_in(text),
+        };
+        c.value.push(value);
+    }
+    c.wholes = r.column(n, |r| r.optional_number().unwrap_or(f64::NAN));
+    c.origin = r.column(n, |r| r.word(&ORIGINS, Origin::Bundled));
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{DatasetFiles, bundled};
+
+    /// The files of `data/` as they are on disk now, not as they were compiled in.
+    fn data_folder() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        DatasetFiles::NAMES
+            .iter()
+            .map(|name| std::fs::read_to_string(root.join(name)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_bundled_pack_is_the_one_the_data_files_give() {
+        let texts = data_folder();
+        let files = DatasetFiles::from_names(|name| {
+            let at = DatasetFiles::NAMES.iter().position(|n| *n == name).unwrap();
+            texts[at].as_str()
+        });
+        let parsed = Dataset::from_files(&files).unwrap();
+        assert!(
+            parsed.to_pack() == bundled::PACK,
+            "src/dataset/bundled.pack is not the pack of data/: run `make pack`"
+        );
+    }
+
+    #[test]
+    fn decoding_the_pack_gives_what_parsing_the_files_gives() {
+        let parsed = Dataset::from_files(&bundled::FILES).unwrap();
+        let packed = Dataset::from_pack(&parsed.to_pack()).unwrap();
+        assert!(packed.len() > 700);
+        assert_eq!(packed.len(), parsed.len());
+        for row in 0..parsed.len() {
+            assert_eq!(
+                packed.observation(row),
+                parsed.observation(row),
+                "row {row}"
+            );
+            let (a, b) = (packed.row(row).unwrap(), parsed.row(row).unwrap());
+            assert_eq!(a.value.to_bits(), b.value.to_bits(), "row {row}");
+            assert_eq!(a.out_of.map(f64::to_bits), b.out_of.map(f64::to_bits));
+            assert_eq!(packed.row_text(row), parsed.row_text(row));
+        }
+        assert_eq!(packed.indicators(), parsed.indicators());
+        assert_eq!(packed.sources(), parsed.sources());
+        assert_eq!(packed.source_origins, parsed.source_origins);
+        assert_eq!(packed.scopes, parsed.scopes);
+        assert_eq!(packed.indicator_ids, parsed.indicator_ids);
+        assert_eq!(packed.source_ids, parsed.source_ids);
+        let (a, b) = (packed.reference(), parsed.reference());
+        assert_eq!(a.provinces(), b.provinces());
+        assert_eq!(a.regions(), b.regions());
+        assert_eq!(a.dti(), b.dti());
+        let records = |r: &Reference| r.population_records().copied().collect::<Vec<_>>();
+        assert_eq!(records(a), records(b));
+        assert!(records(a).len() > 300);
+        for province in b.provinces() {
+            assert_eq!(a.position(province.id), b.position(province.id));
+            for year in 2015..2027 {
+                assert_eq!(
+                    a.population(province.id, year),
+                    b.population(province.id, year)
+                );
+            }
+        }
+        for indicator in 0..parsed.indicators().len() as u32 {
+            assert_eq!(
+                packed.index().of_indicator(indicator),
+                parsed.index().of_indicator(indicator)
+            );
+        }
+        assert_eq!(packed.to_pack(), parsed.to_pack());
+    }
+
+    #[test]
+    fn the_bundled_dataset_is_the_pack_decoded() {
+        let bundled = Dataset::bundled().unwrap();
+        let parsed = Dataset::from_files(&bundled::FILES).unwrap();
+        assert_eq!(bundled.to_pack(), parsed.to_pack());
+    }
+
+    #[test]
+    fn a_damaged_pack_is_refused_not_read() {
+        let pack = bundled::PACK;
+        assert_eq!(
+            Dataset::from_pack(&pack[..pack.len() - 1])
+                .unwrap_err()
+                .kind()
+                .code(),
+            "io"
+        );
+        assert!(Dataset::from_pack(b"ict-compare pack 0\n").is_err());
+        let mut longer = pack.to_vec();
+        longer.push(0);
+        assert!(Dataset::from_pack(&longer).is_err());
+        // Every cut short is refused, none panics.
+        for end in (MAGIC.len()..pack.len()).step_by(97) {
+            assert!(Dataset::from_pack(&pack[..end]).is_err(), "cut at {end}");
+        }
+        // A changed byte is refused or read as some other dataset, never a panic; an id that
+        // claims more of the id before than it has is refused.
+        for at in (MAGIC.len()..pack.len()).step_by(1009) {
+            for byte in [0x00, 0x7f, 0xff] {
+                let mut changed = pack.to_vec();
+                changed[at] = byte;
+                let _ = Dataset::from_pack(&changed);
+            }
+        }
+        let parsed = Dataset::from_files(&bundled::FILES).unwrap();
+        let mut w = Writer::default();
+        w.count(2);
+        w.count(0);
+        w.text("ab");
+        w.count(5);
+        w.text("c");
+        let mut r = Reader::new(&w.bytes);
+        let _ = read_columns(&mut r, &parsed);
+        let message = r.check().unwrap_err().to_string();
+        assert!(
+            message.contains("an id sharing more than the one before"),
+            "{message}"
+        );
+    }
+}
