@@ -105,3 +105,7 @@ pub use view::{
     ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode, compare_dense,
     provenance as figure_provenance, province_view,
 };
+pub use view::{
+    ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, ChartWarning, DarkEnd,
+    GraphicsSpec, MapMode, MapNote, MapTabView, chart_view, map_tab_view,
+};

@@ -216,6 +216,28 @@ impl JsDataset {
         answer(crate::province_view(&self.inner, &spec))
     }
 
+    /// The chart tab in one call: the focus indicator, its timeline, the bars in rank order
+    /// and the lines over the years, the warnings, or why there is nothing to draw.
+    #[wasm_bindgen(js_name = chartView, unchecked_return_type = "ChartView")]
+    pub fn chart_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GraphicsSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::GraphicsSpec = from_js(spec, "graphics spec")?;
+        answer(crate::chart_view(&self.inner, &spec))
+    }
+
+    /// The map tab in one call: the focus indicator's values with their legend bins (or the
+    /// DTI ranks, labelled, when no indicator is chosen), its timeline, or why there is no map.
+    #[wasm_bindgen(js_name = mapView, unchecked_return_type = "MapTabView")]
+    pub fn map_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GraphicsSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: crate::GraphicsSpec = from_js(spec, "graphics spec")?;
+        answer(crate::map_tab_view(&self.inner, &spec))
+    }
+
     /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
     /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
     /// number's quotes are fetched by `provenance` when a reader opens it.

@@ -9,10 +9,13 @@
 //! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
 
 mod availability;
+mod chart;
 mod charts;
 mod conflict;
 mod dense;
+mod graphics;
 mod map;
+mod map_tab;
 mod province;
 mod series;
 mod types;
@@ -21,7 +24,10 @@ mod types;
 mod typescript;
 mod warnings;
 
+pub use chart::chart_view;
 pub use charts::*;
 pub use dense::{compare_dense, provenance};
+pub use graphics::*;
+pub use map_tab::map_tab_view;
 pub use province::province_view;
 pub use types::*;

@@ -6,6 +6,7 @@
 use ts_rs::TS;
 
 use super::charts::*;
+use super::graphics::*;
 use super::types::*;
 
 /// The aliases the generated declarations refer to (types serialised as text).
@@ -67,6 +68,18 @@ fn declarations() -> String {
         ViewWarningCode,
         ViewWarning,
         DenseMatrix,
+        GraphicsSpec,
+        ChartKind,
+        ChartRefusal,
+        ChartBar,
+        ChartPoint,
+        ChartLine,
+        ChartWarning,
+        ChartView,
+        MapMode,
+        DarkEnd,
+        MapNote,
+        MapTabView,
     );
     out
 }

@@ -487,7 +487,7 @@ breaks: Array<BreakMark>, };
 /**
  * Why a map cannot be drawn.
  */
-export type MapRefusal = "noFigures" | "oneProvince" | "onlyPartial";
+export type MapRefusal = "noFigures" | "oneProvince" | "noIndicator" | "onlyPartial";
 
 /**
  * One province's colour on the map.
@@ -501,6 +501,14 @@ province: ProvinceId,
  * The value.
  */
 value: number, 
+/**
+ * "over", "about" … as reported.
+ */
+qualifier: Qualifier, 
+/**
+ * The figure's period.
+ */
+period: string, 
 /**
  * The index of its legend bin.
  */
@@ -544,7 +552,7 @@ year: number | null,
  */
 refused: MapRefusal | null, 
 /**
- * Provinces with a value.
+ * Provinces with a value, in rank order (first first).
  */
 values: Array<MapValue>, 
 /**
@@ -552,9 +560,9 @@ values: Array<MapValue>,
  */
 bins: Array<LegendBin>, 
 /**
- * The province to outline.
+ * The province to outline, if any.
  */
-outlined: ProvinceId, };
+outlined: ProvinceId | null, };
 
 /**
  * Which provinces and years have figures for one indicator.
@@ -729,3 +737,242 @@ markCodes: Array<FigureMark>,
  * The best cell of each column (its row), where an order exists.
  */
 best: Array<number | null>, };
+
+/**
+ * What the chart and map tabs are asked: the reader's choice of provinces and indicators, the
+ * focus among those indicators, the year and the list.
+ */
+export type GraphicsSpec = { 
+/**
+ * The provinces chosen (the chart's bars and lines; the map draws every province).
+ */
+provinces: ProvinceId[], 
+/**
+ * The indicators chosen.
+ */
+indicators: Array<string>, 
+/**
+ * The indicator to draw, if one of `indicators`; otherwise the first of them with a figure.
+ */
+focus?: string, 
+/**
+ * `latest` (default) or a year.
+ */
+period?: PeriodSpec, 
+/**
+ * The list to draw in (`p63` when absent).
+ */
+scheme?: Scheme, 
+/**
+ * Counts per 100 000 people, for indicators that add up.
+ */
+perCapita?: boolean, 
+/**
+ * The province to outline on the map, if any.
+ */
+outlined?: ProvinceId, };
+
+/**
+ * How the chart draws its figures.
+ */
+export type ChartKind = "bars" | "lines";
+
+/**
+ * Why the chart has nothing to draw.
+ */
+export type ChartRefusal = "noIndicator" | "noFigures";
+
+/**
+ * One bar of the chart.
+ */
+export type ChartBar = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * The value.
+ */
+value: number, 
+/**
+ * "over", "about" … as reported.
+ */
+qualifier: Qualifier, 
+/**
+ * The figure's period.
+ */
+period: string, 
+/**
+ * How the figure was arrived at.
+ */
+mark: FigureMark, 
+/**
+ * Whether the engine computed it (a roll-up or per capita) rather than a report stating it.
+ */
+derived: boolean, 
+/**
+ * Whether it comes from the reader's own file.
+ */
+user: boolean, 
+/**
+ * Whether it is the best of the bars, with certainty (same year, qualifiers that allow it).
+ */
+best: boolean, };
+
+/**
+ * One point of a province's line.
+ */
+export type ChartPoint = { 
+/**
+ * The period as published (`2024`, `2024-06`).
+ */
+period: string, 
+/**
+ * Its calendar year.
+ */
+year: number, 
+/**
+ * The value.
+ */
+value: number, 
+/**
+ * "over", "about" … as reported.
+ */
+qualifier: Qualifier, };
+
+/**
+ * One province's line over the years.
+ */
+export type ChartLine = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * Its points with a value, oldest first.
+ */
+points: Array<ChartPoint>, };
+
+/**
+ * A warning of the chart, worded by the page from its code.
+ */
+export type ChartWarning = { 
+/**
+ * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+ */
+code: string, 
+/**
+ * The indicators concerned.
+ */
+indicators: Array<string>, 
+/**
+ * In words (English, for logs and tests).
+ */
+message: string, };
+
+/**
+ * The chart tab's answer: everything it draws, or why it draws nothing.
+ */
+export type ChartView = { 
+/**
+ * The indicator drawn, with its unit and decimals; `null` when none is chosen.
+ */
+indicator: IndicatorSummary | null, 
+/**
+ * The period asked: `latest` or a year.
+ */
+period: string, 
+/**
+ * The timeline's year: the one asked, or the indicator's latest.
+ */
+year: number | null, 
+/**
+ * The years the timeline offers, oldest first.
+ */
+timeline: Array<number>, 
+/**
+ * Bars or lines.
+ */
+kind: ChartKind, 
+/**
+ * The provinces with a figure of the year asked, in rank order by the indicator's
+ * direction (lowest first when lower is better); ties keep the order the provinces were
+ * chosen in.
+ */
+bars: Array<ChartBar>, 
+/**
+ * The provinces with a figure in some year, in the order chosen.
+ */
+lines: Array<ChartLine>, 
+/**
+ * Every period of the lines, oldest first: the time axis.
+ */
+periods: Array<string>, 
+/**
+ * What a reader must know to read the chart right.
+ */
+warnings: Array<ChartWarning>, 
+/**
+ * Why there is nothing to draw.
+ */
+refused: ChartRefusal | null, };
+
+/**
+ * What the map colours.
+ */
+export type MapMode = "indicator" | "dtiRank";
+
+/**
+ * Which end of the legend is drawn darkest.
+ */
+export type DarkEnd = "highest" | "lowest";
+
+/**
+ * A note the map tab shows above the map.
+ */
+export type MapNote = "dtiRanksIn63";
+
+/**
+ * The map tab's answer.
+ */
+export type MapTabView = { 
+/**
+ * What the map colours.
+ */
+mode: MapMode, 
+/**
+ * The indicator, for [`MapMode::Indicator`].
+ */
+indicator: IndicatorSummary | null, 
+/**
+ * The list whose boundaries are drawn.
+ */
+scheme: Scheme, 
+/**
+ * The values (in rank order, first first), the legend's bins, or why there is no map.
+ */
+map: MapView, 
+/**
+ * The years the timeline offers, oldest first (none for the DTI ranks).
+ */
+timeline: Array<number>, 
+/**
+ * Decimals that show every legend edge as it is.
+ */
+legendDecimals: number, 
+/**
+ * Which end of the legend is darkest.
+ */
+darkEnd: DarkEnd, 
+/**
+ * A note to show above the map.
+ */
+note: MapNote | null, };

@@ -1,0 +1,223 @@
+//! The requests and answers of the chart and map tabs: one request for both (the provinces and
+//! indicators chosen, the focus, the year, the list), and one view-ready answer each, with the
+//! bars already in rank order, the lines oldest first, the map's legend bins and the reason
+//! when there is nothing to draw. Like every answer type, each derives its TypeScript
+//! declaration in tests.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ProvinceId, Qualifier, Scheme};
+use crate::query::PeriodSpec;
+
+use super::charts::MapView;
+use super::types::{FigureMark, IndicatorSummary};
+
+/// What the chart and map tabs are asked: the reader's choice of provinces and indicators, the
+/// focus among those indicators, the year and the list.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct GraphicsSpec {
+    /// The provinces chosen (the chart's bars and lines; the map draws every province).
+    #[serde(default)]
+    #[cfg_attr(test, ts(type = "ProvinceId[]"))]
+    pub provinces: Vec<ProvinceId>,
+    /// The indicators chosen.
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    /// The indicator to draw, if one of `indicators`; otherwise the first of them with a figure.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub focus: Option<String>,
+    /// `latest` (default) or a year.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, type = "PeriodSpec"))]
+    pub period: Option<PeriodSpec>,
+    /// The list to draw in (`p63` when absent).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub scheme: Option<Scheme>,
+    /// Counts per 100 000 people, for indicators that add up.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub per_capita: Option<bool>,
+    /// The province to outline on the map, if any.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, type = "ProvinceId"))]
+    pub outlined: Option<ProvinceId>,
+}
+
+/// How the chart draws its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum ChartKind {
+    /// One bar per province, in rank order: no province has more than one year.
+    Bars,
+    /// One line per province over the years: some province has two years or more.
+    Lines,
+}
+
+/// Why the chart has nothing to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum ChartRefusal {
+    /// No indicator is chosen.
+    NoIndicator,
+    /// None of the provinces chosen has a figure of the indicator.
+    NoFigures,
+}
+
+/// One bar of the chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartBar {
+    /// The province.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub province: ProvinceId,
+    /// Its short name.
+    pub name: String,
+    /// The value.
+    pub value: f64,
+    /// "over", "about" … as reported.
+    pub qualifier: Qualifier,
+    /// The figure's period.
+    pub period: String,
+    /// How the figure was arrived at.
+    pub mark: FigureMark,
+    /// Whether the engine computed it (a roll-up or per capita) rather than a report stating it.
+    pub derived: bool,
+    /// Whether it comes from the reader's own file.
+    pub user: bool,
+    /// Whether it is the best of the bars, with certainty (same year, qualifiers that allow it).
+    pub best: bool,
+}
+
+/// One point of a province's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartPoint {
+    /// The period as published (`2024`, `2024-06`).
+    pub period: String,
+    /// Its calendar year.
+    pub year: u16,
+    /// The value.
+    pub value: f64,
+    /// "over", "about" … as reported.
+    pub qualifier: Qualifier,
+}
+
+/// One province's line over the years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartLine {
+    /// The province.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub province: ProvinceId,
+    /// Its short name.
+    pub name: String,
+    /// Its points with a value, oldest first.
+    pub points: Vec<ChartPoint>,
+}
+
+/// A warning of the chart, worded by the page from its code.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartWarning {
+    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+    pub code: String,
+    /// The indicators concerned.
+    pub indicators: Vec<String>,
+    /// In words (English, for logs and tests).
+    pub message: String,
+}
+
+/// The chart tab's answer: everything it draws, or why it draws nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartView {
+    /// The indicator drawn, with its unit and decimals; `null` when none is chosen.
+    pub indicator: Option<IndicatorSummary>,
+    /// The period asked: `latest` or a year.
+    pub period: String,
+    /// The timeline's year: the one asked, or the indicator's latest.
+    pub year: Option<u16>,
+    /// The years the timeline offers, oldest first.
+    pub timeline: Vec<u16>,
+    /// Bars or lines.
+    pub kind: ChartKind,
+    /// The provinces with a figure of the year asked, in rank order by the indicator's
+    /// direction (lowest first when lower is better); ties keep the order the provinces were
+    /// chosen in.
+    pub bars: Vec<ChartBar>,
+    /// The provinces with a figure in some year, in the order chosen.
+    pub lines: Vec<ChartLine>,
+    /// Every period of the lines, oldest first: the time axis.
+    pub periods: Vec<String>,
+    /// What a reader must know to read the chart right.
+    pub warnings: Vec<ChartWarning>,
+    /// Why there is nothing to draw.
+    pub refused: Option<ChartRefusal>,
+}
+
+/// What the map colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum MapMode {
+    /// The indicator chosen, and only it.
+    Indicator,
+    /// No indicator is chosen: the ministry's DTI ranks of the 63 provinces, labelled as
+    /// such.
+    DtiRank,
+}
+
+/// Which end of the legend is drawn darkest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum DarkEnd {
+    /// The highest values (figures: more of the thing).
+    Highest,
+    /// The lowest values (ranks: rank 1 is the best).
+    Lowest,
+}
+
+/// A note the map tab shows above the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum MapNote {
+    /// The 34-province list was asked, but the DTI ranks are of the 63 provinces: the map is
+    /// of the 63.
+    DtiRanksIn63,
+}
+
+/// The map tab's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MapTabView {
+    /// What the map colours.
+    pub mode: MapMode,
+    /// The indicator, for [`MapMode::Indicator`].
+    pub indicator: Option<IndicatorSummary>,
+    /// The list whose boundaries are drawn.
+    pub scheme: Scheme,
+    /// The values (in rank order, first first), the legend's bins, or why there is no map.
+    pub map: MapView,
+    /// The years the timeline offers, oldest first (none for the DTI ranks).
+    pub timeline: Vec<u16>,
+    /// Decimals that show every legend edge as it is.
+    pub legend_decimals: u8,
+    /// Which end of the legend is darkest.
+    pub dark_end: DarkEnd,
+    /// A note to show above the map.
+    pub note: Option<MapNote>,
+}

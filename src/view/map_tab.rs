@@ -1,0 +1,177 @@
+//! The map tab: the focus indicator on the map of the list chosen, by the province view's map
+//! rule (`map`), with its timeline and the legend's decimals; or, when no indicator is chosen,
+//! the ministry's DTI ranks of the 63 provinces, labelled as ranks. The map never draws
+//! another indicator under the chosen one's name.
+
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
+use crate::model::{Qualifier, Scheme};
+use crate::query::has_per_capita;
+
+use super::chart::{focus_of, timeline_of};
+use super::map::{binned, legend_decimals, map_view};
+use super::province::indicator_summary;
+use super::{
+    DarkEnd, FigureMark, GraphicsSpec, MapMode, MapNote, MapRefusal, MapTabView, MapValue, MapView,
+};
+
+/// The map tab's answer.
+pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView> {
+    let scheme = spec.scheme.unwrap_or(Scheme::P63);
+    if let Some(outlined) = spec.outlined {
+        dataset.reference().require(outlined)?;
+    }
+    let Some(focus) = focus_of(dataset, spec) else {
+        return Ok(dti_ranks(dataset, spec, scheme));
+    };
+    let indicator = dataset.require_indicator(&focus)?;
+    let definition = dataset
+        .indicator(&focus)
+        .ok_or_else(|| Error::request(format!("no indicator {focus}")))?;
+    let per_capita = spec.per_capita.unwrap_or(false) && has_per_capita(&definition.aggregation);
+    let period = spec.period.unwrap_or_default();
+    let (timeline, _) = timeline_of(dataset, indicator, period);
+    let map = map_view(
+        dataset,
+        &focus,
+        spec.outlined.filter(|p| p.scheme == scheme),
+        scheme,
+        period,
+        per_capita,
+        &timeline,
+    )?;
+    Ok(MapTabView {
+        mode: MapMode::Indicator,
+        indicator: Some(indicator_summary(definition, per_capita)),
+        scheme,
+        legend_decimals: legend_decimals(&map.bins),
+        map,
+        timeline,
+        dark_end: DarkEnd::Highest,
+        note: None,
+    })
+}
+
+/// The latest DTI ranks of the 63 provinces, rank 1 first and darkest. They exist for the 63
+/// only, so a reader of the 34-province list is told that the map is of the 63.
+fn dti_ranks(dataset: &Dataset, spec: &GraphicsSpec, asked: Scheme) -> MapTabView {
+    let ranks = dataset.reference().dti();
+    let year = ranks.iter().map(|r| r.year).max();
+    let mut values: Vec<MapValue> = ranks
+        .iter()
+        .filter(|r| Some(r.year) == year)
+        .map(|r| MapValue {
+            province: r.province,
+            value: f64::from(r.rank),
+            qualifier: Qualifier::Exact,
+            period: r.year.to_string(),
+            bin: 0,
+            mark: FigureMark::Published,
+        })
+        .collect();
+    // Rank order; equal ranks (ties) keep the file's order.
+    values.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let mut map = binned(
+        MapView {
+            indicator: String::new(),
+            year,
+            refused: None,
+            values: Vec::new(),
+            bins: Vec::new(),
+            outlined: spec.outlined.filter(|p| p.scheme == Scheme::P63),
+        },
+        values,
+    );
+    if map.refused == Some(MapRefusal::NoFigures) {
+        map.refused = Some(MapRefusal::NoIndicator);
+    }
+    MapTabView {
+        mode: MapMode::DtiRank,
+        indicator: None,
+        scheme: Scheme::P63,
+        legend_decimals: legend_decimals(&map.bins),
+        map,
+        timeline: Vec::new(),
+        dark_end: DarkEnd::Lowest,
+        note: (asked == Scheme::P34).then_some(MapNote::DtiRanksIn63),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::PeriodSpec;
+
+    fn spec(indicators: &[&str]) -> GraphicsSpec {
+        GraphicsSpec {
+            provinces: Vec::new(),
+            indicators: indicators.iter().map(|&i| i.to_owned()).collect(),
+            focus: None,
+            period: None,
+            scheme: None,
+            per_capita: None,
+            outlined: None,
+        }
+    }
+
+    #[test]
+    fn the_focus_is_mapped_in_rank_order_with_every_value_in_its_bin() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let mut asked = spec(&["dti_score"]);
+        asked.period = Some(PeriodSpec::Year(2023));
+        let view = map_tab_view(&dataset, &asked)?;
+        assert_eq!(view.mode, MapMode::Indicator);
+        assert_eq!(view.map.indicator, "dti_score");
+        assert_eq!(view.map.year, Some(2023));
+        assert_eq!(view.map.values.len(), 63);
+        assert!(view.map.values.windows(2).all(|w| w[0].value >= w[1].value));
+        assert!(view.map.values.iter().all(|v| v.period == "2023"));
+        for v in &view.map.values {
+            let bin = &view.map.bins[v.bin as usize];
+            assert!(bin.from <= v.value && v.value <= bin.to);
+        }
+        assert_eq!(view.legend_decimals, 1);
+        assert!(view.timeline.contains(&2023));
+        Ok(())
+    }
+
+    #[test]
+    fn the_latest_year_is_the_timelines_last() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let view = map_tab_view(&dataset, &spec(&["dti_score"]))?;
+        assert_eq!(view.map.year, view.timeline.last().copied());
+        assert!(view.map.values.iter().all(|v| Some(v.period.as_str())
+            == view.map.year.map(|y| y.to_string()).as_deref()));
+        Ok(())
+    }
+
+    #[test]
+    fn one_province_refuses_the_map_under_the_chosen_indicators_name() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let view = map_tab_view(&dataset, &spec(&["vn_domain_names"]))?;
+        assert_eq!(view.mode, MapMode::Indicator);
+        assert_eq!(view.map.indicator, "vn_domain_names");
+        assert_eq!(view.map.refused, Some(MapRefusal::OneProvince));
+        assert!(view.map.values.is_empty() && view.map.bins.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn no_indicator_maps_the_dti_ranks_labelled_as_ranks_in_the_63_list() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let mut asked = spec(&[]);
+        asked.scheme = Some(Scheme::P34);
+        let view = map_tab_view(&dataset, &asked)?;
+        assert_eq!(view.mode, MapMode::DtiRank);
+        assert!(view.indicator.is_none());
+        assert_eq!(view.scheme, Scheme::P63);
+        assert_eq!(view.note, Some(MapNote::DtiRanksIn63));
+        assert_eq!(view.dark_end, DarkEnd::Lowest);
+        assert_eq!(view.map.values.len(), 63);
+        assert!(view.map.values.windows(2).all(|w| w[0].value <= w[1].value));
+        assert!((view.map.values[0].value - 1.0).abs() < f64::EPSILON);
+        let view = map_tab_view(&dataset, &spec(&[]))?;
+        assert_eq!(view.note, None);
+        Ok(())
+    }
+}
