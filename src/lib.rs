@@ -107,5 +107,6 @@ pub use view::{
 };
 pub use view::{
     ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, ChartWarning, DarkEnd,
-    GraphicsSpec, MapMode, MapNote, MapTabView, chart_view, map_tab_view,
+    GraphicsSpec, InitialChoice, MapMode, MapNote, MapTabView, PeriodChoice, chart_view,
+    initial_choice, map_tab_view, period_choices,
 };

@@ -176,9 +176,12 @@ fn errors_carry_the_field_number_and_the_kinds_values() {
 fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
     let dataset = JsDataset::bundled().expect("loads");
     let view = dataset
-        .chart_view(json(
-            r#"{"provinces": ["p63:72", "p63:01", "p63:44"], "indicators": ["dti_score"], "period": 2024}"#,
-        ))
+        .chart_view(
+            json(
+                r#"{"provinces": ["p63:72", "p63:01", "p63:44"], "indicators": ["dti_score"], "period": 2024}"#,
+            ),
+            None,
+        )
         .expect("a chart view");
     assert_eq!(
         get(&get(&view, "indicator"), "id").as_string().as_deref(),
@@ -194,7 +197,7 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
     assert!(array(&get(&view, "timeline")).length() >= 2);
     assert!(get(&view, "refused").is_null());
     let refused = dataset
-        .chart_view(json(r#"{"provinces": ["p63:72"], "indicators": []}"#))
+        .chart_view(json(r#"{"provinces": ["p63:72"], "indicators": []}"#), None)
         .expect("a refused chart");
     assert_eq!(
         get(&refused, "refused").as_string().as_deref(),
@@ -206,21 +209,35 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
 fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
     let dataset = JsDataset::bundled().expect("loads");
     let view = dataset
-        .map_view(json(r#"{"indicators": ["dti_score"], "scheme": "p63"}"#))
+        .map_view(
+            json(r#"{"provinces": [], "indicators": ["papi_e_governance", "dti_score"], "scheme": "p63"}"#),
+            Some("dti_score".to_owned()),
+        )
         .expect("a map view");
     assert_eq!(get(&view, "mode").as_string().as_deref(), Some("indicator"));
+    assert_eq!(
+        get(&get(&view, "indicator"), "id").as_string().as_deref(),
+        Some("dti_score"),
+        "the focus chosen"
+    );
     let map = get(&view, "map");
     assert_eq!(array(&get(&map, "values")).length(), 63);
     assert!(array(&get(&map, "bins")).length() >= 2);
     let refused = dataset
-        .map_view(json(r#"{"indicators": ["vn_domain_names"]}"#))
+        .map_view(
+            json(r#"{"provinces": [], "indicators": ["vn_domain_names"]}"#),
+            None,
+        )
         .expect("a refused map");
     assert_eq!(
         get(&get(&refused, "map"), "refused").as_string().as_deref(),
         Some("oneProvince")
     );
     let ranks = dataset
-        .map_view(json(r#"{"scheme": "p34"}"#))
+        .map_view(
+            json(r#"{"provinces": [], "indicators": [], "scheme": "p34"}"#),
+            None,
+        )
         .expect("the DTI ranks");
     assert_eq!(get(&ranks, "mode").as_string().as_deref(), Some("dtiRank"));
     assert_eq!(
@@ -229,7 +246,10 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
     );
     assert!(
         dataset
-            .map_view(json(r#"{"indicatrs": ["dti_score"]}"#))
+            .map_view(
+                json(r#"{"provinces": [], "indicatrs": ["dti_score"]}"#),
+                None
+            )
             .is_err(),
         "a misspelt field is refused"
     );

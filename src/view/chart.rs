@@ -3,7 +3,6 @@
 //! answers it whole, so that the page asks nothing more and sorts nothing.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use crate::compare::{CompareSpec, SeriesSpec, compare, series};
 use crate::dataset::Dataset;
@@ -111,26 +110,36 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
-    let mut bars: Vec<ChartBar> = matrix
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let cell = row.cells.first()?.as_ref()?;
-            let figure = &cell.figure;
-            Some(ChartBar {
+    let mut bars: Vec<ChartBar> = Vec::with_capacity(matrix.rows.len());
+    for row in &matrix.rows {
+        let Some(cell) = row.cells.first().and_then(Option::as_ref) else {
+            continue;
+        };
+        let figure = &cell.figure;
+        let Some(value) = figure.value else {
+            continue;
+        };
+        // In rank order as they come: after every bar that goes before it or ties with it, so
+        // that ties keep the order chosen. A chart has at most a request's provinces.
+        let at = bars
+            .iter()
+            .position(|b| bar_order(definition.better, value, b.value) == Ordering::Less)
+            .unwrap_or(bars.len());
+        bars.insert(
+            at,
+            ChartBar {
                 province: row.province,
                 name: name(row.province),
-                value: figure.value?,
+                value,
                 qualifier: figure.qualifier,
                 period: figure.period.to_string(),
                 mark: view_figure(figure, row.province, &focus, per_capita).mark,
                 derived: figure.derived.is_some(),
                 user: figure.origin == Origin::User,
                 best: cell.best,
-            })
-        })
-        .collect();
-    bars.sort_by(|a, b| bar_order(definition.better, a.value, b.value));
+            },
+        );
+    }
 
     let (lines, periods) = lines_of(dataset, &matrix.rows, &focus, per_capita_asked)?;
     let (timeline, year) = timeline_of(dataset, indicator, period);
@@ -165,10 +174,10 @@ fn lines_of(
     rows: &[crate::compare::Row],
     focus: &str,
     per_capita_asked: bool,
-) -> Result<(Vec<ChartLine>, BTreeSet<Period>)> {
+) -> Result<(Vec<ChartLine>, Vec<Period>)> {
     let reference = dataset.reference();
     let mut lines = Vec::new();
-    let mut periods: BTreeSet<Period> = BTreeSet::new();
+    let mut periods: Vec<Period> = Vec::new();
     for row in rows {
         let found = series(
             dataset,
@@ -215,6 +224,8 @@ fn lines_of(
         });
     }
 
+    periods.sort_unstable();
+    periods.dedup();
     Ok((lines, periods))
 }
 

@@ -4,7 +4,9 @@
 //! when there is nothing to draw. Like every answer type, each derives its TypeScript
 //! declaration in tests.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::compare::CompareSpec;
 
 use crate::model::{ProvinceId, Qualifier, Scheme};
 use crate::query::PeriodSpec;
@@ -12,39 +14,41 @@ use crate::query::PeriodSpec;
 use super::charts::MapView;
 use super::types::{FigureMark, IndicatorSummary};
 
-/// What the chart and map tabs are asked: the reader's choice of provinces and indicators, the
-/// focus among those indicators, the year and the list.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
+/// What the chart and map tabs are asked: the reader's choice of provinces and indicators (as
+/// the table is asked it), the focus among those indicators, the year and the list.
+#[derive(Debug, Clone, PartialEq)]
 pub struct GraphicsSpec {
     /// The provinces chosen (the chart's bars and lines; the map draws every province).
-    #[serde(default)]
-    #[cfg_attr(test, ts(type = "ProvinceId[]"))]
     pub provinces: Vec<ProvinceId>,
     /// The indicators chosen.
-    #[serde(default)]
     pub indicators: Vec<String>,
     /// The indicator to draw, if one of `indicators`; otherwise the first of them with a figure.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub focus: Option<String>,
     /// `latest` (default) or a year.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "PeriodSpec"))]
     pub period: Option<PeriodSpec>,
     /// The list to draw in (`p63` when absent).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub scheme: Option<Scheme>,
     /// Counts per 100 000 people, for indicators that add up.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub per_capita: Option<bool>,
     /// The province to outline on the map, if any.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "ProvinceId"))]
     pub outlined: Option<ProvinceId>,
+}
+
+impl GraphicsSpec {
+    /// The chart's and the map's request for the choice a comparison is asked, and a focus.
+    /// The page sends the one spec it sends the table, so that the three tabs draw one choice.
+    #[must_use]
+    pub fn of_choice(choice: CompareSpec, focus: Option<String>) -> GraphicsSpec {
+        GraphicsSpec {
+            provinces: choice.provinces,
+            indicators: choice.indicators,
+            focus,
+            period: Some(choice.period),
+            scheme: choice.scheme,
+            per_capita: Some(choice.per_capita),
+            outlined: None,
+        }
+    }
 }
 
 /// How the chart draws its figures.
@@ -214,6 +218,9 @@ pub struct MapTabView {
     pub map: MapView,
     /// The years the timeline offers, oldest first (none for the DTI ranks).
     pub timeline: Vec<u16>,
+    /// The year `latest` maps: the latest year of the timeline that has a map, so that the
+    /// timeline's stop for `latest` is the year drawn for it.
+    pub latest: Option<u16>,
     /// Decimals that show every legend edge as it is.
     pub legend_decimals: u8,
     /// Which end of the legend is darkest.

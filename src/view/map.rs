@@ -19,7 +19,10 @@ use super::{LegendBin, MapRefusal, MapValue, MapView};
 /// The most bins a legend has (one more when rounding the edges outward needs it).
 const BINS: usize = 5;
 
-/// The map of `indicator` for the year asked, or the latest year of `timeline`.
+/// The map of `indicator` for the year asked or, for `latest`, for the latest year of
+/// `timeline` that has a map: a year in which one province alone has reported so far would
+/// otherwise hide the year before, which the others reported. When no year has a map, the
+/// latest year's refusal is the answer.
 pub(super) fn map_view(
     dataset: &Dataset,
     indicator: &str,
@@ -29,11 +32,11 @@ pub(super) fn map_view(
     per_capita: bool,
     timeline: &[u16],
 ) -> Result<MapView> {
-    let year = match period {
-        PeriodSpec::Year(y) | PeriodSpec::Range(_, y) => Some(y),
-        PeriodSpec::Latest => timeline.last().copied(),
+    let candidates: Vec<u16> = match period {
+        PeriodSpec::Year(y) | PeriodSpec::Range(_, y) => vec![y],
+        PeriodSpec::Latest => timeline.iter().rev().copied().collect(),
     };
-    let mut map = MapView {
+    let empty = |year| MapView {
         indicator: indicator.to_owned(),
         year,
         refused: None,
@@ -41,10 +44,29 @@ pub(super) fn map_view(
         bins: Vec::new(),
         outlined,
     };
-    let Some(year) = year else {
-        map.refused = Some(MapRefusal::NoFigures);
-        return Ok(map);
-    };
+    let mut newest: Option<MapView> = None;
+    for year in candidates {
+        let map = binned(
+            empty(Some(year)),
+            values_of(dataset, indicator, scheme, year, per_capita)?,
+        );
+        if map.refused.is_none() {
+            return Ok(map);
+        }
+        newest.get_or_insert(map);
+    }
+    Ok(newest.unwrap_or_else(|| binned(empty(None), Vec::new())))
+}
+
+/// Every province's value of `indicator` in `year`, in the ranking's order: the map's table
+/// lists its provinces first first.
+fn values_of(
+    dataset: &Dataset,
+    indicator: &str,
+    scheme: Scheme,
+    year: u16,
+    per_capita: bool,
+) -> Result<Vec<MapValue>> {
     let ranked = rank(
         dataset,
         &RankSpec {
@@ -55,8 +77,7 @@ pub(super) fn map_view(
             targets: false,
         },
     )?;
-    // The ranking's order: the map's table lists its provinces first first.
-    let values: Vec<MapValue> = ranked
+    Ok(ranked
         .entries
         .iter()
         .filter_map(|e| {
@@ -69,8 +90,7 @@ pub(super) fn map_view(
                 mark: view_figure(&e.figure, e.province, indicator, per_capita).mark,
             })
         })
-        .collect();
-    Ok(binned(map, values))
+        .collect())
 }
 
 /// `map` with `values` placed in legend bins, or refused when fewer than two provinces have

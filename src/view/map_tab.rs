@@ -6,7 +6,7 @@
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Qualifier, Scheme};
-use crate::query::has_per_capita;
+use crate::query::{PeriodSpec, has_per_capita};
 
 use super::chart::{focus_of, timeline_of};
 use super::map::{binned, legend_decimals, map_view};
@@ -31,15 +31,25 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
     let per_capita = spec.per_capita.unwrap_or(false) && has_per_capita(&definition.aggregation);
     let period = spec.period.unwrap_or_default();
     let (timeline, _) = timeline_of(dataset, indicator, period);
+    let outlined = spec.outlined.filter(|p| p.scheme == scheme);
     let map = map_view(
-        dataset,
-        &focus,
-        spec.outlined.filter(|p| p.scheme == scheme),
-        scheme,
-        period,
-        per_capita,
-        &timeline,
+        dataset, &focus, outlined, scheme, period, per_capita, &timeline,
     )?;
+    let latest = match period {
+        PeriodSpec::Latest => map.year,
+        PeriodSpec::Year(_) | PeriodSpec::Range(..) => {
+            map_view(
+                dataset,
+                &focus,
+                outlined,
+                scheme,
+                PeriodSpec::Latest,
+                per_capita,
+                &timeline,
+            )?
+            .year
+        }
+    };
     Ok(MapTabView {
         mode: MapMode::Indicator,
         indicator: Some(indicator_summary(definition, per_capita)),
@@ -47,6 +57,7 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
         legend_decimals: legend_decimals(&map.bins),
         map,
         timeline,
+        latest,
         dark_end: DarkEnd::Highest,
         note: None,
     })
@@ -57,20 +68,25 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
 fn dti_ranks(dataset: &Dataset, spec: &GraphicsSpec, asked: Scheme) -> MapTabView {
     let ranks = dataset.reference().dti();
     let year = ranks.iter().map(|r| r.year).max();
-    let mut values: Vec<MapValue> = ranks
-        .iter()
-        .filter(|r| Some(r.year) == year)
-        .map(|r| MapValue {
-            province: r.province,
-            value: f64::from(r.rank),
-            qualifier: Qualifier::Exact,
-            period: r.year.to_string(),
-            bin: 0,
-            mark: FigureMark::Published,
-        })
-        .collect();
-    // Rank order; equal ranks (ties) keep the file's order.
-    values.sort_by(|a, b| a.value.total_cmp(&b.value));
+    let mut values: Vec<MapValue> = Vec::with_capacity(ranks.len());
+    for r in ranks.iter().filter(|r| Some(r.year) == year) {
+        // Rank order as they come; equal ranks (ties) keep the file's order.
+        let at = values
+            .iter()
+            .position(|v| f64::from(r.rank) < v.value)
+            .unwrap_or(values.len());
+        values.insert(
+            at,
+            MapValue {
+                province: r.province,
+                value: f64::from(r.rank),
+                qualifier: Qualifier::Exact,
+                period: r.year.to_string(),
+                bin: 0,
+                mark: FigureMark::Published,
+            },
+        );
+    }
     let mut map = binned(
         MapView {
             indicator: String::new(),
@@ -92,6 +108,7 @@ fn dti_ranks(dataset: &Dataset, spec: &GraphicsSpec, asked: Scheme) -> MapTabVie
         legend_decimals: legend_decimals(&map.bins),
         map,
         timeline: Vec::new(),
+        latest: None,
         dark_end: DarkEnd::Lowest,
         note: (asked == Scheme::P34).then_some(MapNote::DtiRanksIn63),
     }
@@ -100,7 +117,6 @@ fn dti_ranks(dataset: &Dataset, spec: &GraphicsSpec, asked: Scheme) -> MapTabVie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::PeriodSpec;
 
     fn spec(indicators: &[&str]) -> GraphicsSpec {
         GraphicsSpec {
@@ -142,6 +158,31 @@ mod tests {
         assert_eq!(view.map.year, view.timeline.last().copied());
         assert!(view.map.values.iter().all(|v| Some(v.period.as_str())
             == view.map.year.map(|y| y.to_string()).as_deref()));
+        Ok(())
+    }
+
+    #[test]
+    fn latest_is_the_latest_year_with_a_map_and_a_year_asked_is_that_year() -> Result<()> {
+        // Only Quảng Bình (p63:44) has a 2025 figure; the others have 2024's.
+        let text = "observation_id,province,indicator_id,period,value,source_id\n\
+                    a,p63:44,people_per_postal_point,2025,800,mine\n\
+                    b,p63:44,people_per_postal_point,2024,900,mine\n\
+                    c,p63:84,people_per_postal_point,2024,500,mine\n";
+        let dataset = Dataset::bundled()?.with_user_file(text, "mine.csv")?;
+        let view = map_tab_view(&dataset, &spec(&["people_per_postal_point"]))?;
+        assert_eq!(view.timeline.last(), Some(&2025));
+        assert_eq!((view.map.year, view.map.refused), (Some(2024), None));
+        assert_eq!(view.map.values.len(), 2);
+        // Lower is better: the lower figure is ranked first, and sits in the lower bin.
+        assert_eq!(view.map.values[0].province.to_string(), "p63:84");
+        let mut asked = spec(&["people_per_postal_point"]);
+        asked.period = Some(PeriodSpec::Year(2025));
+        let view = map_tab_view(&dataset, &asked)?;
+        assert_eq!(
+            (view.map.year, view.map.refused),
+            (Some(2025), Some(MapRefusal::OneProvince))
+        );
+        assert_eq!(view.latest, Some(2024));
         Ok(())
     }
 

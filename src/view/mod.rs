@@ -9,6 +9,7 @@
 //! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
 
 mod availability;
+mod catalog;
 mod chart;
 mod charts;
 mod conflict;
@@ -24,6 +25,7 @@ mod types;
 mod typescript;
 mod warnings;
 
+pub use catalog::{InitialChoice, PeriodChoice, initial_choice, period_choices};
 pub use chart::chart_view;
 pub use charts::*;
 pub use dense::{compare_dense, provenance};

@@ -5,6 +5,7 @@
 
 use ts_rs::TS;
 
+use super::catalog::*;
 use super::charts::*;
 use super::graphics::*;
 use super::types::*;
@@ -68,7 +69,6 @@ fn declarations() -> String {
         ViewWarningCode,
         ViewWarning,
         DenseMatrix,
-        GraphicsSpec,
         ChartKind,
         ChartRefusal,
         ChartBar,
@@ -80,6 +80,8 @@ fn declarations() -> String {
         DarkEnd,
         MapNote,
         MapTabView,
+        InitialChoice,
+        PeriodChoice,
     );
     out
 }

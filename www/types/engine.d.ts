@@ -739,40 +739,6 @@ markCodes: Array<FigureMark>,
 best: Array<number | null>, };
 
 /**
- * What the chart and map tabs are asked: the reader's choice of provinces and indicators, the
- * focus among those indicators, the year and the list.
- */
-export type GraphicsSpec = { 
-/**
- * The provinces chosen (the chart's bars and lines; the map draws every province).
- */
-provinces: ProvinceId[], 
-/**
- * The indicators chosen.
- */
-indicators: Array<string>, 
-/**
- * The indicator to draw, if one of `indicators`; otherwise the first of them with a figure.
- */
-focus?: string, 
-/**
- * `latest` (default) or a year.
- */
-period?: PeriodSpec, 
-/**
- * The list to draw in (`p63` when absent).
- */
-scheme?: Scheme, 
-/**
- * Counts per 100 000 people, for indicators that add up.
- */
-perCapita?: boolean, 
-/**
- * The province to outline on the map, if any.
- */
-outlined?: ProvinceId, };
-
-/**
  * How the chart draws its figures.
  */
 export type ChartKind = "bars" | "lines";
@@ -965,6 +931,11 @@ map: MapView,
  */
 timeline: Array<number>, 
 /**
+ * The year `latest` maps: the latest year of the timeline that has a map, so that the
+ * timeline's stop for `latest` is the year drawn for it.
+ */
+latest: number | null, 
+/**
  * Decimals that show every legend edge as it is.
  */
 legendDecimals: number, 
@@ -976,3 +947,31 @@ darkEnd: DarkEnd,
  * A note to show above the map.
  */
 note: MapNote | null, };
+
+/**
+ * The view a page opens with when nothing asks for another.
+ */
+export type InitialChoice = { 
+/**
+ * The provinces of the bundled reports (63-list), most figures first; ties in the order
+ * of the sources.
+ */
+provinces: ProvinceId[], 
+/**
+ * The indicators at least two of them share, in catalogue order (the national indices
+ * cover them all); when none is shared, the first eight with figures.
+ */
+indicators: Array<string>, };
+
+/**
+ * One year of the period picker.
+ */
+export type PeriodChoice = { 
+/**
+ * The calendar year.
+ */
+year: number, 
+/**
+ * The indicators with a figure in that year, in catalogue order.
+ */
+indicators: Array<string>, };
