@@ -214,7 +214,6 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
             Some("dti_score".to_owned()),
         )
         .expect("a map view");
-    assert_eq!(get(&view, "mode").as_string().as_deref(), Some("indicator"));
     assert_eq!(
         get(&get(&view, "indicator"), "id").as_string().as_deref(),
         Some("dti_score"),
@@ -233,16 +232,12 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
         get(&get(&refused, "map"), "refused").as_string().as_deref(),
         Some("oneProvince")
     );
-    let ranks = dataset
-        .map_view(
-            json(r#"{"provinces": [], "indicators": [], "scheme": "p34"}"#),
-            None,
-        )
-        .expect("the DTI ranks");
-    assert_eq!(get(&ranks, "mode").as_string().as_deref(), Some("dtiRank"));
+    let none = dataset
+        .map_view(json(r#"{"provinces": [], "indicators": []}"#), None)
+        .expect("no map");
     assert_eq!(
-        get(&ranks, "note").as_string().as_deref(),
-        Some("dtiRanksIn63")
+        get(&get(&none, "map"), "refused").as_string().as_deref(),
+        Some("noIndicator")
     );
     assert!(
         dataset

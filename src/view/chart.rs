@@ -11,9 +11,7 @@ use crate::model::{Better, Origin, Period, Scheme};
 use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 
 use super::province::{indicator_summary, view_figure};
-use super::{
-    ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, ChartWarning, GraphicsSpec,
-};
+use super::{ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, GraphicsSpec};
 
 /// The indicator the chart and the map draw: the focus when it is one of the indicators
 /// chosen, else the first chosen that has a figure, else the first chosen; `None` when none
@@ -155,15 +153,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     view.bars = bars;
     view.lines = lines;
     view.periods = periods.iter().map(ToString::to_string).collect();
-    view.warnings = matrix
-        .warnings
-        .into_iter()
-        .map(|w| ChartWarning {
-            code: w.code.to_owned(),
-            indicators: w.indicators,
-            message: w.message,
-        })
-        .collect();
+    view.warnings = matrix.warnings;
     Ok(view)
 }
 

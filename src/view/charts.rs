@@ -153,7 +153,7 @@ pub enum MapRefusal {
     NoFigures,
     /// Only one province has one: a map would compare nothing.
     OneProvince,
-    /// No indicator is chosen and there are no DTI ranks to map in its place.
+    /// No indicator is chosen.
     NoIndicator,
     /// The 2025 provinces have only partial figures (some former provinces did not report).
     OnlyPartial,

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::compare::CompareSpec;
+use crate::compare::{CompareSpec, Warning};
 
 use crate::model::{ProvinceId, Qualifier, Scheme};
 use crate::query::PeriodSpec;
@@ -128,19 +128,6 @@ pub struct ChartLine {
     pub points: Vec<ChartPoint>,
 }
 
-/// A warning of the chart, worded by the page from its code.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ChartWarning {
-    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
-    pub code: String,
-    /// The indicators concerned.
-    pub indicators: Vec<String>,
-    /// In words (English, for logs and tests).
-    pub message: String,
-}
-
 /// The chart tab's answer: everything it draws, or why it draws nothing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -165,42 +152,9 @@ pub struct ChartView {
     /// Every period of the lines, oldest first: the time axis.
     pub periods: Vec<String>,
     /// What a reader must know to read the chart right.
-    pub warnings: Vec<ChartWarning>,
+    pub warnings: Vec<Warning>,
     /// Why there is nothing to draw.
     pub refused: Option<ChartRefusal>,
-}
-
-/// What the map colours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum MapMode {
-    /// The indicator chosen, and only it.
-    Indicator,
-    /// No indicator is chosen: the ministry's DTI ranks of the 63 provinces, labelled as
-    /// such.
-    DtiRank,
-}
-
-/// Which end of the legend is drawn darkest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum DarkEnd {
-    /// The highest values (figures: more of the thing).
-    Highest,
-    /// The lowest values (ranks: rank 1 is the best).
-    Lowest,
-}
-
-/// A note the map tab shows above the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub enum MapNote {
-    /// The 34-province list was asked, but the DTI ranks are of the 63 provinces: the map is
-    /// of the 63.
-    DtiRanksIn63,
 }
 
 /// The map tab's answer.
@@ -208,13 +162,12 @@ pub enum MapNote {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MapTabView {
-    /// What the map colours.
-    pub mode: MapMode,
-    /// The indicator, for [`MapMode::Indicator`].
+    /// The indicator drawn; `null` when none is chosen.
     pub indicator: Option<IndicatorSummary>,
     /// The list whose boundaries are drawn.
     pub scheme: Scheme,
-    /// The values (in rank order, first first), the legend's bins, or why there is no map.
+    /// The values (in rank order, first first), the legend's bins (the highest drawn
+    /// darkest), or why there is no map.
     pub map: MapView,
     /// The years the timeline offers, oldest first (none for the DTI ranks).
     pub timeline: Vec<u16>,
@@ -223,8 +176,4 @@ pub struct MapTabView {
     pub latest: Option<u16>,
     /// Decimals that show every legend edge as it is.
     pub legend_decimals: u8,
-    /// Which end of the legend is darkest.
-    pub dark_end: DarkEnd,
-    /// A note to show above the map.
-    pub note: Option<MapNote>,
 }

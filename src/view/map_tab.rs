@@ -1,19 +1,17 @@
 //! The map tab: the focus indicator on the map of the list chosen, by the province view's map
-//! rule (`map`), with its timeline and the legend's decimals; or, when no indicator is chosen,
-//! the ministry's DTI ranks of the 63 provinces, labelled as ranks. The map never draws
-//! another indicator under the chosen one's name.
+//! rule (`map`), with its timeline and the legend's decimals, or why there is no map. With no
+//! indicator chosen there is none: the map never draws an indicator the reader did not choose,
+//! let alone under the chosen one's name.
 
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Qualifier, Scheme};
+use crate::model::Scheme;
 use crate::query::{PeriodSpec, has_per_capita};
 
 use super::chart::{focus_of, timeline_of};
-use super::map::{binned, legend_decimals, map_view};
+use super::map::{legend_decimals, map_view};
 use super::province::indicator_summary;
-use super::{
-    DarkEnd, FigureMark, GraphicsSpec, MapMode, MapNote, MapRefusal, MapTabView, MapValue, MapView,
-};
+use super::{GraphicsSpec, MapRefusal, MapTabView, MapView};
 
 /// The map tab's answer.
 pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView> {
@@ -22,7 +20,21 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
         dataset.reference().require(outlined)?;
     }
     let Some(focus) = focus_of(dataset, spec) else {
-        return Ok(dti_ranks(dataset, spec, scheme));
+        return Ok(MapTabView {
+            indicator: None,
+            scheme,
+            map: MapView {
+                indicator: String::new(),
+                year: None,
+                refused: Some(MapRefusal::NoIndicator),
+                values: Vec::new(),
+                bins: Vec::new(),
+                outlined: None,
+            },
+            timeline: Vec::new(),
+            latest: None,
+            legend_decimals: 0,
+        });
     };
     let indicator = dataset.require_indicator(&focus)?;
     let definition = dataset
@@ -51,67 +63,13 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
         }
     };
     Ok(MapTabView {
-        mode: MapMode::Indicator,
         indicator: Some(indicator_summary(definition, per_capita)),
         scheme,
         legend_decimals: legend_decimals(&map.bins),
         map,
         timeline,
         latest,
-        dark_end: DarkEnd::Highest,
-        note: None,
     })
-}
-
-/// The latest DTI ranks of the 63 provinces, rank 1 first and darkest. They exist for the 63
-/// only, so a reader of the 34-province list is told that the map is of the 63.
-fn dti_ranks(dataset: &Dataset, spec: &GraphicsSpec, asked: Scheme) -> MapTabView {
-    let ranks = dataset.reference().dti();
-    let year = ranks.iter().map(|r| r.year).max();
-    let mut values: Vec<MapValue> = Vec::with_capacity(ranks.len());
-    for r in ranks.iter().filter(|r| Some(r.year) == year) {
-        // Rank order as they come; equal ranks (ties) keep the file's order.
-        let at = values
-            .iter()
-            .position(|v| f64::from(r.rank) < v.value)
-            .unwrap_or(values.len());
-        values.insert(
-            at,
-            MapValue {
-                province: r.province,
-                value: f64::from(r.rank),
-                qualifier: Qualifier::Exact,
-                period: r.year.to_string(),
-                bin: 0,
-                mark: FigureMark::Published,
-            },
-        );
-    }
-    let mut map = binned(
-        MapView {
-            indicator: String::new(),
-            year,
-            refused: None,
-            values: Vec::new(),
-            bins: Vec::new(),
-            outlined: spec.outlined.filter(|p| p.scheme == Scheme::P63),
-        },
-        values,
-    );
-    if map.refused == Some(MapRefusal::NoFigures) {
-        map.refused = Some(MapRefusal::NoIndicator);
-    }
-    MapTabView {
-        mode: MapMode::DtiRank,
-        indicator: None,
-        scheme: Scheme::P63,
-        legend_decimals: legend_decimals(&map.bins),
-        map,
-        timeline: Vec::new(),
-        latest: None,
-        dark_end: DarkEnd::Lowest,
-        note: (asked == Scheme::P34).then_some(MapNote::DtiRanksIn63),
-    }
 }
 
 #[cfg(test)]
@@ -136,7 +94,6 @@ mod tests {
         let mut asked = spec(&["dti_score"]);
         asked.period = Some(PeriodSpec::Year(2023));
         let view = map_tab_view(&dataset, &asked)?;
-        assert_eq!(view.mode, MapMode::Indicator);
         assert_eq!(view.map.indicator, "dti_score");
         assert_eq!(view.map.year, Some(2023));
         assert_eq!(view.map.values.len(), 63);
@@ -190,7 +147,6 @@ mod tests {
     fn one_province_refuses_the_map_under_the_chosen_indicators_name() -> Result<()> {
         let dataset = Dataset::bundled()?;
         let view = map_tab_view(&dataset, &spec(&["vn_domain_names"]))?;
-        assert_eq!(view.mode, MapMode::Indicator);
         assert_eq!(view.map.indicator, "vn_domain_names");
         assert_eq!(view.map.refused, Some(MapRefusal::OneProvince));
         assert!(view.map.values.is_empty() && view.map.bins.is_empty());
@@ -198,21 +154,12 @@ mod tests {
     }
 
     #[test]
-    fn no_indicator_maps_the_dti_ranks_labelled_as_ranks_in_the_63_list() -> Result<()> {
+    fn no_indicator_chosen_has_no_map_and_says_so() -> Result<()> {
         let dataset = Dataset::bundled()?;
-        let mut asked = spec(&[]);
-        asked.scheme = Some(Scheme::P34);
-        let view = map_tab_view(&dataset, &asked)?;
-        assert_eq!(view.mode, MapMode::DtiRank);
-        assert!(view.indicator.is_none());
-        assert_eq!(view.scheme, Scheme::P63);
-        assert_eq!(view.note, Some(MapNote::DtiRanksIn63));
-        assert_eq!(view.dark_end, DarkEnd::Lowest);
-        assert_eq!(view.map.values.len(), 63);
-        assert!(view.map.values.windows(2).all(|w| w[0].value <= w[1].value));
-        assert!((view.map.values[0].value - 1.0).abs() < f64::EPSILON);
         let view = map_tab_view(&dataset, &spec(&[]))?;
-        assert_eq!(view.note, None);
+        assert!(view.indicator.is_none());
+        assert_eq!(view.map.refused, Some(MapRefusal::NoIndicator));
+        assert!(view.map.values.is_empty() && view.timeline.is_empty());
         Ok(())
     }
 }

@@ -2,7 +2,7 @@
 // downloads.
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
-import { formatNumber, formatPeriod, formatValue } from '../format.js';
+import { formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
@@ -109,7 +109,6 @@ export async function renderMapTab(app) {
   const name = indicator ? indicatorName(indicator, lang) : '';
   const parts = [];
   if (app.state.indicators.length) parts.push(focusSelect(app, view.indicator?.id));
-  if (view.note === 'dtiRanksIn63') parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: t.mapDti34(map.year) }));
   // The same timeline as "My province" and the chart: the map follows the year. It stays when
   // the map is refused, so that another year can be mapped from here.
   const timeline = view.timeline.length ? await focusTimeline(app, view.timeline, view.latest) : null;
@@ -129,32 +128,30 @@ export async function renderMapTab(app) {
   const [{ render }, topology] = await Promise.all([import('../views/map.js'), boundaries(app, view.scheme)]);
   if (token !== app.renderToken) return;
   app.panel.replaceChildren(...parts, container);
-  const ranks = view.mode === 'dtiRank';
-  const unit = view.indicator?.unit;
+  const unit = view.indicator.unit;
   const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(view.scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
     caption: () => sourceLine(app),
     lang,
     scheme: view.scheme,
     topology,
-    title: ranks ? t.mapDti(map.year) : name,
-    legendTitle: ranks ? t.mapDtiLegend(map.year) : unitLabel(unit, indicator, lang) || name,
+    title: name,
+    legendTitle: unitLabel(unit, indicator, lang) || name,
     values: map.values.map((v) => ({
       id: v.province,
       label: names[v.province] ?? v.province,
       value: v.value,
       bin: v.bin,
-      display: ranks ? `${t.rank} ${formatNumber(v.value, lang)}` : `${formatValue(v, unit, lang)} (${formatPeriod(v.period)})`,
+      display: `${formatValue(v, unit, lang)} (${formatPeriod(v.period)})`,
     })),
     bins: map.bins,
     legendDecimals: view.legendDecimals,
-    darkEnd: view.darkEnd,
     names,
     noDataLabel: t.noData,
     attribution: t.attribution,
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
-  app.currentImageName = `ict-compare-map-${view.indicator?.id ?? 'dti'}`;
+  app.currentImageName = `ict-compare-map-${view.indicator.id}`;
   offerImage(app);
 }
 

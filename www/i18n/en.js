@@ -60,8 +60,6 @@ export const en = {
   chartNeedsIndicator: 'Choose at least one indicator to draw a chart.',
   chartIncomparable: 'Cannot be charted together: ',
   mapOf: 'Map of',
-  mapDti: (year) => `DTI ${year} digital-transformation rank (no indicator chosen)`,
-  mapDtiLegend: (year) => `DTI ${year} rank (1 = best)`,
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.
   mapRefused: {
     noFigures: (name) => `${name} cannot be mapped: no province has a figure in the year chosen. Another year may have some.`,
@@ -71,7 +69,6 @@ export const en = {
   },
   imageYear: 'Year',
   imageWarning: 'Note',
-  mapDti34: (year) => `DTI ${year} ranks the 63 former provinces; the map shows those.`,
   attribution: 'Boundaries: Open Development Mekong; Vietnam Department of Survey and Mapping (CC BY-SA 4.0)',
   profileOf: 'Profile of',
   profileMembers: (names) => `Includes the figures of the former provinces: ${names}`,

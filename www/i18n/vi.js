@@ -60,8 +60,6 @@ export const vi = {
   chartNeedsIndicator: 'Chọn ít nhất một chỉ số để vẽ biểu đồ.',
   chartIncomparable: 'Không thể vẽ chung: ',
   mapOf: 'Bản đồ chỉ số',
-  mapDti: (year) => `Thứ hạng chỉ số chuyển đổi số DTI ${year} (chưa chọn chỉ số)`,
-  mapDtiLegend: (year) => `Thứ hạng DTI ${year} (1 = cao nhất)`,
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.
   mapRefused: {
     noFigures: (name) => `Không vẽ được bản đồ ${name}: chưa tỉnh nào có số liệu trong năm đã chọn. Năm khác có thể có.`,
@@ -71,7 +69,6 @@ export const vi = {
   },
   imageYear: 'Năm',
   imageWarning: 'Lưu ý',
-  mapDti34: (year) => `DTI ${year} xếp hạng 63 tỉnh cũ; bản đồ hiển thị theo 63 tỉnh.`,
   attribution: 'Ranh giới: Open Development Mekong; Cục Đo đạc và Bản đồ Việt Nam (CC BY-SA 4.0)',
   profileOf: 'Hồ sơ của',
   profileMembers: (names) => `Gồm số liệu của các tỉnh cũ: ${names}`,

@@ -828,9 +828,9 @@ name: string,
 points: Array<ChartPoint>, };
 
 /**
- * A warning of the chart, worded by the page from its code.
+ * Something the reader must know to read the table (or the chart) right.
  */
-export type ChartWarning = { 
+export type Warning = { 
 /**
  * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
  */
@@ -840,7 +840,7 @@ code: string,
  */
 indicators: Array<string>, 
 /**
- * In words (English, for logs and tests).
+ * In words (English; the page words it itself from the code).
  */
 message: string, };
 
@@ -885,37 +885,18 @@ periods: Array<string>,
 /**
  * What a reader must know to read the chart right.
  */
-warnings: Array<ChartWarning>, 
+warnings: Array<Warning>, 
 /**
  * Why there is nothing to draw.
  */
 refused: ChartRefusal | null, };
 
 /**
- * What the map colours.
- */
-export type MapMode = "indicator" | "dtiRank";
-
-/**
- * Which end of the legend is drawn darkest.
- */
-export type DarkEnd = "highest" | "lowest";
-
-/**
- * A note the map tab shows above the map.
- */
-export type MapNote = "dtiRanksIn63";
-
-/**
  * The map tab's answer.
  */
 export type MapTabView = { 
 /**
- * What the map colours.
- */
-mode: MapMode, 
-/**
- * The indicator, for [`MapMode::Indicator`].
+ * The indicator drawn; `null` when none is chosen.
  */
 indicator: IndicatorSummary | null, 
 /**
@@ -923,7 +904,8 @@ indicator: IndicatorSummary | null,
  */
 scheme: Scheme, 
 /**
- * The values (in rank order, first first), the legend's bins, or why there is no map.
+ * The values (in rank order, first first), the legend's bins (the highest drawn
+ * darkest), or why there is no map.
  */
 map: MapView, 
 /**
@@ -938,15 +920,7 @@ latest: number | null,
 /**
  * Decimals that show every legend edge as it is.
  */
-legendDecimals: number, 
-/**
- * Which end of the legend is darkest.
- */
-darkEnd: DarkEnd, 
-/**
- * A note to show above the map.
- */
-note: MapNote | null, };
+legendDecimals: number, };
 
 /**
  * The view a page opens with when nothing asks for another.

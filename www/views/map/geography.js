@@ -32,14 +32,13 @@ export function prepare(model) {
 }
 
 /**
- * The legend's classes: the engine's bins (lowest first), each a blue, darker towards the
- * engine's dark end, labelled with its edges written with the engine's decimals.
+ * The legend's classes: the engine's bins (lowest first), each a blue, the highest darkest,
+ * labelled with its edges written with the engine's decimals.
  */
 export function classesOf(model) {
   const count = model.bins.length;
   const blues = count > BLUES.length ? BLUES_SIX : BLUES;
-  const spread = Array.from({ length: count }, (_, i) => blues[count === 1 ? blues.length - 1 : Math.round((i * (blues.length - 1)) / (count - 1))]);
-  const colours = model.darkEnd === 'lowest' ? spread.reverse() : spread;
+  const colours = Array.from({ length: count }, (_, i) => blues[count === 1 ? blues.length - 1 : Math.round((i * (blues.length - 1)) / (count - 1))]);
   const format = (n) => formatNumber(n, model.lang, model.legendDecimals);
   return model.bins.map((bin, i) => ({
     colour: colours[i],
