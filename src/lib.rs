@@ -106,7 +106,6 @@ pub use view::{
     provenance as figure_provenance, province_view,
 };
 pub use view::{
-    ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, GraphicsSpec,
-    InitialChoice, MapTabView, PeriodChoice, chart_view, initial_choice, map_tab_view,
-    period_choices,
+    ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, InitialChoice,
+    MapTabView, PeriodChoice, chart_view, initial_choice, map_tab_view, period_choices,
 };

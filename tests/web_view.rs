@@ -190,7 +190,7 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
     assert_eq!(get(&view, "year").as_f64(), Some(2024.0));
     let values: Vec<f64> = array(&get(&view, "bars"))
         .iter()
-        .filter_map(|b| get(&b, "value").as_f64())
+        .filter_map(|b| get(&get(&b, "figure"), "value").as_f64())
         .collect();
     assert_eq!(values.len(), 3);
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");

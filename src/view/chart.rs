@@ -11,7 +11,7 @@ use crate::model::{Better, Origin, Period, Scheme};
 use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 
 use super::province::{indicator_summary, view_figure};
-use super::{ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, GraphicsSpec};
+use super::{ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure};
 
 /// The indicator the chart and the map draw: the focus when it is one of the indicators
 /// chosen, else the first chosen that has a figure, else the first chosen; `None` when none
@@ -121,17 +121,17 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
         // that ties keep the order chosen. A chart has at most a request's provinces.
         let at = bars
             .iter()
-            .position(|b| bar_order(definition.better, value, b.value) == Ordering::Less)
+            .position(|b| {
+                bar_order(definition.better, value, b.figure.value.unwrap_or(value))
+                    == Ordering::Less
+            })
             .unwrap_or(bars.len());
         bars.insert(
             at,
             ChartBar {
                 province: row.province,
                 name: name(row.province),
-                value,
-                qualifier: figure.qualifier,
-                period: figure.period.to_string(),
-                mark: view_figure(figure, row.province, &focus, per_capita).mark,
+                figure: view_figure(figure, row.province, &focus, per_capita),
                 derived: figure.derived.is_some(),
                 user: figure.origin == Origin::User,
                 best: cell.best,
@@ -139,7 +139,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
         );
     }
 
-    let (lines, periods) = lines_of(dataset, &matrix.rows, &focus, per_capita_asked)?;
+    let (lines, periods) = lines_of(dataset, &matrix.rows, &focus, per_capita_asked, per_capita)?;
     let (timeline, year) = timeline_of(dataset, indicator, period);
     view.kind = if lines.iter().any(|l| l.points.len() > 1) {
         ChartKind::Lines
@@ -164,6 +164,7 @@ fn lines_of(
     rows: &[crate::compare::Row],
     focus: &str,
     per_capita_asked: bool,
+    per_capita: bool,
 ) -> Result<(Vec<ChartLine>, Vec<Period>)> {
     let reference = dataset.reference();
     let mut lines = Vec::new();
@@ -182,17 +183,11 @@ fn lines_of(
                 targets: false,
             },
         )?;
-        let points: Vec<ChartPoint> = found
+        let points: Vec<ViewFigure> = found
             .points
             .iter()
-            .filter_map(|p| {
-                Some(ChartPoint {
-                    period: p.figure.period.to_string(),
-                    year: p.figure.period.calendar_year(),
-                    value: p.figure.value?,
-                    qualifier: p.figure.qualifier,
-                })
-            })
+            .filter(|p| p.figure.value.is_some())
+            .map(|p| view_figure(&p.figure, row.province, focus, per_capita))
             .collect();
         if points.is_empty() {
             continue;
@@ -264,11 +259,13 @@ mod tests {
         let view = chart_view(&dataset, &asked)?;
         assert_eq!(view.bars.len(), 3);
         assert!(
-            view.bars.windows(2).all(|w| w[0].value >= w[1].value),
+            view.bars
+                .windows(2)
+                .all(|w| w[0].figure.value >= w[1].figure.value),
             "{:?}",
             view.bars
         );
-        assert!(view.bars.iter().all(|b| b.period == "2024"));
+        assert!(view.bars.iter().all(|b| b.figure.period == "2024"));
         assert_eq!(view.year, Some(2024));
         assert!(view.timeline.windows(2).all(|w| w[0] < w[1]));
         assert!(view.timeline.contains(&2024));
@@ -291,7 +288,7 @@ mod tests {
         assert!(
             view.bars
                 .iter()
-                .all(|b| b.user && b.mark == super::super::FigureMark::User)
+                .all(|b| b.user && b.figure.mark == super::super::FigureMark::User)
         );
         // The other order of the tied two is kept too.
         asked.provinces.swap(0, 2);
@@ -351,7 +348,7 @@ mod tests {
         let first: ProvinceId = "p63:44".parse().expect("an id");
         assert_eq!(view.lines[0].province, first);
         for line in &view.lines {
-            assert!(line.points.windows(2).all(|w| w[0].year < w[1].year));
+            assert!(line.points.windows(2).all(|w| w[0].period < w[1].period));
         }
         let years: Vec<u16> = view.periods.iter().filter_map(|p| p.parse().ok()).collect();
         assert_eq!(years, view.timeline);

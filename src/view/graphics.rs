@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use crate::compare::{CompareSpec, Warning};
 
-use crate::model::{ProvinceId, Qualifier, Scheme};
+use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
 use super::charts::MapView;
-use super::types::{FigureMark, IndicatorSummary};
+use super::types::{IndicatorSummary, ViewFigure};
 
 /// What the chart and map tabs are asked: the reader's choice of provinces and indicators (as
 /// the table is asked it), the focus among those indicators, the year and the list.
@@ -83,35 +83,14 @@ pub struct ChartBar {
     pub province: ProvinceId,
     /// Its short name.
     pub name: String,
-    /// The value.
-    pub value: f64,
-    /// "over", "about" … as reported.
-    pub qualifier: Qualifier,
-    /// The figure's period.
-    pub period: String,
-    /// How the figure was arrived at.
-    pub mark: FigureMark,
+    /// The figure: always with a value, its qualifier, period and mark.
+    pub figure: ViewFigure,
     /// Whether the engine computed it (a roll-up or per capita) rather than a report stating it.
     pub derived: bool,
     /// Whether it comes from the reader's own file.
     pub user: bool,
     /// Whether it is the best of the bars, with certainty (same year, qualifiers that allow it).
     pub best: bool,
-}
-
-/// One point of a province's line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ChartPoint {
-    /// The period as published (`2024`, `2024-06`).
-    pub period: String,
-    /// Its calendar year.
-    pub year: u16,
-    /// The value.
-    pub value: f64,
-    /// "over", "about" … as reported.
-    pub qualifier: Qualifier,
 }
 
 /// One province's line over the years.
@@ -124,8 +103,8 @@ pub struct ChartLine {
     pub province: ProvinceId,
     /// Its short name.
     pub name: String,
-    /// Its points with a value, oldest first.
-    pub points: Vec<ChartPoint>,
+    /// Its figures with a value, oldest first.
+    pub points: Vec<ViewFigure>,
 }
 
 /// The chart tab's answer: everything it draws, or why it draws nothing.

@@ -72,7 +72,6 @@ fn declarations() -> String {
         ChartKind,
         ChartRefusal,
         ChartBar,
-        ChartPoint,
         ChartLine,
         crate::compare::Warning,
         ChartView,

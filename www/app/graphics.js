@@ -60,7 +60,7 @@ export async function renderChartTab(app) {
     lang: app.state.lang,
     title,
     unitLabel: unitLabel(unit, indicator, app.state.lang),
-    bars: view.bars.map((b) => ({ ...b, id: b.province, label: b.name })),
+    bars: view.bars.map((b) => ({ ...b, ...b.figure, id: b.province, label: b.name })),
     lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
     periods: view.periods,
     year: view.year,

@@ -761,21 +761,9 @@ province: ProvinceId,
  */
 name: string, 
 /**
- * The value.
+ * The figure: always with a value, its qualifier, period and mark.
  */
-value: number, 
-/**
- * "over", "about" … as reported.
- */
-qualifier: Qualifier, 
-/**
- * The figure's period.
- */
-period: string, 
-/**
- * How the figure was arrived at.
- */
-mark: FigureMark, 
+figure: ViewFigure, 
 /**
  * Whether the engine computed it (a roll-up or per capita) rather than a report stating it.
  */
@@ -790,27 +778,6 @@ user: boolean,
 best: boolean, };
 
 /**
- * One point of a province's line.
- */
-export type ChartPoint = { 
-/**
- * The period as published (`2024`, `2024-06`).
- */
-period: string, 
-/**
- * Its calendar year.
- */
-year: number, 
-/**
- * The value.
- */
-value: number, 
-/**
- * "over", "about" … as reported.
- */
-qualifier: Qualifier, };
-
-/**
  * One province's line over the years.
  */
 export type ChartLine = { 
@@ -823,9 +790,9 @@ province: ProvinceId,
  */
 name: string, 
 /**
- * Its points with a value, oldest first.
+ * Its figures with a value, oldest first.
  */
-points: Array<ChartPoint>, };
+points: Array<ViewFigure>, };
 
 /**
  * Something the reader must know to read the table (or the chart) right.
