@@ -106,3 +106,7 @@ pub use view::{
     ReferenceMark, ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode,
     availability, compare_dense, provenance as figure_provenance, province_view, table_conflicts,
 };
+pub use view::{
+    ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, InitialChoice,
+    MapTabView, PeriodChoice, chart_view, initial_choice, map_tab_view, period_choices,
+};

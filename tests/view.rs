@@ -134,7 +134,7 @@ fn the_map_draws_the_focus_indicator_in_the_year_asked_and_every_value_has_its_b
             (map.indicator.as_str(), map.year),
             ("dti_score", Some(year))
         );
-        assert_eq!(map.outlined.to_string(), "p63:72");
+        assert_eq!(map.outlined, Some("p63:72".parse().expect("an id")));
         assert_eq!(map.values.len(), 63);
         let counted: u32 = map.bins.iter().map(|b| b.count).sum();
         assert_eq!(counted, 63);

@@ -233,3 +233,81 @@ fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
         "{csv}"
     );
 }
+
+#[wasm_bindgen_test]
+fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let view = dataset
+        .chart_view(
+            json(
+                r#"{"provinces": ["p63:72", "p63:01", "p63:44"], "indicators": ["dti_score"], "period": 2024}"#,
+            ),
+            None,
+        )
+        .expect("a chart view");
+    assert_eq!(
+        get(&get(&view, "indicator"), "id").as_string().as_deref(),
+        Some("dti_score")
+    );
+    assert_eq!(get(&view, "year").as_f64(), Some(2024.0));
+    let values: Vec<f64> = array(&get(&view, "bars"))
+        .iter()
+        .filter_map(|b| get(&get(&b, "figure"), "value").as_f64())
+        .collect();
+    assert_eq!(values.len(), 3);
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    assert!(array(&get(&view, "timeline")).length() >= 2);
+    assert!(get(&view, "refused").is_null());
+    let refused = dataset
+        .chart_view(json(r#"{"provinces": ["p63:72"], "indicators": []}"#), None)
+        .expect("a refused chart");
+    assert_eq!(
+        get(&refused, "refused").as_string().as_deref(),
+        Some("noIndicator")
+    );
+}
+
+#[wasm_bindgen_test]
+fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
+    let dataset = JsDataset::bundled().expect("loads");
+    let view = dataset
+        .map_view(
+            json(r#"{"provinces": [], "indicators": ["papi_e_governance", "dti_score"], "scheme": "p63"}"#),
+            Some("dti_score".to_owned()),
+        )
+        .expect("a map view");
+    assert_eq!(
+        get(&get(&view, "indicator"), "id").as_string().as_deref(),
+        Some("dti_score"),
+        "the focus chosen"
+    );
+    let map = get(&view, "map");
+    assert_eq!(array(&get(&map, "values")).length(), 63);
+    assert!(array(&get(&map, "bins")).length() >= 2);
+    let refused = dataset
+        .map_view(
+            json(r#"{"provinces": [], "indicators": ["vn_domain_names"]}"#),
+            None,
+        )
+        .expect("a refused map");
+    assert_eq!(
+        get(&get(&refused, "map"), "refused").as_string().as_deref(),
+        Some("oneProvince")
+    );
+    let none = dataset
+        .map_view(json(r#"{"provinces": [], "indicators": []}"#), None)
+        .expect("no map");
+    assert_eq!(
+        get(&get(&none, "map"), "refused").as_string().as_deref(),
+        Some("noIndicator")
+    );
+    assert!(
+        dataset
+            .map_view(
+                json(r#"{"provinces": [], "indicatrs": ["dti_score"]}"#),
+                None
+            )
+            .is_err(),
+        "a misspelt field is refused"
+    );
+}

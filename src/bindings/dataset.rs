@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::{answer, from_js, to_js, to_js_error};
 use crate::{
     AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator,
-    IndicatorCoverage, Observation, Province, RankRecord, RankSpec, Region, SeriesSpec, Source,
-    SourceEntry, SourcePageSpec, Unit,
+    IndicatorCoverage, Observation, Province, RankSpec, Region, SeriesSpec, Source, SourceEntry,
+    SourcePageSpec, Unit,
 };
 
 /// How the values of one unit are shown.
@@ -27,12 +27,13 @@ struct Catalog<'a> {
     sources: Vec<SourceEntry<'a>>,
     coverage: Vec<IndicatorCoverage>,
     units: Vec<UnitDisplay>,
-    dti: &'a [RankRecord],
     population: Vec<crate::PopulationRecord>,
     /// For each list (63 then 34 provinces), how many provinces and years each indicator has,
     /// whether it has a per-capita form, and how many indicators each province has: what the
     /// pickers and the per-capita option show.
     availability: [crate::Availability; 2],
+    initial: crate::InitialChoice,
+    periods: Vec<crate::PeriodChoice>,
 }
 
 /// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
@@ -166,7 +167,8 @@ impl JsDataset {
         self.inner.memory_bytes()
     }
 
-    /// Provinces, regions, indicators, sources, and which indicator has figures where.
+    /// Provinces, regions, indicators, sources, which indicator has figures where, the view a
+    /// page opens with and the years of its period picker.
     #[wasm_bindgen(unchecked_return_type = "Catalog")]
     pub fn catalog(&self) -> Result<JsValue, JsValue> {
         let reference = self.inner.reference();
@@ -181,12 +183,16 @@ impl JsDataset {
                 })
             })
             .collect();
+        let sources = crate::source_entries(&self.inner);
+        let coverage = crate::coverage(&self.inner);
         to_js(&Catalog {
             provinces: reference.provinces(),
             regions: reference.regions(),
             indicators: self.inner.indicators(),
-            sources: crate::source_entries(&self.inner),
-            coverage: crate::coverage(&self.inner),
+            initial: crate::initial_choice(&sources, &coverage),
+            periods: crate::period_choices(&coverage),
+            sources,
+            coverage,
             units: Unit::ALL
                 .iter()
                 .map(|&unit| UnitDisplay {
@@ -194,7 +200,6 @@ impl JsDataset {
                     decimals: unit.decimals(),
                 })
                 .collect(),
-            dti: reference.dti(),
             population,
             availability: [
                 crate::availability(&self.inner, crate::Scheme::P63),
@@ -222,6 +227,34 @@ impl JsDataset {
     ) -> Result<JsValue, JsValue> {
         let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
         answer(crate::province_view(&self.inner, &spec))
+    }
+
+    /// The chart tab in one call, for the choice the table is asked and the focus among its
+    /// indicators: the indicator drawn, its timeline, the bars in rank order
+    /// and the lines over the years, the warnings, or why there is nothing to draw.
+    #[wasm_bindgen(js_name = chartView, unchecked_return_type = "ChartView")]
+    pub fn chart_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: JsValue,
+        focus: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let choice: CompareSpec = from_js(choice, "compare spec")?;
+        let spec = crate::GraphicsSpec::of_choice(choice, focus);
+        answer(crate::chart_view(&self.inner, &spec))
+    }
+
+    /// The map tab in one call, for the choice the table is asked and the focus among its
+    /// indicators: the indicator drawn, its values with their legend bins (or the
+    /// DTI ranks, labelled, when no indicator is chosen), its timeline, or why there is no map.
+    #[wasm_bindgen(js_name = mapView, unchecked_return_type = "MapTabView")]
+    pub fn map_view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: JsValue,
+        focus: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let choice: CompareSpec = from_js(choice, "compare spec")?;
+        let spec = crate::GraphicsSpec::of_choice(choice, focus);
+        answer(crate::map_tab_view(&self.inner, &spec))
     }
 
     /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no

@@ -90,10 +90,13 @@ export interface Catalog {
   sources: SourceEntry[];
   coverage: IndicatorCoverage[];
   units: UnitDisplay[];
-  dti: { province: ProvinceId; year: number; rank: number }[];
   population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
   /** The 63-province list's availability, then the 34's. */
   availability: [Availability, Availability];
+  /** The view a page opens with: the reported provinces, most figures first, on the indicators they share. */
+  initial: { provinces: ProvinceId[]; indicators: string[] };
+  /** Every year with a figure, newest first, with the indicators that have one then. */
+  periods: { year: number; indicators: string[] }[];
 }
 
 export interface Provenance {

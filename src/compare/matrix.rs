@@ -86,11 +86,13 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
 }
 
-/// Something the reader must know to read the table right.
+/// Something the reader must know to read the table (or the chart) right.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
     /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+    #[cfg_attr(test, ts(type = "string"))]
     pub code: &'static str,
     /// The indicators concerned.
     pub indicators: Vec<String>,

@@ -153,6 +153,8 @@ pub enum MapRefusal {
     NoFigures,
     /// Only one province has one: a map would compare nothing.
     OneProvince,
+    /// No indicator is chosen.
+    NoIndicator,
     /// The 2025 provinces have only partial figures (some former provinces did not report).
     OnlyPartial,
 }
@@ -167,6 +169,10 @@ pub struct MapValue {
     pub province: ProvinceId,
     /// The value.
     pub value: f64,
+    /// "over", "about" … as reported.
+    pub qualifier: Qualifier,
+    /// The figure's period.
+    pub period: String,
     /// The index of its legend bin.
     pub bin: u32,
     /// How it was arrived at.
@@ -197,11 +203,11 @@ pub struct MapView {
     pub year: Option<u16>,
     /// Why there is no map, when there is none.
     pub refused: Option<MapRefusal>,
-    /// Provinces with a value.
+    /// Provinces with a value, in rank order (first first).
     pub values: Vec<MapValue>,
     /// The legend, lowest first; every value falls in one bin.
     pub bins: Vec<LegendBin>,
-    /// The province to outline.
-    #[cfg_attr(test, ts(type = "ProvinceId"))]
-    pub outlined: ProvinceId,
+    /// The province to outline, if any.
+    #[cfg_attr(test, ts(type = "ProvinceId | null"))]
+    pub outlined: Option<ProvinceId>,
 }

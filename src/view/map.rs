@@ -1,10 +1,16 @@
 //! The choropleth map of one indicator in one year: its values and the legend's bins, or why
-//! there is no map. The map draws the indicator asked for or nothing, never another.
+//! there is no map. The map draws the indicator asked for or nothing, never another. The
+//! province view's map and the map tab are both this one rule.
+//!
+//! A map needs two provinces with a figure: one alone compares nothing, but two already show
+//! which is higher, and every other province is drawn hatched as "no data", so the map itself
+//! says how little it holds. A higher threshold would hide a real comparison the table and
+//! the chart show, and no count between two and the whole list is less arbitrary than two.
 
 use crate::compare::{RankSpec, rank};
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::model::{Province, Scheme};
+use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
 use super::province::view_figure;
@@ -13,32 +19,54 @@ use super::{LegendBin, MapRefusal, MapValue, MapView};
 /// The most bins a legend has (one more when rounding the edges outward needs it).
 const BINS: usize = 5;
 
-/// The map of `indicator` for the year asked, or the latest year of `timeline`.
+/// The map of `indicator` for the year asked or, for `latest`, for the latest year of
+/// `timeline` that has a map: a year in which one province alone has reported so far would
+/// otherwise hide the year before, which the others reported. When no year has a map, the
+/// latest year's refusal is the answer.
 pub(super) fn map_view(
     dataset: &Dataset,
     indicator: &str,
-    outlined: &Province,
+    outlined: Option<ProvinceId>,
     scheme: Scheme,
     period: PeriodSpec,
     per_capita: bool,
     timeline: &[u16],
 ) -> Result<MapView> {
-    let year = match period {
-        PeriodSpec::Year(y) | PeriodSpec::Range(_, y) => Some(y),
-        PeriodSpec::Latest => timeline.last().copied(),
+    let candidates: Vec<u16> = match period {
+        PeriodSpec::Year(y) | PeriodSpec::Range(_, y) => vec![y],
+        PeriodSpec::Latest => timeline.iter().rev().copied().collect(),
     };
-    let mut map = MapView {
+    let empty = |year| MapView {
         indicator: indicator.to_owned(),
         year,
         refused: None,
         values: Vec::new(),
         bins: Vec::new(),
-        outlined: outlined.id,
+        outlined,
     };
-    let Some(year) = year else {
-        map.refused = Some(MapRefusal::NoFigures);
-        return Ok(map);
-    };
+    let mut newest: Option<MapView> = None;
+    for year in candidates {
+        let map = binned(
+            empty(Some(year)),
+            values_of(dataset, indicator, scheme, year, per_capita)?,
+        );
+        if map.refused.is_none() {
+            return Ok(map);
+        }
+        newest.get_or_insert(map);
+    }
+    Ok(newest.unwrap_or_else(|| binned(empty(None), Vec::new())))
+}
+
+/// Every province's value of `indicator` in `year`, in the ranking's order: the map's table
+/// lists its provinces first first.
+fn values_of(
+    dataset: &Dataset,
+    indicator: &str,
+    scheme: Scheme,
+    year: u16,
+    per_capita: bool,
+) -> Result<Vec<MapValue>> {
     let ranked = rank(
         dataset,
         &RankSpec {
@@ -49,39 +77,58 @@ pub(super) fn map_view(
             targets: false,
         },
     )?;
-    let values: Vec<(crate::model::ProvinceId, f64, super::FigureMark)> = ranked
+    Ok(ranked
         .entries
         .iter()
         .filter_map(|e| {
-            let mark = view_figure(&e.figure, e.province, indicator, per_capita).mark;
-            Some((e.province, e.figure.value?, mark))
+            Some(MapValue {
+                province: e.province,
+                value: e.figure.value?,
+                qualifier: e.figure.qualifier,
+                period: e.figure.period.to_string(),
+                bin: 0,
+                mark: view_figure(&e.figure, e.province, indicator, per_capita).mark,
+            })
         })
-        .collect();
+        .collect())
+}
+
+/// `map` with `values` placed in legend bins, or refused when fewer than two provinces have
+/// a value (see the module's comment).
+pub(super) fn binned(mut map: MapView, mut values: Vec<MapValue>) -> MapView {
     match values.len() {
         0 => map.refused = Some(MapRefusal::NoFigures),
         1 => map.refused = Some(MapRefusal::OneProvince),
         _ => {
-            let all: Vec<f64> = values.iter().map(|v| v.1).collect();
+            let all: Vec<f64> = values.iter().map(|v| v.value).collect();
             let mut bins = legend(&all);
-            map.values = values
-                .into_iter()
-                .map(|(province, value, mark)| {
-                    let bin = bin_of(&bins, value);
-                    if let Some(b) = bins.get_mut(bin) {
-                        b.count += 1;
-                    }
-                    MapValue {
-                        province,
-                        value,
-                        bin: bin as u32,
-                        mark,
-                    }
-                })
-                .collect();
+            for value in &mut values {
+                let bin = bin_of(&bins, value.value);
+                if let Some(b) = bins.get_mut(bin) {
+                    b.count += 1;
+                }
+                value.bin = bin as u32;
+            }
+            map.values = values;
             map.bins = bins;
         }
     }
-    Ok(map)
+    map
+}
+
+/// The fewest decimals (at most four) that write every edge of `bins` as it is: the legend's
+/// edges are round, so a label never shows a rounded edge that differs from the true one.
+pub(super) fn legend_decimals(bins: &[LegendBin]) -> u8 {
+    let exact = |edge: f64, decimals: i32| {
+        let scaled = edge * 10_f64.powi(decimals);
+        (scaled - scaled.round()).abs() <= 1e-6 * scaled.abs().max(1.0)
+    };
+    (0_u8..4)
+        .find(|&d| {
+            let d = i32::from(d);
+            bins.iter().all(|b| exact(b.from, d) && exact(b.to, d))
+        })
+        .unwrap_or(4)
 }
 
 /// The bin `value` falls in: the last whose lower edge it reaches.
@@ -156,6 +203,44 @@ mod tests {
         assert_eq!(edges.len(), bins.len());
         assert!(bins.len() <= BINS + 1, "{bins:?}");
         assert!((bins[1].from - bins[0].from - 0.1).abs() < 1e-9, "{bins:?}");
+    }
+
+    #[test]
+    fn legend_edges_are_written_with_the_decimals_they_need() {
+        assert_eq!(legend_decimals(&legend(&[0.4512, 0.5, 0.6274, 0.81])), 1);
+        assert_eq!(legend_decimals(&legend(&[1.0, 63.0])), 0);
+        assert_eq!(legend_decimals(&legend(&[0.0, 0.001])), 4);
+        assert_eq!(legend_decimals(&[]), 0);
+    }
+
+    #[test]
+    fn fewer_than_two_values_refuse_the_map_and_two_draw_it() {
+        let empty = || MapView {
+            indicator: "x".to_owned(),
+            year: Some(2024),
+            refused: None,
+            values: Vec::new(),
+            bins: Vec::new(),
+            outlined: None,
+        };
+        let value = |v: f64| MapValue {
+            province: "p63:01".parse().expect("an id"),
+            value: v,
+            qualifier: crate::model::Qualifier::Exact,
+            period: "2024".to_owned(),
+            bin: 0,
+            mark: super::super::FigureMark::Published,
+        };
+        assert_eq!(binned(empty(), vec![]).refused, Some(MapRefusal::NoFigures));
+        assert_eq!(
+            binned(empty(), vec![value(1.0)]).refused,
+            Some(MapRefusal::OneProvince)
+        );
+        let two = binned(empty(), vec![value(1.0), value(3.0)]);
+        assert_eq!(two.refused, None);
+        assert_eq!(two.values.len(), 2);
+        assert!(two.values[0].bin < two.values[1].bin, "{two:?}");
+        assert_eq!(two.bins.iter().map(|b| b.count).sum::<u32>(), 2);
     }
 
     #[test]

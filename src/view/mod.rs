@@ -9,10 +9,14 @@
 //! types here (`typescript`, tests only), so a renamed field breaks the page's type check.
 
 mod availability;
+mod catalog;
+mod chart;
 mod charts;
 mod conflict;
 mod dense;
+mod graphics;
 mod map;
+mod map_tab;
 mod province;
 mod series;
 mod types;
@@ -22,9 +26,13 @@ mod typescript;
 mod warnings;
 
 pub use availability::availability;
+pub use catalog::{InitialChoice, PeriodChoice, initial_choice, period_choices};
+pub use chart::chart_view;
 pub use charts::*;
 pub use conflict::table_conflicts;
 pub use dense::{compare_dense, provenance};
+pub use graphics::*;
+pub use map_tab::map_tab_view;
 pub(crate) use province::figure_mark;
 pub use province::province_view;
 pub use types::*;

@@ -56,7 +56,13 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
         Options::default(),
     );
     let mut map = map_view(
-        dataset, focus, province, scheme, period, per_capita, &timeline,
+        dataset,
+        focus,
+        Some(province.id),
+        scheme,
+        period,
+        per_capita,
+        &timeline,
     )?;
     if map.refused == Some(super::MapRefusal::NoFigures)
         && ranking.rows.iter().any(|r| r.place.is_none())

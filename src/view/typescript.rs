@@ -5,7 +5,9 @@
 
 use ts_rs::TS;
 
+use super::catalog::*;
 use super::charts::*;
+use super::graphics::*;
 use super::types::*;
 
 /// The aliases the generated declarations refer to (types serialised as text).
@@ -68,6 +70,15 @@ fn declarations() -> String {
         ViewWarning,
         Conflict,
         DenseMatrix,
+        ChartKind,
+        ChartRefusal,
+        ChartBar,
+        ChartLine,
+        crate::compare::Warning,
+        ChartView,
+        MapTabView,
+        InitialChoice,
+        PeriodChoice,
     );
     out
 }

@@ -56,6 +56,20 @@ for (const width of [1280, 375]) {
   });
 }
 
+for (const width of [1280, 375]) {
+  test(`the map tab with its timeline and legend fits the screen at ${width} px`, async () => {
+    const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:44,p63:84,p63:72&indicators=dti_score&lang=en', { viewport: { width, height: 900 } });
+    await page.locator('ict-compare .map-container svg').first().waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width);
+    // Every legend swatch has a colour of its own.
+    const fills = await page.locator('ict-compare .ict-map-legend rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+    assert.equal(new Set(fills).size, fills.length, fills.join(' '));
+    await page.locator('ict-compare .panel').screenshot({ path: `${SCREENSHOTS}/map-tab-${width}.png` });
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
+
 test('a map that is drawn offers its image; a refused map offers none', async () => {
   const drawn = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:44&indicators=dti_score');
   await drawn.page.locator('ict-compare .map-container svg').first().waitFor();

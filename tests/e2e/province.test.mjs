@@ -88,7 +88,8 @@ test('in the 34-province list a partial sum reads as a lower bound, with how man
 test('the map draws the chosen indicator or says why it cannot, never another one under its name', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=map&provinces=p63:84&indicators=vn_domain_names');
   const refused = page.locator('ict-compare .map-refused');
-  assert.match(await refused.textContent(), /^Không vẽ được bản đồ Số tên miền[^:]*: chỉ 1 tỉnh có số liệu/);
+  assert.match(await refused.textContent(), /^Không vẽ được bản đồ Số tên miền[^:]*: chỉ một tỉnh có số liệu/);
+  assert.equal(await refused.getAttribute('data-reason'), 'oneProvince');
   assert.equal(await page.locator('ict-compare .map-container').count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();

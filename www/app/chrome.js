@@ -63,12 +63,13 @@ export function renderOptions(app) {
   period.textContent = `${t.period} `;
   const periodSelect = document.createElement('select');
   periodSelect.name = 'period';
-  const years = new Set();
-  for (const id of app.state.indicators) for (const p of app.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
-  // A year with no figure (from a link) is still the year shown: the table says it is empty.
-  if (app.state.period !== 'latest') years.add(app.state.period);
+  // The engine's years, newest first, with a figure of a chosen indicator.
+  const chosen = new Set(app.state.indicators);
+  const years = app.catalog.periods.filter((p) => p.indicators.some((id) => chosen.has(id))).map((p) => String(p.year));
+  // A year with no figure (from a link) is still the year shown, first: the table says it is empty.
+  if (app.state.period !== 'latest' && !years.includes(app.state.period)) years.unshift(app.state.period);
   periodSelect.append(new Option(t.latest, 'latest', false, app.state.period === 'latest'));
-  for (const year of [...years].sort().reverse()) periodSelect.append(new Option(year, year, false, app.state.period === year));
+  for (const year of years) periodSelect.append(new Option(year, year, false, app.state.period === year));
   periodSelect.addEventListener('change', () => app.update({ period: periodSelect.value }));
   period.append(periodSelect);
 

@@ -2,23 +2,22 @@
 // downloads.
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
-import { formatNumber, formatPeriod, formatValue } from '../format.js';
+import { formatPeriod, formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { mineWords } from '../i18n/mine.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
-import { focusIndicator } from './focus.js';
 
-export function focusSelect(app) {
+/** The picker of the indicator drawn, among those chosen; `focus` is the engine's choice. */
+export function focusSelect(app, focus) {
   const t = messages(app.state.lang);
   const label = document.createElement('label');
   label.className = 'focus';
   label.textContent = `${t.indicator} `;
   const select = document.createElement('select');
   select.name = 'focus';
-  const focus = focusIndicator(app);
   for (const id of app.state.indicators) {
     select.append(new Option(indicatorName(app.indicators.get(id), app.state.lang), id, false, id === focus));
   }
@@ -27,62 +26,45 @@ export function focusSelect(app) {
   return label;
 }
 
+/**
+ * The chart tab: one engine call, then drawing. The engine is asked the table's choice and the
+ * focus; it picks the indicator drawn (the focus, or the first chosen with figures) and the year.
+ */
 export async function renderChartTab(app) {
   const t = messages(app.state.lang);
-  const focus = focusIndicator(app);
-  if (!focus) {
+  const token = (app.renderToken = Symbol('chart'));
+  /** @type {import('../types/engine').ChartView} */
+  const view = app.dataset.chartView(app.compareSpec(), app.state.focus);
+  if (view.refused === 'noIndicator' || !view.indicator) {
     app.panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: t.chartNeedsIndicator }));
     return;
   }
-  const token = (app.renderToken = Symbol('chart'));
+  const { id: focus, unit } = view.indicator;
   const indicator = app.indicators.get(focus);
-  const spec = { ...app.compareSpec(), indicators: [focus], perCapita: app.state.perCapita && app.perCapitaApplies([focus]) };
-  const matrix = app.dataset.compare(spec);
-  const unit = matrix.columns[0]?.unit ?? indicator.unit;
-  const lines = [];
-  for (const row of matrix.rows) {
-    const series = app.dataset.series({ province: row.province, indicator: focus, perCapita: spec.perCapita });
-    const points = series.points.filter((p) => p.value != null).map((p) => ({ period: p.period, value: p.value, qualifier: p.qualifier }));
-    if (points.length) lines.push({ id: row.province, label: app.provinces.get(row.province)?.name ?? row.province, points });
-  }
-  const bars = matrix.rows
-    .map((row) => ({ row, cell: row.cells[0] }))
-    .filter(({ cell }) => cell && cell.value != null)
-    .sort((a, b) => (indicator.better === 'lower' ? a.cell.value - b.cell.value : b.cell.value - a.cell.value))
-    .map(({ row, cell }) => ({
-      id: row.province,
-      label: app.provinces.get(row.province)?.name ?? row.province,
-      value: cell.value,
-      qualifier: cell.qualifier,
-      period: cell.period,
-      derived: Boolean(cell.derived),
-      best: cell.best,
-      user: cell.origin === 'user',
-    }));
-  const kind = lines.some((l) => l.points.length > 1) ? 'lines' : 'bars';
-  const container = document.createElement('div');
-  container.className = 'chart-container';
-  const warnings = warningList(matrix.warnings, app.indicators, app.state.lang);
-  const timeline = await focusTimeline(app, focus);
+  const timeline = await focusTimeline(app, view.timeline);
   if (token !== app.renderToken) return;
-  if (!bars.length && !lines.length) {
+  if (view.refused) {
     // Nothing to draw for this year: say so, and offer no image of an empty chart.
-    app.panel.replaceChildren(focusSelect(app), timeline, emptyNote(app));
+    app.panel.replaceChildren(focusSelect(app, focus), timeline, emptyNote(app));
     return;
   }
-  app.panel.replaceChildren(focusSelect(app), timeline, ...(warnings ? [warnings] : []), container);
+  const container = document.createElement('div');
+  container.className = 'chart-container';
+  const warnings = warningList(view.warnings, app.indicators, app.state.lang);
+  app.panel.replaceChildren(focusSelect(app, focus), timeline, ...(warnings ? [warnings] : []), container);
   const { render } = await import('../views/chart.js');
   if (token !== app.renderToken) return;
   const title = indicatorName(indicator, app.state.lang);
   app.currentImage = render(container, {
     caption: () => sourceLine(app),
-    kind,
+    kind: view.kind,
     lang: app.state.lang,
     title,
     unitLabel: unitLabel(unit, indicator, app.state.lang),
-    bars,
-    lines,
-    year: chosenYear(app, focus),
+    bars: view.bars.map((b) => ({ ...b, ...b.figure, id: b.province, label: b.name })),
+    lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
+    periods: view.periods,
+    year: view.year,
     formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, app.state.lang),
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
@@ -90,27 +72,17 @@ export async function renderChartTab(app) {
   offerImage(app);
 }
 
-/** The focus indicator's years (the engine's coverage), oldest first. */
-function focusYears(app, focus) {
-  const years = (app.coverage.get(focus)?.periods ?? []).map((p) => Number(String(p).slice(0, 4)));
-  return years.filter((y, i) => Number.isInteger(y) && years.indexOf(y) === i).sort((a, b) => a - b);
-}
-
-/** The year the chart and the map show: the one chosen, or the focus indicator's latest. */
-function chosenYear(app, focus) {
-  return app.state.period === 'latest' ? (focusYears(app, focus).at(-1) ?? null) : Number(app.state.period);
-}
-
 /**
  * The timeline of "My province", shared by the chart and the map: one year for the whole view
- * (the address's `period`), so that the one follows the other.
+ * (the address's `period`), so that the one follows the other. `years` are the engine's.
+ * @param {number[]} years oldest first @param {number|null} [latestShown] the year shown for `latest`
  */
-async function focusTimeline(app, focus) {
+async function focusTimeline(app, years, latestShown = null) {
   const { timeline } = await import('../views/province-parts.js');
-  return timeline(focusYears(app, focus), app.state.period, app.state.lang, (year) => {
+  return timeline(years, app.state.period, app.state.lang, (year) => {
     // The new panel's slider takes the focus once drawn, so that the keys go on moving it.
     Promise.resolve(app.update({ period: String(year) })).then(() => app.panel.querySelector('[role=slider]')?.focus());
-  });
+  }, latestShown);
 }
 
 /** The image's downloads, offered only once there is an image: never for a refused map or an empty chart. */
@@ -126,92 +98,61 @@ function offerImage(app) {
   }));
 }
 
+/** The map tab: one engine call, then drawing, or the engine's reason for no map. */
 export async function renderMapTab(app) {
   const t = messages(app.state.lang);
+  const lang = app.state.lang;
   const token = (app.renderToken = Symbol('map'));
-  const focus = focusIndicator(app);
-  let scheme = app.state.scheme;
-  let values = [];
-  /** @type {'indicator' | 'rank'} */
-  let mode = 'indicator';
-  let title = t.mapDti;
-  let legendTitle = t.mapDtiLegend;
-  let note = '';
-  if (focus) {
-    const ranking = app.dataset.rank({
-      indicator: focus,
-      period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),
-      scheme,
-      perCapita: app.state.perCapita && app.perCapitaApplies([focus]),
-    });
-    const indicator = app.indicators.get(focus);
-    const unit = ranking.unit;
-    values = ranking.entries.map((e) => ({
-      id: e.province,
-      label: app.provinces.get(e.province)?.name ?? e.province,
-      value: e.figure.value,
-      display: `${formatValue(e.figure, unit, app.state.lang)} (${formatPeriod(e.figure.period)})`,
-    }));
-    title = indicatorName(indicator, app.state.lang);
-    legendTitle = unitLabel(unit, indicator, app.state.lang) || title;
-  }
-  if (focus && values.length < 3) {
-    // Never another indicator under the chosen one's name: say why this one cannot be mapped.
+  /** @type {import('../types/engine').MapTabView} */
+  const view = app.dataset.mapView(app.compareSpec(), app.state.focus);
+  const { map } = view;
+  const indicator = view.indicator ? app.indicators.get(view.indicator.id) : null;
+  const name = indicator ? indicatorName(indicator, lang) : '';
+  const parts = [];
+  if (app.state.indicators.length) parts.push(focusSelect(app, view.indicator?.id));
+  // The same timeline as "My province" and the chart: the map follows the year. It stays when
+  // the map is refused, so that another year can be mapped from here.
+  const timeline = view.timeline.length ? await focusTimeline(app, view.timeline, view.latest) : null;
+  if (token !== app.renderToken) return;
+  if (timeline) parts.push(timeline);
+  if (map.refused) {
     const refusal = document.createElement('p');
     refusal.className = 'empty-state map-refused';
     refusal.setAttribute('role', 'status');
-    refusal.textContent = t.mapTooFew(indicatorName(app.indicators.get(focus), app.state.lang), values.length);
-    // The timeline stays, so that another year can be mapped from here.
-    const timeline = await focusTimeline(app, focus);
-    if (token !== app.renderToken) return;
-    app.panel.replaceChildren(...(app.state.indicators.length ? [focusSelect(app)] : []), timeline, refusal);
+    refusal.dataset.reason = map.refused;
+    refusal.textContent = t.mapRefused[map.refused](name);
+    app.panel.replaceChildren(...parts, refusal);
     return;
-  }
-  if (values.length < 3) {
-    mode = 'rank';
-    title = t.mapDti;
-    legendTitle = t.mapDtiLegend;
-    if (scheme === 'p34') {
-      scheme = 'p63';
-      note = t.mapDti34;
-    }
-    values = app.catalog.dti.map((d) => ({
-      id: d.province,
-      label: app.provinces.get(d.province)?.name ?? d.province,
-      value: d.rank,
-      display: `${t.rank} ${formatNumber(d.rank, app.state.lang)}`,
-    }));
   }
   const container = document.createElement('div');
   container.className = 'map-container';
-  const parts = [];
-  if (app.state.indicators.length) parts.push(focusSelect(app));
-  if (note) parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: note }));
-  const [{ render }, topology, timeline] = await Promise.all([
-    import('../views/map.js'),
-    boundaries(app, scheme),
-    mode === 'indicator' && focus ? focusTimeline(app, focus) : null,
-  ]);
+  const [{ render }, topology] = await Promise.all([import('../views/map.js'), boundaries(app, view.scheme)]);
   if (token !== app.renderToken) return;
-  // The same timeline as "My province" and the chart: the map follows the year.
-  if (timeline) parts.push(timeline);
   app.panel.replaceChildren(...parts, container);
-  const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(scheme)).map((p) => [p.id, p.name]));
+  const unit = view.indicator.unit;
+  const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(view.scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
     caption: () => sourceLine(app),
-    lang: app.state.lang,
-    scheme,
+    lang,
+    scheme: view.scheme,
     topology,
-    title,
-    legendTitle,
-    values,
+    title: name,
+    legendTitle: unitLabel(unit, indicator, lang) || name,
+    values: map.values.map((v) => ({
+      id: v.province,
+      label: names[v.province] ?? v.province,
+      value: v.value,
+      bin: v.bin,
+      display: `${formatValue(v, unit, lang)} (${formatPeriod(v.period)})`,
+    })),
+    bins: map.bins,
+    legendDecimals: view.legendDecimals,
     names,
-    mode,
     noDataLabel: t.noData,
     attribution: t.attribution,
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
-  app.currentImageName = `ict-compare-map-${focus ?? 'dti'}`;
+  app.currentImageName = `ict-compare-map-${view.indicator.id}`;
   offerImage(app);
 }
 

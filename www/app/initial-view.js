@@ -2,18 +2,13 @@
 // sync-url) the address, each checked against the catalog.
 import { emptyState, parseState } from '../state.js';
 
-/** What the page shows with no state: the reported provinces on the indicators they share. */
+/**
+ * What the page shows with no state: the engine's choice (the reported provinces, most figures
+ * first, on the indicators they share).
+ */
 function defaults(app) {
-  // The provinces of the reports, most figures first, on the indicators at least two of them
-  // share (the national indices cover them all).
-  const reported = new Map();
-  for (const s of app.catalog.sources) {
-    if (s.origin === 'bundled' && !s.table && s.province) reported.set(s.province, (reported.get(s.province) ?? 0) + s.figures);
-  }
-  const provinces = [...reported.keys()].filter((p) => p.startsWith('p63:')).sort((a, b) => reported.get(b) - reported.get(a));
-  let indicators = app.catalog.coverage.filter((c) => c.provinces.filter((p) => reported.has(p)).length >= 2).map((c) => c.indicator);
-  if (!indicators.length) indicators = app.catalog.coverage.filter((c) => c.observations > 0).slice(0, 8).map((c) => c.indicator);
-  return { ...emptyState(), provinces, indicators };
+  const { provinces, indicators } = app.catalog.initial;
+  return { ...emptyState(), provinces: [...provinces], indicators: [...indicators] };
 }
 
 /**

@@ -492,7 +492,7 @@ breaks: Array<BreakMark>, };
 /**
  * Why a map cannot be drawn.
  */
-export type MapRefusal = "noFigures" | "oneProvince" | "onlyPartial";
+export type MapRefusal = "noFigures" | "oneProvince" | "noIndicator" | "onlyPartial";
 
 /**
  * One province's colour on the map.
@@ -506,6 +506,14 @@ province: ProvinceId,
  * The value.
  */
 value: number, 
+/**
+ * "over", "about" … as reported.
+ */
+qualifier: Qualifier, 
+/**
+ * The figure's period.
+ */
+period: string, 
 /**
  * The index of its legend bin.
  */
@@ -549,7 +557,7 @@ year: number | null,
  */
 refused: MapRefusal | null, 
 /**
- * Provinces with a value.
+ * Provinces with a value, in rank order (first first).
  */
 values: Array<MapValue>, 
 /**
@@ -557,9 +565,9 @@ values: Array<MapValue>,
  */
 bins: Array<LegendBin>, 
 /**
- * The province to outline.
+ * The province to outline, if any.
  */
-outlined: ProvinceId, };
+outlined: ProvinceId | null, };
 
 /**
  * Which provinces and years have figures for one indicator.
@@ -775,3 +783,182 @@ markCodes: Array<FigureMark>,
  * The best cell of each column (its row), where an order exists.
  */
 best: Array<number | null>, };
+
+/**
+ * How the chart draws its figures.
+ */
+export type ChartKind = "bars" | "lines";
+
+/**
+ * Why the chart has nothing to draw.
+ */
+export type ChartRefusal = "noIndicator" | "noFigures";
+
+/**
+ * One bar of the chart.
+ */
+export type ChartBar = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * The figure: always with a value, its qualifier, period and mark.
+ */
+figure: ViewFigure, 
+/**
+ * Whether the engine computed it (a roll-up or per capita) rather than a report stating it.
+ */
+derived: boolean, 
+/**
+ * Whether it comes from the reader's own file.
+ */
+user: boolean, 
+/**
+ * Whether it is the best of the bars, with certainty (same year, qualifiers that allow it).
+ */
+best: boolean, };
+
+/**
+ * One province's line over the years.
+ */
+export type ChartLine = { 
+/**
+ * The province.
+ */
+province: ProvinceId, 
+/**
+ * Its short name.
+ */
+name: string, 
+/**
+ * Its figures with a value, oldest first.
+ */
+points: Array<ViewFigure>, };
+
+/**
+ * Something the reader must know to read the table (or the chart) right.
+ */
+export type Warning = { 
+/**
+ * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+ */
+code: string, 
+/**
+ * The indicators concerned.
+ */
+indicators: Array<string>, 
+/**
+ * In words (English; the page words it itself from the code).
+ */
+message: string, };
+
+/**
+ * The chart tab's answer: everything it draws, or why it draws nothing.
+ */
+export type ChartView = { 
+/**
+ * The indicator drawn, with its unit and decimals; `null` when none is chosen.
+ */
+indicator: IndicatorSummary | null, 
+/**
+ * The period asked: `latest` or a year.
+ */
+period: string, 
+/**
+ * The timeline's year: the one asked, or the indicator's latest.
+ */
+year: number | null, 
+/**
+ * The years the timeline offers, oldest first.
+ */
+timeline: Array<number>, 
+/**
+ * Bars or lines.
+ */
+kind: ChartKind, 
+/**
+ * The provinces with a figure of the year asked, in rank order by the indicator's
+ * direction (lowest first when lower is better); ties keep the order the provinces were
+ * chosen in.
+ */
+bars: Array<ChartBar>, 
+/**
+ * The provinces with a figure in some year, in the order chosen.
+ */
+lines: Array<ChartLine>, 
+/**
+ * Every period of the lines, oldest first: the time axis.
+ */
+periods: Array<string>, 
+/**
+ * What a reader must know to read the chart right.
+ */
+warnings: Array<Warning>, 
+/**
+ * Why there is nothing to draw.
+ */
+refused: ChartRefusal | null, };
+
+/**
+ * The map tab's answer.
+ */
+export type MapTabView = { 
+/**
+ * The indicator drawn; `null` when none is chosen.
+ */
+indicator: IndicatorSummary | null, 
+/**
+ * The list whose boundaries are drawn.
+ */
+scheme: Scheme, 
+/**
+ * The values (in rank order, first first), the legend's bins (the highest drawn
+ * darkest), or why there is no map.
+ */
+map: MapView, 
+/**
+ * The years the timeline offers, oldest first (none for the DTI ranks).
+ */
+timeline: Array<number>, 
+/**
+ * The year `latest` maps: the latest year of the timeline that has a map, so that the
+ * timeline's stop for `latest` is the year drawn for it.
+ */
+latest: number | null, 
+/**
+ * Decimals that show every legend edge as it is.
+ */
+legendDecimals: number, };
+
+/**
+ * The view a page opens with when nothing asks for another.
+ */
+export type InitialChoice = { 
+/**
+ * The provinces of the bundled reports (63-list), most figures first; ties in the order
+ * of the sources.
+ */
+provinces: ProvinceId[], 
+/**
+ * The indicators at least two of them share, in catalogue order (the national indices
+ * cover them all); when none is shared, the first eight with figures.
+ */
+indicators: Array<string>, };
+
+/**
+ * One year of the period picker.
+ */
+export type PeriodChoice = { 
+/**
+ * The calendar year.
+ */
+year: number, 
+/**
+ * The indicators with a figure in that year, in catalogue order.
+ */
+indicators: Array<string>, };

@@ -15,11 +15,13 @@ import { dataTable } from './map/table.js';
 let serial = 0;
 
 /**
- * Draws the map into `container` and keeps it as wide as the container.
+ * Draws the map into `container` and keeps it as wide as the container. The values come in
+ * the engine's order (first first), each with its legend bin; the bins are the engine's.
  * @param {HTMLElement} container
  * @param {{lang: 'vi'|'en', scheme: 'p63'|'p34', topology: any, title: string, legendTitle: string,
- *          values: {id: string, label: string, value: number, display: string}[],
- *          names: Record<string, string>, mode: 'indicator'|'rank',
+ *          values: {id: string, label: string, value: number, bin: number, display: string}[],
+ *          bins: {from: number, to: number, count: number}[], legendDecimals: number,
+ *          names: Record<string, string>,
  *          noDataLabel: string, attribution: string, onSelect?: (id: string) => void,
  *          caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}

@@ -17,14 +17,17 @@ export function node(tag, attributes = {}, ...children) {
 /**
  * The years the engine offers, as a slider: arrows move a year, Home goes to the first, End to
  * the latest (the default), and a click on a year picks it.
+ * `latestShown` is the year the engine shows for `latest` when it is not the last of `years`
+ * (the map's latest year that has a map); that stop stands for `latest`.
  * @param {number[]} years oldest first @param {string} period `latest` or a year
  * @param {'vi'|'en'} lang @param {(year: number|'latest') => void} onYear
+ * @param {number|null} [latestShown]
  */
-export function timeline(years, period, lang, onYear) {
+export function timeline(years, period, lang, onYear, latestShown = null) {
   const t = messages(lang);
   const wrap = node('div', { class: 'timeline' });
   if (!years.length) return wrap;
-  const latest = years[years.length - 1];
+  const latest = latestShown ?? years[years.length - 1];
   const current = period === 'latest' ? latest : Number(period);
   const index = Math.max(0, years.indexOf(current));
   const slider = node('div', {

@@ -13,7 +13,8 @@ export function drawLines(model, words, width, id) {
   const points = lines.flatMap((l) =>
     l.points.map((p) => ({ id: l.id, label: l.label, colour: colourOf.get(l.id), date: periodDate(p.period), ...p })),
   );
-  const periods = [...new Map(points.map((p) => [p.date.getTime(), p.period])).entries()].sort((a, b) => a[0] - b[0]);
+  // The engine's periods of the lines, oldest first: the time axis.
+  const periods = model.periods.map((p) => [periodDate(p).getTime(), p]);
   const periodOf = new Map(periods);
   const valueText = (p) => model.formatValue(p.value, p.qualifier);
   const tooltip = (p) => `${p.label}, ${formatPeriod(p.period)}: ${valueText(p)}`;

@@ -145,8 +145,8 @@ export function buildLegend(model, classes, anyMissing, id, maxWidth) {
 
 export function summary(model, geography, words) {
   const withData = geography.provinces.filter((p) => p.value);
-  const sorted = [...withData].sort((a, b) => (model.mode === 'rank' ? a.value.value - b.value.value : b.value.value - a.value.value));
-  const named = sorted.map((p) => `${p.name} ${p.value.display}`);
+  // The engine's order: first first.
+  const named = model.values.map((v) => `${model.names[v.id] ?? v.label} ${v.display}`);
   const list = named.length <= 8 ? named.join('; ') : `${named.slice(0, 5).join('; ')}; … ${named.slice(-2).join('; ')}`;
   return `${model.title}. ${model.legendTitle}. ${words.withData(withData.length, geography.provinces.length)}${list ? `: ${list}` : ''}.`;
 }

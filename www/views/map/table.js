@@ -14,9 +14,8 @@ export function dataTable(model, geography, words) {
     header.append(th);
   }
   const body = table.createTBody();
-  const rows = model.values.filter((v) => Number.isFinite(v.value));
-  rows.sort((a, b) => (model.mode === 'rank' ? a.value - b.value : b.value - a.value));
-  for (const v of rows) {
+  // The engine's order: first first.
+  for (const v of model.values) {
     const tr = body.insertRow();
     const th = document.createElement('th');
     th.scope = 'row';

@@ -1,0 +1,169 @@
+//! The choices the page offers before any view: the view it opens with, and the years of the
+//! period picker. Both come with the catalog, so that the page orders nothing itself.
+
+use serde::Serialize;
+
+use crate::model::{Origin, ProvinceId, Scheme};
+use crate::query::{IndicatorCoverage, SourceEntry};
+
+/// The view a page opens with when nothing asks for another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct InitialChoice {
+    /// The provinces of the bundled reports (63-list), most figures first; ties in the order
+    /// of the sources.
+    #[cfg_attr(test, ts(type = "ProvinceId[]"))]
+    pub provinces: Vec<ProvinceId>,
+    /// The indicators at least two of them share, in catalogue order (the national indices
+    /// cover them all); when none is shared, the first eight with figures.
+    pub indicators: Vec<String>,
+}
+
+/// One year of the period picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PeriodChoice {
+    /// The calendar year.
+    pub year: u16,
+    /// The indicators with a figure in that year, in catalogue order.
+    pub indicators: Vec<String>,
+}
+
+/// The view a page opens with, from the sources and the coverage of the catalog.
+#[must_use]
+pub fn initial_choice(
+    sources: &[SourceEntry<'_>],
+    coverage: &[IndicatorCoverage],
+) -> InitialChoice {
+    // Each reporting province and its figures, in the sources' order.
+    let mut reported: Vec<(ProvinceId, usize)> = Vec::new();
+    for entry in sources {
+        let source = entry.source;
+        let Some(province) = source.province else {
+            continue;
+        };
+        if entry.origin != Origin::Bundled || source.table.is_some() {
+            continue;
+        }
+        match reported.iter_mut().find(|(p, _)| *p == province) {
+            Some((_, figures)) => *figures += entry.figures,
+            None => reported.push((province, entry.figures)),
+        }
+    }
+    let shared = |c: &&IndicatorCoverage| {
+        c.provinces
+            .iter()
+            .filter(|p| reported.iter().any(|(r, _)| r == *p))
+            .count()
+            >= 2
+    };
+    let mut indicators: Vec<String> = coverage
+        .iter()
+        .filter(shared)
+        .map(|c| c.indicator.clone())
+        .collect();
+    if indicators.is_empty() {
+        indicators = coverage
+            .iter()
+            .filter(|c| c.observations > 0)
+            .take(8)
+            .map(|c| c.indicator.clone())
+            .collect();
+    }
+    // Most figures first; the sort is stable, so that equal counts keep the sources' order.
+    let mut provinces: Vec<(ProvinceId, usize)> = reported.into_iter().collect();
+    crate::order::sort_by(&mut provinces, |a, b| b.1.cmp(&a.1));
+    InitialChoice {
+        provinces: provinces
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.scheme == Scheme::P63)
+            .collect(),
+        indicators,
+    }
+}
+
+/// Every year with a figure, newest first, each with the indicators that have one then.
+#[must_use]
+pub fn period_choices(coverage: &[IndicatorCoverage]) -> Vec<PeriodChoice> {
+    let mut years: Vec<u16> = coverage
+        .iter()
+        .flat_map(|c| c.periods.iter().map(|p| p.calendar_year()))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .rev()
+        .map(|year| PeriodChoice {
+            year,
+            indicators: coverage
+                .iter()
+                .filter(|c| c.periods.iter().any(|p| p.calendar_year() == year))
+                .map(|c| c.indicator.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::error::Result;
+    use crate::query::{coverage, source_entries};
+
+    #[test]
+    fn the_opening_view_is_the_reported_provinces_most_figures_first_on_shared_indicators()
+    -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let sources = source_entries(&dataset);
+        let covered = coverage(&dataset);
+        let choice = initial_choice(&sources, &covered);
+        let figures = |p: ProvinceId| -> usize {
+            sources
+                .iter()
+                .filter(|s| s.source.province == Some(p) && s.source.table.is_none())
+                .map(|s| s.figures)
+                .sum()
+        };
+        assert!(choice.provinces.len() >= 2, "{choice:?}");
+        assert!(
+            choice
+                .provinces
+                .windows(2)
+                .all(|w| figures(w[0]) >= figures(w[1]))
+        );
+        assert!(choice.indicators.iter().any(|i| i == "dti_score"));
+        for id in &choice.indicators {
+            let c = covered
+                .iter()
+                .find(|c| &c.indicator == id)
+                .expect("a covered indicator");
+            let shared = choice
+                .provinces
+                .iter()
+                .filter(|p| c.provinces.contains(p))
+                .count();
+            assert!(shared >= 2, "{id} is shared by {shared}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_years_run_newest_first_each_with_its_indicators() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        let covered = coverage(&dataset);
+        let years = period_choices(&covered);
+        assert!(years.windows(2).all(|w| w[0].year > w[1].year));
+        let dti: Vec<u16> = years
+            .iter()
+            .filter(|y| y.indicators.iter().any(|i| i == "dti_score"))
+            .map(|y| y.year)
+            .collect();
+        assert!(dti.contains(&2023) && dti.contains(&2024), "{dti:?}");
+        Ok(())
+    }
+}
