@@ -58,6 +58,8 @@ export class App {
     this.currentImageName = '';
     /** @type {string | null} the indicator the last province view answered for (its focus) */
     this.provinceFocus = null;
+    /** @type {string | null} the indicator the last chart or map answered for */
+    this.graphicsFocus = null;
     /** @type {symbol | null} */ this.renderToken = null;
     /** @type {HTMLElement | null} where the image's downloads are offered, once drawn */ this.imageDownloads = null;
     this.resetPositions();

@@ -8,7 +8,6 @@ import { offer } from '../download.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
-import { focusIndicator } from './focus.js';
 
 /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
 export function coverageSummary(app) {
@@ -98,7 +97,7 @@ export function renderOptions(app) {
 
 /** The indicators the tab on screen draws: the chosen ones, or the one in focus. */
 function drawnIndicators(app) {
-  if (app.state.tab === 'chart' || app.state.tab === 'map') return [focusIndicator(app)];
+  if (app.state.tab === 'chart' || app.state.tab === 'map') return [app.graphicsFocus];
   if (app.state.tab === 'province') return [app.state.focus ?? app.provinceFocus];
   return app.state.indicators;
 }

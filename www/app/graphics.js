@@ -7,8 +7,19 @@ import { indicatorName, messages } from '../i18n.js';
 import { mineWords } from '../i18n/mine.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
+import { renderOptions } from './chrome.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
+
+/**
+ * Keeps the indicator the engine chose to draw, so that the options around the tab (per 100 000
+ * people) follow the engine's choice rather than a guess of it.
+ * @param {string | undefined} focus
+ */
+function answered(app, focus) {
+  app.graphicsFocus = focus ?? null;
+  renderOptions(app);
+}
 
 /** The picker of the indicator drawn, among those chosen; `focus` is the engine's choice. */
 export function focusSelect(app, focus) {
@@ -35,6 +46,7 @@ export async function renderChartTab(app) {
   const token = (app.renderToken = Symbol('chart'));
   /** @type {import('../types/engine').ChartView} */
   const view = app.dataset.chartView(app.compareSpec(), app.state.focus);
+  answered(app, view.indicator?.id);
   if (view.refused === 'noIndicator' || !view.indicator) {
     app.panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: t.chartNeedsIndicator }));
     return;
@@ -105,6 +117,7 @@ export async function renderMapTab(app) {
   const token = (app.renderToken = Symbol('map'));
   /** @type {import('../types/engine').MapTabView} */
   const view = app.dataset.mapView(app.compareSpec(), app.state.focus);
+  answered(app, view.indicator?.id);
   const { map } = view;
   const indicator = view.indicator ? app.indicators.get(view.indicator.id) : null;
   const name = indicator ? indicatorName(indicator, lang) : '';
