@@ -94,7 +94,9 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
             provinces: spec.provinces.clone(),
             indicators: vec![focus.clone()],
             period,
-            per_capita: per_capita_asked,
+            // Only where it means something: the option is not offered for the others, so
+            // no warning about it is due either.
+            per_capita,
             scheme: Some(scheme),
             targets: false,
             include_partial: false,
@@ -140,7 +142,10 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     } else {
         ChartKind::Bars
     };
-    view.refused = (bars.is_empty() && lines.is_empty()).then_some(ChartRefusal::NoFigures);
+    // Bars are drawn unless a line has two points: with no bar, that is nothing to draw, even
+    // where lines of one point each (other years) exist.
+    view.refused = (bars.is_empty() && (lines.is_empty() || view.kind == ChartKind::Bars))
+        .then_some(ChartRefusal::NoFigures);
     view.indicator = Some(indicator_summary(definition, per_capita));
     view.year = year;
     view.timeline = timeline;
@@ -203,8 +208,7 @@ fn lines_of(
         });
     }
 
-    periods.sort_unstable();
-    periods.dedup();
+    crate::order::sort_distinct(&mut periods);
     Ok((lines, periods))
 }
 
@@ -243,6 +247,25 @@ mod tests {
         Dataset::bundled()
             .and_then(|d| d.with_user_file(&text, "mine.csv"))
             .expect("the reader's file loads")
+    }
+
+    #[test]
+    fn a_year_with_no_bar_is_refused_though_other_years_have_one_figure_each() -> Result<()> {
+        // Each province has one figure, in 2024: no line has two points, so bars are drawn,
+        // and 2023 has none of them.
+        let dataset = with_figures(
+            "people_per_postal_point",
+            &[("p63:01", "900"), ("p63:44", "500")],
+        );
+        let mut asked = spec(&["p63:01", "p63:44"], &["people_per_postal_point"]);
+        asked.period = Some(PeriodSpec::Year(2023));
+        let view = chart_view(&dataset, &asked)?;
+        assert!(view.bars.is_empty());
+        assert_eq!(view.kind, ChartKind::Bars);
+        assert_eq!(view.refused, Some(ChartRefusal::NoFigures));
+        asked.period = Some(PeriodSpec::Year(2024));
+        assert_eq!(chart_view(&dataset, &asked)?.refused, None);
+        Ok(())
     }
 
     #[test]
