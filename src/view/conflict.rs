@@ -39,18 +39,20 @@ pub(super) fn conflicts_of(
         .collect()
 }
 
-/// Every conflict of a province view's focus indicator among the provinces of `scheme`.
+/// Every conflict of a province view's focus indicator among the provinces of `scheme`, in the
+/// years of `period` (every year for `latest`, whose figures may come from any of them).
 pub(super) fn conflicts_in_list(
     dataset: &Dataset,
     (indicator, id): (u32, &str),
     scheme: Scheme,
+    period: PeriodSpec,
 ) -> Vec<Conflict> {
     let provinces: Vec<ProvinceId> = dataset
         .reference()
         .provinces_of(scheme)
         .map(|p| p.id)
         .collect();
-    conflicts_of(dataset, (indicator, id), &provinces, PeriodSpec::Latest)
+    conflicts_of(dataset, (indicator, id), &provinces, period)
 }
 
 /// The conflicts among the provinces and indicators of a comparison, within its period: the

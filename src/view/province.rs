@@ -77,7 +77,7 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
     let availability = availability(dataset, scheme);
     let report = report_figures(dataset, province, &availability)?;
 
-    let conflicts = super::conflict::conflicts_in_list(dataset, (indicator, focus), scheme);
+    let conflicts = super::conflict::conflicts_in_list(dataset, (indicator, focus), scheme, period);
     let warnings = super::warnings::view_warnings(&super::warnings::Shown {
         scheme,
         mixed_periods: ranked.mixed_periods,
