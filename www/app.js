@@ -10,8 +10,7 @@ import { BASE } from './base.js';
 import { build } from './app/frame.js';
 import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
-import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './app/tabs.js';
-import { renderProvinceTab } from './app/province-tab.js';
+import { drawPanel } from './app/panel.js';
 
 export { USER_FILE_LIMIT_MB } from './user-file.js';
 
@@ -60,6 +59,8 @@ export class App {
     this.provinceFocus = null;
     /** @type {string | null} the indicator the last chart or map answered for */
     this.graphicsFocus = null;
+    /** @type {string | null} a language whose words could not be fetched for this render */
+    this.wordsFailed = null;
     /** @type {symbol | null} */ this.renderToken = null;
     /** @type {HTMLElement | null} where the image's downloads are offered, once drawn */ this.imageDownloads = null;
     this.resetPositions();
@@ -194,8 +195,12 @@ export class App {
   /** Redraws everything for the state; settles when the panel is drawn. */
   render() {
     const { lang } = this.state;
-    // English words are fetched the first time they are needed; Vietnamese if they cannot be.
-    if (!hasMessages(lang)) return loadMessages(lang).catch(() => {}).then(() => this.render());
+    // English words are fetched the first time they are needed; Vietnamese if they cannot be,
+    // tried once per render so that a failed fetch never loops.
+    if (!hasMessages(lang) && this.wordsFailed !== lang) {
+      return loadMessages(lang).catch(() => { this.wordsFailed = lang; }).then(() => this.render());
+    }
+    this.wordsFailed = null;
     const t = messages(lang);
     this.host.setAttribute('data-lang', lang);
     this.frame.lang = lang;
@@ -229,28 +234,7 @@ export class App {
 
   /** Draws the panel of the tab on screen; a promise when its code loads on demand. */
   renderPanel() {
-    const tab = this.state.tab;
-    this.currentImage = null;
-    // A tab whose code arrives after the reader has moved on draws nothing.
-    const token = (this.renderToken = Symbol(tab));
-    const current = () => token === this.renderToken;
-    try {
-      let pending = null;
-      if (tab === 'table') renderTableTab(this);
-      // The chart's and map's tabs load with their views, not with the first one.
-      else if (tab === 'chart') pending = import('./app/graphics.js').then((g) => current() && g.renderChartTab(this));
-      else if (tab === 'map') pending = import('./app/graphics.js').then((g) => current() && g.renderMapTab(this));
-      else if (tab === 'profile') pending = renderProfileTab(this);
-      else if (tab === 'province') pending = renderProvinceTab(this);
-      else if (tab === 'add') pending = renderAddTab(this);
-      else pending = renderSourcesTab(this);
-      // The chart, the map, the profile and the sources load their code (and the map its
-      // boundaries) on demand; the promise settles when the panel is drawn.
-      return pending?.catch((error) => this.showPanelError(error));
-    } catch (error) {
-      this.showPanelError(error);
-      return undefined;
-    }
+    return drawPanel(this);
   }
 
   showPanelError(error) {

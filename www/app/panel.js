@@ -1,0 +1,34 @@
+// The panel under the tabs: which tab's code draws it, loaded on demand for all but the table,
+// and the guard that keeps a tab whose code arrives late from drawing over a newer one.
+import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './tabs.js';
+import { renderProvinceTab } from './province-tab.js';
+
+/**
+ * Draws the panel of the tab on screen; a promise when its code loads on demand, settled when
+ * the panel is drawn.
+ * @param {import('../app.js').App} app
+ */
+export function drawPanel(app) {
+  const tab = app.state.tab;
+  app.currentImage = null;
+  // A tab whose code arrives after the reader has moved on draws nothing.
+  const token = (app.renderToken = Symbol(tab));
+  const current = () => token === app.renderToken;
+  try {
+    let pending = null;
+    if (tab === 'table') renderTableTab(app);
+    // The chart's and map's tabs load with their views, not with the first one.
+    else if (tab === 'chart') pending = import('./graphics.js').then((g) => current() && g.renderChartTab(app));
+    else if (tab === 'map') pending = import('./graphics.js').then((g) => current() && g.renderMapTab(app));
+    // Each view's code is fetched first and the tab drawn only if still current; the
+    // renderer's own import of it then settles at once, before any other action of the reader.
+    else if (tab === 'profile') pending = import('../views/profile.js').then(() => current() && renderProfileTab(app));
+    else if (tab === 'province') pending = import('../views/province.js').then(() => current() && renderProvinceTab(app));
+    else if (tab === 'add') pending = import('../views/add-report.js').then(() => current() && renderAddTab(app));
+    else pending = import('../views/sources.js').then(() => current() && renderSourcesTab(app));
+    return pending?.catch((error) => current() && app.showPanelError(error));
+  } catch (error) {
+    app.showPanelError(error);
+    return undefined;
+  }
+}
