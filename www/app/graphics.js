@@ -68,6 +68,7 @@ export async function renderChartTab(app) {
   if (token !== app.renderToken) return;
   const title = indicatorName(indicator, app.state.lang);
   app.currentImage = render(container, {
+    // "Latest" is each province's own latest year here (the warnings say when they differ).
     caption: () => sourceLine(app),
     kind: view.kind,
     lang: app.state.lang,
@@ -145,7 +146,7 @@ export async function renderMapTab(app) {
   const unit = view.indicator.unit;
   const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(view.scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
-    caption: () => sourceLine(app),
+    caption: () => sourceLine(app, map.year),
     lang,
     scheme: view.scheme,
     topology,
@@ -193,10 +194,12 @@ export async function downloadImage(app, kind) {
 /**
  * The source line of a downloaded chart or map: the year shown, the warnings on screen, the
  * sources (report, publisher, table) and the page's address, so that the image speaks for itself.
+ * @param {number | null} [drawn] the one year drawn, where the view draws one (the map)
  */
-export function sourceLine(app) {
+export function sourceLine(app, drawn) {
   const t = messages(app.state.lang);
-  const year = app.state.period === 'latest' ? mineWords(app.state.lang).latest : app.state.period;
+  // The year the engine drew ("latest" resolved), else the one asked.
+  const year = drawn ?? (app.state.period === 'latest' ? mineWords(app.state.lang).latest : app.state.period);
   const warnings = [...app.panel.querySelectorAll('.warnings li, .note')].map((w) => w.textContent.trim()).filter(Boolean);
   return [
     `${t.imageYear}: ${year}`,
