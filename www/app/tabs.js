@@ -63,9 +63,9 @@ export function emptyNote(app) {
     note.append(text);
     return note;
   }
-  const years = new Set();
-  for (const id of app.state.indicators) for (const p of app.coverage.get(id)?.periods ?? []) years.add(p.slice(0, 4));
-  text.textContent = t.noFigureFor(app.state.period, [...years].sort().reverse().join(', '));
+  // The engine's years with a figure, newest first, kept where a chosen indicator has one.
+  const years = app.catalog.periods.filter((p) => p.indicators.some((id) => app.state.indicators.includes(id))).map((p) => p.year);
+  text.textContent = t.noFigureFor(app.state.period, years.join(', '));
   const latest = document.createElement('button');
   latest.type = 'button';
   latest.dataset.action = 'latest';

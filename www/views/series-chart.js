@@ -2,7 +2,8 @@
 // them (series.lines with their labels, series.breaks where the method changed): a line chart
 // with the names at the lines' ends and the breaks marked, and the same figures as a table,
 // which a "Table" button shows in its place and which screen readers always have. The engine
-// picks the lines, their order, the years and the breaks; this file formats and draws.
+// picks the lines, their order, their points and the breaks; this file gathers the years the
+// points name into the axis, formats and draws.
 import { formatValue } from '../format.js';
 import { mineWords } from '../i18n/mine.js';
 import { node } from './province-parts.js';
