@@ -244,8 +244,8 @@ impl JsDataset {
     }
 
     /// The map tab in one call, for the choice the table is asked and the focus among its
-    /// indicators: the indicator drawn, its values with their legend bins (or the
-    /// DTI ranks, labelled, when no indicator is chosen), its timeline, or why there is no map.
+    /// indicators: the indicator drawn, its values with their legend bins, its timeline, or why
+    /// there is no map (none when no indicator is chosen: never one the reader did not choose).
     #[wasm_bindgen(js_name = mapView, unchecked_return_type = "MapTabView")]
     pub fn map_view(
         &self,

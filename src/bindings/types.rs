@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { Availability, Conflict, DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
-export type { Availability, Conflict, DenseMatrix, FigureRef, ProvinceView, ProvinceViewSpec };
+import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
+export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -94,9 +94,9 @@ export interface Catalog {
   /** The 63-province list's availability, then the 34's. */
   availability: [Availability, Availability];
   /** The view a page opens with: the reported provinces, most figures first, on the indicators they share. */
-  initial: { provinces: ProvinceId[]; indicators: string[] };
+  initial: InitialChoice;
   /** Every year with a figure, newest first, with the indicators that have one then. */
-  periods: { year: number; indicators: string[] }[];
+  periods: PeriodChoice[];
 }
 
 export interface Provenance {

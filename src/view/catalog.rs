@@ -92,8 +92,7 @@ pub fn period_choices(coverage: &[IndicatorCoverage]) -> Vec<PeriodChoice> {
         .iter()
         .flat_map(|c| c.periods.iter().map(|p| p.calendar_year()))
         .collect();
-    years.sort_unstable();
-    years.dedup();
+    crate::order::sort_distinct(&mut years);
     years
         .into_iter()
         .rev()

@@ -148,7 +148,7 @@ pub struct MapTabView {
     /// The values (in rank order, first first), the legend's bins (the highest drawn
     /// darkest), or why there is no map.
     pub map: MapView,
-    /// The years the timeline offers, oldest first (none for the DTI ranks).
+    /// The years the timeline offers, oldest first (none when no indicator is chosen).
     pub timeline: Vec<u16>,
     /// The year `latest` maps: the latest year of the timeline that has a map, so that the
     /// timeline's stop for `latest` is the year drawn for it.

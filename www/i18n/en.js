@@ -64,11 +64,7 @@ export const en = {
     partial: (names) => `${names}: some 2025 provinces have figures for only some of their former provinces.`,
     perCapitaNotApplicable: (names) => `${names}: already a rate, not divided by population; shown as reported.`,
   },
-  chartOf: 'Chart of',
-  barsTitle: (name) => name,
   chartNeedsIndicator: 'Choose at least one indicator to draw a chart.',
-  chartIncomparable: 'Cannot be charted together: ',
-  mapOf: 'Map of',
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.
   mapRefused: {
     noFigures: (name) => `${name} cannot be mapped: no province has a figure in the year chosen. Another year may have some.`,

@@ -64,11 +64,7 @@ export const vi = {
     partial: (names) => `${names}: một số tỉnh mới chỉ có số liệu của một phần các tỉnh cũ hợp thành.`,
     perCapitaNotApplicable: (names) => `${names}: là tỷ lệ, không tính trên đầu người; giữ nguyên số báo cáo.`,
   },
-  chartOf: 'Biểu đồ chỉ số',
-  barsTitle: (name) => name,
   chartNeedsIndicator: 'Chọn ít nhất một chỉ số để vẽ biểu đồ.',
-  chartIncomparable: 'Không thể vẽ chung: ',
-  mapOf: 'Bản đồ chỉ số',
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.
   mapRefused: {
     noFigures: (name) => `Không vẽ được bản đồ ${name}: chưa tỉnh nào có số liệu trong năm đã chọn. Năm khác có thể có.`,

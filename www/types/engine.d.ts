@@ -922,7 +922,7 @@ scheme: Scheme,
  */
 map: MapView, 
 /**
- * The years the timeline offers, oldest first (none for the DTI ranks).
+ * The years the timeline offers, oldest first (none when no indicator is chosen).
  */
 timeline: Array<number>, 
 /**
