@@ -3,7 +3,8 @@
 //! One opaque handle, [`JsDataset`] (`Dataset` in JavaScript), with one method per user
 //! action. Requests arrive as JS objects decoded into typed structs that reject unknown fields;
 //! results leave as small serialisable structs; errors leave as a JS `Error` whose `name` is
-//! `IctCompareError` and whose `cause` is `{ kind, file, line, column, message }`. Everything
+//! `IctCompareError` and whose `cause` is `{ kind, file, line, column, field, detail, message }`
+//! (`detail`: the kind's values, for a message worded in the reader's language). Everything
 //! here composes core calls; nothing here computes.
 
 mod dataset;

@@ -51,38 +51,47 @@ pub(crate) fn conflicts(
                 .filter_map(|&r| Some((r, dataset.row(r as usize)?)))
                 .filter(|(_, row)| !row.is_target)
                 .collect();
-            // The last of each origin for a scope and period: what a query of it would read.
-            let last = |origin: Origin, scope: u32, period| {
-                rows.iter()
-                    .rev()
-                    .find(|(_, row)| {
-                        row.origin == origin && row.scope == scope && row.period == period
-                    })
-                    .map(|(r, _)| *r)
-            };
-            // The index orders a province's rows by period: the conflicts come oldest first.
-            let mut seen = Vec::new();
-            for (_, row) in rows.iter().filter(|(_, row)| row.origin == Origin::User) {
-                let key = (row.scope, row.period);
-                if seen.contains(&key) {
-                    continue;
+            // The index orders a province's rows by period, so that each period's rows lie
+            // together and the conflicts come oldest first. Within a period the rows are put
+            // in order of scope (stably), so that each scope's rows lie together too: one pass,
+            // however many rows a reader's file repeats.
+            let mut rest = rows.as_slice();
+            while let Some(&(_, first)) = rest.first() {
+                let end = rest
+                    .iter()
+                    .position(|(_, row)| row.period != first.period)
+                    .unwrap_or(rest.len());
+                let (period, after) = rest.split_at(end);
+                rest = after;
+                let mut period = period.to_vec();
+                crate::order::sort_by(&mut period, |a, b| a.1.scope.cmp(&b.1.scope));
+                for scope in period.chunk_by(|a, b| a.1.scope == b.1.scope) {
+                    // The last of each origin: what a query of the scope and period would read.
+                    let last = |origin: Origin| {
+                        scope
+                            .iter()
+                            .rev()
+                            .find(|(_, row)| row.origin == origin)
+                            .copied()
+                    };
+                    let (Some((user, row)), Some((bundled, _))) =
+                        (last(Origin::User), last(Origin::Bundled))
+                    else {
+                        continue;
+                    };
+                    let (Some(user), Some(published)) =
+                        (selector.plain(user), selector.plain(bundled))
+                    else {
+                        continue;
+                    };
+                    found.push(Conflict {
+                        province: id,
+                        shown_in,
+                        scope: dataset.scope_name(row.scope).to_owned(),
+                        user,
+                        published,
+                    });
                 }
-                seen.push(key);
-                let Some(bundled) = last(Origin::Bundled, row.scope, row.period) else {
-                    continue;
-                };
-                let user =
-                    last(Origin::User, row.scope, row.period).and_then(|r| selector.plain(r));
-                let (Some(user), Some(published)) = (user, selector.plain(bundled)) else {
-                    continue;
-                };
-                found.push(Conflict {
-                    province: id,
-                    shown_in,
-                    scope: dataset.scope_name(row.scope).to_owned(),
-                    user,
-                    published,
-                });
             }
         }
     }
@@ -114,6 +123,31 @@ mod tests {
         assert_eq!(conflict.published.origin, Origin::Bundled);
         assert_eq!(conflict.published.provenance[0].source, "dti-2024-p63");
         assert!(conflicts(&dataset, dti, &[tay_ninh]).is_empty());
+    }
+
+    #[test]
+    fn each_period_and_scope_is_one_conflict_whatever_the_order_of_the_readers_rows() {
+        let dataset = Dataset::bundled().expect("the bundled data");
+        // Two years of published DTI; the reader's rows interleave them and another scope.
+        let csv = "province,indicator_id,period,value,source_id,scope\n\
+                   p63:72,dti_score,2024,0.9,mine,province\n\
+                   p63:72,dti_score,2023,0.7,mine,province\n\
+                   p63:72,dti_score,2024,0.4,mine,Tây Ninh city\n";
+        let mine = dataset.with_user_file(csv, "mine.csv").expect("a file");
+        let dti = mine.require_indicator("dti_score").expect("dti");
+        let found = conflicts(&mine, dti, &["p63:72".parse().expect("an id")]);
+        let seen: Vec<(String, &str, Option<f64>)> = found
+            .iter()
+            .map(|c| (c.user.period.to_string(), c.scope.as_str(), c.user.value))
+            .collect();
+        // The city has no published figure: no conflict; each year once, oldest first.
+        assert_eq!(
+            seen,
+            [
+                ("2023".to_owned(), "province", Some(0.7)),
+                ("2024".to_owned(), "province", Some(0.9)),
+            ]
+        );
     }
 
     #[test]
