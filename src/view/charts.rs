@@ -207,6 +207,8 @@ pub struct MapView {
     pub values: Vec<MapValue>,
     /// The legend, lowest first; every value falls in one bin.
     pub bins: Vec<LegendBin>,
+    /// Decimals that show every legend edge as it is.
+    pub legend_decimals: u8,
     /// The province to outline, if any.
     #[cfg_attr(test, ts(type = "ProvinceId | null"))]
     pub outlined: Option<ProvinceId>,

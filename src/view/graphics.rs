@@ -153,6 +153,4 @@ pub struct MapTabView {
     /// The year `latest` maps: the latest year of the timeline that has a map, so that the
     /// timeline's stop for `latest` is the year drawn for it.
     pub latest: Option<u16>,
-    /// Decimals that show every legend edge as it is.
-    pub legend_decimals: u8,
 }

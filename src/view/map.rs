@@ -42,6 +42,7 @@ pub(super) fn map_view(
         refused: None,
         values: Vec::new(),
         bins: Vec::new(),
+        legend_decimals: 0,
         outlined,
     };
     let mut newest: Option<MapView> = None;
@@ -110,6 +111,7 @@ pub(super) fn binned(mut map: MapView, mut values: Vec<MapValue>) -> MapView {
                 value.bin = bin as u32;
             }
             map.values = values;
+            map.legend_decimals = legend_decimals(&bins);
             map.bins = bins;
         }
     }
@@ -221,6 +223,7 @@ mod tests {
             refused: None,
             values: Vec::new(),
             bins: Vec::new(),
+            legend_decimals: 0,
             outlined: None,
         };
         let value = |v: f64| MapValue {

@@ -9,7 +9,7 @@ use crate::model::Scheme;
 use crate::query::{PeriodSpec, has_per_capita};
 
 use super::chart::{focus_of, timeline_of};
-use super::map::{legend_decimals, map_view};
+use super::map::map_view;
 use super::province::indicator_summary;
 use super::{GraphicsSpec, MapRefusal, MapTabView, MapView};
 
@@ -29,11 +29,11 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
                 refused: Some(MapRefusal::NoIndicator),
                 values: Vec::new(),
                 bins: Vec::new(),
+                legend_decimals: 0,
                 outlined: None,
             },
             timeline: Vec::new(),
             latest: None,
-            legend_decimals: 0,
         });
     };
     let indicator = dataset.require_indicator(&focus)?;
@@ -65,7 +65,6 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
     Ok(MapTabView {
         indicator: Some(indicator_summary(definition, per_capita)),
         scheme,
-        legend_decimals: legend_decimals(&map.bins),
         map,
         timeline,
         latest,
@@ -103,7 +102,7 @@ mod tests {
             let bin = &view.map.bins[v.bin as usize];
             assert!(bin.from <= v.value && v.value <= bin.to);
         }
-        assert_eq!(view.legend_decimals, 1);
+        assert_eq!(view.map.legend_decimals, 1);
         assert!(view.timeline.contains(&2023));
         Ok(())
     }

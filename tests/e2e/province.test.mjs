@@ -161,3 +161,30 @@ for (const width of [1280, 375]) {
     await context.close();
   });
 }
+
+test("the province's map colours every province with a figure for the year and outlines the chosen one", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:44', { viewport: { width: 1280, height: 900 } });
+  const map = page.locator('ict-compare .province-view .province-map svg.ict-map-svg');
+  await map.waitFor();
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(fetched.some((p) => p.endsWith('vn63_odm.topojson')), 'the map brought its boundaries');
+  // The chosen province is outlined; every province with a published DTI figure of the latest
+  // year is coloured, and no other.
+  assert.equal(await map.locator('.ict-map-outlined').getAttribute('data-id'), 'p63:44');
+  const latest = published.filter((o) => o.indicator_id === 'dti_score' && o.province.startsWith('p63:')).map((o) => o.period).sort().at(-1);
+  const withFigure = new Set(published.filter((o) => o.indicator_id === 'dti_score' && o.period === latest && o.province.startsWith('p63:')).map((o) => o.province));
+  const coloured = await map.locator('path.province:not(.no-data)').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-id')));
+  assert.deepEqual(new Set(coloured), withFigure);
+  assert.match(await map.locator('title').first().textContent(), new RegExp(`· ${latest}$`));
+  // The timeline moves the map too: Home goes to the first year.
+  const slider = page.locator('ict-compare .province-view [role=slider]');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  const first = published.filter((o) => o.indicator_id === 'dti_score').map((o) => o.period).sort()[0];
+  const title = (await map.locator('title').first().textContent()).replace(/\d{4}$/, first);
+  await page.locator(`ict-compare .province-map svg.ict-map-svg > title:text-is("${title}")`).waitFor({ state: 'attached' });
+  assert.equal(await page.locator('ict-compare .province-map .ict-map-outlined').getAttribute('data-id'), 'p63:44');
+  await page.screenshot({ path: `${SCREENSHOTS}/province-map-1280.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -8,6 +8,7 @@ import { mineWords } from '../i18n/mine.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { renderOptions } from './chrome.js';
+import { boundaries } from './boundaries.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
 
@@ -160,7 +161,7 @@ export async function renderMapTab(app) {
       display: `${formatValue(v, unit, lang)} (${formatPeriod(v.period)})`,
     })),
     bins: map.bins,
-    legendDecimals: view.legendDecimals,
+    legendDecimals: map.legendDecimals,
     names,
     noDataLabel: t.noData,
     attribution: t.attribution,
@@ -168,18 +169,6 @@ export async function renderMapTab(app) {
   });
   app.currentImageName = `ict-compare-map-${view.indicator.id}`;
   offerImage(app);
-}
-
-export function boundaries(app, scheme) {
-  app.topologies ??= new Map();
-  if (!app.topologies.has(scheme)) {
-    const url = new URL(`boundaries/vn${scheme.slice(1)}_odm.topojson`, BASE);
-    app.topologies.set(scheme, fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url.pathname}: ${r.status}`);
-      return r.json();
-    }));
-  }
-  return app.topologies.get(scheme);
 }
 
 export async function downloadImage(app, kind) {

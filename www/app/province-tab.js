@@ -3,6 +3,7 @@
 import { provenanceContent } from '../provenance.js';
 import { conflictNotice } from '../views/conflicts.js';
 import { renderOptions } from './chrome.js';
+import { drawProvinceMap } from './province-map.js';
 
 /** The province the view is about: the chosen one, else the first compared, else the first listed. */
 function provinceOf(app) {
@@ -11,6 +12,7 @@ function provinceOf(app) {
 }
 
 export async function renderProvinceTab(app) {
+  const token = app.renderToken;
   const { render } = await import('../views/province.js');
   const province = provinceOf(app);
   const view = app.dataset.provinceView({
@@ -47,4 +49,6 @@ export async function renderProvinceTab(app) {
   app.panel.replaceChildren(container);
   // The per-capita option follows the focus the engine answered for.
   renderOptions(app);
+  const slot = container.querySelector('.province-map');
+  if (slot instanceof HTMLElement) await drawProvinceMap(app, slot, view, () => token === app.renderToken);
 }

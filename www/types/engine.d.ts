@@ -565,6 +565,10 @@ values: Array<MapValue>,
  */
 bins: Array<LegendBin>, 
 /**
+ * Decimals that show every legend edge as it is.
+ */
+legendDecimals: number, 
+/**
  * The province to outline, if any.
  */
 outlined: ProvinceId | null, };
@@ -929,11 +933,7 @@ timeline: Array<number>,
  * The year `latest` maps: the latest year of the timeline that has a map, so that the
  * timeline's stop for `latest` is the year drawn for it.
  */
-latest: number | null, 
-/**
- * Decimals that show every legend edge as it is.
- */
-legendDecimals: number, };
+latest: number | null, };
 
 /**
  * The view a page opens with when nothing asks for another.

@@ -21,7 +21,7 @@ let serial = 0;
  * @param {{lang: 'vi'|'en', scheme: 'p63'|'p34', topology: any, title: string, legendTitle: string,
  *          values: {id: string, label: string, value: number, bin: number, display: string}[],
  *          bins: {from: number, to: number, count: number}[], legendDecimals: number,
- *          names: Record<string, string>,
+ *          names: Record<string, string>, outlined?: string | null,
  *          noDataLabel: string, attribution: string, onSelect?: (id: string) => void,
  *          caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}

@@ -73,6 +73,9 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   } else {
     sections.push(ranking(view, lang, onFigure));
   }
+  // The map of the same indicator and year, the province outlined: drawn into this slot once
+  // its code and boundaries arrive (app/province-map.js).
+  sections.push(node('div', { class: 'province-map' }));
   sections.push(seriesFigure(view, lang, (figure, indicator) => figureText(figure, indicator, lang)));
   // The engine says which warnings apply (each once: the merger is explained once, in words);
   // the page says them in the reader's language.

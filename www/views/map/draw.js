@@ -80,6 +80,11 @@ export function drawMap(model, geography, words, room, id) {
     node('path', { d: path(mesh(geography.topology, geography.object, (a, b) => a === b)), fill: 'none', stroke: COAST, 'stroke-width': 0.6, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
     node('path', { class: 'ict-map-highlight', d: '', fill: 'none', stroke: INK, 'stroke-width': 2, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
   );
+  // The reader's province, outlined (the engine names it), drawn over its neighbours' borders.
+  const outlined = model.outlined ? provinces.find((p) => p.id === model.outlined) : null;
+  if (outlined) {
+    svg.append(node('path', { class: 'ict-map-outlined', 'data-id': outlined.id, d: path(outlined.feature), fill: 'none', stroke: INK, 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'pointer-events': 'none' }));
+  }
 
   // The archipelagos, named as Vietnamese maps name them.
   for (const island of geography.islands) {
