@@ -84,7 +84,7 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
         continue;
       }
       td.append(valueButton(cell, column.unit, indicator, lang, onValue));
-      const conflict = cell.origin === 'user' && conflicts.find((k) => k.province === row.province && k.indicator === column.indicator && k.period === cell.period);
+      const conflict = cell.origin === 'user' && conflicts.find((k) => k.shownIn === row.province && k.indicator === column.indicator && k.period === cell.period);
       if (conflict) td.append(publishedBeside(conflict, indicator, lang));
     }
   });
