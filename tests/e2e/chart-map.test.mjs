@@ -96,3 +96,20 @@ test('a chart with nothing to draw says so and offers no image', async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the best bar of an indicator where lower is better is called the lowest, not the highest', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=table&provinces=p63:01,p63:44,p63:72&indicators=people_per_postal_point');
+  await page.locator('ict-compare .open-file input').setInputFiles({
+    name: 'mine.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('province,indicator_id,period,value,source_id\np63:01,people_per_postal_point,2024,900,mine\np63:44,people_per_postal_point,2024,500,mine\np63:72,people_per_postal_point,2024,700,mine\n'),
+  });
+  await page.locator('ict-compare .panel table td .value').first().waitFor();
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  const chart = page.locator('ict-compare .chart-container svg').first();
+  await chart.waitFor();
+  assert.match(await chart.textContent(), /Thấp nhất \(chắc chắn\)/);
+  assert.doesNotMatch(await chart.textContent(), /Cao nhất/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

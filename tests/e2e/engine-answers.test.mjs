@@ -130,7 +130,8 @@ test("a reader's figure beside a published one: a notice lists both, in the tabl
   // Trà Vinh has no figure of the reader's: nothing beside its cell.
   assert.equal(await page.locator('ict-compare td[data-province="p63:84"] .published-beside').count(), 0);
   await page.locator('ict-compare button.lang').click();
-  assert.match(await notice.locator('.conflicts-title').textContent(), /both are shown/);
+  // The English words load when first asked for: the notice is read once redrawn in English.
+  await notice.locator('.conflicts-title', { hasText: 'both are shown' }).waitFor();
   assert.equal(await item.locator('.conflict-user').textContent(), '◆ yours: 0.9 (mine.csv)');
 
   await page.locator('ict-compare [role=tab][data-tab=province]').click();

@@ -79,6 +79,7 @@ export async function renderChartTab(app) {
     lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
     periods: view.periods,
     year: view.year,
+    better: view.indicator.better,
     formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, app.state.lang),
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });

@@ -25,7 +25,7 @@ let serial = 0;
  *                  derived: boolean, best: boolean, user: boolean}[],
  *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
  *          periods?: string[],
- *          year?: number|null,
+ *          year?: number|null, better?: 'higher'|'lower'|'none',
  *          formatValue: (value: number, qualifier: string) => string,
  *          onSelect?: (id: string) => void, caption?: () => string[]}} model
  * @returns {{svg(): string, png(scale?: number): Promise<Blob>}}

@@ -33,7 +33,7 @@ export function drawBars(model, words, width, id) {
   const hue = (b) => (b.user ? 'user' : 'report');
   const approximate = (b) => b.qualifier !== 'exact';
   const tooltip = (b) => {
-    const notes = marksOf(b).map((m) => noteWord(m, bars, words));
+    const notes = marksOf(b).map((m) => noteWord(m, model.better, words));
     return `${b.label}: ${valueText(b)} (${formatPeriod(b.period)})${notes.length ? ` – ${notes.join(', ')}` : ''}`;
   };
   const bandTop = wide ? 5 : 20;
@@ -112,17 +112,14 @@ export function drawBars(model, words, width, id) {
   const keys = [];
   if (bars.some(approximate)) keys.push({ swatch: 'hatch', hue: 'report', text: words.approximate });
   for (const m of ['best', 'derived', 'user']) {
-    if (bars.some((b) => marksOf(b).includes(m))) keys.push({ symbol: MARKS[m].symbol, colour: MARKS[m].colour, text: noteWord(m, bars, words) });
+    if (bars.some((b) => marksOf(b).includes(m))) keys.push({ symbol: MARKS[m].symbol, colour: MARKS[m].colour, text: noteWord(m, model.better, words) });
   }
   const summary = `${heading(model)}. ${words.provinces(bars.length)}: ${listed(bars.map((b) => `${b.label} ${valueText(b)}`))}`;
   return compose({ model, width, id, body: svg, keysBelow: keys, summary });
 }
 
-export function noteWord(mark, bars, words) {
-  if (mark === 'best') {
-    const best = bars.find((b) => b.best);
-    const highest = best && best.value >= Math.max(...bars.map((b) => b.value));
-    return highest ? words.highest : words.lowest;
-  }
+/** A mark's word; the best bar is the highest or the lowest by the indicator's direction. */
+export function noteWord(mark, better, words) {
+  if (mark === 'best') return better === 'lower' ? words.lowest : words.highest;
   return words[mark];
 }

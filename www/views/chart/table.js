@@ -52,7 +52,7 @@ export function dataTable(model, words) {
       provinceCell(tr, b.id, b.label);
       cell(tr, model.formatValue(b.value, b.qualifier));
       cell(tr, formatPeriod(b.period));
-      cell(tr, [b.best && noteWord('best', bars, words), b.derived && words.derived, b.user && words.user].filter(Boolean).join('; '));
+      cell(tr, [b.best && noteWord('best', model.better, words), b.derived && words.derived, b.user && words.user].filter(Boolean).join('; '));
     }
   }
   return table;
