@@ -2,13 +2,14 @@
 // downloads.
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
-import { formatPeriod, formatValue } from '../format.js';
+import { formatValue } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { mineWords } from '../i18n/mine.js';
 import { unitLabel, warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { renderOptions } from './chrome.js';
 import { boundaries } from './boundaries.js';
+import { mapModel, mapRefusal } from './map-parts.js';
 import { BASE } from '../base.js';
 import { shareUrl } from '../share.js';
 
@@ -115,7 +116,6 @@ function offerImage(app) {
 
 /** The map tab: one engine call, then drawing, or the engine's reason for no map. */
 export async function renderMapTab(app) {
-  const t = messages(app.state.lang);
   const lang = app.state.lang;
   const token = (app.renderToken = Symbol('map'));
   /** @type {import('../types/engine').MapTabView} */
@@ -132,12 +132,7 @@ export async function renderMapTab(app) {
   if (token !== app.renderToken) return;
   if (timeline) parts.push(timeline);
   if (map.refused) {
-    const refusal = document.createElement('p');
-    refusal.className = 'empty-state map-refused';
-    refusal.setAttribute('role', 'status');
-    refusal.dataset.reason = map.refused;
-    refusal.textContent = t.mapRefused[map.refused](name);
-    app.panel.replaceChildren(...parts, refusal);
+    app.panel.replaceChildren(...parts, mapRefusal(app, map, name));
     return;
   }
   const container = document.createElement('div');
@@ -145,27 +140,11 @@ export async function renderMapTab(app) {
   const [{ render }, topology] = await Promise.all([import('../views/map.js'), boundaries(app, view.scheme)]);
   if (token !== app.renderToken) return;
   app.panel.replaceChildren(...parts, container);
-  const unit = view.indicator.unit;
-  const names = Object.fromEntries(app.catalog.provinces.filter((p) => p.id.startsWith(view.scheme)).map((p) => [p.id, p.name]));
   app.currentImage = render(container, {
+    ...mapModel(app, map, view.indicator, name, view.scheme),
     caption: () => sourceLine(app, map.year),
-    lang,
-    scheme: view.scheme,
     topology,
     title: name,
-    legendTitle: unitLabel(unit, indicator, lang) || name,
-    values: map.values.map((v) => ({
-      id: v.province,
-      label: names[v.province] ?? v.province,
-      value: v.value,
-      bin: v.bin,
-      display: `${formatValue(v, unit, lang)} (${formatPeriod(v.period)})`,
-    })),
-    bins: map.bins,
-    legendDecimals: map.legendDecimals,
-    names,
-    noDataLabel: t.noData,
-    attribution: t.attribution,
     onSelect: (id) => app.update({ tab: 'profile', province: id }),
   });
   app.currentImageName = `ict-compare-map-${view.indicator.id}`;
