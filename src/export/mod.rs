@@ -14,6 +14,7 @@ mod table;
 use std::borrow::Cow;
 
 use crate::dataset::Dataset;
+use crate::model::{Origin, ProvinceId, Source};
 
 pub use table::table_csv;
 
@@ -64,11 +65,65 @@ pub fn spreadsheet_safe(field: &str) -> Cow<'_, str> {
 }
 
 /// The reader's file a figure came from; empty for a bundled figure.
-fn user_file(source: Option<&crate::model::Source>, origin: crate::model::Origin) -> &str {
+fn user_file(source: Option<&Source>, origin: Origin) -> &str {
     match (source, origin) {
-        (Some(s), crate::model::Origin::User) => s.file.as_str(),
+        (Some(s), Origin::User) => s.file.as_str(),
         _ => "",
     }
+}
+
+/// Opens an export: the byte-order mark (so that Excel reads UTF-8) and the header line.
+fn write_header(out: &mut String, header: &[&str]) {
+    out.push('\u{feff}');
+    out.push_str(&header.join(&EXPORT_SEPARATOR.to_string()));
+    out.push_str("\r\n");
+}
+
+/// The seven fields that open every row of both exports, each followed by the separator: the
+/// province's id and name, the indicator's id and names, the unit and the period.
+fn write_head(
+    out: &mut String,
+    dataset: &Dataset,
+    province: ProvinceId,
+    indicator: &str,
+    unit: &str,
+    period: &str,
+) {
+    let name = dataset.reference().province(province);
+    let definition = dataset.indicator(indicator);
+    let head: [&str; 7] = [
+        &province.to_string(),
+        name.map_or("", |p| p.name.as_str()),
+        indicator,
+        definition.map_or("", |i| i.name_vi.as_str()),
+        definition.map_or("", |i| i.name_en.as_str()),
+        unit,
+        period,
+    ];
+    for text in head {
+        text_field(out, text);
+        out.push(EXPORT_SEPARATOR);
+    }
+}
+
+/// The `origin` column's word for a figure's origin.
+fn origin_text(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Bundled => "bundled",
+        Origin::User => "user",
+    }
+}
+
+/// A source's title, publisher, table credit and address, each empty where it has none.
+fn source_texts(source: Option<&Source>) -> [&str; 4] {
+    [
+        source.map_or("", |s| s.title.as_str()),
+        source.map_or("", |s| s.outlet.as_str()),
+        source
+            .and_then(|s| s.table.as_ref())
+            .map_or("", |t| t.attribution.as_str()),
+        source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+    ]
 }
 
 /// One text field: neutralised, and quoted when it holds the separator, a quote or a line break.
@@ -92,15 +147,10 @@ fn number_field(out: &mut String, value: f64) {
 /// Every figure of `dataset`, bundled and the reader's, with its provenance, in load order.
 #[must_use]
 pub fn export_csv(dataset: &Dataset) -> String {
-    let reference = dataset.reference();
     let sources = dataset.sources();
     let mut out = String::with_capacity(256 * (dataset.len() + 1));
-    out.push('\u{feff}');
-    let separator = EXPORT_SEPARATOR.to_string();
-    out.push_str(&HEADER.join(&separator));
-    out.push_str("\r\n");
+    write_header(&mut out, &HEADER);
     for observation in dataset.observations() {
-        let province = reference.province(observation.province);
         let indicator = dataset.indicator(&observation.indicator);
         let (source, position) = sources
             .iter()
@@ -109,25 +159,21 @@ pub fn export_csv(dataset: &Dataset) -> String {
             .map_or((None, None), |(i, s)| (Some(s), Some(i)));
         let origin = position.map_or(observation.origin, |i| dataset.source_origin(i));
         let cell = observation.cell.as_ref();
-        let texts: [&str; 7] = [
-            &observation.province.to_string(),
-            province.map_or("", |p| p.name.as_str()),
+        write_head(
+            &mut out,
+            dataset,
+            observation.province,
             &observation.indicator,
-            indicator.map_or("", |i| i.name_vi.as_str()),
-            indicator.map_or("", |i| i.name_en.as_str()),
             indicator.map_or("", |i| i.unit.as_str()),
             &observation.period.to_string(),
-        ];
-        for text in texts {
-            text_field(&mut out, text);
-            out.push(EXPORT_SEPARATOR);
-        }
+        );
         number_field(&mut out, observation.value);
         out.push(EXPORT_SEPARATOR);
         if let Some(out_of) = observation.out_of {
             number_field(&mut out, out_of);
         }
         out.push(EXPORT_SEPARATOR);
+        let [title, publisher, attribution, url] = source_texts(source);
         let rest: [&str; 14] = [
             observation.qualifier.as_str(),
             if observation.is_target {
@@ -136,18 +182,13 @@ pub fn export_csv(dataset: &Dataset) -> String {
                 "false"
             },
             &observation.scope,
-            match origin {
-                crate::model::Origin::Bundled => "bundled",
-                crate::model::Origin::User => "user",
-            },
+            origin_text(origin),
             user_file(source, origin),
             &observation.source,
-            source.map_or("", |s| s.title.as_str()),
-            source.map_or("", |s| s.outlet.as_str()),
-            source
-                .and_then(|s| s.table.as_ref())
-                .map_or("", |t| t.attribution.as_str()),
-            source.and_then(|s| s.url.as_deref()).unwrap_or(""),
+            title,
+            publisher,
+            attribution,
+            url,
             &observation.quote,
             cell.map_or("", |c| c.row.as_str()),
             cell.map_or("", |c| c.column.as_str()),

@@ -13,7 +13,10 @@ use crate::model::{Origin, ProvinceId, Source};
 use crate::query::Figure;
 use crate::view::figure_mark;
 
-use super::{EXPORT_SEPARATOR, number_field, text_field};
+use super::{
+    EXPORT_SEPARATOR, number_field, origin_text, source_texts, text_field, user_file, write_head,
+    write_header,
+};
 
 /// The table export's columns, in order. Provenance columns hold one entry per observation
 /// the figure rests on (several for a roll-up), separated by [`JOIN`].
@@ -77,9 +80,7 @@ struct Line<'a> {
 pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
     let matrix = compare(dataset, spec)?;
     let mut out = String::with_capacity(512 * (matrix.rows.len() * matrix.columns.len() + 1));
-    out.push('\u{feff}');
-    out.push_str(&HEADER.join(&EXPORT_SEPARATOR.to_string()));
-    out.push_str("\r\n");
+    write_header(&mut out, &HEADER);
     for row in &matrix.rows {
         for (c, column) in matrix.columns.iter().enumerate() {
             let figure = row
@@ -122,24 +123,18 @@ pub fn table_csv(dataset: &Dataset, spec: &CompareSpec) -> Result<String> {
 }
 
 fn write_line(out: &mut String, dataset: &Dataset, line: &Line<'_>) {
-    let province = dataset.reference().province(line.province);
-    let indicator = dataset.indicator(line.indicator);
-    let head: [&str; 7] = [
-        &line.province.to_string(),
-        province.map_or("", |p| p.name.as_str()),
+    let period = line
+        .figure
+        .map(|f| f.period.to_string())
+        .unwrap_or_default();
+    write_head(
+        out,
+        dataset,
+        line.province,
         line.indicator,
-        indicator.map_or("", |i| i.name_vi.as_str()),
-        indicator.map_or("", |i| i.name_en.as_str()),
         line.unit,
-        &line
-            .figure
-            .map(|f| f.period.to_string())
-            .unwrap_or_default(),
-    ];
-    for text in head {
-        text_field(out, text);
-        out.push(EXPORT_SEPARATOR);
-    }
+        &period,
+    );
     if let Some(value) = line.figure.and_then(|f| f.value) {
         number_field(out, value);
     }
@@ -152,10 +147,7 @@ fn write_line(out: &mut String, dataset: &Dataset, line: &Line<'_>) {
         out.push_str("\r\n");
         return;
     };
-    let origin = match figure.origin {
-        Origin::Bundled => "bundled",
-        Origin::User => "user",
-    };
+    let origin = origin_text(figure.origin);
     let note = figure.derived.as_ref().map_or("", |d| d.note.as_str());
     for text in [
         figure.qualifier.as_str(),
@@ -186,16 +178,14 @@ fn provenance_field(out: &mut String, dataset: &Dataset, figure: &Figure, column
     for p in &figure.provenance {
         // A table is a few cells: finding each one's source by id costs nothing worth an index.
         let source: Option<&Source> = dataset.sources().iter().find(|s| s.id == p.source);
+        let [title, publisher, attribution, url] = source_texts(source);
         let text: Cow<'_, str> = match column {
-            0 => super::user_file(source, p.origin).into(),
+            0 => user_file(source, p.origin).into(),
             1 => p.source.as_str().into(),
-            2 => source.map_or("", |s| s.title.as_str()).into(),
-            3 => source.map_or("", |s| s.outlet.as_str()).into(),
-            4 => source
-                .and_then(|s| s.table.as_ref())
-                .map_or("", |t| t.attribution.as_str())
-                .into(),
-            5 => source.and_then(|s| s.url.as_deref()).unwrap_or("").into(),
+            2 => title.into(),
+            3 => publisher.into(),
+            4 => attribution.into(),
+            5 => url.into(),
             6 => p.quote.as_str().into(),
             7 => p.cell.as_ref().map_or(Cow::Borrowed(""), |c| {
                 format!("{} / {} / {}", c.row, c.column, c.text).into()
