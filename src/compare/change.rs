@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::compare::matrix::in_scheme;
 use crate::compare::rank::not_per_capita;
 use crate::dataset::Dataset;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Indicator, Period, ProvinceId, Qualifier, Scheme};
 use crate::query::{
     Figure, Options, PeriodSpec, References, Selector, has_per_capita, per_capita, references,
@@ -128,11 +128,7 @@ pub struct Series {
 
 /// The figures of one province and indicator over time, their changes and averages.
 pub fn series(dataset: &Dataset, spec: &SeriesSpec) -> Result<Series> {
-    let indicator = dataset.require_indicator(&spec.indicator)?;
-    let definition = dataset
-        .indicators()
-        .get(indicator as usize)
-        .ok_or_else(|| Error::request(format!("no indicator {}", spec.indicator)))?;
+    let (indicator, definition) = dataset.require_definition(&spec.indicator)?;
     let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     let province = match in_scheme(dataset, &[spec.province], spec.scheme)?.first() {
         Some(&province) => province,

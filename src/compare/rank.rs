@@ -85,8 +85,7 @@ pub struct Ranking {
 
 /// Ranks every province of the scheme that reports the indicator.
 pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
-    let indicator = dataset.require_indicator(&spec.indicator)?;
-    let definition = &dataset.indicators()[indicator as usize];
+    let (indicator, definition) = dataset.require_definition(&spec.indicator)?;
     let scheme = spec.scheme.unwrap_or(Scheme::P63);
     let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     let selector = Selector::new(dataset);

@@ -368,6 +368,16 @@ impl Dataset {
             .ok_or_else(|| crate::Error::new(ErrorKind::UnknownIndicator { id: excerpt(id) }))
     }
 
+    /// The position and the definition of an indicator a request names, or an
+    /// `unknownIndicator` error: for the answers that need both.
+    pub(crate) fn require_definition(&self, id: &str) -> Result<(u32, &Indicator)> {
+        let position = self.require_indicator(id)?;
+        self.indicators
+            .get(position as usize)
+            .map(|definition| (position, definition))
+            .ok_or_else(|| crate::Error::new(ErrorKind::UnknownIndicator { id: excerpt(id) }))
+    }
+
     /// Every source: the bundled reports, then any named by a user's file.
     #[must_use]
     pub fn sources(&self) -> &[Source] {

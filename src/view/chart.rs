@@ -81,10 +81,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     let Some(focus) = focus_of(dataset, spec) else {
         return Ok(view);
     };
-    let indicator = dataset.require_indicator(&focus)?;
-    let definition = dataset
-        .indicator(&focus)
-        .ok_or_else(|| crate::error::Error::request(format!("no indicator {focus}")))?;
+    let (indicator, definition) = dataset.require_definition(&focus)?;
     let per_capita_asked = spec.per_capita.unwrap_or(false);
     let per_capita = per_capita_asked && has_per_capita(&definition.aggregation);
     let scheme = spec.scheme.unwrap_or(Scheme::P63);

@@ -4,7 +4,7 @@
 //! let alone under the chosen one's name.
 
 use crate::dataset::Dataset;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Scheme;
 use crate::query::{PeriodSpec, has_per_capita};
 
@@ -36,10 +36,7 @@ pub fn map_tab_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<MapTabView
             latest: None,
         });
     };
-    let indicator = dataset.require_indicator(&focus)?;
-    let definition = dataset
-        .indicator(&focus)
-        .ok_or_else(|| Error::request(format!("no indicator {focus}")))?;
+    let (indicator, definition) = dataset.require_definition(&focus)?;
     let per_capita = spec.per_capita.unwrap_or(false) && has_per_capita(&definition.aggregation);
     let period = spec.period.unwrap_or_default();
     let (timeline, _) = timeline_of(dataset, indicator, period);

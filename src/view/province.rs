@@ -27,11 +27,7 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
     let focus = spec.indicator.as_deref().unwrap_or(DEFAULT_FOCUS);
     let period = spec.period.unwrap_or_default();
     let per_capita = spec.per_capita.unwrap_or(false);
-    let indicator = dataset.require_indicator(focus)?;
-    let definition = dataset
-        .indicators()
-        .get(indicator as usize)
-        .ok_or_else(|| Error::request(format!("no indicator {focus}")))?;
+    let (indicator, definition) = dataset.require_definition(focus)?;
     // Per capita means nothing for a figure that does not add up: refused, not shown as
     // published under a per-capita label.
     if per_capita && !has_per_capita(&definition.aggregation) {

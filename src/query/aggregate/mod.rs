@@ -251,11 +251,7 @@ pub fn aggregate(dataset: &Dataset, spec: &AggregateSpec) -> Result<Aggregation>
         .indicator
         .as_deref()
         .ok_or_else(|| Error::request("aggregate needs an indicator unless grouping by pillar"))?;
-    let indicator = dataset.require_indicator(id)?;
-    let definition = dataset
-        .indicators()
-        .get(indicator as usize)
-        .ok_or_else(|| Error::request(format!("no indicator {id}")))?;
+    let (indicator, definition) = dataset.require_definition(id)?;
     let options = Options {
         targets: spec.targets,
         include_partial: false,
