@@ -46,11 +46,8 @@ pub fn province_view(dataset: &Dataset, spec: &ProvinceViewSpec) -> Result<Provi
     )?;
     let ranking = ranking_view(dataset, &ranked, indicator, province, period, per_capita);
     let series = super::series::series_view(dataset, focus, province, scheme, per_capita)?;
-    let timeline = Selector::new(dataset).years_of_indicator(
-        indicator,
-        PeriodSpec::Latest,
-        Options::default(),
-    );
+    // The same years as the chart's and the map tab's timelines.
+    let (timeline, _) = super::chart::timeline_of(dataset, indicator, period);
     let mut map = map_view(
         dataset,
         focus,
