@@ -190,6 +190,15 @@ export class App {
     return this.render();
   }
 
+  /**
+   * Moves the view to `year` from a timeline: the redrawn panel's slider takes the focus, so
+   * that the keys go on moving it.
+   * @param {number | 'latest'} year
+   */
+  moveToYear(year) {
+    return Promise.resolve(this.update({ period: String(year) })).then(() => /** @type {HTMLElement | null} */ (this.panel.querySelector('[role=slider]'))?.focus());
+  }
+
   // ---- the shell, built once ---------------------------------------------------------------
 
   /** Redraws everything for the state; settles when the panel is drawn. */

@@ -95,10 +95,7 @@ export async function renderChartTab(app) {
  */
 async function focusTimeline(app, years, latestShown = null) {
   const { timeline } = await import('../views/province-parts.js');
-  return timeline(years, app.state.period, app.state.lang, (year) => {
-    // The new panel's slider takes the focus once drawn, so that the keys go on moving it.
-    Promise.resolve(app.update({ period: String(year) })).then(() => app.panel.querySelector('[role=slider]')?.focus());
-  }, latestShown);
+  return timeline(years, app.state.period, app.state.lang, (year) => app.moveToYear(year), latestShown);
 }
 
 /** The image's downloads, offered only once there is an image: never for a refused map or an empty chart. */

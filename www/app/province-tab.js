@@ -34,9 +34,7 @@ export async function renderProvinceTab(app) {
     lang: app.state.lang,
     choices,
     onProvince: (id) => app.update({ province: id }),
-    onYear: (year) => {
-      Promise.resolve(app.update({ period: String(year) })).then(() => app.panel.querySelector('[role=slider]')?.focus());
-    },
+    onYear: (year) => app.moveToYear(year),
     onFigure: (anchor, figure) => {
       const full = app.dataset.provenance(figure.ref);
       const content = provenanceContent(full, { sources: app.sources, provinces: app.provinces, lang: app.state.lang });
