@@ -405,6 +405,12 @@ impl Dataset {
             .unwrap_or(Origin::User)
     }
 
+    /// Whether a reader's file named any source, that is, whether the dataset can hold a
+    /// figure of the reader's at all.
+    pub(crate) fn has_user_sources(&self) -> bool {
+        self.source_origins.contains(&Origin::User)
+    }
+
     /// Observation `row` (0-based, in load order), as a self-contained value.
     #[must_use]
     pub fn observation(&self, row: usize) -> Option<Observation> {

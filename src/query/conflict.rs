@@ -32,9 +32,13 @@ pub(crate) fn conflicts(
     indicator: u32,
     provinces: &[ProvinceId],
 ) -> Vec<Conflict> {
+    let mut found = Vec::new();
+    // The bundled data alone has no reader's figure: the table asks at every redraw.
+    if !dataset.has_user_sources() {
+        return found;
+    }
     let reference = dataset.reference();
     let selector = Selector::new(dataset);
-    let mut found = Vec::new();
     for &shown_in in provinces {
         let Some(province) = reference.province(shown_in) else {
             continue;
