@@ -15,8 +15,10 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
-# The bundled dataset in the binary form the engine decodes at start (src/dataset/pack/).
+# The bundled dataset in the binary form the engine decodes at start (src/dataset/pack/), and
+# its long texts (definitions, quotes, notes), which the page fetches when a reader opens one.
 PACK := src/dataset/bundled.pack
+TEXTS_PACK := src/dataset/bundled-texts.pack
 
 .PHONY: serve test setup tools browser npm bench-npm build pack wasm page check-rust lint test-rust test-wasm \
         test-e2e validate bench bench-peers fuzz clean
@@ -76,20 +78,21 @@ wasm: pkg/$(CRATE)_bg.wasm
 
 # The pack is made from data/ by the command line and committed, so that a bare `cargo test`
 # or `cargo build` works on a fresh clone; a unit test fails when it is not the one data/ gives.
-pack: $(PACK)
+pack: $(PACK) $(TEXTS_PACK)
 
-$(PACK): $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs) | tools
-	cargo run --release --quiet --bin ict-compare -- pack data/ -o $@
+$(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs) | tools
+	cargo run --release --quiet --bin ict-compare -- pack data/ -o $(PACK)
 
-# Two modules from one crate: the engine, and the extraction assistant (`--features
-# extractor`), which the page loads only when a report is added. `--converge` repeats wasm-opt's
+# Two modules from one crate: the engine, without the bundled long texts
+# (`--no-default-features`: the page fetches them), and the extraction assistant (`--features
+# extractor`), which the page loads only when a report is added and which holds them. `--converge` repeats wasm-opt's
 # passes while they still shrink the module (about 0.8 KB compressed). `--low-memory-unused`
 # lets it fold constant offsets into loads and stores (about 1.3 KB): the module lays its stack
 # first, from 1 MiB down, so its lowest kilobyte is touched only by a stack already overflowing.
-pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(PACK) $(shell find src data -type f) | tools npm
+pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src data -type f) | tools npm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --features extractor
 	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_extract $(RELEASE_WASM)
-	cargo build --profile wasm --lib --target $(WASM_TARGET)
+	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
 	for module in $(CRATE) $(CRATE)_extract; do \
 	  wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -107,7 +110,7 @@ page: wasm
 lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
 	tsc -p www/jsconfig.json
@@ -119,7 +122,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --test web --test web_view
+	cargo test --target $(WASM_TARGET) --no-default-features --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser

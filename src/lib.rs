@@ -63,10 +63,11 @@ pub use check::{Finding, Statement, consistency, provenance, statements_in, tabl
 pub use compare::{
     Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
     ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
-    SeriesSpec, Warning, comparability, compare, ensure_comparable, profile, rank, series,
+    SeriesSpec, Warning, comparability, compare, compare_without_provenance, ensure_comparable,
+    profile, rank, series,
 };
 pub use conventions::conventions;
-pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Reference};
+pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Packs, Reference};
 pub use error::{Error, ErrorKind, PathRule, Position, Result, excerpt};
 pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe, table_csv};
 pub use extract::{
@@ -107,6 +108,7 @@ pub use view::{
     availability, compare_dense, provenance as figure_provenance, province_view, table_conflicts,
 };
 pub use view::{
-    ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, InitialChoice,
-    MapTabView, PeriodChoice, chart_view, initial_choice, map_tab_view, period_choices,
+    ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, IndicatorDefinition,
+    InitialChoice, MapTabView, PeriodChoice, chart_view, indicator_definition, initial_choice,
+    map_tab_view, period_choices,
 };

@@ -7,6 +7,9 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 use ict_compare::bindings_for_tests::{JsDataset, JsDatasetLoader};
 
+mod web_support;
+use web_support::bundled;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -15,7 +18,7 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn bundled_dataset_lists_every_observation_with_its_quote() {
-    let dataset = JsDataset::bundled().expect("the bundled dataset loads");
+    let dataset = bundled();
     let list = dataset.observations().expect("a list");
     let total = get(&list, "total").as_f64().expect("a number");
     let observations: js_sys::Array = get(&list, "observations").dyn_into().expect("an array");
@@ -48,7 +51,7 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
 
 #[wasm_bindgen_test]
 fn a_figure_of_a_published_table_carries_its_cell_and_its_table_its_credit() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let matrix = dataset
         .compare(spec(
             r#"{"provinces": ["p63:17"], "indicators": ["dti_score"], "period": 2023}"#,
@@ -120,7 +123,7 @@ fn a_figure_of_a_published_table_carries_its_cell_and_its_table_its_credit() {
 
 #[wasm_bindgen_test]
 fn a_bad_user_file_throws_a_named_error_with_its_position() {
-    let dataset = JsDataset::bundled().expect("the bundled dataset loads");
+    let dataset = bundled();
     let csv = "observation_id,province,indicator_id,period,value,source_id\n\
                u-1,p63:84,bts_stations,2024,\"1,2,3\",mine\n";
     let error = dataset
@@ -139,12 +142,12 @@ fn a_bad_user_file_throws_a_named_error_with_its_position() {
     assert_eq!(get(&cause, "column").as_f64(), Some(30.0));
     assert!(String::from(error.message()).starts_with("mine.csv:2:30: invalid number"));
     // The bundled data is untouched.
-    assert_eq!(dataset.size(), JsDataset::bundled().expect("loads").size());
+    assert_eq!(dataset.size(), bundled().size());
 }
 
 #[wasm_bindgen_test]
 fn a_good_user_file_adds_figures_marked_as_the_users() {
-    let dataset = JsDataset::bundled().expect("the bundled dataset loads");
+    let dataset = bundled();
     let csv = "observation_id,province,indicator_id,period,value,source_id\n\
                u-1,p63:01,bts_stations,2024,12000,my-office\n";
     let merged = dataset.with_user_csv(csv, "mine.csv").expect("loads");
@@ -162,7 +165,7 @@ fn spec(json: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn compare_returns_a_matrix_with_quotes_and_warnings() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let matrix = dataset
         .compare(spec(
             r#"{"provinces": ["p63:84", "p63:44", "p63:72"],
@@ -201,7 +204,7 @@ fn compare_returns_a_matrix_with_quotes_and_warnings() {
 
 #[wasm_bindgen_test]
 fn rank_puts_tay_ninh_first_on_household_fibre() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let ranking = dataset
         .rank(spec(r#"{"indicator": "households_fibre_share"}"#))
         .expect("a ranking");
@@ -216,7 +219,7 @@ fn rank_puts_tay_ninh_first_on_household_fibre() {
 
 #[wasm_bindgen_test]
 fn a_misspelt_spec_field_is_refused_by_name() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let error = dataset
         .compare(spec(
             r#"{"provinces": ["p63:84"], "indicators": ["bts_stations"], "perCapta": true}"#,
@@ -237,7 +240,7 @@ fn a_misspelt_spec_field_is_refused_by_name() {
 
 #[wasm_bindgen_test]
 fn comparability_refuses_look_alikes_with_a_reason() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let verdict = dataset
         .comparability(spec(
             r#"["population_smartphone_share", "households_smartphone_share"]"#,
@@ -252,7 +255,7 @@ fn comparability_refuses_look_alikes_with_a_reason() {
 
 #[wasm_bindgen_test]
 fn catalog_lists_both_schemes_and_coverage() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let catalog = dataset.catalog().expect("a catalog");
     let provinces: js_sys::Array = get(&catalog, "provinces").dyn_into().expect("provinces");
     assert_eq!(provinces.length(), 63 + 34);
@@ -479,7 +482,7 @@ const GALLERY: &[(&str, &[u8])] = &[
 
 #[wasm_bindgen_test]
 fn the_bad_input_gallery_fails_in_the_browser_as_it_does_natively() {
-    let bundled = JsDataset::bundled().expect("loads");
+    let bundled = bundled();
     let size = bundled.size();
     let expected = include_str!("bad-inputs/expected.csv");
     assert_eq!(
@@ -545,7 +548,7 @@ fn object(json: &str) -> JsValue {
 fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
     use std::fmt::Write;
 
-    let bundled = JsDataset::bundled().expect("loads");
+    let bundled = bundled();
     let mut csv = String::from("observation_id,province,indicator_id,period,value,source_id\n");
     for i in 0..45 {
         writeln!(csv, ",p63:84,bts_stations,{},{i},mine-2024", 1950 + i).expect("writes");
@@ -654,7 +657,7 @@ fn four(value: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn a_ranking_of_the_34_shows_published_figures_checked_and_the_national_average_apart() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let ranking = dataset
         .rank(spec(
             r#"{"indicator": "dti_score", "period": 2024, "scheme": "p34"}"#,
@@ -693,7 +696,7 @@ fn a_ranking_of_the_34_shows_published_figures_checked_and_the_national_average_
 
 #[wasm_bindgen_test]
 fn a_2025_series_marks_rolled_up_years_and_the_break() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let series = dataset
         .series(spec(r#"{"province": "p34:80", "indicator": "dti_score"}"#))
         .expect("a series");
@@ -715,7 +718,7 @@ fn a_2025_series_marks_rolled_up_years_and_the_break() {
 
 #[wasm_bindgen_test]
 fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let averages = dataset
         .averages(spec(r#"{"indicator": "dti_score", "period": 2023}"#))
         .expect("averages");
@@ -743,7 +746,7 @@ fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
 
 #[wasm_bindgen_test]
 fn a_comparison_gives_its_averages_only_when_asked() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let lines_of = |json: &str| -> js_sys::Array {
         let matrix = dataset.compare(spec(json)).expect("a matrix");
         let columns: js_sys::Array = get(&matrix, "columns").dyn_into().expect("columns");

@@ -9,6 +9,9 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 use ict_compare::bindings_for_tests::JsDataset;
 
+mod web_support;
+use web_support::bundled;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -25,7 +28,7 @@ fn array(value: &JsValue) -> js_sys::Array {
 
 #[wasm_bindgen_test]
 fn one_call_answers_the_first_screen_for_tay_ninh() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let view = dataset
         .province_view(json(r#"{"province": "p63:72"}"#))
         .expect("a province view");
@@ -68,7 +71,7 @@ fn one_call_answers_the_first_screen_for_tay_ninh() {
 
 #[wasm_bindgen_test]
 fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let error = dataset
         .province_view(json(r#"{"province": "p63:72", "perCapta": true}"#))
         .expect_err("an error");
@@ -83,7 +86,7 @@ fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
 
 #[wasm_bindgen_test]
 fn a_rows_ref_fetches_its_quotes() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let view = dataset
         .province_view(json(r#"{"province": "p63:72", "period": 2023}"#))
         .expect("a view");
@@ -104,9 +107,60 @@ fn a_rows_ref_fetches_its_quotes() {
     assert!(!get(&provenance.get(0), "cell").is_null(), "a table's cell");
 }
 
+/// The page's engine answers the first view before the long texts arrive, and refuses, by a
+/// named error, what would show one; once attached, the same calls answer with the texts.
+#[cfg(not(feature = "bundled-texts"))]
+#[wasm_bindgen_test]
+fn the_first_view_answers_before_the_texts_arrive() {
+    let mut dataset = JsDataset::bundled().expect("loads");
+    assert!(dataset.texts_pending());
+    let catalog = dataset.catalog().expect("a catalog");
+    let first = array(&get(&catalog, "indicators")).get(0);
+    assert!(get(&first, "nameVi").is_string());
+    assert!(
+        get(&first, "definitionVi").is_undefined(),
+        "asked one at a time"
+    );
+    let view = dataset
+        .province_view(json(r#"{"province": "p63:72", "period": 2023}"#))
+        .expect("the first view answers");
+    let chosen = array(&get(&get(&view, "ranking"), "rows"))
+        .iter()
+        .find(|r| get(r, "chosen").as_bool() == Some(true))
+        .expect("the chosen row");
+    let at = get(&get(&chosen, "figure"), "ref");
+    let refused = |result: Result<JsValue, JsValue>| {
+        let error = result.expect_err("refused while the texts are pending");
+        assert_eq!(
+            get(&error, "name").as_string().as_deref(),
+            Some("IctCompareError")
+        );
+        let message = get(&error, "message").as_string().expect("a message");
+        assert!(message.contains("not attached yet"), "{message}");
+    };
+    refused(dataset.provenance(at.clone()));
+    refused(dataset.definition("dti_score"));
+    refused(dataset.export_csv().map(JsValue::from));
+    refused(dataset.with_user_csv("", "mine.csv").map(JsValue::from));
+    assert!(dataset.attach_texts(b"ict-compare texts 1\n").is_err());
+    assert!(dataset.texts_pending(), "a refused pack changes nothing");
+    dataset.attach_texts(web_support::TEXTS).expect("attaches");
+    assert!(!dataset.texts_pending());
+    let definition = dataset.definition("dti_score").expect("a definition");
+    assert!(
+        !get(&definition, "definitionVi")
+            .as_string()
+            .expect("text")
+            .is_empty()
+    );
+    let figure = dataset.provenance(at).expect("a figure");
+    let cell = get(&array(&get(&figure, "provenance")).get(0), "cell");
+    assert!(!get(&cell, "row").as_string().expect("a row").is_empty());
+}
+
 #[wasm_bindgen_test]
 fn the_dense_comparison_arrives_as_typed_arrays() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let dense = dataset
         .compare_dense(json(
             r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score", "bts_stations"]}"#,
@@ -131,8 +185,8 @@ fn the_dense_comparison_arrives_as_typed_arrays() {
 
 #[wasm_bindgen_test]
 fn the_export_and_the_template_come_from_the_engine() {
-    let dataset = JsDataset::bundled().expect("loads");
-    let csv = dataset.export_csv();
+    let dataset = bundled();
+    let csv = dataset.export_csv().expect("a CSV");
     assert!(csv.starts_with("\u{feff}province;"));
     assert_eq!(csv.matches("\r\n").count(), dataset.size() + 1);
     let template = JsDataset::user_file_template();
@@ -144,7 +198,7 @@ fn the_export_and_the_template_come_from_the_engine() {
 
 #[wasm_bindgen_test]
 fn errors_carry_the_field_number_and_the_kinds_values() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let csv = "province,indicator_id,period,value,source_id\n\
                p63:84,bts_stations,2024,nhiều,mine\n";
     let error = dataset
@@ -175,7 +229,7 @@ fn errors_carry_the_field_number_and_the_kinds_values() {
 
 #[wasm_bindgen_test]
 fn per_capita_of_an_index_is_refused_and_the_catalog_says_where_it_applies() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let error = dataset
         .province_view(json(
             r#"{"province": "p63:72", "indicator": "dti_score", "perCapita": true}"#,
@@ -205,7 +259,7 @@ fn per_capita_of_an_index_is_refused_and_the_catalog_says_where_it_applies() {
 
 #[wasm_bindgen_test]
 fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
-    let bundled = JsDataset::bundled().expect("loads");
+    let bundled = bundled();
     let mine = bundled
         .with_user_csv(
             "province,indicator_id,period,value,source_id,quote\np63:72,dti_score,2024,0.9,mine,=1+2\n",
@@ -236,7 +290,7 @@ fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
 
 #[wasm_bindgen_test]
 fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let view = dataset
         .chart_view(
             json(
@@ -269,7 +323,7 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
 
 #[wasm_bindgen_test]
 fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
-    let dataset = JsDataset::bundled().expect("loads");
+    let dataset = bundled();
     let view = dataset
         .map_view(
             json(r#"{"provinces": [], "indicators": ["papi_e_governance", "dti_score"], "scheme": "p63"}"#),

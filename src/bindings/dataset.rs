@@ -5,10 +5,47 @@ use wasm_bindgen::prelude::*;
 
 use super::{answer, from_js, to_js, to_js_error};
 use crate::{
-    AggregateSpec, AverageSpec, CompareSpec, Dataset, Error, FigurePageSpec, Indicator,
+    AggregateSpec, AverageSpec, CompareSpec, Dataset, Edition, Error, FigurePageSpec, Indicator,
     IndicatorCoverage, Observation, Province, RankSpec, Region, SeriesSpec, Source, SourceEntry,
     SourcePageSpec, Unit,
 };
+
+/// An indicator as the lists give it: everything but its definition and methodology, which a
+/// reader asks for one at a time (`definition`) and which may not be attached yet.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IndicatorEntry<'a> {
+    id: &'a str,
+    family: &'a str,
+    pillar: crate::Pillar,
+    name_vi: &'a str,
+    name_en: &'a str,
+    unit: Unit,
+    denominator: Option<&'a str>,
+    aggregation: &'a crate::Aggregation,
+    better: crate::Better,
+    part_of: Option<&'a str>,
+    editions: &'a [Edition],
+}
+
+fn indicator_entries(indicators: &[Indicator]) -> Vec<IndicatorEntry<'_>> {
+    indicators
+        .iter()
+        .map(|x| IndicatorEntry {
+            id: &x.id,
+            family: &x.family,
+            pillar: x.pillar,
+            name_vi: &x.name_vi,
+            name_en: &x.name_en,
+            unit: x.unit,
+            denominator: x.denominator.as_deref(),
+            aggregation: &x.aggregation,
+            better: x.better,
+            part_of: x.part_of.as_deref(),
+            editions: &x.editions,
+        })
+        .collect()
+}
 
 /// How the values of one unit are shown.
 #[derive(Serialize)]
@@ -23,7 +60,7 @@ struct UnitDisplay {
 struct Catalog<'a> {
     provinces: &'a [Province],
     regions: &'a [Region],
-    indicators: &'a [Indicator],
+    indicators: Vec<IndicatorEntry<'a>>,
     sources: Vec<SourceEntry<'a>>,
     coverage: Vec<IndicatorCoverage>,
     units: Vec<UnitDisplay>,
@@ -91,18 +128,49 @@ pub struct JsDataset {
 struct ObservationList<'a> {
     total: usize,
     sources: &'a [Source],
-    indicators: &'a [Indicator],
+    indicators: Vec<IndicatorEntry<'a>>,
     provinces: &'a [Province],
     observations: Vec<Observation>,
 }
 
+impl JsDataset {
+    /// The dataset, refused while its long texts are pending: for the answers that show a
+    /// definition, a quote, a note or a table cell's place.
+    fn complete(&self) -> Result<&Dataset, JsValue> {
+        self.inner.require_texts().map_err(|e| to_js_error(&e))?;
+        Ok(&self.inner)
+    }
+}
+
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
-    /// The dataset compiled into the engine.
+    /// The dataset compiled into the engine. The page's engine is built without the long
+    /// texts (definitions, quotes, notes): `textsPending` is true until `attachTexts`.
     pub fn bundled() -> Result<JsDataset, JsValue> {
         Dataset::bundled()
             .map(|inner| JsDataset { inner })
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// Whether the long texts are still to be attached; until they are, `definition`,
+    /// `provenance`, the downloads, the figure lists and adding a reader's file throw.
+    #[wasm_bindgen(getter, js_name = textsPending)]
+    #[must_use]
+    pub fn texts_pending(&self) -> bool {
+        self.inner.texts_pending()
+    }
+
+    /// Attaches the texts pack built with this engine (`ict_compare_texts.pack`), to this
+    /// dataset and the reader's rows it holds. Throws, changing nothing, for another build's.
+    #[wasm_bindgen(js_name = attachTexts)]
+    pub fn attach_texts(&mut self, pack: &[u8]) -> Result<(), JsValue> {
+        self.inner.attach_texts(pack).map_err(|e| to_js_error(&e))
+    }
+
+    /// What an indicator counts and how its figures are made.
+    #[wasm_bindgen(unchecked_return_type = "IndicatorDefinition")]
+    pub fn definition(&self, indicator: &str) -> Result<JsValue, JsValue> {
+        answer(crate::indicator_definition(&self.inner, indicator))
     }
 
     /// A dataset of one's own CSV files (observations, indicators, sources, in the bundled
@@ -136,7 +204,7 @@ impl JsDataset {
     /// `IctCompareError` naming the line and column of the first problem; nothing loads then.
     #[wasm_bindgen(js_name = withUserCsv)]
     pub fn with_user_csv(&self, text: &str, file_name: &str) -> Result<JsDataset, JsValue> {
-        self.inner
+        self.complete()?
             .with_user_file(text, file_name)
             .map(|inner| JsDataset { inner })
             .map_err(|e| to_js_error(&e))
@@ -147,8 +215,9 @@ impl JsDataset {
     /// than silently altered by a lossy decoder.
     #[wasm_bindgen(js_name = withUserFile)]
     pub fn with_user_file(&self, bytes: &[u8], file_name: &str) -> Result<JsDataset, JsValue> {
+        let dataset = self.complete()?;
         crate::decode_utf8(bytes, Some(file_name))
-            .and_then(|text| self.inner.with_user_file(text, file_name))
+            .and_then(|text| dataset.with_user_file(text, file_name))
             .map(|inner| JsDataset { inner })
             .map_err(|e| to_js_error(&e))
     }
@@ -188,7 +257,7 @@ impl JsDataset {
         to_js(&Catalog {
             provinces: reference.provinces(),
             regions: reference.regions(),
-            indicators: self.inner.indicators(),
+            indicators: indicator_entries(self.inner.indicators()),
             initial: crate::initial_choice(&sources, &coverage),
             periods: crate::period_choices(&coverage),
             sources,
@@ -215,7 +284,19 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
-        answer(crate::compare(&self.inner, &spec))
+        answer(crate::compare(self.complete()?, &spec))
+    }
+
+    /// The comparison as `compare` answers it, its figures without their quotes: each cell's
+    /// `ref` asks `provenance` for them when a reader opens the number. What the table draws,
+    /// before the long texts arrive.
+    #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
+    pub fn compare_without_provenance(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        answer(crate::compare_without_provenance(&self.inner, &spec))
     }
 
     /// "My province among all": the whole first screen (headlines, ranking, series, map,
@@ -278,15 +359,14 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: JsValue,
     ) -> Result<JsValue, JsValue> {
         let at: crate::FigureRef = from_js(at, "figure ref")?;
-        answer(crate::figure_provenance(&self.inner, &at))
+        answer(crate::figure_provenance(self.complete()?, &at))
     }
 
     /// Every figure with its provenance as CSV for Excel in a Vietnamese locale (UTF-8 with a
     /// byte-order mark, `;` between fields, decimal commas, CRLF).
     #[wasm_bindgen(js_name = exportCsv)]
-    #[must_use]
-    pub fn export_csv(&self) -> String {
-        crate::export_csv(&self.inner)
+    pub fn export_csv(&self) -> Result<String, JsValue> {
+        Ok(crate::export_csv(self.complete()?))
     }
 
     /// The comparison `spec` asks for, as the table shows it, in the form of `exportCsv` (for
@@ -298,7 +378,7 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
     ) -> Result<String, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
-        crate::table_csv(&self.inner, &spec).map_err(|e| to_js_error(&e))
+        crate::table_csv(self.complete()?, &spec).map_err(|e| to_js_error(&e))
     }
 
     /// The reader's figures among the provinces and indicators of a comparison that a
@@ -326,7 +406,7 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: RankSpec = from_js(spec, "rank spec")?;
-        answer(crate::rank(&self.inner, &spec))
+        answer(crate::rank(self.complete()?, &spec))
     }
 
     /// One province and indicator over time, with the change between two periods.
@@ -336,7 +416,7 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: SeriesSpec = from_js(spec, "series spec")?;
-        answer(crate::series(&self.inner, &spec))
+        answer(crate::series(self.complete()?, &spec))
     }
 
     /// One indicator combined by its rule over the nation, each region or each year (or the
@@ -369,7 +449,7 @@ impl JsDataset {
                 "province {province:?}: expected p63:NN or p34:NN"
             )))
         })?;
-        answer(crate::profile(&self.inner, id))
+        answer(crate::profile(self.complete()?, id))
     }
 
     /// Whether these indicators may be ranked or charted together, and why not.
@@ -400,7 +480,7 @@ impl JsDataset {
         #[wasm_bindgen(unchecked_param_type = "FigurePageSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: FigurePageSpec = from_js(spec, "figure page spec")?;
-        answer(crate::figure_page(&self.inner, &spec))
+        answer(crate::figure_page(self.complete()?, &spec))
     }
 
     /// What a reader's file added, or `null` when there is none.
@@ -413,12 +493,13 @@ impl JsDataset {
     /// view asks for a page at a time (`sourcePage`, `figurePage`).
     #[wasm_bindgen(unchecked_return_type = "ObservationList")]
     pub fn observations(&self) -> Result<JsValue, JsValue> {
+        let dataset = self.complete()?;
         to_js(&ObservationList {
-            total: self.inner.len(),
-            sources: self.inner.sources(),
-            indicators: self.inner.indicators(),
-            provinces: self.inner.reference().provinces(),
-            observations: self.inner.observations().collect(),
+            total: dataset.len(),
+            sources: dataset.sources(),
+            indicators: indicator_entries(dataset.indicators()),
+            provinces: dataset.reference().provinces(),
+            observations: dataset.observations().collect(),
         })
     }
 }

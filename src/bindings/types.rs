@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
-export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec };
+import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
+export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -55,8 +55,7 @@ export interface Edition { id: string; first: string; last: string | null; noteV
 export interface Indicator {
   id: string; family: string; pillar: string; nameVi: string; nameEn: string; unit: string;
   denominator: string | null; aggregation: string; better: "higher" | "lower" | "none";
-  partOf: string | null; definitionVi: string; definitionEn: string;
-  methodologyVi: string; methodologyEn: string; editions: Edition[];
+  partOf: string | null; editions: Edition[];
 }
 
 export interface Province {
@@ -145,7 +144,8 @@ export interface CompareSpec {
   /** Give each column its national and regional averages (off by default). */
   references?: boolean;
 }
-export interface Cell extends Figure { best: boolean; }
+/** A cell; `ref` asks `provenance` for the quotes a `compareWithoutProvenance` cell leaves out. */
+export interface Cell extends Figure { best: boolean; ref: FigureRef; }
 export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }
 export interface Matrix {
   period: string;

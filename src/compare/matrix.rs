@@ -13,8 +13,8 @@ use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Better, ProvinceId, Scheme, Unit};
 use crate::query::{
-    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
-    references,
+    Figure, FigureRef, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita,
+    per_capita, references,
 };
 
 /// A comparison request.
@@ -57,6 +57,10 @@ pub struct Cell {
     pub figure: Figure,
     /// Whether this is the column's best value, with certainty.
     pub best: bool,
+    /// What to pass to `Dataset.provenance` for the quotes behind this number, when the
+    /// answer left them out ([`compare_without_provenance`]).
+    #[serde(rename = "ref")]
+    pub figure_ref: FigureRef,
 }
 
 /// One column: an indicator.
@@ -116,7 +120,20 @@ pub struct Matrix {
 
 /// Answers a comparison request in one pass over the index.
 pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
-    let mut matrix = answer(Selector::new(dataset), spec)?;
+    with_look_alikes(Selector::new(dataset), spec)
+}
+
+/// The comparison as [`compare`] answers it, its figures without their provenance: a reader
+/// opening a number asks for it by the cell's `ref`. What the page's table draws, so that it
+/// needs none of the long texts (quotes, table-cell places) a reader may never open.
+pub fn compare_without_provenance(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
+    with_look_alikes(Selector::without_provenance(dataset), spec)
+}
+
+/// The answer with the warnings about look-alike columns.
+fn with_look_alikes(selector: Selector<'_>, spec: &CompareSpec) -> Result<Matrix> {
+    let dataset = selector.dataset;
+    let mut matrix = answer(selector, spec)?;
     let indicators = spec
         .indicators
         .iter()
@@ -247,6 +264,13 @@ fn fill_column(
             .and_then(|f| f.derived.as_ref())
             .is_some_and(|d| d.reported < d.members);
         row.cells.push(figure.map(|figure| Cell {
+            figure_ref: FigureRef {
+                province: row.province,
+                indicator: id.clone(),
+                period: spec.period,
+                per_capita: normalise,
+                target: figure.is_target,
+            },
             figure,
             best: false,
         }));

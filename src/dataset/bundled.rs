@@ -7,6 +7,11 @@
 /// The pack of `data/` (see `dataset::pack`); a test checks it is the one the files give.
 pub(super) static PACK: &[u8] = include_bytes!("bundled.pack");
 
+/// The long texts of `data/` (see `dataset::pack::texts`): compiled in with the
+/// `bundled-texts` feature; the page's engine is built without it and fetches them.
+#[cfg(feature = "bundled-texts")]
+pub(super) static TEXTS: &[u8] = include_bytes!("bundled-texts.pack");
+
 /// The files of `data/` as text, for the tests that compare the pack with them and for the
 /// small datasets of the unit tests, which borrow the reference files.
 #[cfg(test)]

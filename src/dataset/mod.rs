@@ -26,6 +26,8 @@ use crate::parse::{
 use load::Load;
 
 pub use load::DatasetLoader;
+pub use pack::Packs;
+use pack::Texts;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
 pub(crate) use rows::Row;
@@ -133,12 +135,22 @@ pub struct Dataset {
     scopes: Vec<String>,
     columns: Columns,
     index: Index,
+    texts: Texts,
 }
 
 impl Dataset {
     /// The dataset compiled into the engine, decoded from the pack the build made of `data/`.
+    /// With the `bundled-texts` feature (a default) it is complete; without it, as the page's
+    /// engine is built, its long texts wait for [`Dataset::attach_texts`].
     pub fn bundled() -> Result<Self> {
-        Dataset::from_pack(bundled::PACK)
+        let dataset = Dataset::from_pack(bundled::PACK)?;
+        #[cfg(feature = "bundled-texts")]
+        let dataset = {
+            let mut dataset = dataset;
+            dataset.attach_texts(bundled::TEXTS)?;
+            dataset
+        };
+        Ok(dataset)
     }
 
     /// A dataset from the text of its files. Every error names the file, line and column.
@@ -209,6 +221,7 @@ impl Dataset {
             scopes: vec!["province".to_owned()],
             columns: Columns::default(),
             index: Index::default(),
+            texts: Texts::Complete,
         }
     }
 
@@ -264,6 +277,7 @@ impl Dataset {
             scopes: self.scopes.clone(),
             columns: Columns::default(),
             index: Index::default(),
+            texts: self.texts,
         };
         let taken: HashSet<&str> = (0..self.columns.len())
             .map(|row| self.columns.id.get(row))

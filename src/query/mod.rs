@@ -129,6 +129,27 @@ impl<'de> Deserialize<'de> for PeriodSpec {
     }
 }
 
+/// The address of one number of an answer, to fetch its provenance when a reader opens it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct FigureRef {
+    /// The province, in the list answered.
+    #[cfg_attr(test, ts(type = "ProvinceId"))]
+    pub province: ProvinceId,
+    /// The indicator.
+    pub indicator: String,
+    /// The period the answer asked for (`latest`, a year, a range): the figure is found again
+    /// as the answer found it, a roll-up of members' latest figures included.
+    #[cfg_attr(test, ts(type = "PeriodSpec"))]
+    pub period: PeriodSpec,
+    /// Per 100 000 people.
+    pub per_capita: bool,
+    /// A target rather than an achievement (a comparison of targets).
+    #[serde(default)]
+    pub target: bool,
+}
+
 /// Where one number of an answer was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

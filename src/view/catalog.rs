@@ -1,10 +1,43 @@
 //! The choices the page offers before any view: the view it opens with, and the years of the
-//! period picker. Both come with the catalog, so that the page orders nothing itself.
+//! period picker. Both come with the catalog, so that the page orders nothing itself. An
+//! indicator's definition is not in the catalog: a reader asks for it ("i"), one at a time.
 
 use serde::Serialize;
 
+use crate::dataset::Dataset;
+use crate::error::Result;
 use crate::model::{Origin, ProvinceId, Scheme};
 use crate::query::{IndicatorCoverage, SourceEntry};
+
+/// What an indicator counts and how its figures are made, as the "i" beside its name shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct IndicatorDefinition {
+    /// The indicator's id.
+    pub indicator: String,
+    /// Its definition, in Vietnamese.
+    pub definition_vi: String,
+    /// Its definition, in English.
+    pub definition_en: String,
+    /// How its figures are produced, in Vietnamese; empty for a figure read from a report.
+    pub methodology_vi: String,
+    /// The same in English.
+    pub methodology_en: String,
+}
+
+/// The definition of indicator `id`; refused while the dataset's long texts are pending.
+pub fn indicator_definition(dataset: &Dataset, id: &str) -> Result<IndicatorDefinition> {
+    dataset.require_texts()?;
+    let (_, x) = dataset.require_definition(id)?;
+    Ok(IndicatorDefinition {
+        indicator: x.id.clone(),
+        definition_vi: x.definition_vi.clone(),
+        definition_en: x.definition_en.clone(),
+        methodology_vi: x.methodology_vi.clone(),
+        methodology_en: x.methodology_en.clone(),
+    })
+}
 
 /// The view a page opens with when nothing asks for another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

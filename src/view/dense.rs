@@ -6,7 +6,7 @@ use crate::compare::{CompareSpec, compare_values};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::Qualifier;
-use crate::query::{Figure, Options, PeriodSpec, Selector, has_per_capita, per_capita};
+use crate::query::{Figure, Options, Selector, has_per_capita, per_capita};
 
 use super::province::{figure_mark, indicator_summary};
 use super::{DenseMatrix, FigureMark, FigureRef};
@@ -86,17 +86,17 @@ pub fn provenance(dataset: &Dataset, at: &FigureRef) -> Result<Figure> {
     dataset.reference().require(at.province)?;
     let selector = Selector::new(dataset);
     let options = Options {
-        targets: false,
+        targets: at.target,
         include_partial: true,
     };
     let missing = || {
         Error::request(format!(
             "no figure of {} for {} in {}",
-            at.indicator, at.province, at.year
+            at.indicator, at.province, at.period
         ))
     };
     let figure = selector
-        .figure(indicator, at.province, PeriodSpec::Year(at.year), options)
+        .figure(indicator, at.province, at.period, options)
         .ok_or_else(missing)?;
     let definition = dataset
         .indicators()
@@ -116,6 +116,7 @@ mod tests {
     use super::*;
     use crate::compare::compare;
     use crate::model::{ProvinceId, Scheme};
+    use crate::query::PeriodSpec;
 
     /// The dense answer read off the full comparison, whose figures carry their provenance.
     fn from_full(dataset: &Dataset, spec: &CompareSpec) -> (Vec<u16>, Vec<u8>, Vec<u8>, Vec<u64>) {

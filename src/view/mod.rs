@@ -26,7 +26,10 @@ mod typescript;
 mod warnings;
 
 pub use availability::availability;
-pub use catalog::{InitialChoice, PeriodChoice, initial_choice, period_choices};
+pub use catalog::{
+    IndicatorDefinition, InitialChoice, PeriodChoice, indicator_definition, initial_choice,
+    period_choices,
+};
 pub use chart::chart_view;
 pub use charts::*;
 pub use conflict::table_conflicts;

@@ -199,8 +199,9 @@ pub(super) fn view_figure(
         figure_ref: FigureRef {
             province,
             indicator: indicator.to_owned(),
-            year: figure.period.calendar_year(),
+            period: PeriodSpec::Year(figure.period.calendar_year()),
             per_capita,
+            target: figure.is_target,
         },
     }
 }

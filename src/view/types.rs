@@ -224,21 +224,7 @@ pub struct ViewFigure {
     pub figure_ref: FigureRef,
 }
 
-/// The address of one number of an answer, to fetch its provenance when a reader opens it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct FigureRef {
-    /// The province, in the list answered.
-    #[cfg_attr(test, ts(type = "ProvinceId"))]
-    pub province: ProvinceId,
-    /// The indicator.
-    pub indicator: String,
-    /// The calendar year of the figure.
-    pub year: u16,
-    /// Per 100 000 people.
-    pub per_capita: bool,
-}
+pub use crate::query::FigureRef;
 
 /// Which provinces and years have figures for one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]

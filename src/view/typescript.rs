@@ -78,6 +78,7 @@ fn declarations() -> String {
         ChartView,
         MapTabView,
         InitialChoice,
+        IndicatorDefinition,
         PeriodChoice,
     );
     out

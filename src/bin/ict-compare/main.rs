@@ -31,7 +31,8 @@ commands:
                          report, every value follows from its quote; print a summary and the
                          reports' inconsistencies; exit 1 on any error
   pack <dir> -o <file>   write the dataset of a data folder in the binary form the engine
-                         bundles (src/dataset/bundled.pack; `make pack`)
+                         bundles (src/dataset/bundled.pack; `make pack`), and its long texts
+                         beside it, named with -texts (bundled-texts.pack)
   compare                provinces x indicators
       --provinces p63:84,p63:44   (required)
       --indicators ID,ID          (required)

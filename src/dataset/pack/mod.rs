@@ -8,8 +8,12 @@
 //! every provenance that parsing them gives. The pack holds the loaded form (positions
 //! instead of ids, columns instead of rows); the index is rebuilt, it is never stored.
 //!
-//! This module owns the pack's layout; it knows the stored form, no file format.
+//! The long texts (definitions, methodology, quotes, notes, table-cell places) are a second
+//! pack (`texts`), which the page fetches when a reader may first open one.
+//!
+//! This module owns the packs' layout; it knows the stored form, no file format.
 
+mod texts;
 mod wire;
 
 use std::sync::Arc;
@@ -21,10 +25,21 @@ use crate::model::{
     RowFilter, Scheme, Source, TableFormat, TableSource, Unit,
 };
 use crate::parse::{PopulationRecord, RankRecord};
+pub(crate) use texts::Texts;
 use wire::{Reader, Writer};
 
 /// The first bytes of a pack, with its layout's version.
-const MAGIC: &[u8] = b"ict-compare pack 1\n";
+const MAGIC: &[u8] = b"ict-compare pack 2\n";
+
+/// The bundled dataset's two packs: the figures and everything the views draw, and the long
+/// texts a reader opens one at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packs {
+    /// The main pack, compiled into the engine.
+    pub main: Vec<u8>,
+    /// The texts pack, fetched by the page or compiled in with the `bundled-texts` feature.
+    pub texts: Vec<u8>,
+}
 
 const ORIGINS: [Origin; 2] = [Origin::Bundled, Origin::User];
 const SCHEMES: [Scheme; 2] = [Scheme::P63, Scheme::P34];
@@ -33,9 +48,12 @@ impl Dataset {
     /// The dataset in the binary form the engine bundles: a build step writes it, and
     /// [`Dataset::bundled`] reads it back. The same dataset always gives the same bytes.
     #[must_use]
-    pub fn to_pack(&self) -> Vec<u8> {
+    pub fn to_packs(&self) -> Packs {
+        let texts = texts::write_body(self);
         let mut w = Writer::default();
         w.bytes.extend_from_slice(MAGIC);
+        w.bytes
+            .extend_from_slice(&texts::fingerprint(&texts).to_le_bytes());
         write_reference(&mut w, &self.reference);
         w.count(self.indicators.len());
         for indicator in &self.indicators {
@@ -48,12 +66,17 @@ impl Dataset {
         }
         w.texts(self.scopes.iter().map(String::as_str));
         write_columns(&mut w, &self.columns);
-        w.bytes
+        Packs {
+            main: w.bytes,
+            texts: texts::framed(&texts),
+        }
     }
 
-    /// The dataset a pack holds, indexed.
-    pub(crate) fn from_pack(bytes: &[u8]) -> Result<Dataset> {
+    /// The dataset a main pack holds, indexed, its long texts pending
+    /// ([`Dataset::attach_texts`]).
+    pub fn from_pack(bytes: &[u8]) -> Result<Dataset> {
         let mut r = reader(bytes);
+        let fingerprint = r.fingerprint();
         let reference = read_reference(&mut r)?;
         let indicators = r.list(read_indicator);
         let n = r.items();
@@ -68,13 +91,20 @@ impl Dataset {
         dataset.scopes = r.strings();
         let columns = read_columns(&mut r, &dataset);
         r.finish()?;
+        dataset.texts = Texts::Pending {
+            fingerprint,
+            indicators: dataset.indicators.len(),
+            rows: columns.len(),
+        };
         dataset.set_columns(columns);
         Ok(dataset)
     }
 
     /// The reference data of a pack, alone: what a dataset of one's own files is read over.
     pub(crate) fn reference_from_pack(bytes: &[u8]) -> Result<Reference> {
-        read_reference(&mut reader(bytes))
+        let mut r = reader(bytes);
+        r.fingerprint();
+        read_reference(&mut r)
     }
 }
 
@@ -179,10 +209,6 @@ fn write_indicator(w: &mut Writer, x: &Indicator) {
     w.text(&x.aggregation.to_string());
     w.word(&x.better, Better::ALL);
     w.optional_text(x.part_of.as_deref());
-    w.text(&x.definition_vi);
-    w.text(&x.definition_en);
-    w.text(&x.methodology_vi);
-    w.text(&x.methodology_en);
     w.count(x.editions.len());
     for edition in &x.editions {
         w.text(&edition.id);
@@ -211,10 +237,11 @@ fn read_indicator(r: &mut Reader<'_>) -> Indicator {
         },
         better: r.word(Better::ALL, Better::None),
         part_of: r.optional_string(),
-        definition_vi: r.string(),
-        definition_en: r.string(),
-        methodology_vi: r.string(),
-        methodology_en: r.string(),
+        // In the texts pack.
+        definition_vi: String::new(),
+        definition_en: String::new(),
+        methodology_vi: String::new(),
+        methodology_en: String::new(),
         editions: r.list(|r| Edition {
             id: r.string(),
             first: r.period(),
@@ -305,10 +332,10 @@ fn write_columns(w: &mut Writer, c: &Columns) {
     c.is_target.iter().for_each(|&t| w.flag(t));
     c.scope.iter().for_each(|&s| w.count(s as usize));
     c.source.iter().for_each(|&s| w.count(s as usize));
-    for arena in [&c.quote, &c.note, &c.table_row, &c.table_column, &c.cell] {
-        for row in 0..n {
-            w.text(arena.get(row));
-        }
+    // The quotes, notes and table-cell places are in the texts pack; the cells' texts are
+    // here, since most figures are read from them.
+    for row in 0..n {
+        w.text(c.cell.get(row));
     }
     // A table's figure is most often its cell's text read as a number: then nothing is
     // written (an empty text), and the reader reads the cell.
@@ -348,15 +375,15 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
     c.is_target = r.column(n, Reader::flag);
     c.scope = r.positions(n, dataset.scopes.len());
     c.source = r.positions(n, dataset.sources.len());
-    for arena in [
-        &mut c.quote,
-        &mut c.note,
-        &mut c.table_row,
-        &mut c.table_column,
-        &mut c.cell,
-    ] {
-        for _ in 0..n {
-            arena.push(r.text());
+    for _ in 0..n {
+        c.cell.push(r.text());
+        for arena in [
+            &mut c.quote,
+            &mut c.note,
+            &mut c.table_row,
+            &mut c.table_column,
+        ] {
+            arena.push("");
         }
     }
     c.value = Vec::with_capacity(n);
@@ -393,17 +420,26 @@ mod tests {
             let at = DatasetFiles::NAMES.iter().position(|n| *n == name).unwrap();
             texts[at].as_str()
         });
-        let parsed = Dataset::from_files(&files).unwrap();
+        let packs = Dataset::from_files(&files).unwrap().to_packs();
         assert!(
-            parsed.to_pack() == bundled::PACK,
+            packs.main == bundled::PACK,
             "src/dataset/bundled.pack is not the pack of data/: run `make pack`"
+        );
+        let texts = include_bytes!("../bundled-texts.pack");
+        assert!(
+            packs.texts == texts,
+            "src/dataset/bundled-texts.pack is not the texts of data/: run `make pack`"
         );
     }
 
     #[test]
     fn decoding_the_pack_gives_what_parsing_the_files_gives() {
         let parsed = Dataset::from_files(&bundled::FILES).unwrap();
-        let packed = Dataset::from_pack(&parsed.to_pack()).unwrap();
+        let packs = parsed.to_packs();
+        let mut packed = Dataset::from_pack(&packs.main).unwrap();
+        assert!(packed.texts_pending());
+        packed.attach_texts(&packs.texts).unwrap();
+        assert!(!packed.texts_pending());
         assert!(packed.len() > 700);
         assert_eq!(packed.len(), parsed.len());
         for row in 0..parsed.len() {
@@ -445,19 +481,26 @@ mod tests {
                 parsed.index().of_indicator(indicator)
             );
         }
-        assert_eq!(packed.to_pack(), parsed.to_pack());
+        assert_eq!(packed.to_packs(), packs);
     }
 
     #[test]
     fn the_bundled_dataset_is_the_pack_decoded() {
         let bundled = Dataset::bundled().unwrap();
         let parsed = Dataset::from_files(&bundled::FILES).unwrap();
-        assert_eq!(bundled.to_pack(), parsed.to_pack());
+        assert_eq!(
+            bundled.texts_pending(),
+            cfg!(not(feature = "bundled-texts"))
+        );
+        if !bundled.texts_pending() {
+            assert_eq!(bundled.to_packs(), parsed.to_packs());
+        }
     }
 
     #[test]
     fn a_damaged_pack_is_refused_not_read() {
         let pack = bundled::PACK;
+        assert!(Dataset::from_pack(b"ict-compare pack 1\n").is_err());
         assert_eq!(
             Dataset::from_pack(&pack[..pack.len() - 1])
                 .unwrap_err()

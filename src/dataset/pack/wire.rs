@@ -218,6 +218,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Eight bytes, least significant first: the texts pack's fingerprint.
+    pub(super) fn fingerprint(&mut self) -> u64 {
+        (0..64)
+            .step_by(8)
+            .fold(0, |value, shift| value | u64::from(self.byte()) << shift)
+    }
+
     pub(super) fn text(&mut self) -> &'a str {
         let len = self.count();
         self.slice(len)
