@@ -29,17 +29,22 @@ const result = await build({
 for (const file of readdirSync('www')) {
   if (/\.(html|css|svg)$/.test(file)) cpSync(join('www', file), join(dist, file));
 }
-// The views' styles (chart, map) follow the element's in the one stylesheet its shadow root loads.
-const viewStyles = readdirSync('www/views').filter((file) => file.endsWith('.css')).sort();
+// The views' styles (chart, map) follow the element's in the one stylesheet its shadow root loads,
+// but for the views a first screen never shows, whose stylesheets load with them (www/app/tabs.js).
+const onDemandStyles = ['add-report.css'];
+const viewStyles = readdirSync('www/views').filter((file) => file.endsWith('.css') && !onDemandStyles.includes(file)).sort();
 // Minified like the scripts: the comments and spacing are a fifth of the first view's styles.
-const styles = [join('www', 'styles.css'), ...viewStyles.map((file) => join('www/views', file))].map((file) => readFileSync(file, 'utf8')).join('\n');
-writeFileSync(join(dist, 'styles.css'), transformSync(styles, { loader: 'css', minify: true, charset: 'utf8' }).code);
+const minifyCss = (files) => transformSync(files.map((file) => readFileSync(file, 'utf8')).join('\n'), { loader: 'css', minify: true, charset: 'utf8' }).code;
+writeFileSync(join(dist, 'styles.css'), minifyCss([join('www', 'styles.css'), ...viewStyles.map((file) => join('www/views', file))]));
+for (const file of onDemandStyles) writeFileSync(join(dist, file), minifyCss([join('www/views', file)]));
 // The boundaries, fetched only when the map tab opens.
 mkdirSync(join(dist, 'boundaries'), { recursive: true });
 for (const file of ['vn63_odm.topojson', 'vn34_odm.topojson']) {
   cpSync(join('data/reference/boundaries', file), join(dist, 'boundaries', file));
 }
 cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
+// The bundled dataset's long texts (definitions, quotes, notes), fetched after the first view.
+cpSync('src/dataset/bundled-texts.pack', join(dist, 'ict_compare_texts.pack'));
 // The extraction assistant's module, fetched only when a report is added.
 cpSync('pkg/ict_compare_extract_bg.wasm', join(dist, 'ict_compare_extract_bg.wasm'));
 
@@ -63,7 +68,7 @@ const measure = (file) => {
 const sizes = Object.fromEntries(firstView.map(measure));
 const firstViewGzip = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
 const later = Object.fromEntries(
-  readdirSync(dist).filter((f) => /\.(js|topojson|wasm)$/.test(f) && !firstView.includes(f)).map(measure),
+  readdirSync(dist).filter((f) => /\.(js|css|topojson|wasm|pack)$/.test(f) && !firstView.includes(f)).map(measure),
 );
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ firstView: sizes, firstViewGzip, later }, null, 2));
 console.log(`first view: ${firstViewGzip} B gzip (the goal: at most 250 KB; docs/PERFORMANCE.md)`);

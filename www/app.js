@@ -1,13 +1,13 @@
 // The application behind <ict-compare>: holds the view state, asks the engine one question per
 // user action, and hands the answers to the views. It computes nothing the engine computes.
-import { loadEngine } from './engine.js';
+import { loadEngine, loadTexts } from './engine.js';
 import { formatNumber, useUnits } from './format.js';
 import { hasMessages, indicatorName, loadMessages, messages } from './i18n.js';
-import { provenanceContent } from './provenance.js';
 import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
+import { openDefinition, openFigure } from './app/popovers.js';
 import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { drawPanel } from './app/panel.js';
@@ -33,6 +33,8 @@ export class App {
     this.userError = false;
     /** @type {Map<string, Promise<any>> | null} the boundaries of each scheme, once fetched */
     this.topologies = null;
+    /** @type {Map<string, Promise<unknown>> | null} the views' own stylesheets, once added */
+    this.viewStyles = null;
     // The frame's parts, built by www/app/frame.js once the engine is ready.
     /** @type {HTMLElement} */ this.titleEl = null;
     /** @type {HTMLElement} */ this.ledeEl = null;
@@ -50,6 +52,7 @@ export class App {
     /** @type {HTMLElement} */ this.shareStatus = null;
     /** @type {HTMLDialogElement} */ this.embedDialog = null;
     /** @type {import('./provenance.js').ProvenancePopover} */ this.popover = null;
+    /** @type {{ hover: boolean } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
     // What the panel shows: the table's answer, the chart's or map's image for download, and
     // the token of the latest render (an older one that resolves late draws nothing).
     this.matrix = null;
@@ -97,7 +100,7 @@ export class App {
       this.dataset = bundled;
       this.setCatalog(catalog);
       this.state = emptyState();
-      reopenKeptFile(this);
+      await reopenKeptFile(this);
       this.state = initialView(this);
       build(this);
       // Ready once the first panel is drawn, whichever tab it is.
@@ -105,6 +108,8 @@ export class App {
       await this.render();
       this.host.dataset.ready = 'true';
       if (this.syncUrl) document.documentElement.dataset.ready = 'true';
+      // The long texts, now that the first view is drawn: a reader's first "i" rarely waits.
+      loadTexts().catch(() => {});
       window.addEventListener('popstate', () => {
         if (!this.syncUrl) return;
         this.state = initialView(this);
@@ -264,29 +269,11 @@ export class App {
     };
   }
 
-  /**
-   * A number's quote: a click opens it and keeps it open; a hover shows it while the pointer is
-   * on the number (or on the quote), never over a quote the reader opened by clicking.
-   */
-  onValue = (anchor, figure, { focus = false, hover = false, leave = false } = {}) => {
-    if (leave) {
-      this.popover.leave(anchor);
-      return;
-    }
-    if (hover && this.popover.isPinned()) return;
-    const content = provenanceContent(figure, { sources: this.sources, provinces: this.provinces, lang: this.state.lang });
-    this.popover.show(anchor, content, { focus, pinned: !hover });
-  };
+  /** A number's sources, in the popover (www/app/popovers.js). */
+  onValue = (anchor, figure, options = {}) => openFigure(this, anchor, figure, options);
 
   showDefinition(anchor, indicator) {
-    const lang = this.state.lang;
-    const box = document.createElement('div');
-    const name = document.createElement('strong');
-    name.textContent = indicatorName(indicator, lang);
-    const text = document.createElement('p');
-    text.textContent = lang === 'en' ? indicator.definitionEn : indicator.definitionVi;
-    box.append(name, text);
-    this.popover.show(anchor, box, { focus: true });
+    return openDefinition(this, anchor, indicator);
   }
 
 }

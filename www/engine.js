@@ -1,5 +1,7 @@
 // Loads the engine once per page, however many <ict-compare> elements it has, and keeps the
-// bundled dataset and its catalog.
+// bundled dataset and its catalog. The dataset's long texts (definitions, quotes, notes) are a
+// file of their own, fetched once the first view is drawn or when a reader opens one, whichever
+// comes first: no first view shows them, and they are two thirds of the bundled data.
 import init, { Dataset } from '../pkg/ict_compare.js';
 
 /** The view-ready answers, typed from the engine's Rust result types (`make lint` regenerates them). */
@@ -9,6 +11,7 @@ import init, { Dataset } from '../pkg/ict_compare.js';
 /** @typedef {import('./types/engine').FigureRef} FigureRef */
 
 let loading = null;
+let attaching = null;
 
 /**
  * @returns {Promise<{Dataset: typeof Dataset, bundled: Dataset, catalog: import('../pkg/ict_compare.js').Catalog}>}
@@ -20,4 +23,24 @@ export function loadEngine() {
     return { Dataset, bundled, catalog: bundled.catalog() };
   })();
   return loading;
+}
+
+/**
+ * Attaches the bundled dataset's long texts, once per page; every dataset made from it after
+ * (a reader's file) holds them. A failed fetch is tried again at the next call.
+ * @returns {Promise<void>}
+ */
+export function loadTexts() {
+  attaching ??= (async () => {
+    const { bundled } = await loadEngine();
+    if (!bundled.textsPending) return;
+    const url = new URL('ict_compare_texts.pack', import.meta.url);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+    bundled.attachTexts(new Uint8Array(await response.arrayBuffer()));
+  })();
+  attaching.catch(() => {
+    attaching = null;
+  });
+  return attaching;
 }

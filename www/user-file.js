@@ -10,6 +10,7 @@
 // that names a bundled report or a bundled figure's id, and every view marks the reader's
 // figures and names the file. Opening a file adds to the view only the few provinces and
 // indicators with most of its figures, so the page's address stays short whatever the file.
+import { loadTexts } from './engine.js';
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
@@ -46,6 +47,8 @@ export async function openUserFile(app, file) {
   });
   let merged;
   try {
+    // A reader's figures join a dataset with its quotes (engine.js).
+    await loadTexts();
     merged = app.bundled.withUserFile(bytes, file.name);
   } catch (error) {
     app.userError = true;
@@ -73,12 +76,13 @@ export async function openUserFile(app, file) {
  * @param {string} csv
  * @param {string} name
  */
-export function useReportFigures(app, csv, name) {
+export async function useReportFigures(app, csv, name) {
   if (!csv && !app.userFromReport) return;
   if (!csv) {
     clearUserFile(app);
     return;
   }
+  await loadTexts();
   const added = use(app, app.bundled.withUserCsv(csv, name), name);
   app.userFromReport = true;
   app.userError = false;
@@ -141,7 +145,7 @@ function forget() {
  * Reopens the file kept before a reload, leaving the view as the address says; says so in the
  * notice. @param {import('./app.js').App} app
  */
-export function reopenKeptFile(app) {
+export async function reopenKeptFile(app) {
   if (!app.syncUrl) return;
   let kept;
   try {
@@ -152,6 +156,8 @@ export function reopenKeptFile(app) {
   if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
   const lang = app.initialLang();
   try {
+    // The reader's figures are part of the first view then, and wait for the quotes.
+    await loadTexts();
     const added = use(app, app.bundled.withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
     app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
   } catch {

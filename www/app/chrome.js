@@ -5,6 +5,7 @@ import { formatPeriod } from '../format.js';
 import { messages } from '../i18n.js';
 import { share } from '../share.js';
 import { offer } from '../download.js';
+import { textsReady } from './popovers.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
@@ -113,14 +114,18 @@ export function renderToolbar(app) {
     return b;
   };
   const items = [];
-  if (app.state.tab === 'table') items.push(button(t.downloadCsv, () => downloadCsv(app), 'csv'));
+  if (app.state.tab === 'table') items.push(button(t.downloadCsv, (event) => downloadCsv(app, /** @type {HTMLElement} */ (event.currentTarget)), 'csv'));
   // The chart's and the map's image downloads go here once there is an image (graphics.js).
   app.imageDownloads = document.createElement('span');
   app.imageDownloads.className = 'image-downloads';
   if (app.state.tab === 'chart' || app.state.tab === 'map') items.push(app.imageDownloads);
   // Every figure of the dataset (a reader's file included) with its provenance, written by the
   // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
-  items.push(button(t.downloadAll, () => offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame), 'csv-all'));
+  const all = async (/** @type {Event} */ event) => {
+    if (!(await textsReady(app, /** @type {HTMLElement} */ (event.currentTarget)))) return;
+    offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame);
+  };
+  items.push(button(t.downloadAll, all, 'csv-all'));
   items.push(button(t.share, () => share(app, BASE), 'share'));
   // The embed dialog's code loads when it is first opened.
   items.push(button(t.embed, async () => (await import('../embed.js')).showEmbed(app, BASE), 'embed'));

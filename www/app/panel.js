@@ -2,6 +2,7 @@
 // and the guard that keeps a tab whose code arrives late from drawing over a newer one.
 import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './tabs.js';
 import { renderProvinceTab } from './province-tab.js';
+import { loadTexts } from '../engine.js';
 
 /**
  * Draws the panel of the tab on screen; a promise when its code loads on demand, settled when
@@ -22,10 +23,11 @@ export function drawPanel(app) {
     else if (tab === 'map') pending = import('./graphics.js').then((g) => current() && g.renderMapTab(app));
     // Each view's code is fetched first and the tab drawn only if still current; the
     // renderer's own import of it then settles at once, before any other action of the reader.
-    else if (tab === 'profile') pending = import('../views/profile.js').then(() => current() && renderProfileTab(app));
+    // A profile and a source's figures list every figure with its quote: they wait for the texts.
+    else if (tab === 'profile') pending = Promise.all([import('../views/profile.js'), loadTexts()]).then(() => current() && renderProfileTab(app));
     else if (tab === 'province') pending = import('../views/province.js').then(() => current() && renderProvinceTab(app));
     else if (tab === 'add') pending = import('../views/add-report.js').then(() => current() && renderAddTab(app));
-    else pending = import('../views/sources.js').then(() => current() && renderSourcesTab(app));
+    else pending = Promise.all([import('../views/sources.js'), loadTexts()]).then(() => current() && renderSourcesTab(app));
     return pending?.catch((error) => current() && app.showPanelError(error));
   } catch (error) {
     app.showPanelError(error);

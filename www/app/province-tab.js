@@ -1,6 +1,6 @@
 // The "my province" tab: one engine call (Dataset.provinceView) per reader's action, drawn by
 // www/views/province.js, loaded on demand. A number opens its quotes, fetched by its ref.
-import { provenanceContent } from '../provenance.js';
+import { openFigure } from './popovers.js';
 import { conflictNotice } from '../views/conflicts.js';
 import { renderOptions } from './chrome.js';
 import { drawProvinceMap } from './province-map.js';
@@ -35,11 +35,7 @@ export async function renderProvinceTab(app) {
     choices,
     onProvince: (id) => app.update({ province: id }),
     onYear: (year) => app.moveToYear(year),
-    onFigure: (anchor, figure) => {
-      const full = app.dataset.provenance(figure.ref);
-      const content = provenanceContent(full, { sources: app.sources, provinces: app.provinces, lang: app.state.lang });
-      app.popover.show(anchor, content, { focus: true });
-    },
+    onFigure: (anchor, figure) => openFigure(app, anchor, figure, { focus: true }),
   });
   // The reader's figures beside published ones, listed by the engine, before the views.
   const notice = conflictNotice(view.conflicts, { indicators: app.indicators, sources: app.sources, lang: app.state.lang });

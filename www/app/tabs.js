@@ -2,15 +2,19 @@
 // hands the answer to its view (the table: its cells, and the reader's figures beside published ones).
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
+import { loadTexts } from '../engine.js';
+import { BASE } from '../base.js';
 import { indicatorName, messages } from '../i18n.js';
 import { refocus } from '../pager.js';
 import { useReportFigures } from '../user-file.js';
 import { render as renderTable } from '../views/table.js';
 import { conflictNotice } from '../views/conflicts.js';
+import { textsReady } from './popovers.js';
 
 export function renderTableTab(app) {
   const spec = app.compareSpec();
-  app.matrix = app.dataset.compare(spec);
+  // Numbers only: a number's quotes are asked for by its `ref` when it is opened.
+  app.matrix = app.dataset.compareWithoutProvenance(spec);
   const conflicts = app.dataset.conflicts(spec);
   const lang = app.state.lang;
   const notices = [conflictNotice(conflicts, { indicators: app.indicators, sources: app.sources, lang }), singleNote(app)].filter(Boolean);
@@ -89,6 +93,8 @@ export async function renderProfileTab(app) {
   add(app.state.province);
   for (const p of app.catalog.provinces) if (p.id.startsWith(app.state.scheme)) add(p.id);
   const province = app.state.province ?? choices[0]?.id;
+  // A profile lists every figure with its quote.
+  await loadTexts();
   const profile = app.dataset.profile(province);
   const container = document.createElement('div');
   const draw = () => renderProfile(container, {
@@ -111,6 +117,8 @@ export async function renderProfileTab(app) {
 
 export async function renderSourcesTab(app) {
   const { render: renderSources } = await import('../views/sources.js');
+  // A source's figures are listed with their quotes.
+  await loadTexts();
   const container = document.createElement('div');
   renderSources(container, {
     lang: app.state.lang,
@@ -126,7 +134,7 @@ export async function renderSourcesTab(app) {
 /** "Add a report": its code and its engine load when the tab opens; its work outlives redraws. */
 export async function renderAddTab(app) {
   const token = (app.renderToken = Symbol('add'));
-  const { render } = await import('../views/add-report.js');
+  const [{ render }] = await Promise.all([import('../views/add-report.js'), viewStyles(app, 'add-report.css')]);
   if (token !== app.renderToken) return;
   const container = document.createElement('div');
   container.className = 'add-report';
@@ -140,9 +148,33 @@ export async function renderAddTab(app) {
   app.panel.replaceChildren(container);
 }
 
+/**
+ * A view's own stylesheet, added to the element's shadow root when the view first opens (the
+ * first view's styles do not carry it); resolves once it applies, or could not load.
+ */
+function viewStyles(app, file) {
+  app.viewStyles ??= new Map();
+  if (!app.viewStyles.has(file)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL(file, BASE).href;
+    app.viewStyles.set(file, new Promise((resolve) => {
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', resolve);
+    }));
+    app.root.append(link);
+  }
+  return app.viewStyles.get(file);
+}
+
 // ---- actions ------------------------------------------------------------------------------
 
-/** The table as the engine writes it: for Excel in a Vietnamese locale, with provenance (README). */
-export function downloadCsv(app) {
+/**
+ * The table as the engine writes it: for Excel in a Vietnamese locale, with provenance (README).
+ * @param {import('../app.js').App} app
+ * @param {HTMLElement} anchor the button pressed
+ */
+export async function downloadCsv(app, anchor) {
+  if (!(await textsReady(app, anchor))) return;
   offer(new Blob([app.dataset.tableCsv(app.compareSpec())], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
 }

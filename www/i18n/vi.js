@@ -4,6 +4,7 @@ export const vi = {
   lede: 'Số liệu công nghệ thông tin và chuyển đổi số của các tỉnh, lấy từ báo cáo công khai; chạm vào mỗi số để xem câu trích nguyên văn.',
   loading: 'Đang tải dữ liệu…',
   loadFailed: 'Không tải được bộ máy so sánh',
+  textsFailed: 'Chưa tải được định nghĩa và trích dẫn; hãy thử lại sau giây lát.',
   loadFailedHint: 'Hãy tải lại trang; nếu vẫn lỗi, trình duyệt này có thể chưa hỗ trợ WebAssembly.',
   summary: (n, s) => `${n} số liệu từ ${s} báo cáo`,
   summaryTables: (n, s) => ` và ${n} số liệu từ ${s} bảng xếp hạng, chỉ số công bố (DTI, PAPI)`,

@@ -300,13 +300,18 @@ province: ProvinceId,
  */
 indicator: string, 
 /**
- * The calendar year of the figure.
+ * The period the answer asked for (`latest`, a year, a range): the figure is found again
+ * as the answer found it, a roll-up of members' latest figures included.
  */
-year: number, 
+period: PeriodSpec, 
 /**
  * Per 100 000 people.
  */
-perCapita: boolean, };
+perCapita: boolean, 
+/**
+ * A target rather than an achievement (a comparison of targets).
+ */
+target: boolean, };
 
 /**
  * One province of a ranking.
@@ -949,6 +954,31 @@ provinces: ProvinceId[],
  * cover them all); when none is shared, the first eight with figures.
  */
 indicators: Array<string>, };
+
+/**
+ * What an indicator counts and how its figures are made, as the "i" beside its name shows.
+ */
+export type IndicatorDefinition = { 
+/**
+ * The indicator's id.
+ */
+indicator: string, 
+/**
+ * Its definition, in Vietnamese.
+ */
+definitionVi: string, 
+/**
+ * Its definition, in English.
+ */
+definitionEn: string, 
+/**
+ * How its figures are produced, in Vietnamese; empty for a figure read from a report.
+ */
+methodologyVi: string, 
+/**
+ * The same in English.
+ */
+methodologyEn: string, };
 
 /**
  * One year of the period picker.
