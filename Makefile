@@ -20,7 +20,7 @@ RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
 PACK := src/dataset/bundled.pack
 TEXTS_PACK := src/dataset/bundled-texts.pack
 
-.PHONY: serve test setup tools browser npm bench-npm build pack wasm page check-rust lint test-rust test-wasm \
+.PHONY: serve test setup tools browser npm bench-npm build pack wasm bench-wasm page check-rust lint test-rust test-wasm \
         test-e2e validate bench bench-peers fuzz clean
 
 ## serve: build everything and serve the page at http://127.0.0.1:$(PORT)/
@@ -83,22 +83,31 @@ pack: $(PACK) $(TEXTS_PACK)
 $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs) | tools
 	cargo run --release --quiet --bin ict-compare -- pack data/ -o $(PACK)
 
-# Two modules from one crate: the engine, without the bundled long texts
-# (`--no-default-features`: the page fetches them), and the extraction assistant (`--features
-# extractor`), which the page loads only when a report is added and which holds them. `--converge` repeats wasm-opt's
-# passes while they still shrink the module (about 0.8 KB compressed). `--low-memory-unused`
-# lets it fold constant offsets into loads and stores (about 1.3 KB): the module lays its stack
-# first, from 1 MiB down, so its lowest kilobyte is touched only by a stack already overflowing.
-pkg/$(CRATE)_bg.wasm: Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src data -type f) | tools npm
+# Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
+# long texts, which the page fetches, nor datasets of one's own files, which it never loads), and
+# the extraction assistant (`--features extractor`), which the page loads only when a report is
+# added. `--converge` repeats wasm-opt's passes while they still shrink the module (about 0.8 KB
+# compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
+# 1.3 KB): the module lays its stack first, from 1 MiB down, so its lowest kilobyte is touched
+# only by a stack already overflowing.
+WASM_OPT := wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+WASM_SOURCES := Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src data -type f)
+
+pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --features extractor
 	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_extract $(RELEASE_WASM)
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
-	for module in $(CRATE) $(CRATE)_extract; do \
-	  wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	    pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; \
-	done
+	for module in $(CRATE) $(CRATE)_extract; do $(WASM_OPT) pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; done
+
+# The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`).
+bench-wasm: pkg/$(CRATE)_bench_bg.wasm
+
+pkg/$(CRATE)_bench_bg.wasm: $(WASM_SOURCES) | tools npm
+	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features own-datasets
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_bench $(RELEASE_WASM)
+	$(WASM_OPT) $@ -o $@
 
 page: wasm
 	node scripts/build-page.mjs
@@ -110,7 +119,8 @@ page: wasm
 lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
 	tsc -p www/jsconfig.json
@@ -122,7 +132,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --no-default-features --test web --test web_view
+	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser
@@ -132,13 +142,13 @@ test-e2e: build browser
 
 ## bench: native criterion benches, then ict-compare in headless Chromium, then the page's
 ## main-thread time per action (Long Tasks API) on long reader's files (docs/PERFORMANCE.md)
-bench: build browser bench-npm
+bench: build bench-wasm browser bench-npm
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
 	node scripts/bench-browser.mjs
 	node scripts/bench-page.mjs
 
 ## bench-peers: ict-compare, a plain-JavaScript baseline, Arquero and DuckDB-WASM, side by side
-bench-peers: build browser bench-npm
+bench-peers: build bench-wasm browser bench-npm
 	BENCH_ENGINES=ict-compare,plain-js,arquero,duckdb node scripts/bench-browser.mjs
 
 # ---- fuzzing (not part of `make test`: it runs for minutes) ------------------------------

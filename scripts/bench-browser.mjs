@@ -37,7 +37,7 @@ await build({
   bundle: true, format: 'esm', minify: true, target: 'es2022', outbase: 'bench', outdir: out, logLevel: 'warning',
 });
 cpSync('bench/index.html', join(out, 'index.html'));
-cpSync('pkg/ict_compare_bg.wasm', join(out, 'ict_compare_bg.wasm'));
+cpSync('pkg/ict_compare_bench_bg.wasm', join(out, 'ict_compare_bench_bg.wasm'));
 const duck = 'bench/node_modules/@duckdb/duckdb-wasm/dist';
 for (const file of ['duckdb-mvp.wasm', 'duckdb-eh.wasm', 'duckdb-browser-mvp.worker.js', 'duckdb-browser-eh.worker.js']) {
   if (engines.includes('duckdb')) cpSync(join(duck, file), join(out, 'duckdb', file));
@@ -49,7 +49,7 @@ const weigh = (files) => files.reduce((sum, file) => {
   return { raw: sum.raw + statSync(file).size, gzip: sum.gzip + gzipSync(bytes, { level: 9 }).length };
 }, { raw: 0, gzip: 0 });
 const transfer = {
-  'ict-compare': weigh([join(out, 'engines/ict-compare.js'), join(out, 'ict_compare_bg.wasm')]),
+  'ict-compare': weigh([join(out, 'engines/ict-compare.js'), join(out, 'ict_compare_bench_bg.wasm')]),
   ...(engines.includes('plain-js') ? { 'plain-js': weigh([join(out, 'engines/plain-js.js')]) } : {}),
   ...(engines.includes('arquero') ? { arquero: weigh([join(out, 'engines/arquero.js')]) } : {}),
   ...(engines.includes('duckdb') ? { duckdb: weigh([join(out, 'engines/duckdb.js'), join(out, 'duckdb/duckdb-browser-eh.worker.js'), join(out, 'duckdb/duckdb-eh.wasm')]) } : {}),

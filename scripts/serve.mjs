@@ -72,7 +72,7 @@ export function serve(root, port, { policy = STRICT_CSP } = {}) {
     if (extname(file) === '.html') headers['content-security-policy'] = policy;
     // The module files (scripts, the engine, styles, boundaries) may be loaded by a page of
     // another origin: a portal that embeds with a <script type="module"> from here needs CORS
-    // for the script, for the engine's fetch of its .wasm and for the map's boundaries. Pages
+    // for the script, for the engine's fetch of its .wasm and its texts, and for the map's boundaries. Pages
     // themselves are not shared.
     else headers['access-control-allow-origin'] = '*';
     response.writeHead(200, headers);

@@ -56,7 +56,9 @@ pub mod extractor_for_tests {
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod bindings_for_tests {
-    pub use crate::bindings::{JsDataset, JsDatasetLoader};
+    pub use crate::bindings::JsDataset;
+    #[cfg(feature = "own-datasets")]
+    pub use crate::bindings::JsDatasetLoader;
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};

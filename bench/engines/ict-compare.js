@@ -1,10 +1,11 @@
-// ict-compare through its JavaScript API, as the page uses it.
-import init, { Dataset, DatasetLoader } from '../../pkg/ict_compare.js';
+// ict-compare through its JavaScript API: the page's engine with datasets of one's own files
+// (`make bench-wasm`), which the page never loads but a benchmark of the parse needs.
+import init, { Dataset, DatasetLoader } from '../../pkg/ict_compare_bench.js';
 
 const PIECE = 1 << 20;
 
 export async function start(base, files = {}) {
-  await init({ module_or_path: new URL('ict_compare_bg.wasm', base) });
+  await init({ module_or_path: new URL('ict_compare_bench_bg.wasm', base) });
   return {
     bundled: () => Dataset.bundled().free(),
     // The text in pieces of 1 MiB: the engine reads each as it comes and never holds it whole.

@@ -175,6 +175,7 @@ impl JsDataset {
 
     /// A dataset of one's own CSV files (observations, indicators, sources, in the bundled
     /// formats) over the bundled reference data.
+    #[cfg(feature = "own-datasets")]
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         observations: &str,

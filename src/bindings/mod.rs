@@ -8,6 +8,7 @@
 //! here composes core calls; nothing here computes.
 
 mod dataset;
+#[cfg(feature = "own-datasets")]
 mod loader;
 mod types;
 
@@ -17,6 +18,7 @@ mod extractor;
 pub use dataset::JsDataset;
 #[cfg(feature = "extractor")]
 pub use extractor::Extractor;
+#[cfg(feature = "own-datasets")]
 pub use loader::JsDatasetLoader;
 
 use serde::Serialize;
