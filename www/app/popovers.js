@@ -43,6 +43,7 @@ export async function openDefinition(app, anchor, indicator) {
   if (opening !== app.opening) return;
   const lang = app.state.lang;
   const box = document.createElement('div');
+  box.className = 'definition';
   const name = document.createElement('strong');
   name.textContent = indicatorName(indicator, lang);
   box.append(name);
