@@ -41,9 +41,11 @@ pub fn availability(dataset: &Dataset, scheme: Scheme) -> Availability {
         .map(|(c, definition)| {
             let mut years: Vec<u16> = c.periods.iter().map(|p| p.calendar_year()).collect();
             years.dedup();
+            let covered = provinces.iter().filter(|p| covers(c, p)).count() as u32;
             IndicatorAvailability {
                 indicator: c.indicator.clone(),
-                provinces: provinces.iter().filter(|p| covers(c, p)).count() as u32,
+                provinces: covered,
+                comparable: covered >= 2,
                 years,
                 per_capita: has_per_capita(&definition.aggregation),
             }
@@ -60,5 +62,32 @@ pub fn availability(dataset: &Dataset, scheme: Scheme) -> Availability {
         scheme,
         indicators,
         provinces,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_indicator_one_province_reports_is_not_comparable_and_an_index_is() {
+        let dataset = Dataset::bundled().expect("the bundled dataset");
+        let answer = availability(&dataset, Scheme::P63);
+        let of = |id: &str| {
+            answer
+                .indicators
+                .iter()
+                .find(|a| a.indicator == id)
+                .expect("listed")
+        };
+        let dti = of("dti_score");
+        assert!(dti.comparable && dti.provinces == 63);
+        let alone = answer
+            .indicators
+            .iter()
+            .find(|a| a.provinces == 1)
+            .expect("a report's indicator only its province has");
+        assert!(!alone.comparable, "{}", alone.indicator);
+        assert!(answer.indicators.iter().all(|a| a.comparable == (a.provinces >= 2)));
     }
 }

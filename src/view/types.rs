@@ -235,6 +235,9 @@ pub struct IndicatorAvailability {
     pub indicator: String,
     /// Provinces of the list with a figure in some year.
     pub provinces: u32,
+    /// Whether at least two of them have one, so that a comparison, a ranking or a map says
+    /// something; a page says so instead of drawing a comparison of one.
+    pub comparable: bool,
     /// Calendar years with a figure, oldest first.
     pub years: Vec<u16>,
     /// Whether per 100 000 people is meaningful, and so offered: the indicator adds up across

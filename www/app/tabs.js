@@ -38,10 +38,10 @@ export function renderTableTab(app) {
   app.panel.replaceChildren(container);
 }
 
-/** The chosen indicators only one province has figures for, by the engine's count: nothing to compare. */
+/** The chosen indicators the engine says have too few provinces to compare (one, in practice). */
 function singleNote(app) {
-  const counts = new Map(app.availability().indicators.map((a) => [a.indicator, a.provinces]));
-  const single = app.state.indicators.filter((id) => counts.get(id) === 1);
+  const comparable = new Map(app.availability().indicators.map((a) => [a.indicator, a.comparable]));
+  const single = app.state.indicators.filter((id) => comparable.get(id) === false);
   if (!single.length) return null;
   const note = document.createElement('p');
   note.className = 'single-province';

@@ -591,6 +591,11 @@ indicator: string,
  */
 provinces: number, 
 /**
+ * Whether at least two of them have one, so that a comparison, a ranking or a map says
+ * something; a page says so instead of drawing a comparison of one.
+ */
+comparable: boolean, 
+/**
  * Calendar years with a figure, oldest first.
  */
 years: Array<number>, 

@@ -67,8 +67,8 @@ export function render(container, { view, indicators, lang, choices, onProvince,
   const coverage = node('p', { class: 'coverage' }, available ? mineWords(lang).coverage(available.provinces, available.years) : '');
 
   const sections = [header, headlines, title, coverage, timeline(view.timeline, view.period, lang, onYear)];
-  if ((available?.provinces ?? 0) <= 1) {
-    // One province has this indicator: a ranking of one says nothing.
+  if (!available?.comparable) {
+    // One province (or none, that year) has this indicator: a ranking of one says nothing.
     sections.push(node('p', { class: 'empty-state single' }, mineWords(lang).single(available?.provinces ?? 0)));
   } else {
     sections.push(ranking(view, lang, onFigure));
