@@ -88,6 +88,11 @@ mod tests {
             .find(|a| a.provinces == 1)
             .expect("a report's indicator only its province has");
         assert!(!alone.comparable, "{}", alone.indicator);
-        assert!(answer.indicators.iter().all(|a| a.comparable == (a.provinces >= 2)));
+        assert!(
+            answer
+                .indicators
+                .iter()
+                .all(|a| a.comparable == (a.provinces >= 2))
+        );
     }
 }
