@@ -2,7 +2,7 @@
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { loadEngine, loadTexts } from './engine.js';
 import { formatNumber, useUnits } from './format.js';
-import { hasMessages, indicatorName, loadMessages, messages } from './i18n.js';
+import { hasMessages, loadMessages, messages } from './i18n.js';
 import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';

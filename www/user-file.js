@@ -45,10 +45,10 @@ export async function openUserFile(app, file) {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
+  // A reader's figures join a dataset with its quotes (engine.js).
+  if (!(await textsOrSay(app, previous))) return;
   let merged;
   try {
-    // A reader's figures join a dataset with its quotes (engine.js).
-    await loadTexts();
     merged = app.bundled.withUserFile(bytes, file.name);
   } catch (error) {
     app.userError = true;
@@ -82,13 +82,31 @@ export async function useReportFigures(app, csv, name) {
     clearUserFile(app);
     return;
   }
-  await loadTexts();
+  if (!(await textsOrSay(app, app.userFile))) return;
   const added = use(app, app.bundled.withUserCsv(csv, name), name);
   app.userFromReport = true;
   app.userError = false;
   app.userMessage = null;
   keep(app, new TextEncoder().encode(csv), name);
   addToView(app, added);
+}
+
+/**
+ * Whether the bundled dataset's long texts are attached, fetching them if need be; when they
+ * cannot be, the notice says so (and which file is still shown) and nothing else changes.
+ */
+async function textsOrSay(app, shown, lang = app.state.lang) {
+  try {
+    await loadTexts();
+    return true;
+  } catch (error) {
+    console.warn('ict-compare could not fetch its texts:', error);
+    const t = messages(lang);
+    app.userError = true;
+    app.userMessage = `${t.textsFailed}${shown ? ` ${t.userKept(shown)}` : ''}`;
+    if (app.notice) renderNotice(app);
+    return false;
+  }
 }
 
 /** Adds to the view the few provinces and indicators with most of the reader's figures. */
@@ -155,9 +173,10 @@ export async function reopenKeptFile(app) {
   }
   if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
   const lang = app.initialLang();
+  // The reader's figures are part of the first view then, and wait for the quotes; if these
+  // cannot be fetched, the file stays kept for the next reload and the notice says why.
+  if (!(await textsOrSay(app, null, lang))) return;
   try {
-    // The reader's figures are part of the first view then, and wait for the quotes.
-    await loadTexts();
     const added = use(app, app.bundled.withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
     app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
   } catch {

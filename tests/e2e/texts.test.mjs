@@ -82,6 +82,14 @@ test("a texts file of another build is refused: the reader is told, the figures 
   assert.match(await popover.textContent(), /Chưa tải được/);
   assert.equal(downloads, 0);
   assert.ok((await page.locator('ict-compare table.compare button.value').count()) >= 6, 'the table stays');
+  // A reader's file waits for the quotes too: it is not loaded, and the notice says why.
+  await page.keyboard.press('Escape');
+  const csv = 'observation_id,province,indicator_id,period,value,source_id\nmine-1,p63:84,bts_stations,2024,1300,my-count\n';
+  await page.locator('ict-compare .open-file input').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const notice = page.locator('ict-compare .notice');
+  await page.waitForFunction(() => /Chưa tải được/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await notice.evaluate((n) => n.classList.contains('error')), true);
+  assert.doesNotMatch(await notice.textContent(), /pack|404|Error/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
