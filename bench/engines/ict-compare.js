@@ -27,7 +27,8 @@ export async function start(base, files = {}) {
         year: Number(g.key), mean: g.mean, min: g.min, max: g.max, count: g.count,
       }));
     },
-    // The dense answer the page's table uses: columns of numbers, provenance fetched on demand.
+    // The dense answer: columns of numbers, provenance fetched on demand by a figure's address.
+    // (The page's table still asks for the comparison as objects, without their quotes.)
     compare(dataset, { provinces, indicators }) {
       const dense = dataset.compareDense({ provinces, indicators, period: 'latest' });
       const out = {};
