@@ -107,7 +107,8 @@ pub use view::{
     IndicatorSummary, LegendBin, LineKind, LinePoint, MapRefusal, MapValue, MapView, Place,
     ProvinceAvailability, ProvinceSummary, ProvinceView, ProvinceViewSpec, RankRow, RankingView,
     ReferenceMark, ReportFigure, SeriesLine, SeriesView, ViewFigure, ViewWarning, ViewWarningCode,
-    availability, compare_dense, provenance as figure_provenance, province_view, table_conflicts,
+    availability, availability_of, compare_dense, provenance as figure_provenance, province_view,
+    table_conflicts,
 };
 pub use view::{
     ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, IndicatorDefinition,

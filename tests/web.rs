@@ -254,14 +254,19 @@ fn comparability_refuses_look_alikes_with_a_reason() {
 }
 
 #[wasm_bindgen_test]
-fn catalog_lists_both_schemes_and_coverage() {
+fn catalog_lists_both_schemes_and_each_indicators_availability_in_both() {
     let dataset = bundled();
     let catalog = dataset.catalog().expect("a catalog");
     let provinces: js_sys::Array = get(&catalog, "provinces").dyn_into().expect("provinces");
     assert_eq!(provinces.length(), 63 + 34);
-    let coverage: js_sys::Array = get(&catalog, "coverage").dyn_into().expect("coverage");
     let indicators: js_sys::Array = get(&catalog, "indicators").dyn_into().expect("indicators");
-    assert_eq!(coverage.length(), indicators.length());
+    let availability: js_sys::Array = get(&catalog, "availability").dyn_into().expect("two lists");
+    for (list, of) in [(availability.get(0), 63.0), (availability.get(1), 34.0)] {
+        let each: js_sys::Array = get(&list, "indicators").dyn_into().expect("indicators");
+        assert_eq!(each.length(), indicators.length());
+        let counted: js_sys::Array = get(&list, "provinces").dyn_into().expect("provinces");
+        assert_eq!(f64::from(counted.length()), of);
+    }
 }
 
 /// The gallery of bad inputs, compiled in: the browser has no file system.

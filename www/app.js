@@ -140,13 +140,9 @@ export class App {
     this.provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
     this.indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
     this.sources = new Map(catalog.sources.map((s) => [s.id, s]));
-    this.coverage = new Map(catalog.coverage.map((c) => [c.indicator, c]));
     // A reader's file changes what the pickers count.
     if (this.provincePicker) this.provincePicker.catalog = catalog;
-    if (this.indicatorPicker) {
-      this.indicatorPicker.catalog = catalog;
-      this.indicatorPicker.coverage = this.coverage;
-    }
+    if (this.indicatorPicker) this.indicatorPicker.catalog = catalog;
   }
 
   /** The engine's availability of the list shown: counts for the pickers, per capita's reach. */

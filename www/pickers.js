@@ -211,7 +211,6 @@ export class IndicatorPicker {
     this.body = document.createElement('div');
     this.body.className = 'pillars';
     this.element.append(this.summary, this.search, this.body);
-    this.coverage = new Map(catalog.coverage.map((c) => [c.indicator, c]));
   }
 
   /**
@@ -230,7 +229,8 @@ export class IndicatorPicker {
     this.body.replaceChildren(
       ...pillars
         .map((pillar) => {
-          const indicators = this.catalog.indicators.filter((i) => i.pillar === pillar && (this.coverage.get(i.id)?.observations ?? 0) > 0);
+          // Only the indicators with a figure in some province of the list shown.
+          const indicators = this.catalog.indicators.filter((i) => i.pillar === pillar && (counts.get(i.id)?.provinces ?? 0) > 0);
           if (!indicators.length) return null;
           const fieldset = document.createElement('fieldset');
           const legend = document.createElement('legend');

@@ -6,8 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::{answer, from_js, to_js, to_js_error};
 use crate::{
     AggregateSpec, AverageSpec, CompareSpec, Dataset, Edition, Error, FigurePageSpec, Indicator,
-    IndicatorCoverage, Observation, Province, RankSpec, Region, SeriesSpec, Source, SourceEntry,
-    SourcePageSpec, Unit,
+    Observation, Province, RankSpec, Region, SeriesSpec, Source, SourceEntry, SourcePageSpec, Unit,
 };
 
 /// An indicator as the lists give it: everything but its definition and methodology, which a
@@ -62,9 +61,7 @@ struct Catalog<'a> {
     regions: &'a [Region],
     indicators: Vec<IndicatorEntry<'a>>,
     sources: Vec<SourceEntry<'a>>,
-    coverage: Vec<IndicatorCoverage>,
     units: Vec<UnitDisplay>,
-    population: Vec<crate::PopulationRecord>,
     /// For each list (63 then 34 provinces), how many provinces and years each indicator has,
     /// whether it has a per-capita form, and how many indicators each province has: what the
     /// pickers and the per-capita option show.
@@ -242,18 +239,8 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Catalog")]
     pub fn catalog(&self) -> Result<JsValue, JsValue> {
         let reference = self.inner.reference();
-        let population = reference
-            .provinces_of(crate::Scheme::P63)
-            .flat_map(|p| {
-                (2020..=2024).filter_map(move |year| {
-                    reference
-                        .population(p.id, year)
-                        .filter(|r| r.year == year)
-                        .copied()
-                })
-            })
-            .collect();
         let sources = crate::source_entries(&self.inner);
+        // One pass over the rows serves the choices and both lists' availability.
         let coverage = crate::coverage(&self.inner);
         to_js(&Catalog {
             provinces: reference.provinces(),
@@ -262,7 +249,6 @@ impl JsDataset {
             initial: crate::initial_choice(&sources, &coverage),
             periods: crate::period_choices(&coverage),
             sources,
-            coverage,
             units: Unit::ALL
                 .iter()
                 .map(|&unit| UnitDisplay {
@@ -270,10 +256,9 @@ impl JsDataset {
                     decimals: unit.decimals(),
                 })
                 .collect(),
-            population,
             availability: [
-                crate::availability(&self.inner, crate::Scheme::P63),
-                crate::availability(&self.inner, crate::Scheme::P34),
+                crate::availability_of(&self.inner, crate::Scheme::P63, &coverage),
+                crate::availability_of(&self.inner, crate::Scheme::P34, &coverage),
             ],
         })
     }

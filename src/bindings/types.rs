@@ -87,9 +87,7 @@ export interface Catalog {
   regions: Region[];
   indicators: Indicator[];
   sources: SourceEntry[];
-  coverage: IndicatorCoverage[];
   units: UnitDisplay[];
-  population: { province: ProvinceId; year: number; population: number; households: number | null; areaKm2: number | null }[];
   /** The 63-province list's availability, then the 34's. */
   availability: [Availability, Availability];
   /** The view a page opens with: the reported provinces, most figures first, on the indicators they share. */

@@ -33,7 +33,17 @@ fn covers(coverage: &IndicatorCoverage, province: &Province) -> bool {
 /// ```
 #[must_use]
 pub fn availability(dataset: &Dataset, scheme: Scheme) -> Availability {
-    let covered = coverage(dataset);
+    availability_of(dataset, scheme, &coverage(dataset))
+}
+
+/// [`availability`] from the dataset's [`coverage`], already read: a caller answering for both
+/// lists (the catalog) reads the rows once.
+#[must_use]
+pub fn availability_of(
+    dataset: &Dataset,
+    scheme: Scheme,
+    covered: &[IndicatorCoverage],
+) -> Availability {
     let provinces: Vec<&Province> = dataset.reference().provinces_of(scheme).collect();
     let indicators = covered
         .iter()

@@ -25,7 +25,7 @@ mod types;
 mod typescript;
 mod warnings;
 
-pub use availability::availability;
+pub use availability::{availability, availability_of};
 pub use catalog::{
     IndicatorDefinition, InitialChoice, PeriodChoice, indicator_definition, initial_choice,
     period_choices,
