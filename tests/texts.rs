@@ -4,9 +4,9 @@
 
 use ict_compare::{
     AggregateSpec, AverageSpec, CompareSpec, Dataset, GraphicsSpec, ProvinceViewSpec, Result,
-    Scheme, SourcePageSpec, aggregate, availability, averages, chart_view, comparability, compare,
-    compare_dense, compare_without_provenance, coverage, figure_provenance, indicator_definition,
-    map_tab_view, province_view, source_entries, source_page, table_conflicts,
+    Scheme, SourcePageSpec, aggregate, availability, averages, chart_view, comparability,
+    compare_dense, compare_without_provenance, coverage, indicator_definition, map_tab_view,
+    province_view, source_entries, source_page, table_conflicts,
 };
 use serde::Serialize;
 
@@ -128,70 +128,5 @@ fn a_definition_waits_for_the_texts_and_then_is_the_one_of_data() -> Result<()> 
         pending.observations().collect::<Vec<_>>(),
         complete.observations().collect::<Vec<_>>()
     );
-    Ok(())
-}
-
-/// The table draws figures without provenance; a number it shows, opened by its `ref`, is the
-/// figure the full comparison gives, with that figure's provenance.
-#[test]
-fn every_cell_of_the_table_opens_to_the_figure_it_shows() -> Result<()> {
-    let dataset = Dataset::bundled()?;
-    let all63: Vec<String> = dataset
-        .reference()
-        .provinces()
-        .iter()
-        .filter(|p| p.id.scheme == Scheme::P63)
-        .map(|p| p.id.to_string())
-        .collect();
-    let indicators: Vec<String> = dataset.indicators().iter().map(|x| x.id.clone()).collect();
-    let mut opened = 0;
-    for extra in [
-        "",
-        r#", "perCapita": true"#,
-        r#", "scheme": "p34""#,
-        r#", "scheme": "p34", "includePartial": true"#,
-        r#", "targets": true"#,
-        r#", "period": 2023"#,
-        r#", "period": "2016-2020""#,
-    ] {
-        for chunk in indicators.chunks(30) {
-            let choice: CompareSpec = spec(&format!(
-                r#"{{"provinces": {}, "indicators": {}{extra}}}"#,
-                serde_json::to_string(&all63[..50]).expect("json"),
-                serde_json::to_string(chunk).expect("json"),
-            ));
-            let lean = compare_without_provenance(&dataset, &choice)?;
-            let full = compare(&dataset, &choice)?;
-            assert_eq!(lean.warnings, full.warnings);
-            for (lean_row, full_row) in lean.rows.iter().zip(&full.rows) {
-                for (lean_cell, full_cell) in lean_row.cells.iter().zip(&full_row.cells) {
-                    let (Some(lean_cell), Some(full_cell)) = (lean_cell, full_cell) else {
-                        assert_eq!(lean_cell.is_none(), full_cell.is_none());
-                        continue;
-                    };
-                    assert!(lean_cell.figure.provenance.is_empty());
-                    assert_eq!(lean_cell.figure_ref, full_cell.figure_ref);
-                    if lean_cell.figure.value.is_none() {
-                        continue;
-                    }
-                    let at = figure_provenance(&dataset, &lean_cell.figure_ref)?;
-                    assert_eq!(
-                        (at.value, at.period, at.qualifier, &at.derived),
-                        (
-                            full_cell.figure.value,
-                            full_cell.figure.period,
-                            full_cell.figure.qualifier,
-                            &full_cell.figure.derived
-                        ),
-                        "{:?}{extra}",
-                        lean_cell.figure_ref
-                    );
-                    assert_eq!(at.provenance, full_cell.figure.provenance);
-                    opened += 1;
-                }
-            }
-        }
-    }
-    assert!(opened > 500, "{opened}");
     Ok(())
 }

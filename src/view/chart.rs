@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::{Better, Origin, Period, Scheme};
 use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 
-use super::province::{indicator_summary, view_figure};
+use super::province::{indicator_summary, of_year, view_figure};
 use super::{ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure};
 
 /// The indicator the chart and the map draw: the focus when it is one of the indicators
@@ -121,7 +121,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
             ChartBar {
                 province: row.province,
                 name: name(row.province),
-                figure: view_figure(figure, row.province, &focus, per_capita),
+                figure: view_figure(figure, cell.figure_ref.clone()),
                 derived: figure.derived.is_some(),
                 user: figure.origin == Origin::User,
                 best: cell.best,
@@ -183,7 +183,12 @@ fn lines_of(
             .points
             .iter()
             .filter(|p| p.figure.value.is_some())
-            .map(|p| view_figure(&p.figure, row.province, focus, per_capita))
+            .map(|p| {
+                view_figure(
+                    &p.figure,
+                    of_year(&p.figure, row.province, focus, per_capita),
+                )
+            })
             .collect();
         if points.is_empty() {
             continue;

@@ -9,7 +9,7 @@ use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
 use super::Conflict;
-use super::province::view_figure;
+use super::province::{of_year, view_figure};
 
 /// The conflicts of `indicator` (by position; `id` is its name) among `provinces`, within
 /// `period`, as a view lists them.
@@ -33,8 +33,8 @@ pub(super) fn conflicts_of(
             indicator: id.to_owned(),
             scope: c.scope,
             period: c.user.period.to_string(),
-            user: view_figure(&c.user, c.province, id, false),
-            published: view_figure(&c.published, c.province, id, false),
+            user: view_figure(&c.user, of_year(&c.user, c.province, id, false)),
+            published: view_figure(&c.published, of_year(&c.published, c.province, id, false)),
         })
         .collect()
 }

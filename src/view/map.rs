@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
-use super::province::view_figure;
+use super::province::figure_mark;
 use super::{LegendBin, MapRefusal, MapValue, MapView};
 
 /// The most bins a legend has (one more when rounding the edges outward needs it).
@@ -88,7 +88,7 @@ fn values_of(
                 qualifier: e.figure.qualifier,
                 period: e.figure.period.to_string(),
                 bin: 0,
-                mark: view_figure(&e.figure, e.province, indicator, per_capita).mark,
+                mark: figure_mark(&e.figure),
             })
         })
         .collect())

@@ -178,13 +178,27 @@ pub(crate) fn figure_mark(figure: &Figure) -> FigureMark {
     }
 }
 
-/// A figure as a view shows it.
-pub(super) fn view_figure(
+/// The address of a figure of one year: what a series point, a report's figure or a figure
+/// beside a reader's one opens.
+pub(super) fn of_year(
     figure: &Figure,
     province: ProvinceId,
     indicator: &str,
     per_capita: bool,
-) -> ViewFigure {
+) -> FigureRef {
+    FigureRef {
+        province,
+        indicator: indicator.to_owned(),
+        period: PeriodSpec::Year(figure.period.calendar_year()),
+        per_capita,
+        target: figure.is_target,
+    }
+}
+
+/// A figure as a view shows it, with the address that finds it again: for a figure the view
+/// chose by the period it was asked (`latest`, a range), that period, since a 2025 province's
+/// figure then rolls up each former province's own latest figure.
+pub(super) fn view_figure(figure: &Figure, at: FigureRef) -> ViewFigure {
     let mark = figure_mark(figure);
     let mut sources: Vec<String> = figure.provenance.iter().map(|p| p.source.clone()).collect();
     crate::order::sort_distinct(&mut sources);
@@ -196,13 +210,7 @@ pub(super) fn view_figure(
         reported: figure.derived.as_ref().map(|d| d.reported as u32),
         members: figure.derived.as_ref().map(|d| d.members as u32),
         sources,
-        figure_ref: FigureRef {
-            province,
-            indicator: indicator.to_owned(),
-            period: PeriodSpec::Year(figure.period.calendar_year()),
-            per_capita,
-            target: figure.is_target,
-        },
+        figure_ref: at,
     }
 }
 
@@ -251,7 +259,16 @@ fn ranking_view(
             }),
             chosen: e.province == province.id,
             uncertain_with: e.uncertain_with.clone(),
-            figure: view_figure(&e.figure, e.province, &ranked.indicator, ranked.per_capita),
+            figure: view_figure(
+                &e.figure,
+                FigureRef {
+                    province: e.province,
+                    indicator: ranked.indicator.clone(),
+                    period,
+                    per_capita: ranked.per_capita,
+                    target: e.figure.is_target,
+                },
+            ),
             published: (e.figure.origin == crate::model::Origin::User && !ranked.per_capita)
                 .then(|| {
                     super::conflict::published_beside(
@@ -262,7 +279,10 @@ fn ranking_view(
                     )
                 })
                 .flatten()
-                .map(|f| view_figure(&f, e.province, &ranked.indicator, false)),
+                .map(|f| {
+                    let at = of_year(&f, e.province, &ranked.indicator, false);
+                    view_figure(&f, at)
+                }),
         })
         .collect();
     if !per_capita {
@@ -287,7 +307,16 @@ fn ranking_view(
                 place: None,
                 chosen: p.id == province.id,
                 uncertain_with: Vec::new(),
-                figure: view_figure(&figure, p.id, &ranked.indicator, false),
+                figure: view_figure(
+                    &figure,
+                    FigureRef {
+                        province: p.id,
+                        indicator: ranked.indicator.clone(),
+                        period,
+                        per_capita: false,
+                        target: false,
+                    },
+                ),
                 published: None,
             });
         }
@@ -348,7 +377,10 @@ fn report_figures(
             province: entry.province,
             comparable: provinces > 1,
             provinces,
-            figure: view_figure(latest, entry.province, &entry.indicator, false),
+            figure: view_figure(
+                latest,
+                of_year(latest, entry.province, &entry.indicator, false),
+            ),
         });
     }
     // Stable: within a group, the profile's order (pillar, then the province's own first).

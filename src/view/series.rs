@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{Province, Scheme};
 use crate::query::{PeriodSpec, ReferenceKind, ReferenceLine};
 
-use super::province::{indicator_summary, view_figure};
+use super::province::{figure_mark, indicator_summary, of_year, view_figure};
 use super::{
     BreakMark, FigureMark, Headline, HeadlineChange, LineKind, LinePoint, Place, SeriesLine,
     SeriesView,
@@ -46,7 +46,7 @@ pub(super) fn series_view(
                 year: p.figure.period.calendar_year(),
                 value: p.figure.value,
                 qualifier: p.figure.qualifier,
-                mark: view_figure(&p.figure, province.id, indicator, per_capita).mark,
+                mark: figure_mark(&p.figure),
             })
             .collect(),
     }];
@@ -158,7 +158,10 @@ pub(super) fn headline(dataset: &Dataset, id: &str, province: &Province) -> Resu
     });
     Ok(Headline {
         indicator: indicator_summary(definition, false),
-        figure: Some(view_figure(&latest.figure, province.id, id, false)),
+        figure: Some(view_figure(
+            &latest.figure,
+            of_year(&latest.figure, province.id, id, false),
+        )),
         place,
         change,
     })
