@@ -104,7 +104,8 @@ pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 # The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`).
 bench-wasm: pkg/$(CRATE)_bench_bg.wasm
 
-pkg/$(CRATE)_bench_bg.wasm: $(WASM_SOURCES) | tools npm
+# After the page's modules: both builds write $(RELEASE_WASM), so they never run side by side.
+pkg/$(CRATE)_bench_bg.wasm: $(WASM_SOURCES) pkg/$(CRATE)_bg.wasm | tools npm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features own-datasets
 	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_bench $(RELEASE_WASM)
 	$(WASM_OPT) $@ -o $@

@@ -129,6 +129,13 @@ fn the_first_view_answers_before_the_texts_arrive() {
         .find(|r| get(r, "chosen").as_bool() == Some(true))
         .expect("the chosen row");
     let at = get(&get(&chosen, "figure"), "ref");
+    let table = dataset
+        .compare_without_provenance(json(
+            r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score"]}"#,
+        ))
+        .expect("the table answers");
+    let cell = array(&get(&array(&get(&table, "rows")).get(0), "cells")).get(0);
+    assert!(array(&get(&cell, "provenance")).length() == 0 && get(&cell, "ref").is_object());
     let refused = |result: Result<JsValue, JsValue>| {
         let error = result.expect_err("refused while the texts are pending");
         assert_eq!(

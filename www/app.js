@@ -7,7 +7,7 @@ import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
-import { openDefinition, openFigure } from './app/popovers.js';
+import { cancelOpening, openDefinition, openFigure } from './app/popovers.js';
 import { COMPACT_TABS, initialView } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { drawPanel } from './app/panel.js';
@@ -52,7 +52,7 @@ export class App {
     /** @type {HTMLElement} */ this.shareStatus = null;
     /** @type {HTMLDialogElement} */ this.embedDialog = null;
     /** @type {import('./provenance.js').ProvenancePopover} */ this.popover = null;
-    /** @type {{ hover: boolean } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
+    /** @type {{ hover: boolean, dataset: any } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
     // What the panel shows: the table's answer, the chart's or map's image for download, and
     // the token of the latest render (an older one that resolves late draws nothing).
     this.matrix = null;
@@ -223,6 +223,7 @@ export class App {
     this.langButton.lang = lang === 'vi' ? 'en' : 'vi';
     this.langButton.setAttribute('aria-label', t.languageLabel);
     this.popover.setLang(lang);
+    cancelOpening(this);
     this.popover.hide();
     renderNotice(this);
     this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang, availability: this.availability() });

@@ -1,7 +1,7 @@
 // Loads the engine once per page, however many <ict-compare> elements it has, and keeps the
 // bundled dataset and its catalog. The dataset's long texts (definitions, quotes, notes) are a
 // file of their own, fetched once the first view is drawn or when a reader opens one, whichever
-// comes first: no first view shows them, and they are two thirds of the bundled data.
+// comes first: no first view shows them, and they are about half the bundled data.
 import init, { Dataset } from '../pkg/ict_compare.js';
 
 /** The view-ready answers, typed from the engine's Rust result types (`make lint` regenerates them). */
@@ -12,6 +12,7 @@ import init, { Dataset } from '../pkg/ict_compare.js';
 
 let loading = null;
 let attaching = null;
+const RETRY_MS = 5000;
 
 /**
  * @returns {Promise<{Dataset: typeof Dataset, bundled: Dataset, catalog: import('../pkg/ict_compare.js').Catalog}>}
@@ -27,7 +28,7 @@ export function loadEngine() {
 
 /**
  * Attaches the bundled dataset's long texts, once per page; every dataset made from it after
- * (a reader's file) holds them. A failed fetch is tried again at the next call.
+ * (a reader's file) holds them.
  * @returns {Promise<void>}
  */
 export function loadTexts() {
@@ -39,8 +40,8 @@ export function loadTexts() {
     if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
     bundled.attachTexts(new Uint8Array(await response.arrayBuffer()));
   })();
-  attaching.catch(() => {
-    attaching = null;
-  });
+  // Tried again at the next need, but not sooner than RETRY_MS after a failure, so that a
+  // pointer passing over the table's numbers does not fetch once for each.
+  attaching.catch(() => setTimeout(() => { attaching = null; }, RETRY_MS));
   return attaching;
 }

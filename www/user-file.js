@@ -76,13 +76,14 @@ export async function openUserFile(app, file) {
  * @param {string} csv
  * @param {string} name
  */
-export async function useReportFigures(app, csv, name) {
+export function useReportFigures(app, csv, name) {
   if (!csv && !app.userFromReport) return;
   if (!csv) {
     clearUserFile(app);
     return;
   }
-  if (!(await textsOrSay(app, app.userFile))) return;
+  // The tab waited for the long texts before it opened (www/app/panel.js); a refusal throws to
+  // the view, which shows it beside the figure.
   const added = use(app, app.bundled.withUserCsv(csv, name), name);
   app.userFromReport = true;
   app.userError = false;

@@ -149,8 +149,9 @@ impl JsDataset {
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Whether the long texts are still to be attached; until they are, `definition`,
-    /// `provenance`, the downloads, the figure lists and adding a reader's file throw.
+    /// Whether the long texts are still to be attached; until they are, every call that would
+    /// show one throws (`definition`, `provenance`, `compare`, `rank`, `series`, `profile`,
+    /// `figurePage`, `observations`, the downloads, adding a reader's file).
     #[wasm_bindgen(getter, js_name = textsPending)]
     #[must_use]
     pub fn texts_pending(&self) -> bool {

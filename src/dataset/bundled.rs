@@ -1,8 +1,9 @@
 //! The dataset compiled into the engine: the pack of `data/` that the build makes
 //! (`ict-compare pack data/ -o src/dataset/bundled.pack`, run by `make pack`), so that the
-//! page needs no request and no parsing to load it. The report texts and the stored copies of
-//! the published tables are not included: only `validate`, which is native and reads the
-//! folder, needs them.
+//! page needs no parsing to load it, and no request but for the long texts (definitions,
+//! quotes, notes), which the page's engine leaves to a second pack fetched after the first
+//! view. The report texts and the stored copies of the published tables are not included:
+//! only `validate`, which is native and reads the folder, needs them.
 
 /// The pack of `data/` (see `dataset::pack`); a test checks it is the one the files give.
 pub(super) static PACK: &[u8] = include_bytes!("bundled.pack");

@@ -310,8 +310,8 @@ test('the embed dialog writes both snippets for the current view', async () => {
 
 // The first view (page, styles, the scripts it imports and the engine) weighs at most 250 KB
 // gzip, as the build measures it (scripts/build-page.mjs, docs/PERFORMANCE.md); the map's
-// boundaries and the long texts are not part of it, and the page fetches neither before its
-// first view is drawn.
+// boundaries and the long texts are not part of it, and the page's default first view (the
+// table, with no reader's file kept) fetches neither before it is drawn.
 const FIRST_VIEW_GOAL = 250 * 1000;
 
 test('the first view transfers at most 250 KB gzip, boundaries and long texts excluded', async () => {

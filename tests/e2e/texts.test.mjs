@@ -1,6 +1,7 @@
 // The bundled dataset's long texts (definitions, quotes, notes) arrive after the first view:
-// the page draws without them, a number or an "i" opened before they arrive shows its text when
-// they do, and a texts file of another build is refused, the reader told so in their language.
+// the page draws without them, a number opened before they arrive shows its quote when they do
+// (unless the reader dismissed it meanwhile), an "i" then opens at once, and a texts file of
+// another build is refused, the reader told so in their language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start } from './browser.mjs';
@@ -42,12 +43,17 @@ test('the first view draws before the texts arrive, and what was opened meanwhil
   for (let i = 0; i < 100 && asked() === 0; i += 1) await page.waitForTimeout(20);
   assert.equal(asked(), 1);
   const popover = page.locator('ict-compare .provenance');
-  const number = values.first();
+  // One number asked for and dismissed, another asked for: only the second opens.
+  await values.nth(0).click();
+  await page.keyboard.press('Escape');
+  const number = values.nth(1);
   await number.click();
   await page.waitForTimeout(300);
   assert.equal(await popover.isVisible(), false, 'nothing to show before the texts');
   release();
   await popover.waitFor({ state: 'visible' });
+  assert.equal(await number.getAttribute('aria-expanded'), 'true', 'beside the number asked for');
+  assert.equal(await values.nth(0).getAttribute('aria-expanded'), 'false');
   assert.match(await popover.textContent(), /“.+”|·/, 'a quote or a table cell');
   await page.keyboard.press('Escape');
   await popover.waitFor({ state: 'hidden' });

@@ -3,6 +3,7 @@
 // Each function takes the App (www/app.js) whose frame it draws.
 import { IndicatorPicker, ProvincePicker } from '../pickers.js';
 import { ProvenancePopover } from '../provenance.js';
+import { cancelOpening } from './popovers.js';
 import { TABS } from '../state.js';
 import { openUserFile } from '../user-file.js';
 
@@ -93,11 +94,17 @@ export function build(app) {
   app.embedDialog.className = 'embed-dialog';
   app.frame.replaceChildren(header, app.notice, app.controlsToggle, controls, app.tablist, app.panel, app.toolbar, app.footer, app.embedDialog);
   app.root.addEventListener('keydown', (event) => {
-    if (/** @type {KeyboardEvent} */ (event).key === 'Escape') app.popover.hide(true);
+    if (/** @type {KeyboardEvent} */ (event).key !== 'Escape') return;
+    cancelOpening(app);
+    app.popover.hide(true);
   });
   app.root.addEventListener('click', (event) => {
     const path = /** @type {Element[]} */ (event.composedPath());
-    if (!path.includes(app.popover.panel) && !path.some((n) => n.classList?.contains('value') || n.classList?.contains('info'))) {
+    // A click elsewhere closes the popover; not one on the popover, on a number or an "i" (which
+    // open their own), nor on the button it was just opened beside (a download refused).
+    const own = path.includes(app.popover.panel) || (app.popover.anchor && path.includes(app.popover.anchor));
+    if (!own && !path.some((n) => n.classList?.contains('value') || n.classList?.contains('info'))) {
+      cancelOpening(app);
       app.popover.hide();
     }
   });

@@ -3,6 +3,7 @@
 import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './tabs.js';
 import { renderProvinceTab } from './province-tab.js';
 import { loadTexts } from '../engine.js';
+import { messages } from '../i18n.js';
 
 /**
  * Draws the panel of the tab on screen; a promise when its code loads on demand, settled when
@@ -15,6 +16,12 @@ export function drawPanel(app) {
   // A tab whose code arrives after the reader has moved on draws nothing.
   const token = (app.renderToken = Symbol(tab));
   const current = () => token === app.renderToken;
+  // The tabs that list quotes (the profile, a source's figures) or add a reader's figures wait
+  // for the long texts; if they cannot be fetched, the panel says so in the reader's words.
+  const texts = () => loadTexts().catch((error) => {
+    console.warn('ict-compare could not fetch its texts:', error);
+    throw new Error(messages(app.state.lang).textsFailed);
+  });
   try {
     let pending = null;
     if (tab === 'table') renderTableTab(app);
@@ -23,11 +30,10 @@ export function drawPanel(app) {
     else if (tab === 'map') pending = import('./graphics.js').then((g) => current() && g.renderMapTab(app));
     // Each view's code is fetched first and the tab drawn only if still current; the
     // renderer's own import of it then settles at once, before any other action of the reader.
-    // A profile and a source's figures list every figure with its quote: they wait for the texts.
-    else if (tab === 'profile') pending = Promise.all([import('../views/profile.js'), loadTexts()]).then(() => current() && renderProfileTab(app));
+    else if (tab === 'profile') pending = Promise.all([import('../views/profile.js'), texts()]).then(() => current() && renderProfileTab(app));
     else if (tab === 'province') pending = import('../views/province.js').then(() => current() && renderProvinceTab(app));
-    else if (tab === 'add') pending = import('../views/add-report.js').then(() => current() && renderAddTab(app));
-    else pending = Promise.all([import('../views/sources.js'), loadTexts()]).then(() => current() && renderSourcesTab(app));
+    else if (tab === 'add') pending = Promise.all([import('../views/add-report.js'), texts()]).then(() => current() && renderAddTab(app));
+    else pending = Promise.all([import('../views/sources.js'), texts()]).then(() => current() && renderSourcesTab(app));
     return pending?.catch((error) => current() && app.showPanelError(error));
   } catch (error) {
     app.showPanelError(error);

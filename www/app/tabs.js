@@ -2,7 +2,6 @@
 // hands the answer to its view (the table: its cells, and the reader's figures beside published ones).
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
-import { loadTexts } from '../engine.js';
 import { BASE } from '../base.js';
 import { indicatorName, messages } from '../i18n.js';
 import { refocus } from '../pager.js';
@@ -93,8 +92,6 @@ export async function renderProfileTab(app) {
   add(app.state.province);
   for (const p of app.catalog.provinces) if (p.id.startsWith(app.state.scheme)) add(p.id);
   const province = app.state.province ?? choices[0]?.id;
-  // A profile lists every figure with its quote.
-  await loadTexts();
   const profile = app.dataset.profile(province);
   const container = document.createElement('div');
   const draw = () => renderProfile(container, {
@@ -117,8 +114,6 @@ export async function renderProfileTab(app) {
 
 export async function renderSourcesTab(app) {
   const { render: renderSources } = await import('../views/sources.js');
-  // A source's figures are listed with their quotes.
-  await loadTexts();
   const container = document.createElement('div');
   renderSources(container, {
     lang: app.state.lang,

@@ -1,6 +1,6 @@
 //! The bundled dataset's long texts in a pack of their own: each indicator's definition and
-//! methodology, and each row's quote, note and table-cell place. They are two thirds of the
-//! bundled data and no view of the first screen shows them, so the page's engine is built
+//! methodology, and each row's quote, note and table-cell place. They are about half the
+//! bundled data (compressed and raw) and no view of the first screen shows them, so the page's engine is built
 //! without them and the page fetches them once a reader may open one ("i", a number's
 //! sources, a download); a dataset waits for them in [`Texts::Pending`].
 //!
