@@ -73,7 +73,9 @@ impl Dataset {
     }
 
     /// The dataset a main pack holds, indexed, its long texts pending
-    /// ([`Dataset::attach_texts`]).
+    /// ([`Dataset::attach_texts`]). Until they are attached, an answer that shows a quote, a
+    /// note or a definition shows it empty: callers check [`Dataset::require_texts`] first, as
+    /// the bindings do for every such answer.
     pub fn from_pack(bytes: &[u8]) -> Result<Dataset> {
         let mut r = reader(bytes);
         let fingerprint = r.fingerprint();
