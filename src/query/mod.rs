@@ -112,20 +112,61 @@ impl Serialize for PeriodSpec {
     }
 }
 
+/// Read as a year (a whole number) or as text (`latest`, `2023`, `2016-2020`), by one visitor:
+/// trying one form and then the other would build and drop an error for every request, which in
+/// the browser is a JavaScript `Error` with its stack.
 impl<'de> Deserialize<'de> for PeriodSpec {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> std::result::Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Year(u16),
-            Text(String),
+        struct Spec;
+
+        impl serde::de::Visitor<'_> for Spec {
+            type Value = PeriodSpec;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a year, or `latest`, `YYYY` or `YYYY-YYYY`")
+            }
+
+            fn visit_u64<E: serde::de::Error>(
+                self,
+                year: u64,
+            ) -> std::result::Result<PeriodSpec, E> {
+                u16::try_from(year)
+                    .map(PeriodSpec::Year)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(year), &self))
+            }
+
+            fn visit_i64<E: serde::de::Error>(
+                self,
+                year: i64,
+            ) -> std::result::Result<PeriodSpec, E> {
+                u64::try_from(year)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(year), &self))
+                    .and_then(|year| self.visit_u64(year))
+            }
+
+            fn visit_f64<E: serde::de::Error>(
+                self,
+                year: f64,
+            ) -> std::result::Result<PeriodSpec, E> {
+                // JavaScript has one number type: a whole one is a year.
+                if year.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&year) {
+                    #[expect(clippy::cast_sign_loss, reason = "a whole number in 0..=65535")]
+                    return Ok(PeriodSpec::Year(year as u16));
+                }
+                Err(E::invalid_value(serde::de::Unexpected::Float(year), &self))
+            }
+
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<PeriodSpec, E> {
+                text.parse().map_err(E::custom)
+            }
         }
-        match Raw::deserialize(deserializer)? {
-            Raw::Year(y) => Ok(PeriodSpec::Year(y)),
-            Raw::Text(text) => text.parse().map_err(serde::de::Error::custom),
-        }
+
+        deserializer.deserialize_any(Spec)
     }
 }
 
@@ -328,6 +369,23 @@ pub struct Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_read_from_a_number_or_a_text() {
+        let read = |json: &str| serde_json::from_str::<PeriodSpec>(json);
+        assert_eq!(read("2023").unwrap(), PeriodSpec::Year(2023));
+        // JavaScript's numbers arrive as doubles.
+        assert_eq!(read("2023.0").unwrap(), PeriodSpec::Year(2023));
+        assert_eq!(read(r#""latest""#).unwrap(), PeriodSpec::Latest);
+        assert_eq!(read(r#""2016-2020""#).unwrap(), PeriodSpec::Range(2016, 2020));
+        assert_eq!(read(r#""2023""#).unwrap(), PeriodSpec::Year(2023));
+        for bad in ["2023.5", "-1", "70000", "true", "null", r#""soon""#] {
+            let error = read(bad).unwrap_err().to_string();
+            assert!(!error.is_empty(), "{bad}");
+        }
+        let error = read("true").unwrap_err().to_string();
+        assert!(error.contains("a year, or `latest`"), "{error}");
+    }
 
     #[test]
     fn a_figure_with_an_infinite_number_is_an_overflow_error() {
