@@ -108,6 +108,33 @@ fn every_answer_of_a_first_view_is_the_same_before_the_texts_arrive() -> Result<
     Ok(())
 }
 
+/// A reader's figure beside a published one is a conflict whether or not the published one's
+/// quote has arrived; the conflict answer shows no text.
+#[test]
+fn a_readers_conflict_is_the_same_before_the_texts_arrive() -> Result<()> {
+    let (complete, pending, _) = pending()?;
+    let csv = "observation_id,province,indicator_id,period,value,source_id\n\
+               mine-1,p63:72,dti_score,2024,0.7,my-count\n";
+    let (complete, pending) = (
+        complete.with_user_file(csv, "mine.csv")?,
+        pending.with_user_file(csv, "mine.csv")?,
+    );
+    let choice: CompareSpec =
+        spec(r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score"]}"#);
+    let conflicts = table_conflicts(&complete, &choice)?;
+    assert_eq!(
+        conflicts.len(),
+        1,
+        "the reader's 0.7 beside the published figure"
+    );
+    same(
+        table_conflicts(&pending, &choice),
+        Ok(conflicts),
+        "conflicts",
+    );
+    Ok(())
+}
+
 #[test]
 fn a_definition_waits_for_the_texts_and_then_is_the_one_of_data() -> Result<()> {
     let (complete, mut pending, texts) = pending()?;

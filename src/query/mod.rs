@@ -377,7 +377,10 @@ mod tests {
         // JavaScript's numbers arrive as doubles.
         assert_eq!(read("2023.0").unwrap(), PeriodSpec::Year(2023));
         assert_eq!(read(r#""latest""#).unwrap(), PeriodSpec::Latest);
-        assert_eq!(read(r#""2016-2020""#).unwrap(), PeriodSpec::Range(2016, 2020));
+        assert_eq!(
+            read(r#""2016-2020""#).unwrap(),
+            PeriodSpec::Range(2016, 2020)
+        );
         assert_eq!(read(r#""2023""#).unwrap(), PeriodSpec::Year(2023));
         for bad in ["2023.5", "-1", "70000", "true", "null", r#""soon""#] {
             let error = read(bad).unwrap_err().to_string();
