@@ -32,16 +32,19 @@ export function loadEngine() {
  * @returns {Promise<void>}
  */
 export function loadTexts() {
-  attaching ??= (async () => {
-    const { bundled } = await loadEngine();
-    if (!bundled.textsPending) return;
-    const url = new URL('ict_compare_texts.pack', import.meta.url);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
-    bundled.attachTexts(new Uint8Array(await response.arrayBuffer()));
-  })();
-  // Tried again at the next need, but not sooner than RETRY_MS after a failure, so that a
-  // pointer passing over the table's numbers does not fetch once for each.
-  attaching.catch(() => setTimeout(() => { attaching = null; }, RETRY_MS));
+  if (!attaching) {
+    const fetching = (async () => {
+      const { bundled } = await loadEngine();
+      if (!bundled.textsPending) return;
+      const url = new URL('ict_compare_texts.pack', import.meta.url);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+      bundled.attachTexts(new Uint8Array(await response.arrayBuffer()));
+    })();
+    // Tried again at the next need, but not sooner than RETRY_MS after a failure, so that a
+    // pointer passing over the table's numbers does not fetch once for each.
+    fetching.catch(() => setTimeout(() => { if (attaching === fetching) attaching = null; }, RETRY_MS));
+    attaching = fetching;
+  }
   return attaching;
 }

@@ -51,11 +51,11 @@ pub fn availability_of(
         .map(|(c, definition)| {
             let mut years: Vec<u16> = c.periods.iter().map(|p| p.calendar_year()).collect();
             years.dedup();
-            let covered = provinces.iter().filter(|p| covers(c, p)).count() as u32;
+            let count = provinces.iter().filter(|p| covers(c, p)).count() as u32;
             IndicatorAvailability {
                 indicator: c.indicator.clone(),
-                provinces: covered,
-                comparable: covered >= 2,
+                provinces: count,
+                comparable: count >= 2,
                 years,
                 per_capita: has_per_capita(&definition.aggregation),
             }

@@ -246,6 +246,14 @@ fn ranking_view(
             .map(|p| p.name.clone())
             .unwrap_or_default()
     };
+    // A row's figure is found again by the period the ranking was asked, as the ranking found it.
+    let asked = |province: ProvinceId, per_capita: bool, figure: &Figure| FigureRef {
+        province,
+        indicator: ranked.indicator.clone(),
+        period,
+        per_capita,
+        target: figure.is_target,
+    };
     let mut rows: Vec<RankRow> = ranked
         .entries
         .iter()
@@ -259,16 +267,7 @@ fn ranking_view(
             }),
             chosen: e.province == province.id,
             uncertain_with: e.uncertain_with.clone(),
-            figure: view_figure(
-                &e.figure,
-                FigureRef {
-                    province: e.province,
-                    indicator: ranked.indicator.clone(),
-                    period,
-                    per_capita: ranked.per_capita,
-                    target: e.figure.is_target,
-                },
-            ),
+            figure: view_figure(&e.figure, asked(e.province, ranked.per_capita, &e.figure)),
             published: (e.figure.origin == crate::model::Origin::User && !ranked.per_capita)
                 .then(|| {
                     super::conflict::published_beside(
@@ -307,16 +306,7 @@ fn ranking_view(
                 place: None,
                 chosen: p.id == province.id,
                 uncertain_with: Vec::new(),
-                figure: view_figure(
-                    &figure,
-                    FigureRef {
-                        province: p.id,
-                        indicator: ranked.indicator.clone(),
-                        period,
-                        per_capita: false,
-                        target: false,
-                    },
-                ),
+                figure: view_figure(&figure, asked(p.id, false, &figure)),
                 published: None,
             });
         }
@@ -367,16 +357,15 @@ fn report_figures(
         {
             continue;
         }
-        let provinces = availability
+        let available = availability
             .indicators
             .iter()
-            .find(|a| a.indicator == entry.indicator)
-            .map_or(0, |a| a.provinces);
+            .find(|a| a.indicator == entry.indicator);
         report.push(ReportFigure {
             indicator: entry.indicator.clone(),
             province: entry.province,
-            comparable: provinces > 1,
-            provinces,
+            comparable: available.is_some_and(|a| a.comparable),
+            provinces: available.map_or(0, |a| a.provinces),
             figure: view_figure(
                 latest,
                 of_year(latest, entry.province, &entry.indicator, false),
