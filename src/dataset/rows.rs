@@ -24,6 +24,16 @@ pub(crate) struct Row {
     pub(crate) origin: Origin,
 }
 
+/// What decides whether a stored observation answers a question, read without the rest of
+/// its row: this is asked of every row a query's index range holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Selection {
+    /// Interned scope: 0 is `province` (the whole province).
+    pub(crate) scope: u32,
+    pub(crate) is_target: bool,
+    pub(crate) period: Period,
+}
+
 /// The texts of one stored observation.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RowText<'a> {
@@ -54,6 +64,16 @@ impl Dataset {
     /// Every row, in load order.
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row> + '_ {
         (0..self.columns.len()).filter_map(|r| self.row(r))
+    }
+
+    /// The scope, target flag and period of row `r`.
+    pub(crate) fn selection(&self, r: usize) -> Option<Selection> {
+        let c = &self.columns;
+        Some(Selection {
+            scope: *c.scope.get(r)?,
+            is_target: *c.is_target.get(r)?,
+            period: *c.period.get(r)?,
+        })
     }
 
     /// The texts of row `r`.

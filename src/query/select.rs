@@ -43,7 +43,7 @@ impl<'d> Selector<'d> {
     /// Whether a row may answer: province-wide, a target only when targets are asked for, in
     /// the period.
     fn answers(self, row: u32, period: PeriodSpec, options: Options) -> bool {
-        self.dataset.row(row as usize).is_some_and(|r| {
+        self.dataset.selection(row as usize).is_some_and(|r| {
             r.scope == WHOLE_PROVINCE && r.is_target == options.targets && period.admits(r.period)
         })
     }
