@@ -376,7 +376,7 @@ fn the_dense_comparison_holds_the_same_numbers_as_the_comparison() -> Result<()>
             }
         }
     }
-    assert_eq!(dense.columns[0].decimals, 4);
+    assert_eq!(dense.decimals[0], 4);
     Ok(())
 }
 

@@ -188,6 +188,14 @@ fn the_dense_comparison_arrives_as_typed_arrays() {
     );
     let years: js_sys::Uint16Array = get(&dense, "years").dyn_into().expect("a Uint16Array");
     assert_eq!(years.get_index(0), 2024);
+    // The columns are named by their ids; the names are the catalog's.
+    let column = |field: &str, c: u32| array(&get(&dense, field)).get(c);
+    assert_eq!(
+        column("indicators", 1).as_string().as_deref(),
+        Some("bts_stations")
+    );
+    assert_eq!(column("units", 1).as_string().as_deref(), Some("count"));
+    assert_eq!(column("decimals", 0).as_f64(), Some(4.0));
 }
 
 #[wasm_bindgen_test]

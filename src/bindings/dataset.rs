@@ -76,7 +76,9 @@ struct Catalog<'a> {
 struct DenseHead<'a> {
     period: &'a str,
     provinces: &'a [crate::ProvinceId],
-    columns: &'a [crate::IndicatorSummary],
+    indicators: &'a [String],
+    units: &'a [String],
+    decimals: &'a [u8],
     qualifier_codes: &'a [crate::Qualifier],
     mark_codes: &'a [crate::FigureMark],
     best: &'a [Option<u32>],
@@ -87,7 +89,9 @@ fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
     let head = to_js(&DenseHead {
         period: &dense.period,
         provinces: &dense.provinces,
-        columns: &dense.columns,
+        indicators: &dense.indicators,
+        units: &dense.units,
+        decimals: &dense.decimals,
         qualifier_codes: &dense.qualifier_codes,
         mark_codes: &dense.mark_codes,
         best: &dense.best,

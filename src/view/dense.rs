@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::Qualifier;
 use crate::query::{Figure, Options, Selector, has_per_capita, per_capita};
 
-use super::province::{figure_mark, indicator_summary};
+use super::province::{figure_mark, shown_unit};
 use super::{DenseMatrix, FigureMark, FigureRef};
 
 /// The marks in code order: a cell's `marks` entry is an index into this.
@@ -56,19 +56,25 @@ pub fn compare_dense(dataset: &Dataset, spec: &CompareSpec) -> Result<DenseMatri
             }
         }
     }
-    let columns = matrix
-        .columns
-        .iter()
-        .filter_map(|col| {
-            let definition = dataset.indicator(&col.indicator)?;
-            let applied = spec.per_capita && has_per_capita(&definition.aggregation);
-            Some(indicator_summary(definition, applied))
-        })
-        .collect();
+    let mut indicators = Vec::with_capacity(matrix.columns.len());
+    let mut units = Vec::with_capacity(matrix.columns.len());
+    let mut decimals = Vec::with_capacity(matrix.columns.len());
+    for column in &matrix.columns {
+        let Some(definition) = dataset.indicator(&column.indicator) else {
+            continue;
+        };
+        let applied = spec.per_capita && has_per_capita(&definition.aggregation);
+        let (unit, shown) = shown_unit(definition, applied);
+        indicators.push(definition.id.clone());
+        units.push(unit);
+        decimals.push(shown);
+    }
     Ok(DenseMatrix {
         period: matrix.period.to_string(),
         provinces: matrix.rows.iter().map(|r| r.province).collect(),
-        columns,
+        indicators,
+        units,
+        decimals,
         values,
         years,
         qualifiers,

@@ -143,23 +143,28 @@ pub(super) fn summary(province: &Province) -> ProvinceSummary {
 }
 
 pub(super) fn indicator_summary(definition: &Indicator, per_capita: bool) -> IndicatorSummary {
+    let (unit, decimals) = shown_unit(definition, per_capita);
     IndicatorSummary {
         id: definition.id.clone(),
         name_vi: definition.name_vi.clone(),
         name_en: definition.name_en.clone(),
-        unit: if per_capita {
-            format!("per_{PER_CAPITA_BASE}_people")
-        } else {
-            definition.unit.as_str().to_owned()
-        },
-        // Per capita figures are small rates: two decimals whatever the count's.
-        decimals: if per_capita {
-            2
-        } else {
-            definition.unit.decimals()
-        },
+        unit,
+        decimals,
         better: definition.better,
         per_capita,
+    }
+}
+
+/// The unit of an indicator's values as shown, and the decimals to show them with.
+pub(super) fn shown_unit(definition: &Indicator, per_capita: bool) -> (String, u8) {
+    if per_capita {
+        // Per capita figures are small rates: two decimals whatever the count's.
+        (format!("per_{PER_CAPITA_BASE}_people"), 2)
+    } else {
+        (
+            definition.unit.as_str().to_owned(),
+            definition.unit.decimals(),
+        )
     }
 }
 

@@ -381,9 +381,15 @@ pub struct DenseMatrix {
     /// Rows, in the order asked.
     #[cfg_attr(test, ts(type = "ProvinceId[]"))]
     pub provinces: Vec<ProvinceId>,
-    /// Columns, in the order asked.
-    pub columns: Vec<IndicatorSummary>,
-    /// `provinces.length × columns.length` values, row by row; `NaN` where there is none.
+    /// Each column's indicator, in the order asked. Its names and which way is better are the
+    /// catalog's: an answer asked again at every change of the table does not repeat them.
+    pub indicators: Vec<String>,
+    /// Each column's unit as its values are given: the indicator's, or `per_100000_people`
+    /// where per capita applied.
+    pub units: Vec<String>,
+    /// The decimals to show each column's values with.
+    pub decimals: Vec<u8>,
+    /// `provinces.length × indicators.length` values, row by row; `NaN` where there is none.
     #[cfg_attr(test, ts(type = "Float64Array"))]
     pub values: Vec<f64>,
     /// Each cell's calendar year (0 where there is no figure).

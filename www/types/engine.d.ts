@@ -766,11 +766,21 @@ period: string,
  */
 provinces: ProvinceId[], 
 /**
- * Columns, in the order asked.
+ * Each column's indicator, in the order asked. Its names and which way is better are the
+ * catalog's: an answer asked again at every change of the table does not repeat them.
  */
-columns: Array<IndicatorSummary>, 
+indicators: Array<string>, 
 /**
- * `provinces.length × columns.length` values, row by row; `NaN` where there is none.
+ * Each column's unit as its values are given: the indicator's, or `per_100000_people`
+ * where per capita applied.
+ */
+units: Array<string>, 
+/**
+ * The decimals to show each column's values with.
+ */
+decimals: Array<number>, 
+/**
+ * `provinces.length × indicators.length` values, row by row; `NaN` where there is none.
  */
 values: Float64Array, 
 /**
