@@ -4,35 +4,9 @@
 //! code whichever read the record. It knows no particular file.
 
 use crate::error::{Error, ErrorKind, Position, Result, excerpt};
-use crate::parse::csv::word_at;
 use crate::parse::number::{is_ambiguous_grouping, is_english_grouping, parse_data_number};
 use crate::parse::table::Schema;
 use crate::parse::text::is_invisible;
-
-/// Whether every byte is printable ASCII (space to tilde), eight bytes at a time: this runs on
-/// every id of every row.
-fn is_printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = 0;
-    while let Some(word) = word_at(bytes, at) {
-        // With every byte below 0x80, adding to each cannot carry into the next: a byte
-        // reaches 0x80 by adding 1 only if it is 0x7f, and by adding 0x60 only if it is at
-        // least 0x20.
-        if word & HIGH != 0
-            || word.wrapping_add(ONES) & HIGH != 0
-            || word.wrapping_add(0x60 * ONES) & HIGH != HIGH
-        {
-            return false;
-        }
-        at += 8;
-    }
-    bytes
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .all(|b| b.wrapping_sub(0x20) < 0x5f)
-}
 
 /// The current record of a file read against a [`Schema`]: typed access to its fields by
 /// column, and the place of each for errors. A [`Table`] is one; the observations' line-at-once
@@ -83,7 +57,7 @@ pub(crate) trait Record {
     /// Refuses a character that cannot be seen in an id.
     fn visible(&self, slot: usize, text: &str) -> Result<()> {
         // Almost every id is printable ASCII: skip the character scan then.
-        if is_printable_ascii(text.as_bytes()) {
+        if text.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f) {
             return Ok(());
         }
         match text.chars().find(|&c| is_invisible(c)) {
@@ -176,35 +150,5 @@ pub(crate) trait Record {
     /// An error at a column of the record.
     fn error(&self, slot: usize, kind: ErrorKind) -> Error {
         Error::at(kind, self.position(slot))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_printable_ascii;
-    use proptest::prelude::*;
-
-    fn bytewise(bytes: &[u8]) -> bool {
-        bytes.iter().all(|b| (0x20..=0x7e).contains(b))
-    }
-
-    #[test]
-    fn every_byte_value_at_every_place_of_a_word() {
-        for len in 0..=17 {
-            for place in 0..len {
-                for byte in 0..=u8::MAX {
-                    let mut text = vec![b'a'; len];
-                    text[place] = byte;
-                    assert_eq!(is_printable_ascii(&text), bytewise(&text), "{text:?}");
-                }
-            }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn agrees_with_a_byte_at_a_time(bytes in proptest::collection::vec(0x18_u8..0x84, 0..40)) {
-            prop_assert_eq!(is_printable_ascii(&bytes), bytewise(&bytes));
-        }
     }
 }
