@@ -25,6 +25,8 @@ pub(crate) trait Record {
     fn position(&self, slot: usize) -> Position;
 
     /// The text of a column that must not be empty.
+    // Forced, as `id` and `optional` below: see `LineRecord::text`.
+    #[inline(always)]
     fn required(&self, slot: usize) -> Result<&str> {
         let text = self.text(slot);
         if text.is_empty() {
@@ -40,6 +42,7 @@ pub(crate) trait Record {
 
     /// The text of a required id column: not empty, and with no character that cannot be seen
     /// (two ids that look the same must be the same id).
+    #[inline(always)]
     fn id(&self, slot: usize) -> Result<&str> {
         let text = self.required(slot)?;
         self.visible(slot, text)?;
@@ -73,6 +76,7 @@ pub(crate) trait Record {
     }
 
     /// The text of an optional column, `None` when absent or empty.
+    #[inline(always)]
     fn optional(&self, slot: usize) -> Option<&str> {
         Some(self.text(slot)).filter(|text| !text.is_empty())
     }
