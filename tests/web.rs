@@ -636,6 +636,19 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let same =
         |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(question.clone()).expect("answers"));
     assert_eq!(same(&pieces).ok(), same(&whole).ok());
+    // The same text as bytes, in pieces that cut characters (a note in Vietnamese).
+    let noted = text
+        .replace('\n', ",Trà Vinh ước\n")
+        .replacen(",Trà Vinh ước\n", ",note\n", 1);
+    let whole = JsDataset::from_csv(&noted, &indicators, &sources).expect("loads whole");
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    for piece in noted.as_bytes().chunks(7) {
+        loader.push_bytes(piece).expect("a piece of bytes");
+    }
+    assert_eq!(
+        same(&loader.finish().expect("loads")).ok(),
+        same(&whole).ok()
+    );
 
     // The first row's source, not the header's `source_id`.
     let body = text.find('\n').expect("a header line");

@@ -83,6 +83,16 @@ impl Load {
         })
     }
 
+    /// Where the text read so far ends.
+    pub(super) fn end_position(&self) -> Position {
+        self.stream.end_position()
+    }
+
+    /// The file's name, as errors give it.
+    pub(super) fn file(&self) -> &str {
+        &self.file
+    }
+
     /// Reads `last`, the last piece (all the text, when it came whole), and what is left, and
     /// hands back the columns.
     pub(super) fn finish(
@@ -354,59 +364,6 @@ impl Interned {
             *slot = (key, value);
         }
         Ok(value)
-    }
-}
-
-/// A dataset whose observations arrive in pieces, over the bundled reference data: a long
-/// file is read as it comes (from the network, or from a page that slices a long text) and
-/// never held whole. Every row and every error is what [`Dataset::with_bundled_reference`]
-/// gives for the whole text.
-///
-/// ```
-/// use ict_compare::{DatasetLoader, synthetic_indicators, synthetic_sources};
-/// let (sources, indicators) = (synthetic_sources(), synthetic_indicators());
-/// let mut loader = DatasetLoader::with_bundled_reference(&sources, &indicators, 0)?;
-/// loader.push("province,indicator_id,period,value,source_id\np63:84,ind_000,20")?;
-/// loader.push("24,12,s01\n")?;
-/// assert_eq!(loader.finish()?.len(), 1);
-/// # Ok::<(), ict_compare::Error>(())
-/// ```
-pub struct DatasetLoader {
-    dataset: Dataset,
-    load: Load,
-}
-
-impl DatasetLoader {
-    /// A loader of observations that cite `sources` and `indicators` (whole texts, in the
-    /// bundled formats); `expected_bytes`, the observations' length if known (0 otherwise),
-    /// lets the columns be sized once.
-    pub fn with_bundled_reference(
-        sources: &str,
-        indicators: &str,
-        expected_bytes: usize,
-    ) -> Result<Self> {
-        let dataset = Dataset::own_catalogue(sources, indicators)?;
-        let load = Load::new(
-            &dataset,
-            "observations.csv",
-            Origin::Bundled,
-            expected_bytes,
-        );
-        Ok(DatasetLoader { dataset, load })
-    }
-
-    /// Reads the rows that `piece`, the next part of the text, completes.
-    pub fn push(&mut self, piece: &str) -> Result<()> {
-        self.load
-            .push(&mut self.dataset, piece, &HashSet::default())
-    }
-
-    /// Reads the rest and indexes the dataset.
-    pub fn finish(self) -> Result<Dataset> {
-        let DatasetLoader { mut dataset, load } = self;
-        let columns = load.finish(&mut dataset, "", &HashSet::default())?;
-        dataset.set_columns(columns);
-        Ok(dataset)
     }
 }
 

@@ -9,6 +9,7 @@ mod bundled;
 #[cfg(test)]
 pub(crate) mod inline;
 mod load;
+mod loader;
 mod pack;
 mod reference;
 mod rows;
@@ -25,7 +26,7 @@ use crate::parse::{
 };
 use load::Load;
 
-pub use load::DatasetLoader;
+pub use loader::DatasetLoader;
 pub use pack::Packs;
 use pack::Texts;
 pub use reference::Reference;

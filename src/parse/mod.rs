@@ -13,7 +13,7 @@ mod stored;
 mod table;
 mod text;
 
-pub(crate) use csv::line_ends;
+pub(crate) use csv::{UTF16_SNIFF, line_ends, looks_like_utf16};
 pub(crate) use files::SOURCES;
 pub(crate) use record::Record;
 pub(crate) use table::Table;

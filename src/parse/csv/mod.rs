@@ -301,15 +301,20 @@ pub fn line_ends(text: &str) -> usize {
     count_byte(bytes, b'\n').max(count_byte(bytes, b'\r'))
 }
 
+/// How many bytes of a text's head [`looks_like_utf16`] reads.
+pub(crate) const UTF16_SNIFF: usize = 512;
+
 /// Whether `bytes` start as UTF-16 text: a UTF-16 byte-order mark, or, in the first 512 bytes,
 /// NUL in at least a third of the odd (little-endian) or even (big-endian) positions and almost
 /// never in the others. CSV text in UTF-8 has no NUL at all; the header of a UTF-16 file is
 /// ASCII, so half its bytes are NUL.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_utf16(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return true;
     }
-    let head = bytes.get(..bytes.len().min(512)).unwrap_or_default();
+    let head = bytes
+        .get(..bytes.len().min(UTF16_SNIFF))
+        .unwrap_or_default();
     let pairs = head.len() / 2;
     if pairs == 0 {
         return false;
@@ -326,7 +331,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 /// The number of line ends in `text` (LF, CR LF or a lone CR, each counted once) and the text
 /// after the last of them.
-fn lines_in(text: &str) -> (u64, &str) {
+pub(crate) fn lines_in(text: &str) -> (u64, &str) {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut last_start = 0;

@@ -3,8 +3,8 @@
 //! tokeniser and the general reader for each record.
 
 use super::{OBSERVATIONS, ObservationRow, read_row};
-use crate::error::Result;
-use crate::parse::csv::count_byte;
+use crate::error::{Position, Result};
+use crate::parse::csv::{count_byte, lines_in};
 use crate::parse::lines::{Layout, LineRecord};
 use crate::parse::record::Record;
 use crate::parse::table::{Header, Table};
@@ -82,6 +82,15 @@ impl ObservationStream {
         }
         rest.clone_into(&mut self.pending);
         Ok(())
+    }
+
+    /// Where the text read so far ends: the line and column (in characters) that its next
+    /// character will have, as [`decode_utf8`](crate::decode_utf8) places a bad byte there.
+    pub(crate) fn end_position(&self) -> Position {
+        // `pending` starts a line: it is what follows the last record read.
+        let (breaks, last) = lines_in(&self.pending);
+        let column = last.chars().count() as u64 + 1;
+        Position::new(self.file.as_deref(), self.line + breaks, column)
     }
 
     /// Reads `last`, the last piece (or the whole text), and what is left before it.
