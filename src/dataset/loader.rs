@@ -59,15 +59,18 @@ impl DatasetLoader {
 
     /// Reads the rows that `piece`, the next part of the text, completes.
     pub fn push(&mut self, piece: &str) -> Result<()> {
-        self.load
-            .push(&mut self.dataset, piece, &HashSet::default())
+        if !self.undecoded.is_empty() {
+            // Bytes wait before it (a head too short to check, a character begun): in order.
+            return self.push_bytes(piece.as_bytes());
+        }
+        self.read(piece)
     }
 
     /// Reads the rows that `piece`, the next bytes of the text in UTF-8, completes: a file's
     /// bytes as they arrive, split anywhere, a character too. A text in UTF-16, or a byte that
     /// is not UTF-8, is refused where [`decode_utf8`](crate::decode_utf8) places it in the
-    /// whole text, unless a row before it is refused first. Feed one loader either bytes or
-    /// text, not both.
+    /// whole text, unless a row before it is refused first. Bytes and text may be mixed: they
+    /// are read in the order given.
     pub fn push_bytes(&mut self, piece: &[u8]) -> Result<()> {
         if !self.head_checked {
             if self.undecoded.is_empty() && piece.len() >= UTF16_SNIFF {
@@ -95,7 +98,7 @@ impl DatasetLoader {
                 Ok(character) => {
                     let character = character.to_owned();
                     self.undecoded.clear();
-                    self.push(&character)?;
+                    self.read(&character)?;
                 }
                 Err(error) if error.error_len().is_none() => {}
                 Err(_) => return Err(self.not_utf8()),
@@ -142,10 +145,10 @@ impl DatasetLoader {
     /// Reads `bytes` up to a character that the next piece completes, which waits for it.
     fn decode(&mut self, bytes: &[u8]) -> Result<()> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.push(text),
+            Ok(text) => self.read(text),
             Err(error) => {
                 let (valid, rest) = bytes.split_at(error.valid_up_to());
-                self.push(std::str::from_utf8(valid).unwrap_or_default())?;
+                self.read(std::str::from_utf8(valid).unwrap_or_default())?;
                 if error.error_len().is_some() {
                     return Err(self.not_utf8());
                 }
@@ -153,6 +156,11 @@ impl DatasetLoader {
                 Ok(())
             }
         }
+    }
+
+    /// Reads the rows that `text`, the next part of the text, completes.
+    fn read(&mut self, text: &str) -> Result<()> {
+        self.load.push(&mut self.dataset, text, &HashSet::default())
     }
 
     /// A byte that is not UTF-8 where the text read so far ends.
@@ -212,6 +220,28 @@ mod tests {
             let dataset = from_bytes(text.as_bytes(), size).expect("loads in pieces");
             assert_eq!(transcript(&dataset), whole, "pieces of {size}");
         }
+    }
+
+    #[test]
+    fn bytes_and_text_mixed_are_read_in_the_order_given() {
+        let text = text();
+        let mut whole = loader();
+        whole.push(&text).expect("the text");
+        let whole = transcript(&whole.finish().expect("loads"));
+        // A short head of bytes, text, then a character cut between bytes and text.
+        let cut = text.find('ư').expect("a two-byte letter") + 1;
+        let mut mixed = loader();
+        mixed.push_bytes(&text.as_bytes()[..10]).expect("bytes");
+        mixed.push(&text[10..cut - 1]).expect("text");
+        mixed
+            .push_bytes(&text.as_bytes()[cut - 1..cut])
+            .expect("half a letter");
+        let rest = text.as_bytes()[cut..].to_vec();
+        mixed.push_bytes(&rest[..1]).expect("the other half");
+        mixed
+            .push(std::str::from_utf8(&rest[1..]).expect("UTF-8"))
+            .expect("text");
+        assert_eq!(transcript(&mixed.finish().expect("loads")), whole);
     }
 
     #[test]
