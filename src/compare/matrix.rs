@@ -264,13 +264,7 @@ fn fill_column(
             .and_then(|f| f.derived.as_ref())
             .is_some_and(|d| d.reported < d.members);
         row.cells.push(figure.map(|figure| Cell {
-            figure_ref: FigureRef {
-                province: row.province,
-                indicator: id.clone(),
-                period: spec.period,
-                per_capita: normalise,
-                target: figure.is_target,
-            },
+            figure_ref: FigureRef::of(&figure, row.province, id, spec.period, normalise),
             figure,
             best: false,
         }));

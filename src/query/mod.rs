@@ -191,6 +191,27 @@ pub struct FigureRef {
     pub target: bool,
 }
 
+impl FigureRef {
+    /// The address of `figure`, read for `province` and `indicator` by the period spec
+    /// `period` (per capita or not): a target when the figure is one.
+    #[must_use]
+    pub fn of(
+        figure: &Figure,
+        province: ProvinceId,
+        indicator: &str,
+        period: PeriodSpec,
+        per_capita: bool,
+    ) -> Self {
+        FigureRef {
+            province,
+            indicator: indicator.to_owned(),
+            period,
+            per_capita,
+            target: figure.is_target,
+        }
+    }
+}
+
 /// Where one number of an answer was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -191,13 +191,8 @@ pub(super) fn of_year(
     indicator: &str,
     per_capita: bool,
 ) -> FigureRef {
-    FigureRef {
-        province,
-        indicator: indicator.to_owned(),
-        period: PeriodSpec::Year(figure.period.calendar_year()),
-        per_capita,
-        target: figure.is_target,
-    }
+    let year = PeriodSpec::Year(figure.period.calendar_year());
+    FigureRef::of(figure, province, indicator, year, per_capita)
 }
 
 /// A figure as a view shows it, with the address that finds it again: for a figure the view
@@ -252,12 +247,8 @@ fn ranking_view(
             .unwrap_or_default()
     };
     // A row's figure is found again by the period the ranking was asked, as the ranking found it.
-    let asked = |province: ProvinceId, per_capita: bool, figure: &Figure| FigureRef {
-        province,
-        indicator: ranked.indicator.clone(),
-        period,
-        per_capita,
-        target: figure.is_target,
+    let asked = |province: ProvinceId, per_capita: bool, figure: &Figure| {
+        FigureRef::of(figure, province, &ranked.indicator, period, per_capita)
     };
     let mut rows: Vec<RankRow> = ranked
         .entries
