@@ -33,11 +33,7 @@ impl JsDatasetLoader {
 
     /// Reads the next piece of the observations' text (any length, split anywhere).
     pub fn push(&mut self, piece: &str) -> Result<(), JsValue> {
-        let loader = self.inner.as_mut().ok_or_else(Self::spent)?;
-        loader.push(piece).map_err(|e| {
-            self.inner = None;
-            to_js_error(&e)
-        })
+        self.read(|loader| loader.push(piece))
     }
 
     /// Reads the next piece of the observations' bytes in UTF-8 (a `Uint8Array`, split
@@ -46,11 +42,7 @@ impl JsDatasetLoader {
     /// than encoding it for this.
     #[wasm_bindgen(js_name = pushBytes)]
     pub fn push_bytes(&mut self, piece: &[u8]) -> Result<(), JsValue> {
-        let loader = self.inner.as_mut().ok_or_else(Self::spent)?;
-        loader.push_bytes(piece).map_err(|e| {
-            self.inner = None;
-            to_js_error(&e)
-        })
+        self.read(|loader| loader.push_bytes(piece))
     }
 
     /// Reads the rest and returns the dataset.
@@ -60,6 +52,18 @@ impl JsDatasetLoader {
             .finish()
             .map(|inner| JsDataset { inner })
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// Reads a piece with `read`; after an error the loader takes no more.
+    fn read(
+        &mut self,
+        read: impl FnOnce(&mut crate::DatasetLoader) -> crate::Result<()>,
+    ) -> Result<(), JsValue> {
+        let loader = self.inner.as_mut().ok_or_else(Self::spent)?;
+        read(loader).map_err(|e| {
+            self.inner = None;
+            to_js_error(&e)
+        })
     }
 
     fn spent() -> JsValue {
