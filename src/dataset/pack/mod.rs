@@ -50,10 +50,10 @@ impl Dataset {
     #[must_use]
     pub fn to_packs(&self) -> Packs {
         let texts = texts::write_body(self);
+        let fingerprint = texts::fingerprint(&texts);
         let mut w = Writer::default();
         w.bytes.extend_from_slice(MAGIC);
-        w.bytes
-            .extend_from_slice(&texts::fingerprint(&texts).to_le_bytes());
+        w.bytes.extend_from_slice(&fingerprint.to_le_bytes());
         write_reference(&mut w, &self.reference);
         w.count(self.indicators.len());
         for indicator in &self.indicators {
@@ -68,7 +68,7 @@ impl Dataset {
         write_columns(&mut w, &self.columns);
         Packs {
             main: w.bytes,
-            texts: texts::framed(&texts),
+            texts: texts::framed(&texts, fingerprint),
         }
     }
 

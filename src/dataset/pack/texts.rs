@@ -53,11 +53,12 @@ pub(super) fn write_body(dataset: &Dataset) -> Vec<u8> {
     w.bytes
 }
 
-/// A texts pack: its first bytes, the fingerprint of `body`, then `body`.
-pub(super) fn framed(body: &[u8]) -> Vec<u8> {
+/// A texts pack: its first bytes, `fingerprint` (of `body`, recorded in the main pack too),
+/// then `body`.
+pub(super) fn framed(body: &[u8], fingerprint: u64) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(MAGIC.len() + 8 + body.len());
     bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&fingerprint(body).to_le_bytes());
+    bytes.extend_from_slice(&fingerprint.to_le_bytes());
     bytes.extend_from_slice(body);
     bytes
 }
@@ -237,7 +238,7 @@ mod tests {
             "observation_id,province,indicator_id,period,value,source_id\nu,p63:84,bts_stations,2024,1,s\n",
             "mine.csv",
         ).unwrap());
-        let framed = super::framed(&body);
+        let framed = super::framed(&body, super::fingerprint(&body));
         let mut fitted = dataset.clone();
         if let super::Texts::Pending { fingerprint, .. } = &mut fitted.texts {
             *fingerprint = super::fingerprint(&body);
