@@ -209,12 +209,17 @@ mod tests {
             .collect()
     }
 
+    /// The transcript of `text` pushed whole.
+    fn whole(text: &str) -> Vec<String> {
+        let mut loader = loader();
+        loader.push(text).expect("the text");
+        transcript(&loader.finish().expect("loads"))
+    }
+
     #[test]
     fn bytes_split_anywhere_load_as_the_whole_text() {
         let text = text();
-        let mut whole = loader();
-        whole.push(&text).expect("the text");
-        let whole = transcript(&whole.finish().expect("loads"));
+        let whole = whole(&text);
         assert_eq!(whole.len(), 41);
         for size in [1, 2, 3, 4, 5, 7, 64, 511, 512, 600, text.len()] {
             let dataset = from_bytes(text.as_bytes(), size).expect("loads in pieces");
@@ -225,9 +230,7 @@ mod tests {
     #[test]
     fn bytes_and_text_mixed_are_read_in_the_order_given() {
         let text = text();
-        let mut whole = loader();
-        whole.push(&text).expect("the text");
-        let whole = transcript(&whole.finish().expect("loads"));
+        let whole = whole(&text);
         // A short head of bytes, text, then a character cut between bytes and text.
         let cut = text.find('ư').expect("a two-byte letter") + 1;
         let mut mixed = loader();
