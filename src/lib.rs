@@ -91,10 +91,10 @@ pub use parse::{
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,
     Derivation, DerivationKind, Figure, FigurePage, FigurePageSpec, Group, GroupBy,
-    IndicatorCoverage, MAX_PAGE, Method, Options, PER_CAPITA_BASE, PeriodSpec, Provenance,
-    ReferenceKind, ReferenceLine, References, SourceEntry, SourcePage, SourcePageSpec, Stats,
-    Summary, UserFigures, aggregate, averages, coverage, figure_page, source_entries, source_page,
-    user_figures,
+    IndicatorCoverage, MAX_PAGE, Method, Options, PER_CAPITA_BASE, PER_CAPITA_DECIMALS,
+    PER_CAPITA_UNIT, PeriodSpec, Provenance, ReferenceKind, ReferenceLine, References, SourceEntry,
+    SourcePage, SourcePageSpec, Stats, Summary, UserFigures, aggregate, averages, coverage,
+    figure_page, source_entries, source_page, user_figures,
 };
 pub use synthetic::{
     SYNTHETIC_HEADER, SYNTHETIC_INDICATORS, SYNTHETIC_MAX_ROWS, SYNTHETIC_SOURCES, SYNTHETIC_YEARS,

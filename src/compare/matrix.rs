@@ -13,7 +13,7 @@ use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Better, ProvinceId, Scheme, Unit};
 use crate::query::{
-    Figure, FigureRef, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita,
+    Figure, FigureRef, Options, PER_CAPITA_UNIT, PeriodSpec, References, Selector, has_per_capita,
     per_capita, references,
 };
 
@@ -314,7 +314,7 @@ fn fill_column(
         indicator: id.clone(),
         references,
         unit: if normalise {
-            format!("per_{PER_CAPITA_BASE}_people")
+            PER_CAPITA_UNIT.to_owned()
         } else {
             definition.unit.as_str().to_owned()
         },

@@ -17,7 +17,7 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, ProvinceId, Qualifier, Scheme};
 use crate::query::{
-    Figure, Options, PER_CAPITA_BASE, PeriodSpec, References, Selector, has_per_capita, per_capita,
+    Figure, Options, PER_CAPITA_UNIT, PeriodSpec, References, Selector, has_per_capita, per_capita,
     references,
 };
 
@@ -160,7 +160,7 @@ pub fn rank(dataset: &Dataset, spec: &RankSpec) -> Result<Ranking> {
         per_capita: normalise,
         per_capita_refused: (spec.per_capita && !normalise).then(|| not_per_capita(definition)),
         unit: if normalise {
-            format!("per_{PER_CAPITA_BASE}_people")
+            PER_CAPITA_UNIT.to_owned()
         } else {
             definition.unit.as_str().to_owned()
         },

@@ -35,7 +35,7 @@ pub use listing::{
     FigurePage, FigurePageSpec, IndicatorCoverage, MAX_PAGE, SourceEntry, SourcePage,
     SourcePageSpec, UserFigures, coverage, figure_page, source_entries, source_page, user_figures,
 };
-pub use normalise::PER_CAPITA_BASE;
+pub use normalise::{PER_CAPITA_BASE, PER_CAPITA_DECIMALS, PER_CAPITA_UNIT};
 pub(crate) use normalise::{has_per_capita, per_capita};
 pub(crate) use select::Selector;
 

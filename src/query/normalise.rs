@@ -12,6 +12,12 @@ use crate::query::{Derivation, DerivationKind, Figure, Selector};
 /// Per-capita figures are per this many people.
 pub const PER_CAPITA_BASE: f64 = 100_000.0;
 
+/// The unit answers give a per-capita figure in: per [`PER_CAPITA_BASE`] people.
+pub const PER_CAPITA_UNIT: &str = "per_100000_people";
+
+/// Per-capita figures are shown with two decimals, whatever their count's: they are small rates.
+pub const PER_CAPITA_DECIMALS: u8 = 2;
+
 /// Whether figures aggregated by `rule` have a per-capita form.
 pub(crate) fn has_per_capita(rule: &Aggregation) -> bool {
     *rule == Aggregation::Sum
@@ -74,4 +80,14 @@ pub(crate) fn per_capita(
         derived: Some(derived),
         ..figure.clone()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_per_capita_unit_names_the_base() {
+        assert_eq!(PER_CAPITA_UNIT, format!("per_{PER_CAPITA_BASE}_people"));
+    }
 }

@@ -6,8 +6,8 @@ use crate::dataset::Dataset;
 use crate::error::{Error, Result};
 use crate::model::{Indicator, Province, ProvinceId, Scheme};
 use crate::query::{
-    Figure, Options, PER_CAPITA_BASE, PeriodSpec, ReferenceKind, ReferenceLine, Selector,
-    has_per_capita,
+    Figure, Options, PER_CAPITA_DECIMALS, PER_CAPITA_UNIT, PeriodSpec, ReferenceKind,
+    ReferenceLine, Selector, has_per_capita,
 };
 
 use super::availability::availability;
@@ -158,8 +158,7 @@ pub(super) fn indicator_summary(definition: &Indicator, per_capita: bool) -> Ind
 /// The unit of an indicator's values as shown, and the decimals to show them with.
 pub(super) fn shown_unit(definition: &Indicator, per_capita: bool) -> (String, u8) {
     if per_capita {
-        // Per capita figures are small rates: two decimals whatever the count's.
-        (format!("per_{PER_CAPITA_BASE}_people"), 2)
+        (PER_CAPITA_UNIT.to_owned(), PER_CAPITA_DECIMALS)
     } else {
         (
             definition.unit.as_str().to_owned(),

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use ict_compare::{
-    Dataset, Error, ErrorKind, Figure, PER_CAPITA_BASE, ProvinceId, ReferenceLine, Unit,
-    format_vietnamese_number, is_invisible, spreadsheet_safe,
+    Dataset, Error, ErrorKind, Figure, PER_CAPITA_BASE, PER_CAPITA_UNIT, ProvinceId, ReferenceLine,
+    Unit, format_vietnamese_number, is_invisible, spreadsheet_safe,
 };
 use serde::Serialize;
 
@@ -110,7 +110,7 @@ pub(crate) fn number(value: f64, unit: &str) -> String {
 pub(crate) fn unit_label(unit: &str) -> String {
     match unit.parse::<Unit>() {
         Ok(unit) => unit.label_vi().to_owned(),
-        Err(()) if unit == format!("per_{PER_CAPITA_BASE}_people") => {
+        Err(()) if unit == PER_CAPITA_UNIT => {
             format!("/{} dân", number(PER_CAPITA_BASE, "count"))
         }
         Err(()) => unit.to_owned(),

@@ -38,7 +38,7 @@ pub(crate) fn run_series(options: &Options) -> Result<ExitCode, Error> {
     };
     let answer = series(&dataset, &spec)?;
     let unit = if answer.per_capita {
-        format!("per_{}_people", ict_compare::PER_CAPITA_BASE)
+        ict_compare::PER_CAPITA_UNIT.to_owned()
     } else {
         dataset
             .indicator(&spec.indicator)
