@@ -112,6 +112,6 @@ pub use view::{
 };
 pub use view::{
     ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, IndicatorDefinition,
-    InitialChoice, MapTabView, PeriodChoice, chart_view, indicator_definition, initial_choice,
-    map_tab_view, period_choices,
+    InitialChoice, MapTabView, PeriodChoice, UnitDisplay, chart_view, indicator_definition,
+    initial_choice, map_tab_view, period_choices, unit_displays,
 };

@@ -27,13 +27,27 @@ export function formatNumber(value, lang, digits = 3) {
   return text;
 }
 
-// The engine says how many decimals each unit shows (index scores four, the rest three).
-const unitDecimals = new Map();
+// How the engine shows each unit (`catalog.units`): decimals (index scores four, per capita
+// two, the rest three), the words under a column's name, the sign after a value.
+/** @type {Map<string, import('./types/engine').UnitDisplay>} */
+const units = new Map();
 
 /** Takes the engine's display rules for units (`catalog.units`). */
-export function useUnits(units) {
-  unitDecimals.clear();
-  for (const u of units ?? []) unitDecimals.set(u.unit, u.decimals);
+export function useUnits(displays) {
+  units.clear();
+  for (const display of displays ?? []) units.set(display.unit, display);
+}
+
+/**
+ * The words under a column's or legend's name for values in `unit` ("%", "trên 100.000 dân",
+ * "tỷ đồng"), as the engine gives them; empty for a count.
+ * @param {string} unit
+ * @param {'vi'|'en'} lang
+ */
+export function unitHeading(unit, lang) {
+  const display = units.get(unit);
+  if (!display) return '';
+  return lang === 'en' ? display.headingEn : display.headingVi;
 }
 
 const QUALIFIER_SYMBOLS = {
@@ -47,9 +61,10 @@ const QUALIFIER_SYMBOLS = {
  * @param {'vi'|'en'} lang
  */
 export function formatValue(cell, unit, lang) {
-  const number = formatNumber(cell.value, lang, unitDecimals.get(unit) ?? 3);
+  const display = units.get(unit);
+  const number = formatNumber(cell.value, lang, display?.decimals ?? 3);
   let text = cell.outOf != null ? `${number}/${formatNumber(cell.outOf, lang)}` : number;
-  if (unit === 'percent') text += lang === 'vi' ? ' %' : '%';
+  if (display) text += lang === 'en' ? display.suffixEn : display.suffixVi;
   return `${QUALIFIER_SYMBOLS[cell.qualifier] ?? ''}${text}`;
 }
 

@@ -46,13 +46,6 @@ fn indicator_entries(indicators: &[Indicator]) -> Vec<IndicatorEntry<'_>> {
         .collect()
 }
 
-/// How the values of one unit are shown.
-#[derive(Serialize)]
-struct UnitDisplay {
-    unit: Unit,
-    decimals: u8,
-}
-
 /// Everything the page's pickers and views need to know up front, in one call.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -61,7 +54,7 @@ struct Catalog<'a> {
     regions: &'a [Region],
     indicators: Vec<IndicatorEntry<'a>>,
     sources: Vec<SourceEntry<'a>>,
-    units: Vec<UnitDisplay>,
+    units: Vec<crate::UnitDisplay>,
     /// For each list (63 then 34 provinces), how many provinces and years each indicator has,
     /// whether it has a per-capita form, and how many indicators each province has: what the
     /// pickers and the per-capita option show.
@@ -254,13 +247,7 @@ impl JsDataset {
             initial: crate::initial_choice(&sources, &coverage),
             periods: crate::period_choices(&coverage),
             sources,
-            units: Unit::ALL
-                .iter()
-                .map(|&unit| UnitDisplay {
-                    unit,
-                    decimals: unit.decimals(),
-                })
-                .collect(),
+            units: crate::unit_displays(),
             availability: [
                 crate::availability_of(&self.inner, crate::Scheme::P63, &coverage),
                 crate::availability_of(&self.inner, crate::Scheme::P34, &coverage),

@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec } from "../www/types/engine";
-export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec };
+import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, UnitDisplay } from "../www/types/engine";
+export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, UnitDisplay };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -78,9 +78,6 @@ export type Scheme = "p63" | "p34";
 export interface Region { code: string; nameVi: string; nameEn: string; }
 
 export interface IndicatorCoverage { indicator: string; observations: number; provinces: ProvinceId[]; periods: string[]; }
-
-/** How values of a unit are shown: at most `decimals` decimals. */
-export interface UnitDisplay { unit: string; decimals: number; }
 
 export interface Catalog {
   provinces: Province[];

@@ -1,13 +1,85 @@
-//! The choices the page offers before any view: the view it opens with, and the years of the
-//! period picker. Both come with the catalog, so that the page orders nothing itself. An
-//! indicator's definition is not in the catalog: a reader asks for it ("i"), one at a time.
+//! The choices the page offers before any view: the view it opens with, the years of the
+//! period picker, and how each unit is shown. They come with the catalog, so that the page
+//! orders nothing and knows no unit itself. An indicator's definition is not in the catalog: a
+//! reader asks for it ("i"), one at a time.
 
 use serde::Serialize;
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::model::{Origin, ProvinceId, Scheme};
-use crate::query::{IndicatorCoverage, SourceEntry};
+use crate::model::{Origin, ProvinceId, Scheme, Unit};
+use crate::query::{IndicatorCoverage, PER_CAPITA_DECIMALS, PER_CAPITA_UNIT, SourceEntry};
+
+/// How the values of one unit are shown: every unit an answer gives values in (an indicator's,
+/// or per capita) has one, so that the page writes a column's heading and a value's sign by
+/// reading this, never by knowing the units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct UnitDisplay {
+    /// The unit as answers name it (`percent`, `per_100000_people`).
+    pub unit: String,
+    /// At most this many decimals.
+    pub decimals: u8,
+    /// The words under a column's or legend's name, in Vietnamese (`trên 100 dân`); empty
+    /// for a count.
+    pub heading_vi: String,
+    /// The same in English.
+    pub heading_en: String,
+    /// Written after each value, in Vietnamese (` %`: a space before the sign); empty for
+    /// units said once in the heading.
+    pub suffix_vi: String,
+    /// The same in English (`%`).
+    pub suffix_en: String,
+}
+
+/// How every unit an answer can give values in is shown.
+#[must_use]
+pub fn unit_displays() -> Vec<UnitDisplay> {
+    let display = |unit: &str, decimals, (heading_vi, heading_en): (&str, &str)| {
+        let (suffix_vi, suffix_en) = if unit == Unit::Percent.as_str() {
+            (" %", "%")
+        } else {
+            ("", "")
+        };
+        UnitDisplay {
+            unit: unit.to_owned(),
+            decimals,
+            heading_vi: heading_vi.to_owned(),
+            heading_en: heading_en.to_owned(),
+            suffix_vi: suffix_vi.to_owned(),
+            suffix_en: suffix_en.to_owned(),
+        }
+    };
+    Unit::ALL
+        .iter()
+        .map(|&unit| display(unit.as_str(), unit.decimals(), heading(unit)))
+        .chain([display(
+            PER_CAPITA_UNIT,
+            PER_CAPITA_DECIMALS,
+            ("trên 100.000 dân", "per 100,000 people"),
+        )])
+        .collect()
+}
+
+/// The words under a column's name for values in `unit`, in Vietnamese and English.
+fn heading(unit: Unit) -> (&'static str, &'static str) {
+    match unit {
+        Unit::Count => ("", ""),
+        Unit::Percent => ("%", "%"),
+        Unit::Per100People => ("trên 100 dân", "per 100 people"),
+        Unit::Per100Households => ("trên 100 hộ", "per 100 households"),
+        Unit::VndBillion => ("tỷ đồng", "billion đồng"),
+        Unit::VndMillion => ("triệu đồng", "million đồng"),
+        Unit::Km => ("km", "km"),
+        Unit::Mbps => ("Mbps", "Mbps"),
+        Unit::Gbps => ("Gbps", "Gbps"),
+        Unit::PeoplePerPoint => ("người/điểm", "people per point"),
+        Unit::Hours => ("giờ", "hours"),
+        Unit::Score0To1 => ("điểm (0–1)", "score (0–1)"),
+        Unit::Score1To10 => ("điểm (1–10)", "score (1–10)"),
+    }
+}
 
 /// What an indicator counts and how its figures are made, as the "i" beside its name shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -197,5 +269,25 @@ mod tests {
             .collect();
         assert!(dti.contains(&2023) && dti.contains(&2024), "{dti:?}");
         Ok(())
+    }
+
+    #[test]
+    fn every_unit_an_answer_gives_is_shown_with_words_in_both_languages() {
+        let shown = unit_displays();
+        let units: Vec<&str> = shown.iter().map(|u| u.unit.as_str()).collect();
+        for unit in Unit::ALL {
+            assert!(units.contains(&unit.as_str()), "{unit:?}");
+        }
+        assert!(units.contains(&PER_CAPITA_UNIT));
+        assert_eq!(units.len(), Unit::ALL.len() + 1, "each once");
+        for u in &shown {
+            let is_count = u.unit == Unit::Count.as_str();
+            assert_eq!(u.heading_vi.is_empty(), is_count, "{}", u.unit);
+            assert_eq!(u.heading_en.is_empty(), is_count, "{}", u.unit);
+        }
+        let per_capita = shown.iter().find(|u| u.unit == PER_CAPITA_UNIT);
+        assert_eq!(per_capita.map(|u| u.decimals), Some(PER_CAPITA_DECIMALS));
+        let percent = shown.iter().find(|u| u.unit == "percent");
+        assert_eq!(percent.map(|u| u.suffix_vi.as_str()), Some(" %"));
     }
 }

@@ -79,6 +79,7 @@ fn declarations() -> String {
         MapTabView,
         InitialChoice,
         IndicatorDefinition,
+        UnitDisplay,
         PeriodChoice,
     );
     out

@@ -2,10 +2,10 @@
 // downloads.
 // Each function takes the App (www/app.js) whose frame it draws.
 import { offer } from '../download.js';
-import { formatValue } from '../format.js';
+import { formatValue, unitHeading } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { mineWords } from '../i18n/mine.js';
-import { unitLabel, warningList } from '../views/table.js';
+import { warningList } from '../views/table.js';
 import { emptyNote } from './tabs.js';
 import { renderOptions } from './chrome.js';
 import { boundaries } from './boundaries.js';
@@ -75,7 +75,7 @@ export async function renderChartTab(app) {
     kind: view.kind,
     lang: app.state.lang,
     title,
-    unitLabel: unitLabel(unit, indicator, app.state.lang),
+    unitLabel: unitHeading(unit, app.state.lang),
     bars: view.bars.map((b) => ({ ...b, ...b.figure, id: b.province, label: b.name })),
     lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
     periods: view.periods,

@@ -1,8 +1,7 @@
 // What the map tab and "My province" share of the engine's map answer: the part of the map
 // view's model that comes from it, and its refusal in the reader's words.
-import { formatPeriod, formatValue } from '../format.js';
+import { formatPeriod, formatValue, unitHeading } from '../format.js';
 import { messages } from '../i18n.js';
-import { unitLabel } from '../views/table.js';
 
 /**
  * The map view's model from the engine's map, for the indicator `summary` (the answer's) named
@@ -21,7 +20,7 @@ export function mapModel(app, map, summary, name, scheme) {
   return {
     lang,
     scheme,
-    legendTitle: unitLabel(unit, app.indicators.get(summary.id), lang) || name,
+    legendTitle: unitHeading(unit, lang) || name,
     values: map.values.map((v) => ({
       id: v.province,
       label: names[v.province] ?? v.province,

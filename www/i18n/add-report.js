@@ -35,7 +35,6 @@ export const addReport = {
     rejected: 'đã bỏ',
     showInText: 'Xem trong văn bản',
     counts: 'đếm',
-    units: { count: '', percent: '%', per_100_people: 'trên 100 dân', per_100_households: 'trên 100 hộ', vnd_billion: 'tỷ đồng', vnd_million: 'triệu đồng', km: 'km', mbps: 'Mbps', gbps: 'Gbps', people_per_point: 'người/điểm', hours: 'giờ' },
     setAside: (n) => `${n} con số không phải số liệu`,
     reasons: {
       date: 'ngày, năm', duration: 'khoảng thời gian', documentNumber: 'số văn bản', contact: 'liên hệ, địa chỉ',
@@ -86,7 +85,6 @@ export const addReport = {
     rejected: 'rejected',
     showInText: 'Show in the text',
     counts: 'counts',
-    units: { count: '', percent: '%', per_100_people: 'per 100 people', per_100_households: 'per 100 households', vnd_billion: 'billion đồng', vnd_million: 'million đồng', km: 'km', mbps: 'Mbps', gbps: 'Gbps', people_per_point: 'people per point', hours: 'hours' },
     setAside: (n) => `${n} numbers that are not figures`,
     reasons: {
       date: 'date or year', duration: 'duration', documentNumber: 'document number', contact: 'contact or address',

@@ -996,6 +996,39 @@ methodologyVi: string,
 methodologyEn: string, };
 
 /**
+ * How the values of one unit are shown: every unit an answer gives values in (an indicator's,
+ * or per capita) has one, so that the page writes a column's heading and a value's sign by
+ * reading this, never by knowing the units.
+ */
+export type UnitDisplay = { 
+/**
+ * The unit as answers name it (`percent`, `per_100000_people`).
+ */
+unit: string, 
+/**
+ * At most this many decimals.
+ */
+decimals: number, 
+/**
+ * The words under a column's or legend's name, in Vietnamese (`trên 100 dân`); empty
+ * for a count.
+ */
+headingVi: string, 
+/**
+ * The same in English.
+ */
+headingEn: string, 
+/**
+ * Written after each value, in Vietnamese (` %`: a space before the sign); empty for
+ * units said once in the heading.
+ */
+suffixVi: string, 
+/**
+ * The same in English (`%`).
+ */
+suffixEn: string, };
+
+/**
  * One year of the period picker.
  */
 export type PeriodChoice = { 

@@ -1,7 +1,7 @@
 // The proposed figures, one card each: the figure as read, its quote, and the person's
 // choices (indicator, period, qualifier, target) with Accept and Reject. The engine ranks the
 // suggestions; this module lists them first and lets the person search for any other.
-import { formatNumber, searchKey, compareText } from '../format.js';
+import { compareText, formatNumber, searchKey, unitHeading } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { addReportWords } from '../i18n/add-report.js';
 
@@ -38,8 +38,7 @@ function figureText(candidate, lang) {
   const parts = [qualifier + number];
   if (SCALES[lang][candidate.scale]) parts.push(SCALES[lang][candidate.scale]);
   if (candidate.unit === 'vnd_billion' || candidate.unit === 'vnd_million') parts.push('đồng');
-  else if (candidate.unit === 'percent') parts.push('%');
-  else if (candidate.unit !== 'count') parts.push(t.units[candidate.unit] ?? candidate.unit);
+  else if (candidate.unit !== 'count') parts.push(unitHeading(candidate.unit, lang) || candidate.unit);
   return parts.join(' ');
 }
 

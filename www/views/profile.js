@@ -1,7 +1,8 @@
 // Everything known about one province, by pillar, with the period and quote of every figure.
 import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
-import { unitLabel, valueButton } from './table.js';
+import { unitHeading } from '../format.js';
+import { valueButton } from './table.js';
 
 /**
  * Figures drawn per indicator: the last ones (the latest, targets after them), a dozen so that an
@@ -68,7 +69,7 @@ export function render(container, { profile, catalog, lang, choices, onProvince,
       const indicator = indicators.get(entry.indicator);
       const term = document.createElement('dt');
       term.textContent = indicatorName(indicator, lang);
-      const unit = unitLabel(indicator.unit, indicator, lang);
+      const unit = unitHeading(indicator.unit, lang);
       const extras = [];
       if (unit) extras.push(unit);
       if (entry.scope !== 'province') extras.push(entry.scope);

@@ -1,7 +1,7 @@
 // The comparison table: indicators down, provinces across, every number a button that opens
 // the sentence of the report that states it. Qualifiers, periods, derived values and the best
 // value (only where the order is certain) are shown in the cell; warnings are said in words.
-import { formatPeriod, formatValue } from '../format.js';
+import { formatPeriod, formatValue, unitHeading } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { PAGE_ROWS, pager } from '../pager.js';
 import { publishedBeside } from './conflicts.js';
@@ -70,7 +70,7 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
     th.textContent = indicatorName(indicator, lang);
     const unit = document.createElement('small');
     unit.className = 'unit';
-    unit.textContent = unitLabel(column.unit, indicator, lang);
+    unit.textContent = unitHeading(column.unit, lang);
     if (unit.textContent) th.append(document.createElement('br'), unit);
     tr.append(th);
     for (const row of matrix.rows) {
@@ -140,27 +140,6 @@ export function valueButton(cell, unit, indicator, lang, onValue) {
   button.addEventListener('mouseenter', () => onValue(button, cell, { focus: false, hover: true }));
   button.addEventListener('mouseleave', () => onValue(button, cell, { leave: true }));
   return button;
-}
-
-/** The unit written for readers: "%", "/100.000 dân", "tỷ đồng"… */
-export function unitLabel(unit, indicator, lang) {
-  const vi = lang === 'vi';
-  switch (unit) {
-    case 'percent': return '%';
-    case 'per_100000_people': return vi ? 'trên 100.000 dân' : 'per 100,000 people';
-    case 'per_100_people': return vi ? 'trên 100 dân' : 'per 100 people';
-    case 'per_100_households': return vi ? 'trên 100 hộ' : 'per 100 households';
-    case 'vnd_billion': return vi ? 'tỷ đồng' : 'billion đồng';
-    case 'vnd_million': return vi ? 'triệu đồng' : 'million đồng';
-    case 'km': return 'km';
-    case 'mbps': return 'Mbps';
-    case 'gbps': return 'Gbps';
-    case 'people_per_point': return vi ? 'người/điểm' : 'people per point';
-    case 'hours': return vi ? 'giờ' : 'hours';
-    case 'score_0_1': return vi ? 'điểm (0–1)' : 'score (0–1)';
-    case 'score_1_10': return vi ? 'điểm (1–10)' : 'score (1–10)';
-    default: return '';
-  }
 }
 
 /** Warnings in words, or null. */
