@@ -112,6 +112,7 @@ pub use view::{
 };
 pub use view::{
     ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, IndicatorDefinition,
-    InitialChoice, MapTabView, PeriodChoice, UnitDisplay, chart_view, indicator_definition,
-    initial_choice, map_tab_view, period_choices, unit_displays,
+    InitialChoice, MapTabView, PeriodChoice, QualifierDisplay, UnitDisplay, chart_view,
+    indicator_definition, initial_choice, map_tab_view, period_choices, qualifier_displays,
+    unit_displays,
 };

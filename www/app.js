@@ -1,7 +1,7 @@
 // The application behind <ict-compare>: holds the view state, asks the engine one question per
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { loadEngine, loadTexts } from './engine.js';
-import { formatNumber, useUnits } from './format.js';
+import { formatNumber, useQualifiers, useUnits } from './format.js';
 import { hasMessages, loadMessages, messages } from './i18n.js';
 import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
@@ -137,6 +137,7 @@ export class App {
   setCatalog(catalog) {
     this.catalog = catalog;
     useUnits(catalog.units);
+    useQualifiers(catalog.qualifiers);
     this.provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
     this.indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
     this.sources = new Map(catalog.sources.map((s) => [s.id, s]));

@@ -50,9 +50,15 @@ export function unitHeading(unit, lang) {
   return lang === 'en' ? display.headingEn : display.headingVi;
 }
 
-const QUALIFIER_SYMBOLS = {
-  exact: '', over: '> ', at_least: '≥ ', about: '≈ ', nearly: '≲ ', under: '< ', at_most: '≤ ',
-};
+// The sign before a qualified value (`catalog.qualifiers`): `>`, `≈`…
+/** @type {Map<string, string>} */
+const qualifierSymbols = new Map();
+
+/** Takes the engine's signs of qualified values (`catalog.qualifiers`). */
+export function useQualifiers(displays) {
+  qualifierSymbols.clear();
+  for (const { qualifier, symbol } of displays ?? []) qualifierSymbols.set(qualifier, symbol);
+}
 
 /**
  * A value in its unit with its qualifier: `> 74 %`, `≈ 2.500`, `85/85`.
@@ -65,7 +71,8 @@ export function formatValue(cell, unit, lang) {
   const number = formatNumber(cell.value, lang, display?.decimals ?? 3);
   let text = cell.outOf != null ? `${number}/${formatNumber(cell.outOf, lang)}` : number;
   if (display) text += lang === 'en' ? display.suffixEn : display.suffixVi;
-  return `${QUALIFIER_SYMBOLS[cell.qualifier] ?? ''}${text}`;
+  const symbol = qualifierSymbols.get(cell.qualifier);
+  return symbol ? `${symbol} ${text}` : text;
 }
 
 /** `2023-01-13` → `13/01/2023` (both languages write day first here); years stay as they are. */

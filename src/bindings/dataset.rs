@@ -55,6 +55,7 @@ struct Catalog<'a> {
     indicators: Vec<IndicatorEntry<'a>>,
     sources: Vec<SourceEntry<'a>>,
     units: Vec<crate::UnitDisplay>,
+    qualifiers: Vec<crate::QualifierDisplay>,
     /// For each list (63 then 34 provinces), how many provinces and years each indicator has,
     /// whether it has a per-capita form, and how many indicators each province has: what the
     /// pickers and the per-capita option show.
@@ -248,6 +249,7 @@ impl JsDataset {
             periods: crate::period_choices(&coverage),
             sources,
             units: crate::unit_displays(),
+            qualifiers: crate::qualifier_displays(),
             availability: [
                 crate::availability_of(&self.inner, crate::Scheme::P63, &coverage),
                 crate::availability_of(&self.inner, crate::Scheme::P34, &coverage),

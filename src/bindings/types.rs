@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, UnitDisplay } from "../www/types/engine";
-export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, UnitDisplay };
+import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay } from "../www/types/engine";
+export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -85,6 +85,7 @@ export interface Catalog {
   indicators: Indicator[];
   sources: SourceEntry[];
   units: UnitDisplay[];
+  qualifiers: QualifierDisplay[];
   /** The 63-province list's availability, then the 34's. */
   availability: [Availability, Availability];
   /** The view a page opens with: the reported provinces, most figures first, on the indicators they share. */

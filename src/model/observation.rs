@@ -75,7 +75,7 @@ impl Qualifier {
         }
     }
 
-    /// A short symbol for display: `>`, `≥`, `≈`, `<~`, `<`, `≤`, or nothing.
+    /// A short symbol written before the value: `>`, `≥`, `≈`, `≲`, `<`, `≤`, or nothing.
     #[must_use]
     pub fn symbol(self) -> &'static str {
         match self {
@@ -83,7 +83,7 @@ impl Qualifier {
             Qualifier::Over => ">",
             Qualifier::AtLeast => "≥",
             Qualifier::About => "≈",
-            Qualifier::Nearly => "<~",
+            Qualifier::Nearly => "≲",
             Qualifier::Under => "<",
             Qualifier::AtMost => "≤",
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::model::{Origin, ProvinceId, Scheme, Unit};
+use crate::model::{Origin, ProvinceId, Qualifier, Scheme, Unit};
 use crate::query::{IndicatorCoverage, PER_CAPITA_DECIMALS, PER_CAPITA_UNIT, SourceEntry};
 
 /// How the values of one unit are shown: every unit an answer gives values in (an indicator's,
@@ -79,6 +79,28 @@ fn heading(unit: Unit) -> (&'static str, &'static str) {
         Unit::Score0To1 => ("điểm (0–1)", "score (0–1)"),
         Unit::Score1To10 => ("điểm (1–10)", "score (1–10)"),
     }
+}
+
+/// The sign a qualified value is written with (`≈ 2.500`, `> 74 %`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct QualifierDisplay {
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// Its sign, empty for an exact value.
+    pub symbol: &'static str,
+}
+
+/// The sign of every qualifier.
+#[must_use]
+pub fn qualifier_displays() -> Vec<QualifierDisplay> {
+    Qualifier::ALL
+        .iter()
+        .map(|&qualifier| QualifierDisplay {
+            qualifier,
+            symbol: qualifier.symbol(),
+        })
+        .collect()
 }
 
 /// What an indicator counts and how its figures are made, as the "i" beside its name shows.
@@ -289,5 +311,22 @@ mod tests {
         assert_eq!(per_capita.map(|u| u.decimals), Some(PER_CAPITA_DECIMALS));
         let percent = shown.iter().find(|u| u.unit == "percent");
         assert_eq!(percent.map(|u| u.suffix_vi.as_str()), Some(" %"));
+    }
+
+    #[test]
+    fn every_qualifier_but_exact_has_a_sign_of_its_own() {
+        let shown = qualifier_displays();
+        assert_eq!(shown.len(), Qualifier::ALL.len());
+        for q in &shown {
+            assert_eq!(
+                q.symbol.is_empty(),
+                q.qualifier == Qualifier::Exact,
+                "{q:?}"
+            );
+        }
+        let mut symbols: Vec<&str> = shown.iter().map(|q| q.symbol).collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        assert_eq!(symbols.len(), shown.len(), "two qualifiers share a sign");
     }
 }

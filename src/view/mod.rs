@@ -27,8 +27,8 @@ mod warnings;
 
 pub use availability::{availability, availability_of};
 pub use catalog::{
-    IndicatorDefinition, InitialChoice, PeriodChoice, UnitDisplay, indicator_definition,
-    initial_choice, period_choices, unit_displays,
+    IndicatorDefinition, InitialChoice, PeriodChoice, QualifierDisplay, UnitDisplay,
+    indicator_definition, initial_choice, period_choices, qualifier_displays, unit_displays,
 };
 pub use chart::chart_view;
 pub use charts::*;

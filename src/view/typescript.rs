@@ -80,6 +80,7 @@ fn declarations() -> String {
         InitialChoice,
         IndicatorDefinition,
         UnitDisplay,
+        QualifierDisplay,
         PeriodChoice,
     );
     out

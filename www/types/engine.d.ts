@@ -1029,6 +1029,19 @@ suffixVi: string,
 suffixEn: string, };
 
 /**
+ * The sign a qualified value is written with (`≈ 2.500`, `> 74 %`).
+ */
+export type QualifierDisplay = { 
+/**
+ * The qualifier.
+ */
+qualifier: Qualifier, 
+/**
+ * Its sign, empty for an exact value.
+ */
+symbol: string, };
+
+/**
  * One year of the period picker.
  */
 export type PeriodChoice = { 
