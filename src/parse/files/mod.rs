@@ -39,9 +39,13 @@ pub(super) fn vocabulary<T: std::str::FromStr, R: Record>(
 }
 
 pub(super) fn province_id<R: Record>(table: &R, slot: usize) -> Result<ProvinceId> {
-    let text = table.id(slot)?;
-    text.parse()
-        .map_err(|()| table.invalid(slot, text, "a province id such as p63:84 or p34:80".into()))
+    let text = table.required(slot)?;
+    // Read first, checked for invisible characters only if that fails: an id that reads is
+    // printable ASCII, and this runs for every row. The errors are those of `id` then `parse`.
+    text.parse().or_else(|()| {
+        table.visible(slot, text)?;
+        Err(table.invalid(slot, text, "a province id such as p63:84 or p34:80".into()))
+    })
 }
 
 pub(super) fn id(table: &Table<'_>, slot: usize) -> Result<String> {

@@ -307,6 +307,21 @@ mod tests {
         assert_eq!(error.position().map(|p| (p.line, p.column)), Some((2, 25)));
     }
 
+    #[test]
+    fn a_province_id_is_checked_for_invisible_characters_before_its_shape() {
+        let code = |province: &str| {
+            rows(&format!("x-1,{province},x,2022,1,,,,,s,q,\n"))
+                .unwrap_err()
+                .kind()
+                .code()
+        };
+        assert_eq!(code("p63:\u{200b}44"), "invisibleCharacter");
+        assert_eq!(code("p63:44\u{00ad}"), "invisibleCharacter");
+        assert_eq!(code("p63:4x"), "invalidValue");
+        assert_eq!(code("p63:０４"), "invalidValue");
+        assert_eq!(code(" "), "emptyField");
+    }
+
     /// Every row, then the error if any, as text: what a reading gives, to compare readings.
     fn transcript(
         read: impl FnOnce(&mut dyn FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>) -> Result<()>,
