@@ -30,6 +30,12 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// The value named by `bytes`, as [`FromStr`] reads it from text.
+            #[must_use]
+            pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| value.as_str().as_bytes() == bytes)
+            }
+
             /// The allowed names, for error messages.
             #[must_use]
             pub fn expected() -> String {

@@ -161,6 +161,24 @@ impl Period {
         ))
     }
 
+    /// The year written as four digits in `bytes` (`2024`), if that is all they are and the
+    /// year is one a period can have (1900 to 2100): what almost every period of a data file
+    /// is, read from its bytes.
+    #[must_use]
+    pub fn of_year_digits(bytes: &[u8]) -> Option<Self> {
+        let &[a, b, c, d] = bytes else {
+            return None;
+        };
+        let digits = [a, b, c, d];
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year = digits
+            .iter()
+            .fold(0_u16, |n, digit| n * 10 + u16::from(digit - b'0'));
+        (1900..=2100).contains(&year).then(|| Period::year(year))
+    }
+
     /// The packed form, ordered as periods are.
     #[must_use]
     pub fn as_u32(self) -> u32 {
@@ -195,14 +213,7 @@ impl FromStr for Period {
         if let [a, b, c, d] = *text.as_bytes()
             && [a, b, c, d].iter().all(u8::is_ascii_digit)
         {
-            let year = [a, b, c, d]
-                .iter()
-                .fold(0_u16, |n, digit| n * 10 + u16::from(digit - b'0'));
-            return if (1900..=2100).contains(&year) {
-                Ok(Period::year(year))
-            } else {
-                Err(())
-            };
+            return Period::of_year_digits(text.as_bytes()).ok_or(());
         }
         let mut parts = text.split('-');
         let year = parts.next().ok_or(())?;

@@ -63,6 +63,23 @@ impl ProvinceId {
     pub fn new(scheme: Scheme, code: u8) -> Self {
         ProvinceId { scheme, code }
     }
+
+    /// Reads `p63:84` or `p34:01` from its bytes, as [`FromStr`] reads it from text.
+    #[must_use]
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        // Byte by byte: this runs once per row of every file loaded.
+        let (scheme, code) = match bytes {
+            [b'p', b'6', b'3', b':', code @ ..] => (Scheme::P63, code),
+            [b'p', b'3', b'4', b':', code @ ..] => (Scheme::P34, code),
+            _ => return None,
+        };
+        let code = match *code {
+            [d] if d.is_ascii_digit() => d - b'0',
+            [t, d] if t.is_ascii_digit() && d.is_ascii_digit() => (t - b'0') * 10 + (d - b'0'),
+            _ => return None,
+        };
+        (code != 0).then_some(ProvinceId { scheme, code })
+    }
 }
 
 impl fmt::Display for ProvinceId {
@@ -75,21 +92,7 @@ impl FromStr for ProvinceId {
     type Err = ();
     /// Reads `p63:84` or `p34:01`; a bare code (`84`) is refused.
     fn from_str(text: &str) -> Result<Self, ()> {
-        // Byte by byte: this runs once per row of every file loaded.
-        let (scheme, code) = match text.as_bytes() {
-            [b'p', b'6', b'3', b':', code @ ..] => (Scheme::P63, code),
-            [b'p', b'3', b'4', b':', code @ ..] => (Scheme::P34, code),
-            _ => return Err(()),
-        };
-        let code = match *code {
-            [d] if d.is_ascii_digit() => d - b'0',
-            [t, d] if t.is_ascii_digit() && d.is_ascii_digit() => (t - b'0') * 10 + (d - b'0'),
-            _ => return Err(()),
-        };
-        if code == 0 {
-            return Err(());
-        }
-        Ok(ProvinceId { scheme, code })
+        ProvinceId::from_bytes(text.as_bytes()).ok_or(())
     }
 }
 
