@@ -102,6 +102,16 @@ pub(crate) struct Columns {
     pub(super) origin: Vec<Origin>,
 }
 
+/// A figure with nothing but its numbers: what a row of a long file of figures holds besides
+/// its ids.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Plain {
+    pub(crate) period: Period,
+    pub(crate) value: f64,
+    pub(crate) qualifier: Qualifier,
+    pub(crate) is_target: bool,
+}
+
 /// What a row is resolved to while loading: positions in the dataset's lists.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RowKeys {
@@ -115,16 +125,14 @@ pub(crate) struct RowKeys {
 impl Columns {
     /// Appends one parsed row, its ids resolved.
     pub(crate) fn push(&mut self, row: &ObservationRow<'_>, keys: RowKeys) {
+        let figure = Plain {
+            period: row.period,
+            value: row.value,
+            qualifier: row.qualifier,
+            is_target: row.is_target,
+        };
+        self.push_figure(figure, row.out_of, keys);
         self.id.push(row.id);
-        self.province.push(keys.province);
-        self.indicator.push(keys.indicator);
-        self.period.push(row.period);
-        self.value.push(row.value);
-        self.wholes.push(row.out_of.unwrap_or(f64::NAN));
-        self.qualifier.push(row.qualifier);
-        self.is_target.push(row.is_target);
-        self.scope.push(keys.scope);
-        self.source.push(keys.source);
         self.quote.push(row.quote);
         self.note.push(row.note);
         let cell = row.cell.unwrap_or(CellRef {
@@ -135,6 +143,35 @@ impl Columns {
         self.table_row.push(cell.row);
         self.table_column.push(cell.column);
         self.cell.push(cell.text);
+    }
+
+    /// Appends a row with no text (no id, quote, note or cell) and no whole.
+    pub(crate) fn push_plain(&mut self, figure: Plain, keys: RowKeys) {
+        self.push_figure(figure, None, keys);
+        for texts in [
+            &mut self.id,
+            &mut self.quote,
+            &mut self.note,
+            &mut self.table_row,
+            &mut self.table_column,
+            &mut self.cell,
+        ] {
+            texts.push("");
+        }
+    }
+
+    // Forced: once for every row of a long file (see `Arena::push`).
+    #[inline(always)]
+    fn push_figure(&mut self, figure: Plain, out_of: Option<f64>, keys: RowKeys) {
+        self.province.push(keys.province);
+        self.indicator.push(keys.indicator);
+        self.period.push(figure.period);
+        self.value.push(figure.value);
+        self.wholes.push(out_of.unwrap_or(f64::NAN));
+        self.qualifier.push(figure.qualifier);
+        self.is_target.push(figure.is_target);
+        self.scope.push(keys.scope);
+        self.source.push(keys.source);
         self.origin.push(keys.origin);
     }
 

@@ -25,8 +25,6 @@ const ABSENT: u8 = u8::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
     field_of_slot: [u8; MAX_FIELDS],
-    /// The schema slot of each field.
-    slot_of_field: [u8; MAX_FIELDS],
     width: usize,
 }
 
@@ -38,16 +36,13 @@ impl Layout {
             return None;
         }
         let mut field_of_slot = [ABSENT; MAX_FIELDS];
-        let mut slot_of_field = [ABSENT; MAX_FIELDS];
         for (slot, field) in header.slots().iter().enumerate() {
             if let Some(field) = *field {
                 *field_of_slot.get_mut(slot)? = u8::try_from(field).ok()?;
-                *slot_of_field.get_mut(field)? = u8::try_from(slot).ok()?;
             }
         }
         Some(Layout {
             field_of_slot,
-            slot_of_field,
             width,
         })
     }
@@ -64,9 +59,6 @@ pub(crate) struct LineRecord<'a, 'l> {
     starts: [usize; MAX_FIELDS],
     /// Byte offset just past each field.
     ends: [usize; MAX_FIELDS],
-    /// The trimmed text of each schema slot, `""` for an absent column: read once per record,
-    /// so that asking for a column is one array read.
-    texts: [&'a str; MAX_FIELDS],
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -93,7 +85,6 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             line: 1,
             starts: [0; MAX_FIELDS],
             ends: [0; MAX_FIELDS],
-            texts: [""; MAX_FIELDS],
         }
     }
 
@@ -161,18 +152,31 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             Some(_) => return None,
         };
         *self.ends.get_mut(fields)? = end;
-        // The slots of absent columns are never written: they stay empty.
-        let text = self.text;
-        let slots = self.layout.slot_of_field.iter().take(self.layout.width);
-        for ((&slot, &start), &end) in slots.zip(&self.starts).zip(&self.ends) {
-            if let Some(place) = self.texts.get_mut(usize::from(slot)) {
-                *place = trim(text.get(start..end).unwrap_or_default());
-            }
-        }
         Some(next)
     }
 
+    /// The bytes of a column, without the ASCII whitespace at either end; empty for an absent
+    /// column. Unlike [`Record::text`] no Unicode whitespace is trimmed and the text is not
+    /// sliced as a string (which checks both ends are character boundaries): what the loader's
+    /// reading of a plain record needs, which refuses anything but ASCII where it is not an id.
+    // Forced: see `text`.
+    #[inline(always)]
+    pub(crate) fn bytes(&self, slot: usize) -> &'a [u8] {
+        match self.field_of(slot) {
+            Some(field) => {
+                let (start, end) = self.range(field);
+                self.text
+                    .as_bytes()
+                    .get(start..end)
+                    .unwrap_or_default()
+                    .trim_ascii()
+            }
+            None => b"",
+        }
+    }
+
     /// The byte range of field `field` of the record.
+    #[inline(always)]
     fn range(&self, field: usize) -> (usize, usize) {
         match (self.starts.get(field), self.ends.get(field)) {
             (Some(&start), Some(&end)) => (start, end),
@@ -180,6 +184,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         }
     }
 
+    #[inline(always)]
     fn field_of(&self, slot: usize) -> Option<usize> {
         match self.layout.field_of_slot.get(slot) {
             Some(&field) if field != ABSENT => Some(usize::from(field)),
@@ -207,9 +212,17 @@ impl Record for LineRecord<'_, '_> {
     // Forced, here and on the record's small checks: the page's size-first build
     // (`opt-level = "z"`) never inlines on a hint, and a call per field of every row was over
     // a quarter of the parse in Chromium.
+    // The text is sliced and trimmed when asked for, not for every field of every record: the
+    // loader stores most records of a long file from their bytes, without asking.
     #[inline(always)]
     fn text(&self, slot: usize) -> &str {
-        self.texts.get(slot).copied().unwrap_or_default()
+        match self.field_of(slot) {
+            Some(field) => {
+                let (start, end) = self.range(field);
+                trim(self.text.get(start..end).unwrap_or_default())
+            }
+            None => "",
+        }
     }
 
     fn position(&self, slot: usize) -> Position {

@@ -14,16 +14,17 @@ mod table;
 mod text;
 
 pub(crate) use csv::{UTF16_SNIFF, line_ends, looks_like_utf16};
-pub(crate) use files::SOURCES;
+pub(crate) use files::{ObservationStream, RowSink, SOURCES};
+pub(crate) use lines::LineRecord;
+pub(crate) use number::plain_decimal;
 pub(crate) use record::Record;
 pub(crate) use table::Table;
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{
-    CellRef, ObservationRow, ObservationStream, PopulationRecord, RankRecord, observation_column,
-    parse_dti, parse_editions, parse_indicators, parse_merger, parse_observations,
-    parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables,
-    user_file_template,
+    CellRef, ObservationRow, PopulationRecord, RankRecord, observation_column, parse_dti,
+    parse_editions, parse_indicators, parse_merger, parse_observations, parse_population,
+    parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables, user_file_template,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,

@@ -97,7 +97,7 @@ pub fn parse_data_number(text: &str) -> Option<f64> {
 /// that is exact too; one division of two exact doubles is then correctly rounded (Clinger's
 /// fast path), the very value `f64::from_str` gives. Anything else is `None`, for the general
 /// reader to decide.
-fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+pub(crate) fn plain_decimal(bytes: &[u8]) -> Option<f64> {
     const POWERS: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];

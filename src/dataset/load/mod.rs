@@ -5,6 +5,12 @@
 //! A long file read in pieces is never held whole: each piece is parsed as it arrives and only
 //! the columns remain, sized from the input rather than doubled. This module knows the stored
 //! form and the parser's rows; it knows nothing of the questions asked afterwards.
+//!
+//! The records of a long file are mostly plain figures whose ids earlier records resolved:
+//! those are stored as they stand (`plain.rs`), and every other record is read in full.
+
+mod interned;
+mod plain;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -12,8 +18,10 @@ use super::{Columns, Dataset, RowKeys};
 use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
-    ObservationRow, ObservationStream, Record, line_ends, observation_column as column,
+    LineRecord, ObservationRow, ObservationStream, Record, RowSink, line_ends,
+    observation_column as column,
 };
+use interned::Interned;
 
 /// The rows of one file being loaded, with what the checks remember between rows.
 pub(super) struct Load {
@@ -35,6 +43,40 @@ struct Rows {
     // Consecutive rows mostly repeat their scope: remember the last.
     last_scope: Option<(String, u32)>,
     scope_ids: HashMap<String, u32>,
+    /// The scope of a record that names none.
+    province_scope: Option<u32>,
+    /// Whether plain records are stored as they stand (`plain.rs`); when not, every record is
+    /// read in full. The tests compare the two.
+    plain_records: bool,
+    /// How many records were stored as they stood.
+    stored_plain: usize,
+}
+
+/// Where the stream hands the records of one file: the rows being loaded, and what they are
+/// checked against.
+struct Sink<'a> {
+    rows: &'a mut Rows,
+    dataset: &'a mut Dataset,
+    file: &'a str,
+    origin: Origin,
+    taken: &'a HashSet<&'a str>,
+}
+
+impl RowSink for Sink<'_> {
+    fn plain(&mut self, record: &LineRecord<'_, '_>) -> bool {
+        self.rows.plain(self.dataset, record, self.origin)
+    }
+
+    fn row(&mut self, record: &dyn Record, row: ObservationRow<'_>) -> Result<()> {
+        let Sink {
+            rows,
+            dataset,
+            file,
+            origin,
+            taken,
+        } = self;
+        rows.add(dataset, record, &row, file, *origin, taken)
+    }
 }
 
 impl Load {
@@ -62,6 +104,13 @@ impl Load {
                     .enumerate()
                     .map(|(i, s)| (s.clone(), i as u32))
                     .collect(),
+                province_scope: dataset
+                    .scopes
+                    .iter()
+                    .position(|s| s == "province")
+                    .map(|i| i as u32),
+                plain_records: true,
+                stored_plain: 0,
             },
             expected_bytes,
             seen_bytes: 0,
@@ -77,10 +126,14 @@ impl Load {
         taken: &HashSet<&str>,
     ) -> Result<()> {
         self.make_room(piece);
-        let (rows, file, origin) = (&mut self.rows, self.file.as_str(), self.origin);
-        self.stream.push(piece, |table, row| {
-            rows.add(dataset, table, &row, file, origin, taken)
-        })
+        let sink = Sink {
+            rows: &mut self.rows,
+            dataset,
+            file: &self.file,
+            origin: self.origin,
+            taken,
+        };
+        self.stream.push(piece, sink)
     }
 
     /// Where the text read so far ends.
@@ -109,9 +162,14 @@ impl Load {
             mut rows,
             ..
         } = self;
-        stream.finish(last, |table, row| {
-            rows.add(dataset, table, &row, &file, origin, taken)
-        })?;
+        let sink = Sink {
+            rows: &mut rows,
+            dataset,
+            file: &file,
+            origin,
+            taken,
+        };
+        stream.finish(last, sink)?;
         if rows.columns.len() == 0 {
             return Err(crate::Error::at(
                 ErrorKind::NoRows,
@@ -223,39 +281,63 @@ impl Rows {
 /// Vietnamese thousands separator read as a decimal point), or a value or whole above the
 /// unit's plausible maximum (a share above 100 %, whether or not it is written `a/b`).
 fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Result<()> {
-    if unit == Unit::Count && row.value.fract() != 0.0 {
-        let text = row.value.to_string();
-        let expected = format!(
-            "a whole number for a count (write {} for {text} thousand)",
-            text.replace('.', "")
-        );
-        return Err(table.invalid(column::VALUE, &text, expected));
-    }
-    if let Some(minimum) = unit.minimum()
-        && row.value < minimum
-    {
-        let reason = format!("a {unit} value cannot be below {minimum}");
-        return Err(table.error(
-            column::VALUE,
-            ErrorKind::Implausible {
-                value: row.value,
-                reason,
-            },
-        ));
-    }
-    let maximum = unit.plausible_maximum();
-    for (slot, value) in [
-        (column::VALUE, Some(row.value)),
-        (column::OUT_OF, row.out_of),
-    ] {
-        if let Some(value) = value
-            && value > maximum
-        {
+    match value_fault(unit, row.value, row.out_of) {
+        None => Ok(()),
+        Some(ValueFault::Fraction) => {
+            let text = row.value.to_string();
+            let expected = format!(
+                "a whole number for a count (write {} for {text} thousand)",
+                text.replace('.', "")
+            );
+            Err(table.invalid(column::VALUE, &text, expected))
+        }
+        Some(ValueFault::BelowMinimum(minimum)) => {
+            let reason = format!("a {unit} value cannot be below {minimum}");
+            Err(table.error(
+                column::VALUE,
+                ErrorKind::Implausible {
+                    value: row.value,
+                    reason,
+                },
+            ))
+        }
+        Some(ValueFault::AboveMaximum { slot, value }) => {
+            let maximum = unit.plausible_maximum();
             let reason = format!("a {unit} figure cannot exceed {maximum}");
-            return Err(table.error(slot, ErrorKind::Implausible { value, reason }));
+            Err(table.error(slot, ErrorKind::Implausible { value, reason }))
         }
     }
-    Ok(())
+}
+
+/// Why a value (or its whole) cannot be a figure in its unit.
+enum ValueFault {
+    /// A count with a fraction.
+    Fraction,
+    /// Below the unit's minimum, given.
+    BelowMinimum(f64),
+    /// Above the unit's plausible maximum: the value, or the whole (its column's slot).
+    AboveMaximum { slot: usize, value: f64 },
+}
+
+/// What is wrong with `value`, a part of `out_of` if given, as a figure in `unit`; the first
+/// fault, in the order the error names it.
+fn value_fault(unit: Unit, value: f64, out_of: Option<f64>) -> Option<ValueFault> {
+    if unit == Unit::Count && value.fract() != 0.0 {
+        return Some(ValueFault::Fraction);
+    }
+    if let Some(minimum) = unit.minimum()
+        && value < minimum
+    {
+        return Some(ValueFault::BelowMinimum(minimum));
+    }
+    let maximum = unit.plausible_maximum();
+    [(column::VALUE, Some(value)), (column::OUT_OF, out_of)]
+        .into_iter()
+        .find_map(|(slot, value)| {
+            value
+                .filter(|&value| value > maximum)
+                .map(|value| ValueFault::AboveMaximum { slot, value })
+        })
 }
 
 /// A figure of a published table cites one of its cells, for a province of the table's list and
@@ -321,52 +403,6 @@ fn remembered(
     Ok(value)
 }
 
-/// Ids already resolved while loading a file (indicators, sources), found again by their bytes
-/// without hashing a string: an id of up to 15 bytes is packed with its length into one
-/// 128-bit key, and a direct-mapped table of keys remembers the last id seen at each place.
-/// A long file names a few hundred ids over and over, so almost every lookup is one multiply
-/// and one comparison; a miss, or a longer id, asks `lookup`. Only what `lookup` found is
-/// remembered, so an error is raised again at every row that would raise it.
-struct Interned {
-    slots: Vec<(u128, u32)>,
-}
-
-impl Default for Interned {
-    fn default() -> Self {
-        Interned {
-            slots: vec![(0, 0); Interned::SLOTS],
-        }
-    }
-}
-
-impl Interned {
-    const SLOTS: usize = 1 << 10;
-
-    fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u32>) -> Result<u32> {
-        let bytes = id.as_bytes();
-        if bytes.is_empty() || bytes.len() > 15 {
-            return lookup();
-        }
-        let mut packed = [0_u8; 16];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        packed[15] = bytes.len() as u8;
-        let key = u128::from_le_bytes(packed);
-        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
-        if let Some(&(known, value)) = self.slots.get(place)
-            && known == key
-        {
-            return Ok(value);
-        }
-        let value = lookup()?;
-        if let Some(slot) = self.slots.get_mut(place) {
-            *slot = (key, value);
-        }
-        Ok(value)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,41 +414,5 @@ mod tests {
         assert!((10_000_000..10_500_000).contains(&expected), "{expected}");
         assert_eq!(expected_rows(10, 0, 0), 10);
         assert_eq!(expected_rows(7, 100, 0), 7);
-    }
-
-    #[test]
-    fn interned_ids_are_found_again_and_errors_are_never_remembered() {
-        let mut interned = Interned::default();
-        let mut lookups = 0;
-        let ids: Vec<String> = (0..3000).map(|i| format!("ind_{i:03}")).collect();
-        for round in 0..2 {
-            for (i, id) in ids.iter().enumerate() {
-                let found = interned.get(id, || {
-                    lookups += 1;
-                    Ok(i as u32)
-                });
-                assert_eq!(found.unwrap(), i as u32, "{id} in round {round}");
-            }
-        }
-        // More ids than places: some were displaced, none was confused with another.
-        assert!(lookups > ids.len() && lookups < 2 * ids.len(), "{lookups}");
-        let again = interned.get("ind_2999", || panic!("remembered"));
-        assert_eq!(again.unwrap(), 2999);
-        let long = "an_indicator_id_of_many_bytes";
-        for _ in 0..2 {
-            let mut asked = false;
-            let found = interned.get(long, || {
-                asked = true;
-                Ok(7)
-            });
-            assert_eq!((found.unwrap(), asked), (7, true));
-        }
-        let refused = || Err(crate::Error::new(ErrorKind::NoRows));
-        assert!(interned.get("unknown", refused).is_err());
-        assert!(interned.get("unknown", refused).is_err());
-        // Ids that differ only in length or in a late byte are different ids.
-        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
-        assert_eq!(interned.get("s1\0", || Ok(2)).unwrap(), 2);
-        assert_eq!(interned.get("s1", || Ok(1)).unwrap(), 1);
     }
 }

@@ -15,9 +15,9 @@ mod sources;
 
 pub use indicators::{parse_editions, parse_indicators};
 pub use observations::{
-    CellRef, ObservationRow, ObservationStream, observation_column, parse_observations,
-    user_file_template,
+    CellRef, ObservationRow, observation_column, parse_observations, user_file_template,
 };
+pub(crate) use observations::{ObservationStream, RowSink};
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,

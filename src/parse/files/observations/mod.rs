@@ -9,7 +9,7 @@ use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
 use stream::read_piece;
 
-pub use stream::ObservationStream;
+pub(crate) use stream::{ObservationStream, RowSink};
 
 /// Column slots of `observations.csv`, for callers that place their own errors.
 pub mod observation_column {

@@ -1,6 +1,9 @@
 //! `observations.csv` read as it arrives, a piece at a time, and the records of one piece: the
 //! record boundaries that let a piece be read alone, and the choice between the line-at-once
 //! tokeniser and the general reader for each record.
+//!
+//! What receives the rows is a [`RowSink`]: a closure given every row read and checked, or a
+//! sink that may also take a plain record whole, before any reading of it (the loader's columns).
 
 use super::{OBSERVATIONS, ObservationRow, read_row};
 use crate::error::{Position, Result};
@@ -9,11 +12,31 @@ use crate::parse::lines::{Layout, LineRecord};
 use crate::parse::record::Record;
 use crate::parse::table::{Header, Table};
 
+/// What receives the records of `observations.csv`.
+pub(crate) trait RowSink {
+    /// Takes a record split by the line-at-once tokeniser as it stands, without the reading and
+    /// checks of [`RowSink::row`], and says whether it did. A sink takes only records that those
+    /// would accept and store the same: every other is read in full and handed to `row`, so that
+    /// every error comes from the one general reading.
+    fn plain(&mut self, _record: &LineRecord<'_, '_>) -> bool {
+        false
+    }
+
+    /// Takes a row read and checked; `record` places its errors.
+    fn row(&mut self, record: &dyn Record, row: ObservationRow<'_>) -> Result<()>;
+}
+
+impl<F: FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>> RowSink for F {
+    fn row(&mut self, record: &dyn Record, row: ObservationRow<'_>) -> Result<()> {
+        self(record, row)
+    }
+}
+
 /// `observations.csv` read as it arrives, a piece at a time, so that a long file is never held
 /// whole: each piece is read up to its last complete record, and the rest waits for the next.
 /// Every row and every error is the same as [`parse_observations`] gives on the whole text.
 #[derive(Debug, Default)]
-pub struct ObservationStream {
+pub(crate) struct ObservationStream {
     file: Option<String>,
     /// The start of a record the pieces so far have not completed.
     pending: String,
@@ -25,7 +48,7 @@ pub struct ObservationStream {
 impl ObservationStream {
     /// A stream of the file named `file`.
     #[must_use]
-    pub fn new(file: Option<&str>) -> Self {
+    pub(crate) fn new(file: Option<&str>) -> Self {
         ObservationStream {
             file: file.map(str::to_owned),
             pending: String::new(),
@@ -35,11 +58,7 @@ impl ObservationStream {
     }
 
     /// Reads every record that `piece` completes, calling `sink` as [`parse_observations`] does.
-    pub fn push(
-        &mut self,
-        piece: &str,
-        mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
-    ) -> Result<()> {
+    pub(crate) fn push(&mut self, piece: &str, mut sink: impl RowSink) -> Result<()> {
         let mut piece = piece;
         if !self.pending.is_empty() && self.header.is_some() {
             // Complete the waiting record with the head of the piece, and read the rest of the
@@ -94,11 +113,7 @@ impl ObservationStream {
     }
 
     /// Reads `last`, the last piece (or the whole text), and what is left before it.
-    pub fn finish(
-        mut self,
-        last: &str,
-        mut sink: impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
-    ) -> Result<()> {
+    pub(crate) fn finish(mut self, last: &str, mut sink: impl RowSink) -> Result<()> {
         let mut rest = std::mem::take(&mut self.pending);
         let rest = if rest.is_empty() {
             last
@@ -175,7 +190,7 @@ pub(super) fn read_piece(
     file: Option<&str>,
     header: &mut Option<Header>,
     line: &mut u64,
-    sink: &mut impl FnMut(&dyn Record, ObservationRow<'_>) -> Result<()>,
+    sink: &mut impl RowSink,
 ) -> Result<()> {
     let mut table = match header {
         Some(header) => Table::resume(text, file, &OBSERVATIONS, header, *line),
@@ -189,7 +204,7 @@ pub(super) fn read_piece(
     let Some(layout) = header.as_ref().and_then(Layout::new) else {
         while table.next()? {
             let row = read_row(&table)?;
-            sink(&table, row)?;
+            sink.row(&table, row)?;
         }
         *line = table.next_line();
         return Ok(());
@@ -203,8 +218,10 @@ pub(super) fn read_piece(
             at += 1;
             number += 1;
         } else if let Some(next) = record.split(at, number) {
-            let row = read_row(&record)?;
-            sink(&record, row)?;
+            if !sink.plain(&record) {
+                let row = read_row(&record)?;
+                sink.row(&record, row)?;
+            }
             if matches!(bytes.get(next.wrapping_sub(1)), Some(b'\n')) {
                 number += 1;
             }
@@ -213,7 +230,7 @@ pub(super) fn read_piece(
             table.seek(at, number);
             if table.next()? {
                 let row = read_row(&table)?;
-                sink(&table, row)?;
+                sink.row(&table, row)?;
             }
             (at, number) = (table.offset(), table.next_line());
         }
