@@ -626,9 +626,8 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let mut loader =
         JsDatasetLoader::new(&indicators, &sources, text.len() as u32).expect("a loader");
     for piece in text.as_bytes().chunks(97) {
-        loader
-            .push(std::str::from_utf8(piece).expect("ASCII"))
-            .expect("a piece");
+        let piece = js_sys::JsString::from(std::str::from_utf8(piece).expect("ASCII"));
+        loader.push(&piece).expect("a piece");
     }
     let pieces = loader.finish().expect("loads in pieces");
     assert_eq!(pieces.size(), 500);
@@ -649,6 +648,19 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
         same(&loader.finish().expect("loads")).ok(),
         same(&whole).ok()
     );
+    // And as text, in pieces of a few characters: each is written into the engine as UTF-8.
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    let characters: Vec<char> = noted.chars().collect();
+    for piece in characters.chunks(5) {
+        let piece: String = piece.iter().collect();
+        loader
+            .push(&js_sys::JsString::from(piece.as_str()))
+            .expect("a piece of text");
+    }
+    assert_eq!(
+        same(&loader.finish().expect("loads")).ok(),
+        same(&whole).ok()
+    );
 
     // The first row's source, not the header's `source_id`.
     let body = text.find('\n').expect("a header line");
@@ -657,7 +669,7 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
     let (head, tail) = bad.split_at(bad.len() / 2);
     let error = loader
-        .push(head)
+        .push(&js_sys::JsString::from(head))
         .expect_err("the unknown source is refused");
     let cause = get(&error, "cause");
     assert_eq!(
@@ -665,7 +677,10 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
         Some("unknownSource")
     );
     assert_eq!(get(&cause, "line").as_f64(), Some(2.0));
-    assert!(loader.push(tail).is_err(), "a failed loader takes no more");
+    assert!(
+        loader.push(&js_sys::JsString::from(tail)).is_err(),
+        "a failed loader takes no more"
+    );
 }
 
 /// A number as the ministry prints it: four decimals.

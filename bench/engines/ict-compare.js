@@ -9,8 +9,8 @@ export async function start(base, files = {}) {
   return {
     bundled: () => Dataset.bundled().free(),
     // The text in pieces of 1 MiB: the engine reads each as it comes and never holds it whole.
-    // A string goes in as it is (`push`): in Chromium that is faster than encoding it first
-    // for `pushBytes`, which is for bytes one already has (a file, a response body).
+    // A string goes in as it is (`push`, which has the browser write it into the engine's
+    // memory as UTF-8); `pushBytes` is for bytes one already has (a file, a response body).
     load(csv) {
       const loader = new DatasetLoader(files.indicators, files.sources, csv.length);
       for (let start = 0; start < csv.length;) {
