@@ -10,7 +10,7 @@
 //! columns mean.
 
 use crate::error::Position;
-use crate::parse::csv::word_at;
+use crate::parse::csv::{splat, word_at, zero_bytes};
 use crate::parse::record::Record;
 use crate::parse::table::{Header, Schema, trim};
 
@@ -61,14 +61,6 @@ pub(crate) struct LineRecord<'a, 'l> {
     ends: [usize; MAX_FIELDS],
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-
-/// High bit set in each byte of `x` that is zero, exactly (no borrow between bytes).
-fn zeros(x: u64) -> u64 {
-    !(((x & LOW) + LOW) | x | LOW)
-}
-
 impl<'a, 'l> LineRecord<'a, 'l> {
     /// A splitter of the records of `text`, a file of `schema` laid out as `layout`.
     pub(crate) fn new(
@@ -99,10 +91,10 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         let mut fields = 0;
         let mut at = start;
         while let Some(word) = word_at(bytes, at) {
-            let stops = zeros(word ^ (ONES * u64::from(b'\n')))
-                | zeros(word ^ (ONES * u64::from(b'\r')))
-                | zeros(word ^ (ONES * u64::from(b'"')));
-            let mut commas = zeros(word ^ (ONES * u64::from(b',')));
+            let stops = zero_bytes(word ^ splat(b'\n'))
+                | zero_bytes(word ^ splat(b'\r'))
+                | zero_bytes(word ^ splat(b'"'));
+            let mut commas = zero_bytes(word ^ splat(b','));
             if stops != 0 {
                 // Only the commas before the first stop belong to this record.
                 commas &= (stops & stops.wrapping_neg()) - 1;

@@ -243,16 +243,12 @@ impl<'a> Reader<'a> {
 /// field), or the length of `bytes`. Eight bytes at a time: this scan is most of reading a
 /// long file, and a byte-by-byte one costs several instructions a byte.
 fn field_end(bytes: &[u8], start: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // High bit set in each byte of `x` that is zero, exactly (no borrow between bytes).
-    let zeros = |x: u64| !(((x & LOW) + LOW) | x | LOW);
     let mut at = start;
     while let Some(word) = word_at(bytes, at) {
-        let found = zeros(word ^ (ONES * u64::from(b',')))
-            | zeros(word ^ (ONES * u64::from(b'\n')))
-            | zeros(word ^ (ONES * u64::from(b'\r')))
-            | zeros(word ^ (ONES * u64::from(b'"')));
+        let found = zero_bytes(word ^ splat(b','))
+            | zero_bytes(word ^ splat(b'\n'))
+            | zero_bytes(word ^ splat(b'\r'))
+            | zero_bytes(word ^ splat(b'"'));
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }
@@ -266,6 +262,21 @@ fn field_end(bytes: &[u8], start: usize) -> usize {
         .map_or(bytes.len(), |i| at + i)
 }
 
+/// The high bit of each byte of `x` that is zero, and no other bit: exact, since no carry
+/// crosses from one byte to the next. Eight bytes are compared with a byte at once by
+/// `zero_bytes(word ^ splat(byte))`.
+#[inline(always)]
+pub(crate) fn zero_bytes(x: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW) + LOW) | x | LOW)
+}
+
+/// `byte` in each of eight bytes.
+#[inline(always)]
+pub(crate) const fn splat(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
 /// The eight bytes of `bytes` from `at` as one little-endian word, if there are eight. One
 /// load: copying into an array first becomes a call to `memcpy` in a module built for size.
 pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -276,15 +287,12 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// How many times `needle` occurs in `bytes`, eight bytes at a time: a zero byte of
 /// `word ^ needle × 0x0101…` is a match, found without branching.
 pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let pattern = u64::from(needle) * 0x0101_0101_0101_0101;
+    let pattern = splat(needle);
     let mut words = bytes.chunks_exact(8);
     let mut count = 0;
     for word in words.by_ref() {
         let x = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default()) ^ pattern;
-        // High bit set in each byte of x that is zero.
-        let zero = !(((x & LOW) + LOW) | x | LOW);
-        count += zero.count_ones() as usize;
+        count += zero_bytes(x).count_ones() as usize;
     }
     count
         + words
@@ -297,8 +305,19 @@ pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
 /// The number of line ends in `text`, a bound on the records it holds: line feeds, or carriage
 /// returns where there are more of them (old Mac files end lines with them alone).
 pub fn line_ends(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    count_byte(bytes, b'\n').max(count_byte(bytes, b'\r'))
+    // Both counted in one pass over the text: it is read for every piece of a long file.
+    let (mut feeds, mut returns) = (0, 0);
+    let mut words = text.as_bytes().chunks_exact(8);
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+        feeds += zero_bytes(word ^ splat(b'\n')).count_ones() as usize;
+        returns += zero_bytes(word ^ splat(b'\r')).count_ones() as usize;
+    }
+    for &byte in words.remainder() {
+        feeds += usize::from(byte == b'\n');
+        returns += usize::from(byte == b'\r');
+    }
+    feeds.max(returns)
 }
 
 /// How many bytes of a text's head [`looks_like_utf16`] reads.

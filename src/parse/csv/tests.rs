@@ -124,6 +124,17 @@ fn bytes_are_counted_wherever_they_fall() {
     }
     assert_eq!(line_ends("a\r\nb\r\n"), 2);
     assert_eq!(line_ends("a\rb\rc"), 2);
+    // Line ends on either side of a word's edge, and in the bytes after the last word.
+    let long = "ab\ncd\r\nefgh\n\nij,\"k\"\rlmnopqrs\n\r\n";
+    for start in 0..long.len() {
+        let part = &long[start..];
+        let count = |needle| part.bytes().filter(|&b| b == needle).count();
+        assert_eq!(
+            line_ends(part),
+            count(b'\n').max(count(b'\r')),
+            "from {start}"
+        );
+    }
 }
 
 #[test]
