@@ -151,7 +151,9 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// column. Unlike [`Record::text`] no Unicode whitespace is trimmed and the text is not
     /// sliced as a string (which checks both ends are character boundaries): what the loader's
     /// reading of a plain record needs, which refuses anything but ASCII where it is not an id.
-    // Forced: see `text`.
+    // Forced, as the few other functions called for every field of every record are: the
+    // page's size-first build (`opt-level = "z"`) never inlines on a hint, and a call per field
+    // of every row was over a quarter of the parse in Chromium.
     #[inline(always)]
     pub(crate) fn bytes(&self, slot: usize) -> &'a [u8] {
         match self.field_of(slot) {
@@ -201,12 +203,10 @@ impl Record for LineRecord<'_, '_> {
         self.line
     }
 
-    // Forced, here and on the record's small checks: the page's size-first build
-    // (`opt-level = "z"`) never inlines on a hint, and a call per field of every row was over
-    // a quarter of the parse in Chromium.
-    // The text is sliced and trimmed when asked for, not for every field of every record: the
-    // loader stores most records of a long file from their bytes, without asking.
-    #[inline(always)]
+    // Sliced and trimmed when asked for, not for every field of every record: the loader
+    // stores most records of a long file from their bytes without asking. Not forced inline
+    // (as `bytes` is): only the records read in full ask, and inlining it at each of their
+    // checks cost 2 KB.
     fn text(&self, slot: usize) -> &str {
         match self.field_of(slot) {
             Some(field) => {

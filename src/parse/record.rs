@@ -25,7 +25,7 @@ pub(crate) trait Record {
     fn position(&self, slot: usize) -> Position;
 
     /// The text of a column that must not be empty.
-    // Forced, as `id` and `optional` below: see `LineRecord::text`.
+    // Forced, as `id` and `optional` below: see `LineRecord::bytes`.
     #[inline(always)]
     fn required(&self, slot: usize) -> Result<&str> {
         let text = self.text(slot);

@@ -227,7 +227,7 @@ impl Record for Table<'_> {
 
 /// Trims surrounding whitespace, checking the ends first: almost no field has any, and a full
 /// `trim` costs a Unicode scan per field.
-// Forced: see `LineRecord::text`.
+// Forced: see `LineRecord::bytes`.
 #[inline(always)]
 pub(crate) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
