@@ -662,6 +662,29 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
         same(&whole).ok()
     );
 
+    // A text longer than the engine writes at once, pushed whole: it is written in parts,
+    // none ending inside a character.
+    let long_text = ict_compare::synthetic_observations(60_000, 7);
+    let long_text =
+        long_text
+            .replace('\n', ",Trà Vinh ước\n")
+            .replacen(",Trà Vinh ước\n", ",note\n", 1);
+    assert!(long_text.len() > 3 << 20, "{}", long_text.len());
+    let whole = JsDataset::from_csv(&long_text, &indicators, &sources).expect("loads whole");
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    loader
+        .push(&js_sys::JsString::from(long_text.as_str()))
+        .expect("the whole text");
+    assert_eq!(
+        same(&loader.finish().expect("loads")).ok(),
+        same(&whole).ok()
+    );
+    // Anything but a string is refused, and the loader takes no more.
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    let number: js_sys::JsString = JsValue::from_f64(7.0).unchecked_into();
+    assert!(loader.push(&number).is_err());
+    assert!(loader.push(&js_sys::JsString::from("")).is_err());
+
     // The first row's source, not the header's `source_id`.
     let body = text.find('\n').expect("a header line");
     let (header, rows) = text.split_at(body);

@@ -1,7 +1,7 @@
 //! The `DatasetLoader` handle: observations read in pieces, so a long text is never copied
 //! into the engine whole.
 
-use js_sys::{JsString, Uint8Array, WebAssembly};
+use js_sys::{JsString, WebAssembly};
 use wasm_bindgen::prelude::*;
 
 use super::dataset::JsDataset;
@@ -30,14 +30,30 @@ extern "C" {
     fn new() -> Encoder;
 
     #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
-    fn encode_into(this: &Encoder, text: &JsString, into: &Uint8Array) -> Written;
+    fn encode_into(this: &Encoder, text: &JsString, into: &View) -> Written;
 
-    /// What `encodeInto` wrote.
+    /// What `encodeInto` read (UTF-16 units) and wrote (bytes).
     type Written;
 
     #[wasm_bindgen(method, getter)]
+    fn read(this: &Written) -> u32;
+
+    #[wasm_bindgen(method, getter)]
     fn written(this: &Written) -> u32;
+
+    /// A `Uint8Array` over the engine's memory.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type View;
+
+    /// A view of `length` bytes of `buffer` from `offset`; an error, not a throw through the
+    /// engine, if the buffer was detached meanwhile (the engine's memory grew).
+    #[wasm_bindgen(catch, constructor, js_class = "Uint8Array")]
+    fn new(buffer: &JsValue, offset: u32, length: u32) -> Result<View, JsValue>;
 }
+
+/// The most bytes a piece of text is written in at once: a longer piece is written and read in
+/// parts, so that the buffer stays small whatever the pieces.
+const STAGING: usize = 1 << 20;
 
 #[wasm_bindgen(js_class = DatasetLoader)]
 impl JsDatasetLoader {
@@ -61,31 +77,20 @@ impl JsDatasetLoader {
 
     /// Reads the next piece of the observations' text (any length, split anywhere).
     ///
-    /// The browser writes the piece as UTF-8 straight into the engine's memory (`encodeInto`),
-    /// which for a long text is about a fifth faster in Chromium than the copy a `&str`
-    /// argument makes, a character at a time in JavaScript.
+    /// The browser writes the text as UTF-8 straight into the engine's memory (`encodeInto`,
+    /// a mebibyte at a time), which for a long text is about a fifth faster in Chromium than the
+    /// copy a `&str` argument makes, a character at a time in JavaScript.
     pub fn push(&mut self, piece: &JsString) -> Result<(), JsValue> {
         let loader = self.inner.as_mut().ok_or_else(Self::spent)?;
-        // At most three bytes for each UTF-16 unit; the room only ever grows.
-        let most = piece.length() as usize * 3;
-        if self.staging.len() < most {
-            self.staging.resize(most, 0);
-        }
-        let memory: WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-        let into = Uint8Array::new_with_byte_offset_and_length(
-            &memory.buffer(),
-            self.staging.as_mut_ptr() as usize as u32,
-            most as u32,
-        );
-        let written = self.encoder.encode_into(piece, &into).written() as usize;
-        let bytes = self.staging.get(..written).unwrap_or_default();
-        // What `encodeInto` writes is UTF-8 (a lone surrogate becomes U+FFFD, as for any string
-        // handed to the engine): read as the text it is, not as bytes of a file.
-        let read = std::str::from_utf8(bytes)
-            .map_err(|_| {
-                Error::request("the browser's encoder wrote bytes that are not UTF-8".to_owned())
+        let read = if piece.is_string() {
+            write_in_parts(&self.encoder, &mut self.staging, piece, |text| {
+                loader.push(text)
             })
-            .and_then(|text| loader.push(text));
+        } else {
+            Err(Error::request(
+                "push takes a string; bytes go to pushBytes".to_owned(),
+            ))
+        };
         read.map_err(|e| {
             // A failed loader takes no more, and gives its buffer back.
             self.inner = None;
@@ -131,4 +136,57 @@ impl JsDatasetLoader {
             "this loader has finished or failed: start a new one".to_owned(),
         ))
     }
+}
+
+/// Writes `text` as UTF-8 into `staging` a part at a time and hands each part to `read`. Every
+/// part ends on a whole character: `encodeInto` writes no half of one.
+fn write_in_parts(
+    encoder: &Encoder,
+    staging: &mut Vec<u8>,
+    text: &JsString,
+    mut read: impl FnMut(&str) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let length = text.length();
+    // Room for the whole text, at three bytes a UTF-16 unit, up to a mebibyte.
+    let room = (length as usize * 3).clamp(4, STAGING);
+    if staging.len() < room {
+        staging.resize(room, 0);
+    }
+    let mut done = 0;
+    while done < length {
+        let rest = if done == 0 {
+            text.clone()
+        } else {
+            text.slice(done, length)
+        };
+        let (units, bytes) = encode(encoder, staging, &rest)?;
+        let part = staging.get(..bytes).unwrap_or_default();
+        let part = std::str::from_utf8(part).map_err(|_| {
+            Error::request("the browser's encoder wrote bytes that are not UTF-8".to_owned())
+        })?;
+        read(part)?;
+        done += units;
+    }
+    Ok(())
+}
+
+/// Writes the head of `text` into `staging` and says how many UTF-16 units it read and how
+/// many bytes it wrote. Asking JavaScript for anything can grow the engine's memory, which
+/// detaches a view made before: the writing is tried again once on a fresh view, and a second
+/// failure to write anything is an error, never a piece silently lost.
+fn encode(encoder: &Encoder, staging: &mut [u8], text: &JsString) -> crate::Result<(u32, usize)> {
+    let at = staging.as_mut_ptr() as usize as u32;
+    for _ in 0..2 {
+        let memory: WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let Ok(into) = View::new(&memory.buffer(), at, staging.len() as u32) else {
+            continue;
+        };
+        let written = encoder.encode_into(text, &into);
+        if written.read() > 0 {
+            return Ok((written.read(), written.written() as usize));
+        }
+    }
+    Err(Error::request(
+        "the text could not be written into the engine's memory".to_owned(),
+    ))
 }
