@@ -44,12 +44,12 @@ impl Rows {
         let Some(figure) = plain_figure(record) else {
             return false;
         };
-        let unit = dataset.indicators[keys.indicator as usize].unit;
-        // The full reading refuses a negative figure, and one its unit cannot have.
-        if figure.value < 0.0
-            || figure.value.is_nan()
-            || value_fault(unit, figure.value, None).is_some()
-        {
+        let Some(indicator) = dataset.indicators.get(keys.indicator as usize) else {
+            return false;
+        };
+        // A value its unit cannot have. (Nor can it be negative, as the full reading requires:
+        // a plain decimal has no sign.)
+        if value_fault(indicator.unit, figure.value, None).is_some() {
             return false;
         }
         self.columns.push_plain(figure, keys);
@@ -248,7 +248,8 @@ mod tests {
         #[test]
         fn every_file_loads_or_fails_the_same_with_or_without_plain_records(
             optional in prop::sample::subsequence(
-                vec!["qualifier", "is_target", "scope", "note", "observation_id", "out_of"], 0..=6),
+                vec!["qualifier", "is_target", "scope", "note", "observation_id", "out_of",
+                     "quote", "table_row", "table_column", "cell"], 0..=10).prop_shuffle(),
             rows in prop::collection::vec((
                 field(&["p63:84", "p63:72", "p34:01"], &[" p63:84", "p63:84\u{a0}", "p63:99", "p63:\u{200b}84", ""]),
                 pick(2, 7),
@@ -258,6 +259,7 @@ mod tests {
                 (field(&["", "exact", "about"], &[" over", "bogus"]), field(&["", "false"], &["true", "yes"]),
                  field(&[""], &["province", "district"]), field(&[""], &["x"]), field(&[""], &["a", "b"]),
                  field(&[""], &["100", "5"])),
+                (field(&["", "q"], &[" "]), field(&[""], &["r"]), field(&[""], &["c"]), field(&[""], &["5"])),
             ), 1..30),
             crlf in any::<bool>(),
             user in any::<bool>(),
@@ -268,14 +270,18 @@ mod tests {
             let sources = [report.clone(), table, format!(" {report}"), format!("{report}\u{a0}"), "nope".into(), String::new()];
             let end = if crlf { "\r\n" } else { "\n" };
             let mut text = format!("province,indicator_id,period,value,source_id,{}{end}", optional.join(","));
-            for (province, indicator, period, value, source, (qualifier, target, scope, note, id, out_of)) in &rows {
-                let extra: Vec<&str> = optional.iter().map(|column| match *column {
+            for (province, indicator, period, value, source, (qualifier, target, scope, note, id, out_of), (quote, row, column, cell)) in &rows {
+                let extra: Vec<&str> = optional.iter().map(|name| match *name {
                     "qualifier" => *qualifier,
                     "is_target" => *target,
                     "scope" => *scope,
                     "note" => *note,
                     "observation_id" => *id,
-                    _ => *out_of,
+                    "out_of" => *out_of,
+                    "quote" => *quote,
+                    "table_row" => *row,
+                    "table_column" => *column,
+                    _ => *cell,
                 }).collect();
                 let _ = write!(text, "{province},{},{period},{value},{},{}{end}", indicators[*indicator], sources[*source], extra.join(","));
             }
