@@ -287,6 +287,28 @@ impl Unit {
             Unit::Score0To1 | Unit::Score1To10 => "điểm",
         }
     }
+
+    /// The words under a column's or a legend's name, in Vietnamese and English (`trên 100
+    /// dân`, `per 100 people`); empty for a count. Longer than [`Unit::label_vi`], which
+    /// follows a number in a sentence (`12 /100 dân`), since a heading is read alone.
+    #[must_use]
+    pub fn heading(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Count => ("", ""),
+            Unit::Percent => ("%", "%"),
+            Unit::Per100People => ("trên 100 dân", "per 100 people"),
+            Unit::Per100Households => ("trên 100 hộ", "per 100 households"),
+            Unit::VndBillion => ("tỷ đồng", "billion đồng"),
+            Unit::VndMillion => ("triệu đồng", "million đồng"),
+            Unit::Km => ("km", "km"),
+            Unit::Mbps => ("Mbps", "Mbps"),
+            Unit::Gbps => ("Gbps", "Gbps"),
+            Unit::PeoplePerPoint => ("người/điểm", "people per point"),
+            Unit::Hours => ("giờ", "hours"),
+            Unit::Score0To1 => ("điểm (0–1)", "score (0–1)"),
+            Unit::Score1To10 => ("điểm (1–10)", "score (1–10)"),
+        }
+    }
 }
 
 /// One indicator: a single definition of what is counted.

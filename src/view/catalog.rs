@@ -1,5 +1,5 @@
 //! The choices the page offers before any view: the view it opens with, the years of the
-//! period picker, and how each unit is shown. They come with the catalog, so that the page
+//! period picker, how each unit is shown and each qualifier's sign. They come with the catalog, so that the page
 //! orders nothing and knows no unit itself. An indicator's definition is not in the catalog: a
 //! reader asks for it ("i"), one at a time.
 
@@ -53,32 +53,13 @@ pub fn unit_displays() -> Vec<UnitDisplay> {
     };
     Unit::ALL
         .iter()
-        .map(|&unit| display(unit.as_str(), unit.decimals(), heading(unit)))
+        .map(|&unit| display(unit.as_str(), unit.decimals(), unit.heading()))
         .chain([display(
             PER_CAPITA_UNIT,
             PER_CAPITA_DECIMALS,
             ("trên 100.000 dân", "per 100,000 people"),
         )])
         .collect()
-}
-
-/// The words under a column's name for values in `unit`, in Vietnamese and English.
-fn heading(unit: Unit) -> (&'static str, &'static str) {
-    match unit {
-        Unit::Count => ("", ""),
-        Unit::Percent => ("%", "%"),
-        Unit::Per100People => ("trên 100 dân", "per 100 people"),
-        Unit::Per100Households => ("trên 100 hộ", "per 100 households"),
-        Unit::VndBillion => ("tỷ đồng", "billion đồng"),
-        Unit::VndMillion => ("triệu đồng", "million đồng"),
-        Unit::Km => ("km", "km"),
-        Unit::Mbps => ("Mbps", "Mbps"),
-        Unit::Gbps => ("Gbps", "Gbps"),
-        Unit::PeoplePerPoint => ("người/điểm", "people per point"),
-        Unit::Hours => ("giờ", "hours"),
-        Unit::Score0To1 => ("điểm (0–1)", "score (0–1)"),
-        Unit::Score1To10 => ("điểm (1–10)", "score (1–10)"),
-    }
 }
 
 /// The sign a qualified value is written with (`≈ 2.500`, `> 74 %`).
