@@ -60,6 +60,11 @@ export function useQualifiers(displays) {
   for (const { qualifier, symbol } of displays ?? []) qualifierSymbols.set(qualifier, symbol);
 }
 
+/** Every qualifier, in the engine's order (`exact` first). */
+export function qualifierCodes() {
+  return [...qualifierSymbols.keys()];
+}
+
 /**
  * A value in its unit with its qualifier: `> 74 %`, `≈ 2.500`, `85/85`.
  * @param {{value: number, outOf?: number|null, qualifier: string}} cell

@@ -1,11 +1,9 @@
 // The proposed figures, one card each: the figure as read, its quote, and the person's
 // choices (indicator, period, qualifier, target) with Accept and Reject. The engine ranks the
 // suggestions; this module lists them first and lets the person search for any other.
-import { compareText, formatNumber, searchKey, unitHeading } from '../format.js';
+import { compareText, formatNumber, qualifierCodes, searchKey, unitHeading } from '../format.js';
 import { indicatorName, messages } from '../i18n.js';
 import { addReportWords } from '../i18n/add-report.js';
-
-const QUALIFIERS = ['exact', 'over', 'at_least', 'about', 'nearly', 'under', 'at_most'];
 
 /**
  * @typedef {{status: 'accepted'|'rejected'|null, indicator: string, period: string,
@@ -129,7 +127,7 @@ export function renderCandidates({ candidates, decisions, indicators, lang, onCh
 
     const qualifier = document.createElement('select');
     qualifier.dataset.key = key('qualifier');
-    for (const q of QUALIFIERS) qualifier.append(new Option(t.qualifiers[q], q, false, q === decision.qualifier));
+    for (const q of qualifierCodes()) qualifier.append(new Option(t.qualifiers[q], q, false, q === decision.qualifier));
     qualifier.addEventListener('change', () => onChange(index, { qualifier: qualifier.value }, decision.status === 'accepted'));
 
     const target = document.createElement('input');
