@@ -30,7 +30,7 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// The value named by `bytes`, as [`FromStr`] reads it from text.
+            /// The value named by `bytes`; [`FromStr`] reads a text's bytes with it.
             #[must_use]
             pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
                 Self::ALL.iter().copied().find(|value| value.as_str().as_bytes() == bytes)
@@ -46,7 +46,7 @@ macro_rules! vocabulary {
         impl FromStr for $name {
             type Err = ();
             fn from_str(text: &str) -> Result<Self, ()> {
-                match text { $($text => Ok($name::$variant),)+ _ => Err(()) }
+                Self::from_bytes(text.as_bytes()).ok_or(())
             }
         }
 
