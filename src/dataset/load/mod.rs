@@ -88,6 +88,12 @@ impl Load {
         origin: Origin,
         expected_bytes: usize,
     ) -> Self {
+        let scope_ids: HashMap<String, u32> = dataset
+            .scopes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u32))
+            .collect();
         Load {
             file: file.to_owned(),
             origin,
@@ -98,17 +104,8 @@ impl Load {
                 indicators: Interned::default(),
                 sources: Interned::default(),
                 last_scope: None,
-                scope_ids: dataset
-                    .scopes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (s.clone(), i as u32))
-                    .collect(),
-                province_scope: dataset
-                    .scopes
-                    .iter()
-                    .position(|s| s == "province")
-                    .map(|i| i as u32),
+                province_scope: scope_ids.get("province").copied(),
+                scope_ids,
                 plain_records: true,
                 stored_plain: 0,
             },
