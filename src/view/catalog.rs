@@ -1,7 +1,7 @@
 //! The choices the page offers before any view: the view it opens with, the years of the
-//! period picker, how each unit is shown and each qualifier's sign. They come with the catalog, so that the page
-//! orders nothing and knows no unit itself. An indicator's definition is not in the catalog: a
-//! reader asks for it ("i"), one at a time.
+//! period picker, how each unit is shown and each qualifier's sign. They come with the catalog,
+//! so that the page orders nothing and knows no unit or qualifier itself. An indicator's
+//! definition is not in the catalog: a reader asks for it ("i"), one at a time.
 
 use serde::Serialize;
 

@@ -36,8 +36,9 @@ function figureText(candidate, lang) {
   const parts = [qualifier + number];
   if (SCALES[lang][candidate.scale]) parts.push(SCALES[lang][candidate.scale]);
   if (candidate.unit === 'vnd_billion' || candidate.unit === 'vnd_million') parts.push('đồng');
-  else if (candidate.unit !== 'count') parts.push(unitHeading(candidate.unit, lang) || candidate.unit);
-  return parts.join(' ');
+  else parts.push(unitHeading(candidate.unit, lang));
+  // A count has no words.
+  return parts.filter(Boolean).join(' ');
 }
 
 function labelled(text, control) {
