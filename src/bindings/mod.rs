@@ -81,7 +81,7 @@ fn to_js_error(error: &Error) -> JsValue {
 
 /// Serialises a result as plain JS objects (maps as objects, `None` as `null`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    parsed(serde_json::to_string(value).ok())
+    parsed(crate::view::to_json(value).ok())
 }
 
 /// The JSON text of an answer as JS objects. Apart from [`to_js`], so that only the writing of

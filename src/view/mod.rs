@@ -15,6 +15,9 @@ mod charts;
 mod conflict;
 mod dense;
 mod graphics;
+// Answers as JSON text: how `bindings` hands them to the page.
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
 mod map;
 mod map_tab;
 mod province;
@@ -35,6 +38,8 @@ pub use charts::*;
 pub use conflict::table_conflicts;
 pub use dense::{compare_dense, provenance};
 pub use graphics::*;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use json::to_json;
 pub use map_tab::map_tab_view;
 pub(crate) use province::figure_mark;
 pub use province::province_view;
