@@ -1,4 +1,4 @@
-//! The writer against serde_json: every shape serde gives, every kind of answer, any number
+//! The writer against `serde_json`: every shape serde gives, every kind of answer, any number
 //! and any text.
 
 use std::collections::BTreeMap;
