@@ -84,9 +84,10 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 	cargo run --release --quiet --bin ict-compare -- pack data/ -o $(PACK)
 
 # Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
-# long texts, which the page fetches, nor datasets of one's own files, which it never loads), and
-# the extraction assistant (`--features extractor`), which the page loads only when a report is
-# added. `--converge` repeats wasm-opt's passes while they still shrink the module (about 0.8 KB
+# long texts, which the page fetches, nor datasets of one's own files, which it never loads, nor
+# a reader's file joined to the bundled data), and the second module (`--features extractor`:
+# everything, the extraction assistant included), which the page loads only when a reader opens
+# a file or adds a report. `--converge` repeats wasm-opt's passes while they still shrink the module (about 0.8 KB
 # compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
 # 1.3 KB): the module lays its stack first, from 1 MiB down, so its lowest kilobyte is touched
 # only by a stack already overflowing.
@@ -121,7 +122,7 @@ lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
 	tsc -p www/jsconfig.json
@@ -133,7 +134,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets --test web --test web_view
+	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser

@@ -45,7 +45,8 @@ for (const file of ['vn63_odm.topojson', 'vn34_odm.topojson']) {
 cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
 // The bundled dataset's long texts (definitions, quotes, notes), fetched after the first view.
 cpSync('src/dataset/bundled-texts.pack', join(dist, 'ict_compare_texts.pack'));
-// The extraction assistant's module, fetched only when a report is added.
+// The second module (a reader's own file, the extraction assistant), fetched only when a reader
+// opens a file or adds a report.
 cpSync('pkg/ict_compare_extract_bg.wasm', join(dist, 'ict_compare_extract_bg.wasm'));
 
 // What the first view loads: the page, its styles, the element's script with the chunks it

@@ -11,6 +11,7 @@
 // figures and names the file. Opening a file adds to the view only the few provinces and
 // indicators with most of its figures, so the page's address stays short whatever the file.
 import { loadTexts } from './engine.js';
+import { loadSecondEngine, secondEngine } from './second-engine.js';
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
@@ -45,11 +46,14 @@ export async function openUserFile(app, file) {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
-  // A reader's figures join a dataset with its quotes (engine.js).
+  // A reader's figures join a dataset with its quotes (engine.js), in the engine's second
+  // module, which reads files (second-engine.js).
   if (!(await textsOrSay(app, previous))) return;
+  const engine = await engineOrSay(app, previous);
+  if (!engine) return;
   let merged;
   try {
-    merged = app.bundled.withUserFile(bytes, file.name);
+    merged = engine.bundled().withUserFile(bytes, file.name);
   } catch (error) {
     app.userError = true;
     // The words for a refused file load when one is refused.
@@ -82,9 +86,10 @@ export function useReportFigures(app, csv, name) {
     clearUserFile(app);
     return;
   }
-  // The tab waited for the long texts before it opened (www/app/panel.js); a refusal throws to
-  // the view, which shows it beside the figure.
-  const added = use(app, app.bundled.withUserCsv(csv, name), name);
+  // The tab waited for the long texts before it opened (www/app/panel.js), and the assistant
+  // that wrote these rows is part of the engine's second module, so it is loaded; a refusal
+  // throws to the view, which shows it beside the figure.
+  const added = use(app, secondEngine().bundled().withUserCsv(csv, name), name);
   app.userFromReport = true;
   app.userError = false;
   app.userMessage = null;
@@ -102,12 +107,30 @@ async function textsOrSay(app, shown, lang = app.state.lang) {
     return true;
   } catch (error) {
     console.warn('ict-compare could not fetch its texts:', error);
-    const t = messages(lang);
-    app.userError = true;
-    app.userMessage = `${t.textsFailed}${shown ? ` ${t.userKept(shown)}` : ''}`;
-    if (app.notice) renderNotice(app);
+    sayUnavailable(app, messages(lang).textsFailed, shown, lang);
     return false;
   }
+}
+
+/**
+ * The engine's second module, which reads a reader's file, fetching it if need be; when it
+ * cannot be, the notice says so (and which file is still shown) and it is null.
+ */
+async function engineOrSay(app, shown, lang = app.state.lang) {
+  try {
+    return await loadSecondEngine();
+  } catch (error) {
+    console.warn('ict-compare could not load its second module:', error);
+    sayUnavailable(app, messages(lang).filesEngineFailed, shown, lang);
+    return null;
+  }
+}
+
+/** Says in the notice that `words`' part could not be loaded, and which file is still shown. */
+function sayUnavailable(app, words, shown, lang) {
+  app.userError = true;
+  app.userMessage = `${words}${shown ? ` ${messages(lang).userKept(shown)}` : ''}`;
+  if (app.notice) renderNotice(app);
 }
 
 /** Adds to the view the few provinces and indicators with most of the reader's figures. */
@@ -177,8 +200,10 @@ export async function reopenKeptFile(app) {
   // The reader's figures are part of the first view then, and wait for the quotes; if these
   // cannot be fetched, the file stays kept for the next reload and the notice says why.
   if (!(await textsOrSay(app, null, lang))) return;
+  const engine = await engineOrSay(app, null, lang);
+  if (!engine) return;
   try {
-    const added = use(app, app.bundled.withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
+    const added = use(app, engine.bundled().withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
     app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
   } catch {
     // The engine changed under a kept file (a new release): drop it rather than fail the page.

@@ -199,6 +199,7 @@ impl JsDataset {
 
     /// The bundled dataset plus the observations of a user's CSV file. Throws an
     /// `IctCompareError` naming the line and column of the first problem; nothing loads then.
+    #[cfg(feature = "reader-files")]
     #[wasm_bindgen(js_name = withUserCsv)]
     pub fn with_user_csv(&self, text: &str, file_name: &str) -> Result<JsDataset, JsValue> {
         self.complete()?
@@ -210,6 +211,7 @@ impl JsDataset {
     /// The bundled dataset plus the observations of a user's file, given as its bytes, so that
     /// a file saved in another encoding is refused with the place of its first bad byte rather
     /// than silently altered by a lossy decoder.
+    #[cfg(feature = "reader-files")]
     #[wasm_bindgen(js_name = withUserFile)]
     pub fn with_user_file(&self, bytes: &[u8], file_name: &str) -> Result<JsDataset, JsValue> {
         let dataset = self.complete()?;

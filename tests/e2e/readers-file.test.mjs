@@ -100,6 +100,32 @@ test('a second file replaces the first and says so; a bad one leaves the first i
   await context.close();
 });
 
+test("a file waits for the engine's second module, which reads it: when that cannot be fetched the reader is told, and the next try loads it", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:01&indicators=bts_stations');
+  let refuse = true;
+  let asked = 0;
+  await page.route('**/ict_compare_extract_bg.wasm', (route) => {
+    asked += 1;
+    return refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue();
+  });
+  const text = `${HEADER}a-1,p63:01,bts_stations,2024,15000,first-2024,q\n`;
+  const cell = page.locator('ict-compare td[data-province="p63:01"]');
+  const shown = await cell.textContent();
+  await page.locator('ict-compare .open-file input').setInputFiles({ name: 'first.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => /Chưa tải được phần đọc tệp/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.locator('ict-compare .notice').evaluate((n) => n.classList.contains('error')), true);
+  assert.equal(await cell.textContent(), shown, 'nothing changed');
+  assert.equal(asked, 1);
+  refuse = false;
+  const notice = await open(page, 'first.csv', text);
+  assert.match(notice, /Đã thêm 1 số liệu từ first\.csv/);
+  assert.match(await cell.textContent(), /15\.000/);
+  assert.equal(asked, 2, 'fetched again, once');
+  // The refused fetch is the browser's own console error; nothing else went wrong.
+  assert.deepEqual(problems().filter((p) => !/503|Failed to load resource/.test(p)), []);
+  await context.close();
+});
+
 test('"-0" is written 0', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:01&indicators=bts_stations&period=2024');
   await open(page, 'zero.csv', `${HEADER}z-1,p63:01,bts_stations,2024,-0,zero-2024,q\n`);

@@ -1,14 +1,16 @@
-// The extraction assistant's own wasm module, loaded once, when a report is first added, so
-// that its code stays out of the page's first view.
-import init, { Extractor } from '../../pkg/ict_compare_extract.js';
+// The extraction assistant, made once from the engine's second module (../second-engine.js),
+// which is fetched when a report is first added, so that its code stays out of the first view.
+import { loadSecondEngine } from '../second-engine.js';
 
+/** @type {Promise<import('../../pkg/ict_compare_extract.js').Extractor>|null} */
 let loading = null;
 
 /** @returns {Promise<import('../../pkg/ict_compare_extract.js').Extractor>} */
 export function loadExtractor() {
-  loading ??= (async () => {
-    await init({ module_or_path: new URL('ict_compare_extract_bg.wasm', import.meta.url) });
-    return Extractor.bundled();
-  })();
+  if (!loading) {
+    const making = loadSecondEngine().then((engine) => engine.Extractor.bundled());
+    making.catch(() => { if (loading === making) loading = null; });
+    loading = making;
+  }
   return loading;
 }
