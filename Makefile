@@ -85,7 +85,7 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 
 # Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
 # long texts, which the page fetches, nor datasets of one's own files, which it never loads, nor
-# a reader's file joined to the bundled data), and the second module (`--features extractor`:
+# a reader's file joined to the bundled data, nor the analyses no view asks for), and the second module (`--features extractor`:
 # everything, the extraction assistant included), which the page loads only when a reader opens
 # a file or adds a report. `--converge` repeats wasm-opt's passes while they still shrink the module (about 0.8 KB
 # compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
@@ -102,12 +102,13 @@ pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
 	for module in $(CRATE) $(CRATE)_extract; do $(WASM_OPT) pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; done
 
-# The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`).
+# The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`)
+# and the analyses they time (`aggregate`, `rank`, `compareDense`).
 bench-wasm: pkg/$(CRATE)_bench_bg.wasm
 
 # After the page's modules: both builds write $(RELEASE_WASM), so they never run side by side.
 pkg/$(CRATE)_bench_bg.wasm: $(WASM_SOURCES) pkg/$(CRATE)_bg.wasm | tools npm
-	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features own-datasets
+	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features own-datasets,analysis
 	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_bench $(RELEASE_WASM)
 	$(WASM_OPT) $@ -o $@
 
@@ -122,7 +123,7 @@ lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
 	tsc -p www/jsconfig.json
@@ -134,7 +135,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files --test web --test web_view
+	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser

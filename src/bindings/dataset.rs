@@ -5,15 +5,15 @@ use wasm_bindgen::prelude::*;
 
 use super::{answer, from_js, to_js, to_js_error};
 use crate::{
-    AggregateSpec, AverageSpec, CompareSpec, Dataset, Edition, Error, FigurePageSpec, Indicator,
-    Observation, Province, RankSpec, Region, SeriesSpec, Source, SourceEntry, SourcePageSpec, Unit,
+    CompareSpec, Dataset, Edition, Error, FigurePageSpec, Indicator, Province, Region, SourceEntry,
+    SourcePageSpec, Unit,
 };
 
 /// An indicator as the lists give it: everything but its definition and methodology, which a
 /// reader asks for one at a time (`definition`) and which may not be attached yet.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct IndicatorEntry<'a> {
+pub(super) struct IndicatorEntry<'a> {
     id: &'a str,
     family: &'a str,
     pillar: crate::Pillar,
@@ -27,7 +27,7 @@ struct IndicatorEntry<'a> {
     editions: &'a [Edition],
 }
 
-fn indicator_entries(indicators: &[Indicator]) -> Vec<IndicatorEntry<'_>> {
+pub(super) fn indicator_entries(indicators: &[Indicator]) -> Vec<IndicatorEntry<'_>> {
     indicators
         .iter()
         .map(|x| IndicatorEntry {
@@ -64,74 +64,16 @@ struct Catalog<'a> {
     periods: Vec<crate::PeriodChoice>,
 }
 
-/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DenseHead<'a> {
-    period: &'a str,
-    provinces: &'a [crate::ProvinceId],
-    indicators: &'a [String],
-    units: &'a [String],
-    decimals: &'a [u8],
-    qualifier_codes: &'a [crate::Qualifier],
-    mark_codes: &'a [crate::FigureMark],
-    best: &'a [Option<u32>],
-}
-
-/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
-fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
-    let head = to_js(&DenseHead {
-        period: &dense.period,
-        provinces: &dense.provinces,
-        indicators: &dense.indicators,
-        units: &dense.units,
-        decimals: &dense.decimals,
-        qualifier_codes: &dense.qualifier_codes,
-        mark_codes: &dense.mark_codes,
-        best: &dense.best,
-    })?;
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
-    };
-    set(
-        "values",
-        js_sys::Float64Array::from(dense.values.as_slice()).into(),
-    );
-    set(
-        "years",
-        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
-    );
-    set(
-        "qualifiers",
-        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
-    );
-    set(
-        "marks",
-        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
-    );
-    Ok(head)
-}
-
 /// The dataset: bundled figures and, optionally, a user's own.
 #[wasm_bindgen(js_name = Dataset)]
 pub struct JsDataset {
     pub(super) inner: Dataset,
 }
 
-#[derive(Serialize)]
-struct ObservationList<'a> {
-    total: usize,
-    sources: &'a [Source],
-    indicators: Vec<IndicatorEntry<'a>>,
-    provinces: &'a [Province],
-    observations: Vec<Observation>,
-}
-
 impl JsDataset {
     /// The dataset, refused while its long texts are pending: for the answers that show a
     /// definition, a quote, a note or a table cell's place.
-    fn complete(&self) -> Result<&Dataset, JsValue> {
+    pub(super) fn complete(&self) -> Result<&Dataset, JsValue> {
         self.inner.require_texts().map_err(|e| to_js_error(&e))?;
         Ok(&self.inner)
     }
@@ -320,19 +262,6 @@ impl JsDataset {
         answer(crate::map_tab_view(&self.inner, &spec))
     }
 
-    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
-    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
-    /// number's quotes are fetched by `provenance` when a reader opens it.
-    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
-    pub fn compare_dense(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: CompareSpec = from_js(spec, "compare spec")?;
-        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
-        dense_to_js(&dense)
-    }
-
     /// The figure behind one number of an answer (its `ref`), with every quote or table cell
     /// it rests on.
     #[wasm_bindgen(unchecked_return_type = "Figure")]
@@ -381,48 +310,6 @@ impl JsDataset {
         crate::user_file_template()
     }
 
-    /// One indicator across provinces, ranked, with ties and uncertain orders.
-    #[wasm_bindgen(unchecked_return_type = "Ranking")]
-    pub fn rank(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: RankSpec = from_js(spec, "rank spec")?;
-        answer(crate::rank(self.complete()?, &spec))
-    }
-
-    /// One province and indicator over time, with the change between two periods.
-    #[wasm_bindgen(unchecked_return_type = "Series")]
-    pub fn series(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: SeriesSpec = from_js(spec, "series spec")?;
-        answer(crate::series(self.complete()?, &spec))
-    }
-
-    /// One indicator combined by its rule over the nation, each region or each year (or the
-    /// figures per pillar), with count, mean, median, min, max and a sum where the rule adds.
-    #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
-    pub fn aggregate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
-        answer(crate::aggregate(&self.inner, &spec))
-    }
-
-    /// The national average of an indicator and its regions' averages, with coverage: reference
-    /// lines, never ranked.
-    #[wasm_bindgen(unchecked_return_type = "References")]
-    pub fn averages(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: AverageSpec = from_js(spec, "average spec")?;
-        answer(crate::averages(&self.inner, &spec))
-    }
-
     /// Everything known about one province, by pillar, with periods and quotes.
     #[wasm_bindgen(unchecked_return_type = "Profile")]
     pub fn profile(&self, province: &str) -> Result<JsValue, JsValue> {
@@ -432,17 +319,6 @@ impl JsDataset {
             )))
         })?;
         answer(crate::profile(self.complete()?, id))
-    }
-
-    /// Whether these indicators may be ranked or charted together, and why not.
-    #[wasm_bindgen(unchecked_return_type = "Comparability")]
-    pub fn comparability(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let ids: Vec<String> = from_js(indicators, "indicator list")?;
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        answer(crate::comparability(&self.inner, &ids))
     }
 
     /// One page of the sources, each with its origin and number of figures.
@@ -469,19 +345,5 @@ impl JsDataset {
     #[wasm_bindgen(js_name = userFigures, unchecked_return_type = "UserFigures | null")]
     pub fn user_figures(&self) -> Result<JsValue, JsValue> {
         to_js(&crate::user_figures(&self.inner))
-    }
-
-    /// Every observation with the sources they come from: for small datasets and tests; a
-    /// view asks for a page at a time (`sourcePage`, `figurePage`).
-    #[wasm_bindgen(unchecked_return_type = "ObservationList")]
-    pub fn observations(&self) -> Result<JsValue, JsValue> {
-        let dataset = self.complete()?;
-        to_js(&ObservationList {
-            total: dataset.len(),
-            sources: dataset.sources(),
-            indicators: indicator_entries(dataset.indicators()),
-            provinces: dataset.reference().provinces(),
-            observations: dataset.observations().collect(),
-        })
     }
 }

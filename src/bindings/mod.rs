@@ -7,6 +7,8 @@
 //! (`detail`: the kind's values, for a message worded in the reader's language). Everything
 //! here composes core calls; nothing here computes.
 
+#[cfg(feature = "analysis")]
+mod analysis;
 mod dataset;
 #[cfg(feature = "own-datasets")]
 mod loader;

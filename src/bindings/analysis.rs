@@ -1,0 +1,157 @@
+//! The `Dataset` handle's analyses that no view of the page asks for: a ranking, a series, an
+//! aggregate, the averages, whether indicators compare, the comparison as columns and every
+//! observation at once. They are for those who use the JavaScript API themselves and for the
+//! benchmarks; the page's first-view engine is built without them (the `analysis` feature),
+//! and its views get what they draw of them inside their own answers (`provinceView`,
+//! `chartView`, `mapView`).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::dataset::{IndicatorEntry, JsDataset, indicator_entries};
+use super::{answer, from_js, to_js, to_js_error};
+use crate::{
+    AggregateSpec, AverageSpec, CompareSpec, Observation, Province, RankSpec, SeriesSpec, Source,
+};
+
+/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DenseHead<'a> {
+    period: &'a str,
+    provinces: &'a [crate::ProvinceId],
+    indicators: &'a [String],
+    units: &'a [String],
+    decimals: &'a [u8],
+    qualifier_codes: &'a [crate::Qualifier],
+    mark_codes: &'a [crate::FigureMark],
+    best: &'a [Option<u32>],
+}
+
+/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
+fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    let head = to_js(&DenseHead {
+        period: &dense.period,
+        provinces: &dense.provinces,
+        indicators: &dense.indicators,
+        units: &dense.units,
+        decimals: &dense.decimals,
+        qualifier_codes: &dense.qualifier_codes,
+        mark_codes: &dense.mark_codes,
+        best: &dense.best,
+    })?;
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
+    };
+    set(
+        "values",
+        js_sys::Float64Array::from(dense.values.as_slice()).into(),
+    );
+    set(
+        "years",
+        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
+    );
+    set(
+        "qualifiers",
+        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
+    );
+    set(
+        "marks",
+        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
+    );
+    Ok(head)
+}
+
+/// Every observation with what it refers to.
+#[derive(Serialize)]
+struct ObservationList<'a> {
+    total: usize,
+    sources: &'a [Source],
+    indicators: Vec<IndicatorEntry<'a>>,
+    provinces: &'a [Province],
+    observations: Vec<Observation>,
+}
+
+#[wasm_bindgen(js_class = Dataset)]
+impl JsDataset {
+    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
+    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
+    /// number's quotes are fetched by `provenance` when a reader opens it.
+    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
+    pub fn compare_dense(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
+        dense_to_js(&dense)
+    }
+
+    /// One indicator across provinces, ranked, with ties and uncertain orders.
+    #[wasm_bindgen(unchecked_return_type = "Ranking")]
+    pub fn rank(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: RankSpec = from_js(spec, "rank spec")?;
+        answer(crate::rank(self.complete()?, &spec))
+    }
+
+    /// One province and indicator over time, with the change between two periods.
+    #[wasm_bindgen(unchecked_return_type = "Series")]
+    pub fn series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: SeriesSpec = from_js(spec, "series spec")?;
+        answer(crate::series(self.complete()?, &spec))
+    }
+
+    /// One indicator combined by its rule over the nation, each region or each year (or the
+    /// figures per pillar), with count, mean, median, min, max and a sum where the rule adds.
+    #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
+        answer(crate::aggregate(&self.inner, &spec))
+    }
+
+    /// The national average of an indicator and its regions' averages, with coverage: reference
+    /// lines, never ranked.
+    #[wasm_bindgen(unchecked_return_type = "References")]
+    pub fn averages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: AverageSpec = from_js(spec, "average spec")?;
+        answer(crate::averages(&self.inner, &spec))
+    }
+
+    /// Whether these indicators may be ranked or charted together, and why not.
+    #[wasm_bindgen(unchecked_return_type = "Comparability")]
+    pub fn comparability(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ids: Vec<String> = from_js(indicators, "indicator list")?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        answer(crate::comparability(&self.inner, &ids))
+    }
+
+    /// Every observation with the sources they come from: for small datasets and tests; a
+    /// view asks for a page at a time (`sourcePage`, `figurePage`).
+    #[wasm_bindgen(unchecked_return_type = "ObservationList")]
+    pub fn observations(&self) -> Result<JsValue, JsValue> {
+        let dataset = self.complete()?;
+        to_js(&ObservationList {
+            total: dataset.len(),
+            sources: dataset.sources(),
+            indicators: indicator_entries(dataset.indicators()),
+            provinces: dataset.reference().provinces(),
+            observations: dataset.observations().collect(),
+        })
+    }
+}
