@@ -3,6 +3,7 @@
 // opens it in headless Chromium and reads `window.benchResults`.
 //
 //   ?mode=cold&engine=NAME              T0 only: import + instantiate one engine, in a fresh profile
+//                                       (`ict-compare-page`: the page's own engine)
 //   ?engines=a,b&sizes=1000,100000      T1–T4 for each engine and size
 //
 // T1 parse: CSV text already in memory → the engine's table. T2 group-by: one indicator → mean,
@@ -12,7 +13,8 @@
 
 // Each engine is its own bundle, imported only when measured, so that its import is part of its
 // cold start and its bytes can be counted alone.
-const NAMES = ['ict-compare', 'plain-js', 'arquero', 'duckdb'];
+// `ict-compare-page` is the page's first-view engine, measured for its cold start only.
+const NAMES = ['ict-compare', 'ict-compare-page', 'plain-js', 'arquero', 'duckdb'];
 const ENGINES = Object.fromEntries(NAMES.map((name) => [name, () => import(new URL(`./engines/${name}.js`, import.meta.url).href)]));
 
 const params = new URLSearchParams(location.search);
