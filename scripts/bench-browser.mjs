@@ -116,7 +116,7 @@ lines.push('');
 for (const [engine, ms] of Object.entries(coldWithBundled)) {
   lines.push(`${engine} cold start including the bundled dataset decoded${engine === 'ict-compare-page' ? ' (what the page waits for)' : ''}: ${fmt(ms)} ms`);
 }
-lines.push(`(each cold start is the median of ${coldRuns} fresh pages, the engines taking turns)`);
+lines.push(`(each cold start is the median of ${coldRuns} fresh page${coldRuns === 1 ? '' : 's'}, the engines taking turns)`);
 for (const size of sizes) {
   const rows = warm.filter((r) => r.size === size);
   const base = rows.find((r) => r.engine === 'ict-compare');
