@@ -97,10 +97,10 @@ WASM_SOURCES := Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src dat
 
 pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --features extractor
-	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_extract $(RELEASE_WASM)
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_full $(RELEASE_WASM)
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
-	for module in $(CRATE) $(CRATE)_extract; do $(WASM_OPT) pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; done
+	for module in $(CRATE) $(CRATE)_full; do $(WASM_OPT) pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; done
 
 # The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`)
 # and the analyses they time (`aggregate`, `rank`, `compareDense`).

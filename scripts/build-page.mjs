@@ -47,7 +47,7 @@ cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
 cpSync('src/dataset/bundled-texts.pack', join(dist, 'ict_compare_texts.pack'));
 // The second module (a reader's own file, the extraction assistant), fetched only when a reader
 // opens a file or adds a report.
-cpSync('pkg/ict_compare_extract_bg.wasm', join(dist, 'ict_compare_extract_bg.wasm'));
+cpSync('pkg/ict_compare_full_bg.wasm', join(dist, 'ict_compare_full_bg.wasm'));
 
 // What the first view loads: the page, its styles, the element's script with the chunks it
 // imports statically (not the chart and map, imported when their tab opens) and the engine.

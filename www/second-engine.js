@@ -5,8 +5,8 @@
 // file or adds a report. Its glue is imported here only then, so this file alone is in the
 // first view.
 
-/** @typedef {typeof import('../pkg/ict_compare_extract.js')} Glue */
-/** @typedef {{Dataset: Glue['Dataset'], Extractor: Glue['Extractor'], bundled: () => import('../pkg/ict_compare_extract.js').Dataset}} SecondEngine */
+/** @typedef {typeof import('../pkg/ict_compare_full.js')} Glue */
+/** @typedef {{Dataset: Glue['Dataset'], Extractor: Glue['Extractor'], bundled: () => import('../pkg/ict_compare_full.js').Dataset}} SecondEngine */
 
 /** @type {Promise<SecondEngine>|null} */
 let loading = null;
@@ -20,9 +20,9 @@ let loaded = null;
 export function loadSecondEngine() {
   if (!loading) {
     const fetching = (async () => {
-      const glue = await import('../pkg/ict_compare_extract.js');
-      await glue.default({ module_or_path: new URL('ict_compare_extract_bg.wasm', import.meta.url) });
-      /** @type {import('../pkg/ict_compare_extract.js').Dataset|null} */
+      const glue = await import('../pkg/ict_compare_full.js');
+      await glue.default({ module_or_path: new URL('ict_compare_full_bg.wasm', import.meta.url) });
+      /** @type {import('../pkg/ict_compare_full.js').Dataset|null} */
       let bundled = null;
       // Its own copy of the bundled dataset, made when a reader's figures first join it.
       loaded = { Dataset: glue.Dataset, Extractor: glue.Extractor, bundled: () => (bundled ??= glue.Dataset.bundled()) };

@@ -104,7 +104,7 @@ test("a file waits for the engine's second module, which reads it: when that can
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:01&indicators=bts_stations');
   let refuse = true;
   let asked = 0;
-  await page.route('**/ict_compare_extract_bg.wasm', (route) => {
+  await page.route('**/ict_compare_full_bg.wasm', (route) => {
     asked += 1;
     return refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue();
   });

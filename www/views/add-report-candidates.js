@@ -50,7 +50,7 @@ function labelled(text, control) {
 }
 
 /**
- * @param {{candidates: import('../../pkg/ict_compare_extract.js').Candidate[], decisions: Decision[],
+ * @param {{candidates: import('../../pkg/ict_compare_full.js').Candidate[], decisions: Decision[],
  *   indicators: import('../../pkg/ict_compare.js').Indicator[], lang: 'vi'|'en',
  *   onChange: (index: number, patch: Partial<Decision>, commit: boolean) => void,
  *   onShow: (index: number, options?: {quiet?: boolean}) => void}} model

@@ -2,10 +2,10 @@
 // which is fetched when a report is first added, so that its code stays out of the first view.
 import { loadSecondEngine } from '../second-engine.js';
 
-/** @type {Promise<import('../../pkg/ict_compare_extract.js').Extractor>|null} */
+/** @type {Promise<import('../../pkg/ict_compare_full.js').Extractor>|null} */
 let loading = null;
 
-/** @returns {Promise<import('../../pkg/ict_compare_extract.js').Extractor>} */
+/** @returns {Promise<import('../../pkg/ict_compare_full.js').Extractor>} */
 export function loadExtractor() {
   if (!loading) {
     const making = loadSecondEngine().then((engine) => engine.Extractor.bundled());

@@ -9,7 +9,7 @@ const MAX_LISTED = 400;
 
 /**
  * @param {HTMLElement} pane
- * @param {{extraction: import('../../pkg/ict_compare_extract.js').Extraction, decisions: {status: string|null}[],
+ * @param {{extraction: import('../../pkg/ict_compare_full.js').Extraction, decisions: {status: string|null}[],
  *   selected: number|null, lang: 'vi'|'en', onPick: (index: number) => void}} model
  */
 export function renderText(pane, { extraction, decisions, selected, lang, onPick }) {
@@ -66,7 +66,7 @@ export function renderText(pane, { extraction, decisions, selected, lang, onPick
 
 /**
  * The numbers the engine set aside, each with its reason.
- * @param {import('../../pkg/ict_compare_extract.js').Rejected[]} rejected
+ * @param {import('../../pkg/ict_compare_full.js').Rejected[]} rejected
  * @param {'vi'|'en'} lang
  */
 export function setAsideList(rejected, lang) {
