@@ -6,8 +6,9 @@
 //! into that code is paid a few hundred times over. Here every piece of punctuation, every key
 //! and every scalar is written by one shared function, and the per-field code is a call or two.
 //! The text it writes is JSON that parses to what `serde_json` writes for the same value (a
-//! unit test holds it to that over every kind of answer); numbers may be spelt otherwise
-//! (`1` for `1.0`). A figure that is not finite is written as `null`, as `serde_json` does.
+//! unit test holds it to that over every kind of answer); a figure may be spelt otherwise
+//! (`1` for `1.0`), so a map keyed by figures, which no answer has, is refused rather than
+//! given other names. A figure that is not finite is written as `null`, as `serde_json` does.
 //!
 //! This module knows no answer type and nothing of JavaScript.
 
@@ -18,13 +19,16 @@ use serde::ser;
 
 /// `value` as JSON text.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Unwritable> {
-    let mut json = Json(String::new());
+    let mut json = Json {
+        out: String::new(),
+        key: false,
+    };
     value.serialize(&mut json)?;
-    Ok(json.0)
+    Ok(json.out)
 }
 
-/// Why a value has no JSON form: a map key that is not a string, a number or a unit variant,
-/// or a `Serialize` implementation's own error.
+/// Why a value has no JSON form: a map key that is not a string, an integer, a flag or a unit
+/// variant, or a `Serialize` implementation's own error.
 #[derive(Debug)]
 pub struct Unwritable(String);
 
@@ -43,13 +47,19 @@ impl ser::Error for Unwritable {
 }
 
 /// The text written so far.
-struct Json(String);
+struct Json {
+    out: String,
+    /// Whether a map key is being written: a key that is a figure is refused, since its JSON
+    /// name would depend on how the figure is spelt (`1` or `1.0`), which `number` chooses
+    /// freely for a value. No answer has one.
+    key: bool,
+}
 
 impl Json {
     /// A string, quoted and escaped as JSON requires (quote, backslash, control characters).
     #[inline(never)]
     fn string(&mut self, text: &str) {
-        let out = &mut self.0;
+        let out = &mut self.out;
         out.push('"');
         let mut start = 0;
         for (at, byte) in text.bytes().enumerate() {
@@ -78,7 +88,7 @@ impl Json {
     /// with a fraction.
     #[inline(never)]
     fn display(&mut self, value: &dyn Display) {
-        let _ = write!(self.0, "{value}");
+        let _ = write!(self.out, "{value}");
     }
 
     /// An integer, without the formatting machinery: most numbers of an answer are counts,
@@ -96,10 +106,10 @@ impl Json {
             }
         }
         if negative {
-            self.0.push('-');
+            self.out.push('-');
         }
         for &digit in &digits[start..] {
-            self.0.push(char::from(digit));
+            self.out.push(char::from(digit));
         }
     }
 
@@ -120,7 +130,7 @@ impl Json {
         } else if value.is_finite() {
             self.display(&value);
         } else {
-            self.0.push_str("null");
+            self.out.push_str("null");
         }
     }
 
@@ -128,7 +138,7 @@ impl Json {
     #[inline(never)]
     fn next(&mut self, first: &mut bool) {
         if !std::mem::take(first) {
-            self.0.push(',');
+            self.out.push(',');
         }
     }
 
@@ -137,19 +147,28 @@ impl Json {
     fn key(&mut self, first: &mut bool, name: &str) {
         self.next(first);
         self.string(name);
-        self.0.push(':');
+        self.out.push(':');
     }
 
     /// Opens `{"variant":` for an enum variant with content, closed by [`Compound::close`].
     #[inline(never)]
     fn variant(&mut self, variant: &str) {
-        self.0.push('{');
+        self.out.push('{');
         self.string(variant);
-        self.0.push(':');
+        self.out.push(':');
+    }
+
+    /// Refuses a figure as a map key (see [`Json::key`]).
+    #[inline(never)]
+    fn not_a_key(&self) -> Result<(), Unwritable> {
+        if self.key {
+            return Err(Unwritable("a map key must not be a figure".to_owned()));
+        }
+        Ok(())
     }
 
     fn compound(&mut self, open: char, close: &'static str) -> Compound<'_> {
-        self.0.push(open);
+        self.out.push(open);
         Compound {
             json: self,
             first: true,
@@ -178,7 +197,7 @@ impl Compound<'_> {
     }
 
     fn close(self) {
-        self.json.0.push_str(self.close);
+        self.json.out.push_str(self.close);
     }
 }
 
@@ -225,15 +244,17 @@ impl<'a> ser::Serializer for &'a mut Json {
     naturals!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
 
     fn serialize_f32(self, value: f32) -> Result<(), Unwritable> {
+        self.not_a_key()?;
         if value.is_finite() {
             self.display(&value);
         } else {
-            self.0.push_str("null");
+            self.out.push_str("null");
         }
         Ok(())
     }
 
     fn serialize_f64(self, value: f64) -> Result<(), Unwritable> {
+        self.not_a_key()?;
         self.number(value);
         Ok(())
     }
@@ -261,7 +282,7 @@ impl<'a> ser::Serializer for &'a mut Json {
     }
 
     fn serialize_unit(self) -> Result<(), Unwritable> {
-        self.0.push_str("null");
+        self.out.push_str("null");
         Ok(())
     }
 
@@ -296,7 +317,7 @@ impl<'a> ser::Serializer for &'a mut Json {
     ) -> Result<(), Unwritable> {
         self.variant(variant);
         value.serialize(&mut *self)?;
-        self.0.push('}');
+        self.out.push('}');
         Ok(())
     }
 
@@ -378,13 +399,16 @@ impl ser::SerializeMap for Compound<'_> {
     /// `serde_json` does); any other kind of key has no JSON form.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unwritable> {
         self.json.next(&mut self.first);
-        let start = self.json.0.len();
-        key.serialize(&mut *self.json)?;
-        quote_key(&mut self.json.0, start)
+        let start = self.json.out.len();
+        self.json.key = true;
+        let written = key.serialize(&mut *self.json);
+        self.json.key = false;
+        written?;
+        quote_key(&mut self.json.out, start)
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
-        self.json.0.push(':');
+        self.json.out.push(':');
         value.serialize(&mut *self.json)
     }
 
@@ -394,8 +418,8 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-/// Quotes the key written from `start` if it is a number or a boolean; refuses anything but a
-/// string.
+/// Quotes the key written from `start` if it is an integer or a boolean; refuses anything but
+/// a string.
 #[inline(never)]
 fn quote_key(out: &mut String, start: usize) -> Result<(), Unwritable> {
     match out.as_bytes().get(start) {

@@ -58,6 +58,14 @@ enum Tagged {
     Two,
 }
 
+#[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+enum Side {
+    Left,
+    #[serde(rename = "")]
+    Nameless,
+}
+
 #[derive(Serialize)]
 struct Inner {
     text: String,
@@ -81,6 +89,8 @@ struct Every {
     by_sign: BTreeMap<i64, bool>,
     by_flag: BTreeMap<bool, u8>,
     by_text: BTreeMap<String, Vec<f64>>,
+    by_char: BTreeMap<char, u8>,
+    by_side: BTreeMap<Side, Option<&'static str>>,
     #[serde(flatten)]
     inner: Inner,
 }
@@ -114,6 +124,8 @@ fn every_shape_serde_gives_reads_as_serde_json_writes_it() {
             ("\"quoted\"\\".into(), vec![f64::NAN, f64::INFINITY, -0.0]),
             (String::new(), vec![1e300, 5e-324, 1.0, 1e21, 123_456.789]),
         ]),
+        by_char: BTreeMap::from([('"', 1), ('\n', 2), ('ữ', 3)]),
+        by_side: BTreeMap::from([(Side::Left, Some("trái")), (Side::Nameless, None)]),
         inner: Inner {
             text: "dòng\nmới\r\t\u{0}\u{1f}\u{7f}\u{2028}\"\\/".into(),
             list: vec![Shape::Unit],
@@ -123,10 +135,45 @@ fn every_shape_serde_gives_reads_as_serde_json_writes_it() {
 }
 
 #[test]
-fn a_map_keyed_by_anything_but_a_string_a_number_or_a_flag_has_no_json() {
+fn a_map_keyed_by_anything_but_a_string_an_integer_or_a_flag_has_no_json() {
     let keyed = BTreeMap::from([((1, 2), 3)]);
     assert!(to_json(&keyed).is_err());
     assert!(serde_json::to_string(&keyed).is_err());
+    // serde_json names a figure's key as it spells the figure (`"1.0"`); a key here would be
+    // named otherwise (`"1"`), so it is refused, and a figure as a value is still written.
+    assert!(to_json(&KeyedBy(&[(Figure(1.0), 7u8)])).is_err());
+    assert!(serde_json::to_string(&KeyedBy(&[(Figure(1.0), 7u8)])).is_ok());
+    assert_eq!(to_json(&[Figure(1.0)]).expect("a figure as a value"), "[1]");
+}
+
+/// A figure, serialised as serde serialises an `f64` (`f64` itself is no map key in Rust).
+struct Figure(f64);
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.0)
+    }
+}
+
+/// Pairs written as a map.
+struct KeyedBy<'a, K, V>(&'a [(K, V)]);
+
+impl<K: Serialize, V: Serialize> Serialize for KeyedBy<'_, K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+proptest! {
+    /// Integers are written digit for digit, beyond what a figure (2^53) holds exactly.
+    #[test]
+    fn any_integer_is_written_as_its_digits(signed in any::<i64>(), unsigned in any::<u64>(), wide in any::<i128>()) {
+        prop_assert_eq!(to_json(&signed).expect("written"), signed.to_string());
+        prop_assert_eq!(to_json(&unsigned).expect("written"), unsigned.to_string());
+        prop_assert_eq!(to_json(&wide).expect("written"), wide.to_string());
+        let keyed = BTreeMap::from([(signed, 0u8)]);
+        prop_assert_eq!(to_json(&keyed).expect("written"), format!("{{\"{signed}\":0}}"));
+    }
 }
 
 proptest! {
