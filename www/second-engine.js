@@ -1,12 +1,17 @@
 // The engine's second module: what no first view needs, the readers of a reader's own file
-// (`Dataset.withUserFile`, `withUserCsv`) and the report assistant (`Extractor`). The page's
-// first-view engine (engine.js) is built without them; this module, built from the same crate
-// with them and the bundled texts compiled in, is fetched once, when a reader first opens a
-// file or adds a report. Its glue is imported here only then, so this file alone is in the
-// first view.
+// (`Dataset.withUserFile`, `withUserCsv`), the report assistant (`Extractor`) and the analyses
+// no view asks for. The page's first-view engine (engine.js) is built without them; this
+// module, built from the same crate with them and the bundled texts compiled in, is fetched
+// once, when a reader first opens a file or adds a report, or at the start of a page that
+// reopens a kept file. Its glue is imported here only then, so this file alone is in the first
+// view.
+import { loadEngine } from './engine.js';
 
 /** @typedef {typeof import('../pkg/ict_compare_full.js')} Glue */
 /** @typedef {{Dataset: Glue['Dataset'], Extractor: Glue['Extractor'], bundled: () => import('../pkg/ict_compare_full.js').Dataset}} SecondEngine */
+
+/** The name of the error when the second module bundles other data than the first. */
+export const OTHER_BUILD = 'IctCompareOtherBuild';
 
 /** @type {Promise<SecondEngine>|null} */
 let loading = null;
@@ -14,14 +19,22 @@ let loading = null;
 let loaded = null;
 
 /**
- * The second module, fetched and instantiated once; a failed fetch is tried again at the next
- * call. @returns {Promise<SecondEngine>}
+ * The second module, fetched and instantiated once. A failed fetch of its .wasm is tried again
+ * at the next call (a failed fetch of its script stays failed until the page is reloaded: the
+ * browser keeps a module script's failure). A module of another build than the first (one a
+ * cache kept) is refused, with an error named `OTHER_BUILD`, so that its copy of the bundled
+ * data is never shown as this build's. @returns {Promise<SecondEngine>}
  */
 export function loadSecondEngine() {
   if (!loading) {
     const fetching = (async () => {
-      const glue = await import('../pkg/ict_compare_full.js');
+      const [glue, first] = await Promise.all([import('../pkg/ict_compare_full.js'), loadEngine()]);
       await glue.default({ module_or_path: new URL('ict_compare_full_bg.wasm', import.meta.url) });
+      if (glue.Dataset.bundledId() !== first.Dataset.bundledId()) {
+        const error = new Error('the second module bundles other data than the first');
+        error.name = OTHER_BUILD;
+        throw error;
+      }
       /** @type {import('../pkg/ict_compare_full.js').Dataset|null} */
       let bundled = null;
       // Its own copy of the bundled dataset, made when a reader's figures first join it.

@@ -11,7 +11,7 @@
 // figures and names the file. Opening a file adds to the view only the few provinces and
 // indicators with most of its figures, so the page's address stays short whatever the file.
 import { loadTexts } from './engine.js';
-import { loadSecondEngine, secondEngine } from './second-engine.js';
+import { OTHER_BUILD, loadSecondEngine, secondEngine } from './second-engine.js';
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
@@ -30,6 +30,7 @@ export const ADDED_TO_VIEW = 8;
 export async function openUserFile(app, file) {
   const t = messages(app.state.lang);
   const previous = app.userFile;
+  const turn = nextTurn(app);
   app.userError = false;
   if (file.size > USER_FILE_LIMIT_MB * 1024 * 1024) {
     app.userError = true;
@@ -40,17 +41,22 @@ export async function openUserFile(app, file) {
   // Say so before the engine reads it: a large file holds the page for a moment.
   app.userMessage = t.userReading;
   renderNotice(app);
+  // The engine's second module reads the file (second-engine.js): asked for now, so that it
+  // downloads while the file is read and the texts are fetched.
+  const second = loadSecondEngine();
+  second.catch(() => {});
   const bytes = new Uint8Array(await file.arrayBuffer());
   // After the message is painted (or a tenth of a second, in a tab that paints nothing).
   await new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
-  // A reader's figures join a dataset with its quotes (engine.js), in the engine's second
-  // module, which reads files (second-engine.js).
-  if (!(await textsOrSay(app, previous))) return;
-  const engine = await engineOrSay(app, previous);
-  if (!engine) return;
+  // A file still waits for the first module's texts, as it always has: the page then has them
+  // whichever dataset it shows, the reader's or, once the file is removed, the bundled alone.
+  if (!(await textsOrSay(app, previous)) || !current(app, turn)) return;
+  const engine = await engineOrSay(app, previous, second);
+  // A file opened since this one was chosen replaces it: this one is dropped unread.
+  if (!engine || !current(app, turn)) return;
   let merged;
   try {
     merged = engine.bundled().withUserFile(bytes, file.name);
@@ -86,9 +92,9 @@ export function useReportFigures(app, csv, name) {
     clearUserFile(app);
     return;
   }
-  // The tab waited for the long texts before it opened (www/app/panel.js), and the assistant
-  // that wrote these rows is part of the engine's second module, so it is loaded; a refusal
-  // throws to the view, which shows it beside the figure.
+  // The assistant that wrote these rows is part of the engine's second module, so that module
+  // is loaded; a refusal throws to the view, which shows it beside the figure.
+  nextTurn(app);
   const added = use(app, secondEngine().bundled().withUserCsv(csv, name), name);
   app.userFromReport = true;
   app.userError = false;
@@ -113,17 +119,34 @@ async function textsOrSay(app, shown, lang = app.state.lang) {
 }
 
 /**
- * The engine's second module, which reads a reader's file, fetching it if need be; when it
- * cannot be, the notice says so (and which file is still shown) and it is null.
+ * The engine's second module, which reads a reader's file, once `loading` settles; when it
+ * could not be loaded, or is of another build than the page's, the notice says so (and which
+ * file is still shown) and it is null.
  */
-async function engineOrSay(app, shown, lang = app.state.lang) {
+async function engineOrSay(app, shown, loading, lang = app.state.lang) {
   try {
-    return await loadSecondEngine();
+    return await loading;
   } catch (error) {
     console.warn('ict-compare could not load its second module:', error);
-    sayUnavailable(app, messages(lang).filesEngineFailed, shown, lang);
+    const t = messages(lang);
+    sayUnavailable(app, error.name === OTHER_BUILD ? t.filesEngineOtherBuild : t.filesEngineFailed, shown, lang);
     return null;
   }
+}
+
+// Which opening of a file is the latest, for each app: one chosen while another was still
+// being read replaces it, and the earlier one, when it arrives, changes nothing.
+const turns = new WeakMap();
+
+/** A new turn for the app's reader's figures; the ones before it are stale. */
+function nextTurn(app) {
+  const turn = (turns.get(app) ?? 0) + 1;
+  turns.set(app, turn);
+  return turn;
+}
+
+function current(app, turn) {
+  return turns.get(app) === turn;
 }
 
 /** Says in the notice that `words`' part could not be loaded, and which file is still shown. */
@@ -197,11 +220,15 @@ export async function reopenKeptFile(app) {
   }
   if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
   const lang = app.initialLang();
-  // The reader's figures are part of the first view then, and wait for the quotes; if these
-  // cannot be fetched, the file stays kept for the next reload and the notice says why.
+  const turn = nextTurn(app);
+  // The reader's figures are part of the first view then, and wait for the quotes and for the
+  // engine's second module, which reads them (fetched side by side); if either cannot be
+  // fetched, the file stays kept for the next reload and the notice says why.
+  const second = loadSecondEngine();
+  second.catch(() => {});
   if (!(await textsOrSay(app, null, lang))) return;
-  const engine = await engineOrSay(app, null, lang);
-  if (!engine) return;
+  const engine = await engineOrSay(app, null, second, lang);
+  if (!engine || !current(app, turn)) return;
   try {
     const added = use(app, engine.bundled().withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
     app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
@@ -213,6 +240,7 @@ export async function reopenKeptFile(app) {
 
 /** Back to the bundled figures alone. @param {import('./app.js').App} app */
 export function clearUserFile(app) {
+  nextTurn(app);
   forget();
   if (app.dataset !== app.bundled) app.dataset.free();
   app.dataset = app.bundled;

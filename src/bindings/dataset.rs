@@ -89,9 +89,18 @@ impl JsDataset {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// The identity of the bundled data this engine was built with: the same in two modules
+    /// only if they bundle the same pack (see `Dataset::bundled_id`).
+    #[wasm_bindgen(js_name = bundledId)]
+    #[must_use]
+    pub fn bundled_id() -> String {
+        Dataset::bundled_id()
+    }
+
     /// Whether the long texts are still to be attached; until they are, every call that would
-    /// show one throws (`definition`, `provenance`, `compare`, `rank`, `series`, `profile`,
-    /// `figurePage`, `observations`, the downloads, adding a reader's file).
+    /// show one throws (`definition`, `provenance`, `compare`, `profile`, `figurePage`, the
+    /// downloads and, where they are built in, `rank`, `series`, `observations` and adding a
+    /// reader's file).
     #[wasm_bindgen(getter, js_name = textsPending)]
     #[must_use]
     pub fn texts_pending(&self) -> bool {

@@ -126,6 +126,25 @@ test("a file waits for the engine's second module, which reads it: when that can
   await context.close();
 });
 
+test("a second module of another build (one a cache kept) is refused: the reader is told to reload, and no figure of it is shown", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:84,p63:01&indicators=bts_stations');
+  // The second module's script as another build's would answer: another bundled pack.
+  await page.route('**/ict_compare_full-*.js', async (route) => {
+    const response = await route.fetch();
+    const script = (await response.text()).replace('static bundledId(){', 'static bundledId(){return"another build";');
+    await route.fulfill({ response, body: script });
+  });
+  const cell = page.locator('ict-compare td[data-province="p63:01"]');
+  const shown = await cell.textContent();
+  const text = `${HEADER}a-1,p63:01,bts_stations,2024,15000,first-2024,q\n`;
+  await page.locator('ict-compare .open-file input').setInputFiles({ name: 'first.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => /Trang vừa được cập nhật/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent ?? ''));
+  assert.match(await page.locator('ict-compare .notice').textContent(), /hãy tải lại trang để mở tệp/);
+  assert.equal(await cell.textContent(), shown, 'nothing changed');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('"-0" is written 0', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:01&indicators=bts_stations&period=2024');
   await open(page, 'zero.csv', `${HEADER}z-1,p63:01,bts_stations,2024,-0,zero-2024,q\n`);

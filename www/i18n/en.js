@@ -6,6 +6,7 @@ export const en = {
   loadFailed: 'The comparison engine could not load',
   textsFailed: 'The definitions and quotes could not be loaded yet; try again in a moment.',
   filesEngineFailed: 'The part of the page that reads files could not be loaded yet; try again in a moment.',
+  filesEngineOtherBuild: 'The page was updated while it was open; reload it to open a file.',
   loadFailedHint: 'Reload the page; if it still fails, this browser may not support WebAssembly.',
   summary: (n, s) => `${n} figures from ${s} reports`,
   summaryTables: (n, s) => ` and ${n} figures from ${s} published rankings and indices (DTI, PAPI)`,

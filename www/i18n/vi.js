@@ -6,6 +6,7 @@ export const vi = {
   loadFailed: 'Không tải được bộ máy so sánh',
   textsFailed: 'Chưa tải được định nghĩa và trích dẫn; hãy thử lại sau giây lát.',
   filesEngineFailed: 'Chưa tải được phần đọc tệp của trang; hãy thử lại sau giây lát.',
+  filesEngineOtherBuild: 'Trang vừa được cập nhật trong khi đang mở; hãy tải lại trang để mở tệp.',
   loadFailedHint: 'Hãy tải lại trang; nếu vẫn lỗi, trình duyệt này có thể chưa hỗ trợ WebAssembly.',
   summary: (n, s) => `${n} số liệu từ ${s} báo cáo`,
   summaryTables: (n, s) => ` và ${n} số liệu từ ${s} bảng xếp hạng, chỉ số công bố (DTI, PAPI)`,

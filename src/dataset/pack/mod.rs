@@ -26,6 +26,7 @@ use crate::model::{
 };
 use crate::parse::{PopulationRecord, RankRecord};
 pub(crate) use texts::Texts;
+pub(super) use texts::fingerprint;
 use wire::{Reader, Writer};
 
 /// The first bytes of a pack, with its layout's version.

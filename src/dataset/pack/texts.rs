@@ -64,7 +64,7 @@ pub(super) fn framed(body: &[u8], fingerprint: u64) -> Vec<u8> {
 }
 
 /// FNV-1a, 64 bits: enough to tell one build's texts from another's, and a few lines.
-pub(super) fn fingerprint(bytes: &[u8]) -> u64 {
+pub(in crate::dataset) fn fingerprint(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
