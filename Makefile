@@ -85,10 +85,11 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 
 # Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
 # long texts, which the page fetches, nor datasets of one's own files, which it never loads, nor
-# a reader's file joined to the bundled data, nor the analyses no view asks for), and the second module (`--features extractor`:
-# everything, the extraction assistant included), which the page loads only when a reader opens
-# a file or adds a report. `--converge` repeats wasm-opt's passes while they still shrink the module (about 0.8 KB
-# compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
+# a reader's file joined to the bundled data, nor the analyses no view asks for), and the
+# second module (`--features extractor`: everything, the extraction assistant included), which
+# the page loads only when a reader opens a file or adds a report. `--converge` repeats
+# wasm-opt's passes while they still shrink the module (about 0.8 KB compressed).
+# `--low-memory-unused` lets it fold constant offsets into loads and stores (about
 # 1.3 KB): the module lays its stack first, from 1 MiB down, so its lowest kilobyte is touched
 # only by a stack already overflowing.
 WASM_OPT := wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -3,7 +3,8 @@
 //! observation at once. They are for those who use the JavaScript API themselves and for the
 //! benchmarks; the page's first-view engine is built without them (the `analysis` feature),
 //! and its views get what they draw of them inside their own answers (`provinceView`,
-//! `chartView`, `mapView`).
+//! `chartView`, `mapView`). Like the rest of `bindings` it composes core calls and computes
+//! nothing; it knows no view of the page.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
