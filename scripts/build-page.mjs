@@ -9,9 +9,10 @@ const dist = 'dist';
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-// The element's script is the embed script too: `ict-compare.js` is what portals load.
+// The element's script is the embed script too: `ict-compare.js` is what portals load. It is
+// built from www/entry.js, which asks for the engine, then imports the element.
 const result = await build({
-  entryPoints: { 'ict-compare': 'www/element.js' },
+  entryPoints: { 'ict-compare': 'www/entry.js' },
   metafile: true,
   bundle: true,
   format: 'esm',
@@ -49,8 +50,9 @@ cpSync('src/dataset/bundled-texts.pack', join(dist, 'ict_compare_texts.pack'));
 // opens a file or adds a report.
 cpSync('pkg/ict_compare_full_bg.wasm', join(dist, 'ict_compare_full_bg.wasm'));
 
-// What the first view loads: the page, its styles, the element's script with the chunks it
-// imports statically (not the chart and map, imported when their tab opens) and the engine.
+// What the first view loads: the page, its styles, the element's script, the element it
+// imports at once with the chunks that imports statically (not the chart and map, imported
+// when their tab opens) and the engine.
 const outputs = result.metafile.outputs;
 const statics = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
@@ -60,7 +62,18 @@ const statics = (file, seen = new Set()) => {
   }
   return seen;
 };
-const scripts = [...statics(join(dist, 'ict-compare.js'))].map((file) => file.slice(dist.length + 1));
+const entryScript = join(dist, 'ict-compare.js');
+const firstScripts = statics(entryScript);
+for (const imported of outputs[entryScript]?.imports ?? []) {
+  if (imported.kind === 'dynamic-import' && !imported.external) statics(imported.path, firstScripts);
+}
+const scripts = [...firstScripts].map((file) => file.slice(dist.length + 1));
+// The entry asks for the element's scripts with the engine (www/entry.js): their names, known
+// only now, are written into it.
+const entryText = readFileSync(entryScript, 'utf8');
+const placeholder = /(["'])ELEMENT_SCRIPTS\1/;
+if (!placeholder.test(entryText)) throw new Error('the built entry no longer names ELEMENT_SCRIPTS (www/entry.js)');
+writeFileSync(entryScript, entryText.replace(placeholder, JSON.stringify(scripts.filter((file) => file !== 'ict-compare.js').join(','))));
 const firstView = ['index.html', 'page.css', 'styles.css', ...scripts, 'ict_compare_bg.wasm'];
 
 // The page names up front what its script will ask for, so that the browser fetches it all at

@@ -138,6 +138,30 @@ test('a portal on another origin embeds the element with one script tag', async 
   await context.close();
 });
 
+test("a portal's page asks for the engine with the element's scripts, not after them, and for each file once", async (t) => {
+  const site = await portal(PORTAL_PAGE(session.origin));
+  t.after(() => site.close());
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname.slice(1)));
+  // The element's own script is held back: what the page asks for meanwhile, it asked for with
+  // the one script the portal loads, not once the element ran.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/element-*.js', async (route) => { await held; await route.continue(); });
+  await page.goto(site.origin + '/');
+  for (let i = 0; i < 100 && !asked.includes('ict_compare_bg.wasm'); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  const meanwhile = [...asked];
+  release();
+  await page.waitForFunction(() => document.querySelector('ict-compare').dataset.ready === 'true', null, { timeout: 20000 });
+  assert.ok(meanwhile.includes('ict_compare_bg.wasm'), `asked while the element was held: ${meanwhile.join(' ')}`);
+  assert.ok(meanwhile.filter((file) => file.startsWith('chunk-')).length >= 3, `asked while the element was held: ${meanwhile.join(' ')}`);
+  const twice = asked.filter((file, i) => /\.(js|wasm)$/.test(file) && asked.indexOf(file) !== i);
+  assert.deepEqual(twice, []);
+  await context.close();
+});
+
 test("the portal's fallback shows until the engine is ready, and stays, with a sentence in the reader's language, if it cannot start", async (t) => {
   const site = await portal(PORTAL_PAGE(session.origin));
   t.after(() => site.close());

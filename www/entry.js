@@ -1,0 +1,35 @@
+// The one script a portal loads (`<script type="module" src=".../ict-compare.js">`, built from
+// this file). It asks at once for the engine's module and for the element's scripts, then
+// loads the element (element.js). A module's static imports are all fetched before its first
+// line runs, and the engine is asked for by the element once it runs: an entry that imported
+// the element would make the browser wait for the element's script, then its chunks, then the
+// engine, three round trips in a row before the first view, on a portal's page whose readers'
+// network may be slow. Here they go out together. The stand-alone page names the same files in
+// its <head> (scripts/build-page.mjs); nothing is then asked for twice.
+
+// The element's scripts, comma-separated: the build writes their names here, known only once
+// it has split them (scripts/build-page.mjs), and fails if it cannot.
+const SCRIPTS = 'ELEMENT_SCRIPTS';
+
+const named = new Set([...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')]
+  .map((link) => /** @type {HTMLLinkElement} */ (link).href));
+
+/** Asks for `file` now, unless the page already does. */
+function ask(file, rel, as) {
+  const href = new URL(file, import.meta.url).href;
+  if (named.has(href)) return;
+  const link = document.createElement('link');
+  link.rel = rel;
+  if (as) {
+    link.as = as;
+    // As the engine's glue fetches it (`fetch`, CORS mode, no credentials across origins), so
+    // that the browser hands this response to that fetch.
+    link.crossOrigin = 'anonymous';
+  }
+  link.href = href;
+  document.head.append(link);
+}
+
+ask('ict_compare_bg.wasm', 'preload', 'fetch');
+for (const file of SCRIPTS.split(',')) ask(file, 'modulepreload');
+import('./element.js');
