@@ -11,7 +11,7 @@ import { loadEngine } from './engine.js';
 /** @typedef {{Dataset: Glue['Dataset'], Extractor: Glue['Extractor'], bundled: () => import('../pkg/ict_compare_full.js').Dataset}} SecondEngine */
 
 /** The name of the error when the second module bundles other data than the first. */
-export const OTHER_BUILD = 'IctCompareOtherBuild';
+const OTHER_BUILD = 'IctCompareOtherBuild';
 
 /** @type {Promise<SecondEngine>|null} */
 let loading = null;
@@ -45,6 +45,14 @@ export function loadSecondEngine() {
     loading = fetching;
   }
   return loading;
+}
+
+/**
+ * What the reader is told when the second module cannot be used: that the page was updated
+ * while open (another build), or that it could not be loaded. `t` is the reader's words.
+ */
+export function secondEngineWords(error, t) {
+  return error?.name === OTHER_BUILD ? t.filesEngineOtherBuild : t.filesEngineFailed;
 }
 
 /** The second module if it is loaded already (as it is while the report assistant is open). */

@@ -11,7 +11,7 @@
 // figures and names the file. Opening a file adds to the view only the few provinces and
 // indicators with most of its figures, so the page's address stays short whatever the file.
 import { loadTexts } from './engine.js';
-import { OTHER_BUILD, loadSecondEngine, secondEngine } from './second-engine.js';
+import { loadSecondEngine, secondEngine, secondEngineWords } from './second-engine.js';
 import { formatNumber } from './format.js';
 import { messages } from './i18n.js';
 import { renderNotice } from './app/chrome.js';
@@ -30,14 +30,15 @@ export const ADDED_TO_VIEW = 8;
 export async function openUserFile(app, file) {
   const t = messages(app.state.lang);
   const previous = app.userFile;
-  const turn = nextTurn(app);
   app.userError = false;
   if (file.size > USER_FILE_LIMIT_MB * 1024 * 1024) {
+    // Refused before it is read: a file still being read goes on.
     app.userError = true;
     app.userMessage = `${t.userTooLarge(file.name, USER_FILE_LIMIT_MB)}${previous ? ` ${t.userKept(previous)}` : ''}`;
     renderNotice(app);
     return;
   }
+  const turn = nextTurn(app);
   // Say so before the engine reads it: a large file holds the page for a moment.
   app.userMessage = t.userReading;
   renderNotice(app);
@@ -53,8 +54,8 @@ export async function openUserFile(app, file) {
   });
   // A file still waits for the first module's texts, as it always has: the page then has them
   // whichever dataset it shows, the reader's or, once the file is removed, the bundled alone.
-  if (!(await textsOrSay(app, previous)) || !current(app, turn)) return;
-  const engine = await engineOrSay(app, previous, second);
+  if (!(await textsOrSay(app, previous, turn)) || !current(app, turn)) return;
+  const engine = await engineOrSay(app, previous, second, turn);
   // A file opened since this one was chosen replaces it: this one is dropped unread.
   if (!engine || !current(app, turn)) return;
   let merged;
@@ -93,9 +94,11 @@ export function useReportFigures(app, csv, name) {
     return;
   }
   // The assistant that wrote these rows is part of the engine's second module, so that module
-  // is loaded; a refusal throws to the view, which shows it beside the figure.
+  // is loaded; a refusal throws to the view, which shows it beside the figure, and changes
+  // nothing else. Accepted, the rows replace any file still being read.
+  const merged = secondEngine().bundled().withUserCsv(csv, name);
   nextTurn(app);
-  const added = use(app, secondEngine().bundled().withUserCsv(csv, name), name);
+  const added = use(app, merged, name);
   app.userFromReport = true;
   app.userError = false;
   app.userMessage = null;
@@ -105,15 +108,16 @@ export function useReportFigures(app, csv, name) {
 
 /**
  * Whether the bundled dataset's long texts are attached, fetching them if need be; when they
- * cannot be, the notice says so (and which file is still shown) and nothing else changes.
+ * cannot be, the notice says so (and which file is still shown), unless the reader has moved
+ * on since `turn`, and nothing else changes.
  */
-async function textsOrSay(app, shown, lang = app.state.lang) {
+async function textsOrSay(app, shown, turn, lang = app.state.lang) {
   try {
     await loadTexts();
     return true;
   } catch (error) {
     console.warn('ict-compare could not fetch its texts:', error);
-    sayUnavailable(app, messages(lang).textsFailed, shown, lang);
+    if (current(app, turn)) sayUnavailable(app, messages(lang).textsFailed, shown, lang);
     return false;
   }
 }
@@ -121,18 +125,18 @@ async function textsOrSay(app, shown, lang = app.state.lang) {
 /**
  * The engine's second module, which reads a reader's file, once `loading` settles; when it
  * could not be loaded, or is of another build than the page's, the notice says so (and which
- * file is still shown) and it is null.
+ * file is still shown), unless the reader has moved on since `turn`, and it is null.
  */
-async function engineOrSay(app, shown, loading, lang = app.state.lang) {
+async function engineOrSay(app, shown, loading, turn, lang = app.state.lang) {
   try {
     return await loading;
   } catch (error) {
     console.warn('ict-compare could not load its second module:', error);
-    const t = messages(lang);
-    sayUnavailable(app, error.name === OTHER_BUILD ? t.filesEngineOtherBuild : t.filesEngineFailed, shown, lang);
+    if (current(app, turn)) sayUnavailable(app, secondEngineWords(error, messages(lang)), shown, lang);
     return null;
   }
 }
+
 
 // Which opening of a file is the latest, for each app: one chosen while another was still
 // being read replaces it, and the earlier one, when it arrives, changes nothing.
@@ -226,8 +230,8 @@ export async function reopenKeptFile(app) {
   // fetched, the file stays kept for the next reload and the notice says why.
   const second = loadSecondEngine();
   second.catch(() => {});
-  if (!(await textsOrSay(app, null, lang))) return;
-  const engine = await engineOrSay(app, null, second, lang);
+  if (!(await textsOrSay(app, null, turn, lang))) return;
+  const engine = await engineOrSay(app, null, second, turn, lang);
   if (!engine || !current(app, turn)) return;
   try {
     const added = use(app, engine.bundled().withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);

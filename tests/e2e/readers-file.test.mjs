@@ -141,6 +141,11 @@ test("a second module of another build (one a cache kept) is refused: the reader
   await page.waitForFunction(() => /Trang vừa được cập nhật/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.notice')?.textContent ?? ''));
   assert.match(await page.locator('ict-compare .notice').textContent(), /hãy tải lại trang để mở tệp/);
   assert.equal(await cell.textContent(), shown, 'nothing changed');
+  // The report assistant is in the same module: its tab says the same, in the reader's words.
+  await page.locator('ict-compare [role=tab][data-tab=add]').click();
+  const status = page.locator('ict-compare .status.error');
+  await status.waitFor({ state: 'visible' });
+  assert.match(await status.textContent(), /Trang vừa được cập nhật/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -134,11 +134,17 @@ export async function renderAddTab(app) {
   const container = document.createElement('div');
   container.className = 'add-report';
   app.addSession ??= {};
-  await render(container, {
-    lang: app.state.lang, catalog: app.catalog, session: app.addSession,
-    onAccepted: (csv, name) => useReportFigures(app, csv, name),
-    onShowTable: () => app.update({ tab: 'table' }),
-  });
+  try {
+    await render(container, {
+      lang: app.state.lang, catalog: app.catalog, session: app.addSession,
+      onAccepted: (csv, name) => useReportFigures(app, csv, name),
+      onShowTable: () => app.update({ tab: 'table' }),
+    });
+  } catch (error) {
+    // Said here: this tab's token replaced the panel's, whose guard would drop it.
+    if (token === app.renderToken) app.showPanelError(error);
+    return;
+  }
   if (token !== app.renderToken) return;
   app.panel.replaceChildren(container);
 }

@@ -9,6 +9,7 @@ import { messages } from '../i18n.js';
 import { addReportWords } from '../i18n/add-report.js';
 import { initialDecision, renderCandidates } from './add-report-candidates.js';
 import { loadExtractor } from './add-report-engine.js';
+import { secondEngineWords } from '../second-engine.js';
 import { reportForm } from './add-report-form.js';
 import { renderText, setAsideList } from './add-report-text.js';
 import { errorPlace, errorSentence } from '../user-errors.js';
@@ -153,7 +154,15 @@ function downloads(model) {
  * @param {AddReportModel} model
  */
 export async function render(container, model) {
-  draw(container, { ...model, engine: await loadExtractor() });
+  let engine;
+  try {
+    engine = await loadExtractor();
+  } catch (error) {
+    // Said in the reader's words by the panel (www/app/panel.js), which shows the message.
+    console.warn('ict-compare could not load its second module:', error);
+    throw new Error(secondEngineWords(error, messages(model.lang)));
+  }
+  draw(container, { ...model, engine });
 }
 
 /** Draws the view; `model.engine` is the loaded extractor. */
