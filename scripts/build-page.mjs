@@ -72,7 +72,7 @@ const scripts = [...firstScripts].map((file) => file.slice(dist.length + 1));
 // only now, are written into it.
 const entryText = readFileSync(entryScript, 'utf8');
 const placeholder = /(["'])ELEMENT_SCRIPTS\1/;
-if (!placeholder.test(entryText)) throw new Error('the built entry no longer names ELEMENT_SCRIPTS (www/entry.js)');
+if (entryText.match(new RegExp(placeholder, 'g'))?.length !== 1) throw new Error('the built entry does not name ELEMENT_SCRIPTS once (www/entry.js)');
 writeFileSync(entryScript, entryText.replace(placeholder, JSON.stringify(scripts.filter((file) => file !== 'ict-compare.js').join(','))));
 const firstView = ['index.html', 'page.css', 'styles.css', ...scripts, 'ict_compare_bg.wasm'];
 

@@ -11,25 +11,39 @@
 // it has split them (scripts/build-page.mjs), and fails if it cannot.
 const SCRIPTS = 'ELEMENT_SCRIPTS';
 
-const named = new Set([...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')]
-  .map((link) => /** @type {HTMLLinkElement} */ (link).href));
-
-/** Asks for `file` now, unless the page already does. */
-function ask(file, rel, as) {
-  const href = new URL(file, import.meta.url).href;
-  if (named.has(href)) return;
-  const link = document.createElement('link');
-  link.rel = rel;
-  if (as) {
-    link.as = as;
-    // As the engine's glue fetches it (`fetch`, CORS mode, no credentials across origins), so
-    // that the browser hands this response to that fetch.
-    link.crossOrigin = 'anonymous';
-  }
-  link.href = href;
-  document.head.append(link);
+/** Asks for the engine and the element's scripts, unless the page already does. */
+function askAhead() {
+  const named = new Set([...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')]
+    .map((link) => /** @type {HTMLLinkElement} */ (link).href));
+  // A portal whose policy admits scripts by nonce gave one to this script: the links carry it,
+  // or the policy would refuse them, and a refused module preload would fail the import too.
+  const nonce = [...document.scripts].find((script) => script.src === import.meta.url)?.nonce ?? '';
+  const ask = (file, rel, as) => {
+    const href = new URL(file, import.meta.url).href;
+    if (named.has(href)) return;
+    const link = document.createElement('link');
+    link.rel = rel;
+    if (as) {
+      link.as = as;
+      // As the engine's glue fetches it (`fetch`, CORS mode, no credentials across origins),
+      // so that the browser hands this response to that fetch.
+      link.crossOrigin = 'anonymous';
+    }
+    if (nonce) link.nonce = nonce;
+    link.href = href;
+    (document.head ?? document.documentElement).append(link);
+  };
+  ask('ict_compare_bg.wasm', 'preload', 'fetch');
+  for (const file of SCRIPTS.split(',').filter(Boolean)) ask(file, 'modulepreload');
 }
 
-ask('ict_compare_bg.wasm', 'preload', 'fetch');
-for (const file of SCRIPTS.split(',')) ask(file, 'modulepreload');
+// Another copy of this script defined the element already: nothing to ask for.
+if (!customElements.get('ict-compare')) {
+  try {
+    askAhead();
+  } catch (error) {
+    // Asking ahead only saves time: the element loads without it.
+    console.warn('ict-compare could not ask ahead for its files:', error);
+  }
+}
 import('./element.js');
