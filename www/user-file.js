@@ -137,7 +137,6 @@ async function engineOrSay(app, shown, loading, turn, lang = app.state.lang) {
   }
 }
 
-
 // Which opening of a file is the latest, for each app: one chosen while another was still
 // being read replaces it, and the earlier one, when it arrives, changes nothing.
 const turns = new WeakMap();
