@@ -108,8 +108,8 @@ pub enum ErrorKind {
     Implausible {
         /// The value.
         value: f64,
-        /// Why it cannot be.
-        reason: String,
+        /// The rule it breaks.
+        reason: super::Implausibility,
     },
     /// A quote does not occur in the text of its source.
     QuoteNotInSource {

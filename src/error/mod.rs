@@ -54,8 +54,10 @@ impl fmt::Display for Position {
     }
 }
 
+mod implausibility;
 mod kind;
 
+pub use implausibility::Implausibility;
 pub use kind::{ErrorKind, PathRule};
 
 /// An error: what went wrong, and where when that is known.

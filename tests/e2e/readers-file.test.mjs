@@ -228,6 +228,12 @@ test("a refused file is told in the reader's language, by line and field; a semi
   const bad = await open(page, 'bad-number.csv', `${HEADER}m-1,p63:84,bts_stations,2019,1.300.5,mine,"x"\n`);
   assert.match(bad, /bad-number\.csv \(dòng 2, trường 5\): "1\.300\.5" ở cột "value" không phải là số/);
   assert.doesNotMatch(bad, /cột \d|column|invalid/);
+  // A value no figure can have, by the rule it breaks, in the reader's number format.
+  const negative = await open(page, 'negative.csv', `${HEADER}m-1,p63:84,bts_stations,2019,-5.5,mine,"x"\n`);
+  assert.match(negative, /negative\.csv \(dòng 2, trường 5\): giá trị -5,5 là số âm/);
+  const share = await open(page, 'share.csv', `${HEADER}m-1,p63:84,households_fibre_share,2019,120.5,mine,"x"\n`);
+  assert.match(share, /share\.csv \(dòng 2, trường 5\): giá trị 120,5 lớn hơn 100, mức cao nhất/);
+  assert.doesNotMatch(`${negative} ${share}`, /implausible|figure|cannot/);
   const semicolons = await open(page, 'excel.csv', `${HEADER.replaceAll(',', ';')}m-1;p63:84;bts_stations;2019;1300;mine;x\n`);
   assert.match(semicolons, /excel\.csv.*dấu chấm phẩy \(;\)/);
   // The template, downloaded and opened as it is, loads.

@@ -1,5 +1,33 @@
 // The words for a reader's file the engine refused, by the error's kind, in both languages:
 // they load when a file is refused.
+import { formatNumber } from '../format.js';
+
+/** A value in the reader's number format. */
+const n = (value, lang) => formatNumber(value, lang, 6);
+
+/** Why a value cannot be a figure, by the rule the engine says it breaks (`reason.rule`). */
+const implausible = {
+  vi: (d) => {
+    const v = n(d.value, 'vi');
+    const r = d.reason ?? {};
+    if (r.rule === 'negative') return `giá trị ${v} là số âm, mà số liệu là số đếm, tỷ lệ hay số tiền`;
+    if (r.rule === 'outsideWhole') return `giá trị ${v} phải nằm trong khoảng từ 0 đến tổng ${n(r.whole, 'vi')}`;
+    if (r.rule === 'belowMinimum') return `giá trị ${v} nhỏ hơn ${n(r.minimum, 'vi')}, mức thấp nhất của đơn vị này`;
+    if (r.rule === 'aboveMaximum') return `giá trị ${v} lớn hơn ${n(r.maximum, 'vi')}, mức cao nhất của đơn vị này`;
+    if (r.rule === 'outsideBounds') return `giá trị ${v} nằm ngoài khoảng từ ${n(r.low, 'vi')} đến ${n(r.high, 'vi')}`;
+    return `giá trị ${v} không thể là một số liệu`;
+  },
+  en: (d) => {
+    const v = n(d.value, 'en');
+    const r = d.reason ?? {};
+    if (r.rule === 'negative') return `the value ${v} is negative, and figures are counts, shares or amounts`;
+    if (r.rule === 'outsideWhole') return `the value ${v} must lie between 0 and its whole, ${n(r.whole, 'en')}`;
+    if (r.rule === 'belowMinimum') return `the value ${v} is below ${n(r.minimum, 'en')}, the least its unit allows`;
+    if (r.rule === 'aboveMaximum') return `the value ${v} is above ${n(r.maximum, 'en')}, the most its unit allows`;
+    if (r.rule === 'outsideBounds') return `the value ${v} lies outside ${n(r.low, 'en')} to ${n(r.high, 'en')}`;
+    return `the value ${v} cannot be a figure`;
+  },
+};
 
 export const fileErrors = {
   vi: {
@@ -21,6 +49,7 @@ export const fileErrors = {
     unknownIndicator: (d) => `không có chỉ số nào mã "${d.id}"`,
     duplicateId: (d) => `mã "${d.id}" đã dùng ở dòng ${d.first_line}`,
     bundledId: (d) => `"${d.id}" ở cột ${d.column} là mã của dữ liệu có sẵn`,
+    implausible: implausible.vi,
     },
   en: {
     emptyFile: 'the file is empty: a header row is expected',
@@ -41,5 +70,6 @@ export const fileErrors = {
     unknownIndicator: (d) => `there is no indicator "${d.id}"`,
     duplicateId: (d) => `the id "${d.id}" is already used on line ${d.first_line}`,
     bundledId: (d) => `"${d.id}" in the column ${d.column} is the id of bundled data`,
+    implausible: implausible.en,
     },
 };

@@ -15,7 +15,7 @@ mod plain;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Columns, Dataset, RowKeys};
-use crate::error::{ErrorKind, Position, Result, excerpt};
+use crate::error::{ErrorKind, Implausibility, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
     LineRecord, ObservationRow, ObservationStream, Record, RowSink, line_ends,
@@ -289,7 +289,10 @@ fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Resu
             Err(table.invalid(column::VALUE, &text, expected))
         }
         Some(ValueFault::BelowMinimum(minimum)) => {
-            let reason = format!("a {unit} value cannot be below {minimum}");
+            let reason = Implausibility::BelowMinimum {
+                unit: unit.to_string(),
+                minimum,
+            };
             Err(table.error(
                 column::VALUE,
                 ErrorKind::Implausible {
@@ -300,7 +303,10 @@ fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Resu
         }
         Some(ValueFault::AboveMaximum { slot, value }) => {
             let maximum = unit.plausible_maximum();
-            let reason = format!("a {unit} figure cannot exceed {maximum}");
+            let reason = Implausibility::AboveMaximum {
+                unit: unit.to_string(),
+                maximum,
+            };
             Err(table.error(slot, ErrorKind::Implausible { value, reason }))
         }
     }

@@ -2,7 +2,7 @@
 //! DTI 2022 ranking.
 
 use super::{code, unique_ids};
-use crate::error::{ErrorKind, Result};
+use crate::error::{ErrorKind, Implausibility, Result};
 use crate::model::{Period, Province, ProvinceId, Region, Scheme};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
@@ -148,7 +148,11 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
         let bounded = |slot: usize, value: Option<f64>, low: f64, high: f64, what: &str| match value
         {
             Some(value) if !(low..=high).contains(&value) => {
-                let reason = format!("a province's {what} lies between {low} and {high:e}");
+                let reason = Implausibility::OutsideBounds {
+                    what: what.to_owned(),
+                    low,
+                    high,
+                };
                 Err(t.error(slot, ErrorKind::Implausible { value, reason }))
             }
             _ => Ok(value),

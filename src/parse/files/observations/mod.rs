@@ -3,7 +3,7 @@
 mod stream;
 
 use super::{province_id, vocabulary};
-use crate::error::{ErrorKind, Result};
+use crate::error::{ErrorKind, Implausibility, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
@@ -188,14 +188,14 @@ fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
     use observation_column as c;
     let value = t.number(c::VALUE)?;
     if value < 0.0 {
-        let reason = "figures are counts, shares or amounts, never negative".into();
+        let reason = Implausibility::Negative;
         return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
     }
     let out_of = t.optional_number(c::OUT_OF)?;
     if let Some(whole) = out_of
         && !(whole > 0.0 && value <= whole)
     {
-        let reason = format!("a part of {whole} must lie between 0 and {whole}");
+        let reason = Implausibility::OutsideWhole { whole };
         return Err(t.error(c::VALUE, ErrorKind::Implausible { value, reason }));
     }
     Ok(ObservationRow {
