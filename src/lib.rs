@@ -70,7 +70,7 @@ pub use compare::{
 };
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Packs, Reference};
-pub use error::{Error, ErrorKind, Implausibility, PathRule, Position, Result, excerpt};
+pub use error::{Allowed, Error, ErrorKind, Implausibility, PathRule, Position, Result, excerpt};
 pub use export::{EXPORT_SEPARATOR, export_csv, spreadsheet_safe, table_csv};
 pub use extract::{
     AcceptedFigure, Candidate, ExtractOptions, Extraction, MAX_TEXT_BYTES, NewReport,

@@ -71,8 +71,8 @@ pub enum ErrorKind {
         column: String,
         /// The text found.
         text: String,
-        /// What the column allows, in words.
-        expected: String,
+        /// What the column allows.
+        expected: super::Allowed,
     },
     /// A province id names no province of its scheme.
     UnknownProvince {

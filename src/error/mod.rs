@@ -54,9 +54,11 @@ impl fmt::Display for Position {
     }
 }
 
+mod allowed;
 mod implausibility;
 mod kind;
 
+pub use allowed::Allowed;
 pub use implausibility::Implausibility;
 pub use kind::{ErrorKind, PathRule};
 

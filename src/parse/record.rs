@@ -3,7 +3,7 @@
 //! general table and the line-at-once tokeniser, so every check and every error message is one
 //! code whichever read the record. It knows no particular file.
 
-use crate::error::{Error, ErrorKind, Position, Result, excerpt};
+use crate::error::{Allowed, Error, ErrorKind, Position, Result, excerpt};
 use crate::parse::number::{is_ambiguous_grouping, is_english_grouping, parse_data_number};
 use crate::parse::table::Schema;
 use crate::parse::text::is_invisible;
@@ -91,8 +91,21 @@ pub(crate) trait Record {
     where
         Self: Sized,
     {
+        self.parsed_as(slot, || Allowed::Words { text: expected() }, parse)
+    }
+
+    /// A required column read with `parse`; `allowed` says what it allows, as a rule.
+    fn parsed_as<T>(
+        &self,
+        slot: usize,
+        allowed: impl FnOnce() -> Allowed,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T>
+    where
+        Self: Sized,
+    {
         let text = self.required(slot)?;
-        parse(text).ok_or_else(|| self.invalid(slot, text, expected()))
+        parse(text).ok_or_else(|| self.invalid_as(slot, text, allowed()))
     }
 
     /// A required number column.
@@ -118,10 +131,7 @@ pub(crate) trait Record {
         let column = self.schema().name(slot).to_owned();
         let shown = excerpt(text);
         if is_english_grouping(text) {
-            let expected = "a number without thousands separators, `.` for decimals \
-                            (1234567.5)"
-                .into();
-            return self.invalid(slot, text, expected);
+            return self.invalid_as(slot, text, Allowed::PlainNumber);
         }
         self.error(
             slot,
@@ -139,14 +149,19 @@ pub(crate) trait Record {
         )
     }
 
-    /// An [`ErrorKind::InvalidValue`] at a column of the record.
+    /// An [`ErrorKind::InvalidValue`] at a column of the record, what it allows in English words.
     fn invalid(&self, slot: usize, text: &str, expected: String) -> Error {
+        self.invalid_as(slot, text, Allowed::Words { text: expected })
+    }
+
+    /// The value `text` of a column is not one it allows: `allowed`, as a rule the page words.
+    fn invalid_as(&self, slot: usize, text: &str, allowed: Allowed) -> Error {
         self.error(
             slot,
             ErrorKind::InvalidValue {
                 column: self.schema().name(slot).to_owned(),
                 text: excerpt(text),
-                expected,
+                expected: allowed,
             },
         )
     }

@@ -5,6 +5,28 @@ import { formatNumber } from '../format.js';
 /** A value in the reader's number format. */
 const n = (value, lang) => formatNumber(value, lang, 6);
 
+/** What a column allows, by the rule the engine gives (`expected.rule`). */
+const allowed = {
+  vi: (e = {}) => ({
+    period: 'năm, tháng hoặc ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD',
+    oneOf: `một trong: ${e.codes}`,
+    flag: 'true hoặc false',
+    provinceId: 'mã tỉnh như p63:84 hoặc p34:80',
+    quoteOrCell: 'một số liệu dựa trên một câu trích hoặc một ô của bảng, không phải cả hai',
+    plainNumber: 'số không có dấu ngăn nghìn, dấu chấm (.) cho phần thập phân, như 1234567.5',
+    wholeCount: `số nguyên cho một số đếm; nếu ${e.found} là nghìn, hãy viết ${e.written}`,
+  })[e.rule] ?? e.text ?? '',
+  en: (e = {}) => ({
+    period: 'a year, month or day: YYYY, YYYY-MM or YYYY-MM-DD',
+    oneOf: `one of: ${e.codes}`,
+    flag: 'true or false',
+    provinceId: 'a province id such as p63:84 or p34:80',
+    quoteOrCell: 'a figure rests on a quote or on a table cell, not on both',
+    plainNumber: 'a number without thousands separators, with . for decimals, such as 1234567.5',
+    wholeCount: `a whole number for a count; if ${e.found} is in thousands, write ${e.written}`,
+  })[e.rule] ?? e.text ?? '',
+};
+
 /** Why a value cannot be a figure, by the rule the engine says it breaks (`reason.rule`). */
 const implausible = {
   vi: (d) => {
@@ -44,7 +66,7 @@ export const fileErrors = {
     fieldCount: (d) => `dòng có ${d.found} trường trong khi dòng tiêu đề có ${d.expected}`,
     emptyField: (d) => `cột "${d.column}" bị để trống`,
     invalidNumber: (d) => `"${d.text}" ở cột "${d.column}" không phải là số (viết 1300.5, không dùng dấu ngăn nghìn)`,
-    invalidValue: (d) => `"${d.text}" ở cột "${d.column}" không hợp lệ (cần ${d.expected})`,
+    invalidValue: (d) => `"${d.text}" ở cột "${d.column}" không hợp lệ (cần ${allowed.vi(d.expected)})`,
     unknownProvince: (d) => `không có tỉnh nào mã "${d.id}"`,
     unknownIndicator: (d) => `không có chỉ số nào mã "${d.id}"`,
     duplicateId: (d) => `mã "${d.id}" đã dùng ở dòng ${d.first_line}`,
@@ -65,7 +87,7 @@ export const fileErrors = {
     fieldCount: (d) => `the row has ${d.found} fields and the header ${d.expected}`,
     emptyField: (d) => `the column "${d.column}" is empty`,
     invalidNumber: (d) => `"${d.text}" in the column "${d.column}" is not a number (write 1300.5, without thousands separators)`,
-    invalidValue: (d) => `"${d.text}" in the column "${d.column}" is not valid (expected ${d.expected})`,
+    invalidValue: (d) => `"${d.text}" in the column "${d.column}" is not valid (expected ${allowed.en(d.expected)})`,
     unknownProvince: (d) => `there is no province "${d.id}"`,
     unknownIndicator: (d) => `there is no indicator "${d.id}"`,
     duplicateId: (d) => `the id "${d.id}" is already used on line ${d.first_line}`,

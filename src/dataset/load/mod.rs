@@ -15,7 +15,7 @@ mod plain;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Columns, Dataset, RowKeys};
-use crate::error::{ErrorKind, Implausibility, Position, Result, excerpt};
+use crate::error::{Allowed, ErrorKind, Implausibility, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
     LineRecord, ObservationRow, ObservationStream, Record, RowSink, line_ends,
@@ -282,11 +282,11 @@ fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Resu
         None => Ok(()),
         Some(ValueFault::Fraction) => {
             let text = row.value.to_string();
-            let expected = format!(
-                "a whole number for a count (write {} for {text} thousand)",
-                text.replace('.', "")
-            );
-            Err(table.invalid(column::VALUE, &text, expected))
+            let allowed = Allowed::WholeCount {
+                written: text.replace('.', ""),
+                found: text.clone(),
+            };
+            Err(table.invalid_as(column::VALUE, &text, allowed))
         }
         Some(ValueFault::BelowMinimum(minimum)) => {
             let reason = Implausibility::BelowMinimum {

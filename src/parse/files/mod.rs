@@ -25,7 +25,7 @@ pub use reference::{
 pub(crate) use sources::SOURCES;
 pub use sources::{parse_sources, parse_tables};
 
-use crate::error::{ErrorKind, Result};
+use crate::error::{Allowed, ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};
 use crate::parse::record::Record;
 use crate::parse::table::Table;
@@ -44,7 +44,7 @@ pub(super) fn province_id<R: Record>(table: &R, slot: usize) -> Result<ProvinceI
     // printable ASCII, and this runs for every row. The errors are those of `id` then `parse`.
     text.parse().or_else(|()| {
         table.visible(slot, text)?;
-        Err(table.invalid(slot, text, "a province id such as p63:84 or p34:80".into()))
+        Err(table.invalid_as(slot, text, Allowed::ProvinceId))
     })
 }
 

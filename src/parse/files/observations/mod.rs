@@ -2,8 +2,8 @@
 
 mod stream;
 
-use super::{province_id, vocabulary};
-use crate::error::{ErrorKind, Implausibility, Result};
+use super::province_id;
+use crate::error::{Allowed, ErrorKind, Implausibility, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
@@ -141,8 +141,7 @@ fn cell<R: Record>(t: &R) -> Result<Option<CellRef<'_>>> {
         [None, None, None] => Ok(None),
         [Some(row), Some(column), Some(text)] => {
             if t.optional(c::QUOTE).is_some() {
-                let reason = "a figure rests on a quote or on a table cell, not on both";
-                return Err(t.invalid(c::QUOTE, t.text(c::QUOTE), reason.into()));
+                return Err(t.invalid_as(c::QUOTE, t.text(c::QUOTE), Allowed::QuoteOrCell));
             }
             Ok(Some(CellRef { row, column, text }))
         }
@@ -202,17 +201,23 @@ fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
         id: t.optional_id(c::ID)?.unwrap_or(""),
         province: province_id(t, c::PROVINCE)?,
         indicator: t.id(c::INDICATOR)?,
-        period: vocabulary(t, c::PERIOD, || "YYYY, YYYY-MM or YYYY-MM-DD".into())?,
+        period: t.parsed_as(c::PERIOD, || Allowed::Period, |text| text.parse().ok())?,
         value,
         out_of,
         qualifier: match t.optional(c::QUALIFIER) {
             None => Qualifier::Exact,
-            Some(_) => vocabulary(t, c::QUALIFIER, Qualifier::expected)?,
+            Some(_) => t.parsed_as(
+                c::QUALIFIER,
+                || Allowed::OneOf {
+                    codes: Qualifier::expected(),
+                },
+                |text| text.parse().ok(),
+            )?,
         },
         is_target: match t.optional(c::IS_TARGET) {
             None | Some("false") => false,
             Some("true") => true,
-            Some(other) => return Err(t.invalid(c::IS_TARGET, other, "true or false".into())),
+            Some(other) => return Err(t.invalid_as(c::IS_TARGET, other, Allowed::Flag)),
         },
         scope: t.optional(c::SCOPE).unwrap_or("province"),
         source: t.id(c::SOURCE)?,
