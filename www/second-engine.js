@@ -7,8 +7,9 @@
 // view.
 import { loadEngine } from './engine.js';
 
-/** @typedef {typeof import('../pkg/ict_compare_full.js')} Glue */
-/** @typedef {{Dataset: Glue['Dataset'], Extractor: Glue['Extractor'], bundled: () => import('../pkg/ict_compare_full.js').Dataset}} SecondEngine */
+/** @typedef {import('../pkg/ict_compare_full.js').Dataset} FullDataset */
+/** @typedef {import('../pkg/ict_compare_full.js').Extractor} Extractor */
+/** @typedef {{bundled: () => FullDataset, extractor: () => Extractor}} SecondEngine */
 
 /** The name of the error when the second module bundles other data than the first. */
 const OTHER_BUILD = 'IctCompareOtherBuild';
@@ -35,10 +36,16 @@ export function loadSecondEngine() {
         error.name = OTHER_BUILD;
         throw error;
       }
-      /** @type {import('../pkg/ict_compare_full.js').Dataset|null} */
+      /** @type {FullDataset|null} */
       let bundled = null;
-      // Its own copy of the bundled dataset, made when a reader's figures first join it.
-      loaded = { Dataset: glue.Dataset, Extractor: glue.Extractor, bundled: () => (bundled ??= glue.Dataset.bundled()) };
+      /** @type {Extractor|null} */
+      let extractor = null;
+      // Each made once, when first asked for: its own copy of the bundled dataset, which a
+      // reader's figures join, and the report assistant.
+      loaded = {
+        bundled: () => (bundled ??= glue.Dataset.bundled()),
+        extractor: () => (extractor ??= glue.Extractor.bundled()),
+      };
       return loaded;
     })();
     fetching.catch(() => { if (loading === fetching) loading = null; });

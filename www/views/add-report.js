@@ -8,8 +8,7 @@ import { offer } from '../download.js';
 import { messages } from '../i18n.js';
 import { addReportWords } from '../i18n/add-report.js';
 import { initialDecision, renderCandidates } from './add-report-candidates.js';
-import { loadExtractor } from './add-report-engine.js';
-import { secondEngineWords } from '../second-engine.js';
+import { loadSecondEngine, secondEngineWords } from '../second-engine.js';
 import { reportForm } from './add-report-form.js';
 import { renderText, setAsideList } from './add-report-text.js';
 import { errorPlace, errorSentence } from '../user-errors.js';
@@ -156,9 +155,11 @@ function downloads(model) {
 export async function render(container, model) {
   let engine;
   try {
-    engine = await loadExtractor();
+    // The assistant is part of the engine's second module, fetched when a report is first
+    // added, so that its code stays out of the first view.
+    engine = (await loadSecondEngine()).extractor();
   } catch (error) {
-    // Said in the reader's words by the panel (www/app/panel.js), which shows the message.
+    // Said in the reader's words by the tab (www/app/tabs.js), which shows the message.
     console.warn('ict-compare could not load its second module:', error);
     throw new Error(secondEngineWords(error, messages(model.lang)));
   }
