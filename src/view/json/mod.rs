@@ -21,7 +21,7 @@ use serde::ser;
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Unwritable> {
     let mut json = Json {
         out: String::new(),
-        key: false,
+        writing_key: false,
     };
     value.serialize(&mut json)?;
     Ok(json.out)
@@ -52,7 +52,7 @@ struct Json {
     /// Whether a map key is being written: a key that is a figure is refused, since its JSON
     /// name would depend on how the figure is spelt (`1` or `1.0`), which `number` chooses
     /// freely for a value. No answer has one.
-    key: bool,
+    writing_key: bool,
 }
 
 impl Json {
@@ -158,10 +158,10 @@ impl Json {
         self.out.push(':');
     }
 
-    /// Refuses a figure as a map key (see [`Json::key`]).
+    /// Refuses a figure as a map key (see [`Json::writing_key`]).
     #[inline(never)]
     fn not_a_key(&self) -> Result<(), Unwritable> {
-        if self.key {
+        if self.writing_key {
             return Err(Unwritable("a map key must not be a figure".to_owned()));
         }
         Ok(())
@@ -400,9 +400,9 @@ impl ser::SerializeMap for Compound<'_> {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unwritable> {
         self.json.next(&mut self.first);
         let start = self.json.out.len();
-        self.json.key = true;
+        self.json.writing_key = true;
         let written = key.serialize(&mut *self.json);
-        self.json.key = false;
+        self.json.writing_key = false;
         written?;
         quote_key(&mut self.json.out, start)
     }
