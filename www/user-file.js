@@ -42,22 +42,16 @@ export async function openUserFile(app, file) {
   // Say so before the engine reads it: a large file holds the page for a moment.
   app.userMessage = t.userReading;
   renderNotice(app);
-  // The engine's second module reads the file (second-engine.js): asked for now, so that it
-  // downloads while the file is read and the texts are fetched.
-  const second = loadSecondEngine();
-  second.catch(() => {});
+  // Asked for now, so that the second module downloads while the file is read.
+  const second = askForSecondEngine();
   const bytes = new Uint8Array(await file.arrayBuffer());
   // After the message is painted (or a tenth of a second, in a tab that paints nothing).
   await new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 100);
   });
-  // A file still waits for the first module's texts, as it always has: the page then has them
-  // whichever dataset it shows, the reader's or, once the file is removed, the bundled alone.
-  if (!(await textsOrSay(app, previous, turn)) || !current(app, turn)) return;
-  const engine = await engineOrSay(app, previous, second, turn);
-  // A file opened since this one was chosen replaces it: this one is dropped unread.
-  if (!engine || !current(app, turn)) return;
+  const engine = await readyToRead(app, previous, second, turn);
+  if (!engine) return;
   let merged;
   try {
     merged = engine.bundled().withUserFile(bytes, file.name);
@@ -104,6 +98,27 @@ export function useReportFigures(app, csv, name) {
   app.userMessage = null;
   keep(app, new TextEncoder().encode(csv), name);
   addToView(app, added);
+}
+
+/** The engine's second module, which reads a reader's file (second-engine.js), asked for now. */
+function askForSecondEngine() {
+  const second = loadSecondEngine();
+  // Its failure is said when it is awaited (`engineOrSay`).
+  second.catch(() => {});
+  return second;
+}
+
+/**
+ * The second module, once the first module's texts are attached and `second` has loaded, or
+ * null when either could not be (the notice says so) or a file opened since `turn` replaces
+ * this one, which is then dropped unread. A file waits for the texts, as it always has: the page
+ * then has them whichever dataset it shows, the reader's or, once the file is removed, the
+ * bundled alone.
+ */
+async function readyToRead(app, shown, second, turn, lang = app.state.lang) {
+  if (!(await textsOrSay(app, shown, turn, lang)) || !current(app, turn)) return null;
+  const engine = await engineOrSay(app, shown, second, turn, lang);
+  return engine && current(app, turn) ? engine : null;
 }
 
 /**
@@ -224,14 +239,10 @@ export async function reopenKeptFile(app) {
   if (!kept || typeof kept.name !== 'string' || typeof kept.text !== 'string') return;
   const lang = app.initialLang();
   const turn = nextTurn(app);
-  // The reader's figures are part of the first view then, and wait for the quotes and for the
-  // engine's second module, which reads them (fetched side by side); if either cannot be
+  // The reader's figures are part of the first view then; if what reads them cannot be
   // fetched, the file stays kept for the next reload and the notice says why.
-  const second = loadSecondEngine();
-  second.catch(() => {});
-  if (!(await textsOrSay(app, null, turn, lang))) return;
-  const engine = await engineOrSay(app, null, second, turn, lang);
-  if (!engine || !current(app, turn)) return;
+  const engine = await readyToRead(app, null, askForSecondEngine(), turn, lang);
+  if (!engine) return;
   try {
     const added = use(app, engine.bundled().withUserFile(new TextEncoder().encode(kept.text), kept.name), kept.name);
     app.userMessage = messages(lang).userReopened(formatNumber(added.figures, lang), kept.name);
