@@ -32,22 +32,24 @@ const implausible = {
   vi: (d) => {
     const v = n(d.value, 'vi');
     const r = d.reason ?? {};
-    if (r.rule === 'negative') return `giá trị ${v} là số âm, mà số liệu là số đếm, tỷ lệ hay số tiền`;
-    if (r.rule === 'outsideWhole') return `giá trị ${v} phải nằm trong khoảng từ 0 đến tổng ${n(r.whole, 'vi')}`;
-    if (r.rule === 'belowMinimum') return `giá trị ${v} nhỏ hơn ${n(r.minimum, 'vi')}, mức thấp nhất của đơn vị này`;
-    if (r.rule === 'aboveMaximum') return `giá trị ${v} lớn hơn ${n(r.maximum, 'vi')}, mức cao nhất của đơn vị này`;
-    if (r.rule === 'outsideBounds') return `giá trị ${v} nằm ngoài khoảng từ ${n(r.low, 'vi')} đến ${n(r.high, 'vi')}`;
-    return `giá trị ${v} không thể là một số liệu`;
+    return ({
+      negative: `giá trị ${v} là số âm, mà số liệu là số đếm, tỷ lệ hay số tiền`,
+      outsideWhole: `giá trị ${v} phải nằm trong khoảng từ 0 đến tổng ${n(r.whole, 'vi')}`,
+      belowMinimum: `giá trị ${v} nhỏ hơn ${n(r.minimum, 'vi')}, mức thấp nhất của đơn vị này`,
+      aboveMaximum: `giá trị ${v} lớn hơn ${n(r.maximum, 'vi')}, mức cao nhất của đơn vị này`,
+      outsideBounds: `giá trị ${v} nằm ngoài khoảng từ ${n(r.low, 'vi')} đến ${n(r.high, 'vi')}`,
+    })[r.rule] ?? `giá trị ${v} không thể là một số liệu`;
   },
   en: (d) => {
     const v = n(d.value, 'en');
     const r = d.reason ?? {};
-    if (r.rule === 'negative') return `the value ${v} is negative, and figures are counts, shares or amounts`;
-    if (r.rule === 'outsideWhole') return `the value ${v} must lie between 0 and its whole, ${n(r.whole, 'en')}`;
-    if (r.rule === 'belowMinimum') return `the value ${v} is below ${n(r.minimum, 'en')}, the least its unit allows`;
-    if (r.rule === 'aboveMaximum') return `the value ${v} is above ${n(r.maximum, 'en')}, the most its unit allows`;
-    if (r.rule === 'outsideBounds') return `the value ${v} lies outside ${n(r.low, 'en')} to ${n(r.high, 'en')}`;
-    return `the value ${v} cannot be a figure`;
+    return ({
+      negative: `the value ${v} is negative, and figures are counts, shares or amounts`,
+      outsideWhole: `the value ${v} must lie between 0 and its whole, ${n(r.whole, 'en')}`,
+      belowMinimum: `the value ${v} is below ${n(r.minimum, 'en')}, the least its unit allows`,
+      aboveMaximum: `the value ${v} is above ${n(r.maximum, 'en')}, the most its unit allows`,
+      outsideBounds: `the value ${v} lies outside ${n(r.low, 'en')} to ${n(r.high, 'en')}`,
+    })[r.rule] ?? `the value ${v} cannot be a figure`;
   },
 };
 
