@@ -51,17 +51,34 @@ const HEADER: [&str; 23] = [
 ];
 
 /// Text whose first character is `=`, `+`, `-`, `@`, a tab or a carriage return would run as a
-/// formula in a spreadsheet, so it gets an apostrophe in front; text that reads as a finite
-/// number (`-3.5`) is left alone, since a spreadsheet reads it as the number it is.
+/// formula in a spreadsheet, so it gets an apostrophe in front; a signed decimal (`-3.5`, `+12`)
+/// is left alone, since a spreadsheet reads it as the number it is. An exponent (`-1e5`) gets
+/// the apostrophe too: it is kept as written rather than read.
 #[must_use]
 pub fn spreadsheet_safe(field: &str) -> Cow<'_, str> {
     let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let number = field.parse::<f64>().is_ok_and(f64::is_finite);
-    if formula && !number {
+    if formula && !is_signed_decimal(field) {
         Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
     }
+}
+
+/// A sign, then digits with at most one point among or around them (`-3.5`, `+.5`, `-12.`).
+fn is_signed_decimal(field: &str) -> bool {
+    let Some(body) = field.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let mut points = 0;
+    let mut digits = 0;
+    for byte in body.bytes() {
+        match byte {
+            b'0'..=b'9' => digits += 1,
+            b'.' => points += 1,
+            _ => return false,
+        }
+    }
+    digits > 0 && points <= 1
 }
 
 /// The reader's file a figure came from; empty for a bundled figure.
@@ -221,6 +238,11 @@ mod tests {
             ("12", "12"),
             ("Trà Vinh", "Trà Vinh"),
             ("-inf", "'-inf"),
+            ("-1e5", "'-1e5"),
+            ("-.", "'-."),
+            ("-1.2.3", "'-1.2.3"),
+            ("+.5", "+.5"),
+            ("-12.", "-12."),
         ] {
             assert_eq!(spreadsheet_safe(field), written, "{field:?}");
         }
