@@ -30,7 +30,7 @@ pub(super) use texts::fingerprint;
 use wire::{Reader, Writer};
 
 /// The first bytes of a pack, with its layout's version.
-const MAGIC: &[u8] = b"ict-compare pack 2\n";
+const MAGIC: &[u8] = b"ict-compare pack 3\n";
 
 /// The bundled dataset's two packs: the figures and everything the views draw, and the long
 /// texts a reader opens one at a time.
@@ -79,7 +79,7 @@ impl Dataset {
     /// the bindings do for every such answer.
     pub fn from_pack(bytes: &[u8]) -> Result<Dataset> {
         let mut r = reader(bytes);
-        let fingerprint = r.fingerprint();
+        let fingerprint = r.eight_bytes();
         let reference = read_reference(&mut r)?;
         let indicators = r.list(read_indicator);
         let n = r.items();
@@ -106,7 +106,7 @@ impl Dataset {
     /// The reference data of a pack, alone: what a dataset of one's own files is read over.
     pub(crate) fn reference_from_pack(bytes: &[u8]) -> Result<Reference> {
         let mut r = reader(bytes);
-        r.fingerprint();
+        r.eight_bytes();
         read_reference(&mut r)
     }
 }
@@ -340,15 +340,12 @@ fn write_columns(w: &mut Writer, c: &Columns) {
     for row in 0..n {
         w.text(c.cell.get(row));
     }
-    // A table's figure is most often its cell's text read as a number: then nothing is
-    // written (an empty text), and the reader reads the cell.
+    // A table's figure is most often its cell's text read as a number: then none is
+    // written, and the reader reads the cell.
     for (row, &value) in c.value.iter().enumerate() {
-        let cell = c.cell.get(row).parse::<f64>().ok();
-        if cell.map(f64::to_bits) == Some(value.to_bits()) {
-            w.text("");
-        } else {
-            w.number(value);
-        }
+        let cell = wire::exact_decimal(c.cell.get(row));
+        let cells = cell.map(f64::to_bits) == Some(value.to_bits());
+        w.optional_number((!cells).then_some(value));
     }
     (0..n).for_each(|row| w.optional_number(c.out_of(row)));
     c.origin.iter().for_each(|o| w.word(o, &ORIGINS));
@@ -391,9 +388,9 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
     }
     c.value = Vec::with_capacity(n);
     for row in 0..n {
-        let value = match r.text() {
-            "" => r.number_in(c.cell.get(row)),
-            text => r.number_in(text),
+        let value = match r.optional_number() {
+            None => r.number_in(c.cell.get(row)),
+            Some(value) => value,
         };
         c.value.push(value);
     }
