@@ -1,10 +1,10 @@
 //! The `Dataset` handle's analyses that no view of the page asks for: a ranking, a series, an
-//! aggregate, the averages, whether indicators compare, the comparison as columns and every
-//! observation at once. They are for those who use the JavaScript API themselves and for the
-//! benchmarks; the page's first-view engine is built without them (the `analysis` feature),
-//! and its views get what they draw of them inside their own answers (`provinceView`,
-//! `chartView`, `mapView`). Like the rest of `bindings` it composes core calls and computes
-//! nothing; it knows no view of the page.
+//! aggregate, the averages, whether indicators compare, the comparison with every figure's
+//! quotes, the comparison as columns and every observation at once. They are for those who use
+//! the JavaScript API themselves and for the benchmarks; the page's first-view engine is built
+//! without them (the `analysis` feature), and its views get what they draw of them inside
+//! their own answers (`provinceView`, `chartView`, `mapView`). Like the rest of `bindings` it
+//! composes core calls and computes nothing; it knows no view of the page.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -76,6 +76,18 @@ struct ObservationList<'a> {
 
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
+    /// Provinces × indicators for a period: one cell per pair, with warnings, each figure with
+    /// its quotes. The page's table asks `compareWithoutProvenance`, and a number's quotes when
+    /// a reader opens it.
+    #[wasm_bindgen(unchecked_return_type = "Matrix")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let spec: CompareSpec = from_js(spec, "compare spec")?;
+        answer(crate::compare(self.complete()?, &spec))
+    }
+
     /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
     /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
     /// number's quotes are fetched by `provenance` when a reader opens it.

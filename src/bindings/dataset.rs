@@ -210,17 +210,7 @@ impl JsDataset {
         })
     }
 
-    /// Provinces × indicators for a period: one cell per pair, with warnings.
-    #[wasm_bindgen(unchecked_return_type = "Matrix")]
-    pub fn compare(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let spec: CompareSpec = from_js(spec, "compare spec")?;
-        answer(crate::compare(self.complete()?, &spec))
-    }
-
-    /// The comparison as `compare` answers it, its figures without their quotes: each cell's
+    /// The comparison as `compare` (with the `analysis` feature) answers it, its figures without their quotes: each cell's
     /// `ref` asks `provenance` for them when a reader opens the number. What the table draws,
     /// before the long texts arrive.
     #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
@@ -350,7 +340,9 @@ impl JsDataset {
         answer(crate::figure_page(self.complete()?, &spec))
     }
 
-    /// What a reader's file added, or `null` when there is none.
+    /// What a reader's file added, or `null` when there is none: only a dataset with a
+    /// reader's file (`withUserFile`) has any.
+    #[cfg(feature = "reader-files")]
     #[wasm_bindgen(js_name = userFigures, unchecked_return_type = "UserFigures | null")]
     pub fn user_figures(&self) -> Result<JsValue, JsValue> {
         to_js(&crate::user_figures(&self.inner))
