@@ -4,7 +4,9 @@
 //! their length first, and closed vocabularies by their place in the list.
 //!
 //! The writer runs at build time; the reader at every start, on bytes the build made, and
-//! still refuses, with the byte it stopped at, anything those bytes could not have been.
+//! still refuses, with the byte it stopped at, anything it cannot read as what the writer
+//! writes: a whole number too long or not in its shortest form, digits past 2^53, an unknown
+//! header, a text past the end or not UTF-8, a position past its list.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Period, ProvinceId, Scheme};
@@ -19,7 +21,8 @@ const POWERS_OF_TEN: [f64; 16] = [
 const MAX_EXACT: u64 = 1 << 53;
 
 /// How a number is written: as whole units of its `places`-th decimal place, with its sign
-/// apart (code `2 * places + negative`), or as its eight bytes (code 32).
+/// apart (code `2 * places + negative`), or as its eight bytes (code 32). The whole number
+/// that follows is the digits or the bits.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum NumberHeader {
     Decimal { places: usize, negative: bool },
@@ -29,28 +32,31 @@ enum NumberHeader {
 impl NumberHeader {
     const BITS: usize = 2 * POWERS_OF_TEN.len();
 
-    /// The fewest places at which `value` is a whole number below 2^53 that one division by
-    /// the power of ten gives back bit for bit; else its bits (an infinity, -0, a number of
-    /// more than fifteen places or past 2^53).
-    fn of(value: f64) -> Self {
-        if value.is_finite() && !(value == 0.0 && value.is_sign_negative()) {
+    /// The fewest places at which `value` rounds to a whole number below 2^53 that one
+    /// division by the power of ten gives back bit for bit, and that number; else its bits (an
+    /// infinity, NaN, a number of more than fifteen places or past 2^53, such as a computed
+    /// share). The reader makes the same division, so the number comes back bit for bit.
+    fn of(value: f64) -> (Self, u64) {
+        if value.is_finite() {
             let magnitude = value.abs();
             for (places, power) in POWERS_OF_TEN.iter().enumerate() {
-                let scaled = magnitude * power;
+                // Rounded: a decimal's double times its power of ten can miss the whole
+                // number by a little (2.01 × 100 is 200.99999999999997).
+                let digits = (magnitude * power).round();
                 #[allow(clippy::cast_precision_loss)]
-                let below = scaled < MAX_EXACT as f64;
-                if below
-                    && scaled.fract() == 0.0
-                    && (scaled / power).to_bits() == magnitude.to_bits()
-                {
-                    return NumberHeader::Decimal {
+                let below = digits < MAX_EXACT as f64;
+                if below && (digits / power).to_bits() == magnitude.to_bits() {
+                    let header = NumberHeader::Decimal {
                         places,
-                        negative: value < 0.0,
+                        negative: value.is_sign_negative(),
                     };
+                    // Whole and below 2^53: the cast is exact.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return (header, digits as u64);
                 }
             }
         }
-        NumberHeader::Bits
+        (NumberHeader::Bits, value.to_bits())
     }
 
     fn code(self) -> usize {
@@ -125,12 +131,12 @@ impl Writer {
     }
 
     /// A number: its header (see [`NumberHeader`]), then its digits as a whole number, or,
-    /// for the rare number no decimal of at most fifteen places gives back bit for bit, its
-    /// eight bytes.
+    /// for a number no decimal of at most fifteen places gives back bit for bit, its eight
+    /// bytes.
     pub(super) fn number(&mut self, value: f64) {
-        let header = NumberHeader::of(value);
+        let (header, body) = NumberHeader::of(value);
         self.count(header.code());
-        self.number_body(header, value);
+        self.number_body(header, body);
     }
 
     /// An optional number: 0 for none, else its header plus one.
@@ -139,19 +145,15 @@ impl Writer {
             self.count(0);
             return;
         };
-        let header = NumberHeader::of(value);
+        let (header, body) = NumberHeader::of(value);
         self.count(header.code() + 1);
-        self.number_body(header, value);
+        self.number_body(header, body);
     }
 
-    fn number_body(&mut self, header: NumberHeader, value: f64) {
+    fn number_body(&mut self, header: NumberHeader, body: u64) {
         match header {
-            NumberHeader::Decimal { places, .. } => {
-                // `of` found these places exact: the product is a whole number below 2^53.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                self.whole((value.abs() * POWERS_OF_TEN[places]) as u64);
-            }
-            NumberHeader::Bits => self.bytes.extend_from_slice(&value.to_bits().to_le_bytes()),
+            NumberHeader::Decimal { .. } => self.whole(body),
+            NumberHeader::Bits => self.bytes.extend_from_slice(&body.to_le_bytes()),
         }
     }
 
@@ -265,6 +267,11 @@ impl<'a> Reader<'a> {
             // The tenth byte holds the 64th bit alone.
             if bits << shift >> shift != bits {
                 break;
+            }
+            // A last byte of 0 after others: not the shortest form, all the writer writes.
+            if byte == 0 && shift > 0 {
+                self.fail("a number not in its shortest form");
+                return 0;
             }
             value |= bits << shift;
             if byte & 0x80 == 0 {
@@ -382,11 +389,12 @@ impl<'a> Reader<'a> {
         match NumberHeader::from_code(code) {
             Some(NumberHeader::Decimal { places, negative }) => {
                 let digits = self.whole();
-                if digits > MAX_EXACT {
+                if digits >= MAX_EXACT {
                     self.fail("a number's digits past 2^53");
                     return 0.0;
                 }
-                // Below 2^53, the digits are exact as a double; see `exact_decimal`.
+                // Below 2^53 the digits are exact as a double, and so is the power of ten: the
+                // division is correctly rounded, the very division the writer checked.
                 #[allow(clippy::cast_precision_loss)]
                 let value = digits as f64 / POWERS_OF_TEN[places];
                 if negative { -value } else { value }
@@ -562,15 +570,16 @@ mod tests {
         damaged(&[2, 0xc3, 0x28], |r| {
             let _ = r.text();
         });
-        // A header past the eight bytes' code, and digits past 2^53.
+        // A header past the eight bytes' code, digits of 2^53, a whole number not in its
+        // shortest form.
         damaged(&[33], |r| {
             let _ = r.number();
         });
-        damaged(&[0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20], |r| {
+        damaged(&[0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10], |r| {
             let _ = r.number();
         });
-        damaged(&[4, b'1', b'e', b'5', b'0'], |r| {
-            let _ = r.number_in("1e5");
+        damaged(&[0x80, 0], |r| {
+            let _ = r.count();
         });
         damaged(&[2], |r| {
             let _ = r.flag();
@@ -609,17 +618,19 @@ mod tests {
         };
         // 8618 hundredths: the header and two bytes of digits.
         assert_eq!(written(86.18), [4, 0xaa, 0x43]);
+        // 2.01 × 100 is 200.99999999999997 in doubles: still 201 hundredths.
+        assert_eq!(written(2.01), [4, 0xc9, 0x01]);
         assert_eq!(written(-3.0), [1, 3]);
+        assert_eq!(written(-0.0), [1, 0]);
         assert_eq!(written(1_208_000.0), [0, 0xc0, 0xdd, 0x49]);
         for value in [
             0.1 + 0.2,
-            -0.0,
+            1.0 / 3.0,
             f64::INFINITY,
             f64::NAN,
             f64::MIN_POSITIVE,
             1e300,
-            9_007_199_254_740_993.0,
-            1.0 / 3.0,
+            9_007_199_254_740_994.0,
         ] {
             let bytes = written(value);
             assert_eq!(bytes.len(), 9, "{value}: the header and eight bytes");
@@ -638,20 +649,24 @@ mod tests {
             }
         }
 
+        /// A number of at most six places and a million whole units, as figures are, is never
+        /// written as its eight bytes.
         #[test]
-        fn a_cell_reads_as_the_standard_library_reads_it(digits in 0..1_000_000_000_000_000_u64, places in 0..=15_usize) {
-            let text = digits.to_string();
-            let text = if places == 0 || places >= text.len() {
-                text
-            } else {
-                format!("{}.{}", &text[..text.len() - places], &text[text.len() - places..])
-            };
-            if let Some(value) = exact_decimal(&text) {
-                proptest::prop_assert_eq!(Some(value.to_bits()), text.parse::<f64>().ok().map(f64::to_bits));
-            } else {
-                proptest::prop_assert!(text.len() > 15);
-            }
+        fn a_decimal_takes_its_digits_not_eight_bytes(units in 0..1_000_000_000_000_u64, places in 0..=6_usize) {
+            let value = units as f64 / POWERS_OF_TEN[places];
+            let mut w = Writer::default();
+            w.number(value);
+            proptest::prop_assert!(w.bytes.len() < 9, "{} took {:?}", value, w.bytes);
         }
+    }
+
+    #[test]
+    fn a_cell_that_is_not_a_plain_decimal_is_damage() {
+        let mut r = Reader::new(&[]);
+        assert_eq!(r.number_in("86.18").to_bits(), 86.18_f64.to_bits());
+        r.number_in("1e5");
+        let message = r.finish().unwrap_err().to_string();
+        assert!(message.contains("byte 0: not a number"), "{message}");
     }
 
     #[test]
