@@ -159,11 +159,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         match self.field_of(slot) {
             Some(field) => {
                 let (start, end) = self.range(field);
-                self.text
-                    .as_bytes()
-                    .get(start..end)
-                    .unwrap_or_default()
-                    .trim_ascii()
+                trim_ascii(self.text.as_bytes().get(start..end).unwrap_or_default())
             }
             None => b"",
         }
@@ -191,6 +187,19 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         let before = self.text.get(self.starts[0]..offset).unwrap_or_default();
         let column = before.chars().count() as u64 + 1;
         Position::new(self.file, self.line, column)
+    }
+}
+
+/// `bytes` without the ASCII whitespace at either end, the usual field (nothing to trim, or
+/// empty) decided inline: the standard library's `trim_ascii` was a call for every field of
+/// every record in the size-first build, 4 % of a long file's parse in Chromium.
+#[inline(always)]
+fn trim_ascii(bytes: &[u8]) -> &[u8] {
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_whitespace() || last.is_ascii_whitespace() => {
+            bytes.trim_ascii()
+        }
+        _ => bytes,
     }
 }
 
