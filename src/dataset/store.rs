@@ -344,30 +344,43 @@ impl Index {
 fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
     // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
     const PER_YEAR: usize = 13 * 32;
-    let dense = |period: Period| {
-        let packed = period.as_u32() as usize;
-        (packed / 10_000, (packed / 100 % 100) * 32 + packed % 100)
-    };
-    let first = periods.iter().map(|&p| dense(p).0).min()?;
-    let last = periods.iter().map(|&p| dense(p).0).max()?;
-    let slots = (last - first + 1).checked_mul(PER_YEAR)?;
+    if periods.is_empty() {
+        return None;
+    }
+    // Packed periods order as periods do: the first and last years are the least's and the
+    // greatest's.
+    let (least, greatest) = periods
+        .iter()
+        .fold((u32::MAX, 0), |(least, greatest), period| {
+            (least.min(period.as_u32()), greatest.max(period.as_u32()))
+        });
+    let first = least as usize / 10_000;
+    let slots = (greatest as usize / 10_000 - first + 1).checked_mul(PER_YEAR)?;
     if slots > 1 << 20 {
         return None;
     }
-    let key = |period: Period| {
-        let (year, within) = dense(period);
-        (year - first) * PER_YEAR + within.min(PER_YEAR - 1)
-    };
+    // Each row's slot, worked out once for the count and the placing.
+    let keys: Vec<u32> = periods
+        .iter()
+        .map(|period| {
+            let packed = period.as_u32() as usize;
+            let within = (packed / 100 % 100) * 32 + packed % 100;
+            // Below 2^20 slots (checked above): the key fits.
+            #[allow(clippy::cast_possible_truncation)]
+            let key = ((packed / 10_000 - first) * PER_YEAR + within.min(PER_YEAR - 1)) as u32;
+            key
+        })
+        .collect();
     let mut starts = vec![0_u32; slots + 1];
-    for &period in periods {
-        starts[key(period) + 1] += 1;
+    for &key in &keys {
+        starts[key as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
     let mut order = vec![0_u32; periods.len()];
-    for (row, &period) in periods.iter().enumerate() {
-        let slot = &mut starts[key(period)];
+    for (row, &key) in keys.iter().enumerate() {
+        let slot = &mut starts[key as usize];
         order[*slot as usize] = row as u32;
         *slot += 1;
     }
