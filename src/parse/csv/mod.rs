@@ -288,32 +288,33 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// `word ^ needle × 0x0101…` is a match, found without branching.
 pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
     let pattern = splat(needle);
-    let mut words = bytes.chunks_exact(8);
     let mut count = 0;
-    for word in words.by_ref() {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default()) ^ pattern;
-        count += zero_bytes(x).count_ones() as usize;
+    // By `word_at`, one load a word: a chunk turned into an array was a call to `memcpy` per
+    // word in the size-first build.
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
+        count += zero_bytes(word ^ pattern).count_ones() as usize;
+        at += 8;
+    }
+    for &byte in bytes.get(at..).unwrap_or_default() {
+        count += usize::from(byte == needle);
     }
     count
-        + words
-            .remainder()
-            .iter()
-            .map(|&b| usize::from(b == needle))
-            .sum::<usize>()
 }
 
 /// The number of line ends in `text`, a bound on the records it holds: line feeds, or carriage
 /// returns where there are more of them (old Mac files end lines with them alone).
 pub fn line_ends(text: &str) -> usize {
     // Both counted in one pass over the text: it is read for every piece of a long file.
+    let bytes = text.as_bytes();
     let (mut feeds, mut returns) = (0, 0);
-    let mut words = text.as_bytes().chunks_exact(8);
-    for word in words.by_ref() {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or_default());
+    let mut at = 0;
+    while let Some(word) = word_at(bytes, at) {
         feeds += zero_bytes(word ^ splat(b'\n')).count_ones() as usize;
         returns += zero_bytes(word ^ splat(b'\r')).count_ones() as usize;
+        at += 8;
     }
-    for &byte in words.remainder() {
+    for &byte in bytes.get(at..).unwrap_or_default() {
         feeds += usize::from(byte == b'\n');
         returns += usize::from(byte == b'\r');
     }
