@@ -25,6 +25,8 @@ const ABSENT: u8 = u8::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct Layout {
     field_of_slot: [u8; MAX_FIELDS],
+    /// Bit `slot` set for each column the file has.
+    present: u32,
     width: usize,
 }
 
@@ -36,13 +38,16 @@ impl Layout {
             return None;
         }
         let mut field_of_slot = [ABSENT; MAX_FIELDS];
+        let mut present = 0;
         for (slot, field) in header.slots().iter().enumerate() {
             if let Some(field) = *field {
                 *field_of_slot.get_mut(slot)? = u8::try_from(field).ok()?;
+                present |= 1 << slot;
             }
         }
         Some(Layout {
             field_of_slot,
+            present,
             width,
         })
     }
@@ -165,6 +170,21 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         }
     }
 
+    /// Whether the columns of `slots` (see [`slots`]) are all empty in this record, as
+    /// [`bytes`](Self::bytes) reads them; asked of the columns the file has, so nothing at all
+    /// is read for a file without them.
+    #[inline(always)]
+    pub(crate) fn all_empty(&self, slots: u32) -> bool {
+        let mut present = self.layout.present & slots;
+        while present != 0 {
+            if !self.bytes(present.trailing_zeros() as usize).is_empty() {
+                return false;
+            }
+            present &= present - 1;
+        }
+        true
+    }
+
     /// The byte range of field `field` of the record.
     #[inline(always)]
     fn range(&self, field: usize) -> (usize, usize) {
@@ -188,6 +208,17 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         let column = before.chars().count() as u64 + 1;
         Position::new(self.file, self.line, column)
     }
+}
+
+/// A set of column slots, as [`LineRecord::all_empty`] asks about them.
+pub(crate) const fn slots(slots: &[usize]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < slots.len() {
+        set |= 1 << slots[i];
+        i += 1;
+    }
+    set
 }
 
 /// `bytes` without the ASCII whitespace at either end, the usual field (nothing to trim, or

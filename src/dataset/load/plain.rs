@@ -13,10 +13,10 @@
 use super::{Rows, value_fault};
 use crate::dataset::{Dataset, Plain, RowKeys};
 use crate::model::{Origin, Period, ProvinceId, Qualifier};
-use crate::parse::{LineRecord, observation_column as column, plain_decimal};
+use crate::parse::{LineRecord, observation_column as column, plain_decimal, slots};
 
 /// The columns a plain record leaves empty.
-const EMPTY: [usize; 8] = [
+const EMPTY: u32 = slots(&[
     column::ID,
     column::OUT_OF,
     column::SCOPE,
@@ -25,7 +25,7 @@ const EMPTY: [usize; 8] = [
     column::TABLE_ROW,
     column::TABLE_COLUMN,
     column::CELL,
-];
+]);
 
 impl Rows {
     /// Stores `record` if it is plain (see the module's documentation) and says whether it did.
@@ -65,7 +65,7 @@ impl Rows {
         record: &LineRecord<'_, '_>,
         origin: Origin,
     ) -> Option<RowKeys> {
-        if EMPTY.iter().any(|&slot| !record.bytes(slot).is_empty()) {
+        if !record.all_empty(EMPTY) {
             return None;
         }
         // A province id that reads is printable ASCII: the check for invisible characters
