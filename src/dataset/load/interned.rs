@@ -66,12 +66,18 @@ impl Interned {
         if bytes.is_empty() || bytes.len() > 15 {
             return None;
         }
-        let mut packed = [0_u8; 16];
-        packed[..bytes.len()].copy_from_slice(bytes);
-        packed[15] = bytes.len() as u8;
-        let key = u128::from_le_bytes(packed);
-        let mixed = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // The bytes little-endian, the length in the last: built in two words, since copying
+        // the id into an array became a call to `memcpy` in the size-first build.
+        let (mut low, mut high) = (0_u64, (bytes.len() as u64) << 56);
+        for (i, &byte) in bytes.iter().enumerate() {
+            if i < 8 {
+                low |= u64::from(byte) << (8 * i);
+            } else {
+                high |= u64::from(byte) << (8 * (i - 8));
+            }
+        }
+        let key = u128::from(high) << 64 | u128::from(low);
+        let mixed = (low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
         Some((key, place))
     }
