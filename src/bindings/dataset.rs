@@ -210,9 +210,9 @@ impl JsDataset {
         })
     }
 
-    /// The comparison as `compare` (with the `analysis` feature) answers it, its figures without their quotes: each cell's
-    /// `ref` asks `provenance` for them when a reader opens the number. What the table draws,
-    /// before the long texts arrive.
+    /// The comparison as `compare` (with the `analysis` feature) answers it, its figures
+    /// without their quotes: each cell's `ref` asks `provenance` for them when a reader opens
+    /// the number. What the table draws, before the long texts arrive.
     #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
     pub fn compare_without_provenance(
         &self,
