@@ -15,6 +15,8 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
 RELEASE_WASM := target/$(WASM_TARGET)/wasm/$(CRATE).wasm
+# The modules that read long files are built for speed (Cargo.toml's `wasm-speed` profile).
+SPEED_WASM := target/$(WASM_TARGET)/wasm-speed/$(CRATE).wasm
 # The bundled dataset in the binary form the engine decodes at start (src/dataset/pack/), and
 # its long texts (definitions, quotes, notes), which the page fetches when a reader opens one.
 PACK := src/dataset/bundled.pack
@@ -87,31 +89,40 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 # long texts, which the page fetches, nor datasets of one's own files, which it never loads, nor
 # a reader's file joined to the bundled data, nor the analyses no view asks for), and the
 # second module (`--features extractor`: everything, the extraction assistant included), which
-# the page loads only when a reader opens a file or adds a report. `--converge` repeats
-# wasm-opt's passes while they still shrink the module (about 0.8 KB compressed).
-# `--low-memory-unused` lets it fold constant offsets into loads and stores (about
+# the page loads only when a reader opens a file or adds a report. The first is built for size
+# (the `wasm` profile, `opt-level = "z"`; wasm-opt `-Oz`): every portal's reader fetches it, and
+# the only text it reads is the bundled pack. The second reads a reader's file, up to the page's
+# limit of megabytes, and is built for speed (`wasm-speed`, `opt-level = 3`; wasm-opt `-O3`):
+# it parses a long file in about two thirds of the time, for a larger download that only a
+# reader who opens a file waits for, while the file is read (docs/PERFORMANCE.md).
+# `--converge` repeats wasm-opt's size passes while they still shrink the module (about 0.8 KB
+# compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
 # 1.3 KB): the module lays its stack first, from 1 MiB down, so its lowest kilobyte is touched
 # only by a stack already overflowing.
-WASM_OPT := wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_FEATURES := --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+WASM_OPT := wasm-opt -Oz --converge $(WASM_FEATURES)
+WASM_OPT_SPEED := wasm-opt -O3 $(WASM_FEATURES)
 WASM_SOURCES := Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src data -type f)
 
 pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
-	cargo build --profile wasm --lib --target $(WASM_TARGET) --features extractor
-	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_full $(RELEASE_WASM)
+	cargo build --profile wasm-speed --lib --target $(WASM_TARGET) --features extractor
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_full $(SPEED_WASM)
+	$(WASM_OPT_SPEED) pkg/$(CRATE)_full_bg.wasm -o pkg/$(CRATE)_full_bg.wasm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
-	for module in $(CRATE) $(CRATE)_full; do $(WASM_OPT) pkg/$${module}_bg.wasm -o pkg/$${module}_bg.wasm || exit 1; done
+	$(WASM_OPT) pkg/$(CRATE)_bg.wasm -o pkg/$(CRATE)_bg.wasm
 
 # The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`)
-# and the analyses they time (`aggregate`, `rank`, `compareDense`).
+# and the analyses they time (`aggregate`, `rank`, `compareDense`), built for speed as the
+# second module that reads a reader's file is.
 bench-wasm: pkg/$(CRATE)_bench_bg.wasm
 
-# After the page's modules: both builds write $(RELEASE_WASM), so they never run side by side.
+# After the page's modules: builds of one profile write one file, so they never run side by side.
 pkg/$(CRATE)_bench_bg.wasm: $(WASM_SOURCES) pkg/$(CRATE)_bg.wasm | tools npm
-	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features own-datasets,analysis
-	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_bench $(RELEASE_WASM)
-	$(WASM_OPT) $@ -o $@
+	cargo build --profile wasm-speed --lib --target $(WASM_TARGET) --no-default-features --features own-datasets,analysis
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_bench $(SPEED_WASM)
+	$(WASM_OPT_SPEED) $@ -o $@
 
 page: wasm
 	node scripts/build-page.mjs

@@ -156,9 +156,9 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// column. Unlike [`Record::text`] no Unicode whitespace is trimmed and the text is not
     /// sliced as a string (which checks both ends are character boundaries): what the loader's
     /// reading of a plain record needs, which refuses anything but ASCII where it is not an id.
-    // Forced, as the few other functions called for every field of every record are: the
-    // page's size-first build (`opt-level = "z"`) never inlines on a hint, and a call per field
-    // of every row was over a quarter of the parse in Chromium.
+    // Forced, as the few other functions called for every field of every record are: a
+    // size-first build (`opt-level = "z"`) never inlines on a hint, and a call per field of
+    // every row was over a quarter of the parse in Chromium.
     #[inline(always)]
     pub(crate) fn bytes(&self, slot: usize) -> &'a [u8] {
         match self.field_of(slot) {

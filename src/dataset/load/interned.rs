@@ -46,8 +46,8 @@ impl Interned {
 
     /// The value remembered for `id`, if it is: `id` was resolved before, with every check
     /// its resolution makes.
-    // Forced: asked twice for every row of a long file, and the page's size-first build never
-    // inlines on a hint.
+    // Forced: asked twice for every row of a long file, and a size-first build never inlines
+    // on a hint.
     #[inline(always)]
     pub(super) fn known(&mut self, id: &[u8]) -> Option<u32> {
         let (key, place) = Interned::key(id)?;
