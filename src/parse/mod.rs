@@ -15,7 +15,7 @@ mod text;
 
 pub(crate) use csv::{UTF16_SNIFF, line_ends, looks_like_utf16};
 pub(crate) use files::{ObservationStream, RowSink, SOURCES};
-pub(crate) use lines::{LineRecord, slots};
+pub(crate) use lines::{LineRecord, Packed, slots};
 pub(crate) use number::plain_decimal;
 pub(crate) use record::Record;
 pub(crate) use table::Table;

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::Result;
+use crate::parse::Packed;
 
 /// Ids already resolved while loading a file (indicators, sources), found again by their bytes
 /// without hashing a string: an id of up to 15 bytes is packed with its length into one
@@ -31,11 +32,13 @@ impl Interned {
 
     /// The value remembered for `id`, or what `lookup` finds for it (remembered when found).
     pub(super) fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u32>) -> Result<u32> {
-        if let Some(value) = self.known(id.as_bytes()) {
+        let packed = Packed::of(id.as_bytes());
+        if let Some(value) = packed.and_then(|packed| self.known(packed)) {
             return Ok(value);
         }
         let value = lookup()?;
-        if let Some((key, place)) = Interned::key(id.as_bytes()) {
+        if let Some(packed) = packed {
+            let (key, place) = Interned::key(packed);
             self.every.insert(key, value);
             if let Some(slot) = self.slots.get_mut(place) {
                 *slot = (key, value);
@@ -44,13 +47,13 @@ impl Interned {
         Ok(value)
     }
 
-    /// The value remembered for `id`, if it is: `id` was resolved before, with every check
-    /// its resolution makes.
+    /// The value remembered for the id `packed`, if it is: it was resolved before, with every
+    /// check its resolution makes.
     // Forced: asked twice for every row of a long file, and a size-first build never inlines
     // on a hint.
     #[inline(always)]
-    pub(super) fn known(&mut self, id: &[u8]) -> Option<u32> {
-        let (key, place) = Interned::key(id)?;
+    pub(super) fn known(&mut self, packed: Packed) -> Option<u32> {
+        let (key, place) = Interned::key(packed);
         let slot = self.slots.get_mut(place)?;
         if slot.0 == key {
             return Some(slot.1);
@@ -60,26 +63,14 @@ impl Interned {
         Some(value)
     }
 
-    /// `id`'s key and place, for an id of 1 to 15 bytes.
+    /// An id's key (its bytes little-endian, its length in the last) and place.
     #[inline(always)]
-    fn key(bytes: &[u8]) -> Option<(u128, usize)> {
-        if bytes.is_empty() || bytes.len() > 15 {
-            return None;
-        }
-        // The bytes little-endian, the length in the last: built in two words, since copying
-        // the id into an array became a call to `memcpy` in the size-first build.
-        let (mut low, mut high) = (0_u64, (bytes.len() as u64) << 56);
-        for (i, &byte) in bytes.iter().enumerate() {
-            if i < 8 {
-                low |= u64::from(byte) << (8 * i);
-            } else {
-                high |= u64::from(byte) << (8 * (i - 8));
-            }
-        }
-        let key = u128::from(high) << 64 | u128::from(low);
-        let mixed = (low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fn key(packed: Packed) -> (u128, usize) {
+        let high = packed.high | (packed.len as u64) << 56;
+        let key = u128::from(high) << 64 | u128::from(packed.low);
+        let mixed = (packed.low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
-        Some((key, place))
+        (key, place)
     }
 }
 
@@ -87,6 +78,10 @@ impl Interned {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    fn packed(id: &str) -> Packed {
+        Packed::of(id.as_bytes()).expect("a short id")
+    }
 
     #[test]
     fn interned_ids_are_found_again_and_errors_are_never_remembered() {
@@ -106,9 +101,9 @@ mod tests {
         // lookup, none confused with another.
         assert_eq!(lookups, ids.len());
         for (i, id) in ids.iter().enumerate() {
-            assert_eq!(interned.known(id.as_bytes()), Some(i as u32), "{id}");
+            assert_eq!(interned.known(packed(id)), Some(i as u32), "{id}");
         }
-        assert_eq!(interned.known(b"ind_3000"), None);
+        assert_eq!(interned.known(packed("ind_3000")), None);
         let again = interned.get("ind_2999", || panic!("remembered"));
         assert_eq!(again.unwrap(), 2999);
         let long = "an_indicator_id_of_many_bytes";

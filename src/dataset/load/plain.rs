@@ -70,10 +70,10 @@ impl Rows {
         }
         // A province id that reads is printable ASCII: the check for invisible characters
         // would pass. An indicator or source id found was read in full before, byte for byte,
-        // trimmed; so no id found has whitespace at either end that `bytes` left.
+        // trimmed; so no id found has whitespace at either end that `packed` left.
         let province = ProvinceId::from_bytes(record.bytes(column::PROVINCE))?;
-        let indicator = self.indicators.known(record.bytes(column::INDICATOR))?;
-        let source = self.sources.known(record.bytes(column::SOURCE))?;
+        let indicator = self.indicators.known(record.packed(column::INDICATOR)?)?;
+        let source = self.sources.known(record.packed(column::SOURCE)?)?;
         // A figure of a published table cites its cell, which a plain record has not.
         if dataset.sources.get(source as usize)?.is_table() {
             return None;
