@@ -271,6 +271,14 @@ pub(crate) fn zero_bytes(x: u64) -> u64 {
     !(((x & LOW) + LOW) | x | LOW)
 }
 
+/// Whether any byte of `x` is below `bound` (at most 128): exact for the word as a whole,
+/// though not byte by byte, since a borrow can flag a byte above one that is below. A cheap
+/// test before exact ones that most words fail.
+#[inline(always)]
+pub(crate) fn any_below(x: u64, bound: u8) -> bool {
+    x.wrapping_sub(splat(bound)) & !x & splat(0x80) != 0
+}
+
 /// `byte` in each of eight bytes.
 #[inline(always)]
 pub(crate) const fn splat(byte: u8) -> u64 {
@@ -292,8 +300,12 @@ pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
     // By `word_at`, one load a word: a chunk turned into an array was a call to `memcpy` per
     // word in the size-first build.
     let mut at = 0;
+    // Searched for below `needle` first: a quote or a line end is rare in a word of text.
+    let rare = needle < 0x80;
     while let Some(word) = word_at(bytes, at) {
-        count += zero_bytes(word ^ pattern).count_ones() as usize;
+        if !rare || any_below(word, needle + 1) {
+            count += zero_bytes(word ^ pattern).count_ones() as usize;
+        }
         at += 8;
     }
     for &byte in bytes.get(at..).unwrap_or_default() {
@@ -310,8 +322,11 @@ pub fn line_ends(text: &str) -> usize {
     let (mut feeds, mut returns) = (0, 0);
     let mut at = 0;
     while let Some(word) = word_at(bytes, at) {
-        feeds += zero_bytes(word ^ splat(b'\n')).count_ones() as usize;
-        returns += zero_bytes(word ^ splat(b'\r')).count_ones() as usize;
+        // Most words of a line have no byte as low as a line end's.
+        if any_below(word, b'\r' + 1) {
+            feeds += zero_bytes(word ^ splat(b'\n')).count_ones() as usize;
+            returns += zero_bytes(word ^ splat(b'\r')).count_ones() as usize;
+        }
         at += 8;
     }
     for &byte in bytes.get(at..).unwrap_or_default() {

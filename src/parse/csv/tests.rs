@@ -185,3 +185,29 @@ fn decode_points_at_the_first_bad_byte() {
         "f.csv:2:2: invalid UTF-8: save the file as UTF-8 (not Windows-1258)"
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn a_word_has_a_byte_below_a_bound_exactly_when_one_of_its_bytes_is(
+        bytes in proptest::prelude::any::<[u8; 8]>(),
+        bound in 0..=128_u8,
+    ) {
+        let word = u64::from_le_bytes(bytes);
+        proptest::prop_assert_eq!(any_below(word, bound), bytes.iter().any(|&b| b < bound));
+    }
+
+    #[test]
+    fn bytes_and_line_ends_are_counted_in_any_text(
+        bytes in proptest::collection::vec(proptest::sample::select(
+            vec![b'a', b',', b'"', b'\n', b'\r', b' ', b'\t', 0, 0x7f, 0x80, 0xc3, 0xff]), 0..40),
+    ) {
+        for needle in [b'\n', b'\r', b'"', b',', 0x80, 0xff] {
+            let naive: usize = bytes.iter().map(|&b| usize::from(b == needle)).sum();
+            proptest::prop_assert_eq!(count_byte(&bytes, needle), naive);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let feeds: usize = text.bytes().map(|b| usize::from(b == b'\n')).sum();
+        let returns: usize = text.bytes().map(|b| usize::from(b == b'\r')).sum();
+        proptest::prop_assert_eq!(line_ends(&text), feeds.max(returns));
+    }
+}
