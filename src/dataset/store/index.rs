@@ -1,0 +1,189 @@
+//! The index of the observation columns: which rows hold indicator `i` for province `p`,
+//! ordered by period, so that a lookup is one slice. Built once, after loading, in time linear
+//! in the rows; it reads the columns and knows no question asked of it.
+
+use super::Columns;
+use crate::model::Period;
+
+/// Rows grouped by indicator and province, each group ordered by period.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Index {
+    /// Row numbers; the rows of indicator `i` and province `p` are
+    /// `rows[buckets[i * provinces + p]..buckets[i * provinces + p + 1]]`.
+    rows: Vec<u32>,
+    buckets: Vec<u32>,
+    provinces: usize,
+}
+
+impl Index {
+    /// Two stable counting sorts: by period, then by (indicator, province), which leaves each
+    /// group ordered by period with one period's rows in load order (bundled before user).
+    /// Linear in the rows, with no comparison sort; periods too spread out for a counting sort
+    /// (never in real data) are sorted group by group instead.
+    pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
+        let provinces = provinces.max(1);
+        let by_period = in_period_order(&columns.period);
+        // Each row's group, worked out once in row order: placing the rows in period order
+        // reads it at random, one word a row rather than two columns.
+        let groups: Vec<u32> = columns
+            .indicator
+            .iter()
+            .zip(&columns.province)
+            .map(|(&indicator, &province)| {
+                (indicator as usize * provinces + usize::from(province)) as u32
+            })
+            .collect();
+        let mut buckets = vec![0_u32; indicators * provinces + 1];
+        for &group in &groups {
+            buckets[group as usize + 1] += 1;
+        }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        let mut next = buckets.clone();
+        let mut rows = vec![0_u32; columns.len()];
+        let mut place = |row: usize| {
+            let slot = &mut next[groups[row] as usize];
+            rows[*slot as usize] = row as u32;
+            *slot += 1;
+        };
+        match &by_period {
+            Some(order) => order.iter().for_each(|&row| place(row as usize)),
+            None => (0..columns.len()).for_each(place),
+        }
+        if by_period.is_none() {
+            for window in buckets.windows(2) {
+                let group = &mut rows[window[0] as usize..window[1] as usize];
+                if group.len() > 1 {
+                    // The row number in the key keeps one period's rows in load order.
+                    crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
+                }
+            }
+        }
+        Index {
+            rows,
+            buckets,
+            provinces,
+        }
+    }
+
+    /// The rows of one indicator, ordered by province then period.
+    pub(crate) fn of_indicator(&self, indicator: u32) -> &[u32] {
+        let first = indicator as usize * self.provinces;
+        match (
+            self.buckets.get(first),
+            self.buckets.get(first + self.provinces),
+        ) {
+            (Some(&start), Some(&end)) => &self.rows[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// The rows of one indicator and province, ordered by period.
+    pub(crate) fn of(&self, indicator: u32, province: u16) -> &[u32] {
+        let bucket = indicator as usize * self.provinces + usize::from(province);
+        if usize::from(province) >= self.provinces {
+            return &[];
+        }
+        match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
+            (Some(&start), Some(&end)) => &self.rows[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn bytes(&self) -> usize {
+        (self.rows.capacity() + self.buckets.capacity()) * 4
+    }
+}
+
+/// The rows ordered by period, ties in load order, by a counting sort over a dense key (year,
+/// month, day); `None` when the years span too much for one.
+fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
+    // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
+    const PER_YEAR: usize = 13 * 32;
+    if periods.is_empty() {
+        return None;
+    }
+    // Packed periods order as periods do: the first and last years are the least's and the
+    // greatest's.
+    let (least, greatest) = periods
+        .iter()
+        .fold((u32::MAX, 0), |(least, greatest), period| {
+            (least.min(period.as_u32()), greatest.max(period.as_u32()))
+        });
+    let first = least as usize / 10_000;
+    let slots = (greatest as usize / 10_000 - first + 1).checked_mul(PER_YEAR)?;
+    if slots > 1 << 20 {
+        return None;
+    }
+    // Each row's slot, worked out once for the count and the placing.
+    let keys: Vec<u32> = periods
+        .iter()
+        .map(|period| {
+            let packed = period.as_u32() as usize;
+            let within = (packed / 100 % 100) * 32 + packed % 100;
+            // Below 2^20 slots (checked above): the key fits.
+            #[allow(clippy::cast_possible_truncation)]
+            let key = ((packed / 10_000 - first) * PER_YEAR + within.min(PER_YEAR - 1)) as u32;
+            key
+        })
+        .collect();
+    let mut starts = vec![0_u32; slots + 1];
+    for &key in &keys {
+        starts[key as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut order = vec![0_u32; periods.len()];
+    for (row, &key) in keys.iter().enumerate() {
+        let slot = &mut starts[key as usize];
+        order[*slot as usize] = row as u32;
+        *slot += 1;
+    }
+    Some(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_groups_by_indicator_then_province_and_period() {
+        let mut columns = Columns::default();
+        for (indicator, province, year) in [
+            (1, 5, 2020),
+            (0, 3, 2021),
+            (1, 2, 2019),
+            (1, 5, 2018),
+            (0, 3, 2016),
+        ] {
+            columns.indicator.push(indicator);
+            columns.province.push(province);
+            columns.period.push(Period::year(year));
+            columns.value.push(1.0);
+        }
+        let index = Index::build(&columns, 3, 6);
+        let dates = [(2018, 12, Some(31)), (2018, 1, None), (2019, 2, Some(1))];
+        for (year, month, day) in dates {
+            columns.indicator.push(0);
+            columns.province.push(3);
+            columns.period.push(Period::date(year, month, day).unwrap());
+            columns.value.push(1.0);
+        }
+        columns.indicator.push(0);
+        columns.province.push(3);
+        columns.period.push(Period::year(2016));
+        columns.value.push(1.0);
+        // By date, and one date's rows in load order.
+        let by_date = Index::build(&columns, 3, 6);
+        assert_eq!(by_date.of(0, 3), [4, 8, 6, 5, 7, 1]);
+        assert_eq!(index.of_indicator(0), [4, 1]);
+        assert_eq!(index.of_indicator(1), [2, 3, 0]);
+        assert_eq!(index.of_indicator(2), [] as [u32; 0]);
+        assert_eq!(index.of(1, 5), [3, 0]);
+        assert_eq!(index.of(1, 4), [] as [u32; 0]);
+        assert_eq!(index.of(1, 60), [] as [u32; 0]);
+        assert_eq!(index.of_indicator(7), [] as [u32; 0]);
+    }
+}
