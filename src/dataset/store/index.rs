@@ -16,25 +16,37 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Two stable counting sorts: by period, then by (indicator, province), which leaves each
-    /// group ordered by period with one period's rows in load order (bundled before user).
-    /// Linear in the rows, with no comparison sort; periods too spread out for a counting sort
-    /// (never in real data) are sorted group by group instead.
+    /// Rows grouped by (indicator, province), each group ordered by period with one period's
+    /// rows in load order (bundled before user). Linear in the rows, with no comparison sort:
+    /// one counting sort by group and period together when the groups times the distinct
+    /// periods are not many more than the rows (a long file: one pass that scatters the rows),
+    /// else a counting sort by period and then a stable one by group; periods too spread out
+    /// for a count (never in real data) are sorted group by group instead.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
         let provinces = provinces.max(1);
-        let by_period = in_period_order(&columns.period);
+        let groups = indicators * provinces;
+        let group = |row: usize| {
+            columns.indicator[row] as usize * provinces + usize::from(columns.province[row])
+        };
+        let ranks = period_ranks(&columns.period);
+        if let Some((ranks, distinct)) = &ranks
+            && let Some(cells) = groups
+                .checked_mul(*distinct)
+                .filter(|&cells| cells <= (4 * columns.len()).max(1 << 16))
+                .filter(|&cells| u32::try_from(cells).is_ok())
+        {
+            return Index::by_group_and_period(columns.len(), cells, *distinct, provinces, |row| {
+                // Below `cells`, checked to fit in 32 bits.
+                #[allow(clippy::cast_possible_truncation)]
+                let cell = (group(row) * distinct + ranks[row] as usize) as u32;
+                cell
+            });
+        }
         // Each row's group, worked out once in row order: placing the rows in period order
         // reads it at random, one word a row rather than two columns.
-        let groups: Vec<u32> = columns
-            .indicator
-            .iter()
-            .zip(&columns.province)
-            .map(|(&indicator, &province)| {
-                (indicator as usize * provinces + usize::from(province)) as u32
-            })
-            .collect();
-        let mut buckets = vec![0_u32; indicators * provinces + 1];
-        for &group in &groups {
+        let group_of: Vec<u32> = (0..columns.len()).map(|row| group(row) as u32).collect();
+        let mut buckets = vec![0_u32; groups + 1];
+        for &group in &group_of {
             buckets[group as usize + 1] += 1;
         }
         for i in 1..buckets.len() {
@@ -43,15 +55,14 @@ impl Index {
         let mut next = buckets.clone();
         let mut rows = vec![0_u32; columns.len()];
         let mut place = |row: usize| {
-            let slot = &mut next[groups[row] as usize];
+            let slot = &mut next[group_of[row] as usize];
             rows[*slot as usize] = row as u32;
             *slot += 1;
         };
-        match &by_period {
-            Some(order) => order.iter().for_each(|&row| place(row as usize)),
-            None => (0..columns.len()).for_each(place),
-        }
-        if by_period.is_none() {
+        if let Some((ranks, distinct)) = &ranks {
+            in_rank_order(ranks, *distinct).for_each(|row| place(row as usize));
+        } else {
+            (0..columns.len()).for_each(place);
             for window in buckets.windows(2) {
                 let group = &mut rows[window[0] as usize..window[1] as usize];
                 if group.len() > 1 {
@@ -59,6 +70,37 @@ impl Index {
                     crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
                 }
             }
+        }
+        Index {
+            rows,
+            buckets,
+            provinces,
+        }
+    }
+
+    /// One counting sort of `len` rows by their cell (`cell_of`: group × `distinct` + the
+    /// period's rank) over `cells` cells; a group's bucket starts at its first period's cell.
+    fn by_group_and_period(
+        len: usize,
+        cells: usize,
+        distinct: usize,
+        provinces: usize,
+        cell_of: impl Fn(usize) -> u32,
+    ) -> Self {
+        let cell: Vec<u32> = (0..len).map(cell_of).collect();
+        let mut starts = vec![0_u32; cells + 1];
+        for &cell in &cell {
+            starts[cell as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let buckets = starts.iter().step_by(distinct.max(1)).copied().collect();
+        let mut rows = vec![0_u32; len];
+        for (row, &cell) in cell.iter().enumerate() {
+            let slot = &mut starts[cell as usize];
+            rows[*slot as usize] = row as u32;
+            *slot += 1;
         }
         Index {
             rows,
@@ -96,9 +138,10 @@ impl Index {
     }
 }
 
-/// The rows ordered by period, ties in load order, by a counting sort over a dense key (year,
-/// month, day); `None` when the years span too much for one.
-fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
+/// Each row's period as its rank among the distinct periods (0 for the least), and how many
+/// there are; `None` when the years span too much to count the periods in a dense table of
+/// (year, month, day).
+fn period_ranks(periods: &[Period]) -> Option<(Vec<u32>, usize)> {
     // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
     const PER_YEAR: usize = 13 * 32;
     if periods.is_empty() {
@@ -116,8 +159,8 @@ fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
     if slots > 1 << 20 {
         return None;
     }
-    // Each row's slot, worked out once for the count and the placing.
-    let keys: Vec<u32> = periods
+    // Each row's slot, worked out once; then turned into its rank in place.
+    let mut keys: Vec<u32> = periods
         .iter()
         .map(|period| {
             let packed = period.as_u32() as usize;
@@ -128,25 +171,72 @@ fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
             key
         })
         .collect();
-    let mut starts = vec![0_u32; slots + 1];
+    let mut rank = vec![0_u32; slots];
     for &key in &keys {
-        starts[key as usize + 1] += 1;
+        rank[key as usize] = 1;
+    }
+    let mut distinct = 0;
+    for slot in &mut rank {
+        let used = *slot;
+        *slot = distinct;
+        distinct += used;
+    }
+    for key in &mut keys {
+        *key = rank[*key as usize];
+    }
+    Some((keys, distinct as usize))
+}
+
+/// The rows in order of their `ranks` (of `distinct` values), ties in load order, by a
+/// counting sort.
+fn in_rank_order(ranks: &[u32], distinct: usize) -> impl Iterator<Item = u32> {
+    let mut starts = vec![0_u32; distinct + 1];
+    for &rank in ranks {
+        starts[rank as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut order = vec![0_u32; periods.len()];
-    for (row, &key) in keys.iter().enumerate() {
-        let slot = &mut starts[key as usize];
+    let mut order = vec![0_u32; ranks.len()];
+    for (row, &rank) in ranks.iter().enumerate() {
+        let slot = &mut starts[rank as usize];
         order[*slot as usize] = row as u32;
         *slot += 1;
     }
-    Some(order)
+    order.into_iter()
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The index as a sort by (indicator, province, period, row) gives it.
+    fn sorted(columns: &Columns) -> Vec<u32> {
+        let mut rows: Vec<u32> = (0..columns.len() as u32).collect();
+        rows.sort_by_key(|&row| {
+            let row = row as usize;
+            (
+                columns.indicator[row],
+                columns.province[row],
+                columns.period[row],
+                row,
+            )
+        });
+        rows
+    }
+
+    fn columns_of(rows: &[(u32, u16, Period)]) -> Columns {
+        let mut columns = Columns::default();
+        for &(indicator, province, period) in rows {
+            columns.indicator.push(indicator);
+            columns.province.push(province);
+            columns.period.push(period);
+            columns.value.push(1.0);
+        }
+        columns
+    }
 
     #[test]
     fn index_groups_by_indicator_then_province_and_period() {
@@ -185,5 +275,37 @@ mod tests {
         assert_eq!(index.of(1, 4), [] as [u32; 0]);
         assert_eq!(index.of(1, 60), [] as [u32; 0]);
         assert_eq!(index.of_indicator(7), [] as [u32; 0]);
+    }
+
+    proptest! {
+        #[test]
+        fn the_index_orders_rows_as_a_sort_by_group_period_and_row_does(
+            rows in prop::collection::vec(
+                (0..4_u32, 0..5_u16, prop_oneof![
+                    (2010..2014_u16).prop_map(Period::year),
+                    (2010..2012_u16, 1..=12_u8, prop::option::of(1..=28_u8))
+                        .prop_filter_map("a date", |(y, m, d)| Period::date(y, m, d)),
+                ]),
+                0..300),
+            // Many groups for the rows: the sort by period, then by group.
+            many_groups in any::<bool>(),
+            // Years too far apart for a count of periods: each group sorted alone.
+            far_apart in any::<bool>(),
+        ) {
+            let mut rows = rows;
+            if far_apart {
+                rows.extend([(1, 2, Period::year(1)), (1, 2, Period::year(9999))]);
+            }
+            let columns = columns_of(&rows);
+            let index = Index::build(&columns, if many_groups { 20_000 } else { 4 }, 5);
+            let mut read = Vec::new();
+            for indicator in 0..4 {
+                let of_indicator: Vec<u32> =
+                    (0..5).flat_map(|p| index.of(indicator, p).to_vec()).collect();
+                prop_assert_eq!(index.of_indicator(indicator), &of_indicator[..]);
+                read.extend(of_indicator);
+            }
+            prop_assert_eq!(read, sorted(&columns));
+        }
     }
 }
