@@ -17,58 +17,49 @@ pub(crate) struct Index {
 
 impl Index {
     /// Rows grouped by (indicator, province), each group ordered by period with one period's
-    /// rows in load order (bundled before user). Linear in the rows, with no comparison sort:
-    /// one counting sort by group and period together when the groups times the distinct
-    /// periods are not many more than the rows (a long file: one pass that scatters the rows),
-    /// else a counting sort by period and then a stable one by group; periods too spread out
-    /// for a count (never in real data) are sorted group by group instead.
+    /// rows in load order (bundled before user). A long file's rows are placed by one counting
+    /// sort by group and period together, linear in the rows, when the groups times the
+    /// distinct periods are not many more than the rows (a file of ten million rows has a few
+    /// million cells at most); otherwise, in a short file of many groups or one of periods too
+    /// spread out for a count (never in real data), each group is sorted alone.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
         let provinces = provinces.max(1);
         let groups = indicators * provinces;
         let group = |row: usize| {
             columns.indicator[row] as usize * provinces + usize::from(columns.province[row])
         };
-        let ranks = period_ranks(&columns.period);
-        if let Some((ranks, distinct)) = &ranks
+        if let Some((ranks, distinct)) = period_ranks(&columns.period)
             && let Some(cells) = groups
-                .checked_mul(*distinct)
+                .checked_mul(distinct)
                 .filter(|&cells| cells <= (4 * columns.len()).max(1 << 16))
                 .filter(|&cells| u32::try_from(cells).is_ok())
         {
-            return Index::by_group_and_period(columns.len(), cells, *distinct, provinces, |row| {
+            return Index::by_group_and_period(columns.len(), cells, distinct, provinces, |row| {
                 // Below `cells`, checked to fit in 32 bits.
                 #[allow(clippy::cast_possible_truncation)]
                 let cell = (group(row) * distinct + ranks[row] as usize) as u32;
                 cell
             });
         }
-        // Each row's group, worked out once in row order: placing the rows in period order
-        // reads it at random, one word a row rather than two columns.
-        let group_of: Vec<u32> = (0..columns.len()).map(|row| group(row) as u32).collect();
         let mut buckets = vec![0_u32; groups + 1];
-        for &group in &group_of {
-            buckets[group as usize + 1] += 1;
+        for row in 0..columns.len() {
+            buckets[group(row) + 1] += 1;
         }
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
         }
         let mut next = buckets.clone();
         let mut rows = vec![0_u32; columns.len()];
-        let mut place = |row: usize| {
-            let slot = &mut next[group_of[row] as usize];
+        for row in 0..columns.len() {
+            let slot = &mut next[group(row)];
             rows[*slot as usize] = row as u32;
             *slot += 1;
-        };
-        if let Some((ranks, distinct)) = &ranks {
-            in_rank_order(ranks, *distinct).for_each(|row| place(row as usize));
-        } else {
-            (0..columns.len()).for_each(place);
-            for window in buckets.windows(2) {
-                let group = &mut rows[window[0] as usize..window[1] as usize];
-                if group.len() > 1 {
-                    // The row number in the key keeps one period's rows in load order.
-                    crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
-                }
+        }
+        for window in buckets.windows(2) {
+            let group = &mut rows[window[0] as usize..window[1] as usize];
+            if group.len() > 1 {
+                // The row number in the key keeps one period's rows in load order.
+                crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
             }
         }
         Index {
@@ -187,25 +178,6 @@ fn period_ranks(periods: &[Period]) -> Option<(Vec<u32>, usize)> {
     Some((keys, distinct as usize))
 }
 
-/// The rows in order of their `ranks` (of `distinct` values), ties in load order, by a
-/// counting sort.
-fn in_rank_order(ranks: &[u32], distinct: usize) -> impl Iterator<Item = u32> {
-    let mut starts = vec![0_u32; distinct + 1];
-    for &rank in ranks {
-        starts[rank as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut order = vec![0_u32; ranks.len()];
-    for (row, &rank) in ranks.iter().enumerate() {
-        let slot = &mut starts[rank as usize];
-        order[*slot as usize] = row as u32;
-        *slot += 1;
-    }
-    order.into_iter()
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -287,7 +259,7 @@ mod tests {
                         .prop_filter_map("a date", |(y, m, d)| Period::date(y, m, d)),
                 ]),
                 0..300),
-            // Many groups for the rows: the sort by period, then by group.
+            // Many groups for the rows: each group sorted alone.
             many_groups in any::<bool>(),
             // Years too far apart for a count of periods: each group sorted alone.
             far_apart in any::<bool>(),
