@@ -1,6 +1,7 @@
 //! The index of the observation columns: which rows hold indicator `i` for province `p`,
-//! ordered by period, so that a lookup is one slice. Built once, after loading, in time linear
-//! in the rows; it reads the columns and knows no question asked of it.
+//! ordered by period, so that a lookup is one slice. Built once, after loading, by counting
+//! sorts, linear in the rows; only periods too spread out to count (never in real data) are
+//! sorted by comparison. It reads the columns and knows no question asked of it.
 
 use super::Columns;
 use crate::model::Period;
@@ -16,82 +17,49 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Rows grouped by (indicator, province), each group ordered by period with one period's
-    /// rows in load order (bundled before user). A long file's rows are placed by one counting
-    /// sort by group and period together, linear in the rows, when the groups times the
-    /// distinct periods are not many more than the rows (a file of ten million rows has a few
-    /// million cells at most); otherwise, in a short file of many groups or one of periods too
-    /// spread out for a count (never in real data), each group is sorted alone.
+    /// Two stable counting sorts: by period, then by (indicator, province), which leaves each
+    /// group ordered by period with one period's rows in load order (bundled before user).
+    /// Linear in the rows, with no comparison sort; periods too spread out for a counting sort
+    /// (never in real data) are sorted group by group instead.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
         let provinces = provinces.max(1);
-        let groups = indicators * provinces;
-        let group = |row: usize| {
-            columns.indicator[row] as usize * provinces + usize::from(columns.province[row])
-        };
-        if let Some((ranks, distinct)) = period_ranks(&columns.period)
-            && let Some(cells) = groups
-                .checked_mul(distinct)
-                .filter(|&cells| cells <= (4 * columns.len()).max(1 << 16))
-                .filter(|&cells| u32::try_from(cells).is_ok())
-        {
-            return Index::by_group_and_period(columns.len(), cells, distinct, provinces, |row| {
-                // Below `cells`, checked to fit in 32 bits.
-                #[allow(clippy::cast_possible_truncation)]
-                let cell = (group(row) * distinct + ranks[row] as usize) as u32;
-                cell
-            });
-        }
-        let mut buckets = vec![0_u32; groups + 1];
-        for row in 0..columns.len() {
-            buckets[group(row) + 1] += 1;
+        let by_period = in_period_order(&columns.period);
+        // Each row's group, worked out once in row order: placing the rows in period order
+        // reads it at random, one word a row rather than two columns.
+        let groups: Vec<u32> = columns
+            .indicator
+            .iter()
+            .zip(&columns.province)
+            .map(|(&indicator, &province)| {
+                (indicator as usize * provinces + usize::from(province)) as u32
+            })
+            .collect();
+        let mut buckets = vec![0_u32; indicators * provinces + 1];
+        for &group in &groups {
+            buckets[group as usize + 1] += 1;
         }
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
         }
         let mut next = buckets.clone();
         let mut rows = vec![0_u32; columns.len()];
-        for row in 0..columns.len() {
-            let slot = &mut next[group(row)];
+        let mut place = |row: usize| {
+            let slot = &mut next[groups[row] as usize];
             rows[*slot as usize] = row as u32;
             *slot += 1;
+        };
+        match &by_period {
+            Some(order) => order.iter().for_each(|&row| place(row as usize)),
+            None => (0..columns.len()).for_each(place),
         }
-        for window in buckets.windows(2) {
-            let group = &mut rows[window[0] as usize..window[1] as usize];
-            if group.len() > 1 {
-                // The row number in the key keeps one period's rows in load order.
-                crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
+        if by_period.is_none() {
+            for window in buckets.windows(2) {
+                let group = &mut rows[window[0] as usize..window[1] as usize];
+                if group.len() > 1 {
+                    // The row number in the key keeps one period's rows in load order.
+                    crate::order::sort_by_key(group, |&row| (columns.period[row as usize], row));
+                }
             }
-        }
-        Index {
-            rows,
-            buckets,
-            provinces,
-        }
-    }
-
-    /// One counting sort of `len` rows by their cell (`cell_of`: group × `distinct` + the
-    /// period's rank) over `cells` cells; a group's bucket starts at its first period's cell.
-    fn by_group_and_period(
-        len: usize,
-        cells: usize,
-        distinct: usize,
-        provinces: usize,
-        cell_of: impl Fn(usize) -> u32,
-    ) -> Self {
-        let cell: Vec<u32> = (0..len).map(cell_of).collect();
-        let mut starts = vec![0_u32; cells + 1];
-        for &cell in &cell {
-            starts[cell as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let buckets = starts.iter().step_by(distinct.max(1)).copied().collect();
-        let mut rows = vec![0_u32; len];
-        for (row, &cell) in cell.iter().enumerate() {
-            let slot = &mut starts[cell as usize];
-            rows[*slot as usize] = row as u32;
-            *slot += 1;
         }
         Index {
             rows,
@@ -129,10 +97,9 @@ impl Index {
     }
 }
 
-/// Each row's period as its rank among the distinct periods (0 for the least), and how many
-/// there are; `None` when the years span too much to count the periods in a dense table of
-/// (year, month, day).
-fn period_ranks(periods: &[Period]) -> Option<(Vec<u32>, usize)> {
+/// The rows ordered by period, ties in load order, by a counting sort over a dense key (year,
+/// month, day); `None` when the years span too much for one.
+fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
     // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
     const PER_YEAR: usize = 13 * 32;
     if periods.is_empty() {
@@ -150,8 +117,8 @@ fn period_ranks(periods: &[Period]) -> Option<(Vec<u32>, usize)> {
     if slots > 1 << 20 {
         return None;
     }
-    // Each row's slot, worked out once; then turned into its rank in place.
-    let mut keys: Vec<u32> = periods
+    // Each row's slot, worked out once for the count and the placing.
+    let keys: Vec<u32> = periods
         .iter()
         .map(|period| {
             let packed = period.as_u32() as usize;
@@ -162,20 +129,20 @@ fn period_ranks(periods: &[Period]) -> Option<(Vec<u32>, usize)> {
             key
         })
         .collect();
-    let mut rank = vec![0_u32; slots];
+    let mut starts = vec![0_u32; slots + 1];
     for &key in &keys {
-        rank[key as usize] = 1;
+        starts[key as usize + 1] += 1;
     }
-    let mut distinct = 0;
-    for slot in &mut rank {
-        let used = *slot;
-        *slot = distinct;
-        distinct += used;
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
     }
-    for key in &mut keys {
-        *key = rank[*key as usize];
+    let mut order = vec![0_u32; periods.len()];
+    for (row, &key) in keys.iter().enumerate() {
+        let slot = &mut starts[key as usize];
+        order[*slot as usize] = row as u32;
+        *slot += 1;
     }
-    Some((keys, distinct as usize))
+    Some(order)
 }
 
 #[cfg(test)]
@@ -259,7 +226,7 @@ mod tests {
                         .prop_filter_map("a date", |(y, m, d)| Period::date(y, m, d)),
                 ]),
                 0..300),
-            // Many groups for the rows: each group sorted alone.
+            // Many groups for the rows.
             many_groups in any::<bool>(),
             // Years too far apart for a count of periods: each group sorted alone.
             far_apart in any::<bool>(),
@@ -272,6 +239,12 @@ mod tests {
             let index = Index::build(&columns, if many_groups { 20_000 } else { 4 }, 5);
             let mut read = Vec::new();
             for indicator in 0..4 {
+                for province in 0..5 {
+                    for &row in index.of(indicator, province) {
+                        prop_assert_eq!(columns.indicator[row as usize], indicator);
+                        prop_assert_eq!(columns.province[row as usize], province);
+                    }
+                }
                 let of_indicator: Vec<u32> =
                     (0..5).flat_map(|p| index.of(indicator, p).to_vec()).collect();
                 prop_assert_eq!(index.of_indicator(indicator), &of_indicator[..]);
