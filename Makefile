@@ -92,17 +92,17 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 # the page loads only when a reader opens a file or adds a report. The first is built for size
 # (the `wasm` profile, `opt-level = "z"`; wasm-opt `-Oz`): every portal's reader fetches it, and
 # the only text it reads is the bundled pack. The second reads a reader's file, up to the page's
-# limit of megabytes, and is built for speed (`wasm-speed`, `opt-level = 3`; wasm-opt `-O3`):
+# limit of 10 MB, and is built for speed (`wasm-speed`, `opt-level = 3`; wasm-opt `-O3`):
 # it parses a long file in about two thirds of the time, for a larger download that only a
 # reader who opens a file waits for, while the file is read (docs/PERFORMANCE.md).
 # `--converge` repeats wasm-opt's size passes while they still shrink the module (about 0.8 KB
 # compressed). `--low-memory-unused` lets it fold constant offsets into loads and stores (about
 # 1.3 KB): the module lays its stack first, from 1 MiB down, so its lowest kilobyte is touched
 # only by a stack already overflowing.
-WASM_FEATURES := --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS := --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
-WASM_OPT := wasm-opt -Oz --converge $(WASM_FEATURES)
-WASM_OPT_SPEED := wasm-opt -O3 $(WASM_FEATURES)
+WASM_OPT := wasm-opt -Oz --converge $(WASM_OPT_FLAGS)
+WASM_OPT_SPEED := wasm-opt -O3 $(WASM_OPT_FLAGS)
 WASM_SOURCES := Cargo.toml Cargo.lock $(PACK) $(TEXTS_PACK) $(shell find src data -type f)
 
 pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm

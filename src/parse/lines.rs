@@ -6,8 +6,9 @@
 //! before its field when it needs a column. Every other record (a quoted field, a lone carriage
 //! return, a blank line, a wrong number of fields) is left to the general reader (`csv.rs`),
 //! which reads and places it exactly as it always has, so that rows and errors are the same
-//! whichever reader took a record. This module knows what a line looks like, not what its
-//! columns mean.
+//! whichever reader took a record. It also packs a short field's bytes into words
+//! ([`Packed`]), the form in which the loader looks up an id it has seen. This module knows
+//! what a line looks like, not what its columns mean.
 
 use crate::error::Position;
 use crate::parse::csv::{any_below, splat, word_at, zero_bytes};
@@ -162,9 +163,9 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// column. Unlike [`Record::text`] no Unicode whitespace is trimmed and the text is not
     /// sliced as a string (which checks both ends are character boundaries): what the loader's
     /// reading of a plain record needs, which refuses anything but ASCII where it is not an id.
-    // Forced, as the few other functions called for every field of every record are: a
-    // size-first build (`opt-level = "z"`) never inlines on a hint, and a call per field of
-    // every row was over a quarter of the parse in Chromium.
+    // Forced, as the few other functions called for every field of every record are (see
+    // `inline_always` in Cargo.toml): in a size-first build (`opt-level = "z"`), which never
+    // inlines on a hint, a call per field of every row was over a quarter of the parse.
     #[inline(always)]
     pub(crate) fn bytes(&self, slot: usize) -> &'a [u8] {
         match self.field_of(slot) {
@@ -257,6 +258,7 @@ pub(crate) struct Packed {
     pub(crate) low: u64,
     /// The next seven at most.
     pub(crate) high: u64,
+    /// How many bytes the field has.
     pub(crate) len: usize,
 }
 
@@ -269,6 +271,8 @@ impl Packed {
         if bytes.is_empty() || bytes.len() > Packed::MAX {
             return None;
         }
+        // Shifted in one by one: copying the bytes into an array was a call to `memcpy` in the
+        // size-first build.
         let (mut low, mut high) = (0_u64, 0_u64);
         for (i, &byte) in bytes.iter().enumerate() {
             if i < 8 {

@@ -49,8 +49,7 @@ impl Interned {
 
     /// The value remembered for the id `packed`, if it is: it was resolved before, with every
     /// check its resolution makes.
-    // Forced: asked twice for every row of a long file, and a size-first build never inlines
-    // on a hint.
+    // Forced: asked twice for every row of a long file (see `inline_always` in Cargo.toml).
     #[inline(always)]
     pub(super) fn known(&mut self, packed: Packed) -> Option<u32> {
         let (key, place) = Interned::key(packed);

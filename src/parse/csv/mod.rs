@@ -293,14 +293,16 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// How many times `needle` occurs in `bytes`, eight bytes at a time: a zero byte of
-/// `word ^ needle × 0x0101…` is a match, found without branching.
+/// `word ^ needle × 0x0101…` is a match, counted without a branch per byte.
 pub(crate) fn count_byte(bytes: &[u8], needle: u8) -> usize {
     let pattern = splat(needle);
     let mut count = 0;
     // By `word_at`, one load a word: a chunk turned into an array was a call to `memcpy` per
     // word in the size-first build.
     let mut at = 0;
-    // Searched for below `needle` first: a quote or a line end is rare in a word of text.
+    // A word is counted only if it has a byte as low as `needle` (below 0x80): for a quote or
+    // a line end, only the words that end a line or hold a space or a tab in a long file of
+    // figures.
     let rare = needle < 0x80;
     while let Some(word) = word_at(bytes, at) {
         if !rare || any_below(word, needle + 1) {
