@@ -34,24 +34,8 @@ impl Index {
                 (indicator as usize * provinces + usize::from(province)) as u32
             })
             .collect();
-        let mut buckets = vec![0_u32; indicators * provinces + 1];
-        for &group in &groups {
-            buckets[group as usize + 1] += 1;
-        }
-        for i in 1..buckets.len() {
-            buckets[i] += buckets[i - 1];
-        }
-        let mut next = buckets.clone();
-        let mut rows = vec![0_u32; columns.len()];
-        let mut place = |row: usize| {
-            let slot = &mut next[groups[row] as usize];
-            rows[*slot as usize] = row as u32;
-            *slot += 1;
-        };
-        match &by_period {
-            Some(order) => order.iter().for_each(|&row| place(row as usize)),
-            None => (0..columns.len()).for_each(place),
-        }
+        let (buckets, mut rows) =
+            counting_sort(&groups, indicators * provinces, by_period.as_deref());
         if by_period.is_none() {
             for window in buckets.windows(2) {
                 let group = &mut rows[window[0] as usize..window[1] as usize];
@@ -129,20 +113,32 @@ fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
             key
         })
         .collect();
-    let mut starts = vec![0_u32; slots + 1];
-    for &key in &keys {
+    Some(counting_sort(&keys, slots, None).1)
+}
+
+/// A stable counting sort of the rows by their `keys` (each below `count`), visiting the rows
+/// in `order` (row order if none), so that rows of one key keep the order visited. Gives where
+/// each key's rows start (with the end last) and the rows.
+fn counting_sort(keys: &[u32], count: usize, order: Option<&[u32]>) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0_u32; count + 1];
+    for &key in keys {
         starts[key as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut order = vec![0_u32; periods.len()];
-    for (row, &key) in keys.iter().enumerate() {
-        let slot = &mut starts[key as usize];
-        order[*slot as usize] = row as u32;
+    let mut next = starts.clone();
+    let mut rows = vec![0_u32; keys.len()];
+    let mut place = |row: u32| {
+        let slot = &mut next[keys[row as usize] as usize];
+        rows[*slot as usize] = row;
         *slot += 1;
+    };
+    match order {
+        Some(order) => order.iter().for_each(|&row| place(row)),
+        None => (0..keys.len() as u32).for_each(place),
     }
-    Some(order)
+    (starts, rows)
 }
 
 #[cfg(test)]
