@@ -48,10 +48,21 @@ async function time(repeats, run) {
   return { ms: median(times), runs: times.length * batch, answer };
 }
 
-async function text(url) {
+async function fetched(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  return response;
+}
+
+const text = async (url) => (await fetched(url)).text();
+const bytesOf = async (url) => new Uint8Array(await (await fetched(url)).arrayBuffer());
+
+/**
+ * An engine's load from a file's bytes, as a page has them from `File.arrayBuffer()` or a
+ * response: an engine that reads text decodes them first, as `File.text()` would.
+ */
+function loadBytes(engine, bytes) {
+  return engine.loadBytes ? engine.loadBytes(bytes) : engine.load(new TextDecoder().decode(bytes));
 }
 
 /** The questions, the same for every engine; the ids exist in the synthetic data. */
@@ -103,11 +114,18 @@ async function warm(names, sizes) {
   }
   const results = [];
   for (const size of sizes) {
-    const csv = await text(`../bench-data/observations-${size}.csv`);
-    // The same-run baseline: one pass over the CSV text, the least any parser must do.
+    const bytes = await bytesOf(`../bench-data/observations-${size}.csv`);
+    const csv = new TextDecoder().decode(bytes);
+    // The same-run baselines: one pass over the CSV text, the least any parser must do, and
+    // one over its bytes.
     const baseline = await time(5, () => {
       let lines = 0;
       for (let i = 0; i < csv.length; i++) if (csv.charCodeAt(i) === 10) lines++;
+      return lines;
+    });
+    const bytesBaseline = await time(5, () => {
+      let lines = 0;
+      for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
       return lines;
     });
     const answers = {};
@@ -118,6 +136,11 @@ async function warm(names, sizes) {
       const parse = await time(repeats, async () => {
         engine.free?.(table);
         table = await engine.load(csv);
+        return null;
+      });
+      const fromBytes = await time(repeats, async () => {
+        engine.free?.(table);
+        table = await loadBytes(engine, bytes);
         return null;
       });
       const tasks = {};
@@ -133,13 +156,15 @@ async function warm(names, sizes) {
         size,
         bytes: csv.length,
         baselineMs: baseline.ms,
+        bytesBaselineMs: bytesBaseline.ms,
         parseMs: parse.ms,
+        parseBytesMs: fromBytes.ms,
         groupByMs: tasks.groupBy.ms,
         compareMs: tasks.compare.ms,
         rankMs: tasks.rank.ms,
         memoryBytes: memory,
       });
-      log(`${name} ${size}: parse ${parse.ms.toFixed(1)} ms, group-by ${tasks.groupBy.ms.toFixed(3)}, compare ${tasks.compare.ms.toFixed(3)}, rank ${tasks.rank.ms.toFixed(3)}`);
+      log(`${name} ${size}: parse ${parse.ms.toFixed(1)} ms (from bytes ${fromBytes.ms.toFixed(1)}), group-by ${tasks.groupBy.ms.toFixed(3)}, compare ${tasks.compare.ms.toFixed(3)}, rank ${tasks.rank.ms.toFixed(3)}`);
       engine.free?.(table);
     }
     // Every engine's answers against the first engine's.

@@ -18,14 +18,24 @@ export async function start(base) {
     return result.toArray().map((row) => row.toJSON());
   };
   let loads = 0;
+  // The registered file read into a table, then dropped.
+  const readInto = async (name) => {
+    await conn.query(`CREATE OR REPLACE TABLE obs AS SELECT row_number() OVER () AS row, * FROM read_csv('${name}.csv', header = true,
+      columns = {'province': 'VARCHAR', 'indicator_id': 'VARCHAR', 'period': 'INTEGER', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source_id': 'VARCHAR'})`);
+    await db.dropFile(`${name}.csv`);
+    return 'obs';
+  };
   return {
     async load(csv) {
       const name = `obs${++loads}`;
       await db.registerFileText(`${name}.csv`, csv);
-      await conn.query(`CREATE OR REPLACE TABLE obs AS SELECT row_number() OVER () AS row, * FROM read_csv('${name}.csv', header = true,
-        columns = {'province': 'VARCHAR', 'indicator_id': 'VARCHAR', 'period': 'INTEGER', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source_id': 'VARCHAR'})`);
-      await db.dropFile(`${name}.csv`);
-      return 'obs';
+      return readInto(name);
+    },
+    // A file's bytes registered as they are (a copy: the worker takes the buffer it is given).
+    async loadBytes(bytes) {
+      const name = `obs${++loads}`;
+      await db.registerFileBuffer(`${name}.csv`, bytes.slice());
+      return readInto(name);
     },
     async groupBy(_, { indicator }) {
       const result = await rows(`WITH last AS (SELECT province, period, arg_max(value, row) AS v FROM obs WHERE indicator_id = ? GROUP BY province, period)

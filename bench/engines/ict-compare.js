@@ -22,6 +22,15 @@ export async function start(base, files = {}) {
       }
       return loader.finish();
     },
+    // A file's bytes as they are, in pieces of 1 MiB (a piece may end inside a character: the
+    // loader keeps the rest for the next).
+    loadBytes(bytes) {
+      const loader = new DatasetLoader(files.indicators, files.sources, bytes.length);
+      for (let start = 0; start < bytes.length; start += PIECE) {
+        loader.pushBytes(bytes.subarray(start, start + PIECE));
+      }
+      return loader.finish();
+    },
     free: (dataset) => dataset?.free(),
     memory: () => Dataset.wasmMemoryBytes(),
     groupBy(dataset, { indicator }) {
