@@ -1,12 +1,14 @@
-//! Every number a view shows opens, by its `ref`, the very figure it shows: the table's cells,
-//! the province view's ranking, headlines and report figures, and the chart's bars, in both
-//! lists of provinces, for the latest figures and for a year. A 2025 province's figure for
+//! Every number a view shows opens, by its `ref`, the very figure it shows: the table's cells
+//! (and by the address the dense answer gives them), the province view's ranking, headlines
+//! and report figures, and the chart's bars, in both lists of provinces, for the latest
+//! figures and for a year. A 2025 province's figure for
 //! `latest` rolls up each former province's own latest figure, so the ref carries the period
 //! the view was asked, not the year of the figure.
 
 use ict_compare::{
-    CompareSpec, Dataset, Figure, GraphicsSpec, ProvinceViewSpec, Result, Scheme, ViewFigure,
-    chart_view, compare, compare_without_provenance, figure_provenance, province_view,
+    CompareSpec, Dataset, Figure, FigureRef, GraphicsSpec, ProvinceViewSpec, Result, Scheme,
+    ViewFigure, chart_view, compare, compare_dense, compare_without_provenance, figure_provenance,
+    province_view,
 };
 
 fn spec<T: serde::de::DeserializeOwned>(json: &str) -> T {
@@ -128,14 +130,28 @@ fn every_cell_of_the_table_opens_to_the_figure_it_shows() -> Result<()> {
             let lean = compare_without_provenance(&dataset, &choice)?;
             let full = compare(&dataset, &choice)?;
             assert_eq!(lean.warnings, full.warnings);
-            for (lean_row, full_row) in lean.rows.iter().zip(&full.rows) {
-                for (lean_cell, full_cell) in lean_row.cells.iter().zip(&full_row.cells) {
+            let dense = compare_dense(&dataset, &choice)?;
+            let width = dense.indicators.len();
+            for (r, (lean_row, full_row)) in lean.rows.iter().zip(&full.rows).enumerate() {
+                for (c, (lean_cell, full_cell)) in
+                    lean_row.cells.iter().zip(&full_row.cells).enumerate()
+                {
                     let (Some(lean_cell), Some(full_cell)) = (lean_cell, full_cell) else {
                         assert_eq!(lean_cell.is_none(), full_cell.is_none());
                         continue;
                     };
                     assert!(lean_cell.figure.provenance.is_empty());
                     assert_eq!(lean_cell.figure_ref, full_cell.figure_ref);
+                    // The table's address of a cell of the dense answer, as its type documents it.
+                    let i = r * width + c;
+                    let dense_ref = FigureRef {
+                        province: dense.provinces[r],
+                        indicator: dense.indicators[c].clone(),
+                        period: dense.period,
+                        per_capita: dense.per_capita[c],
+                        target: dense.targets[i] == 1,
+                    };
+                    assert_eq!(dense_ref, full_cell.figure_ref);
                     if lean_cell.figure.value.is_none() {
                         continue;
                     }

@@ -130,12 +130,12 @@ fn the_first_view_answers_before_the_texts_arrive() {
         .expect("the chosen row");
     let at = get(&get(&chosen, "figure"), "ref");
     let table = dataset
-        .compare_without_provenance(json(
+        .compare_dense(json(
             r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score"]}"#,
         ))
         .expect("the table answers");
-    let cell = array(&get(&array(&get(&table, "rows")).get(0), "cells")).get(0);
-    assert!(array(&get(&cell, "provenance")).length() == 0 && get(&cell, "ref").is_object());
+    let present: js_sys::Uint8Array = get(&table, "present").dyn_into().expect("a Uint8Array");
+    assert_eq!(present.to_vec(), [1, 1]);
     let refused = |result: Result<JsValue, JsValue>| {
         let error = result.expect_err("refused while the texts are pending");
         assert_eq!(
@@ -186,8 +186,20 @@ fn the_dense_comparison_arrives_as_typed_arrays() {
             .as_deref(),
         Some("published")
     );
-    let years: js_sys::Uint16Array = get(&dense, "years").dyn_into().expect("a Uint16Array");
-    assert_eq!(years.get_index(0), 2024);
+    let periods: js_sys::Uint16Array = get(&dense, "periods").dyn_into().expect("a Uint16Array");
+    let period = array(&get(&dense, "periodCodes")).get(u32::from(periods.get_index(0)));
+    assert_eq!(period.as_string().as_deref(), Some("2024"));
+    // Every other per-cell array is typed and has a code or a number for each cell.
+    for field in ["present", "qualifiers", "origins", "targets", "derived"] {
+        let codes: js_sys::Uint8Array = get(&dense, field).dyn_into().expect("a Uint8Array");
+        assert_eq!(codes.length(), 4, "{field}");
+    }
+    for field in ["members", "reported"] {
+        let counts: js_sys::Uint16Array = get(&dense, field).dyn_into().expect("a Uint16Array");
+        assert_eq!(counts.length(), 4, "{field}");
+    }
+    let out_of: js_sys::Float64Array = get(&dense, "outOf").dyn_into().expect("a Float64Array");
+    assert!(out_of.get_index(0).is_nan());
     // The columns are named by their ids; the names are the catalog's.
     let column = |field: &str, c: u32| array(&get(&dense, field)).get(c);
     assert_eq!(

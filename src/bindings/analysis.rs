@@ -1,6 +1,6 @@
 //! The `Dataset` handle's analyses that no view of the page asks for: a ranking, a series, an
 //! aggregate, the averages, whether indicators compare, the comparison with every figure's
-//! quotes, the comparison as columns and every observation at once. They are for those who use
+//! quotes or without them, and every observation at once. They are for those who use
 //! the JavaScript API themselves and for the benchmarks; the page's first-view engine is built
 //! without them (the `analysis` feature), and its views get what they draw of them inside
 //! their own answers (`provinceView`, `chartView`, `mapView`). Like the rest of `bindings` it
@@ -10,59 +10,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::dataset::{IndicatorEntry, JsDataset, indicator_entries};
-use super::{answer, from_js, to_js, to_js_error};
+use super::{answer, from_js, to_js};
 use crate::{
     AggregateSpec, AverageSpec, CompareSpec, Observation, Province, RankSpec, SeriesSpec, Source,
 };
-
-/// The fields of a [`crate::DenseMatrix`] that are not columns of numbers.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DenseHead<'a> {
-    period: &'a str,
-    provinces: &'a [crate::ProvinceId],
-    indicators: &'a [String],
-    units: &'a [String],
-    decimals: &'a [u8],
-    qualifier_codes: &'a [crate::Qualifier],
-    mark_codes: &'a [crate::FigureMark],
-    best: &'a [Option<u32>],
-}
-
-/// A dense matrix as a JS object whose columns of numbers are typed arrays, copied in one go.
-fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
-    let head = to_js(&DenseHead {
-        period: &dense.period,
-        provinces: &dense.provinces,
-        indicators: &dense.indicators,
-        units: &dense.units,
-        decimals: &dense.decimals,
-        qualifier_codes: &dense.qualifier_codes,
-        mark_codes: &dense.mark_codes,
-        best: &dense.best,
-    })?;
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
-    };
-    set(
-        "values",
-        js_sys::Float64Array::from(dense.values.as_slice()).into(),
-    );
-    set(
-        "years",
-        js_sys::Uint16Array::from(dense.years.as_slice()).into(),
-    );
-    set(
-        "qualifiers",
-        js_sys::Uint8Array::from(dense.qualifiers.as_slice()).into(),
-    );
-    set(
-        "marks",
-        js_sys::Uint8Array::from(dense.marks.as_slice()).into(),
-    );
-    Ok(head)
-}
 
 /// Every observation with what it refers to.
 #[derive(Serialize)]
@@ -88,17 +39,15 @@ impl JsDataset {
         answer(crate::compare(self.complete()?, &spec))
     }
 
-    /// The comparison table as columns: `values` a `Float64Array` (`NaN` where there is no
-    /// figure), `years` a `Uint16Array`, `qualifiers` and `marks` `Uint8Array`s of codes. A
-    /// number's quotes are fetched by `provenance` when a reader opens it.
-    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
-    pub fn compare_dense(
+    /// The comparison as `compare` answers it, its figures without their quotes: each cell's
+    /// `ref` asks `provenance` for them. (The page's table asks `compareDense`.)
+    #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
+    pub fn compare_without_provenance(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
-        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
-        dense_to_js(&dense)
+        answer(crate::compare_without_provenance(&self.inner, &spec))
     }
 
     /// One indicator across provinces, ranked, with ties and uncertain orders.

@@ -79,6 +79,61 @@ impl JsDataset {
     }
 }
 
+/// The fields of a [`crate::DenseMatrix`] that are not per-cell arrays.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DenseHead<'a> {
+    period: crate::PeriodSpec,
+    provinces: &'a [crate::ProvinceId],
+    indicators: &'a [String],
+    units: &'a [String],
+    decimals: &'a [u8],
+    per_capita: &'a [bool],
+    warnings: &'a [crate::Warning],
+    period_codes: &'a [crate::Period],
+    qualifier_codes: &'a [crate::Qualifier],
+    mark_codes: &'a [crate::FigureMark],
+    origin_codes: &'a [crate::Origin],
+    best: &'a [Option<u32>],
+}
+
+/// A dense matrix as a JS object whose per-cell arrays are typed arrays, each copied in one go.
+fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    let head = to_js(&DenseHead {
+        period: dense.period,
+        provinces: &dense.provinces,
+        indicators: &dense.indicators,
+        units: &dense.units,
+        decimals: &dense.decimals,
+        per_capita: &dense.per_capita,
+        warnings: &dense.warnings,
+        period_codes: &dense.period_codes,
+        qualifier_codes: &dense.qualifier_codes,
+        mark_codes: &dense.mark_codes,
+        origin_codes: &dense.origin_codes,
+        best: &dense.best,
+    })?;
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
+    };
+    let bytes = |values: &[u8]| JsValue::from(js_sys::Uint8Array::from(values));
+    let shorts = |values: &[u16]| JsValue::from(js_sys::Uint16Array::from(values));
+    let numbers = |values: &[f64]| JsValue::from(js_sys::Float64Array::from(values));
+    set("present", bytes(&dense.present));
+    set("values", numbers(&dense.values));
+    set("outOf", numbers(&dense.out_of));
+    set("periods", shorts(&dense.periods));
+    set("qualifiers", bytes(&dense.qualifiers));
+    set("marks", bytes(&dense.marks));
+    set("origins", bytes(&dense.origins));
+    set("targets", bytes(&dense.targets));
+    set("derived", bytes(&dense.derived));
+    set("members", shorts(&dense.members));
+    set("reported", shorts(&dense.reported));
+    Ok(head)
+}
+
 #[wasm_bindgen(js_class = Dataset)]
 impl JsDataset {
     /// The dataset compiled into the engine. The page's engine is built without the long
@@ -210,16 +265,17 @@ impl JsDataset {
         })
     }
 
-    /// The comparison as `compare` (with the `analysis` feature) answers it, its figures
-    /// without their quotes: each cell's `ref` asks `provenance` for them when a reader opens
-    /// the number. What the table draws, before the long texts arrive.
-    #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
-    pub fn compare_without_provenance(
+    /// The comparison table as columns (`DenseMatrix`): a few typed arrays of numbers and codes
+    /// instead of an object for every cell, what the page's table draws. A number's quotes are
+    /// asked of `provenance` by its address when a reader opens it.
+    #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
+    pub fn compare_dense(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
-        answer(crate::compare_without_provenance(&self.inner, &spec))
+        let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
+        dense_to_js(&dense)
     }
 
     /// "My province among all": the whole first screen (headlines, ranking, series, map,

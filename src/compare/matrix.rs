@@ -124,8 +124,9 @@ pub fn compare(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
 }
 
 /// The comparison as [`compare`] answers it, its figures without their provenance: a reader
-/// opening a number asks for it by the cell's `ref`. What the page's table draws, so that it
-/// needs none of the long texts (quotes, table-cell places) a reader may never open.
+/// opening a number asks for it by the cell's `ref`. What the page's table draws (as columns,
+/// `view::compare_dense`), so that it needs none of the long texts (quotes, table-cell places)
+/// a reader may never open.
 pub fn compare_without_provenance(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
     with_look_alikes(Selector::without_provenance(dataset), spec)
 }
@@ -141,13 +142,6 @@ fn with_look_alikes(selector: Selector<'_>, spec: &CompareSpec) -> Result<Matrix
         .collect::<Result<Vec<u32>>>()?;
     matrix.warnings.extend(look_alikes(dataset, &indicators)?);
     Ok(matrix)
-}
-
-/// The comparison's cells without what only the full answer returns: figures carry no
-/// provenance (a reader opening a number asks for it) and look-alike columns are not
-/// searched. For the dense table.
-pub(crate) fn compare_values(dataset: &Dataset, spec: &CompareSpec) -> Result<Matrix> {
-    answer(Selector::without_provenance(dataset), spec)
 }
 
 /// The cells, columns and per-column warnings of a comparison, its figures read by `selector`.

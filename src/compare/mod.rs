@@ -14,7 +14,6 @@ mod rank;
 
 pub use change::{Break, Change, Series, SeriesPoint, SeriesSpec, series};
 pub use comparability::{Comparability, comparability, ensure_comparable};
-pub(crate) use matrix::compare_values;
 pub(crate) use matrix::in_scheme;
 pub use matrix::{
     Cell, Column, CompareSpec, Matrix, Row, Warning, compare, compare_without_provenance,

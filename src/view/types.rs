@@ -369,15 +369,19 @@ pub struct ViewWarning {
     pub message: String,
 }
 
-/// The comparison table as columns of numbers rather than one object per cell: row-major
-/// `values` (`NaN` where there is no figure), with the qualifier and mark of each cell as
-/// codes. A reader opening one number asks `Dataset.provenance` with its [`FigureRef`].
+/// The comparison table as columns of numbers rather than one object per cell: what the
+/// page's table draws, handed over as a few typed arrays instead of an object for every cell.
+/// Every per-cell array is row-major (`provinces.length × indicators.length`); a code is an
+/// index into its `…Codes` list. A reader opening one number asks `Dataset.provenance` with
+/// the cell's address: its row's province, its column's indicator and `perCapita`, the
+/// answer's `period`, and whether it is a target.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DenseMatrix {
-    /// The period answered.
-    pub period: String,
+    /// The period asked for.
+    #[cfg_attr(test, ts(type = "PeriodSpec"))]
+    pub period: PeriodSpec,
     /// Rows, in the order asked.
     #[cfg_attr(test, ts(type = "ProvinceId[]"))]
     pub provinces: Vec<ProvinceId>,
@@ -389,22 +393,53 @@ pub struct DenseMatrix {
     pub units: Vec<String>,
     /// The decimals to show each column's values with.
     pub decimals: Vec<u8>,
-    /// `provinces.length × indicators.length` values, row by row; `NaN` where there is none.
+    /// Whether each column's values are per 100 000 people (asked, and the indicator allows it).
+    pub per_capita: Vec<bool>,
+    /// What the reader must know to read the table right, in the order `compare` gives it.
+    pub warnings: Vec<crate::compare::Warning>,
+    /// 1 where the cell has a figure, 0 where nothing is reported.
+    #[cfg_attr(test, ts(type = "Uint8Array"))]
+    pub present: Vec<u8>,
+    /// Each cell's value; `NaN` where there is no figure or the figure is not a number (a
+    /// partial roll-up).
     #[cfg_attr(test, ts(type = "Float64Array"))]
     pub values: Vec<f64>,
-    /// Each cell's calendar year (0 where there is no figure).
+    /// For a ratio written `85/85`, the second number; `NaN` elsewhere.
+    #[cfg_attr(test, ts(type = "Float64Array"))]
+    pub out_of: Vec<f64>,
+    /// Each cell's period, as its index in `periodCodes` (0 where there is no figure).
     #[cfg_attr(test, ts(type = "Uint16Array"))]
-    pub years: Vec<u16>,
+    pub periods: Vec<u16>,
     /// Each cell's qualifier, as its index in `qualifierCodes`.
     #[cfg_attr(test, ts(type = "Uint8Array"))]
     pub qualifiers: Vec<u8>,
     /// Each cell's mark, as its index in `markCodes`.
     #[cfg_attr(test, ts(type = "Uint8Array"))]
     pub marks: Vec<u8>,
+    /// Each cell's origin, as its index in `originCodes`.
+    #[cfg_attr(test, ts(type = "Uint8Array"))]
+    pub origins: Vec<u8>,
+    /// 1 where the figure is a target.
+    #[cfg_attr(test, ts(type = "Uint8Array"))]
+    pub targets: Vec<u8>,
+    /// 1 where the engine computed the figure (a roll-up, per capita).
+    #[cfg_attr(test, ts(type = "Uint8Array"))]
+    pub derived: Vec<u8>,
+    /// Of a derived figure, the members of its roll-up; 0 elsewhere.
+    #[cfg_attr(test, ts(type = "Uint16Array"))]
+    pub members: Vec<u16>,
+    /// Of a derived figure, the members that reported it; 0 elsewhere.
+    #[cfg_attr(test, ts(type = "Uint16Array"))]
+    pub reported: Vec<u16>,
+    /// The periods the codes stand for.
+    #[cfg_attr(test, ts(type = "string[]"))]
+    pub period_codes: Vec<crate::model::Period>,
     /// The qualifiers the codes stand for.
     pub qualifier_codes: Vec<Qualifier>,
     /// The marks the codes stand for.
     pub mark_codes: Vec<FigureMark>,
+    /// The origins the codes stand for.
+    pub origin_codes: Vec<Origin>,
     /// The best cell of each column (its row), where an order exists.
     pub best: Vec<Option<u32>>,
 }

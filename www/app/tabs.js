@@ -12,8 +12,8 @@ import { textsReady } from './popovers.js';
 
 export function renderTableTab(app) {
   const spec = app.compareSpec();
-  // Numbers only: a number's quotes are asked for by its `ref` when it is opened.
-  app.matrix = app.dataset.compareWithoutProvenance(spec);
+  // Columns of numbers and codes: a number's quotes are asked for by its address when it is opened.
+  app.matrix = app.dataset.compareDense(spec);
   const conflicts = app.dataset.conflicts(spec);
   const lang = app.state.lang;
   const notices = [conflictNotice(conflicts, { indicators: app.indicators, sources: app.sources, lang }), singleNote(app)].filter(Boolean);

@@ -752,15 +752,18 @@ user: ViewFigure,
 published: ViewFigure, };
 
 /**
- * The comparison table as columns of numbers rather than one object per cell: row-major
- * `values` (`NaN` where there is no figure), with the qualifier and mark of each cell as
- * codes. A reader opening one number asks `Dataset.provenance` with its [`FigureRef`].
+ * The comparison table as columns of numbers rather than one object per cell: what the
+ * page's table draws, handed over as a few typed arrays instead of an object for every cell.
+ * Every per-cell array is row-major (`provinces.length × indicators.length`); a code is an
+ * index into its `…Codes` list. A reader opening one number asks `Dataset.provenance` with
+ * the cell's address: its row's province, its column's indicator and `perCapita`, the
+ * answer's `period`, and whether it is a target.
  */
 export type DenseMatrix = { 
 /**
- * The period answered.
+ * The period asked for.
  */
-period: string, 
+period: PeriodSpec, 
 /**
  * Rows, in the order asked.
  */
@@ -780,13 +783,30 @@ units: Array<string>,
  */
 decimals: Array<number>, 
 /**
- * `provinces.length × indicators.length` values, row by row; `NaN` where there is none.
+ * Whether each column's values are per 100 000 people (asked, and the indicator allows it).
+ */
+perCapita: Array<boolean>, 
+/**
+ * What the reader must know to read the table right, in the order `compare` gives it.
+ */
+warnings: Array<Warning>, 
+/**
+ * 1 where the cell has a figure, 0 where nothing is reported.
+ */
+present: Uint8Array, 
+/**
+ * Each cell's value; `NaN` where there is no figure or the figure is not a number (a
+ * partial roll-up).
  */
 values: Float64Array, 
 /**
- * Each cell's calendar year (0 where there is no figure).
+ * For a ratio written `85/85`, the second number; `NaN` elsewhere.
  */
-years: Uint16Array, 
+outOf: Float64Array, 
+/**
+ * Each cell's period, as its index in `periodCodes` (0 where there is no figure).
+ */
+periods: Uint16Array, 
 /**
  * Each cell's qualifier, as its index in `qualifierCodes`.
  */
@@ -796,6 +816,30 @@ qualifiers: Uint8Array,
  */
 marks: Uint8Array, 
 /**
+ * Each cell's origin, as its index in `originCodes`.
+ */
+origins: Uint8Array, 
+/**
+ * 1 where the figure is a target.
+ */
+targets: Uint8Array, 
+/**
+ * 1 where the engine computed the figure (a roll-up, per capita).
+ */
+derived: Uint8Array, 
+/**
+ * Of a derived figure, the members of its roll-up; 0 elsewhere.
+ */
+members: Uint16Array, 
+/**
+ * Of a derived figure, the members that reported it; 0 elsewhere.
+ */
+reported: Uint16Array, 
+/**
+ * The periods the codes stand for.
+ */
+periodCodes: string[], 
+/**
  * The qualifiers the codes stand for.
  */
 qualifierCodes: Array<Qualifier>, 
@@ -803,6 +847,10 @@ qualifierCodes: Array<Qualifier>,
  * The marks the codes stand for.
  */
 markCodes: Array<FigureMark>, 
+/**
+ * The origins the codes stand for.
+ */
+originCodes: Array<Origin>, 
 /**
  * The best cell of each column (its row), where an order exists.
  */

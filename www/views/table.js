@@ -12,7 +12,7 @@ import { publishedBeside } from './conflicts.js';
  * the reader must know: conflicts, an indicator of one province) come first; a reader's figure
  * in `conflicts` has the published one written under it.
  * @param {HTMLElement} container
- * @param {{matrix: import('../../pkg/ict_compare.js').Matrix, catalog: any, lang: 'vi'|'en',
+ * @param {{matrix: import('../types/engine').DenseMatrix, catalog: any, lang: 'vi'|'en',
  *          onValue: (anchor: HTMLElement, figure: any) => void, offset?: number,
  *          onPage?: (offset: number) => void, empty?: HTMLElement|null,
  *          notices?: HTMLElement[], conflicts?: import('../types/engine').Conflict[]}} model
@@ -22,12 +22,13 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
   const indicators = new Map(catalog.indicators.map((i) => [i.id, i]));
   const provinces = new Map(catalog.provinces.map((p) => [p.id, p]));
   const nodes = [];
-  if (empty && !matrix.rows.some((row) => row.cells.some((cell) => cell != null))) {
+  if (empty && !matrix.present.includes(1)) {
     container.replaceChildren(empty);
     return;
   }
-  const start = offset < matrix.columns.length ? offset : 0;
-  const shown = matrix.columns.slice(start, start + PAGE_ROWS);
+  const columns = matrix.indicators.length;
+  const start = offset < columns ? offset : 0;
+  const shown = matrix.indicators.slice(start, start + PAGE_ROWS);
 
   nodes.push(...notices);
   const warnings = warningList(matrix.warnings, indicators, lang);
@@ -39,19 +40,19 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
   const table = document.createElement('table');
   table.className = 'compare';
   const caption = document.createElement('caption');
-  caption.textContent = `${t.tabs.table}: ${matrix.rows.map((r) => provinces.get(r.province)?.name ?? r.province).join(', ')}`;
+  caption.textContent = `${t.tabs.table}: ${matrix.provinces.map((id) => provinces.get(id)?.name ?? id).join(', ')}`;
   table.append(caption);
   const head = table.createTHead().insertRow();
   const corner = document.createElement('th');
   corner.scope = 'col';
   corner.textContent = t.indicator;
   head.append(corner);
-  for (const row of matrix.rows) {
+  for (const id of matrix.provinces) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.dataset.province = row.province;
-    const province = provinces.get(row.province);
-    th.textContent = province?.name ?? row.province;
+    th.dataset.province = id;
+    const province = provinces.get(id);
+    th.textContent = province?.name ?? id;
     if (province?.mergedFrom?.length > 1) {
       const members = document.createElement('small');
       members.textContent = province.mergedFrom.map((m) => provinces.get(m)?.name ?? m).join(' + ');
@@ -60,39 +61,75 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
     head.append(th);
   }
   const body = table.createTBody();
-  shown.forEach((column, i) => {
+  shown.forEach((id, i) => {
     const c = start + i;
-    const indicator = indicators.get(column.indicator);
+    const unitOf = matrix.units[c];
+    const indicator = indicators.get(id);
     const tr = body.insertRow();
-    tr.dataset.indicator = column.indicator;
+    tr.dataset.indicator = id;
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = indicatorName(indicator, lang);
     const unit = document.createElement('small');
     unit.className = 'unit';
-    unit.textContent = unitHeading(column.unit, lang);
+    unit.textContent = unitHeading(unitOf, lang);
     if (unit.textContent) th.append(document.createElement('br'), unit);
     tr.append(th);
-    for (const row of matrix.rows) {
+    matrix.provinces.forEach((province, r) => {
       const td = tr.insertCell();
-      td.dataset.province = row.province;
-      const cell = row.cells[c];
+      td.dataset.province = province;
+      const cell = cellAt(matrix, r, c);
       if (!cell) {
         td.className = 'empty';
         td.textContent = '–';
         td.setAttribute('aria-label', t.noData);
-        continue;
+        return;
       }
-      td.append(valueButton(cell, column.unit, indicator, lang, onValue));
-      const conflict = cell.origin === 'user' && conflicts.find((k) => k.shownIn === row.province && k.indicator === column.indicator && k.period === cell.period);
+      td.append(valueButton(cell, unitOf, indicator, lang, onValue));
+      const conflict = cell.origin === 'user' && conflicts.find((k) => k.shownIn === province && k.indicator === id && k.period === cell.period);
       if (conflict) td.append(publishedBeside(conflict, indicator, lang));
-    }
+    });
   });
   scroller.append(table);
   nodes.push(scroller);
-  const nav = pager({ total: matrix.columns.length, offset: start, limit: PAGE_ROWS, lang, label: t.tablePages, onPage });
+  const nav = pager({ total: columns, offset: start, limit: PAGE_ROWS, lang, label: t.tablePages, onPage });
   if (nav) nodes.push(nav);
   container.replaceChildren(...nodes);
+}
+
+/**
+ * The figure of row `r` and column `c` of the dense answer, as the value button and the
+ * popover read a figure, or null where nothing is reported. Its `ref`, the address the
+ * engine's provenance is asked by, is the one the answer's type documents: the row's
+ * province, the column's indicator and per capita, the answer's period, and whether the
+ * figure is a target.
+ * @param {import('../types/engine').DenseMatrix} matrix
+ * @param {number} r
+ * @param {number} c
+ */
+function cellAt(matrix, r, c) {
+  const i = r * matrix.indicators.length + c;
+  if (!matrix.present[i]) return null;
+  const value = matrix.values[i];
+  const outOf = matrix.outOf[i];
+  const isTarget = matrix.targets[i] === 1;
+  return {
+    value: Number.isNaN(value) ? null : value,
+    outOf: Number.isNaN(outOf) ? null : outOf,
+    qualifier: matrix.qualifierCodes[matrix.qualifiers[i]],
+    period: matrix.periodCodes[matrix.periods[i]],
+    isTarget,
+    origin: matrix.originCodes[matrix.origins[i]],
+    derived: matrix.derived[i] ? { reported: matrix.reported[i], members: matrix.members[i] } : null,
+    best: matrix.best[c] === r,
+    ref: {
+      province: matrix.provinces[r],
+      indicator: matrix.indicators[c],
+      period: matrix.period,
+      perCapita: matrix.perCapita[c],
+      target: isTarget,
+    },
+  };
 }
 
 /** The button showing one figure: qualifier and value, period, marks. */
