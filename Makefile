@@ -114,7 +114,7 @@ pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 	$(WASM_OPT) pkg/$(CRATE)_bg.wasm -o pkg/$(CRATE)_bg.wasm
 
 # The benchmarks' engine: the page's with datasets of one's own files (`fromCsv`, `DatasetLoader`)
-# and the analyses they time (`aggregate`, `rank`, `compareDense`), built for speed as the
+# and the analyses they time (`aggregate`, `rank`), built for speed as the
 # second module that reads a reader's file is.
 bench-wasm: pkg/$(CRATE)_bench_bg.wasm
 

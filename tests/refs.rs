@@ -149,7 +149,7 @@ fn every_cell_of_the_table_opens_to_the_figure_it_shows() -> Result<()> {
                         indicator: dense.indicators[c].clone(),
                         period: dense.period,
                         per_capita: dense.per_capita[c],
-                        target: dense.targets[i] == 1,
+                        target: dense.targets[i],
                     };
                     assert_eq!(dense_ref, full_cell.figure_ref);
                     if lean_cell.figure.value.is_none() {

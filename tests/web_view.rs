@@ -190,7 +190,14 @@ fn the_dense_comparison_arrives_as_typed_arrays() {
     let period = array(&get(&dense, "periodCodes")).get(u32::from(periods.get_index(0)));
     assert_eq!(period.as_string().as_deref(), Some("2024"));
     // Every other per-cell array is typed and has a code or a number for each cell.
-    for field in ["present", "qualifiers", "origins", "targets", "derived"] {
+    for field in [
+        "present",
+        "qualifiers",
+        "marks",
+        "origins",
+        "targets",
+        "derived",
+    ] {
         let codes: js_sys::Uint8Array = get(&dense, field).dyn_into().expect("a Uint8Array");
         assert_eq!(codes.length(), 4, "{field}");
     }

@@ -38,10 +38,10 @@ export async function start(base, files = {}) {
         year: Number(g.key), mean: g.mean, min: g.min, max: g.max, count: g.count,
       }));
     },
-    // The dense answer: columns of numbers, provenance fetched on demand by a figure's address.
-    // Timed with a pass over its values, as a table drawing them makes; the keyed object the
-    // answers are checked in is built apart (`common`), outside the timing.
-    // (The page's table still asks for the comparison as objects, without their quotes.)
+    // The page's table's question: the comparison as columns of numbers and codes, provenance
+    // fetched on demand by a figure's address. Timed with a pass over its values, as a table
+    // drawing them makes; the keyed object the answers are checked in is built apart
+    // (`common`), outside the timing.
     compare(dataset, { provinces, indicators }) {
       const dense = dataset.compareDense({ provinces, indicators, period: 'latest' });
       let figures = 0;

@@ -99,38 +99,65 @@ struct DenseHead<'a> {
 
 /// A dense matrix as a JS object whose per-cell arrays are typed arrays, each copied in one go.
 fn dense_to_js(dense: &crate::DenseMatrix) -> Result<JsValue, JsValue> {
+    // Taken apart field by field, so that a field added to the type cannot be left out here.
+    let crate::DenseMatrix {
+        period,
+        provinces,
+        indicators,
+        units,
+        decimals,
+        per_capita,
+        warnings,
+        present,
+        values,
+        out_of,
+        periods,
+        qualifiers,
+        marks,
+        origins,
+        targets,
+        derived,
+        members,
+        reported,
+        period_codes,
+        qualifier_codes,
+        mark_codes,
+        origin_codes,
+        best,
+    } = dense;
     let head = to_js(&DenseHead {
-        period: dense.period,
-        provinces: &dense.provinces,
-        indicators: &dense.indicators,
-        units: &dense.units,
-        decimals: &dense.decimals,
-        per_capita: &dense.per_capita,
-        warnings: &dense.warnings,
-        period_codes: &dense.period_codes,
-        qualifier_codes: &dense.qualifier_codes,
-        mark_codes: &dense.mark_codes,
-        origin_codes: &dense.origin_codes,
-        best: &dense.best,
+        period: *period,
+        provinces,
+        indicators,
+        units,
+        decimals,
+        per_capita,
+        warnings,
+        period_codes,
+        qualifier_codes,
+        mark_codes,
+        origin_codes,
+        best,
     })?;
     let set = |key: &str, value: JsValue| {
         // Setting a property on a fresh plain object cannot fail.
         let _ = js_sys::Reflect::set(&head, &JsValue::from_str(key), &value);
     };
     let bytes = |values: &[u8]| JsValue::from(js_sys::Uint8Array::from(values));
+    let flags = |values: &[bool]| bytes(&values.iter().map(|&b| u8::from(b)).collect::<Vec<_>>());
     let shorts = |values: &[u16]| JsValue::from(js_sys::Uint16Array::from(values));
     let numbers = |values: &[f64]| JsValue::from(js_sys::Float64Array::from(values));
-    set("present", bytes(&dense.present));
-    set("values", numbers(&dense.values));
-    set("outOf", numbers(&dense.out_of));
-    set("periods", shorts(&dense.periods));
-    set("qualifiers", bytes(&dense.qualifiers));
-    set("marks", bytes(&dense.marks));
-    set("origins", bytes(&dense.origins));
-    set("targets", bytes(&dense.targets));
-    set("derived", bytes(&dense.derived));
-    set("members", shorts(&dense.members));
-    set("reported", shorts(&dense.reported));
+    set("present", flags(present));
+    set("values", numbers(values));
+    set("outOf", numbers(out_of));
+    set("periods", shorts(periods));
+    set("qualifiers", bytes(qualifiers));
+    set("marks", bytes(marks));
+    set("origins", bytes(origins));
+    set("targets", flags(targets));
+    set("derived", flags(derived));
+    set("members", shorts(members));
+    set("reported", shorts(reported));
     Ok(head)
 }
 

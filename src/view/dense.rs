@@ -66,9 +66,9 @@ pub fn compare_dense(dataset: &Dataset, spec: &CompareSpec) -> Result<DenseMatri
         }
     }
     for column in &matrix.columns {
-        let Some(definition) = dataset.indicator(&column.indicator) else {
-            continue;
-        };
+        // Every column's indicator was found by the comparison: an error here would be a bug,
+        // but never a column left out, which would shift every cell after it.
+        let (_, definition) = dataset.require_definition(&column.indicator)?;
         let applied = spec.per_capita && has_per_capita(&definition.aggregation);
         let (unit, shown) = shown_unit(definition, applied);
         dense.indicators.push(definition.id.clone());
@@ -79,29 +79,54 @@ pub fn compare_dense(dataset: &Dataset, spec: &CompareSpec) -> Result<DenseMatri
     Ok(dense)
 }
 
-/// The index of `item` in `codes`: every value of the closed sets coded here is in its list.
-fn code<T: PartialEq>(codes: &[T], item: &T) -> u8 {
-    codes.iter().position(|c| c == item).unwrap_or(0) as u8
+/// A qualifier's code: its index in `Qualifier::ALL`, which lists every variant (a test
+/// holds it).
+fn qualifier_code(qualifier: Qualifier) -> u8 {
+    position(Qualifier::ALL, &qualifier)
+}
+
+/// A mark's code: its index in [`MARKS`], whose match below names every variant.
+fn mark_code(mark: FigureMark) -> u8 {
+    match mark {
+        FigureMark::Published => 0,
+        FigureMark::Derived => 1,
+        FigureMark::LowerBound => 2,
+        FigureMark::Partial => 3,
+        FigureMark::User => 4,
+    }
+}
+
+/// An origin's code: its index in [`ORIGINS`].
+fn origin_code(origin: Origin) -> u8 {
+    match origin {
+        Origin::Bundled => 0,
+        Origin::User => 1,
+    }
+}
+
+/// The index of `item` in `codes`, which holds it.
+fn position<T: PartialEq>(codes: &[T], item: &T) -> u8 {
+    codes.iter().position(|c| c == item).map_or(0, |i| i as u8)
 }
 
 impl DenseMatrix {
     /// Adds the next cell, row by row: `figure`, or nothing reported.
     fn push(&mut self, figure: Option<&Figure>) {
         let Some(figure) = figure else {
-            self.present.push(0);
+            self.present.push(false);
             self.values.push(f64::NAN);
             self.out_of.push(f64::NAN);
             self.periods.push(0);
             self.qualifiers.push(0);
             self.marks.push(0);
             self.origins.push(0);
-            self.targets.push(0);
-            self.derived.push(0);
+            self.targets.push(false);
+            self.derived.push(false);
             self.members.push(0);
             self.reported.push(0);
             return;
         };
-        self.present.push(1);
+        self.present.push(true);
         self.values.push(figure.value.unwrap_or(f64::NAN));
         self.out_of.push(figure.out_of.unwrap_or(f64::NAN));
         let period = self
@@ -112,18 +137,17 @@ impl DenseMatrix {
                 self.period_codes.push(figure.period);
                 self.period_codes.len() - 1
             });
-        // A dataset's distinct periods are far fewer than 65 536.
+        // A dataset has far fewer than 65 536 distinct periods (years, and the dates a file
+        // may give), so the index fits.
         self.periods.push(u16::try_from(period).unwrap_or(u16::MAX));
-        self.qualifiers
-            .push(code(Qualifier::ALL, &figure.qualifier));
-        self.marks.push(code(&MARKS, &figure_mark(figure)));
-        self.origins.push(code(&ORIGINS, &figure.origin));
-        self.targets.push(u8::from(figure.is_target));
+        self.qualifiers.push(qualifier_code(figure.qualifier));
+        self.marks.push(mark_code(figure_mark(figure)));
+        self.origins.push(origin_code(figure.origin));
+        self.targets.push(figure.is_target);
         let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        let (derived, members, reported) = figure
-            .derived
-            .as_ref()
-            .map_or((0, 0, 0), |d| (1, count(d.members), count(d.reported)));
+        let (derived, members, reported) = figure.derived.as_ref().map_or((false, 0, 0), |d| {
+            (true, count(d.members), count(d.reported))
+        });
         self.derived.push(derived);
         self.members.push(members);
         self.reported.push(reported);
@@ -164,72 +188,87 @@ pub fn provenance(dataset: &Dataset, at: &FigureRef) -> Result<Figure> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
     use crate::compare::compare;
     use crate::model::{Period, ProvinceId, Scheme};
     use crate::query::PeriodSpec;
 
-    /// One cell as the dense answer codes it, read off a cell of the full comparison.
-    type Coded = (u8, Option<Period>, u8, u8, u8, u8, u8, u16, u16, u64, u64);
+    /// One cell as a table reads it: what the full comparison's cell says, or what the dense
+    /// answer's arrays say once their codes are read through the answer's lists.
+    #[derive(Debug, PartialEq)]
+    struct Shown {
+        period: Period,
+        qualifier: Qualifier,
+        mark: FigureMark,
+        origin: Origin,
+        target: bool,
+        /// Members and members reported, of a derived figure.
+        derived: Option<(u16, u16)>,
+        /// The bits of the value and of `out_of`, so that `NaN`s compare.
+        value: u64,
+        out_of: u64,
+    }
 
-    /// The dense answer's cells read off the full comparison, whose figures carry their
-    /// provenance.
-    fn from_full(dataset: &Dataset, spec: &CompareSpec) -> Vec<Coded> {
+    /// The full comparison's cells, row by row; its figures carry their provenance.
+    fn from_full(dataset: &Dataset, spec: &CompareSpec) -> Vec<Option<Shown>> {
         let matrix = compare(dataset, spec).expect("compares");
-        let none = f64::NAN.to_bits();
+        let bits = |value: Option<f64>| value.unwrap_or(f64::NAN).to_bits();
         let mut out = Vec::new();
         for row in &matrix.rows {
             for cell in &row.cells {
-                let Some(cell) = cell else {
-                    out.push((0, None, 0, 0, 0, 0, 0, 0, 0, none, none));
-                    continue;
-                };
-                let figure = &cell.figure;
-                assert!(!figure.provenance.is_empty(), "the full answer carries it");
-                let (derived, members, reported) = figure
-                    .derived
-                    .as_ref()
-                    .map_or((0, 0, 0), |d| (1, d.members as u16, d.reported as u16));
-                out.push((
-                    1,
-                    Some(figure.period),
-                    code(Qualifier::ALL, &figure.qualifier),
-                    code(&MARKS, &figure_mark(figure)),
-                    u8::from(figure.origin == Origin::User),
-                    u8::from(figure.is_target),
-                    derived,
-                    members,
-                    reported,
-                    figure.value.unwrap_or(f64::NAN).to_bits(),
-                    figure.out_of.unwrap_or(f64::NAN).to_bits(),
-                ));
+                out.push(cell.as_ref().map(|cell| {
+                    let figure = &cell.figure;
+                    assert!(!figure.provenance.is_empty(), "the full answer carries it");
+                    Shown {
+                        period: figure.period,
+                        qualifier: figure.qualifier,
+                        mark: figure_mark(figure),
+                        origin: figure.origin,
+                        target: figure.is_target,
+                        derived: figure
+                            .derived
+                            .as_ref()
+                            .map(|d| (d.members as u16, d.reported as u16)),
+                        value: bits(figure.value),
+                        out_of: bits(figure.out_of),
+                    }
+                }));
             }
         }
         out
     }
 
     /// The dense answer's cells, each read through its codes.
-    fn cells(dense: &DenseMatrix) -> Vec<Coded> {
+    fn cells(dense: &DenseMatrix) -> Vec<Option<Shown>> {
         (0..dense.values.len())
             .map(|i| {
-                let present = dense.present[i];
-                let period =
-                    (present == 1).then(|| dense.period_codes[usize::from(dense.periods[i])]);
-                (
-                    present,
-                    period,
-                    dense.qualifiers[i],
-                    dense.marks[i],
-                    u8::from(dense.origin_codes[usize::from(dense.origins[i])] == Origin::User),
-                    dense.targets[i],
-                    dense.derived[i],
-                    dense.members[i],
-                    dense.reported[i],
-                    dense.values[i].to_bits(),
-                    dense.out_of[i].to_bits(),
-                )
+                dense.present[i].then(|| Shown {
+                    period: dense.period_codes[usize::from(dense.periods[i])],
+                    qualifier: dense.qualifier_codes[usize::from(dense.qualifiers[i])],
+                    mark: dense.mark_codes[usize::from(dense.marks[i])],
+                    origin: dense.origin_codes[usize::from(dense.origins[i])],
+                    target: dense.targets[i],
+                    derived: dense.derived[i].then(|| (dense.members[i], dense.reported[i])),
+                    value: dense.values[i].to_bits(),
+                    out_of: dense.out_of[i].to_bits(),
+                })
             })
             .collect()
+    }
+
+    #[test]
+    fn each_code_is_its_values_place_in_the_answers_list() {
+        for (i, qualifier) in Qualifier::ALL.iter().enumerate() {
+            assert_eq!(usize::from(qualifier_code(*qualifier)), i);
+        }
+        for (i, mark) in MARKS.iter().enumerate() {
+            assert_eq!(usize::from(mark_code(*mark)), i);
+        }
+        for (i, origin) in ORIGINS.iter().enumerate() {
+            assert_eq!(usize::from(origin_code(*origin)), i);
+        }
     }
 
     #[test]
@@ -264,8 +303,9 @@ mod tests {
             };
             let dense = compare_dense(&dataset, &spec).expect("answers");
             let full_cells = from_full(&dataset, &spec);
-            assert!(full_cells.iter().any(|c| !f64::from_bits(c.9).is_nan()));
-            derived_seen |= full_cells.iter().any(|c| c.6 == 1);
+            let shown = full_cells.iter().flatten();
+            assert!(shown.clone().any(|c| !f64::from_bits(c.value).is_nan()));
+            derived_seen |= shown.clone().any(|c| c.derived.is_some());
             assert_eq!(cells(&dense), full_cells, "{per_capita} {scheme:?}");
             let full = compare(&dataset, &spec).expect("compares");
             assert_eq!(dense.warnings, full.warnings);
@@ -275,12 +315,14 @@ mod tests {
             assert_eq!(dense.indicators, indicators);
             let units: Vec<&str> = full.columns.iter().map(|c| c.unit.as_str()).collect();
             assert_eq!(dense.units, units);
-            let per_capita_columns: Vec<bool> = dense
-                .units
-                .iter()
-                .map(|u| u == crate::query::PER_CAPITA_UNIT)
-                .collect();
-            assert_eq!(dense.per_capita, per_capita_columns);
+            // Each column per capita as each of its cells' address in the full answer says.
+            for (c, per_capita) in dense.per_capita.iter().enumerate() {
+                for row in &full.rows {
+                    if let Some(Some(cell)) = row.cells.get(c) {
+                        assert_eq!(cell.figure_ref.per_capita, *per_capita);
+                    }
+                }
+            }
             let best: Vec<Option<u32>> = (0..full.columns.len())
                 .map(|c| {
                     let best = full.rows.iter().position(|r| {
@@ -298,5 +340,39 @@ mod tests {
             derived_seen,
             "a roll-up or a figure per capita among the cells"
         );
+    }
+
+    #[test]
+    fn a_roll_up_of_a_readers_figures_is_the_readers_and_derived_both() {
+        let bundled = Dataset::bundled().expect("the bundled dataset loads");
+        let reference = bundled.reference();
+        let former: ProvinceId = "p63:72".parse().expect("an id");
+        let merged = reference
+            .province(former)
+            .and_then(|p| p.merged_into)
+            .expect("merged in 2025");
+        let mut csv = String::from("province,indicator_id,period,value,source_id\n");
+        for member in reference.provinces() {
+            if member.merged_into == Some(merged) {
+                let _ = writeln!(csv, "{},bts_stations,2024,1000,mine", member.id);
+            }
+        }
+        let mine = bundled.with_user_file(&csv, "mine.csv").expect("loads");
+        let spec = CompareSpec {
+            provinces: vec![merged],
+            indicators: vec!["bts_stations".to_owned()],
+            period: PeriodSpec::Year(2024),
+            per_capita: false,
+            scheme: Some(Scheme::P34),
+            targets: false,
+            include_partial: true,
+            references: false,
+        };
+        let dense = compare_dense(&mine, &spec).expect("answers");
+        let shown = cells(&dense);
+        assert_eq!(shown, from_full(&mine, &spec));
+        let cell = shown[0].as_ref().expect("a figure");
+        assert_eq!((cell.origin, cell.mark), (Origin::User, FigureMark::User));
+        assert!(cell.derived.is_some(), "{cell:?}");
     }
 }

@@ -397,9 +397,10 @@ pub struct DenseMatrix {
     pub per_capita: Vec<bool>,
     /// What the reader must know to read the table right, in the order `compare` gives it.
     pub warnings: Vec<crate::compare::Warning>,
-    /// 1 where the cell has a figure, 0 where nothing is reported.
+    /// Whether the cell has a figure (1) or nothing is reported (0): where it has none, the
+    /// cell's entries in the other arrays mean nothing.
     #[cfg_attr(test, ts(type = "Uint8Array"))]
-    pub present: Vec<u8>,
+    pub present: Vec<bool>,
     /// Each cell's value; `NaN` where there is no figure or the figure is not a number (a
     /// partial roll-up).
     #[cfg_attr(test, ts(type = "Float64Array"))]
@@ -407,7 +408,7 @@ pub struct DenseMatrix {
     /// For a ratio written `85/85`, the second number; `NaN` elsewhere.
     #[cfg_attr(test, ts(type = "Float64Array"))]
     pub out_of: Vec<f64>,
-    /// Each cell's period, as its index in `periodCodes` (0 where there is no figure).
+    /// Each cell's period, as its index in `periodCodes`.
     #[cfg_attr(test, ts(type = "Uint16Array"))]
     pub periods: Vec<u16>,
     /// Each cell's qualifier, as its index in `qualifierCodes`.
@@ -419,13 +420,14 @@ pub struct DenseMatrix {
     /// Each cell's origin, as its index in `originCodes`.
     #[cfg_attr(test, ts(type = "Uint8Array"))]
     pub origins: Vec<u8>,
-    /// 1 where the figure is a target.
+    /// Whether the figure is a target (1) or an achievement (0).
     #[cfg_attr(test, ts(type = "Uint8Array"))]
-    pub targets: Vec<u8>,
-    /// 1 where the engine computed the figure (a roll-up, per capita).
+    pub targets: Vec<bool>,
+    /// Whether the engine computed the figure (1: a roll-up, per capita) or it is as stated (0).
     #[cfg_attr(test, ts(type = "Uint8Array"))]
-    pub derived: Vec<u8>,
-    /// Of a derived figure, the members of its roll-up; 0 elsewhere.
+    pub derived: Vec<bool>,
+    /// Of a derived figure, the members of its roll-up (1 for a figure per capita of a
+    /// province the merger left whole); 0 elsewhere.
     #[cfg_attr(test, ts(type = "Uint16Array"))]
     pub members: Vec<u16>,
     /// Of a derived figure, the members that reported it; 0 elsewhere.
@@ -440,6 +442,7 @@ pub struct DenseMatrix {
     pub mark_codes: Vec<FigureMark>,
     /// The origins the codes stand for.
     pub origin_codes: Vec<Origin>,
-    /// The best cell of each column (its row), where an order exists.
+    /// The best cell of each column (its row): at most one, and none where the order is not
+    /// certain (ties, mixed periods).
     pub best: Vec<Option<u32>>,
 }

@@ -791,7 +791,8 @@ perCapita: Array<boolean>,
  */
 warnings: Array<Warning>, 
 /**
- * 1 where the cell has a figure, 0 where nothing is reported.
+ * Whether the cell has a figure (1) or nothing is reported (0): where it has none, the
+ * cell's entries in the other arrays mean nothing.
  */
 present: Uint8Array, 
 /**
@@ -804,7 +805,7 @@ values: Float64Array,
  */
 outOf: Float64Array, 
 /**
- * Each cell's period, as its index in `periodCodes` (0 where there is no figure).
+ * Each cell's period, as its index in `periodCodes`.
  */
 periods: Uint16Array, 
 /**
@@ -820,15 +821,16 @@ marks: Uint8Array,
  */
 origins: Uint8Array, 
 /**
- * 1 where the figure is a target.
+ * Whether the figure is a target (1) or an achievement (0).
  */
 targets: Uint8Array, 
 /**
- * 1 where the engine computed the figure (a roll-up, per capita).
+ * Whether the engine computed the figure (1: a roll-up, per capita) or it is as stated (0).
  */
 derived: Uint8Array, 
 /**
- * Of a derived figure, the members of its roll-up; 0 elsewhere.
+ * Of a derived figure, the members of its roll-up (1 for a figure per capita of a
+ * province the merger left whole); 0 elsewhere.
  */
 members: Uint16Array, 
 /**
@@ -852,7 +854,8 @@ markCodes: Array<FigureMark>,
  */
 originCodes: Array<Origin>, 
 /**
- * The best cell of each column (its row), where an order exists.
+ * The best cell of each column (its row): at most one, and none where the order is not
+ * certain (ties, mixed periods).
  */
 best: Array<number | null>, };
 

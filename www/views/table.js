@@ -26,8 +26,8 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
     container.replaceChildren(empty);
     return;
   }
-  const columns = matrix.indicators.length;
-  const start = offset < columns ? offset : 0;
+  const width = matrix.indicators.length;
+  const start = offset < width ? offset : 0;
   const shown = matrix.indicators.slice(start, start + PAGE_ROWS);
 
   nodes.push(...notices);
@@ -63,17 +63,17 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
   const body = table.createTBody();
   shown.forEach((id, i) => {
     const c = start + i;
-    const unitOf = matrix.units[c];
+    const unit = matrix.units[c];
     const indicator = indicators.get(id);
     const tr = body.insertRow();
     tr.dataset.indicator = id;
     const th = document.createElement('th');
     th.scope = 'row';
     th.textContent = indicatorName(indicator, lang);
-    const unit = document.createElement('small');
-    unit.className = 'unit';
-    unit.textContent = unitHeading(unitOf, lang);
-    if (unit.textContent) th.append(document.createElement('br'), unit);
+    const unitNote = document.createElement('small');
+    unitNote.className = 'unit';
+    unitNote.textContent = unitHeading(unit, lang);
+    if (unitNote.textContent) th.append(document.createElement('br'), unitNote);
     tr.append(th);
     matrix.provinces.forEach((province, r) => {
       const td = tr.insertCell();
@@ -85,14 +85,14 @@ export function render(container, { matrix, catalog, lang, onValue, offset = 0, 
         td.setAttribute('aria-label', t.noData);
         return;
       }
-      td.append(valueButton(cell, unitOf, indicator, lang, onValue));
+      td.append(valueButton(cell, unit, indicator, lang, onValue));
       const conflict = cell.origin === 'user' && conflicts.find((k) => k.shownIn === province && k.indicator === id && k.period === cell.period);
       if (conflict) td.append(publishedBeside(conflict, indicator, lang));
     });
   });
   scroller.append(table);
   nodes.push(scroller);
-  const nav = pager({ total: columns, offset: start, limit: PAGE_ROWS, lang, label: t.tablePages, onPage });
+  const nav = pager({ total: width, offset: start, limit: PAGE_ROWS, lang, label: t.tablePages, onPage });
   if (nav) nodes.push(nav);
   container.replaceChildren(...nodes);
 }
