@@ -79,13 +79,16 @@ pub fn compare_dense(dataset: &Dataset, spec: &CompareSpec) -> Result<DenseMatri
     Ok(dense)
 }
 
-/// A qualifier's code: its index in `Qualifier::ALL`, which lists every variant (a test
-/// holds it).
+/// A qualifier's code: its index in `Qualifier::ALL`, the list of every qualifier.
 fn qualifier_code(qualifier: Qualifier) -> u8 {
-    position(Qualifier::ALL, &qualifier)
+    Qualifier::ALL
+        .iter()
+        .position(|q| *q == qualifier)
+        .map_or(0, |i| i as u8)
 }
 
-/// A mark's code: its index in [`MARKS`], whose match below names every variant.
+/// A mark's code: its index in [`MARKS`]. A match rather than a search, so that a new mark
+/// cannot go uncoded (a test holds the two to each other).
 fn mark_code(mark: FigureMark) -> u8 {
     match mark {
         FigureMark::Published => 0,
@@ -96,17 +99,12 @@ fn mark_code(mark: FigureMark) -> u8 {
     }
 }
 
-/// An origin's code: its index in [`ORIGINS`].
+/// An origin's code: its index in [`ORIGINS`], by a match as a mark's is.
 fn origin_code(origin: Origin) -> u8 {
     match origin {
         Origin::Bundled => 0,
         Origin::User => 1,
     }
-}
-
-/// The index of `item` in `codes`, which holds it.
-fn position<T: PartialEq>(codes: &[T], item: &T) -> u8 {
-    codes.iter().position(|c| c == item).map_or(0, |i| i as u8)
 }
 
 impl DenseMatrix {
