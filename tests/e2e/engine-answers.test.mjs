@@ -1,8 +1,8 @@
 // What the page offers and says comes from the engine's answers, as a reader meets it: per
 // 100 000 people only where it means something, the pickers' counts of provinces, years and
 // indicators, an indicator of one province said so, a reader's figure beside a published one
-// listed in a notice with both figures, and the table's CSV written by the engine, formulas
-// neutralised.
+// listed in a notice with both figures, the table's CSV written by the engine, formulas
+// neutralised, and a table's number opening the very figure it shows (per capita, rolled up).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -181,6 +181,32 @@ test("the table's CSV is the engine's: for Excel in Vietnamese, formulas neutral
   const value = perCapita.find((r) => r.province === 'p63:72' && r.origin === 'user').value;
   assert.match(value, /^\d+,\d+$/);
   assert.equal(perCapita.find((r) => r.province === 'p63:72' && r.origin === 'user').unit, 'per_100000_people');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+/** Opens the first number of the table and gives the popover's text. */
+async function firstNumberOpened(page) {
+  await page.locator('ict-compare table.compare button.value').first().click();
+  // Visible at once, its quotes once the texts are in: both show how the figure was derived.
+  const popover = page.locator('ict-compare .provenance', { hasText: 'Derived' });
+  await popover.waitFor({ state: 'visible' });
+  return popover.textContent();
+}
+
+test("a table's number opens the very figure it shows: per 100 000 people, and a 2025 province's roll-up", async () => {
+  // Trà Vinh's BTS stations per 100 000 people: the number is not the count, and its quotes
+  // are those of the figure per capita, as the cell's address asks.
+  const stations = figures.find((f) => f.province === 'p63:84' && f.indicator_id === 'bts_stations');
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?lang=en&provinces=p63:84&indicators=bts_stations&perCapita=1&period=latest');
+  const shown = await page.locator('ict-compare table.compare button.value .number').first().textContent();
+  assert.notEqual(shown.replace(/\D/g, ''), String(Number(stations.value)), shown);
+  assert.match(await firstNumberOpened(page), /Derived: per 100,000 people/);
+  // Vĩnh Long (2025) in 2023, before it was one province: the roll-up of its three former
+  // provinces' DTI of that year (its DTI of 2024 is published as it is).
+  await page.goto(`${session.origin}/?lang=en&scheme=p34&provinces=p34:86&indicators=dti_score&period=2023`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
+  assert.match(await firstNumberOpened(page), /Derived: combined from 3 of 3 former provinces/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
