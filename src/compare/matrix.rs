@@ -4,8 +4,6 @@
 //! marked only where the order is certain and the cells share a year. Columns of one family
 //! (look-alikes), columns mixing years, and partial roll-ups are reported as warnings.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::compare::MAX_REQUEST_ITEMS;
@@ -168,7 +166,7 @@ fn answer(selector: Selector<'_>, spec: &CompareSpec) -> Result<Matrix> {
         .iter()
         .map(|&province| Row {
             province,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(indicators.len()),
         })
         .collect();
     let mut columns = Vec::new();
@@ -321,16 +319,19 @@ fn fill_column(
 /// construction.
 fn look_alikes(dataset: &Dataset, indicators: &[u32]) -> Result<Vec<Warning>> {
     let mut warnings = Vec::new();
-    let mut seen = BTreeSet::new();
-    for (i, a) in indicators.iter().enumerate() {
-        let family = &dataset.indicators()[*a as usize].family;
-        if !seen.insert(family.clone()) {
+    let family_of = |i: u32| dataset.indicators()[i as usize].family.as_str();
+    for (i, &a) in indicators.iter().enumerate() {
+        let family = family_of(a);
+        // Each family once, at its first column; most columns are a family of their own.
+        let first = !indicators[..i].iter().any(|&b| family_of(b) == family);
+        let shared = indicators[i + 1..].iter().any(|&b| family_of(b) == family);
+        if !first || !shared {
             continue;
         }
         let mut members: Vec<String> = indicators[i..]
             .iter()
-            .filter(|b| dataset.indicators()[**b as usize].family == *family)
-            .map(|b| dataset.indicators()[*b as usize].id.clone())
+            .filter(|&&b| family_of(b) == family)
+            .map(|&b| dataset.indicators()[b as usize].id.clone())
             .collect();
         crate::order::sort_distinct(&mut members);
         if members.len() > 1 {
