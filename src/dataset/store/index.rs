@@ -175,33 +175,23 @@ mod tests {
 
     #[test]
     fn index_groups_by_indicator_then_province_and_period() {
-        let mut columns = Columns::default();
-        for (indicator, province, year) in [
+        let mut rows: Vec<(u32, u16, Period)> = [
             (1, 5, 2020),
             (0, 3, 2021),
             (1, 2, 2019),
             (1, 5, 2018),
             (0, 3, 2016),
-        ] {
-            columns.indicator.push(indicator);
-            columns.province.push(province);
-            columns.period.push(Period::year(year));
-            columns.value.push(1.0);
-        }
-        let index = Index::build(&columns, 3, 6);
+        ]
+        .map(|(indicator, province, year)| (indicator, province, Period::year(year)))
+        .to_vec();
+        let index = Index::build(&columns_of(&rows), 3, 6);
         let dates = [(2018, 12, Some(31)), (2018, 1, None), (2019, 2, Some(1))];
         for (year, month, day) in dates {
-            columns.indicator.push(0);
-            columns.province.push(3);
-            columns.period.push(Period::date(year, month, day).unwrap());
-            columns.value.push(1.0);
+            rows.push((0, 3, Period::date(year, month, day).unwrap()));
         }
-        columns.indicator.push(0);
-        columns.province.push(3);
-        columns.period.push(Period::year(2016));
-        columns.value.push(1.0);
+        rows.push((0, 3, Period::year(2016)));
         // By date, and one date's rows in load order.
-        let by_date = Index::build(&columns, 3, 6);
+        let by_date = Index::build(&columns_of(&rows), 3, 6);
         assert_eq!(by_date.of(0, 3), [4, 8, 6, 5, 7, 1]);
         assert_eq!(index.of_indicator(0), [4, 1]);
         assert_eq!(index.of_indicator(1), [2, 3, 0]);
