@@ -189,11 +189,16 @@ impl Columns {
             .filter(|whole| !whole.is_nan())
     }
 
+    /// How many more rows the columns hold without allocating.
+    pub(crate) fn room(&self) -> usize {
+        self.value.capacity() - self.value.len()
+    }
+
     /// Room for `rows` more rows, or for `expected` more if that is larger, allocated exactly:
     /// columns sized from the input instead of doubled (ten million rows would otherwise
     /// hold room for sixteen). Nothing is allocated when the room is already there.
     pub(crate) fn make_room(&mut self, rows: usize, expected: usize) {
-        if self.value.capacity() - self.value.len() >= rows {
+        if self.room() >= rows {
             return;
         }
         let rows = rows.max(expected);

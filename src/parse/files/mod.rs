@@ -17,7 +17,7 @@ pub use indicators::{parse_editions, parse_indicators};
 pub use observations::{
     CellRef, ObservationRow, observation_column, parse_observations, user_file_template,
 };
-pub(crate) use observations::{ObservationStream, RowSink};
+pub(crate) use observations::{ObservationStream, RowSink, most_rows};
 pub use reference::{
     PopulationRecord, RankRecord, parse_dti, parse_merger, parse_population, parse_provinces_p34,
     parse_provinces_p63,

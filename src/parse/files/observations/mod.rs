@@ -63,6 +63,14 @@ static OBSERVATIONS: Schema = Schema {
     ],
 };
 
+/// The most rows a piece of `bytes` bytes of the file can complete: the record of a row has
+/// each required column non-empty, the commas between them and a line end, at least two bytes
+/// for each required column; the piece's last record may lack its line end, and its first may
+/// have begun in the piece before it.
+pub(crate) fn most_rows(bytes: usize) -> usize {
+    bytes / (2 * OBSERVATIONS.required.len()) + 2
+}
+
 /// A file a reader can fill in: the header of the observation schema (required columns, then
 /// the optional ones a reader writes) and one example row, written from [`OBSERVATIONS`] so
 /// that it cannot drift from what is read.
@@ -231,6 +239,38 @@ fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
 mod tests {
     use super::stream::is_blank;
     use super::*;
+
+    #[test]
+    fn no_piece_of_a_file_completes_more_rows_than_its_length_allows() {
+        use std::fmt::Write as _;
+
+        // Rows about as short as rows read: one-character ids and values.
+        let header = "province,indicator_id,period,value,source_id\n";
+        let mut text = header.to_owned();
+        for i in 0..200 {
+            let _ = writeln!(text, "p63:{},a,2020,{},s", 1 + i % 9, i % 10);
+        }
+        let mut read = 0;
+        parse_observations(&text, None, |_, _| {
+            read += 1;
+            Ok(())
+        })
+        .expect("the rows read");
+        assert_eq!(read, 200);
+        let body = &text[header.len()..];
+        for start in (0..body.len()).step_by(7) {
+            for end in (start..=body.len()).step_by(13) {
+                let piece = &body[start..end];
+                // The records whose line end is in the piece, and the last, ended by the text's.
+                let completed = piece.matches('\n').count() + 1;
+                assert!(
+                    completed <= most_rows(piece.len()),
+                    "{completed} rows in {} bytes",
+                    piece.len()
+                );
+            }
+        }
+    }
 
     const OBSERVATIONS_HEADER: &str = "observation_id,province,indicator_id,period,value,out_of,qualifier,is_target,scope,source_id,quote,note\n";
 
