@@ -7,7 +7,7 @@ use crate::error::{Allowed, ErrorKind, Implausibility, Result};
 use crate::model::{Period, ProvinceId, Qualifier};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
-use stream::read_piece;
+use stream::read_whole;
 
 pub(crate) use stream::{ObservationStream, RowSink};
 
@@ -183,7 +183,7 @@ pub fn parse_observations(
 ) -> Result<()> {
     let mut header = None;
     let mut line = 1;
-    read_piece(text, file, &mut header, &mut line, &mut sink)?;
+    read_whole(text, file, &mut header, &mut line, &mut sink)?;
     if header.is_none() {
         // Nothing but blank lines: the empty-file error, from the table that finds it.
         Table::open(text, file, &OBSERVATIONS)?;
@@ -475,6 +475,19 @@ mod tests {
             let text = format!("province,indicator_id,period,value,source_id,quote\n{body}");
             let fast = transcript(|sink| parse_observations(&text, Some("o.csv"), sink));
             proptest::prop_assert_eq!(fast, general(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_read_in_pieces_reads_as_the_whole_text(
+            header in "province,indicator_id,period,value,source_id,(quote|\"quote\"|\"quo\nte\")\r?\n",
+            body in "(p63:84|bts|2022|1|s|q|\"|\"\"|\r|\n|\r\n|,|Trà|x){0,60}",
+            size in 1_usize..48,
+        ) {
+            let text = format!("{header}{body}");
+            let whole = transcript(|sink| parse_observations(&text, Some("o.csv"), sink));
+            proptest::prop_assert_eq!(in_pieces(&text, size), whole, "pieces of {}", size);
         }
     }
 

@@ -6,7 +6,7 @@
 //! sink that may also take a plain record whole, before any reading of it (the loader's columns).
 
 use super::{OBSERVATIONS, ObservationRow, read_row};
-use crate::error::{Position, Result};
+use crate::error::{Error, ErrorKind, Position, Result};
 use crate::parse::csv::{count_byte, lines_in};
 use crate::parse::lines::{Layout, LineRecord};
 use crate::parse::record::Record;
@@ -72,7 +72,8 @@ impl ObservationStream {
             let (head, rest) = piece.split_at(head);
             self.pending.push_str(head);
             let file = self.file.as_deref();
-            read_piece(
+            // Its end is known, its quotes counted: it is read as a whole text is.
+            read_whole(
                 &self.pending,
                 file,
                 &mut self.header,
@@ -89,17 +90,23 @@ impl ObservationStream {
             pending.push_str(piece);
             pending.as_str()
         };
-        let mut split = record_boundary(text);
+        let mut split = last_line_end(text);
         if self.header.is_none() && text.get(..split).is_some_and(is_blank) {
             // No header yet: wait for it, keeping the blank lines so that lines count right.
             split = 0;
         }
         let (complete, rest) = text.split_at(split);
+        let mut waiting = rest;
         if !complete.is_empty() {
             let file = self.file.as_deref();
-            read_piece(complete, file, &mut self.header, &mut self.line, &mut sink)?;
+            let (header, line) = (&mut self.header, &mut self.line);
+            if let Some(start) = read_piece(complete, file, header, line, &mut sink, Follows::More)?
+            {
+                // A quoted field the next pieces close: its record waits for them.
+                waiting = text.get(start..).unwrap_or_default();
+            }
         }
-        rest.clone_into(&mut self.pending);
+        waiting.clone_into(&mut self.pending);
         Ok(())
     }
 
@@ -122,7 +129,7 @@ impl ObservationStream {
             rest.as_str()
         };
         let file = self.file.as_deref();
-        read_piece(rest, file, &mut self.header, &mut self.line, &mut sink)?;
+        read_whole(rest, file, &mut self.header, &mut self.line, &mut sink)?;
         if self.header.is_none() {
             Table::open(rest, file, &OBSERVATIONS)?;
         }
@@ -137,24 +144,38 @@ pub(super) fn is_blank(text: &str) -> bool {
         .all(|b| b == b'\n' || b == b'\r')
 }
 
-/// The offset just past the last line end of `text` that ends a record, 0 if none does. A line
-/// end ends a record when an even number of quotes comes before it: quotes pair up in text a
-/// reader accepts, and text it refuses is refused the same whether or not it is split, since
-/// the reader never looks past a line end outside quotes. A carriage return at the very end is
-/// not taken, as the next piece may begin with its line feed.
-fn record_boundary(text: &str) -> usize {
+/// The offset just past the last line end of `text`, 0 if it has none: the end of its last
+/// record, unless that line end is inside a quoted field, which the reading finds (see
+/// [`Follows`]). A carriage return at the very end is not taken, as the next piece may begin
+/// with its line feed.
+fn last_line_end(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut quotes_after = 0;
-    let total = count_byte(bytes, b'"');
-    for (i, &byte) in bytes.iter().enumerate().rev() {
-        match byte {
-            b'"' => quotes_after += 1,
-            b'\r' if i + 1 == bytes.len() => {}
-            b'\n' | b'\r' if (total - quotes_after).is_multiple_of(2) => return i + 1,
-            _ => {}
-        }
-    }
-    0
+    let end = bytes.len() - usize::from(bytes.last() == Some(&b'\r'));
+    bytes
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|&b| matches!(b, b'\n' | b'\r'))
+        .map_or(0, |i| i + 1)
+}
+
+/// What follows a text [`read_piece`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follows {
+    /// Nothing: every record in it is read, and every error given.
+    Nothing,
+    /// More of the file: the text ends at a line end, and a record whose quoted field is still
+    /// open there (the line end inside it) is not read but handed back, to be read once the
+    /// next pieces close it. Cut at a line end, a text can give no other error that the whole
+    /// file would not: a closing quote is never the last byte before the cut, so the only
+    /// difference is a quoted field that runs on. Finding it this way spares a count of every
+    /// quote of every piece to find the last line end outside quotes.
+    More,
+}
+
+/// Whether `error` is a quoted field cut short by the end of a text that more follows.
+fn runs_on(error: &Error, follows: Follows) -> bool {
+    follows == Follows::More && matches!(error.kind(), ErrorKind::UnterminatedQuote)
 }
 
 /// The offset just past the first line end of `text` that ends a record, for a text that
@@ -182,32 +203,60 @@ fn first_boundary(text: &str, odd: bool) -> Option<usize> {
     None
 }
 
-/// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
-/// if `header` is still unknown. A record on one plain line is split by the line-at-once
-/// tokeniser; any other is read by the general reader, as it always was.
-pub(super) fn read_piece(
+/// Reads every record of `text`, nothing following it (see [`read_piece`]).
+pub(super) fn read_whole(
     text: &str,
     file: Option<&str>,
     header: &mut Option<Header>,
     line: &mut u64,
     sink: &mut impl RowSink,
 ) -> Result<()> {
+    read_piece(text, file, header, line, sink, Follows::Nothing).map(drop)
+}
+
+/// Reads the records of `text`, which starts on a record boundary on `line`: the header too,
+/// if `header` is still unknown. A record on one plain line is split by the line-at-once
+/// tokeniser; any other is read by the general reader, as it always was. When more of the file
+/// follows, a record whose quoted field runs on past the text is left unread: its offset is
+/// returned, and `line` is its line.
+fn read_piece(
+    text: &str,
+    file: Option<&str>,
+    header: &mut Option<Header>,
+    line: &mut u64,
+    sink: &mut impl RowSink,
+    follows: Follows,
+) -> Result<Option<usize>> {
     let mut table = match header {
         Some(header) => Table::resume(text, file, &OBSERVATIONS, header, *line),
-        None if is_blank(text) => return Ok(()),
-        None => {
-            let table = Table::open(text, file, &OBSERVATIONS)?;
-            *header = Some(table.header());
-            table
-        }
+        None if is_blank(text) => return Ok(None),
+        None => match Table::open(text, file, &OBSERVATIONS) {
+            Ok(table) => {
+                *header = Some(table.header());
+                table
+            }
+            Err(error) if runs_on(&error, follows) => return Ok(Some(0)),
+            Err(error) => return Err(error),
+        },
     };
     let Some(layout) = header.as_ref().and_then(Layout::new) else {
-        while table.next()? {
-            let row = read_row(&table)?;
-            sink.row(&table, row)?;
+        loop {
+            let (at, number) = (table.offset(), table.next_line());
+            match table.next() {
+                Ok(true) => {
+                    let row = read_row(&table)?;
+                    sink.row(&table, row)?;
+                }
+                Ok(false) => break,
+                Err(error) if runs_on(&error, follows) => {
+                    *line = number;
+                    return Ok(Some(at));
+                }
+                Err(error) => return Err(error),
+            }
         }
         *line = table.next_line();
-        return Ok(());
+        return Ok(None);
     };
     let mut record = LineRecord::new(text, file, &OBSERVATIONS, &layout);
     let bytes = text.as_bytes();
@@ -228,13 +277,21 @@ pub(super) fn read_piece(
             at = next;
         } else {
             table.seek(at, number);
-            if table.next()? {
-                let row = read_row(&table)?;
-                sink.row(&table, row)?;
+            match table.next() {
+                Ok(true) => {
+                    let row = read_row(&table)?;
+                    sink.row(&table, row)?;
+                }
+                Ok(false) => {}
+                Err(error) if runs_on(&error, follows) => {
+                    *line = number;
+                    return Ok(Some(at));
+                }
+                Err(error) => return Err(error),
             }
             (at, number) = (table.offset(), table.next_line());
         }
     }
     *line = number;
-    Ok(())
+    Ok(None)
 }
