@@ -285,7 +285,7 @@ impl Dataset {
             .filter(|id| !id.is_empty())
             .collect();
         let load = Load::new(&dataset, file, Origin::User, text.len());
-        let user = load.finish(&mut dataset, text, &taken)?;
+        let user = load.read_all(&mut dataset, text, &taken)?;
         let mut columns = self.columns.clone();
         columns.append(&user);
         dataset.set_columns(columns);

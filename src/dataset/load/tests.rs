@@ -1,0 +1,85 @@
+use super::*;
+
+#[test]
+fn room_is_made_for_the_rest_of_a_long_file_whatever_the_width_of_usize() {
+    // 358 MB read in pieces of 1 MiB of 29 000 lines: about ten million rows.
+    let expected = expected_rows(29_000, 1 << 20, 358_000_000 - (1 << 20));
+    assert!((10_000_000..10_500_000).contains(&expected), "{expected}");
+    assert_eq!(expected_rows(10, 0, 0), 10);
+    assert_eq!(expected_rows(7, 100, 0), 7);
+}
+
+#[test]
+fn a_long_text_read_in_pieces_loads_or_fails_as_read_whole() {
+    use std::fmt::Write as _;
+    const QUOTE: &str = "\"a quote,\nover two lines\"";
+
+    let synthetic = crate::synthetic_observations(40_000, 11);
+    // The same rows with a quote column, quotes over two lines around the first piece's end.
+    let mut text = String::from("province,indicator_id,period,value,qualifier,source_id,quote\n");
+    for line in synthetic.lines().skip(1) {
+        let quote = if text.len().abs_diff(PIECE) < 300 {
+            QUOTE
+        } else {
+            ""
+        };
+        let _ = writeln!(text, "{line},{quote}");
+    }
+    // One of them has the first piece's end inside it.
+    let across = |(at, _): (usize, &str)| at < PIECE && PIECE < at + QUOTE.len();
+    assert!(text.match_indices(QUOTE).any(across));
+    // And with a value refused in its last row.
+    let refused = format!("{text}p63:01,ind_001,2024,-5,exact,s01,\n");
+    for text in [&text, &refused] {
+        let read = |whole: bool| {
+            let mut dataset =
+                Dataset::own_catalogue(&crate::synthetic_sources(), &crate::synthetic_indicators())
+                    .expect("the synthetic catalogue");
+            let taken = HashSet::default();
+            let load = Load::new(&dataset, "o.csv", Origin::Bundled, text.len());
+            let read = if whole {
+                load.finish(&mut dataset, text, &taken)
+            } else {
+                load.read_all(&mut dataset, text, &taken)
+            };
+            match read {
+                Ok(columns) => format!("{columns:?}"),
+                Err(error) => format!("error {error} at {:?}", error.position()),
+            }
+        };
+        let whole = read(true);
+        assert_eq!(whole.starts_with("error"), text.len() == refused.len());
+        assert_eq!(read(false), whole);
+    }
+}
+
+#[test]
+fn a_file_read_in_many_pieces_is_stored_without_room_grown_by_doubling() {
+    let text = crate::synthetic_observations(20_000, 7);
+    // Its length given, as the page gives it, given short, and not given.
+    for expected_bytes in [text.len(), text.len() * 9 / 10, 0] {
+        let mut dataset =
+            Dataset::own_catalogue(&crate::synthetic_sources(), &crate::synthetic_indicators())
+                .expect("the synthetic catalogue");
+        let taken = HashSet::default();
+        let mut load = Load::new(&dataset, "o.csv", Origin::Bundled, expected_bytes);
+        // Pieces of about 100 rows: those that fit in the room left are let through
+        // without counting their lines.
+        for piece in text.as_bytes().chunks(4096) {
+            let piece = std::str::from_utf8(piece).expect("the synthetic file is ASCII");
+            load.push(&mut dataset, piece, &taken)
+                .expect("a piece reads");
+        }
+        let columns = load
+            .finish(&mut dataset, "", &taken)
+            .expect("the file loads");
+        assert_eq!(columns.len(), 20_000);
+        // Room grown by doubling would leave about as much spare as was filled.
+        assert!(
+            columns.room() < columns.len() / 20,
+            "{expected_bytes} bytes expected: {} rows, room for {} more",
+            columns.len(),
+            columns.room()
+        );
+    }
+}
