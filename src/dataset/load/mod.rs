@@ -160,11 +160,7 @@ impl Load {
     ) -> Result<Columns> {
         let mut rest = text;
         while rest.len() > PIECE {
-            let mut end = PIECE;
-            while !rest.is_char_boundary(end) {
-                end += 1;
-            }
-            let (piece, after) = rest.split_at(end);
+            let (piece, after) = rest.split_at(rest.ceil_char_boundary(PIECE));
             self.push(dataset, piece, taken)?;
             rest = after;
         }

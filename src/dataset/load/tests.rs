@@ -1,5 +1,11 @@
 use super::*;
 
+/// The catalogue of the synthetic files, over the bundled reference.
+fn synthetic_catalogue() -> Dataset {
+    Dataset::own_catalogue(&crate::synthetic_sources(), &crate::synthetic_indicators())
+        .expect("the synthetic catalogue")
+}
+
 #[test]
 fn room_is_made_for_the_rest_of_a_long_file_whatever_the_width_of_usize() {
     // 358 MB read in pieces of 1 MiB of 29 000 lines: about ten million rows.
@@ -32,9 +38,7 @@ fn a_long_text_read_in_pieces_loads_or_fails_as_read_whole() {
     let refused = format!("{text}p63:01,ind_001,2024,-5,exact,s01,\n");
     for text in [&text, &refused] {
         let read = |whole: bool| {
-            let mut dataset =
-                Dataset::own_catalogue(&crate::synthetic_sources(), &crate::synthetic_indicators())
-                    .expect("the synthetic catalogue");
+            let mut dataset = synthetic_catalogue();
             let taken = HashSet::default();
             let load = Load::new(&dataset, "o.csv", Origin::Bundled, text.len());
             let read = if whole {
@@ -58,9 +62,7 @@ fn a_file_read_in_many_pieces_is_stored_without_room_grown_by_doubling() {
     let text = crate::synthetic_observations(20_000, 7);
     // Its length given, as the page gives it, given short, and not given.
     for expected_bytes in [text.len(), text.len() * 9 / 10, 0] {
-        let mut dataset =
-            Dataset::own_catalogue(&crate::synthetic_sources(), &crate::synthetic_indicators())
-                .expect("the synthetic catalogue");
+        let mut dataset = synthetic_catalogue();
         let taken = HashSet::default();
         let mut load = Load::new(&dataset, "o.csv", Origin::Bundled, expected_bytes);
         // Pieces of about 100 rows: those that fit in the room left are let through

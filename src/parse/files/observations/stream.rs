@@ -178,6 +178,31 @@ fn runs_on(error: &Error, follows: Follows) -> bool {
     follows == Follows::More && matches!(error.kind(), ErrorKind::UnterminatedQuote)
 }
 
+/// What the general reader found at the next record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// A record, read and handed to the sink.
+    Read,
+    /// The end of the text.
+    End,
+    /// A record whose quoted field runs on past the text (see [`Follows::More`]), not read.
+    RunsOn,
+}
+
+/// Reads the general reader's next record and hands its row to `sink`.
+fn next_row(table: &mut Table<'_>, sink: &mut impl RowSink, follows: Follows) -> Result<Next> {
+    match table.next() {
+        Ok(true) => {
+            let row = read_row(&*table)?;
+            sink.row(&*table, row)?;
+            Ok(Next::Read)
+        }
+        Ok(false) => Ok(Next::End),
+        Err(error) if runs_on(&error, follows) => Ok(Next::RunsOn),
+        Err(error) => Err(error),
+    }
+}
+
 /// The offset just past the first line end of `text` that ends a record, for a text that
 /// follows an odd number of quotes when `odd`; `None` if no line end of `text` does. As in
 /// [`record_boundary`], a carriage return at the very end is not taken.
@@ -242,17 +267,13 @@ fn read_piece(
     let Some(layout) = header.as_ref().and_then(Layout::new) else {
         loop {
             let (at, number) = (table.offset(), table.next_line());
-            match table.next() {
-                Ok(true) => {
-                    let row = read_row(&table)?;
-                    sink.row(&table, row)?;
-                }
-                Ok(false) => break,
-                Err(error) if runs_on(&error, follows) => {
+            match next_row(&mut table, sink, follows)? {
+                Next::Read => {}
+                Next::End => break,
+                Next::RunsOn => {
                     *line = number;
                     return Ok(Some(at));
                 }
-                Err(error) => return Err(error),
             }
         }
         *line = table.next_line();
@@ -277,17 +298,9 @@ fn read_piece(
             at = next;
         } else {
             table.seek(at, number);
-            match table.next() {
-                Ok(true) => {
-                    let row = read_row(&table)?;
-                    sink.row(&table, row)?;
-                }
-                Ok(false) => {}
-                Err(error) if runs_on(&error, follows) => {
-                    *line = number;
-                    return Ok(Some(at));
-                }
-                Err(error) => return Err(error),
+            if next_row(&mut table, sink, follows)? == Next::RunsOn {
+                *line = number;
+                return Ok(Some(at));
             }
             (at, number) = (table.offset(), table.next_line());
         }
