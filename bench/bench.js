@@ -29,23 +29,29 @@ function median(values) {
 }
 
 /**
- * The median time of `run`, over `repeats` samples. The page's clock is coarsened to 0.1 ms
- * (no cross-origin isolation), so a fast call is repeated within a sample until the sample
- * lasts at least 10 ms, and the sample divided by its repetitions.
+ * The median time of `run`, over `repeats` samples after a first call, which is not one of
+ * them. The page's clock is coarsened to 0.1 ms (no cross-origin isolation), so a sample
+ * repeats a fast call until it lasts at least 10 ms, and is divided by its repetitions: a
+ * sample shorter than that is not kept, and the repetitions are doubled. They are counted on
+ * calls after the first, which can be much slower than the others (an engine's lazy work, code
+ * not yet compiled): counted on it, a fast call was timed once a sample, to the clock's 0.1 ms.
  */
 async function time(repeats, run) {
-  let answer;
-  const first = performance.now();
-  answer = await run();
-  const once = performance.now() - first;
-  const batch = once >= 10 ? 1 : Math.min(10_000, Math.ceil(10 / Math.max(once, 0.005)));
+  const before = performance.now();
+  let answer = await run();
+  const first = performance.now() - before;
+  let batch = 1;
+  let runs = 1;
   const times = [];
-  for (let i = 0; i < repeats; i++) {
+  while (times.length < repeats) {
     const start = performance.now();
     for (let j = 0; j < batch; j++) answer = await run();
-    times.push((performance.now() - start) / batch);
+    const took = performance.now() - start;
+    runs += batch;
+    if (took < 10 && batch < 10_000) batch *= 2;
+    else times.push(took / batch);
   }
-  return { ms: median(times), runs: times.length * batch, answer };
+  return { ms: median(times), first, runs, answer };
 }
 
 async function fetched(url) {
@@ -162,9 +168,11 @@ async function warm(names, sizes) {
         groupByMs: tasks.groupBy.ms,
         compareMs: tasks.compare.ms,
         rankMs: tasks.rank.ms,
+        // Each question's first answer after the load, which the medians leave out.
+        firstMs: Object.fromEntries(Object.entries(tasks).map(([k, v]) => [k, v.first])),
         memoryBytes: memory,
       });
-      log(`${name} ${size}: parse ${parse.ms.toFixed(1)} ms (from bytes ${fromBytes.ms.toFixed(1)}), group-by ${tasks.groupBy.ms.toFixed(3)}, compare ${tasks.compare.ms.toFixed(3)}, rank ${tasks.rank.ms.toFixed(3)}`);
+      log(`${name} ${size}: parse ${parse.ms.toFixed(1)} ms (from bytes ${fromBytes.ms.toFixed(1)}), group-by ${tasks.groupBy.ms.toFixed(3)}, compare ${tasks.compare.ms.toFixed(3)}, rank ${tasks.rank.ms.toFixed(3)}; first answers ${Object.entries(tasks).map(([k, v]) => `${k} ${v.first.toFixed(1)}`).join(', ')}`);
       engine.free?.(table);
     }
     // Every engine's answers against the first engine's.

@@ -139,6 +139,11 @@ for (const size of sizes) {
     lines.push('');
   }
   lines.push(`ict-compare parse / JS pass over the text: ${ratio(base.parseMs, rows[0].baselineMs)}; wasm memory after load: ${base.memoryBytes ? `${(base.memoryBytes / 2 ** 20).toFixed(0)} MiB` : '–'}`);
+  lines.push('');
+  lines.push('Each question\'s first answer after the load (not in the medians above), ms:');
+  for (const r of rows) {
+    lines.push(`- ${r.engine}: ${Object.entries(r.firstMs).map(([task, ms]) => `${task} ${fmt(ms)}`).join(', ')}`);
+  }
 }
 const report = lines.join('\n');
 console.log(report);
