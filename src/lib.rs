@@ -58,7 +58,7 @@ pub mod extractor_for_tests {
 pub mod bindings_for_tests {
     pub use crate::bindings::JsDataset;
     #[cfg(feature = "own-datasets")]
-    pub use crate::bindings::JsDatasetLoader;
+    pub use crate::bindings::{JsDatasetLoader, PART};
 }
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};

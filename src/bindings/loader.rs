@@ -51,9 +51,13 @@ extern "C" {
     fn new(buffer: &JsValue, offset: u32, length: u32) -> Result<View, JsValue>;
 }
 
-/// The most bytes a piece of text is written in at once: a longer piece is written and read in
-/// parts, so that the buffer stays small whatever the pieces.
-const STAGING: usize = 1 << 20;
+/// The most UTF-16 units of a piece of text written into the engine at once (one more when the
+/// last would be the first half of a surrogate pair): a longer piece is written and read in
+/// parts. Small, so that each part is still in the processor's cache when the engine reads
+/// what the browser wrote, and Chromium's encoder, which copies the string it is given before
+/// writing it, copies a part rather than the piece: a text of 36 MB pushed in pieces of 1 MiB
+/// loads in about 0.9x the time of parts as long as the pieces (docs/PERFORMANCE.md).
+pub const PART: u32 = 1 << 16;
 
 #[wasm_bindgen(js_class = DatasetLoader)]
 impl JsDatasetLoader {
@@ -78,7 +82,7 @@ impl JsDatasetLoader {
     /// Reads the next piece of the observations' text (any length, split anywhere).
     ///
     /// The browser writes the text as UTF-8 straight into the engine's memory (`encodeInto`,
-    /// a mebibyte at a time), which for a long text is about a fifth faster in Chromium than the
+    /// a part of [`PART`] units at a time), which for a long text is faster in Chromium than the
     /// copy a `&str` argument makes, a character at a time in JavaScript.
     pub fn push(&mut self, piece: &JsString) -> Result<(), JsValue> {
         let (encoder, staging) = (&self.encoder, &mut self.staging);
@@ -137,7 +141,8 @@ impl JsDatasetLoader {
 }
 
 /// Writes `text` as UTF-8 into `staging` a part at a time and hands each part to `read`. Every
-/// part ends on a whole character: `encodeInto` writes no half of one.
+/// part ends on a whole character: none is cut between the halves of a surrogate pair, and
+/// `encodeInto`, short of room, stops before a character rather than within it.
 fn write_in_parts(
     encoder: &Encoder,
     staging: &mut Vec<u8>,
@@ -145,19 +150,23 @@ fn write_in_parts(
     mut read: impl FnMut(&str) -> crate::Result<()>,
 ) -> crate::Result<()> {
     let length = text.length();
-    // Room for the whole text, at three bytes a UTF-16 unit, up to a mebibyte.
-    let room = (length as usize * 3).clamp(4, STAGING);
+    // Room for a part at three bytes a UTF-16 unit.
+    let room = (length.min(PART) as usize * 3).max(4);
     if staging.len() < room {
         staging.resize(room, 0);
     }
     let mut done = 0;
     while done < length {
-        let rest = if done == 0 {
+        let mut end = length.min(done + PART);
+        if end < length && is_high_surrogate(text.char_code_at(end - 1)) {
+            end += 1;
+        }
+        let part = if done == 0 && end == length {
             text.clone()
         } else {
-            text.slice(done, length)
+            text.slice(done, end)
         };
-        let (units, bytes) = encode(encoder, staging, &rest)?;
+        let (units, bytes) = encode(encoder, staging, &part)?;
         let part = staging.get(..bytes).unwrap_or_default();
         let part = std::str::from_utf8(part).map_err(|_| {
             Error::request("the browser's encoder wrote bytes that are not UTF-8".to_owned())
@@ -166,6 +175,12 @@ fn write_in_parts(
         done += units;
     }
     Ok(())
+}
+
+/// Whether a UTF-16 unit (as `charCodeAt` gives it) is the first half of a surrogate pair (0xD800
+/// to 0xDBFF): a part ending there would have the encoder write a replacement character for it.
+fn is_high_surrogate(unit: f64) -> bool {
+    (55_296.0..56_320.0).contains(&unit)
 }
 
 /// Writes the head of `text` into `staging` and says how many UTF-16 units it read and how

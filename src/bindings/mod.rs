@@ -22,7 +22,7 @@ pub use dataset::JsDataset;
 #[cfg(feature = "extractor")]
 pub use extractor::Extractor;
 #[cfg(feature = "own-datasets")]
-pub use loader::JsDatasetLoader;
+pub use loader::{JsDatasetLoader, PART};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

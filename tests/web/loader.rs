@@ -95,3 +95,52 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
         "a failed loader takes no more"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_long_string_is_never_cut_inside_a_character() {
+    use ict_compare::bindings_for_tests::PART;
+
+    let indicators = ict_compare::synthetic_indicators();
+    let sources = ict_compare::synthetic_sources();
+    let rows = ict_compare::synthetic_observations(4_000, 11);
+    let (header, body) = rows.split_at(rows.find('\n').expect("a header") + 1);
+    // Rows with a note, then, where the string is cut into parts, a note of emoji (two UTF-16
+    // units each) whose first high surrogate is the part's last unit, or the one before it.
+    let part = PART as usize;
+    for before in [1, 2] {
+        let mut text = format!("{},note\n", header.trim_end());
+        let mut lines = body.lines();
+        while text.encode_utf16().count() < part - 200 {
+            text.push_str(lines.next().expect("rows enough"));
+            text.push_str(",Trà Vinh ước\n");
+        }
+        let row = lines.next().expect("rows enough");
+        text.push_str(row);
+        text.push(',');
+        let padding = part - before - text.encode_utf16().count();
+        text.push_str(&"x".repeat(padding));
+        text.push_str("📶📶📶\n");
+        for line in lines.take(500) {
+            text.push_str(line);
+            text.push_str(",📶 ước\n");
+        }
+        let high = text.encode_utf16().nth(part - before);
+        assert!(high.is_some_and(|unit| (0xd800..0xdc00).contains(&unit)));
+
+        let whole = JsDataset::from_csv(&text, &indicators, &sources).expect("loads whole");
+        let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+        loader
+            .push(&js_sys::JsString::from(text.as_str()))
+            .expect("the whole text");
+        let pieces = loader.finish().expect("loads in parts");
+        let notes = |d: &JsDataset| {
+            let list = d.observations().expect("the figures");
+            js_sys::JSON::stringify(&list)
+                .ok()
+                .and_then(|t| t.as_string())
+        };
+        let (parts, whole) = (notes(&pieces), notes(&whole));
+        assert!(whole.as_deref().is_some_and(|t| t.contains("📶📶📶")));
+        assert_eq!(parts, whole);
+    }
+}
