@@ -53,10 +53,11 @@ extern "C" {
 
 /// The most UTF-16 units of a piece of text written into the engine at once (one more when the
 /// last would be the first half of a surrogate pair): a longer piece is written and read in
-/// parts. Small, so that each part is still in the processor's cache when the engine reads
-/// what the browser wrote, and Chromium's encoder, which copies the string it is given before
-/// writing it, copies a part rather than the piece: a text of 36 MB pushed in pieces of 1 MiB
-/// loads in about 0.9x the time of parts as long as the pieces (docs/PERFORMANCE.md).
+/// parts. Short, because Chromium's encoder is: in its profile, writing a piece of 1 MiB spent a
+/// third of its time in the call before any byte was written (the string made ready for the
+/// encoder), and a text of 36 MB pushed in pieces of 1 MiB loads in about 0.9x the time when
+/// written in parts of this length (docs/PERFORMANCE.md). A file's bytes gained nothing from
+/// being copied in parts.
 pub const PART: u32 = 1 << 16;
 
 #[wasm_bindgen(js_class = DatasetLoader)]
