@@ -39,6 +39,7 @@ mod model;
 mod order;
 mod parse;
 mod query;
+mod shortest;
 mod synthetic;
 mod view;
 

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::shortest::Shortest;
+
 /// The rule a value breaks ([`super::ErrorKind::Implausible`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "rule", rename_all = "camelCase")]
@@ -48,16 +50,25 @@ impl fmt::Display for Implausibility {
                 f.write_str("figures are counts, shares or amounts, never negative")
             }
             Implausibility::OutsideWhole { whole } => {
-                write!(f, "a part of {whole} must lie between 0 and {whole}")
+                write!(
+                    f,
+                    "a part of {0} must lie between 0 and {0}",
+                    Shortest(*whole)
+                )
             }
             Implausibility::BelowMinimum { unit, minimum } => {
-                write!(f, "a {unit} value cannot be below {minimum}")
+                write!(f, "a {unit} value cannot be below {}", Shortest(*minimum))
             }
             Implausibility::AboveMaximum { unit, maximum } => {
-                write!(f, "a {unit} figure cannot exceed {maximum}")
+                write!(f, "a {unit} figure cannot exceed {}", Shortest(*maximum))
             }
             Implausibility::OutsideBounds { what, low, high } => {
-                write!(f, "a province's {what} lies between {low} and {high:e}")
+                write!(
+                    f,
+                    "a province's {what} lies between {} and {:e}",
+                    Shortest(*low),
+                    Shortest(*high)
+                )
             }
         }
     }

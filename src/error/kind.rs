@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::shortest::Shortest;
+
 /// What went wrong. Variants carry the data a message or a program needs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -365,9 +367,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Implausible { value, reason } => {
                 // 1e308 written out is 309 digits.
                 if value.abs() >= 1e15 {
-                    write!(f, "implausible value {value:e}: {reason}")
+                    write!(f, "implausible value {:e}: {reason}", Shortest(*value))
                 } else {
-                    write!(f, "implausible value {value}: {reason}")
+                    write!(f, "implausible value {}: {reason}", Shortest(*value))
                 }
             }
             ErrorKind::QuoteNotInSource { source_id } => {

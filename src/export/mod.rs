@@ -157,7 +157,7 @@ fn text_field(out: &mut String, field: &str) {
 
 /// A number with a decimal comma and no grouping, to full precision (`0,6274`, `-12`, `1234,5`).
 fn number_field(out: &mut String, value: f64) {
-    let text = value.to_string();
+    let text = crate::shortest::Shortest(value).to_string();
     out.push_str(&text.replace('.', ","));
 }
 

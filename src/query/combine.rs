@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::model::{Aggregation, Indicator, ProvinceId, Scheme};
 use crate::query::{Options, PeriodSpec, Selector};
+use crate::shortest::Shortest;
 
 /// The weight population stands in for when another weight is unknown.
 const POPULATION: &str = "population";
@@ -120,8 +121,10 @@ pub(crate) fn combine(
             let total: f64 = weights.values.iter().sum();
             if total <= 0.0 || !total.is_finite() {
                 return Err(format!(
-                    "{}: the weights ({}) add up to {total}: no weighted mean",
-                    definition.id, weights.name
+                    "{}: the weights ({}) add up to {}: no weighted mean",
+                    definition.id,
+                    weights.name,
+                    Shortest(total)
                 ));
             }
             let value = values

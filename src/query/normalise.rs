@@ -8,6 +8,7 @@
 
 use crate::model::{Aggregation, ProvinceId, Scheme};
 use crate::query::{Derivation, DerivationKind, Figure, Selector};
+use crate::shortest::Shortest;
 
 /// Per-capita figures are per this many people.
 pub const PER_CAPITA_BASE: f64 = 100_000.0;
@@ -66,7 +67,10 @@ pub(crate) fn per_capita(
     } else {
         format!(", the nearest year to {year} published")
     };
-    let said = format!("per {PER_CAPITA_BASE} people, GSO average population of {used}{nearest}");
+    let said = format!(
+        "per {} people, GSO average population of {used}{nearest}",
+        Shortest(PER_CAPITA_BASE)
+    );
     derived.note = if derived.note.is_empty() {
         said
     } else {

@@ -14,6 +14,7 @@
 
 use std::fmt::{self, Display, Write as _};
 
+use crate::shortest::Shortest;
 use serde::Serialize;
 use serde::ser;
 
@@ -114,8 +115,8 @@ impl Json {
     }
 
     /// A figure; `null` when it is not finite. A whole number below 2^53 is written as an
-    /// integer; any other, by `Display`, in the shortest digits that read back as the same
-    /// number, never in exponent form, which JSON allows.
+    /// integer; any other as `Display` writes it ([`Shortest`]), in the shortest digits that
+    /// read back as the same number, never in exponent form, which JSON allows.
     #[inline(never)]
     fn number(&mut self, value: f64) {
         const EXACT: f64 = 9_007_199_254_740_992.0;
@@ -128,7 +129,7 @@ impl Json {
             let magnitude = value.abs() as u64;
             self.integer(value < 0.0, magnitude);
         } else if value.is_finite() {
-            self.display(&value);
+            self.display(&Shortest(value));
         } else {
             self.out.push_str("null");
         }
