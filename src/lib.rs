@@ -16,7 +16,7 @@
 //! ```
 //!
 //! The core knows nothing of the browser: only `bindings`, compiled for `wasm32`, imports
-//! wasm-bindgen, js-sys, web-sys and serde-wasm-bindgen.
+//! wasm-bindgen, js-sys and web-sys.
 //!
 //! ```
 //! use ict_compare::{Dataset, ProvinceId};
@@ -87,7 +87,8 @@ pub use model::{
 pub use parse::{
     NumberInText, PopulationRecord, RankRecord, StoredCell, StoredTable, decode_utf8,
     format_vietnamese_number, is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text,
-    parse_data_number, parse_vietnamese_number, relative_path_problem, user_file_template,
+    parse_data_number, parse_vietnamese_number, read_request, relative_path_problem,
+    user_file_template,
 };
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,

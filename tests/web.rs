@@ -56,7 +56,7 @@ fn bundled_dataset_lists_every_observation_with_its_quote() {
 fn a_figure_of_a_published_table_carries_its_cell_and_its_table_its_credit() {
     let dataset = bundled();
     let matrix = dataset
-        .compare(spec(
+        .compare(&spec(
             r#"{"provinces": ["p63:17"], "indicators": ["dti_score"], "period": 2023}"#,
         ))
         .expect("a matrix");
@@ -170,7 +170,7 @@ fn spec(json: &str) -> JsValue {
 fn compare_returns_a_matrix_with_quotes_and_warnings() {
     let dataset = bundled();
     let matrix = dataset
-        .compare(spec(
+        .compare(&spec(
             r#"{"provinces": ["p63:84", "p63:44", "p63:72"],
                 "indicators": ["households_fibre_share", "adults_smartphone_share", "households_smartphone_share"]}"#,
         ))
@@ -209,7 +209,7 @@ fn compare_returns_a_matrix_with_quotes_and_warnings() {
 fn rank_puts_tay_ninh_first_on_household_fibre() {
     let dataset = bundled();
     let ranking = dataset
-        .rank(spec(r#"{"indicator": "households_fibre_share"}"#))
+        .rank(&spec(r#"{"indicator": "households_fibre_share"}"#))
         .expect("a ranking");
     let entries: js_sys::Array = get(&ranking, "entries").dyn_into().expect("entries");
     assert_eq!(entries.length(), 3);
@@ -224,7 +224,7 @@ fn rank_puts_tay_ninh_first_on_household_fibre() {
 fn a_misspelt_spec_field_is_refused_by_name() {
     let dataset = bundled();
     let error = dataset
-        .compare(spec(
+        .compare(&spec(
             r#"{"provinces": ["p63:84"], "indicators": ["bts_stations"], "perCapta": true}"#,
         ))
         .expect_err("refused");
@@ -242,10 +242,35 @@ fn a_misspelt_spec_field_is_refused_by_name() {
 }
 
 #[wasm_bindgen_test]
+fn a_request_that_is_not_an_object_of_plain_values_is_refused_with_what_is_wrong() {
+    let dataset = bundled();
+    let refusal = |request: &JsValue| {
+        let error = dataset.compare(request).expect_err("refused");
+        let error: js_sys::Error = error.dyn_into().expect("a JS Error");
+        assert_eq!(
+            get(&get(&error, "cause"), "kind").as_string().as_deref(),
+            Some("invalidRequest")
+        );
+        String::from(error.message())
+    };
+    assert!(refusal(&JsValue::UNDEFINED).contains("compare spec"));
+    // NaN has no JSON form: it arrives as null, which is no period.
+    let request = spec(r#"{"provinces": ["p63:84"], "indicators": ["bts_stations"]}"#);
+    js_sys::Reflect::set(&request, &"period".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    assert!(refusal(&request).contains("invalid type: null"));
+    // A year with a fraction is quoted as it was written, not rounded.
+    let request =
+        spec(r#"{"provinces": ["p63:84"], "indicators": ["bts_stations"], "period": 2023.5}"#);
+    assert!(refusal(&request).contains("number 2023.5"));
+    let request = spec(r#"{"provinces": "p63:84", "indicators": ["bts_stations"]}"#);
+    assert!(refusal(&request).contains("invalid type: string \"p63:84\", expected a sequence"));
+}
+
+#[wasm_bindgen_test]
 fn comparability_refuses_look_alikes_with_a_reason() {
     let dataset = bundled();
     let verdict = dataset
-        .comparability(spec(
+        .comparability(&spec(
             r#"["population_smartphone_share", "households_smartphone_share"]"#,
         ))
         .expect("a verdict");
@@ -291,14 +316,14 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
     // reader looks for.
     let before = get(
         &bundled
-            .source_page(object(r#"{"offset": 0, "limit": 10}"#))
+            .source_page(&object(r#"{"offset": 0, "limit": 10}"#))
             .expect("a page"),
         "total",
     )
     .as_f64()
     .expect("a total");
     let last = mine
-        .source_page(object(&format!(r#"{{"offset": {before}, "limit": 10}}"#)))
+        .source_page(&object(&format!(r#"{{"offset": {before}, "limit": 10}}"#)))
         .expect("a page");
     let last: js_sys::Array = get(&last, "sources").dyn_into().expect("an array");
     assert_eq!(last.length(), 1);
@@ -307,7 +332,7 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
         Some("bundled")
     );
     let page = mine
-        .source_page(object(r#"{"offset": 0, "limit": 1}"#))
+        .source_page(&object(r#"{"offset": 0, "limit": 1}"#))
         .expect("a page");
     assert_eq!(get(&page, "total").as_f64(), Some(before + 1.0));
     let sources: js_sys::Array = get(&page, "sources").dyn_into().expect("an array");
@@ -320,7 +345,7 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
     );
     assert_eq!(get(&source, "figures").as_f64(), Some(45.0));
     let figures = mine
-        .figure_page(object(
+        .figure_page(&object(
             r#"{"source": "mine-2024", "offset": 40, "limit": 20}"#,
         ))
         .expect("a page");
@@ -335,7 +360,7 @@ fn long_lists_come_a_page_at_a_time_and_a_readers_sources_name_the_file() {
         r#"{"ofset": 0, "limit": 10}"#,
         r#"{"offset": 0, "limit": 100000}"#,
     ] {
-        let error = mine.source_page(object(spec)).expect_err("refused");
+        let error = mine.source_page(&object(spec)).expect_err("refused");
         let cause = get(&error, "cause");
         assert_eq!(
             get(&cause, "kind").as_string().as_deref(),
@@ -354,7 +379,7 @@ fn four(value: &JsValue) -> String {
 fn a_ranking_of_the_34_shows_published_figures_checked_and_the_national_average_apart() {
     let dataset = bundled();
     let ranking = dataset
-        .rank(spec(
+        .rank(&spec(
             r#"{"indicator": "dti_score", "period": 2024, "scheme": "p34"}"#,
         ))
         .expect("a ranking");
@@ -393,7 +418,7 @@ fn a_ranking_of_the_34_shows_published_figures_checked_and_the_national_average_
 fn a_2025_series_marks_rolled_up_years_and_the_break() {
     let dataset = bundled();
     let series = dataset
-        .series(spec(r#"{"province": "p34:80", "indicator": "dti_score"}"#))
+        .series(&spec(r#"{"province": "p34:80", "indicator": "dti_score"}"#))
         .expect("a series");
     let points: js_sys::Array = get(&series, "points").dyn_into().expect("points");
     assert_eq!(points.length(), 3);
@@ -415,13 +440,13 @@ fn a_2025_series_marks_rolled_up_years_and_the_break() {
 fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
     let dataset = bundled();
     let averages = dataset
-        .averages(spec(r#"{"indicator": "dti_score", "period": 2023}"#))
+        .averages(&spec(r#"{"indicator": "dti_score", "period": 2023}"#))
         .expect("averages");
     let lines: js_sys::Array = get(&averages, "lines").dyn_into().expect("lines");
     assert_eq!(lines.length(), 7, "the nation and six regions");
     assert_eq!(four(&get(&lines.get(0), "value")), "0.6783");
     let papi = dataset
-        .aggregate(spec(
+        .aggregate(&spec(
             r#"{"indicator": "papi_e_governance", "groupBy": "nation", "period": 2024}"#,
         ))
         .expect("an aggregate");
@@ -432,7 +457,7 @@ fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
         Some("population")
     );
     let error = dataset
-        .aggregate(spec(r#"{"indicator": "telecom_service_providers"}"#))
+        .aggregate(&spec(r#"{"indicator": "telecom_service_providers"}"#))
         .expect_err("refused");
     let error: js_sys::Error = error.dyn_into().expect("a JS Error");
     assert_eq!(String::from(error.name()), "IctCompareError");
@@ -443,7 +468,7 @@ fn averages_and_aggregates_follow_the_rule_and_refuse_none() {
 fn a_comparison_gives_its_averages_only_when_asked() {
     let dataset = bundled();
     let lines_of = |json: &str| -> js_sys::Array {
-        let matrix = dataset.compare(spec(json)).expect("a matrix");
+        let matrix = dataset.compare(&spec(json)).expect("a matrix");
         let columns: js_sys::Array = get(&matrix, "columns").dyn_into().expect("columns");
         get(&get(&columns.get(0), "references"), "lines")
             .dyn_into()

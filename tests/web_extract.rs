@@ -21,7 +21,7 @@ fn extract_answers_with_utf16_offsets_into_its_text() {
     // An emoji before the figure: its two UTF-16 units must be counted.
     let text = "📶 Toàn tỉnh có 1.208 trạm BTS theo Quyết định số 749/QĐ-TTg.";
     let found = extractor
-        .extract(text.as_bytes(), "report.txt", spec)
+        .extract(text.as_bytes(), "report.txt", &spec)
         .expect("an extraction");
     let candidates: js_sys::Array = get(&found, "candidates").dyn_into().expect("an array");
     let first = candidates.get(0);
@@ -46,13 +46,13 @@ fn extract_answers_with_utf16_offsets_into_its_text() {
 fn extract_refuses_binary_files_and_misspelt_specs() {
     let extractor = Extractor::bundled().expect("the extractor loads");
     let error = extractor
-        .extract(b"\x89PNG\r\n\x1a\n\x00\x00", "photo.png", JsValue::NULL)
+        .extract(b"\x89PNG\r\n\x1a\n\x00\x00", "photo.png", &JsValue::NULL)
         .expect_err("a binary file");
     let cause = get(&error, "cause");
     assert_eq!(get(&cause, "kind").as_string().as_deref(), Some("notText"));
     let spec = js_sys::JSON::parse(r#"{"provnice":"p63:84"}"#).expect("a spec");
     let error = extractor
-        .extract(b"12 tram", "a.txt", spec)
+        .extract(b"12 tram", "a.txt", &spec)
         .expect_err("a misspelt field");
     assert!(
         get(&error, "message")
@@ -70,7 +70,7 @@ fn report_rows_are_written_for_accepted_figures() {
                         "qualifier":"exact","isTarget":false,"quote":"1.208 trạm BTS"}]}"#,
     )
     .expect("a spec");
-    let rows = extractor.report_rows(spec).expect("rows");
+    let rows = extractor.report_rows(&spec).expect("rows");
     let observations = get(&rows, "observations").as_string().expect("CSV");
     assert!(observations.contains("\nbp-2024-001,p63:70,bts_stations,2024,1208,"));
     let sources = get(&rows, "sources").as_string().expect("CSV");
@@ -82,7 +82,7 @@ fn report_rows_are_written_for_accepted_figures() {
     )
     .expect("a spec");
     assert!(
-        extractor.report_rows(bad).is_err(),
+        extractor.report_rows(&bad).is_err(),
         "a share is not a count"
     );
 }

@@ -30,7 +30,7 @@ fn array(value: &JsValue) -> js_sys::Array {
 fn one_call_answers_the_first_screen_for_tay_ninh() {
     let dataset = bundled();
     let view = dataset
-        .province_view(json(r#"{"province": "p63:72"}"#))
+        .province_view(&json(r#"{"province": "p63:72"}"#))
         .expect("a province view");
     let headline = array(&get(&view, "headlines")).get(0);
     let figure = get(&headline, "figure");
@@ -73,7 +73,7 @@ fn one_call_answers_the_first_screen_for_tay_ninh() {
 fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
     let dataset = bundled();
     let error = dataset
-        .province_view(json(r#"{"province": "p63:72", "perCapta": true}"#))
+        .province_view(&json(r#"{"province": "p63:72", "perCapta": true}"#))
         .expect_err("an error");
     let message = String::from(
         error
@@ -88,7 +88,7 @@ fn a_misspelt_field_of_the_view_spec_is_refused_by_name() {
 fn a_rows_ref_fetches_its_quotes() {
     let dataset = bundled();
     let view = dataset
-        .province_view(json(r#"{"province": "p63:72", "period": 2023}"#))
+        .province_view(&json(r#"{"province": "p63:72", "period": 2023}"#))
         .expect("a view");
     let rows = array(&get(&get(&view, "ranking"), "rows"));
     let row = rows
@@ -96,7 +96,7 @@ fn a_rows_ref_fetches_its_quotes() {
         .find(|r| get(r, "chosen").as_bool() == Some(true))
         .expect("the chosen row");
     let figure = dataset
-        .provenance(get(&get(&row, "figure"), "ref"))
+        .provenance(&get(&get(&row, "figure"), "ref"))
         .expect("a figure");
     assert_eq!(
         get(&figure, "value").as_f64(),
@@ -122,7 +122,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
         "asked one at a time"
     );
     let view = dataset
-        .province_view(json(r#"{"province": "p63:72", "period": 2023}"#))
+        .province_view(&json(r#"{"province": "p63:72", "period": 2023}"#))
         .expect("the first view answers");
     let chosen = array(&get(&get(&view, "ranking"), "rows"))
         .iter()
@@ -130,7 +130,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
         .expect("the chosen row");
     let at = get(&get(&chosen, "figure"), "ref");
     let table = dataset
-        .compare_dense(json(
+        .compare_dense(&json(
             r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score"]}"#,
         ))
         .expect("the table answers");
@@ -145,7 +145,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
         let message = get(&error, "message").as_string().expect("a message");
         assert!(message.contains("not attached yet"), "{message}");
     };
-    refused(dataset.provenance(at.clone()));
+    refused(dataset.provenance(&at.clone()));
     refused(dataset.definition("dti_score"));
     refused(dataset.export_csv().map(JsValue::from));
     refused(dataset.with_user_csv("", "mine.csv").map(JsValue::from));
@@ -160,7 +160,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
             .expect("text")
             .is_empty()
     );
-    let figure = dataset.provenance(at).expect("a figure");
+    let figure = dataset.provenance(&at).expect("a figure");
     let cell = get(&array(&get(&figure, "provenance")).get(0), "cell");
     assert!(!get(&cell, "row").as_string().expect("a row").is_empty());
 }
@@ -169,7 +169,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
 fn the_dense_comparison_arrives_as_typed_arrays() {
     let dataset = bundled();
     let dense = dataset
-        .compare_dense(json(
+        .compare_dense(&json(
             r#"{"provinces": ["p63:72", "p63:84"], "indicators": ["dti_score", "bts_stations"]}"#,
         ))
         .expect("a dense matrix");
@@ -265,7 +265,7 @@ fn errors_carry_the_field_number_and_the_kinds_values() {
 fn per_capita_of_an_index_is_refused_and_the_catalog_says_where_it_applies() {
     let dataset = bundled();
     let error = dataset
-        .province_view(json(
+        .province_view(&json(
             r#"{"province": "p63:72", "indicator": "dti_score", "perCapita": true}"#,
         ))
         .expect_err("refused");
@@ -301,7 +301,7 @@ fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
         )
         .expect("a reader's file");
     let spec = || json(r#"{"provinces": ["p63:72"], "indicators": ["dti_score"]}"#);
-    let conflicts = array(&mine.conflicts(spec()).expect("conflicts"));
+    let conflicts = array(&mine.conflicts(&spec()).expect("conflicts"));
     assert_eq!(conflicts.length(), 1);
     let conflict = conflicts.get(0);
     assert_eq!(get(&get(&conflict, "user"), "value").as_f64(), Some(0.9));
@@ -309,8 +309,11 @@ fn a_comparisons_conflicts_and_csv_come_from_the_engine() {
         get(&get(&conflict, "published"), "value").as_f64(),
         Some(0.6274)
     );
-    assert_eq!(array(&bundled.conflicts(spec()).expect("none")).length(), 0);
-    let csv = mine.table_csv(spec()).expect("a file");
+    assert_eq!(
+        array(&bundled.conflicts(&spec()).expect("none")).length(),
+        0
+    );
+    let csv = mine.table_csv(&spec()).expect("a file");
     assert!(csv.starts_with("\u{feff}province;"), "{csv}");
     assert!(
         csv.contains(";0,9;exact;user;;user;mine.csv;mine;mine;;;;'=1+2;"),
@@ -327,7 +330,7 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
     let dataset = bundled();
     let view = dataset
         .chart_view(
-            json(
+            &json(
                 r#"{"provinces": ["p63:72", "p63:01", "p63:44"], "indicators": ["dti_score"], "period": 2024}"#,
             ),
             None,
@@ -347,7 +350,10 @@ fn one_call_answers_the_chart_tab_with_its_bars_in_rank_order() {
     assert!(array(&get(&view, "timeline")).length() >= 2);
     assert!(get(&view, "refused").is_null());
     let refused = dataset
-        .chart_view(json(r#"{"provinces": ["p63:72"], "indicators": []}"#), None)
+        .chart_view(
+            &json(r#"{"provinces": ["p63:72"], "indicators": []}"#),
+            None,
+        )
         .expect("a refused chart");
     assert_eq!(
         get(&refused, "refused").as_string().as_deref(),
@@ -360,7 +366,7 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
     let dataset = bundled();
     let view = dataset
         .map_view(
-            json(r#"{"provinces": [], "indicators": ["papi_e_governance", "dti_score"], "scheme": "p63"}"#),
+            &json(r#"{"provinces": [], "indicators": ["papi_e_governance", "dti_score"], "scheme": "p63"}"#),
             Some("dti_score".to_owned()),
         )
         .expect("a map view");
@@ -374,7 +380,7 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
     assert!(array(&get(&map, "bins")).length() >= 2);
     let refused = dataset
         .map_view(
-            json(r#"{"provinces": [], "indicators": ["vn_domain_names"]}"#),
+            &json(r#"{"provinces": [], "indicators": ["vn_domain_names"]}"#),
             None,
         )
         .expect("a refused map");
@@ -383,7 +389,7 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
         Some("oneProvince")
     );
     let none = dataset
-        .map_view(json(r#"{"provinces": [], "indicators": []}"#), None)
+        .map_view(&json(r#"{"provinces": [], "indicators": []}"#), None)
         .expect("no map");
     assert_eq!(
         get(&get(&none, "map"), "refused").as_string().as_deref(),
@@ -392,7 +398,7 @@ fn one_call_answers_the_map_tab_or_says_why_there_is_no_map() {
     assert!(
         dataset
             .map_view(
-                json(r#"{"provinces": [], "indicatrs": ["dti_score"]}"#),
+                &json(r#"{"provinces": [], "indicatrs": ["dti_score"]}"#),
                 None
             )
             .is_err(),

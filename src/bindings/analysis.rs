@@ -33,7 +33,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Matrix")]
     pub fn compare(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         answer(crate::compare(self.complete()?, &spec))
@@ -44,7 +44,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = compareWithoutProvenance, unchecked_return_type = "Matrix")]
     pub fn compare_without_provenance(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         answer(crate::compare_without_provenance(&self.inner, &spec))
@@ -54,7 +54,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Ranking")]
     pub fn rank(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RankSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: RankSpec = from_js(spec, "rank spec")?;
         answer(crate::rank(self.complete()?, &spec))
@@ -64,7 +64,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Series")]
     pub fn series(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SeriesSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: SeriesSpec = from_js(spec, "series spec")?;
         answer(crate::series(self.complete()?, &spec))
@@ -75,7 +75,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "AggregateResult")]
     pub fn aggregate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AggregateSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: AggregateSpec = from_js(spec, "aggregate spec")?;
         answer(crate::aggregate(&self.inner, &spec))
@@ -86,7 +86,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "References")]
     pub fn averages(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AverageSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: AverageSpec = from_js(spec, "average spec")?;
         answer(crate::averages(&self.inner, &spec))
@@ -96,7 +96,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Comparability")]
     pub fn comparability(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] indicators: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let ids: Vec<String> = from_js(indicators, "indicator list")?;
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();

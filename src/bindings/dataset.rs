@@ -298,7 +298,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = compareDense, unchecked_return_type = "DenseMatrix")]
     pub fn compare_dense(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         let dense = crate::compare_dense(&self.inner, &spec).map_err(|e| to_js_error(&e))?;
@@ -310,7 +310,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = provinceView, unchecked_return_type = "ProvinceView")]
     pub fn province_view(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ProvinceViewSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ProvinceViewSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: crate::ProvinceViewSpec = from_js(spec, "province view spec")?;
         answer(crate::province_view(&self.inner, &spec))
@@ -322,7 +322,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = chartView, unchecked_return_type = "ChartView")]
     pub fn chart_view(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: &JsValue,
         focus: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let choice: CompareSpec = from_js(choice, "compare spec")?;
@@ -336,7 +336,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = mapView, unchecked_return_type = "MapTabView")]
     pub fn map_view(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] choice: &JsValue,
         focus: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let choice: CompareSpec = from_js(choice, "compare spec")?;
@@ -349,7 +349,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Figure")]
     pub fn provenance(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FigureRef")] at: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let at: crate::FigureRef = from_js(at, "figure ref")?;
         answer(crate::figure_provenance(self.complete()?, &at))
@@ -368,7 +368,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = tableCsv)]
     pub fn table_csv(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: &JsValue,
     ) -> Result<String, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         crate::table_csv(self.complete()?, &spec).map_err(|e| to_js_error(&e))
@@ -379,7 +379,7 @@ impl JsDataset {
     #[wasm_bindgen(unchecked_return_type = "Conflict[]")]
     pub fn conflicts(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CompareSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: CompareSpec = from_js(spec, "compare spec")?;
         answer(crate::table_conflicts(&self.inner, &spec))
@@ -407,7 +407,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = sourcePage, unchecked_return_type = "SourcePage")]
     pub fn source_page(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SourcePageSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SourcePageSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: SourcePageSpec = from_js(spec, "source page spec")?;
         answer(crate::source_page(&self.inner, spec))
@@ -417,7 +417,7 @@ impl JsDataset {
     #[wasm_bindgen(js_name = figurePage, unchecked_return_type = "FigurePage")]
     pub fn figure_page(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "FigurePageSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FigurePageSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: FigurePageSpec = from_js(spec, "figure page spec")?;
         answer(crate::figure_page(self.complete()?, &spec))

@@ -97,7 +97,7 @@ impl Extractor {
         &self,
         bytes: &[u8],
         file_name: &str,
-        #[wasm_bindgen(unchecked_param_type = "ExtractSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ExtractSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: ExtractSpec = if spec.is_undefined() || spec.is_null() {
             ExtractSpec::default()
@@ -147,7 +147,7 @@ impl Extractor {
     #[wasm_bindgen(js_name = reportRows, unchecked_return_type = "ReportRows")]
     pub fn report_rows(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ReportRowsSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ReportRowsSpec")] spec: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let spec: crate::ReportRowsSpec = from_js(spec, "report rows spec")?;
         answer(crate::report_rows(&spec, self.dataset.indicators()))

@@ -26,7 +26,6 @@ pub use loader::{JsDatasetLoader, PART};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::Error;
@@ -111,74 +110,28 @@ fn parsed(text: Option<String>) -> Result<JsValue, JsValue> {
 
 /// Decodes a request object into its typed spec; unknown fields are refused by name.
 ///
-/// serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` would
-/// never see a misspelt one (`perCapta`): the object's own keys are checked against the
-/// declared fields first.
-fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    unknown_field(&value, declared_fields::<T>(), what)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| refused(what, &e.to_string()))
+/// The object is read as the JSON text `JSON.stringify` writes of it, by the engine's own
+/// reader of requests ([`crate::read_request`]), which hands every key to the spec: plain values
+/// arrive as they are, and what JSON has no form for (`undefined`, a function) is left out or
+/// written as `null` (`NaN`), which the spec then refuses or takes as absent.
+fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    crate::read_request(&request_text(value, what)?, what).map_err(|e| to_js_error(&e))
+}
+
+/// A request object's JSON text. Apart from [`from_js`], so that it is compiled once, not
+/// once per spec.
+#[inline(never)]
+fn request_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| refused(what, "expected an object of plain values"))
 }
 
 /// An `invalidRequest` error about the request `what`.
 #[inline(never)]
 fn refused(what: &str, message: &str) -> JsValue {
     to_js_error(&Error::request(format!("{what}: {message}")))
-}
-
-/// Refuses an object with a key that is not one of `fields` (no check when there are none).
-#[inline(never)]
-fn unknown_field(value: &JsValue, fields: &[&str], what: &str) -> Result<(), JsValue> {
-    if fields.is_empty() || !value.is_object() || js_sys::Array::is_array(value) {
-        return Ok(());
-    }
-    let object: &js_sys::Object = value.unchecked_ref();
-    for key in js_sys::Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !fields.contains(&key.as_str()) {
-            let message = format!(
-                "unknown field `{key}`, expected one of `{}`",
-                fields.join("`, `")
-            );
-            return Err(refused(what, &message));
-        }
-    }
-    Ok(())
-}
-
-/// The field names a struct's `Deserialize` declares (none for other types), read by asking
-/// it to deserialise from a deserializer that only records what it is told.
-fn declared_fields<T: DeserializeOwned>() -> &'static [&'static str] {
-    use serde::de::{self, Visitor};
-
-    struct Fields<'a>(&'a mut &'static [&'static str]);
-
-    impl<'de> de::Deserializer<'de> for Fields<'_> {
-        type Error = de::value::Error;
-
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("not a struct"))
-        }
-
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            *self.0 = fields;
-            Err(de::Error::custom("fields recorded"))
-        }
-
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
-            ignored_any
-        }
-    }
-
-    let mut fields: &'static [&'static str] = &[];
-    let _ = T::deserialize(Fields(&mut fields));
-    fields
 }
 
 /// Runs a core call and returns its answer as plain JS objects, or throws.

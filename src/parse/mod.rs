@@ -9,6 +9,7 @@ mod files;
 mod lines;
 mod number;
 mod record;
+mod request;
 mod stored;
 mod table;
 mod text;
@@ -30,6 +31,7 @@ pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,
     parse_data_number, parse_vietnamese_number,
 };
+pub use request::read_request;
 pub use stored::{StoredCell, StoredTable, cell_in};
 
 /// Decodes a file's bytes as UTF-8, or says where (line, column) the first invalid byte is.

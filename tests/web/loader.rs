@@ -23,7 +23,7 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     assert_eq!(pieces.size(), 500);
     let question = spec(r#"{"indicator":"ind_001","groupBy":"year"}"#);
     let same =
-        |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(question.clone()).expect("answers"));
+        |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(&question.clone()).expect("answers"));
     assert_eq!(same(&pieces).ok(), same(&whole).ok());
     // The same text as bytes, in pieces that cut characters (a note in Vietnamese).
     let noted = text
