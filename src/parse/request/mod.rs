@@ -4,14 +4,16 @@
 //! A small reader of its own rather than a general one: a request is a few strings, whole
 //! numbers, booleans and lists. A number is read as a float only where a spec asks for one (a
 //! figure the report assistant was given), so that an engine whose specs ask for none reads no
-//! float, and none is ever written back as one (a refusal quotes a number as it was written). Every key is handed to the spec, so
-//! that its `deny_unknown_fields` refuses a misspelt one by name. It knows JSON, not what a
-//! request means, nor where the text came from.
+//! float; a refusal quotes a number as it was written. Every key is handed to the spec, so that
+//! its `deny_unknown_fields` refuses a misspelt one by name. It knows JSON, not what a request
+//! means, nor where the text came from.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, Expected, Unexpected};
+
+use crate::shortest::Shortest;
 
 mod reader;
 mod value;
@@ -67,7 +69,7 @@ impl de::Error for RequestError {
     }
 
     // serde's own wording of these prints an unexpected float with `Display`, which would link
-    // the float formatting into every engine that reads a request.
+    // the standard library's float formatting into every engine that reads a request.
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> Self {
         RequestError(format!(
             "invalid type: {}, expected {expected}",
@@ -83,7 +85,7 @@ impl de::Error for RequestError {
     }
 }
 
-/// An unexpected value in words, as serde words it, but a float only as "a number".
+/// An unexpected value in words, as serde words it, a float written by [`Shortest`].
 struct Described<'a>(Unexpected<'a>);
 
 impl fmt::Display for Described<'_> {
@@ -92,7 +94,7 @@ impl fmt::Display for Described<'_> {
             Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
             Unexpected::Unsigned(n) => write!(f, "integer `{n}`"),
             Unexpected::Signed(n) => write!(f, "integer `{n}`"),
-            Unexpected::Float(_) => f.write_str("a number"),
+            Unexpected::Float(v) => write!(f, "floating point `{}`", Shortest(v)),
             Unexpected::Char(c) => write!(f, "character `{c}`"),
             Unexpected::Str(s) => write!(f, "string {s:?}"),
             Unexpected::Bytes(_) => f.write_str("bytes"),
