@@ -32,7 +32,9 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let whole = JsDataset::from_csv(&noted, &indicators, &sources).expect("loads whole");
     let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
     for piece in noted.as_bytes().chunks(7) {
-        loader.push_bytes(piece).expect("a piece of bytes");
+        loader
+            .push_bytes(&js_sys::Uint8Array::from(piece))
+            .expect("a piece of bytes");
     }
     assert_eq!(
         same(&loader.finish().expect("loads")).ok(),
@@ -65,6 +67,16 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     loader
         .push(&js_sys::JsString::from(long_text.as_str()))
         .expect("the whole text");
+    assert_eq!(
+        same(&loader.finish().expect("loads")).ok(),
+        same(&whole).ok()
+    );
+    // And as bytes, pushed whole: copied into the engine in parts, some of which end inside a
+    // character.
+    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+    loader
+        .push_bytes(&js_sys::Uint8Array::from(long_text.as_bytes()))
+        .expect("the whole file's bytes");
     assert_eq!(
         same(&loader.finish().expect("loads")).ok(),
         same(&whole).ok()
