@@ -12,10 +12,7 @@ const WINDOW: usize = 160;
 
 /// The lower-cased text of the same line before `at`, at most [`WINDOW`] bytes.
 pub(super) fn before(text: &str, at: usize) -> String {
-    let mut start = at.saturating_sub(WINDOW);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = text.ceil_char_boundary(at.saturating_sub(WINDOW));
     let slice = &text[start..at];
     let slice = slice.rsplit('\n').next().unwrap_or(slice);
     slice.to_lowercase()
@@ -23,10 +20,7 @@ pub(super) fn before(text: &str, at: usize) -> String {
 
 /// The lower-cased text of the same line after `at`, at most [`WINDOW`] bytes.
 pub(super) fn after(text: &str, at: usize) -> String {
-    let mut end = (at + WINDOW).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(at + WINDOW);
     let slice = &text[at..end];
     let slice = slice.split('\n').next().unwrap_or(slice);
     slice.to_lowercase()

@@ -100,10 +100,7 @@ pub(super) fn quote(
     let mut range = trim(text, start..end);
     if range.end - range.start > LONGEST {
         // Keep the number and what it counts, then as much as fits.
-        let mut cut = end.min(qualifier_start + LONGEST).max(read_end);
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
+        let cut = text.floor_char_boundary(end.min(qualifier_start + LONGEST).max(read_end));
         range = trim(text, qualifier_start..cut);
     }
     range
@@ -111,10 +108,7 @@ pub(super) fn quote(
 
 /// Where the clause holding byte `at` starts.
 fn clause_start(text: &str, at: usize) -> usize {
-    let mut floor = at.saturating_sub(CLAUSE_REACH);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = text.ceil_char_boundary(at.saturating_sub(CLAUSE_REACH));
     let head = &text[..at];
     let mut hard = floor;
     for (i, c) in head[floor..].char_indices().rev() {
@@ -141,10 +135,7 @@ fn clause_start(text: &str, at: usize) -> usize {
 
 /// Where the clause holding byte `at` ends.
 fn clause_end(text: &str, at: usize) -> usize {
-    let mut ceiling = (at + CLAUSE_REACH).min(text.len());
-    while !text.is_char_boundary(ceiling) {
-        ceiling -= 1;
-    }
+    let ceiling = text.floor_char_boundary(at + CLAUSE_REACH);
     let tail = &text[at..ceiling];
     let mut hard = ceiling;
     for (i, c) in tail.char_indices() {

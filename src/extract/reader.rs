@@ -238,16 +238,12 @@ const SENTENCE_REACH: usize = 1000;
 
 /// `sentence`, clipped to [`SENTENCE_REACH`] bytes around `token`, on character boundaries.
 fn around(text: &str, sentence: Range<usize>, token: &Range<usize>) -> Range<usize> {
-    let mut start = sentence
-        .start
-        .max(token.start.saturating_sub(SENTENCE_REACH));
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut end = sentence.end.min(token.end + SENTENCE_REACH).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let start = text.ceil_char_boundary(
+        sentence
+            .start
+            .max(token.start.saturating_sub(SENTENCE_REACH)),
+    );
+    let end = text.floor_char_boundary(sentence.end.min(token.end + SENTENCE_REACH));
     start.min(token.start)..end.max(token.end)
 }
 
@@ -282,11 +278,7 @@ fn qualifier_start(text: &str, start: usize, qualifier_len: usize) -> usize {
         return start;
     }
     let head = text[..start].trim_end_matches(context::is_space);
-    let mut at = head.len().saturating_sub(qualifier_len);
-    while !text.is_char_boundary(at) {
-        at = at.saturating_sub(1);
-    }
-    at
+    text.floor_char_boundary(head.len().saturating_sub(qualifier_len))
 }
 
 /// The lower-cased part of `text` after its last `;` or `:`.

@@ -337,10 +337,7 @@ const TITLE_REACH: usize = 240;
 /// Whether byte `at` is inside a short title in typographic quotation marks (“…”).
 fn in_title(text: &str, at: usize) -> bool {
     // A title is short: look no further than its longest length either side.
-    let mut reach = at.saturating_sub(TITLE_REACH);
-    while !text.is_char_boundary(reach) {
-        reach += 1;
-    }
+    let reach = text.ceil_char_boundary(at.saturating_sub(TITLE_REACH));
     let line_start = text[reach..at].rfind('\n').map_or(reach, |i| reach + i + 1);
     let Some(open) = text[line_start..at].rfind('“').map(|i| line_start + i) else {
         return false;
@@ -348,10 +345,7 @@ fn in_title(text: &str, at: usize) -> bool {
     if text[open..at].contains('”') {
         return false;
     }
-    let mut end = (at + TITLE_REACH).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(at + TITLE_REACH);
     let Some(close) = text[at..end].find('”').map(|i| at + i) else {
         return false;
     };

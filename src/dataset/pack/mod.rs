@@ -316,14 +316,12 @@ fn write_columns(w: &mut Writer, c: &Columns) {
     let mut previous = "";
     for row in 0..n {
         let id = c.id.get(row);
-        let mut shared = id
-            .bytes()
-            .zip(previous.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        while !id.is_char_boundary(shared) {
-            shared -= 1;
-        }
+        let shared = id.floor_char_boundary(
+            id.bytes()
+                .zip(previous.bytes())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
         w.count(shared);
         w.text(&id[shared..]);
         previous = id;

@@ -148,10 +148,7 @@ fn in_pieces(text: &str, size: usize) -> Vec<String> {
         let mut stream = ObservationStream::new(Some("o.csv"));
         let mut rest = text;
         while !rest.is_empty() {
-            let mut end = size.min(rest.len());
-            while !rest.is_char_boundary(end) {
-                end += 1;
-            }
+            let end = rest.ceil_char_boundary(size);
             let (piece, after) = rest.split_at(end);
             stream.push(piece, &mut *sink)?;
             rest = after;
