@@ -88,20 +88,15 @@ impl JsDatasetLoader {
     /// a part of [`PART`] units at a time), which for a long text is faster in Chromium than the
     /// copy a `&str` argument makes, a character at a time in JavaScript.
     pub fn push(&mut self, piece: &JsString) -> Result<(), JsValue> {
-        let (encoder, staging) = (&self.encoder, &mut self.staging);
-        let read = Self::read(&mut self.inner, |loader| {
+        let encoder = &self.encoder;
+        Self::read(&mut self.inner, &mut self.staging, |loader, staging| {
             if !piece.is_string() {
                 return Err(Error::request(
                     "push takes a string; bytes go to pushBytes".to_owned(),
                 ));
             }
             write_in_parts(encoder, staging, piece, |text| loader.push(text))
-        });
-        if read.is_err() {
-            // A failed loader gives its buffer back too.
-            self.staging = Vec::new();
-        }
-        read
+        })
     }
 
     /// Reads the next piece of the observations' bytes in UTF-8 (a `Uint8Array`, split
@@ -111,14 +106,9 @@ impl JsDatasetLoader {
     /// the engine's memory.
     #[wasm_bindgen(js_name = pushBytes)]
     pub fn push_bytes(&mut self, piece: &js_sys::Uint8Array) -> Result<(), JsValue> {
-        let staging = &mut self.staging;
-        let read = Self::read(&mut self.inner, |loader| {
+        Self::read(&mut self.inner, &mut self.staging, |loader, staging| {
             copy_in_parts(piece, staging, |part| loader.push_bytes(part))
-        });
-        if read.is_err() {
-            self.staging = Vec::new();
-        }
-        read
+        })
     }
 
     /// Reads the rest and returns the dataset.
@@ -132,14 +122,17 @@ impl JsDatasetLoader {
             .map_err(|e| to_js_error(&e))
     }
 
-    /// Reads a piece with `read`; after an error the loader takes no more.
+    /// Reads a piece with `read`, through the buffer `staging`; after an error the loader
+    /// takes no more, and gives its buffer back.
     fn read(
         inner: &mut Option<crate::DatasetLoader>,
-        read: impl FnOnce(&mut crate::DatasetLoader) -> crate::Result<()>,
+        staging: &mut Vec<u8>,
+        read: impl FnOnce(&mut crate::DatasetLoader, &mut Vec<u8>) -> crate::Result<()>,
     ) -> Result<(), JsValue> {
         let loader = inner.as_mut().ok_or_else(Self::spent)?;
-        read(loader).map_err(|e| {
+        read(loader, staging).map_err(|e| {
             *inner = None;
+            *staging = Vec::new();
             to_js_error(&e)
         })
     }
