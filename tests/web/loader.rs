@@ -7,6 +7,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use super::{get, spec};
 use ict_compare::bindings_for_tests::{JsDataset, JsDatasetLoader};
 
+/// `text` with a note in Vietnamese on every row (the header's column named `note`).
+fn with_notes(text: &str) -> String {
+    text.replace('\n', ",Trà Vinh ước\n")
+        .replacen(",Trà Vinh ước\n", ",note\n", 1)
+}
+
 #[wasm_bindgen_test]
 fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let indicators = ict_compare::synthetic_indicators();
@@ -22,65 +28,56 @@ fn a_text_loaded_in_pieces_gives_the_dataset_or_the_error_of_the_whole() {
     let pieces = loader.finish().expect("loads in pieces");
     assert_eq!(pieces.size(), 500);
     let question = spec(r#"{"indicator":"ind_001","groupBy":"year"}"#);
-    let same =
-        |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(&question.clone()).expect("answers"));
+    let same = |d: &JsDataset| js_sys::JSON::stringify(&d.aggregate(&question).expect("answers"));
     assert_eq!(same(&pieces).ok(), same(&whole).ok());
+    // The answer of what `feed` gives a new loader.
+    let answer_of = |feed: &dyn Fn(&mut JsDatasetLoader)| {
+        let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
+        feed(&mut loader);
+        same(&loader.finish().expect("loads")).ok()
+    };
     // The same text as bytes, in pieces that cut characters (a note in Vietnamese).
-    let noted = text
-        .replace('\n', ",Trà Vinh ước\n")
-        .replacen(",Trà Vinh ước\n", ",note\n", 1);
+    let noted = with_notes(&text);
     let whole = JsDataset::from_csv(&noted, &indicators, &sources).expect("loads whole");
-    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
-    for piece in noted.as_bytes().chunks(7) {
-        loader
-            .push_bytes(&js_sys::Uint8Array::from(piece))
-            .expect("a piece of bytes");
-    }
-    assert_eq!(
-        same(&loader.finish().expect("loads")).ok(),
-        same(&whole).ok()
-    );
+    let bytes = answer_of(&|loader| {
+        for piece in noted.as_bytes().chunks(7) {
+            loader
+                .push_bytes(&js_sys::Uint8Array::from(piece))
+                .expect("a piece of bytes");
+        }
+    });
+    assert_eq!(bytes, same(&whole).ok());
     // And as text, in pieces of a few characters: each is written into the engine as UTF-8.
-    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
     let characters: Vec<char> = noted.chars().collect();
-    for piece in characters.chunks(5) {
-        let piece: String = piece.iter().collect();
-        loader
-            .push(&js_sys::JsString::from(piece.as_str()))
-            .expect("a piece of text");
-    }
-    assert_eq!(
-        same(&loader.finish().expect("loads")).ok(),
-        same(&whole).ok()
-    );
+    let text_pieces = answer_of(&|loader| {
+        for piece in characters.chunks(5) {
+            let piece: String = piece.iter().collect();
+            loader
+                .push(&js_sys::JsString::from(piece.as_str()))
+                .expect("a piece of text");
+        }
+    });
+    assert_eq!(text_pieces, same(&whole).ok());
 
     // A text longer than the engine writes at once, pushed whole: it is written in parts,
     // none ending inside a character.
-    let long_text = ict_compare::synthetic_observations(60_000, 7);
-    let long_text =
-        long_text
-            .replace('\n', ",Trà Vinh ước\n")
-            .replacen(",Trà Vinh ước\n", ",note\n", 1);
+    let long_text = with_notes(&ict_compare::synthetic_observations(60_000, 7));
     assert!(long_text.len() > 3 << 20, "{}", long_text.len());
     let whole = JsDataset::from_csv(&long_text, &indicators, &sources).expect("loads whole");
-    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
-    loader
-        .push(&js_sys::JsString::from(long_text.as_str()))
-        .expect("the whole text");
-    assert_eq!(
-        same(&loader.finish().expect("loads")).ok(),
-        same(&whole).ok()
-    );
+    let text_whole = answer_of(&|loader| {
+        loader
+            .push(&js_sys::JsString::from(long_text.as_str()))
+            .expect("the whole text");
+    });
+    assert_eq!(text_whole, same(&whole).ok());
     // And as bytes, pushed whole: copied into the engine in parts, some of which end inside a
     // character.
-    let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
-    loader
-        .push_bytes(&js_sys::Uint8Array::from(long_text.as_bytes()))
-        .expect("the whole file's bytes");
-    assert_eq!(
-        same(&loader.finish().expect("loads")).ok(),
-        same(&whole).ok()
-    );
+    let bytes_whole = answer_of(&|loader| {
+        loader
+            .push_bytes(&js_sys::Uint8Array::from(long_text.as_bytes()))
+            .expect("the whole file's bytes");
+    });
+    assert_eq!(bytes_whole, same(&whole).ok());
     // Anything but a string is refused, and the loader takes no more.
     let mut loader = JsDatasetLoader::new(&indicators, &sources, 0).expect("a loader");
     let number: js_sys::JsString = JsValue::from_f64(7.0).unchecked_into();
