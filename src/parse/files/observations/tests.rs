@@ -213,16 +213,20 @@ fn the_line_tokeniser_reads_and_places_as_the_general_reader() {
     ] {
         texts.push(format!("{short}\n{body}"));
     }
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
-    texts.extend(
-        std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok()),
-    );
+    texts.extend(gallery());
     for text in &texts {
         let fast = transcript(|sink| parse_observations(text, Some("o.csv"), sink));
         assert_eq!(fast, general(text), "{text:?}");
     }
+}
+
+/// The texts of the gallery of bad files (`tests/bad-inputs/`).
+fn gallery() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .collect()
 }
 
 proptest::proptest! {
@@ -251,11 +255,7 @@ proptest::proptest! {
 
 #[test]
 fn a_text_read_in_pieces_reads_as_the_whole_text() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-inputs");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .collect();
+    let mut texts = gallery();
     assert!(texts.len() > 20, "the gallery is there");
     let header = "province,indicator_id,period,value,source_id,quote\n";
     for body in [
