@@ -125,13 +125,11 @@ fn request_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        .ok_or_else(|| refused(what, "expected an object of plain values"))
-}
-
-/// An `invalidRequest` error about the request `what`.
-#[inline(never)]
-fn refused(what: &str, message: &str) -> JsValue {
-    to_js_error(&Error::request(format!("{what}: {message}")))
+        .ok_or_else(|| {
+            to_js_error(&Error::request(format!(
+                "{what}: expected an object of plain values"
+            )))
+        })
 }
 
 /// Runs a core call and returns its answer as plain JS objects, or throws.
