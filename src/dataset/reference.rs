@@ -4,7 +4,7 @@
 //! This module owns province lookup by identity and the nearest-year rule for population; it
 //! knows nothing of indicators or observations.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Province, ProvinceId, Region, Scheme};
@@ -85,7 +85,7 @@ impl Reference {
                 }
             }
         }
-        let mut population: HashMap<ProvinceId, Vec<PopulationRecord>> = HashMap::new();
+        let mut population: HashMap<ProvinceId, Vec<PopulationRecord>> = HashMap::default();
         for record in records {
             population.entry(record.province).or_default().push(record);
         }
