@@ -30,7 +30,7 @@ pub(super) use texts::fingerprint;
 use wire::{Reader, Writer};
 
 /// The first bytes of a pack, with its layout's version.
-const MAGIC: &[u8] = b"ict-compare pack 3\n";
+const MAGIC: &[u8] = b"ict-compare pack 4\n";
 
 /// The bundled dataset's two packs: the figures and everything the views draw, and the long
 /// texts a reader opens one at a time.
@@ -143,13 +143,24 @@ fn write_reference(w: &mut Writer, reference: &Reference) {
         w.text(&region.name_vi);
         w.text(&region.name_en);
     }
+    // Column by column, as the observations are: a province's records lie together, year
+    // after year, and its figures, alike from one year to the next (its area the same), lie
+    // together where gzip finds them.
     let records: Vec<&PopulationRecord> = reference.population_records().collect();
     w.count(records.len());
-    for record in records {
+    for record in &records {
         w.province(record.province);
+    }
+    for record in &records {
         w.count(usize::from(record.year));
+    }
+    for record in &records {
         w.number(record.population);
+    }
+    for record in &records {
         w.optional_number(record.households);
+    }
+    for record in &records {
         w.optional_number(record.area_km2);
     }
     w.count(reference.dti().len());
@@ -176,13 +187,26 @@ fn read_reference(r: &mut Reader<'_>) -> Result<Reference> {
         name_vi: r.string(),
         name_en: r.string(),
     });
-    let population = r.list(|r| PopulationRecord {
+    // The records, then each of their columns in turn.
+    let mut population = r.list(|r| PopulationRecord {
         province: r.province(),
-        year: small(r),
-        population: r.number(),
-        households: r.optional_number(),
-        area_km2: r.optional_number(),
+        year: 0,
+        population: 0.0,
+        households: None,
+        area_km2: None,
     });
+    for record in &mut population {
+        record.year = small(r);
+    }
+    for record in &mut population {
+        record.population = r.number();
+    }
+    for record in &mut population {
+        record.households = r.optional_number();
+    }
+    for record in &mut population {
+        record.area_km2 = r.optional_number();
+    }
     let dti = r.list(|r| RankRecord {
         province: r.province(),
         year: small(r),
