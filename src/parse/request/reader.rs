@@ -12,7 +12,7 @@ pub(super) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(super) fn error(&self, what: &str) -> RequestError {
-        RequestError(format!("not a JSON request: {what} at byte {}", self.at))
+        RequestError::new(format!("not a JSON request: {what} at byte {}", self.at))
     }
 
     fn peek(&self) -> Option<u8> {

@@ -43,7 +43,7 @@ impl<'de> Value<'de> {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (digits == "0" || !digits.starts_with('0'))
         };
-        let out_of_range = || RequestError(format!("number {number} out of range"));
+        let out_of_range = || RequestError::new(format!("number {number} out of range"));
         match number.strip_prefix('-') {
             Some(digits) if plain(digits) => number
                 .parse()
@@ -65,7 +65,7 @@ impl<'de> Value<'de> {
                 .parse()
                 .ok()
                 .filter(|value: &f64| value.is_finite())
-                .ok_or_else(|| RequestError(format!("number {number} out of range"))),
+                .ok_or_else(|| RequestError::new(format!("number {number} out of range"))),
             _ => Err(self.mismatch(expected)),
         }
     }
