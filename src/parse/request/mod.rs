@@ -126,6 +126,7 @@ impl fmt::Display for Described<'_> {
         }
     }
 }
+
 /// One JSON value of a request, its strings borrowed from the text unless they had escapes.
 #[derive(Debug, Clone, PartialEq)]
 enum Value<'a> {

@@ -7,6 +7,11 @@ use serde::de::{self, Expected, IntoDeserializer, Unexpected, Visitor};
 use super::reader::is_json_number;
 use super::{RequestError, Value};
 
+/// The refusal of a number, as written, that its type cannot hold.
+fn out_of_range(number: &str) -> RequestError {
+    RequestError::new(format!("number {number} out of range"))
+}
+
 /// A number written as a whole one, as a spec reads it.
 enum Whole {
     Signed(i64),
@@ -43,16 +48,15 @@ impl<'de> Value<'de> {
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (digits == "0" || !digits.starts_with('0'))
         };
-        let out_of_range = || RequestError::new(format!("number {number} out of range"));
         match number.strip_prefix('-') {
             Some(digits) if plain(digits) => number
                 .parse()
                 .map(Whole::Signed)
-                .map_err(|_| out_of_range()),
+                .map_err(|_| out_of_range(number)),
             None if plain(number) => number
                 .parse()
                 .map(Whole::Unsigned)
-                .map_err(|_| out_of_range()),
+                .map_err(|_| out_of_range(number)),
             _ => Err(self.mismatch(expected)),
         }
     }
@@ -65,7 +69,7 @@ impl<'de> Value<'de> {
                 .parse()
                 .ok()
                 .filter(|value: &f64| value.is_finite())
-                .ok_or_else(|| RequestError::new(format!("number {number} out of range"))),
+                .ok_or_else(|| out_of_range(number)),
             _ => Err(self.mismatch(expected)),
         }
     }
