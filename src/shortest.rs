@@ -2,8 +2,8 @@
 //! exactly as `f64`'s `Display` (`0.0000001`, `1200`, `-0`) and `LowerExp` (`1.2e3`) lay them
 //! out. The digits are `Display`'s but for a value exactly halfway between two shortest texts
 //! (583894010866245.25), which Ryū writes with the even digit, as JavaScript does, and
-//! `Display` with the higher. Every figure the engine writes (an answer's JSON, an exported CSV, a refusal's words)
-//! goes through [`Shortest`].
+//! `Display` with the higher. Every figure the engine writes (an answer's JSON, an exported
+//! CSV, a refusal's words) goes through [`Shortest`].
 //!
 //! The digits come from Ryū with its small tables: the standard library's float formatting
 //! carries two algorithms and their tables (about 15 KB of the WebAssembly module), and a
@@ -77,17 +77,7 @@ impl Shortest {
             point,
         }
     }
-}
 
-/// Writes `count` zeros.
-fn zeros(f: &mut fmt::Formatter<'_>, count: i32) -> fmt::Result {
-    for _ in 0..count {
-        f.write_str("0")?;
-    }
-    Ok(())
-}
-
-impl Shortest {
     /// Writes the value: its special text if it is not finite; else its sign, then `zero` for a
     /// zero and `layout` of its digits and point for any other.
     fn write(
@@ -114,6 +104,14 @@ impl Shortest {
             layout(f, digits, point)
         }
     }
+}
+
+/// Writes `count` zeros.
+fn zeros(f: &mut fmt::Formatter<'_>, count: i32) -> fmt::Result {
+    for _ in 0..count {
+        f.write_str("0")?;
+    }
+    Ok(())
 }
 
 /// `0.DIGITS × 10^point` as `Display` writes it: `0.00012`, `1.2`, `1200`.
