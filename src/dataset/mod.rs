@@ -438,13 +438,13 @@ impl Dataset {
             value: c.value[row],
             out_of: c.out_of(row),
             qualifier: c.qualifier[row],
-            is_target: c.is_target[row],
-            scope: self.scopes[c.scope[row] as usize].clone(),
+            is_target: c.is_target.get(row)?,
+            scope: self.scopes[c.scope.get(row)? as usize].clone(),
             source: self.sources[c.source[row] as usize].id.clone(),
             quote: c.quote.get(row).to_owned(),
             cell: c.table_cell(row),
             note: c.note.get(row).to_owned(),
-            origin: c.origin[row],
+            origin: c.origin.get(row)?,
         })
     }
 

@@ -54,10 +54,10 @@ impl Dataset {
             value: *c.value.get(r)?,
             out_of: c.out_of(r),
             qualifier: *c.qualifier.get(r)?,
-            is_target: *c.is_target.get(r)?,
-            scope: *c.scope.get(r)?,
+            is_target: c.is_target.get(r)?,
+            scope: c.scope.get(r)?,
             source: *c.source.get(r)?,
-            origin: *c.origin.get(r)?,
+            origin: c.origin.get(r)?,
         })
     }
 
@@ -70,8 +70,8 @@ impl Dataset {
     pub(crate) fn selection(&self, r: usize) -> Option<Selection> {
         let c = &self.columns;
         Some(Selection {
-            scope: *c.scope.get(r)?,
-            is_target: *c.is_target.get(r)?,
+            scope: c.scope.get(r)?,
+            is_target: c.is_target.get(r)?,
             period: *c.period.get(r)?,
         })
     }

@@ -354,8 +354,8 @@ fn write_columns(w: &mut Writer, c: &Columns) {
     c.indicator.iter().for_each(|&i| w.count(i as usize));
     c.period.iter().for_each(|&p| w.period(p));
     c.qualifier.iter().for_each(|q| w.word(q, Qualifier::ALL));
-    c.is_target.iter().for_each(|&t| w.flag(t));
-    c.scope.iter().for_each(|&s| w.count(s as usize));
+    c.is_target.iter().for_each(|t| w.flag(t));
+    c.scope.iter().for_each(|s| w.count(s as usize));
     c.source.iter().for_each(|&s| w.count(s as usize));
     // The quotes, notes and table-cell places are in the texts pack; the cells' texts are
     // here, since most figures are read from them.
@@ -370,7 +370,7 @@ fn write_columns(w: &mut Writer, c: &Columns) {
         w.optional_number((!cells).then_some(value));
     }
     (0..n).for_each(|row| w.optional_number(c.out_of(row)));
-    c.origin.iter().for_each(|o| w.word(o, &ORIGINS));
+    c.origin.iter().for_each(|o| w.word(&o, &ORIGINS));
 }
 
 /// Reads the columns, every position checked against the list it points into.
@@ -394,8 +394,10 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
     c.indicator = r.positions(n, dataset.indicators.len());
     c.period = r.column(n, Reader::period);
     c.qualifier = r.column(n, |r| r.word(Qualifier::ALL, Qualifier::Exact));
-    c.is_target = r.column(n, Reader::flag);
-    c.scope = r.positions(n, dataset.scopes.len());
+    c.is_target = (0..n).map(|_| r.flag()).collect();
+    c.scope = (0..n)
+        .map(|_| r.position(dataset.scopes.len()) as u32)
+        .collect();
     c.source = r.positions(n, dataset.sources.len());
     for _ in 0..n {
         c.cell.push(r.text());
@@ -416,8 +418,10 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
         };
         c.value.push(value);
     }
-    c.wholes = r.column(n, |r| r.optional_number().unwrap_or(f64::NAN));
-    c.origin = r.column(n, |r| r.word(&ORIGINS, Origin::Bundled));
+    c.wholes = (0..n)
+        .map(|_| r.optional_number().unwrap_or(f64::NAN))
+        .collect();
+    c.origin = (0..n).map(|_| r.word(&ORIGINS, Origin::Bundled)).collect();
     c
 }
 

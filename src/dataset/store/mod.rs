@@ -1,12 +1,15 @@
 //! Observations column by column, and the index that answers "which rows hold indicator i for
 //! province p" without a scan (`index.rs`).
 //!
-//! Numbers live in `Vec<f64>`, ids in small integer columns, text in one arena per column. This
-//! module knows no file format and no query.
+//! Numbers live in `Vec<f64>`, ids in small integer columns, text in one arena per column, and
+//! a column whose rows nearly all hold one value in a [`Sparse`] column. This module knows no
+//! file format and no query.
 
 mod index;
+mod sparse;
 
 pub(crate) use index::Index;
+pub(crate) use sparse::Sparse;
 
 use crate::model::{Origin, Period, Qualifier, TableCell};
 use crate::parse::{CellRef, ObservationRow};
@@ -88,12 +91,13 @@ pub(crate) struct Columns {
     pub(super) period: Vec<Period>,
     pub(super) value: Vec<f64>,
     /// The whole of a part (`151` of `151/151`); NaN when the figure has none, so that the
-    /// column costs 8 bytes a row rather than an `Option`'s 16. Read it with [`Columns::out_of`].
-    pub(super) wholes: Vec<f64>,
+    /// column costs 8 bytes a row rather than an `Option`'s 16 once a figure has one. Read it
+    /// with [`Columns::out_of`].
+    pub(super) wholes: Sparse<f64>,
     pub(super) qualifier: Vec<Qualifier>,
-    pub(super) is_target: Vec<bool>,
+    pub(super) is_target: Sparse<bool>,
     /// Interned: index into the dataset's scope names; 0 is `province`.
-    pub(super) scope: Vec<u32>,
+    pub(super) scope: Sparse<u32>,
     pub(super) source: Vec<u32>,
     pub(super) quote: Arena,
     pub(super) note: Arena,
@@ -101,7 +105,7 @@ pub(crate) struct Columns {
     pub(super) table_row: Arena,
     pub(super) table_column: Arena,
     pub(super) cell: Arena,
-    pub(super) origin: Vec<Origin>,
+    pub(super) origin: Sparse<Origin>,
 }
 
 /// A figure with nothing but its numbers: what a row of a long file of figures holds besides
@@ -183,10 +187,7 @@ impl Columns {
 
     /// The whole `row` is a part of, if any.
     pub(crate) fn out_of(&self, row: usize) -> Option<f64> {
-        self.wholes
-            .get(row)
-            .copied()
-            .filter(|whole| !whole.is_nan())
+        self.wholes.get(row).filter(|whole| !whole.is_nan())
     }
 
     /// How many more rows the columns hold without allocating.
@@ -220,17 +221,17 @@ impl Columns {
         self.indicator.extend_from_slice(&other.indicator);
         self.period.extend_from_slice(&other.period);
         self.value.extend_from_slice(&other.value);
-        self.wholes.extend_from_slice(&other.wholes);
+        self.wholes.extend(&other.wholes);
         self.qualifier.extend_from_slice(&other.qualifier);
-        self.is_target.extend_from_slice(&other.is_target);
-        self.scope.extend_from_slice(&other.scope);
+        self.is_target.extend(&other.is_target);
+        self.scope.extend(&other.scope);
         self.source.extend_from_slice(&other.source);
         self.quote.extend(&other.quote);
         self.note.extend(&other.note);
         self.table_row.extend(&other.table_row);
         self.table_column.extend(&other.table_column);
         self.cell.extend(&other.cell);
-        self.origin.extend_from_slice(&other.origin);
+        self.origin.extend(&other.origin);
     }
 
     /// The table cell row `row` cites, if it cites one.
@@ -252,13 +253,14 @@ impl Columns {
             + self.table_column.bytes()
             + self.cell.bytes()
             + self.province.capacity() * 2
-            + (self.indicator.capacity() + self.scope.capacity() + self.source.capacity()) * 4
+            + (self.indicator.capacity() + self.source.capacity()) * 4
             + self.period.capacity() * 4
             + self.value.capacity() * 8
-            + self.wholes.capacity() * 8
             + self.qualifier.capacity()
-            + self.is_target.capacity()
-            + self.origin.capacity()
+            + self.wholes.bytes()
+            + self.scope.bytes()
+            + self.is_target.bytes()
+            + self.origin.bytes()
     }
 }
 
