@@ -182,10 +182,10 @@ impl Dataset {
         Ok(dataset)
     }
 
-    /// The rows of one bundled file of observations, read whole.
+    /// The rows of one bundled file of observations (or of one's own), which came whole.
     fn load(&mut self, file: &str, text: &str) -> Result<Columns> {
         let load = Load::new(self, file, Origin::Bundled, text.len());
-        load.finish(self, text, &HashSet::default())
+        load.read_all(self, text, &HashSet::default())
     }
 
     /// Installs the dataset's rows and indexes them: the index is always of these columns.

@@ -148,10 +148,13 @@ impl Load {
 
     /// Reads all of `text`, which came whole, a piece of about [`PIECE`] bytes at a time, and
     /// hands back the columns: the rows and errors of reading it whole (the pieces' reading
-    /// gives the same), with the parse entered once a piece instead of once for the file. A
-    /// runtime that optimises a function between two of its calls, as V8 does WebAssembly's,
-    /// then runs most of a long file's parse optimised rather than all of it in its first tier;
-    /// natively it costs about 2 % more instructions.
+    /// gives the same). Read whole, the text was read twice, its lines counted to size the
+    /// columns and then parsed; in pieces only the first piece's lines are counted, the rest
+    /// estimated from it, and each piece is parsed while it is still in the cache: natively
+    /// 0.85× the time of a load of 1e6 rows, 2 % fewer instructions. And the parse is entered
+    /// once a piece instead of once for the file, so that a runtime that optimises a function
+    /// between two of its calls, as V8 does WebAssembly's, runs most of a long file's parse
+    /// optimised rather than all of it in its first tier.
     pub(super) fn read_all(
         mut self,
         dataset: &mut Dataset,
