@@ -433,14 +433,16 @@ impl Dataset {
         Some(Observation {
             id: c.id.get(row).to_owned(),
             province: self.reference.at(*c.province.get(row)?).id,
-            indicator: self.indicators[*c.indicator.get(row)? as usize].id.clone(),
+            indicator: self.indicators[usize::from(*c.indicator.get(row)?)]
+                .id
+                .clone(),
             period: c.period[row],
             value: c.value[row],
             out_of: c.out_of(row),
             qualifier: c.qualifier[row],
             is_target: c.is_target.get(row)?,
             scope: self.scopes[c.scope.get(row)? as usize].clone(),
-            source: self.sources[c.source[row] as usize].id.clone(),
+            source: self.sources[usize::from(c.source[row])].id.clone(),
             quote: c.quote.get(row).to_owned(),
             cell: c.table_cell(row),
             note: c.note.get(row).to_owned(),

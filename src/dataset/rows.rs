@@ -49,14 +49,14 @@ impl Dataset {
         let c = &self.columns;
         Some(Row {
             province: *c.province.get(r)?,
-            indicator: *c.indicator.get(r)?,
+            indicator: u32::from(*c.indicator.get(r)?),
             period: *c.period.get(r)?,
             value: *c.value.get(r)?,
             out_of: c.out_of(r),
             qualifier: *c.qualifier.get(r)?,
             is_target: c.is_target.get(r)?,
             scope: c.scope.get(r)?,
-            source: *c.source.get(r)?,
+            source: u32::from(*c.source.get(r)?),
             origin: c.origin.get(r)?,
         })
     }

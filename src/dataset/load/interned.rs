@@ -14,8 +14,8 @@ use crate::parse::Packed;
 /// id, or a longer one, asks `lookup`. Only what `lookup` found is remembered, so an error is
 /// raised again at every row that would raise it.
 pub(super) struct Interned {
-    slots: Vec<(u128, u32)>,
-    every: HashMap<u128, u32>,
+    slots: Vec<(u128, u16)>,
+    every: HashMap<u128, u16>,
 }
 
 impl Default for Interned {
@@ -31,7 +31,7 @@ impl Interned {
     const SLOTS: usize = 1 << 10;
 
     /// The value remembered for `id`, or what `lookup` finds for it (remembered when found).
-    pub(super) fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u32>) -> Result<u32> {
+    pub(super) fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u16>) -> Result<u16> {
         let packed = Packed::of(id.as_bytes());
         if let Some(value) = packed.and_then(|packed| self.known(packed)) {
             return Ok(value);
@@ -51,7 +51,7 @@ impl Interned {
     /// check its resolution makes.
     // Forced: asked twice for every row of a long file (see `inline_always` in Cargo.toml).
     #[inline(always)]
-    pub(super) fn known(&mut self, packed: Packed) -> Option<u32> {
+    pub(super) fn known(&mut self, packed: Packed) -> Option<u16> {
         let (key, place) = Interned::key(packed);
         let slot = self.slots.get_mut(place)?;
         if slot.0 == key {
@@ -91,16 +91,16 @@ mod tests {
             for (i, id) in ids.iter().enumerate() {
                 let found = interned.get(id, || {
                     lookups += 1;
-                    Ok(i as u32)
+                    Ok(i as u16)
                 });
-                assert_eq!(found.unwrap(), i as u32, "{id} in round {round}");
+                assert_eq!(found.unwrap(), i as u16, "{id} in round {round}");
             }
         }
         // More ids than places: some were displaced, and each was found again without a second
         // lookup, none confused with another.
         assert_eq!(lookups, ids.len());
         for (i, id) in ids.iter().enumerate() {
-            assert_eq!(interned.known(packed(id)), Some(i as u32), "{id}");
+            assert_eq!(interned.known(packed(id)), Some(i as u16), "{id}");
         }
         assert_eq!(interned.known(packed("ind_3000")), None);
         let again = interned.get("ind_2999", || panic!("remembered"));

@@ -250,22 +250,30 @@ impl Rows {
             )
         })?;
         let indicator = self.indicators.get(row.indicator, || {
-            dataset.indicator_position(row.indicator).ok_or_else(|| {
+            let position = dataset.indicator_position(row.indicator).ok_or_else(|| {
                 table.error(
                     column::INDICATOR,
                     ErrorKind::UnknownIndicator {
                         id: excerpt(row.indicator),
                     },
                 )
-            })
+            })?;
+            in_columns(
+                table,
+                column::INDICATOR,
+                row.indicator,
+                position,
+                "indicators",
+            )
         })?;
         let unit = dataset
             .indicators
-            .get(indicator as usize)
+            .get(usize::from(indicator))
             .map_or(Unit::Count, |i| i.unit);
         check_value(table, unit, row)?;
         let source = self.sources.get(row.source, || {
-            dataset.resolve_source(table, row.source, row.province, origin, file)
+            let position = dataset.resolve_source(table, row.source, row.province, origin, file)?;
+            in_columns(table, column::SOURCE, row.source, position, "sources")
         })?;
         if !row.id.is_empty() {
             if taken.contains(row.id) {
@@ -283,7 +291,7 @@ impl Rows {
                 return Err(table.error(column::ID, kind));
             }
         }
-        check_evidence(table, &dataset.sources[source as usize], origin, row)?;
+        check_evidence(table, &dataset.sources[usize::from(source)], origin, row)?;
         let scope_ids = &mut self.scope_ids;
         let scope = remembered(&mut self.last_scope, row.scope, || {
             Ok(*scope_ids.entry(row.scope.to_owned()).or_insert_with(|| {
@@ -303,6 +311,16 @@ impl Rows {
         );
         Ok(())
     }
+}
+
+/// `position` in the dataset's list of indicators or sources (`list`), as the columns hold it:
+/// in 16 bits, so that a row takes two bytes for each rather than four. A dataset of more is
+/// refused at the first row that names one past them.
+fn in_columns(table: &dyn Record, slot: usize, id: &str, position: u32, list: &str) -> Result<u16> {
+    u16::try_from(position).map_err(|_| {
+        let expected = format!("one of the first 65 536 {list}: a dataset holds no more");
+        table.invalid(slot, id, expected)
+    })
 }
 
 /// Refuses values impossible for the indicator's unit: a fractional count (most often a

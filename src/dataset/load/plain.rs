@@ -44,7 +44,7 @@ impl Rows {
         let Some(figure) = plain_figure(record) else {
             return false;
         };
-        let Some(indicator) = dataset.indicators.get(keys.indicator as usize) else {
+        let Some(indicator) = dataset.indicators.get(usize::from(keys.indicator)) else {
             return false;
         };
         // A value its unit cannot have. (Nor can it be negative, as the full reading requires:

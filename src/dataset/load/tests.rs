@@ -85,3 +85,63 @@ fn a_file_read_in_many_pieces_is_stored_without_room_grown_by_doubling() {
         );
     }
 }
+
+#[test]
+fn a_dataset_of_more_indicators_or_sources_than_the_columns_hold_is_refused_where_one_is_named() {
+    use std::fmt::Write as _;
+    const HELD: usize = 1 << 16;
+
+    let mut indicators = crate::synthetic_indicators();
+    for i in 0..=HELD {
+        let _ = writeln!(
+            indicators,
+            "many_{i},f,infrastructure,v,e,count,,sum,higher,,d,d"
+        );
+    }
+    // The synthetic file's indicators come first: `many_0` is at 200, and the last is past
+    // the 65 536 the columns hold.
+    let many = HELD - 200;
+    let observations = format!(
+        "province,indicator_id,period,value,source_id\n\
+         p63:84,many_0,2024,1,s01\n\
+         p63:84,many_{},2024,1,s01\n\
+         p63:84,many_{many},2024,1,s01\n",
+        many - 1
+    );
+    let sources = crate::synthetic_sources();
+    let error = Dataset::with_bundled_reference(&sources, &indicators, &observations)
+        .expect_err("an indicator past the columns' 16 bits");
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidValue { column, .. } if column == "indicator_id")
+    );
+    let at = |error: &crate::Error| error.position().map(|p| (p.file.clone(), p.line, p.field));
+    assert_eq!(
+        at(&error),
+        Some((Some("observations.csv".into()), 4, Some(2)))
+    );
+    let held = observations.lines().take(3).collect::<Vec<_>>().join("\n");
+    let dataset = Dataset::with_bundled_reference(&sources, &indicators, &held)
+        .expect("the indicators the columns hold");
+    assert_eq!(dataset.len(), 2);
+
+    // A reader's file names a new source of its own in each row.
+    let bundled = Dataset::bundled().expect("the bundled dataset");
+    let first = HELD - bundled.sources.len();
+    let mut file = String::from("province,indicator_id,period,value,source_id\n");
+    for s in 0..=first {
+        let _ = writeln!(file, "p63:84,bts_stations,2024,1,mine_{s}");
+    }
+    let error = bundled
+        .with_user_file(&file, "mine.csv")
+        .expect_err("too many sources");
+    assert!(
+        matches!(error.kind(), ErrorKind::InvalidValue { column, .. } if column == "source_id")
+    );
+    let line = u64::try_from(first).expect("a line") + 2;
+    assert_eq!(at(&error), Some((Some("mine.csv".into()), line, Some(5))));
+    let held = file.lines().take(first + 1).collect::<Vec<_>>().join("\n");
+    let loaded = bundled
+        .with_user_file(&held, "mine.csv")
+        .expect("the sources the columns hold");
+    assert_eq!(loaded.len(), bundled.len() + first);
+}

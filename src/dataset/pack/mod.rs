@@ -351,12 +351,12 @@ fn write_columns(w: &mut Writer, c: &Columns) {
         previous = id;
     }
     c.province.iter().for_each(|&p| w.count(usize::from(p)));
-    c.indicator.iter().for_each(|&i| w.count(i as usize));
+    c.indicator.iter().for_each(|&i| w.count(usize::from(i)));
     c.period.iter().for_each(|&p| w.period(p));
     c.qualifier.iter().for_each(|q| w.word(q, Qualifier::ALL));
     c.is_target.iter().for_each(|t| w.flag(t));
     c.scope.iter().for_each(|s| w.count(s as usize));
-    c.source.iter().for_each(|&s| w.count(s as usize));
+    c.source.iter().for_each(|&s| w.count(usize::from(s)));
     // The quotes, notes and table-cell places are in the texts pack; the cells' texts are
     // here, since most figures are read from them.
     for row in 0..n {
@@ -389,8 +389,7 @@ fn read_columns(r: &mut Reader<'_>, dataset: &Dataset) -> Columns {
         id.push_str(r.text());
         c.id.push(&id);
     }
-    let provinces = r.positions(n, dataset.reference.provinces().len());
-    c.province = provinces.into_iter().map(|p| p as u16).collect();
+    c.province = r.positions(n, dataset.reference.provinces().len());
     c.indicator = r.positions(n, dataset.indicators.len());
     c.period = r.column(n, Reader::period);
     c.qualifier = r.column(n, |r| r.word(Qualifier::ALL, Qualifier::Exact));

@@ -471,11 +471,15 @@ impl<'a> Reader<'a> {
         items
     }
 
-    /// `n` positions in a list of `len` items.
-    pub(super) fn positions(&mut self, n: usize, len: usize) -> Vec<u32> {
+    /// `n` positions in a list of `len` items, each of which the columns hold in 16 bits.
+    pub(super) fn positions(&mut self, n: usize, len: usize) -> Vec<u16> {
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
-            items.push(self.position(len) as u32);
+            let position = u16::try_from(self.position(len)).unwrap_or_else(|_| {
+                self.fail("a position past the columns' 16 bits");
+                0
+            });
+            items.push(position);
         }
         items
     }

@@ -165,7 +165,9 @@ mod tests {
     fn columns_of(rows: &[(u32, u16, Period)]) -> Columns {
         let mut columns = Columns::default();
         for &(indicator, province, period) in rows {
-            columns.indicator.push(indicator);
+            columns
+                .indicator
+                .push(u16::try_from(indicator).expect("a small indicator"));
             columns.province.push(province);
             columns.period.push(period);
             columns.value.push(1.0);
@@ -227,7 +229,7 @@ mod tests {
             for indicator in 0..4 {
                 for province in 0..5 {
                     for &row in index.of(indicator, province) {
-                        prop_assert_eq!(columns.indicator[row as usize], indicator);
+                        prop_assert_eq!(u32::from(columns.indicator[row as usize]), indicator);
                         prop_assert_eq!(columns.province[row as usize], province);
                     }
                 }

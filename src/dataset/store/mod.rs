@@ -87,7 +87,7 @@ impl Arena {
 pub(crate) struct Columns {
     pub(super) id: Arena,
     pub(super) province: Vec<u16>,
-    pub(super) indicator: Vec<u32>,
+    pub(super) indicator: Vec<u16>,
     pub(super) period: Vec<Period>,
     pub(super) value: Vec<f64>,
     /// The whole of a part (`151` of `151/151`); NaN when the figure has none, so that the
@@ -98,7 +98,7 @@ pub(crate) struct Columns {
     pub(super) is_target: Sparse<bool>,
     /// Interned: index into the dataset's scope names; 0 is `province`.
     pub(super) scope: Sparse<u32>,
-    pub(super) source: Vec<u32>,
+    pub(super) source: Vec<u16>,
     pub(super) quote: Arena,
     pub(super) note: Arena,
     /// The cited cell of a table figure: row, column and text (empty for a report's figure).
@@ -122,9 +122,9 @@ pub(crate) struct Plain {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RowKeys {
     pub(crate) province: u16,
-    pub(crate) indicator: u32,
+    pub(crate) indicator: u16,
     pub(crate) scope: u32,
-    pub(crate) source: u32,
+    pub(crate) source: u16,
     pub(crate) origin: Origin,
 }
 
@@ -252,8 +252,7 @@ impl Columns {
             + self.table_row.bytes()
             + self.table_column.bytes()
             + self.cell.bytes()
-            + self.province.capacity() * 2
-            + (self.indicator.capacity() + self.source.capacity()) * 4
+            + (self.province.capacity() + self.indicator.capacity() + self.source.capacity()) * 2
             + self.period.capacity() * 4
             + self.value.capacity() * 8
             + self.qualifier.capacity()
