@@ -92,7 +92,7 @@ impl<T: Usual> Sparse<T> {
 
     /// Every row's value, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = T> + '_ {
-        (0..self.len).map(|row| self.get(row).unwrap_or(T::USUAL))
+        (0..self.len).map(|row| self.values.get(row).copied().unwrap_or(T::USUAL))
     }
 
     /// Room for `rows` more rows, made only once the column holds its values.
