@@ -124,8 +124,13 @@ fn counting_sort(keys: &[u32], count: usize, order: Option<&[u32]>) -> (Vec<u32>
     for &key in keys {
         starts[key as usize + 1] += 1;
     }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
+    // A running total rather than `starts[i] += starts[i - 1]`: the keys can be many more than
+    // the rows (the bundled dataset's 785 rows fall into 12 126 groups), and in the page's
+    // size-first build each index there is a call with its bounds check.
+    let mut total = 0;
+    for start in &mut starts {
+        total += *start;
+        *start = total;
     }
     let mut next = starts.clone();
     let mut rows = vec![0_u32; keys.len()];
