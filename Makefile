@@ -82,7 +82,7 @@ wasm: pkg/$(CRATE)_bg.wasm
 # or `cargo build` works on a fresh clone; a unit test fails when it is not the one data/ gives.
 pack: $(PACK) $(TEXTS_PACK)
 
-$(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs) | tools
+$(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs src/dataset/pack/*/*.rs) | tools
 	cargo run --release --quiet --bin ict-compare -- pack data/ -o $(PACK)
 
 # Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
