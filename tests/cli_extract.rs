@@ -2,17 +2,13 @@
 //! appended to a data folder, passes `ict-compare validate`; bad input is refused clearly.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cli_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ict-compare"))
-}
-
-fn run(args: &[&str]) -> Output {
-    cli().args(args).output().expect("the CLI runs")
-}
+use cli_support::{cli, run};
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

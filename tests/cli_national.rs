@@ -2,14 +2,9 @@
 //! and numbers shown with their unit and the precision they were published with.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ict-compare"))
-        .args(args)
-        .output()
-        .expect("the CLI runs")
-}
+use cli_support::run;
 
 fn stdout(args: &[&str]) -> String {
     let output = run(args);
