@@ -134,9 +134,12 @@ fn counting_sort(keys: &[u32], count: usize, order: Option<&[u32]>) -> (Vec<u32>
     }
     let mut next = starts.clone();
     let mut rows = vec![0_u32; keys.len()];
+    // Placed through slices: indexing a slice is the bounds check alone, where indexing a
+    // vector is a call in the page's size-first build.
+    let (next_slots, placed) = (next.as_mut_slice(), rows.as_mut_slice());
     let mut place = |row: u32| {
-        let slot = &mut next[keys[row as usize] as usize];
-        rows[*slot as usize] = row;
+        let slot = &mut next_slots[keys[row as usize] as usize];
+        placed[*slot as usize] = row;
         *slot += 1;
     };
     match order {

@@ -70,6 +70,14 @@ impl<'a> Reader<'a> {
     }
 
     fn whole(&mut self) -> u64 {
+        // Most numbers are one byte, read in place: in the page's size-first build `byte` is
+        // a call.
+        if let Some(&byte) = self.bytes.get(self.at)
+            && byte < 0x80
+        {
+            self.at += 1;
+            return u64::from(byte);
+        }
         let mut value = 0_u64;
         for shift in (0..u64::BITS).step_by(7) {
             let byte = self.byte();
