@@ -149,7 +149,7 @@ fn the_first_view_answers_before_the_texts_arrive() {
     refused(dataset.definition("dti_score"));
     refused(dataset.export_csv().map(JsValue::from));
     refused(dataset.with_user_csv("", "mine.csv").map(JsValue::from));
-    assert!(dataset.attach_texts(b"ict-compare texts 1\n").is_err());
+    assert!(dataset.attach_texts(b"ict-compare texts 2\n").is_err());
     assert!(dataset.texts_pending(), "a refused pack changes nothing");
     dataset.attach_texts(web_support::TEXTS).expect("attaches");
     assert!(!dataset.texts_pending());

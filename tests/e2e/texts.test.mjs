@@ -70,7 +70,7 @@ test('the first view draws before the texts arrive, and what was opened meanwhil
 });
 
 test("a texts file of another build is refused: the reader is told, the figures stay, nothing is misattributed", async () => {
-  const other = Buffer.concat([Buffer.from('ict-compare texts 1\n'), Buffer.alloc(8, 7), Buffer.from([0, 0])]);
+  const other = Buffer.concat([Buffer.from('ict-compare texts 2\n'), Buffer.alloc(8, 7), Buffer.from([0, 0])]);
   const { page, context, release, problems } = await withTexts((route) => route.fulfill({ status: 200, body: other }));
   release();
   const popover = page.locator('ict-compare .provenance');

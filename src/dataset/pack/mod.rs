@@ -32,7 +32,7 @@ pub(super) use texts::fingerprint;
 use wire::{Reader, Writer};
 
 /// The first bytes of a pack, with its layout's version.
-const MAGIC: &[u8] = b"ict-compare pack 4\n";
+const MAGIC: &[u8] = b"ict-compare pack 5\n";
 
 /// The bundled dataset's two packs: the figures and everything the views draw, and the long
 /// texts a reader opens one at a time.
@@ -55,7 +55,6 @@ impl Dataset {
         let texts = texts::write_body(self);
         let fingerprint = texts::fingerprint(&texts);
         let mut w = Writer::default();
-        w.bytes.extend_from_slice(MAGIC);
         w.bytes.extend_from_slice(&fingerprint.to_le_bytes());
         write_reference(&mut w, &self.reference);
         w.count(self.indicators.len());
@@ -69,8 +68,10 @@ impl Dataset {
         }
         w.texts(self.scopes.iter().map(String::as_str));
         write_columns(&mut w, &self.columns);
+        let mut main = MAGIC.to_vec();
+        main.extend_from_slice(&w.finish());
         Packs {
-            main: w.bytes,
+            main,
             texts: texts::framed(&texts, fingerprint),
         }
     }

@@ -129,7 +129,8 @@ fn a_damaged_pack_is_refused_not_read() {
     w.text("ab");
     w.count(5);
     w.text("c");
-    let mut r = Reader::new(&w.bytes);
+    let contents = w.finish();
+    let mut r = Reader::new(&contents);
     let _ = read_columns(&mut r, &parsed);
     let message = r.check().unwrap_err().to_string();
     assert!(

@@ -13,7 +13,7 @@ use crate::dataset::store::Arena;
 use crate::error::{Error, Result};
 
 /// The first bytes of a texts pack, with its layout's version.
-const MAGIC: &[u8] = b"ict-compare texts 1\n";
+const MAGIC: &[u8] = b"ict-compare texts 2\n";
 
 /// Whether a dataset holds the long texts of its bundled indicators and rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub(super) fn write_body(dataset: &Dataset) -> Vec<u8> {
             w.text(arena.get(row));
         }
     }
-    w.bytes
+    w.finish()
 }
 
 /// A texts pack: its first bytes, `fingerprint` (of `body`, recorded in the main pack too),

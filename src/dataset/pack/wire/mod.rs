@@ -1,12 +1,18 @@
 //! The pack's primitives: whole numbers as LEB128, numbers of figures as a whole number of
 //! some decimal place (`86.18` as 8618 hundredths: three bytes, and read back by one exact
-//! division, so that the engine that reads a pack needs no general decimal reader), texts with
-//! their length first, and closed vocabularies by their place in the list.
+//! division, so that the engine that reads a pack needs no general decimal reader), texts by
+//! their length, and closed vocabularies by their place in the list.
+//!
+//! A text's bytes are not among the numbers: every text is in one region after them, in the
+//! order written, so that a reader checks once that the region is UTF-8 rather than once per
+//! text, which was a tenth of decoding the bundled dataset in Chromium. A pack's contents are
+//! the numbers' length, the numbers, then the texts.
 //!
 //! The writer runs at build time; the reader at every start, on bytes the build made, and
 //! still refuses, with the byte it stopped at, anything it cannot read as what the writer
 //! writes: a whole number too long or not in its shortest form, digits past 2^53, an unknown
-//! header, a text past the end or not UTF-8, a position past its list.
+//! header, texts not in UTF-8, a text past the end or cut inside a character, a position past
+//! its list.
 //!
 //! Here: the number form both sides share, and the writer; in `reader.rs`, the reader.
 
@@ -92,13 +98,25 @@ pub(super) fn exact_decimal(text: &str) -> Option<f64> {
     plain_decimal(text.as_bytes())
 }
 
-/// The bytes of a pack being written.
+/// The contents of a pack being written.
 #[derive(Default)]
 pub(super) struct Writer {
+    /// Numbers, flags, positions and each text's length.
     pub(super) bytes: Vec<u8>,
+    /// Every text's bytes, in the order written.
+    texts: String,
 }
 
 impl Writer {
+    /// The contents: the numbers' length, the numbers, then the texts.
+    pub(super) fn finish(self) -> Vec<u8> {
+        let mut framed = Writer::default();
+        framed.count(self.bytes.len());
+        framed.bytes.extend_from_slice(&self.bytes);
+        framed.bytes.extend_from_slice(self.texts.as_bytes());
+        framed.bytes
+    }
+
     pub(super) fn count(&mut self, value: usize) {
         self.whole(value as u64);
     }
@@ -122,7 +140,7 @@ impl Writer {
 
     pub(super) fn text(&mut self, text: &str) {
         self.count(text.len());
-        self.bytes.extend_from_slice(text.as_bytes());
+        self.texts.push_str(text);
     }
 
     /// An optional text: 0 for none, else its length plus one.
@@ -131,7 +149,7 @@ impl Writer {
             None => self.count(0),
             Some(text) => {
                 self.count(text.len() + 1);
-                self.bytes.extend_from_slice(text.as_bytes());
+                self.texts.push_str(text);
             }
         }
     }

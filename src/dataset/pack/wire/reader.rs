@@ -12,18 +12,40 @@ use crate::model::{Period, ProvinceId, Scheme};
 /// finds the pack at its end. [`Reader::finish`] says whether anything failed. This keeps the
 /// decoder small, since each `?` of a field would add the dropping of every field before it.
 pub(in crate::dataset::pack) struct Reader<'a> {
+    /// The contents up to the end of the numbers: `at` counts from the contents' start.
     bytes: &'a [u8],
     at: usize,
+    /// The texts, after the numbers, and where the next one starts.
+    texts: &'a str,
+    text_at: usize,
     damage: Option<(usize, &'static str)>,
 }
 
 impl<'a> Reader<'a> {
-    pub(in crate::dataset::pack) fn new(bytes: &'a [u8]) -> Self {
-        Reader {
-            bytes,
+    /// A reader of a pack's contents, as [`Writer::finish`](super::Writer::finish) made them;
+    /// a damaged one if their framing or their texts are not.
+    pub(in crate::dataset::pack) fn new(contents: &'a [u8]) -> Self {
+        let mut r = Reader {
+            bytes: contents,
             at: 0,
+            texts: "",
+            text_at: 0,
             damage: None,
+        };
+        let len = r.count();
+        let Some((numbers, texts)) =
+            r.at.checked_add(len)
+                .and_then(|end| contents.split_at_checked(end))
+        else {
+            r.fail("numbers longer than the pack");
+            return r;
+        };
+        r.bytes = numbers;
+        match std::str::from_utf8(texts) {
+            Ok(texts) => r.texts = texts,
+            Err(_) => r.fail("texts not in UTF-8"),
         }
+        r
     }
 
     /// Records the first damage found and stops reading.
@@ -32,6 +54,7 @@ impl<'a> Reader<'a> {
             self.damage = Some((self.at, what));
         }
         self.at = self.bytes.len();
+        self.text_at = self.texts.len();
     }
 
     /// The error of the first damage found, if any.
@@ -48,6 +71,9 @@ impl<'a> Reader<'a> {
     pub(in crate::dataset::pack) fn finish(mut self) -> Result<()> {
         if self.at != self.bytes.len() {
             self.fail("bytes after the last column");
+        }
+        if self.text_at != self.texts.len() {
+            self.fail("texts after the last");
         }
         self.check()
     }
@@ -132,27 +158,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next `len` bytes of the texts, which were checked as UTF-8 whole: a slice that
+    /// starts or ends inside a character is damage.
     fn slice(&mut self, len: usize) -> &'a str {
-        let bytes = self.bytes;
+        let texts = self.texts;
         let text = self
-            .at
+            .text_at
             .checked_add(len)
-            .and_then(|end| bytes.get(self.at..end))
-            .map(std::str::from_utf8);
-        match text {
-            Some(Ok(text)) => {
-                self.at += len;
-                text
-            }
-            Some(Err(_)) => {
-                self.fail("a text not in UTF-8");
-                ""
-            }
-            None => {
-                self.fail("a text past the end");
-                ""
-            }
+            .and_then(|end| texts.get(self.text_at..end));
+        if let Some(text) = text {
+            self.text_at += len;
+            return text;
         }
+        self.fail("a text past the end or cut inside a character");
+        ""
     }
 
     /// Eight bytes, least significant first: the texts pack's fingerprint, a number's bits.

@@ -1,5 +1,15 @@
 use super::*;
 
+/// A pack's contents of `numbers` and `texts` as they stand, as
+/// [`Writer::finish`] frames them: for bytes a writer cannot have made.
+fn contents(numbers: &[u8], texts: &[u8]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.count(numbers.len());
+    w.bytes.extend_from_slice(numbers);
+    w.bytes.extend_from_slice(texts);
+    w.bytes
+}
+
 #[test]
 fn reads_back_what_was_written() {
     let mut w = Writer::default();
@@ -18,7 +28,9 @@ fn reads_back_what_was_written() {
     w.optional_province(None);
     w.flag(true);
     w.word(&Scheme::P34, &[Scheme::P63, Scheme::P34]);
-    let mut r = Reader::new(&w.bytes);
+    w.text("Hải Dương");
+    let contents = w.finish();
+    let mut r = Reader::new(&contents);
     assert_eq!(r.count(), 0);
     assert_eq!(r.count(), 300);
     assert_eq!(r.count(), usize::MAX);
@@ -40,29 +52,47 @@ fn reads_back_what_was_written() {
         r.word(&[Scheme::P63, Scheme::P34], Scheme::P63),
         Scheme::P34
     );
+    assert_eq!(r.text(), "Hải Dương");
     r.finish().unwrap();
 }
 
 #[test]
 fn refuses_bytes_the_writer_cannot_have_made() {
-    let damaged = |bytes: &[u8], read: fn(&mut Reader<'_>)| {
-        let mut reader = Reader::new(bytes);
+    let damaged_with_texts = |bytes: &[u8], texts: &[u8], read: fn(&mut Reader<'_>)| {
+        let contents = contents(bytes, texts);
+        let mut reader = Reader::new(&contents);
         read(&mut reader);
         let error = reader.finish().unwrap_err();
         assert_eq!(error.kind().code(), "io", "{error}");
     };
+    let damaged = |bytes: &[u8], read: fn(&mut Reader<'_>)| damaged_with_texts(bytes, b"", read);
     damaged(&[], |r| {
         let _ = r.count();
     });
     damaged(&[0xff; 11], |r| {
         let _ = r.count();
     });
-    damaged(&[5, b'a'], |r| {
+    // A text past the texts' end, texts not in UTF-8, a text that ends inside a character,
+    // texts left after the last.
+    damaged_with_texts(&[5], b"a", |r| {
         let _ = r.text();
     });
-    damaged(&[2, 0xc3, 0x28], |r| {
+    damaged_with_texts(&[2], &[0xc3, 0x28], |r| {
         let _ = r.text();
     });
+    damaged_with_texts(&[1, 1], "à".as_bytes(), |r| {
+        let _ = r.text();
+        let _ = r.text();
+    });
+    damaged_with_texts(&[1], b"ab", |r| {
+        let _ = r.text();
+    });
+    // Numbers said to run past the contents.
+    for framing in [[9, 0], [0x80, 0x01]] {
+        let mut reader = Reader::new(&framing);
+        let _ = reader.count();
+        assert!(reader.finish().is_err(), "{framing:?}");
+    }
     // A header past the eight bytes' code, digits of 2^53, a whole number not in its
     // shortest form.
     damaged(&[33], |r| {
@@ -104,10 +134,12 @@ fn numbers_read_back_bit_for_bit_in_as_few_bytes_as_their_places_need() {
     let written = |value: f64| {
         let mut w = Writer::default();
         w.number(value);
-        let mut r = Reader::new(&w.bytes);
+        let numbers = w.bytes.clone();
+        let contents = w.finish();
+        let mut r = Reader::new(&contents);
         assert_eq!(r.number().to_bits(), value.to_bits(), "{value}");
         r.finish().unwrap();
-        w.bytes
+        numbers
     };
     // 8618 hundredths: the header and two bytes of digits.
     assert_eq!(written(86.18), [4, 0xaa, 0x43]);
@@ -136,7 +168,8 @@ proptest::proptest! {
         for value in [f64::from_bits(bits), digits as f64 / POWERS_OF_TEN[places]] {
             let mut w = Writer::default();
             w.optional_number(Some(value));
-            let mut r = Reader::new(&w.bytes);
+            let contents = w.finish();
+            let mut r = Reader::new(&contents);
             proptest::prop_assert_eq!(r.optional_number().map(f64::to_bits), Some(value.to_bits()));
             proptest::prop_assert!(r.finish().is_ok());
         }
@@ -155,23 +188,26 @@ proptest::proptest! {
 
 #[test]
 fn a_cell_that_is_not_a_plain_decimal_is_damage() {
-    let mut r = Reader::new(&[]);
+    let contents = contents(&[], b"");
+    let mut r = Reader::new(&contents);
     assert_eq!(r.number_in("86.18").to_bits(), 86.18_f64.to_bits());
     r.number_in("1e5");
     let message = r.finish().unwrap_err().to_string();
-    assert!(message.contains("byte 0: not a number"), "{message}");
+    // Byte 0 holds the numbers' length.
+    assert!(message.contains("byte 1: not a number"), "{message}");
 }
 
 #[test]
 fn the_first_damage_is_the_one_reported() {
-    let mut r = Reader::new(&[2, 1]);
+    let contents = contents(&[2, 1], b"");
+    let mut r = Reader::new(&contents);
     assert!(!r.flag());
     // Nothing more is read once the pack is damaged, though a 1 follows.
     assert!(!r.flag());
     assert_eq!(r.text(), "");
     let message = r.finish().unwrap_err().to_string();
     assert!(
-        message.contains("byte 1: a flag neither 0 nor 1"),
+        message.contains("byte 2: a flag neither 0 nor 1"),
         "{message}"
     );
 }
