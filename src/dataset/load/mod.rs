@@ -29,7 +29,6 @@ const PIECE: usize = 1 << 20;
 /// The rows of one file being loaded, with what the checks remember between rows.
 pub(super) struct Load {
     file: String,
-    origin: Origin,
     stream: ObservationStream,
     rows: Rows,
     /// The bytes the whole file is expected to have, and those seen so far: the columns are
@@ -53,6 +52,10 @@ struct Rows {
     plain_records: bool,
     /// How many records were stored as they stood.
     stored_plain: usize,
+    /// The rows stored as they stood since the last [`Rows::complete_plain`].
+    pending_plain: usize,
+    /// Whose the rows are: the bundled data's, or a reader's.
+    origin: Origin,
 }
 
 /// Where the stream hands the records of one file: the rows being loaded, and what they are
@@ -61,13 +64,12 @@ struct Sink<'a> {
     rows: &'a mut Rows,
     dataset: &'a mut Dataset,
     file: &'a str,
-    origin: Origin,
     taken: &'a HashSet<&'a str>,
 }
 
 impl RowSink for Sink<'_> {
     fn plain(&mut self, record: &LineRecord<'_, '_>) -> bool {
-        self.rows.plain(self.dataset, record, self.origin)
+        self.rows.plain(self.dataset, record)
     }
 
     fn row(&mut self, record: &dyn Record, row: ObservationRow<'_>) -> Result<()> {
@@ -75,10 +77,9 @@ impl RowSink for Sink<'_> {
             rows,
             dataset,
             file,
-            origin,
             taken,
         } = self;
-        rows.add(dataset, record, &row, file, *origin, taken)
+        rows.add(dataset, record, &row, file, taken)
     }
 }
 
@@ -99,7 +100,6 @@ impl Load {
             .collect();
         Load {
             file: file.to_owned(),
-            origin,
             stream: ObservationStream::new(Some(file)),
             rows: Rows {
                 columns: Columns::default(),
@@ -111,6 +111,8 @@ impl Load {
                 scope_ids,
                 plain_records: true,
                 stored_plain: 0,
+                pending_plain: 0,
+                origin,
             },
             expected_bytes,
             seen_bytes: 0,
@@ -130,10 +132,11 @@ impl Load {
             rows: &mut self.rows,
             dataset,
             file: &self.file,
-            origin: self.origin,
             taken,
         };
-        self.stream.push(piece, sink)
+        let read = self.stream.push(piece, sink);
+        self.rows.complete_plain();
+        read
     }
 
     /// Where the text read so far ends.
@@ -181,7 +184,6 @@ impl Load {
         self.make_room(last);
         let Load {
             file,
-            origin,
             stream,
             mut rows,
             ..
@@ -190,10 +192,10 @@ impl Load {
             rows: &mut rows,
             dataset,
             file: &file,
-            origin,
             taken,
         };
         stream.finish(last, sink)?;
+        rows.complete_plain();
         if rows.columns.len() == 0 {
             return Err(crate::Error::at(
                 ErrorKind::NoRows,
@@ -238,9 +240,10 @@ impl Rows {
         table: &dyn Record,
         row: &ObservationRow<'_>,
         file: &str,
-        origin: Origin,
         taken: &HashSet<&str>,
     ) -> Result<()> {
+        self.complete_plain();
+        let origin = self.origin;
         let province = dataset.reference.position(row.province).ok_or_else(|| {
             table.error(
                 column::PROVINCE,

@@ -12,7 +12,7 @@
 
 use super::{Rows, value_fault};
 use crate::dataset::{Dataset, Plain, RowKeys};
-use crate::model::{Origin, Period, ProvinceId, Qualifier};
+use crate::model::{Period, ProvinceId, Qualifier};
 use crate::parse::{LineRecord, observation_column as column, plain_decimal, slots};
 
 /// The columns a plain record leaves empty.
@@ -29,16 +29,11 @@ const EMPTY: u32 = slots(&[
 
 impl Rows {
     /// Stores `record` if it is plain (see the module's documentation) and says whether it did.
-    pub(super) fn plain(
-        &mut self,
-        dataset: &Dataset,
-        record: &LineRecord<'_, '_>,
-        origin: Origin,
-    ) -> bool {
+    pub(super) fn plain(&mut self, dataset: &Dataset, record: &LineRecord<'_, '_>) -> bool {
         if !self.plain_records {
             return false;
         }
-        let Some(keys) = self.plain_keys(dataset, record, origin) else {
+        let Some(keys) = self.plain_keys(dataset, record) else {
             return false;
         };
         let Some(figure) = plain_figure(record) else {
@@ -53,18 +48,26 @@ impl Rows {
             return false;
         }
         self.columns.push_plain(figure, keys);
+        self.pending_plain += 1;
         self.stored_plain += 1;
         true
     }
 
+    /// Completes the rows stored as they stood since it last did: each of the province's
+    /// scope and the file's origin, with no whole and no text (see [`Columns::push_plain`](crate::dataset::Columns::push_plain)).
+    /// Before any other row, and at the end of each piece, so that the columns are whole
+    /// whenever anything but this reading sees them.
+    pub(super) fn complete_plain(&mut self) {
+        if let Some(scope) = self.province_scope {
+            self.columns
+                .complete_plain(self.pending_plain, scope, self.origin);
+        }
+        self.pending_plain = 0;
+    }
+
     /// The record's province, indicator, source and scope, if it is plain and they were all
     /// resolved before.
-    fn plain_keys(
-        &mut self,
-        dataset: &Dataset,
-        record: &LineRecord<'_, '_>,
-        origin: Origin,
-    ) -> Option<RowKeys> {
+    fn plain_keys(&mut self, dataset: &Dataset, record: &LineRecord<'_, '_>) -> Option<RowKeys> {
         if !record.all_empty(EMPTY) {
             return None;
         }
@@ -83,7 +86,7 @@ impl Rows {
             indicator,
             scope: self.province_scope?,
             source,
-            origin,
+            origin: self.origin,
         })
     }
 }

@@ -38,6 +38,16 @@ impl Arena {
         }
     }
 
+    /// `rows` empty strings.
+    pub(crate) fn push_empty(&mut self, rows: usize) {
+        if !self.ends.is_empty() {
+            // Text came before: each empty string ends where it stands.
+            let end = self.text.len() as u32;
+            self.ends.resize(self.ends.len() + rows, end);
+        }
+        self.len += rows;
+    }
+
     fn push_text(&mut self, value: &str) {
         if !value.is_empty() && self.ends.len() < self.len {
             // The first non-empty string: the empty ones before it all end at 0.
@@ -137,7 +147,10 @@ impl Columns {
             qualifier: row.qualifier,
             is_target: row.is_target,
         };
-        self.push_figure(figure, row.out_of, keys);
+        self.push_plain(figure, keys);
+        self.wholes.push(row.out_of.unwrap_or(f64::NAN));
+        self.scope.push(keys.scope);
+        self.origin.push(keys.origin);
         self.id.push(row.id);
         self.quote.push(row.quote);
         self.note.push(row.note);
@@ -151,9 +164,27 @@ impl Columns {
         self.cell.push(cell.text);
     }
 
-    /// Appends a row with no text (no id, quote, note or cell) and no whole.
+    /// Appends a row with no text (no id, quote, note or cell) and no whole, all but the
+    /// columns that only count such rows while they are all of one value: its whole, scope,
+    /// origin and texts. [`Columns::complete_plain`] completes those for a run of such rows at
+    /// once, since a long file is mostly runs of them; until it does, the columns are of
+    /// different lengths, and only the loader that pushed the rows holds them.
     pub(crate) fn push_plain(&mut self, figure: Plain, keys: RowKeys) {
-        self.push_figure(figure, None, keys);
+        self.province.push(keys.province);
+        self.indicator.push(keys.indicator);
+        self.period.push(figure.period);
+        self.value.push(figure.value);
+        self.qualifier.push(figure.qualifier);
+        self.is_target.push(figure.is_target);
+        self.source.push(keys.source);
+    }
+
+    /// Completes the last `rows` rows [`Columns::push_plain`] appended, all of `scope` and
+    /// `origin`.
+    pub(crate) fn complete_plain(&mut self, rows: usize, scope: u32, origin: Origin) {
+        self.wholes.push_many(f64::NAN, rows);
+        self.scope.push_many(scope, rows);
+        self.origin.push_many(origin, rows);
         for texts in [
             &mut self.id,
             &mut self.quote,
@@ -162,23 +193,8 @@ impl Columns {
             &mut self.table_column,
             &mut self.cell,
         ] {
-            texts.push("");
+            texts.push_empty(rows);
         }
-    }
-
-    // Forced: once for every row of a long file (see `Arena::push`).
-    #[inline(always)]
-    fn push_figure(&mut self, figure: Plain, out_of: Option<f64>, keys: RowKeys) {
-        self.province.push(keys.province);
-        self.indicator.push(keys.indicator);
-        self.period.push(figure.period);
-        self.value.push(figure.value);
-        self.wholes.push(out_of.unwrap_or(f64::NAN));
-        self.qualifier.push(figure.qualifier);
-        self.is_target.push(figure.is_target);
-        self.scope.push(keys.scope);
-        self.source.push(keys.source);
-        self.origin.push(keys.origin);
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -300,5 +316,26 @@ mod tests {
         let mut empty = Arena::default();
         empty.extend(&other);
         assert_eq!([empty.get(0), empty.get(1)], ["", "y"]);
+    }
+
+    #[test]
+    fn empty_strings_pushed_at_once_are_as_many_pushed_one_by_one() {
+        let mut at_once = Arena::default();
+        at_once.push_empty(2);
+        assert_eq!(at_once.bytes(), 0);
+        at_once.push("z");
+        at_once.push_empty(3);
+        at_once.push("w");
+        let mut one_by_one = Arena::default();
+        for text in ["", "", "z", "", "", "", "w"] {
+            one_by_one.push(text);
+        }
+        let strings = |arena: &Arena| {
+            (0..8)
+                .map(|row| arena.get(row).to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strings(&at_once), strings(&one_by_one));
+        assert_eq!(at_once.len, 7);
     }
 }

@@ -73,6 +73,15 @@ impl<T: Usual> Sparse<T> {
         }
     }
 
+    /// `rows` rows of `value`.
+    pub(crate) fn push_many(&mut self, value: T, rows: usize) {
+        if self.values.is_empty() && value.is_usual() {
+            self.len += rows;
+        } else {
+            (0..rows).for_each(|_| self.push_value(value));
+        }
+    }
+
     fn push_value(&mut self, value: T) {
         if self.values.len() < self.len {
             // The first unusual value: every row before it held the usual one.
@@ -145,5 +154,17 @@ mod tests {
         joined.extend(&column);
         let values: Vec<u32> = joined.iter().collect();
         assert_eq!(values, [0, 0, 0, 0, 0, 7, 0]);
+    }
+
+    #[test]
+    fn rows_pushed_at_once_are_as_many_pushed_one_by_one() {
+        let mut at_once: Sparse<u32> = Sparse::default();
+        at_once.push_many(0, 2);
+        assert_eq!(at_once.bytes(), 0);
+        at_once.push_many(7, 2);
+        at_once.push_many(0, 3);
+        let values: Vec<u32> = at_once.iter().collect();
+        assert_eq!(values, [0, 0, 7, 7, 0, 0, 0]);
+        assert_eq!(at_once.get(7), None);
     }
 }
