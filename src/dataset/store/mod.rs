@@ -169,6 +169,8 @@ impl Columns {
     /// origin and texts. [`Columns::complete_plain`] completes those for a run of such rows at
     /// once, since a long file is mostly runs of them; until it does, the columns are of
     /// different lengths, and only the loader that pushed the rows holds them.
+    // Forced: once for every row of a long file (see `Arena::push`).
+    #[inline(always)]
     pub(crate) fn push_plain(&mut self, figure: Plain, keys: RowKeys) {
         self.province.push(keys.province);
         self.indicator.push(keys.indicator);
