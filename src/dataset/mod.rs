@@ -32,7 +32,7 @@ use pack::Texts;
 pub use reference::Reference;
 pub(crate) use reference::ReferenceFiles;
 pub(crate) use rows::Row;
-pub(crate) use store::{Columns, Index, Plain, RowKeys};
+pub(crate) use store::{Columns, Index, Plain, PlainRun, RowKeys};
 
 /// The text of a dataset's files, by the names `data/README.md` gives them.
 ///

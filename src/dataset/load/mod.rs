@@ -14,7 +14,7 @@ mod plain;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Columns, Dataset, RowKeys};
+use super::{Columns, Dataset, PlainRun, RowKeys};
 use crate::error::{Allowed, ErrorKind, Implausibility, Position, Result, excerpt};
 use crate::model::{Origin, Source, Unit};
 use crate::parse::{
@@ -52,8 +52,9 @@ struct Rows {
     plain_records: bool,
     /// How many records were stored as they stood.
     stored_plain: usize,
-    /// The rows stored as they stood since the last [`Rows::complete_plain`].
-    pending_plain: usize,
+    /// The records stored as they stood, until the columns take them together
+    /// ([`Rows::append_plain`]).
+    plain_run: Box<PlainRun>,
     /// Whose the rows are: the bundled data's, or a reader's.
     origin: Origin,
 }
@@ -98,6 +99,7 @@ impl Load {
             .enumerate()
             .map(|(i, s)| (s.clone(), i as u32))
             .collect();
+        let province_scope = scope_ids.get("province").copied();
         Load {
             file: file.to_owned(),
             stream: ObservationStream::new(Some(file)),
@@ -107,11 +109,12 @@ impl Load {
                 indicators: Interned::default(),
                 sources: Interned::default(),
                 last_scope: None,
-                province_scope: scope_ids.get("province").copied(),
+                province_scope,
                 scope_ids,
                 plain_records: true,
                 stored_plain: 0,
-                pending_plain: 0,
+                // A file without the province scope has no plain records.
+                plain_run: Box::new(PlainRun::new(province_scope.unwrap_or_default(), origin)),
                 origin,
             },
             expected_bytes,
@@ -135,7 +138,7 @@ impl Load {
             taken,
         };
         let read = self.stream.push(piece, sink);
-        self.rows.complete_plain();
+        self.rows.append_plain();
         read
     }
 
@@ -195,7 +198,7 @@ impl Load {
             taken,
         };
         stream.finish(last, sink)?;
-        rows.complete_plain();
+        rows.append_plain();
         if rows.columns.len() == 0 {
             return Err(crate::Error::at(
                 ErrorKind::NoRows,
@@ -242,7 +245,7 @@ impl Rows {
         file: &str,
         taken: &HashSet<&str>,
     ) -> Result<()> {
-        self.complete_plain();
+        self.append_plain();
         let origin = self.origin;
         let province = dataset.reference.position(row.province).ok_or_else(|| {
             table.error(

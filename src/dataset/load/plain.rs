@@ -47,22 +47,16 @@ impl Rows {
         if value_fault(indicator.unit, figure.value, None).is_some() {
             return false;
         }
-        self.columns.push_plain(figure, keys);
-        self.pending_plain += 1;
+        self.columns.push_plain(&mut self.plain_run, figure, keys);
         self.stored_plain += 1;
         true
     }
 
-    /// Completes the rows stored as they stood since it last did: each of the province's
-    /// scope and the file's origin, with no whole and no text (see [`Columns::push_plain`](crate::dataset::Columns::push_plain)).
-    /// Before any other row, and at the end of each piece, so that the columns are whole
-    /// whenever anything but this reading sees them.
-    pub(super) fn complete_plain(&mut self) {
-        if let Some(scope) = self.province_scope {
-            self.columns
-                .complete_plain(self.pending_plain, scope, self.origin);
-        }
-        self.pending_plain = 0;
+    /// Appends the records stored as they stood that the columns have not taken yet: before
+    /// any other row, and at the end of each piece, so that the columns are whole whenever
+    /// anything but this reading sees them.
+    pub(super) fn append_plain(&mut self) {
+        self.columns.append_run(&mut self.plain_run);
     }
 
     /// The record's province, indicator, source and scope, if it is plain and they were all

@@ -2,13 +2,15 @@
 //! province p" without a scan (`index.rs`).
 //!
 //! Numbers live in `Vec<f64>`, ids in small integer columns, text in one arena per column, and
-//! a column whose rows nearly all hold one value in a [`Sparse`] column. This module knows no
-//! file format and no query.
+//! a column whose rows nearly all hold one value in a [`Sparse`] column. A long file's plain
+//! rows reach them a run at a time (`run.rs`). This module knows no file format and no query.
 
 mod index;
+mod run;
 mod sparse;
 
 pub(crate) use index::Index;
+pub(crate) use run::PlainRun;
 pub(crate) use sparse::Sparse;
 
 use crate::model::{Origin, Period, Qualifier, TableCell};
@@ -141,15 +143,15 @@ pub(crate) struct RowKeys {
 impl Columns {
     /// Appends one parsed row, its ids resolved.
     pub(crate) fn push(&mut self, row: &ObservationRow<'_>, keys: RowKeys) {
-        let figure = Plain {
-            period: row.period,
-            value: row.value,
-            qualifier: row.qualifier,
-            is_target: row.is_target,
-        };
-        self.push_plain(figure, keys);
+        self.province.push(keys.province);
+        self.indicator.push(keys.indicator);
+        self.period.push(row.period);
+        self.value.push(row.value);
         self.wholes.push(row.out_of.unwrap_or(f64::NAN));
+        self.qualifier.push(row.qualifier);
+        self.is_target.push(row.is_target);
         self.scope.push(keys.scope);
+        self.source.push(keys.source);
         self.origin.push(keys.origin);
         self.id.push(row.id);
         self.quote.push(row.quote);
@@ -162,41 +164,6 @@ impl Columns {
         self.table_row.push(cell.row);
         self.table_column.push(cell.column);
         self.cell.push(cell.text);
-    }
-
-    /// Appends a row with no text (no id, quote, note or cell) and no whole, all but the
-    /// columns that only count such rows while they are all of one value: its whole, scope,
-    /// origin and texts. [`Columns::complete_plain`] completes those for a run of such rows at
-    /// once, since a long file is mostly runs of them; until it does, the columns are of
-    /// different lengths, and only the loader that pushed the rows holds them.
-    // Forced: once for every row of a long file (see `Arena::push`).
-    #[inline(always)]
-    pub(crate) fn push_plain(&mut self, figure: Plain, keys: RowKeys) {
-        self.province.push(keys.province);
-        self.indicator.push(keys.indicator);
-        self.period.push(figure.period);
-        self.value.push(figure.value);
-        self.qualifier.push(figure.qualifier);
-        self.is_target.push(figure.is_target);
-        self.source.push(keys.source);
-    }
-
-    /// Completes the last `rows` rows [`Columns::push_plain`] appended, all of `scope` and
-    /// `origin`.
-    pub(crate) fn complete_plain(&mut self, rows: usize, scope: u32, origin: Origin) {
-        self.wholes.push_many(f64::NAN, rows);
-        self.scope.push_many(scope, rows);
-        self.origin.push_many(origin, rows);
-        for texts in [
-            &mut self.id,
-            &mut self.quote,
-            &mut self.note,
-            &mut self.table_row,
-            &mut self.table_column,
-            &mut self.cell,
-        ] {
-            texts.push_empty(rows);
-        }
     }
 
     pub(crate) fn len(&self) -> usize {
