@@ -1,9 +1,9 @@
 //! Plain rows gathered into a run before the columns take them together. A long file is mostly
 //! plain rows (a figure and its ids, with no text and no whole: `dataset/load/plain.rs`). One
 //! at a time, each was seven pushes that each checked its column's room, and nine columns that
-//! only count such rows counting it one by one; a run is one copy per column and one count.
-//! Natively 0.90× the time of a load of 1e6 rows. This module knows the columns' layout and
-//! nothing of files.
+//! only count such rows counting it one by one; a run is one copy per column and one count:
+//! 5 % fewer instructions for a load (docs/PERFORMANCE.md, "The thirteenth round"). This module
+//! knows the columns' layout and nothing of files.
 
 use super::{Columns, Plain, RowKeys};
 use crate::model::{Origin, Period, Qualifier};
