@@ -81,7 +81,9 @@ impl Columns {
         self.source.extend_from_slice(&run.source[..rows]);
         let is_target = &run.is_target[..rows];
         if is_target.contains(&true) {
-            is_target.iter().for_each(|&t| self.is_target.push(t));
+            for &t in is_target {
+                self.is_target.push(t);
+            }
         } else {
             self.is_target.push_many(false, rows);
         }
