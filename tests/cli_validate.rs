@@ -8,25 +8,22 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use cli_support::{copy_dir, data_copy, edit, run, stdout, validate_fails};
+use cli_support::{data_copy, edit, run, stdout, validate_fails};
 
 #[test]
 fn validate_passes_the_bundled_data_and_names_the_place_of_an_error() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     assert!(run(&["validate", data]).status.success());
 
-    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-data");
-    let _ = fs::remove_dir_all(&copy);
-    copy_dir(Path::new(data), &copy);
-    let observations = copy.join("observations.csv");
-    let text = fs::read_to_string(&observations).expect("reads");
-    fs::write(&observations, text.replacen(",7301,", ",7.301.5,", 1)).expect("writes");
+    let copy = data_copy("bad-data");
+    edit(&copy, "observations.csv", ",7301,", ",7.301.5,");
     let output = run(&["validate", copy.to_str().expect("UTF-8 path")]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
+    let text = fs::read_to_string(copy.join("observations.csv")).expect("reads");
     let line = text
         .lines()
-        .position(|l| l.contains(",7301,"))
+        .position(|l| l.contains(",7.301.5,"))
         .expect("the row")
         + 1;
     assert!(
@@ -57,12 +54,13 @@ fn validate_checks_table_cells_against_the_stored_copies() {
     }
 
     // The stored copy of PAPI changed under a figure: validate fails at the figure's cell.
-    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-table");
-    let _ = fs::remove_dir_all(&copy);
-    copy_dir(Path::new(data), &copy);
-    let papi = copy.join("tables/papi_2018_2024.csv");
-    let stored = fs::read_to_string(&papi).expect("reads");
-    fs::write(&papi, stored.replacen(",3.4226997,", ",3.4226998,", 1)).expect("writes");
+    let copy = data_copy("bad-table");
+    edit(
+        &copy,
+        "tables/papi_2018_2024.csv",
+        ",3.4226997,",
+        ",3.4226998,",
+    );
     let output = run(&["validate", copy.to_str().expect("UTF-8 path")]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
