@@ -73,6 +73,10 @@ impl Columns {
     /// it.
     pub(crate) fn append_run(&mut self, run: &mut PlainRun) {
         let rows = run.len;
+        if rows == 0 {
+            // Asked before every row read in full: most find the run empty.
+            return;
+        }
         self.province.extend_from_slice(&run.province[..rows]);
         self.indicator.extend_from_slice(&run.indicator[..rows]);
         self.period.extend_from_slice(&run.period[..rows]);
