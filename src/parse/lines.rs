@@ -2,13 +2,13 @@
 //! carriage return, split at its commas in one pass over its bytes, eight at a time, and its
 //! fields read in place by column.
 //!
-//! No field's position is kept: only where each field ends, and an error counts the characters
-//! before its field when it needs a column. Every other record (a quoted field, a lone carriage
-//! return, a blank line, a wrong number of fields) is left to the general reader (`csv.rs`),
-//! which reads and places it exactly as it always has, so that rows and errors are the same
-//! whichever reader took a record. It also packs a short field's bytes into words
-//! ([`Packed`]), the form in which the loader looks up an id it has seen. This module knows
-//! what a line looks like, not what its columns mean.
+//! No field's position is kept: only where each field ends (at a comma or the line's end),
+//! and an error counts the characters before its field when it needs a column. Every other
+//! record (a quoted field, a lone carriage return, a blank line, a wrong number of fields) is
+//! left to the general reader (`csv.rs`), which reads and places it exactly as it always has,
+//! so that rows and errors are the same whichever reader took a record. It also packs a short
+//! field's bytes into words ([`Packed`]), the form in which the loader looks up an id it has
+//! seen. This module knows what a line looks like, not what its columns mean.
 
 use crate::error::Position;
 use crate::parse::csv::{any_below, splat, word_at, zero_bytes};
@@ -61,10 +61,11 @@ pub(crate) struct LineRecord<'a, 'l> {
     schema: &'static Schema,
     layout: &'l Layout,
     line: u64,
-    /// Byte offset of each field's first byte.
-    starts: [usize; MAX_FIELDS],
-    /// Byte offset just past each field.
-    ends: [usize; MAX_FIELDS],
+    /// Where the separator before each field is, and the line end after the last: field `i`
+    /// runs from just past `breaks[i]` to `breaks[i + 1]`. The first field's separator is taken
+    /// as the byte before the record (wrapping, for a record at the text's start), so that a
+    /// comma found is one store and every field is read the same way.
+    breaks: [usize; MAX_FIELDS + 1],
 }
 
 impl<'a, 'l> LineRecord<'a, 'l> {
@@ -81,8 +82,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             schema,
             layout,
             line: 1,
-            starts: [0; MAX_FIELDS],
-            ends: [0; MAX_FIELDS],
+            breaks: [0; MAX_FIELDS + 1],
         }
     }
 
@@ -90,7 +90,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// the line after it; `None` if the record is not one this tokeniser takes (see the
     /// module's documentation), for the general reader to read.
     pub(crate) fn split(&mut self, start: usize, line: u64) -> Option<usize> {
-        self.starts[0] = start;
+        self.breaks[0] = start.wrapping_sub(1);
         self.line = line;
         let bytes = self.text.as_bytes();
         let last = self.layout.width - 1;
@@ -115,10 +115,8 @@ impl<'a, 'l> LineRecord<'a, 'l> {
                 if fields == last {
                     return None;
                 }
-                let comma = at + (commas.trailing_zeros() / 8) as usize;
-                self.ends[fields] = comma;
                 fields += 1;
-                self.starts[fields] = comma + 1;
+                self.breaks[fields] = at + (commas.trailing_zeros() / 8) as usize;
                 commas &= commas - 1;
             }
             if stops != 0 {
@@ -130,9 +128,8 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             match byte {
                 b',' if fields == last => return None,
                 b',' => {
-                    self.ends[fields] = at;
                     fields += 1;
-                    self.starts[fields] = at + 1;
+                    self.breaks[fields] = at;
                 }
                 b'\n' | b'\r' | b'"' => return self.end(fields, at),
                 _ => {}
@@ -145,7 +142,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// Ends the record's last field at `end`, a line end, a quote or the end of the text.
     fn end(&mut self, fields: usize, end: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        if fields + 1 != self.layout.width || end == self.starts[0] {
+        if fields + 1 != self.layout.width || end == self.start() {
             return None;
         }
         let next = match bytes.get(end) {
@@ -155,7 +152,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
             // A lone carriage return or a quote: the general reader's.
             Some(_) => return None,
         };
-        *self.ends.get_mut(fields)? = end;
+        *self.breaks.get_mut(fields + 1)? = end;
         Some(next)
     }
 
@@ -228,10 +225,16 @@ impl<'a, 'l> LineRecord<'a, 'l> {
     /// The byte range of field `field` of the record.
     #[inline(always)]
     fn range(&self, field: usize) -> (usize, usize) {
-        match (self.starts.get(field), self.ends.get(field)) {
-            (Some(&start), Some(&end)) => (start, end),
-            _ => (self.starts[0], self.starts[0]),
+        match (self.breaks.get(field), self.breaks.get(field + 1)) {
+            (Some(&before), Some(&end)) => (before.wrapping_add(1), end),
+            _ => (self.start(), self.start()),
         }
+    }
+
+    /// The offset of the record's first byte.
+    #[inline(always)]
+    fn start(&self) -> usize {
+        self.breaks[0].wrapping_add(1)
     }
 
     #[inline(always)]
@@ -244,7 +247,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
 
     /// The position of byte `offset` of the record's line, in characters.
     fn position_at(&self, offset: usize) -> Position {
-        let before = self.text.get(self.starts[0]..offset).unwrap_or_default();
+        let before = self.text.get(self.start()..offset).unwrap_or_default();
         let column = before.chars().count() as u64 + 1;
         Position::new(self.file, self.line, column)
     }
