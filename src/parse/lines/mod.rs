@@ -1,6 +1,6 @@
 //! The line-at-once tokeniser of long files: a record on one line, with no quote and no lone
-//! carriage return, split at its commas in one pass over its bytes, eight at a time, and its
-//! fields read in place by column.
+//! carriage return, split at its commas in one pass over its bytes, a block at a time (see
+//! [`marks`]), and its fields read in place by column.
 //!
 //! No field's position is kept: only where each field ends (at a comma or the line's end),
 //! and an error counts the characters before its field when it needs a column. Every other
@@ -10,8 +10,11 @@
 //! field's bytes into words ([`Packed`]), the form in which the loader looks up an id it has
 //! seen. This module knows what a line looks like, not what its columns mean.
 
+mod marks;
+
+use self::marks::{BLOCK, Marks, marks};
 use crate::error::Position;
-use crate::parse::csv::{any_below, splat, word_at, zero_bytes};
+use crate::parse::csv::word_at;
 use crate::parse::record::Record;
 use crate::parse::table::{Header, Schema, trim};
 
@@ -96,17 +99,7 @@ impl<'a, 'l> LineRecord<'a, 'l> {
         let last = self.layout.width - 1;
         let mut fields = 0;
         let mut at = start;
-        while let Some(word) = word_at(bytes, at) {
-            // A stop (a line end or a quote) is a byte below `#`: most words have none, and
-            // one test says so before the three exact ones.
-            let stops = if any_below(word, b'"' + 1) {
-                zero_bytes(word ^ splat(b'\n'))
-                    | zero_bytes(word ^ splat(b'\r'))
-                    | zero_bytes(word ^ splat(b'"'))
-            } else {
-                0
-            };
-            let mut commas = zero_bytes(word ^ splat(b','));
+        while let Some(Marks { mut commas, stops }) = marks(bytes, at) {
             if stops != 0 {
                 // Only the commas before the first stop belong to this record.
                 commas &= (stops & stops.wrapping_neg()) - 1;
@@ -116,14 +109,15 @@ impl<'a, 'l> LineRecord<'a, 'l> {
                     return None;
                 }
                 fields += 1;
-                self.breaks[fields] = at + (commas.trailing_zeros() / 8) as usize;
+                self.breaks[fields] = at + Marks::offset(commas);
                 commas &= commas - 1;
             }
             if stops != 0 {
-                return self.end(fields, at + (stops.trailing_zeros() / 8) as usize);
+                return self.end(fields, at + Marks::offset(stops));
             }
-            at += 8;
+            at += BLOCK;
         }
+        // The last bytes of the text, fewer than a block.
         while let Some(&byte) = bytes.get(at) {
             match byte {
                 b',' if fields == last => return None,
