@@ -1,12 +1,13 @@
 //! Where a block of a line's bytes has commas and stops (a line end or a quote): the one step
 //! of the line tokeniser that reads every byte. On x86-64, sixteen bytes at a time with SSE2,
 //! which every such processor has; elsewhere (the wasm module among them), eight at a time in
-//! a word. Both give one mark a byte, so the tokeniser reads either the same way.
+//! a word. Each marks a byte with the bits of its place, and [`Marks::offset`] reads them
+//! back, so the tokeniser reads either the same way.
 //!
 //! This module knows bytes, not records: which byte is a separator is the tokeniser's to say.
 
-/// The marks of one block: a set bit for each comma, and for each stop, the block's first
-/// byte lowest. [`Marks::offset`] turns a bit into the byte it marks.
+/// The marks of one block: in `commas` the bits of each comma's place, in `stops` of each
+/// stop's, the block's first byte lowest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Marks {
     pub(super) commas: u64,
@@ -14,22 +15,22 @@ pub(super) struct Marks {
 }
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use sse2::BITS_PER_BYTE;
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 pub(super) use sse2::{BLOCK, marks};
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+use word::BITS_PER_BYTE;
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 pub(super) use word::{BLOCK, marks};
 
 impl Marks {
-    /// The offset in its block of the byte that the lowest set bit of `mask` marks.
+    /// The offset in its block of the byte that the lowest set bit of `mask`, a mask of
+    /// [`marks`], marks.
     #[inline(always)]
     pub(super) fn offset(mask: u64) -> usize {
         (mask.trailing_zeros() / BITS_PER_BYTE) as usize
     }
 }
-
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-const BITS_PER_BYTE: u32 = 1;
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-const BITS_PER_BYTE: u32 = 8;
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
@@ -42,6 +43,9 @@ mod sse2 {
 
     /// How many bytes a block has.
     pub(in crate::parse::lines) const BLOCK: usize = 16;
+
+    /// How many bits of a mask a byte has: one.
+    pub(in crate::parse::lines) const BITS_PER_BYTE: u32 = 1;
 
     /// The marks of the sixteen bytes of `bytes` from `at`, a bit a byte; `None` if fewer
     /// than sixteen are left.
@@ -73,6 +77,9 @@ mod word {
 
     /// How many bytes a block has.
     pub(in crate::parse::lines) const BLOCK: usize = 8;
+
+    /// How many bits of a mask a byte has: eight, of which the highest is its mark.
+    pub(in crate::parse::lines) const BITS_PER_BYTE: u32 = 8;
 
     /// The marks of the eight bytes of `bytes` from `at`, the high bit of each marked byte;
     /// `None` if fewer than eight are left.
@@ -144,7 +151,7 @@ mod tests {
         ) {
             agrees(marks(&bytes, at), &bytes, at, BLOCK, BITS_PER_BYTE)?;
             // The word reading too, where it is not the one in use.
-            agrees(word::marks(&bytes, at), &bytes, at, word::BLOCK, 8)?;
+            agrees(word::marks(&bytes, at), &bytes, at, word::BLOCK, word::BITS_PER_BYTE)?;
         }
     }
 }
