@@ -142,7 +142,7 @@ export interface CompareSpec {
 }
 /** A cell; `ref` asks `provenance` for the quotes a `compareWithoutProvenance` cell leaves out. */
 export interface Cell extends Figure { best: boolean; ref: FigureRef; }
-export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable"; indicators: string[]; message: string; }
+export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable" | "methodBreak"; indicators: string[]; message: string; }
 export interface Matrix {
   period: string;
   columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[]; references: References }[];

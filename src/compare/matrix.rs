@@ -93,7 +93,8 @@ pub struct Row {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
-    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`; and in the chart
+    /// tab's answer, `methodBreak`.
     #[cfg_attr(test, ts(type = "string"))]
     pub code: &'static str,
     /// The indicators concerned.

@@ -4,14 +4,16 @@
 
 use std::cmp::Ordering;
 
-use crate::compare::{CompareSpec, SeriesSpec, compare, series};
+use crate::compare::{CompareSpec, SeriesSpec, Warning, compare, series};
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, Origin, Period, Scheme};
 use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 
 use super::province::{indicator_summary, of_year, view_figure};
-use super::{ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure};
+use super::{
+    BreakMark, ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure,
+};
 
 /// The indicator the chart and the map draw: the focus when it is one of the indicators
 /// chosen, else the first chosen that has a figure, else the first chosen; `None` when none
@@ -75,6 +77,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
         bars: Vec::new(),
         lines: Vec::new(),
         periods: Vec::new(),
+        breaks: Vec::new(),
         warnings: Vec::new(),
         refused: Some(ChartRefusal::NoIndicator),
     };
@@ -132,7 +135,8 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     crate::order::sort_by(&mut bars, |a, b| bar_order(definition.better, a.0, b.0));
     let bars: Vec<ChartBar> = bars.into_iter().map(|(_, bar)| bar).collect();
 
-    let (lines, periods) = lines_of(dataset, &matrix.rows, &focus, per_capita_asked, per_capita)?;
+    let (lines, periods, breaks) =
+        lines_of(dataset, &matrix.rows, &focus, per_capita_asked, per_capita)?;
     let (timeline, year) = timeline_of(dataset, indicator, period);
     view.kind = if lines.iter().any(|l| l.points.len() > 1) {
         ChartKind::Lines
@@ -150,21 +154,35 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     view.lines = lines;
     view.periods = periods.iter().map(ToString::to_string).collect();
     view.warnings = matrix.warnings;
+    // A series' breaks lie between two of its figures, so a chart of bars (one figure a line)
+    // has none.
+    if !breaks.is_empty() {
+        view.warnings.push(Warning {
+            code: "methodBreak",
+            indicators: vec![focus],
+            message: "the method changed within the years shown: changes across a break are not \
+                      like for like"
+                .to_owned(),
+        });
+        view.breaks = breaks;
+    }
     Ok(view)
 }
 
 /// Each province's line over every year, in the order chosen (a province without a figure
-/// has none), and every period of the lines, oldest first.
+/// has none), every period of the lines, oldest first, and the changes of method the lines
+/// cross, oldest first.
 fn lines_of(
     dataset: &Dataset,
     rows: &[crate::compare::Row],
     focus: &str,
     per_capita_asked: bool,
     per_capita: bool,
-) -> Result<(Vec<ChartLine>, Vec<Period>)> {
+) -> Result<(Vec<ChartLine>, Vec<Period>, Vec<BreakMark>)> {
     let reference = dataset.reference();
     let mut lines = Vec::new();
     let mut periods: Vec<Period> = Vec::new();
+    let mut breaks: Vec<BreakMark> = Vec::new();
     for row in rows {
         let found = series(
             dataset,
@@ -193,6 +211,8 @@ fn lines_of(
         if points.is_empty() {
             continue;
         }
+        // A series' breaks lie between two of its figures: each is one its line crosses.
+        breaks.extend(found.breaks.iter().map(BreakMark::from));
         periods.extend(
             found
                 .points
@@ -211,7 +231,12 @@ fn lines_of(
     }
 
     crate::order::sort_distinct(&mut periods);
-    Ok((lines, periods))
+    // One mark for each change, however many lines cross it.
+    crate::order::sort_by(&mut breaks, |a, b| {
+        (a.year, &a.to_edition).cmp(&(b.year, &b.to_edition))
+    });
+    breaks.dedup_by(|a, b| a.year == b.year && a.to_edition == b.to_edition);
+    Ok((lines, periods, breaks))
 }
 
 #[cfg(test)]
@@ -372,6 +397,30 @@ mod tests {
         let years: Vec<u16> = view.periods.iter().filter_map(|p| p.parse().ok()).collect();
         assert_eq!(years, view.timeline);
         assert_eq!(view.year, view.timeline.last().copied());
+        Ok(())
+    }
+
+    #[test]
+    fn lines_across_a_change_of_method_mark_it_once_and_warn() -> Result<()> {
+        let dataset = Dataset::bundled()?;
+        // The DTI's method changed in 2024 (data/editions.csv); both provinces' lines cross it.
+        let view = chart_view(&dataset, &spec(&["p63:44", "p63:84"], &["dti_score"]))?;
+        let marks: Vec<(u16, &str, &str)> = view
+            .breaks
+            .iter()
+            .map(|b| (b.year, b.from_edition.as_str(), b.to_edition.as_str()))
+            .collect();
+        assert_eq!(marks, [(2024, "2022-2023", "2024")]);
+        let warned: Vec<&str> = view.warnings.iter().map(|w| w.code).collect();
+        assert!(warned.contains(&"methodBreak"), "{warned:?}");
+        // PAPI's e-governance dimension has one method: no mark, no warning.
+        let papi = chart_view(
+            &dataset,
+            &spec(&["p63:44", "p63:84"], &["papi_e_governance"]),
+        )?;
+        assert_eq!(papi.kind, ChartKind::Lines);
+        assert!(papi.breaks.is_empty());
+        assert!(papi.warnings.iter().all(|w| w.code != "methodBreak"));
         Ok(())
     }
 }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::compare::Break;
 use crate::model::{ProvinceId, Qualifier};
 use crate::query::{AverageBasis, ReferenceKind};
 
@@ -131,6 +132,18 @@ pub struct BreakMark {
     pub note_vi: String,
     /// What changed (English).
     pub note_en: String,
+}
+
+impl From<&Break> for BreakMark {
+    fn from(found: &Break) -> Self {
+        BreakMark {
+            year: found.at.calendar_year(),
+            from_edition: found.from_edition.clone(),
+            to_edition: found.to_edition.clone(),
+            note_vi: found.note_vi.clone(),
+            note_en: found.note_en.clone(),
+        }
+    }
 }
 
 /// The line chart over the years.

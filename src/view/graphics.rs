@@ -11,7 +11,7 @@ use crate::compare::{CompareSpec, Warning};
 use crate::model::{ProvinceId, Scheme};
 use crate::query::PeriodSpec;
 
-use super::charts::MapView;
+use super::charts::{BreakMark, MapView};
 use super::types::{IndicatorSummary, ViewFigure};
 
 /// What the chart and map tabs are asked: the reader's choice of provinces and indicators (as
@@ -130,6 +130,9 @@ pub struct ChartView {
     pub lines: Vec<ChartLine>,
     /// Every period of the lines, oldest first: the time axis.
     pub periods: Vec<String>,
+    /// The changes of method that a line crosses, oldest first: its figures on either side of
+    /// one are not like for like. None for bars, which are all of one year.
+    pub breaks: Vec<BreakMark>,
     /// What a reader must know to read the chart right.
     pub warnings: Vec<Warning>,
     /// Why there is nothing to draw.

@@ -83,17 +83,7 @@ pub(super) fn series_view(
             points,
         });
     }
-    let mut breaks: Vec<BreakMark> = found
-        .breaks
-        .iter()
-        .map(|b| BreakMark {
-            year: b.at.calendar_year(),
-            from_edition: b.from_edition.clone(),
-            to_edition: b.to_edition.clone(),
-            note_vi: b.note_vi.clone(),
-            note_en: b.note_en.clone(),
-        })
-        .collect();
+    let mut breaks: Vec<BreakMark> = found.breaks.iter().map(BreakMark::from).collect();
     breaks.dedup_by(|a, b| a.year == b.year && a.to_edition == b.to_edition);
     Ok(SeriesView { lines, breaks })
 }

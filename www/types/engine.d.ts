@@ -920,7 +920,8 @@ points: Array<ViewFigure>, };
  */
 export type Warning = { 
 /**
- * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`.
+ * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`; and in the chart
+ * tab's answer, `methodBreak`.
  */
 code: string, 
 /**
@@ -970,6 +971,11 @@ lines: Array<ChartLine>,
  * Every period of the lines, oldest first: the time axis.
  */
 periods: Array<string>, 
+/**
+ * The changes of method that a line crosses, oldest first: its figures on either side of
+ * one are not like for like. None for bars, which are all of one year.
+ */
+breaks: Array<BreakMark>, 
 /**
  * What a reader must know to read the chart right.
  */
