@@ -13,6 +13,27 @@ after(async () => { await session.close(); });
 
 const published = csvRows(readFileSync('data/table_observations.csv', 'utf8'));
 const dtiYears = [...new Set(published.filter((o) => o.indicator_id === 'dti_score').map((o) => Number(o.period)))].sort();
+const editions = csvRows(readFileSync('data/editions.csv', 'utf8'));
+
+test("the chart's lines across the DTI's change of method mark it, dotted across it, and say so", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=chart&provinces=p63:44,p63:84&indicators=dti_score');
+  await page.locator('ict-compare .chart-container svg').first().waitFor();
+  // The DTI's second edition starts a new method: one mark at its first year, named.
+  const edition = editions.filter((e) => e.indicator_id === 'dti_score').sort((a, b) => a.first_period.localeCompare(b.first_period))[1];
+  const mark = page.locator(`ict-compare .chart-container g.ict-break[data-year="${edition.first_period}"]`);
+  assert.equal(await mark.count(), 1);
+  assert.ok((await page.locator('ict-compare .chart-container svg').first().textContent()).includes('Đổi phương pháp'));
+  // Each province's segment across it is dotted, and only that one: two provinces, two segments.
+  const across = page.locator('ict-compare .chart-container g.ict-across path');
+  assert.equal(await across.count(), 2);
+  assert.deepEqual(await across.evaluateAll((paths) => paths.map((p) => p.closest('g').getAttribute('stroke-dasharray') ?? p.getAttribute('stroke-dasharray'))), ['1 5', '1 5']);
+  const solid = dtiYears.filter((y) => y < Number(edition.first_period)).length - 1;
+  assert.equal(await page.locator('ict-compare .chart-container g.ict-lines path').count(), 2 * solid);
+  // The warning above the chart says so, naming the indicator.
+  assert.match(await page.locator('ict-compare .warnings [data-code=methodBreak]').textContent(), /^Chỉ số chuyển đổi số cấp tỉnh \(DTI\): phương pháp tính đổi/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
 
 test("the chart tab's timeline moves the chart's year with Home, arrows and End, and the map shows the same year", async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=chart&provinces=p63:44,p63:84&indicators=dti_score');

@@ -79,6 +79,7 @@ export async function renderChartTab(app) {
     bars: view.bars.map((b) => ({ ...b, ...b.figure, id: b.province, label: b.name })),
     lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
     periods: view.periods,
+    breaks: view.breaks,
     year: view.year,
     better: view.indicator.better,
     formatValue: (value, qualifier) => formatValue({ value, qualifier }, unit, app.state.lang),

@@ -66,6 +66,7 @@ export const en = {
     lookAlike: (names) => `${names}: look alike but are defined differently (different denominators); never ranked together.`,
     partial: (names) => `${names}: some 2025 provinces have figures for only some of their former provinces.`,
     perCapitaNotApplicable: (names) => `${names}: already a rate, not divided by population; shown as reported.`,
+    methodBreak: (names) => `${names}: the method changed within the years shown; figures on either side of the change (dotted) are not like for like.`,
   },
   chartNeedsIndicator: 'Choose at least one indicator to draw a chart.',
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.

@@ -66,6 +66,7 @@ export const vi = {
     lookAlike: (names) => `${names}: trông giống nhau nhưng định nghĩa khác nhau (mẫu số khác), không xếp hạng chung.`,
     partial: (names) => `${names}: một số tỉnh mới chỉ có số liệu của một phần các tỉnh cũ hợp thành.`,
     perCapitaNotApplicable: (names) => `${names}: là tỷ lệ, không tính trên đầu người; giữ nguyên số báo cáo.`,
+    methodBreak: (names) => `${names}: phương pháp tính đổi trong các năm hiển thị; số liệu hai bên điểm đổi (nét chấm) không so sánh trực tiếp được.`,
   },
   chartNeedsIndicator: 'Chọn ít nhất một chỉ số để vẽ biểu đồ.',
   // Why the engine refused a map (its `MapRefusal`), for the indicator named.

@@ -18,13 +18,13 @@ let serial = 0;
 /**
  * Draws the chart into `container` and keeps it as wide as the container. `year` is the
  * timeline's: the lines mark it. Bars come in the engine's rank order and `periods` (the lines'
- * time axis) oldest first.
+ * time axis) oldest first; `breaks` are the changes of method the lines cross.
  * @param {HTMLElement} container
  * @param {{kind: 'bars'|'lines', lang: 'vi'|'en', title: string, unitLabel: string,
  *          bars?: {id: string, label: string, value: number, qualifier: string, period: string,
  *                  derived: boolean, best: boolean, user: boolean}[],
  *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
- *          periods?: string[],
+ *          periods?: string[], breaks?: {year: number}[],
  *          year?: number|null, better?: 'higher'|'lower'|'none',
  *          formatValue: (value: number, qualifier: string) => string,
  *          onSelect?: (id: string) => void, caption?: () => string[]}} model

@@ -1,5 +1,7 @@
-// Provinces over time as lines, one hue each, hollow points for approximate values, and a
-// dashed rule at the year the timeline chose (the year the map shows).
+// Provinces over time as lines, one hue each, hollow points for approximate values, a dashed
+// rule at the year the timeline chose (the year the map shows), and at each change of method
+// the lines cross (the engine's `breaks`) a named rule, the segments across it dotted: figures
+// on either side of one are not like for like.
 import { axisX, axisY, dot, gridY, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { formatPeriod } from '../../format.js';
 import { PAPER, textWidth } from '../svg.js';
@@ -41,6 +43,22 @@ export function drawLines(model, words, width, id) {
   const ticks = kept.map((t) => new Date(t));
   const yearDate = model.year == null ? null : periodDate(String(model.year));
   const yearShown = yearDate != null && yearDate.getTime() >= t0 && yearDate.getTime() <= t1;
+  // Each change of method midway between the last period before it and its first year.
+  const breaks = (model.breaks ?? []).map(({ year }) => {
+    const first = periodDate(String(year)).getTime();
+    const before = periods.filter(([t]) => t < first).at(-1)?.[0] ?? first;
+    const x = (before + first) / 2;
+    const room = width - 22 - insetRight - at(x);
+    return { year, first, date: new Date(x), anchor: textWidth(words.methodChanged, 11, 400) + 6 <= room ? 'start' : 'end' };
+  });
+  // The lines drawn a segment at a time, those across a change of method apart.
+  const segments = lines.flatMap((l) => l.points.slice(1).map((to, i) => {
+    const [a, b] = [periodDate(l.points[i].period).getTime(), periodDate(to.period).getTime()];
+    const across = breaks.some((mark) => a < mark.first && mark.first <= b);
+    return [l.points[i], to].map((p) => ({ key: `${l.id} ${i}`, colour: colourOf.get(l.id), date: periodDate(p.period), value: p.value, across }));
+  }));
+  const within = segments.filter(([from]) => !from.across).flat();
+  const across = segments.filter(([from]) => from.across).flat();
 
   const chart = plot({
     width,
@@ -71,7 +89,12 @@ export function drawLines(model, words, width, id) {
       axisX({ ticks, tickFormat: (d) => formatPeriod(periodOf.get(d.getTime()) ?? String(d.getUTCFullYear())), fontSize: 12, fill: MUTED, label: null, stroke: INK }),
       // The year the timeline chose, which the map shows too.
       ...(yearShown ? [ruleX([yearDate], { stroke: MUTED, strokeWidth: 1.5, strokeDasharray: '4 3', className: 'ict-year' })] : []),
-      lineY(points, { x: 'date', y: 'value', z: 'id', stroke: 'colour', strokeWidth: 2.5, className: 'ict-lines' }),
+      ...breaks.flatMap((mark) => [
+        ruleX([mark.date], { stroke: MUTED, strokeWidth: 1.5, strokeDasharray: '5 4', className: 'ict-break' }),
+        text([mark.date], { x: (d) => d, frameAnchor: 'top', dy: 4, dx: mark.anchor === 'start' ? 4 : -4, textAnchor: mark.anchor, text: () => words.methodChanged, fontSize: 11, fill: MUTED }),
+      ]),
+      lineY(within, { x: 'date', y: 'value', z: 'key', stroke: 'colour', strokeWidth: 2.5, className: 'ict-lines' }),
+      lineY(across, { x: 'date', y: 'value', z: 'key', stroke: 'colour', strokeWidth: 2, strokeDasharray: '1 5', strokeLinecap: 'round', className: 'ict-across' }),
       dot(points, {
         x: 'date',
         y: 'value',
@@ -87,9 +110,10 @@ export function drawLines(model, words, width, id) {
   });
   const svg = adopt(chart);
   if (yearShown) svg.querySelector('g.ict-year')?.setAttribute('data-year', String(model.year));
+  svg.querySelectorAll('g.ict-break').forEach((n, i) => n.setAttribute('data-year', String(breaks[i]?.year)));
   const dots = svg.querySelectorAll('g.ict-dots circle');
   if (dots.length === points.length) dots.forEach((n, i) => n.setAttribute('data-id', points[i].id));
-  svg.querySelectorAll('g.ict-lines path').forEach((path) => {
+  svg.querySelectorAll('g.ict-lines path, g.ict-across path').forEach((path) => {
     const line = lines.find((l) => colourOf.get(l.id) === path.getAttribute('stroke'));
     if (line) path.setAttribute('data-id', line.id);
   });
@@ -98,9 +122,11 @@ export function drawLines(model, words, width, id) {
   const keysBelow = points.some((p) => p.qualifier !== 'exact')
     ? [{ swatch: 'dot', filled: true, text: words.exact }, { swatch: 'dot', filled: false, text: words.approximate }]
     : [];
-  const summary = `${heading(model)}. ${lines
-    .map((l) => `${l.label}: ${l.points.map((p) => `${formatPeriod(p.period)} ${valueText(p)}`).join(', ')}`)
-    .join('; ')}`;
+  const summary = [
+    heading(model),
+    lines.map((l) => `${l.label}: ${l.points.map((p) => `${formatPeriod(p.period)} ${valueText(p)}`).join(', ')}`).join('; '),
+    ...breaks.map((mark) => `${words.methodChanged} ${mark.year}`),
+  ].join('. ');
   return compose({ model, width, id, body: svg, keysAbove, keysBelow, summary });
 }
 

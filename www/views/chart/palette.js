@@ -28,6 +28,7 @@ export const WORDS = {
     user: 'Số liệu của bạn',
     provinces: (n) => `${n} tỉnh, thành phố`,
     table: 'Số liệu của biểu đồ',
+    methodChanged: 'Đổi phương pháp',
   },
   en: {
     province: 'Province',
@@ -42,5 +43,6 @@ export const WORDS = {
     user: 'Your data',
     provinces: (n) => (n === 1 ? '1 province' : `${n} provinces`),
     table: 'Figures of the chart',
+    methodChanged: 'Method changed',
   },
 };
