@@ -10,6 +10,12 @@ use std::process::Command;
 
 use cli_support::{data_copy, edit, run, stdout, validate_fails};
 
+/// The 1-based number of the first line of `file` in `folder` that `is_it` picks out.
+fn line_of(folder: &Path, file: &str, is_it: impl Fn(&str) -> bool) -> usize {
+    let text = fs::read_to_string(folder.join(file)).expect("reads");
+    text.lines().position(is_it).expect("the line") + 1
+}
+
 #[test]
 fn validate_passes_the_bundled_data_and_names_the_place_of_an_error() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
@@ -17,15 +23,8 @@ fn validate_passes_the_bundled_data_and_names_the_place_of_an_error() {
 
     let copy = data_copy("bad-data");
     edit(&copy, "observations.csv", ",7301,", ",7.301.5,");
-    let output = run(&["validate", copy.to_str().expect("UTF-8 path")]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let text = fs::read_to_string(copy.join("observations.csv")).expect("reads");
-    let line = text
-        .lines()
-        .position(|l| l.contains(",7.301.5,"))
-        .expect("the row")
-        + 1;
+    let stderr = validate_fails(&copy);
+    let line = line_of(&copy, "observations.csv", |l| l.contains(",7.301.5,"));
     assert!(
         stderr.contains(&format!("observations.csv:{line}:")),
         "{stderr}"
@@ -61,15 +60,10 @@ fn validate_checks_table_cells_against_the_stored_copies() {
         ",3.4226997,",
         ",3.4226998,",
     );
-    let output = run(&["validate", copy.to_str().expect("UTF-8 path")]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let figures = fs::read_to_string(copy.join("table_observations.csv")).expect("reads");
-    let line = figures
-        .lines()
-        .position(|l| l.starts_with("papi-2018-001,"))
-        .expect("the figure")
-        + 1;
+    let stderr = validate_fails(&copy);
+    let line = line_of(&copy, "table_observations.csv", |l| {
+        l.starts_with("papi-2018-001,")
+    });
     assert!(
         stderr.contains(&format!("table_observations.csv:{line}:")),
         "{stderr}"
