@@ -11,6 +11,7 @@ use crate::model::{Better, Origin, Period, Scheme};
 use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 
 use super::province::{indicator_summary, of_year, view_figure};
+use super::warnings::METHOD_BREAK;
 use super::{
     BreakMark, ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure,
 };
@@ -160,9 +161,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
         view.warnings.push(Warning {
             code: "methodBreak",
             indicators: vec![focus],
-            message: "the method changed within the years shown: changes across a break are not \
-                      like for like"
-                .to_owned(),
+            message: METHOD_BREAK.to_owned(),
         });
         view.breaks = breaks;
     }

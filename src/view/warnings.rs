@@ -1,4 +1,5 @@
-//! The warnings a province view carries: what a reader must know to read its views right.
+//! The warnings a province view carries: what a reader must know to read its views right; the
+//! chart tab says a change of method in the same words.
 
 use crate::model::{ProvinceId, Scheme};
 
@@ -12,6 +13,11 @@ pub(super) struct Shown<'a> {
     pub(super) series: &'a SeriesView,
     pub(super) conflicts: &'a [Conflict],
 }
+
+/// What a change of method within the years shown means, in the province view's warnings and
+/// the chart tab's.
+pub(super) const METHOD_BREAK: &str =
+    "the method changed within the years shown: changes across a break are not like for like";
 
 fn warning(code: ViewWarningCode, provinces: Vec<ProvinceId>, message: &str) -> ViewWarning {
     ViewWarning {
@@ -75,7 +81,7 @@ pub(super) fn view_warnings(shown: &Shown<'_>) -> Vec<ViewWarning> {
         warnings.push(warning(
             ViewWarningCode::MethodBreak,
             Vec::new(),
-            "the method changed within the years shown: changes across a break are not like for like",
+            METHOD_BREAK,
         ));
     }
     // In the list's order already: each province once is enough.
