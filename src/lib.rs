@@ -113,8 +113,8 @@ pub use view::{
     table_conflicts,
 };
 pub use view::{
-    ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, IndicatorDefinition,
-    InitialChoice, MapTabView, PeriodChoice, QualifierDisplay, UnitDisplay, chart_view,
-    indicator_definition, initial_choice, map_tab_view, period_choices, qualifier_displays,
-    unit_displays,
+    ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, GraphicsSpec,
+    IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, QualifierDisplay, UnitDisplay,
+    chart_view, indicator_definition, initial_choice, map_tab_view, period_choices,
+    qualifier_displays, unit_displays,
 };

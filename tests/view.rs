@@ -112,6 +112,16 @@ fn the_series_has_the_province_its_region_and_the_nation_with_the_2024_break() -
     );
     assert_eq!(answer.series.breaks.len(), 1);
     assert_eq!(answer.series.breaks[0].year, 2024);
+    // Every line reaches 2024 across the change of method, and no other year.
+    for line in &answer.series.lines {
+        let across: Vec<u16> = line
+            .points
+            .iter()
+            .filter(|p| p.across_break)
+            .map(|p| p.year)
+            .collect();
+        assert_eq!(across, [2024], "{:?}", line.kind);
+    }
     assert_eq!(answer.timeline, [2022, 2023, 2024]);
     assert!(
         answer

@@ -13,7 +13,7 @@ use crate::query::{Options, PeriodSpec, Selector, has_per_capita};
 use super::province::{indicator_summary, of_year, view_figure};
 use super::warnings::METHOD_BREAK;
 use super::{
-    BreakMark, ChartBar, ChartKind, ChartLine, ChartRefusal, ChartView, GraphicsSpec, ViewFigure,
+    BreakMark, ChartBar, ChartKind, ChartLine, ChartPoint, ChartRefusal, ChartView, GraphicsSpec,
 };
 
 /// The indicator the chart and the map draw: the focus when it is one of the indicators
@@ -196,15 +196,18 @@ fn lines_of(
                 targets: false,
             },
         )?;
-        let points: Vec<ViewFigure> = found
+        // A point's change is from the point with a value before it, the one its line comes
+        // from: it says whether a change of method lies between them.
+        let points: Vec<ChartPoint> = found
             .points
             .iter()
             .filter(|p| p.figure.value.is_some())
-            .map(|p| {
-                view_figure(
+            .map(|p| ChartPoint {
+                figure: view_figure(
                     &p.figure,
                     of_year(&p.figure, row.province, focus, per_capita),
-                )
+                ),
+                across_break: p.change.as_ref().is_some_and(|c| c.edition_break.is_some()),
             })
             .collect();
         if points.is_empty() {
@@ -391,7 +394,11 @@ mod tests {
         let first: ProvinceId = "p63:44".parse().expect("an id");
         assert_eq!(view.lines[0].province, first);
         for line in &view.lines {
-            assert!(line.points.windows(2).all(|w| w[0].period < w[1].period));
+            assert!(
+                line.points
+                    .windows(2)
+                    .all(|w| w[0].figure.period < w[1].figure.period)
+            );
         }
         let years: Vec<u16> = view.periods.iter().filter_map(|p| p.parse().ok()).collect();
         assert_eq!(years, view.timeline);
@@ -410,6 +417,16 @@ mod tests {
             .map(|b| (b.year, b.from_edition.as_str(), b.to_edition.as_str()))
             .collect();
         assert_eq!(marks, [(2024, "2022-2023", "2024")]);
+        // Each line reaches its 2024 point across it, and no other point.
+        for line in &view.lines {
+            let across: Vec<&str> = line
+                .points
+                .iter()
+                .filter(|p| p.across_break)
+                .map(|p| p.figure.period.as_str())
+                .collect();
+            assert_eq!(across, ["2024"], "{}", line.name);
+        }
         let warned: Vec<&str> = view.warnings.iter().map(|w| w.code).collect();
         assert!(warned.contains(&"methodBreak"), "{warned:?}");
         // PAPI's e-governance dimension has one method: no mark, no warning.
@@ -419,6 +436,12 @@ mod tests {
         )?;
         assert_eq!(papi.kind, ChartKind::Lines);
         assert!(papi.breaks.is_empty());
+        assert!(
+            papi.lines
+                .iter()
+                .flat_map(|l| &l.points)
+                .all(|p| !p.across_break)
+        );
         assert!(papi.warnings.iter().all(|w| w.code != "methodBreak"));
         Ok(())
     }

@@ -100,6 +100,9 @@ pub struct LinePoint {
     pub qualifier: Qualifier,
     /// How the value was arrived at; averages are marked derived.
     pub mark: FigureMark,
+    /// Whether the line reaches this point across a change of method from the point before:
+    /// the two are not like for like, and the segment between them is drawn apart.
+    pub across_break: bool,
 }
 
 /// One line of the chart over the years.

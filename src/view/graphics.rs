@@ -104,7 +104,19 @@ pub struct ChartLine {
     /// Its short name.
     pub name: String,
     /// Its figures with a value, oldest first.
-    pub points: Vec<ViewFigure>,
+    pub points: Vec<ChartPoint>,
+}
+
+/// One point of a province's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ChartPoint {
+    /// The figure: always with a value.
+    pub figure: ViewFigure,
+    /// Whether the line reaches it across a change of method from the point before: the two
+    /// are not like for like, and the segment between them is drawn apart.
+    pub across_break: bool,
 }
 
 /// The chart tab's answer: everything it draws, or why it draws nothing.

@@ -35,6 +35,8 @@ pub(super) fn series_view(
             targets: false,
         },
     )?;
+    let mut breaks: Vec<BreakMark> = found.breaks.iter().map(BreakMark::from).collect();
+    breaks.dedup_by(|a, b| a.year == b.year && a.to_edition == b.to_edition);
     let mut lines = vec![SeriesLine {
         kind: LineKind::Province,
         label_vi: province.name.clone(),
@@ -47,6 +49,9 @@ pub(super) fn series_view(
                 value: p.figure.value,
                 qualifier: p.figure.qualifier,
                 mark: figure_mark(&p.figure),
+                // The change is from the point with a value before: where that is not the
+                // point just before, no segment reaches this one.
+                across_break: p.change.as_ref().is_some_and(|c| c.edition_break.is_some()),
             })
             .collect(),
     }];
@@ -68,11 +73,18 @@ pub(super) fn series_view(
                     value: l.value,
                     qualifier: crate::model::Qualifier::Exact,
                     mark: FigureMark::Derived,
+                    across_break: false,
                 })
             })
             .collect();
         crate::order::sort_by_key(&mut points, |p| p.year);
         points.dedup_by_key(|p| p.year);
+        // An average crosses the province's changes of method where its years do: it is the
+        // same indicator, averaged year by year.
+        for i in 1..points.len() {
+            let (before, year) = (points[i - 1].year, points[i].year);
+            points[i].across_break = breaks.iter().any(|b| before < b.year && b.year <= year);
+        }
         lines.push(SeriesLine {
             kind: match kind {
                 ReferenceKind::Regional => LineKind::Regional,
@@ -83,8 +95,6 @@ pub(super) fn series_view(
             points,
         });
     }
-    let mut breaks: Vec<BreakMark> = found.breaks.iter().map(BreakMark::from).collect();
-    breaks.dedup_by(|a, b| a.year == b.year && a.to_edition == b.to_edition);
     Ok(SeriesView { lines, breaks })
 }
 

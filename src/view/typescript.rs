@@ -73,6 +73,7 @@ fn declarations() -> String {
         ChartKind,
         ChartRefusal,
         ChartBar,
+        ChartPoint,
         ChartLine,
         crate::compare::Warning,
         ChartView,

@@ -77,7 +77,7 @@ export async function renderChartTab(app) {
     title,
     unitLabel: unitHeading(unit, app.state.lang),
     bars: view.bars.map((b) => ({ ...b, ...b.figure, id: b.province, label: b.name })),
-    lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points })),
+    lines: view.lines.map((l) => ({ id: l.province, label: l.name, points: l.points.map((p) => ({ ...p.figure, acrossBreak: p.acrossBreak })) })),
     periods: view.periods,
     breaks: view.breaks,
     year: view.year,

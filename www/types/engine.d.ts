@@ -433,7 +433,12 @@ qualifier: Qualifier,
 /**
  * How the value was arrived at; averages are marked derived.
  */
-mark: FigureMark, };
+mark: FigureMark, 
+/**
+ * Whether the line reaches this point across a change of method from the point before:
+ * the two are not like for like, and the segment between them is drawn apart.
+ */
+acrossBreak: boolean, };
 
 /**
  * One line of the chart over the years.
@@ -899,6 +904,20 @@ user: boolean,
 best: boolean, };
 
 /**
+ * One point of a province's line.
+ */
+export type ChartPoint = { 
+/**
+ * The figure: always with a value.
+ */
+figure: ViewFigure, 
+/**
+ * Whether the line reaches it across a change of method from the point before: the two
+ * are not like for like, and the segment between them is drawn apart.
+ */
+acrossBreak: boolean, };
+
+/**
  * One province's line over the years.
  */
 export type ChartLine = { 
@@ -913,7 +932,7 @@ name: string,
 /**
  * Its figures with a value, oldest first.
  */
-points: Array<ViewFigure>, };
+points: Array<ChartPoint>, };
 
 /**
  * Something the reader must know to read the table (or the chart) right.

@@ -23,7 +23,7 @@ let serial = 0;
  * @param {{kind: 'bars'|'lines', lang: 'vi'|'en', title: string, unitLabel: string,
  *          bars?: {id: string, label: string, value: number, qualifier: string, period: string,
  *                  derived: boolean, best: boolean, user: boolean}[],
- *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string}[]}[],
+ *          lines?: {id: string, label: string, points: {period: string, value: number, qualifier: string, acrossBreak: boolean}[]}[],
  *          periods?: string[], breaks?: {year: number}[],
  *          year?: number|null, better?: 'higher'|'lower'|'none',
  *          formatValue: (value: number, qualifier: string) => string,

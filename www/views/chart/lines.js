@@ -1,7 +1,7 @@
 // Provinces over time as lines, one hue each, hollow points for approximate values, a dashed
 // rule at the year the timeline chose (the year the map shows), and at each change of method
-// the lines cross (the engine's `breaks`) a named rule, the segments across it dotted: figures
-// on either side of one are not like for like.
+// the lines cross (the engine's `breaks`) a named rule, the segments the engine says reach a
+// point across one dotted: figures on either side of one are not like for like.
 import { axisX, axisY, dot, gridY, lineY, plot, ruleX, ruleY, text } from '@observablehq/plot';
 import { formatPeriod } from '../../format.js';
 import { PAPER, textWidth } from '../svg.js';
@@ -49,14 +49,13 @@ export function drawLines(model, words, width, id) {
     const before = periods.filter(([t]) => t < first).at(-1)?.[0] ?? first;
     const x = (before + first) / 2;
     const room = width - 22 - insetRight - at(x);
-    return { year, first, date: new Date(x), anchor: textWidth(words.methodChanged, 11, 400) + 6 <= room ? 'start' : 'end' };
+    return { year, date: new Date(x), anchor: textWidth(words.methodChanged, 11, 400) + 6 <= room ? 'start' : 'end' };
   });
-  // The lines drawn a segment at a time, those across a change of method apart.
-  const segments = lines.flatMap((l) => l.points.slice(1).map((to, i) => {
-    const [a, b] = [periodDate(l.points[i].period).getTime(), periodDate(to.period).getTime()];
-    const across = breaks.some((mark) => a < mark.first && mark.first <= b);
-    return [l.points[i], to].map((p) => ({ key: `${l.id} ${i}`, colour: colourOf.get(l.id), date: periodDate(p.period), value: p.value, across }));
-  }));
+  // The lines drawn a segment at a time, those the engine says reach a point across a change
+  // of method apart.
+  const segments = lines.flatMap((l) => l.points.slice(1).map((to, i) =>
+    [l.points[i], to].map((p) => ({ key: `${l.id} ${i}`, colour: colourOf.get(l.id), date: periodDate(p.period), value: p.value, across: to.acrossBreak })),
+  ));
   const within = segments.filter(([from]) => !from.across).flat();
   const across = segments.filter(([from]) => from.across).flat();
 

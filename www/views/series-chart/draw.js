@@ -20,7 +20,7 @@ const LABEL_LEADING = 14;
 
 /**
  * @param {{lines: {kind: 'province'|'regional'|'national', label: string,
- *                  points: {year: number, value: number|null, qualifier: string, text: string}[]}[],
+ *                  points: {year: number, value: number|null, qualifier: string, text: string, acrossBreak: boolean}[]}[],
  *          breaks: {year: number}[], title: string, summary: string, breakLabel: string,
  *          tick: (value: number) => string}} model
  * @param {number} width
@@ -91,7 +91,7 @@ export function drawSeries(model, width) {
     line.points.forEach((point, i) => {
       const next = line.points[i + 1];
       if (point.value == null || next == null || next.value == null) return;
-      const crosses = model.breaks.some((b) => point.year < b.year && b.year <= next.year);
+      const crosses = next.acrossBreak;
       group.append(node('line', {
         x1: x(point.year), y1: y(point.value), x2: x(next.year), y2: y(next.value),
         stroke: style.colour, 'stroke-width': crosses ? style.width - 0.5 : style.width, 'stroke-linecap': 'round',
