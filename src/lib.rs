@@ -64,10 +64,10 @@ pub mod bindings_for_tests {
 
 pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
 pub use compare::{
-    Break, Cell, Change, Column, Comparability, CompareSpec, MAX_REQUEST_ITEMS, Matrix, Profile,
-    ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series, SeriesPoint,
-    SeriesSpec, Warning, comparability, compare, compare_without_provenance, ensure_comparable,
-    profile, rank, series,
+    Break, Cell, Change, Column, Comparability, ComparabilityCode, CompareSpec, MAX_REQUEST_ITEMS,
+    Matrix, Profile, ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series,
+    SeriesPoint, SeriesSpec, Warning, WarningCode, comparability, compare,
+    compare_without_provenance, ensure_comparable, profile, rank, series,
 };
 pub use conventions::conventions;
 pub use dataset::{Dataset, DatasetFiles, DatasetLoader, Packs, Reference};

@@ -3,9 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ict_compare::{
-    AggregateSpec, CompareSpec, Dataset, DerivationKind, ErrorKind, GroupBy, PeriodSpec,
-    ProvinceId, Qualifier, RankSpec, Scheme, SeriesSpec, aggregate, comparability, compare,
-    ensure_comparable, rank, series,
+    AggregateSpec, ComparabilityCode, CompareSpec, Dataset, DerivationKind, ErrorKind, GroupBy,
+    PeriodSpec, ProvinceId, Qualifier, RankSpec, Scheme, SeriesSpec, WarningCode, aggregate,
+    comparability, compare, ensure_comparable, rank, series,
 };
 
 fn id(text: &str) -> ProvinceId {
@@ -75,7 +75,7 @@ fn the_four_smartphone_figures_are_never_ranked_together() {
     ];
     let verdict = comparability(&dataset, &family).expect("known indicators");
     assert!(!verdict.comparable);
-    assert_eq!(verdict.code, "differentDefinition");
+    assert_eq!(verdict.code, ComparabilityCode::DifferentDefinition);
     assert!(
         verdict.reason.contains("adults") || verdict.reason.contains("population"),
         "{}",
@@ -117,7 +117,7 @@ fn the_four_smartphone_figures_are_never_ranked_together() {
         matrix
             .warnings
             .iter()
-            .any(|w| w.code == "lookAlike" && w.indicators.len() == 3),
+            .any(|w| w.code == WarningCode::LookAlike && w.indicators.len() == 3),
         "{:?}",
         matrix.warnings
     );
@@ -139,7 +139,12 @@ fn vinh_long_2025_bts_roll_up_is_partial_one_of_three() {
         "a partial roll-up is not a number unless asked"
     );
     assert_eq!(cell.figure.provenance[0].province, id("p63:84"));
-    assert!(matrix.warnings.iter().any(|w| w.code == "partial"));
+    assert!(
+        matrix
+            .warnings
+            .iter()
+            .any(|w| w.code == WarningCode::Partial)
+    );
     spec.include_partial = true;
     let matrix = compare(&dataset, &spec).expect("compares");
     let cell = matrix.rows[0].cells[0].as_ref().expect("a cell");
@@ -204,7 +209,7 @@ fn per_capita_uses_the_nearest_gso_year_and_names_it() {
         matrix
             .warnings
             .iter()
-            .any(|w| w.code == "perCapitaNotApplicable")
+            .any(|w| w.code == WarningCode::PerCapitaNotApplicable)
     );
 }
 

@@ -6,8 +6,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 // The view-ready answers' types are generated from the Rust types (src/view/types.rs).
-import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay } from "../www/types/engine";
-export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay };
+import type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay, Warning } from "../www/types/engine";
+export type { Availability, ChartView, Conflict, DenseMatrix, FigureRef, IndicatorDefinition, InitialChoice, MapTabView, PeriodChoice, ProvinceView, ProvinceViewSpec, QualifierDisplay, UnitDisplay, Warning };
 /**
  * The `cause` of an `IctCompareError`. Lines and columns are 1-based; columns count characters;
  * `field` is the 1-based field of the CSV record ("field 3"), which a page shows rather than the
@@ -142,7 +142,6 @@ export interface CompareSpec {
 }
 /** A cell; `ref` asks `provenance` for the quotes a `compareWithoutProvenance` cell leaves out. */
 export interface Cell extends Figure { best: boolean; ref: FigureRef; }
-export interface Warning { code: "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable" | "methodBreak"; indicators: string[]; message: string; }
 export interface Matrix {
   period: string;
   columns: { indicator: string; unit: string; mixedPeriods: boolean; periods: string[]; references: References }[];

@@ -11,14 +11,26 @@ use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Indicator;
 
+/// Which verdict a [`Comparability`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ComparabilityCode {
+    /// They are one indicator.
+    SameIndicator,
+    /// They are of one family but defined differently (unit or denominator).
+    DifferentDefinition,
+    /// They measure different things.
+    DifferentIndicators,
+}
+
 /// The verdict on a set of indicators.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparability {
     /// Whether they may be ranked or charted together.
     pub comparable: bool,
-    /// `sameIndicator`, `differentDefinition` (one family) or `differentIndicators`.
-    pub code: &'static str,
+    /// Which verdict it is: the page words it from this.
+    pub code: ComparabilityCode,
     /// Why, in words.
     pub reason: String,
 }
@@ -39,7 +51,7 @@ pub fn comparability(dataset: &Dataset, ids: &[&str]) -> Result<Comparability> {
     if indicators.iter().all(|i| i.id == first.id) {
         return Ok(Comparability {
             comparable: true,
-            code: "sameIndicator",
+            code: ComparabilityCode::SameIndicator,
             reason: format!("one indicator: {}", first.id),
         });
     }
@@ -73,7 +85,7 @@ pub fn comparability(dataset: &Dataset, ids: &[&str]) -> Result<Comparability> {
         }
         return Ok(Comparability {
             comparable: false,
-            code: "differentDefinition",
+            code: ComparabilityCode::DifferentDefinition,
             reason: format!(
                 "look alike but are defined differently: {}",
                 differences.join("; ")
@@ -82,7 +94,7 @@ pub fn comparability(dataset: &Dataset, ids: &[&str]) -> Result<Comparability> {
     }
     Ok(Comparability {
         comparable: false,
-        code: "differentIndicators",
+        code: ComparabilityCode::DifferentIndicators,
         reason: format!("{} and {} measure different things", first.id, other.id),
     })
 }

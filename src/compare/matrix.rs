@@ -88,15 +88,44 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
 }
 
+/// What a [`Warning`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum WarningCode {
+    /// A column's figures are of different years (each province's latest).
+    MixedPeriods,
+    /// Indicators that look alike are defined differently.
+    LookAlike,
+    /// Some figures add up only some of the former provinces.
+    Partial,
+    /// Per 100 000 people was asked of an indicator that does not add up across provinces.
+    PerCapitaNotApplicable,
+    /// In the chart tab's answer: its lines cross a change of method.
+    MethodBreak,
+}
+
+impl WarningCode {
+    /// The code as an answer spells it (`mixedPeriods` …), for the command line.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            WarningCode::MixedPeriods => "mixedPeriods",
+            WarningCode::LookAlike => "lookAlike",
+            WarningCode::Partial => "partial",
+            WarningCode::PerCapitaNotApplicable => "perCapitaNotApplicable",
+            WarningCode::MethodBreak => "methodBreak",
+        }
+    }
+}
+
 /// Something the reader must know to read the table (or the chart) right.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Warning {
-    /// `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`; and in the chart
-    /// tab's answer, `methodBreak`.
-    #[cfg_attr(test, ts(type = "string"))]
-    pub code: &'static str,
+    /// What it is about: the page words it in the reader's language from this.
+    pub code: WarningCode,
     /// The indicators concerned.
     pub indicators: Vec<String>,
     /// In words (English; the page words it itself from the code).
@@ -230,7 +259,7 @@ fn fill_column(
     let normalise = spec.per_capita && has_per_capita(&definition.aggregation);
     if spec.per_capita && !normalise {
         warnings.push(Warning {
-            code: "perCapitaNotApplicable",
+            code: WarningCode::PerCapitaNotApplicable,
             indicators: vec![id.clone()],
             message: format!(
                 "{id} is not a count that adds up across provinces (its rule is {}); shown as reported",
@@ -279,7 +308,7 @@ fn fill_column(
         });
     if mixed {
         warnings.push(Warning {
-            code: "mixedPeriods",
+            code: WarningCode::MixedPeriods,
             indicators: vec![id.clone()],
             message: format!(
                 "{id}: figures from different years ({}) are shown side by side",
@@ -295,7 +324,7 @@ fn fill_column(
     }
     if partial {
         warnings.push(Warning {
-            code: "partial",
+            code: WarningCode::Partial,
             indicators: vec![id.clone()],
             message: format!(
                 "{id}: some 2025 provinces have figures for only some of their former provinces"
@@ -339,7 +368,7 @@ fn look_alikes(dataset: &Dataset, indicators: &[u32]) -> Result<Vec<Warning>> {
             let ids: Vec<&str> = members.iter().map(String::as_str).collect();
             let verdict = crate::compare::comparability(dataset, &ids)?;
             warnings.push(Warning {
-                code: "lookAlike",
+                code: WarningCode::LookAlike,
                 message: verdict.reason,
                 indicators: members,
             });
@@ -403,6 +432,25 @@ fn mark_best(rows: &mut [Row], column: usize, better: Better, unit: Unit) {
             && let Some(cell) = rows[*i].cells[column].as_mut()
         {
             cell.best = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WarningCode;
+
+    #[test]
+    fn a_warnings_code_is_how_an_answer_spells_it() {
+        for code in [
+            WarningCode::MixedPeriods,
+            WarningCode::LookAlike,
+            WarningCode::Partial,
+            WarningCode::PerCapitaNotApplicable,
+            WarningCode::MethodBreak,
+        ] {
+            let spelt = serde_json::to_value(code).expect("a code serialises");
+            assert_eq!(spelt.as_str(), Some(code.code()));
         }
     }
 }

@@ -13,10 +13,11 @@ mod profile;
 mod rank;
 
 pub use change::{Break, Change, Series, SeriesPoint, SeriesSpec, series};
-pub use comparability::{Comparability, comparability, ensure_comparable};
+pub use comparability::{Comparability, ComparabilityCode, comparability, ensure_comparable};
 pub(crate) use matrix::in_scheme;
 pub use matrix::{
-    Cell, Column, CompareSpec, Matrix, Row, Warning, compare, compare_without_provenance,
+    Cell, Column, CompareSpec, Matrix, Row, Warning, WarningCode, compare,
+    compare_without_provenance,
 };
 pub use profile::{Profile, ProfileEntry, ProfilePillar, profile};
 pub use rank::{RankEntry, RankSpec, Ranking, rank};

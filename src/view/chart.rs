@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use crate::compare::{CompareSpec, SeriesSpec, Warning, compare, series};
+use crate::compare::{CompareSpec, SeriesSpec, Warning, WarningCode, compare, series};
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::model::{Better, Origin, Period, Scheme};
@@ -159,7 +159,7 @@ pub fn chart_view(dataset: &Dataset, spec: &GraphicsSpec) -> Result<ChartView> {
     // has none.
     if !breaks.is_empty() {
         view.warnings.push(Warning {
-            code: "methodBreak",
+            code: WarningCode::MethodBreak,
             indicators: vec![focus],
             message: METHOD_BREAK.to_owned(),
         });
@@ -427,8 +427,8 @@ mod tests {
                 .collect();
             assert_eq!(across, ["2024"], "{}", line.name);
         }
-        let warned: Vec<&str> = view.warnings.iter().map(|w| w.code).collect();
-        assert!(warned.contains(&"methodBreak"), "{warned:?}");
+        let warned: Vec<WarningCode> = view.warnings.iter().map(|w| w.code).collect();
+        assert!(warned.contains(&WarningCode::MethodBreak), "{warned:?}");
         // PAPI's e-governance dimension has one method: no mark, no warning.
         let papi = chart_view(
             &dataset,
@@ -442,7 +442,11 @@ mod tests {
                 .flat_map(|l| &l.points)
                 .all(|p| !p.across_break)
         );
-        assert!(papi.warnings.iter().all(|w| w.code != "methodBreak"));
+        assert!(
+            papi.warnings
+                .iter()
+                .all(|w| w.code != WarningCode::MethodBreak)
+        );
         Ok(())
     }
 }

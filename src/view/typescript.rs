@@ -75,6 +75,7 @@ fn declarations() -> String {
         ChartBar,
         ChartPoint,
         ChartLine,
+        crate::compare::WarningCode,
         crate::compare::Warning,
         ChartView,
         MapTabView,

@@ -935,14 +935,18 @@ name: string,
 points: Array<ChartPoint>, };
 
 /**
+ * What a [`Warning`] is about.
+ */
+export type WarningCode = "mixedPeriods" | "lookAlike" | "partial" | "perCapitaNotApplicable" | "methodBreak";
+
+/**
  * Something the reader must know to read the table (or the chart) right.
  */
 export type Warning = { 
 /**
- * `mixedPeriods`, `lookAlike`, `partial` or `perCapitaNotApplicable`; and in the chart
- * tab's answer, `methodBreak`.
+ * What it is about: the page words it in the reader's language from this.
  */
-code: string, 
+code: WarningCode, 
 /**
  * The indicators concerned.
  */

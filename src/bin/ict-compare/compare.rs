@@ -68,7 +68,11 @@ pub(crate) fn run_compare(options: &Options) -> Result<ExitCode, Error> {
             }
             let mut out = aligned(&table);
             for warning in &matrix.warnings {
-                let line = vec![format!("warning [{}]: {}", warning.code, warning.message)];
+                let line = vec![format!(
+                    "warning [{}]: {}",
+                    warning.code.code(),
+                    warning.message
+                )];
                 out += &aligned(&[line]);
             }
             let _ = writeln!(out, "* best, where the order is certain");
