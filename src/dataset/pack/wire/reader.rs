@@ -190,11 +190,16 @@ impl<'a> Reader<'a> {
         self.text().to_owned()
     }
 
-    pub(in crate::dataset::pack) fn optional_text(&mut self) -> Option<&'a str> {
+    /// An optional value: 0 for none, else one more than the value's own code.
+    fn optional<T>(&mut self, read: impl FnOnce(&mut Self, usize) -> T) -> Option<T> {
         match self.count() {
             0 => None,
-            len => Some(self.slice(len - 1)),
+            code => Some(read(self, code - 1)),
         }
+    }
+
+    pub(in crate::dataset::pack) fn optional_text(&mut self) -> Option<&'a str> {
+        self.optional(Self::slice)
     }
 
     pub(in crate::dataset::pack) fn optional_string(&mut self) -> Option<String> {
@@ -216,10 +221,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(in crate::dataset::pack) fn optional_number(&mut self) -> Option<f64> {
-        match self.count() {
-            0 => None,
-            code => Some(self.number_of(code - 1)),
-        }
+        self.optional(Self::number_of)
     }
 
     fn number_of(&mut self, code: usize) -> f64 {
@@ -258,10 +260,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(in crate::dataset::pack) fn optional_period(&mut self) -> Option<Period> {
-        match self.count() {
-            0 => None,
-            packed => Some(self.period_of(packed - 1)),
-        }
+        self.optional(Self::period_of)
     }
 
     fn province_of(&mut self, packed: usize) -> ProvinceId {
@@ -277,10 +276,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(in crate::dataset::pack) fn optional_province(&mut self) -> Option<ProvinceId> {
-        match self.count() {
-            0 => None,
-            packed => Some(self.province_of(packed - 1)),
-        }
+        self.optional(Self::province_of)
     }
 
     /// A value of a closed vocabulary by its place in `all`; `or` when the place is past it.
