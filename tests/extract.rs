@@ -406,3 +406,21 @@ fn the_extractor_finds_the_datasets_figures_and_sets_aside_its_exclusions() {
     assert!(targets >= 98.0, "target flag {targets:.1} %");
     assert!(excluded >= 90.0, "exclusions {excluded:.1} %");
 }
+
+#[test]
+fn every_reason_is_worded_in_both_languages_of_the_page_and_typed() {
+    let words = read("../www/i18n/add-report.js");
+    let types = read("../src/bindings/extractor.rs");
+    for reason in Reason::ALL {
+        let name = reason.as_str();
+        let worded = words.matches(&format!(" {name}: '")).count();
+        assert_eq!(
+            worded, 2,
+            "{name}: worded {worded} times, once a language wanted"
+        );
+        assert!(
+            types.contains(&format!("\"{name}\"")),
+            "{name} missing from the Reason type"
+        );
+    }
+}

@@ -9,15 +9,15 @@ use crate::{Error, Extraction, TextSpan};
 
 #[wasm_bindgen(typescript_custom_section)]
 const EXTRACT_TYPES: &str = r#"
-export type ExtractUnit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours";
-export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "unreadable";
+export type ExtractUnit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours" | "score_0_1" | "score_1_10";
+export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "change" | "unreadable";
 /** Offsets into `text` in UTF-16 code units, as JavaScript strings count them; end exclusive. */
 export interface TextSpan { start: number; end: number; }
 export interface ExtractSpec { province?: ProvinceId | null; published?: string | null; }
 export interface Candidate {
   written: string; span: TextSpan; value: number; scale: number; outOf: number | null; upTo: number | null;
   qualifier: Qualifier; unit: ExtractUnit; counted: string; quote: string; quoteSpan: TextSpan;
-  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "publication" | "unknown";
+  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "title" | "publication" | "unknown";
   isTarget: boolean; suggestions: { indicator: string; score: number }[]; confidence: number;
 }
 export interface Rejected { written: string; span: TextSpan; reason: Reason; restates: number | null; }

@@ -32,11 +32,67 @@ pub enum PeriodBasis {
     RangeEnd,
     /// The horizon of a target ("đến năm 2025").
     TargetYear,
+    /// No time stated in the sentence, and the report's title names one year, not after its
+    /// publication ("Kết quả chuyển đổi số năm 2022"): that year.
+    Title,
     /// No time stated, or "đến nay", "hiện nay": the publication date.
     Publication,
     /// Nothing to go on: no time stated and no publication date given.
     Unknown,
 }
+
+/// Words that date a figure at the publication whatever the title says.
+const NOW_WORDS: &[&str] = &["hiện nay", "đến nay", "hiện tại", "tới nay", "nay"];
+
+/// The most words a title has; a longer first line is the text itself.
+const TITLE_WORDS: usize = 30;
+
+/// What dates a report's figures besides their own sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Dating {
+    /// The publication date.
+    pub(super) published: Option<Period>,
+    /// The one year the title names, when it names one not after the publication.
+    pub(super) title_year: Option<u16>,
+}
+
+impl Dating {
+    /// Reads the title (the first line with words, if short) of `text`.
+    pub(super) fn of(text: &str, tokens: &[Token], published: Option<Period>) -> Self {
+        let start = text.len() - text.trim_start().len();
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let short = text[start..end].split_whitespace().count() <= TITLE_WORDS;
+        let mut years: Vec<u16> = if short {
+            mentions(text, &(start..end), tokens)
+                .into_iter()
+                .filter(|m| !m.horizon && !m.compared)
+                .map(|m| m.year)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        years.dedup();
+        let title_year = match years[..] {
+            [year] if published.is_none_or(|p| year <= p.calendar_year()) => Some(year),
+            _ => None,
+        };
+        Dating {
+            published,
+            title_year,
+        }
+    }
+}
+
+/// Words that introduce the time a figure is compared with ("tăng 6,2 điểm so với năm 2021",
+/// "so với cùng kỳ năm trước"): a year after them is a comparison's base, not the figure's.
+const COMPARED_WITH: &[&str] = &["so với", "so cùng kỳ", "so với cùng kỳ"];
+
+/// The most words between "so với" and the year it compares with ("so với cùng kỳ năm").
+const COMPARISON_REACH: usize = 4;
+
+/// How far before a year, in bytes, the words that say how it is meant are read ("so với cùng
+/// kỳ năm", "tính đến ngày").
+const MENTION_WINDOW: usize = 80;
 
 /// A year mentioned in a sentence, where, and how.
 struct Mention {
@@ -44,6 +100,20 @@ struct Mention {
     year: u16,
     basis: PeriodBasis,
     horizon: bool,
+    /// A comparison's base ("so với năm 2021"): never the period of a figure.
+    compared: bool,
+}
+
+/// Whether the words before a year (`before`, lower-cased) make it what a figure is compared
+/// with: "so với" a few words before it, with no number between.
+fn is_comparison_base(before: &str) -> bool {
+    COMPARED_WITH
+        .iter()
+        .filter_map(|words| before.rfind(words).map(|i| &before[i + words.len()..]))
+        .any(|between| {
+            !between.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';'))
+                && between.split_whitespace().count() <= COMPARISON_REACH
+        })
 }
 
 /// The years a sentence mentions: `năm 2022`, `(2012-2015)`, `giai đoạn 2021 - 2025`,
@@ -55,63 +125,84 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
         .take_while(|t| t.span.start < sentence.end)
         .filter_map(|token| {
             let written = &text[token.span.clone()];
-            let before = text[sentence.start..token.span.start].to_lowercase();
-            let horizon = ends_with_phrase(&before, "đến năm")
-                || ends_with_phrase(&before, "tới năm")
-                || ends_with_phrase(&before, "đến");
-            match token.shape {
-                Shape::Number(_) if is_year(written) => Some(Mention {
-                    at: token.span.start,
-                    year: written.parse().ok()?,
-                    basis: PeriodBasis::Stated,
-                    horizon,
-                }),
+            let (year, basis) = match token.shape {
+                Shape::Number(_) if is_year(written) => {
+                    (written.parse().ok()?, PeriodBasis::Stated)
+                }
                 Shape::Range(low, high)
                     if (1900.0..=2100.0).contains(&low) && (1900.0..=2100.0).contains(&high) =>
                 {
-                    Some(Mention {
-                        at: token.span.start,
-                        year: format!("{high}").parse().ok()?,
-                        basis: PeriodBasis::RangeEnd,
-                        horizon,
-                    })
+                    (format!("{high}").parse().ok()?, PeriodBasis::RangeEnd)
                 }
-                Shape::Date
-                    if ends_with_phrase(&before, "tính đến ngày")
-                        || ends_with_phrase(&before, "đến ngày") =>
-                {
-                    let year = written.rsplit(['/', '-']).next()?;
-                    is_year(year).then(|| Mention {
-                        at: token.span.start,
-                        year: year.parse().unwrap_or(0),
-                        basis: PeriodBasis::Stated,
-                        horizon: false,
-                    })
+                Shape::Date => {
+                    let year = written.rsplit(['/', '-']).next().filter(|y| is_year(y))?;
+                    (year.parse().ok()?, PeriodBasis::Stated)
                 }
-                _ => None,
+                _ => return None,
+            };
+            // The words that say how a year is meant are right before it: a window of them,
+            // not the whole sentence, which a text without full stops makes long.
+            let from = text.ceil_char_boundary(
+                token
+                    .span
+                    .start
+                    .saturating_sub(MENTION_WINDOW)
+                    .max(sentence.start),
+            );
+            let before = text[from..token.span.start].to_lowercase();
+            if token.shape == Shape::Date {
+                // A date says when a figure holds only as its cut-off ("tính đến ngày 31/12").
+                return ends_with_phrase(&before, "đến ngày").then_some(Mention {
+                    at: token.span.start,
+                    year,
+                    basis,
+                    horizon: false,
+                    compared: false,
+                });
             }
+            Some(Mention {
+                at: token.span.start,
+                year,
+                basis,
+                horizon: ends_with_phrase(&before, "đến năm")
+                    || ends_with_phrase(&before, "tới năm")
+                    || ends_with_phrase(&before, "đến"),
+                compared: is_comparison_base(&before),
+            })
         })
         .collect()
 }
 
-/// Whether a figure of a sentence (`sentence_lower`, lower-cased) is a target: the sentence sets
-/// a goal and does not report it done before naming it, or it names a horizon after the
-/// publication (`future_horizon`).
-pub(super) fn is_target(sentence_lower: &str, future_horizon: bool) -> bool {
-    let mut unnamed = sentence_lower.to_owned();
+/// Whether a figure is a target. `before` is its sentence up to it and `rest` the rest of its
+/// part of the sentence (to the next comma or semicolon), both lower-cased; `future_horizon`
+/// whether the sentence, up to the end of that part, names a horizon after the publication.
+///
+/// A goal word before the figure makes it a target unless the sentence reports the goal done
+/// before naming it ("đã phấn đấu đạt"); so does one later in its own part ("500 trạm sẽ được
+/// xây dựng"); but a goal word of a later part leaves it a report ("năm 2022 là 45,6 tỷ đồng,
+/// dự kiến năm 2025 nâng lên 120 tỷ đồng").
+pub(super) fn is_target(before: &str, rest: &str, future_horizon: bool) -> bool {
+    goal(before)
+        .or_else(|| goal(rest))
+        .unwrap_or(future_horizon)
+}
+
+/// Whether `words` (lower-cased) set a goal, not reported done before it; `None` when they
+/// name none.
+fn goal(words: &str) -> Option<bool> {
+    let mut unnamed = words.to_owned();
     for name in PROGRAMME_NAMES {
         unnamed = unnamed.replace(name, &" ".repeat(name.len()));
     }
     let goal_at = GOAL_WORDS
         .iter()
         .filter_map(|word| find_phrase(&unnamed, word))
-        .min();
-    match goal_at {
-        Some(at) => !DONE_WORDS
+        .min()?;
+    Some(
+        !DONE_WORDS
             .iter()
-            .any(|word| contains_phrase(&sentence_lower[..at], word)),
-        None => future_horizon,
-    }
+            .any(|word| contains_phrase(&words[..goal_at], word)),
+    )
 }
 
 /// The period hint of a figure at byte `at` in `sentence`; `context` are the sentences before it
@@ -122,16 +213,28 @@ pub(super) fn period(
     sentence: &Range<usize>,
     context: &[Range<usize>],
     tokens: &[Token],
-    published: Option<Period>,
+    dating: Dating,
     target: bool,
 ) -> (Option<Period>, PeriodBasis) {
-    let here = mentions(text, sentence, tokens);
+    let published = dating.published;
+    let mut here = mentions(text, sentence, tokens);
+    here.retain(|m| !m.compared);
     let publication = published.map_or((None, PeriodBasis::Unknown), |p| {
         (
             Some(Period::year(p.calendar_year())),
             PeriodBasis::Publication,
         )
     });
+    // Without a time of its own, a figure is of the title's year, unless its sentence says
+    // "now" ("hiện nay", "đến nay").
+    let said_now = || {
+        let lower = text[sentence.clone()].to_lowercase();
+        NOW_WORDS.iter().any(|w| contains_phrase(&lower, w))
+    };
+    let untimed = match dating.title_year {
+        Some(year) if !said_now() => (Some(Period::year(year)), PeriodBasis::Title),
+        _ => publication,
+    };
     if target {
         let horizon = here
             .iter()
@@ -174,11 +277,11 @@ pub(super) fn period(
         Some(m) => {
             let stated = Period::year(m.year);
             match publication.0 {
-                Some(p) if stated > p => publication,
+                Some(p) if stated > p => untimed,
                 _ => (Some(stated), m.basis),
             }
         }
-        None => publication,
+        None => untimed,
     }
 }
 
@@ -216,18 +319,42 @@ mod tests {
 
     #[test]
     fn a_goal_is_a_target_unless_reported_done() {
-        assert!(is_target("phấn đấu tối thiểu 30% doanh nghiệp", false));
-        assert!(is_target("mục tiêu: 100% hồ sơ trực tuyến", false));
+        assert!(is_target("phấn đấu tối thiểu ", "30% doanh nghiệp", false));
+        assert!(is_target("mục tiêu: ", "100% hồ sơ trực tuyến", false));
         assert!(!is_target(
-            "các doanh nghiệp đã sát cánh phấn đấu đạt các chỉ tiêu: 288 điểm",
+            "các doanh nghiệp đã sát cánh phấn đấu đạt các chỉ tiêu: ",
+            "288 điểm",
             false
         ));
         assert!(!is_target(
-            "chương trình mục tiêu quốc gia với tổng kinh phí 4.822 triệu đồng",
+            "chương trình mục tiêu quốc gia với tổng kinh phí ",
+            "4.822 triệu đồng",
             false
         ));
-        assert!(is_target("đến năm 2025, 100% xã có cáp quang", true));
-        assert!(!is_target("toàn tỉnh có 1.208 trạm", false));
+        assert!(is_target("đến năm 2025, ", "100% xã có cáp quang", true));
+        assert!(!is_target("toàn tỉnh có ", "1.208 trạm", false));
+    }
+
+    #[test]
+    fn a_goal_word_governs_what_follows_it_and_its_own_part() {
+        // The goal of a later part of the sentence leaves a figure before it a report.
+        assert!(!is_target(
+            "ngân sách dành cho chuyển đổi số năm 2022 là ",
+            "45,6 tỷ đồng",
+            false
+        ));
+        assert!(is_target(
+            "ngân sách năm 2022 là 45,6 tỷ đồng, dự kiến năm 2025 nâng lên ",
+            "120 tỷ đồng",
+            false
+        ));
+        // A goal word after the figure, in its own part.
+        assert!(is_target(
+            "trong năm tới, ",
+            "500 trạm bts sẽ được xây dựng",
+            false
+        ));
+        assert!(!is_target("", "100% xã đã hoàn thành mục tiêu", false));
     }
 
     fn hint(
@@ -238,7 +365,11 @@ mod tests {
     ) -> (Option<String>, PeriodBasis) {
         let found = tokens(text);
         let at = text.find(number).unwrap_or(0);
-        let (period, basis) = period(text, at, &(0..text.len()), &[], &found, published, target);
+        let dating = Dating {
+            published,
+            title_year: None,
+        };
+        let (period, basis) = period(text, at, &(0..text.len()), &[], &found, dating, target);
         (period.map(|p| p.to_string()), basis)
     }
 

@@ -91,14 +91,16 @@ pub struct Extraction {
 }
 
 /// A number read in unit `from` (with the factor of its scale word) expressed in unit `to`:
-/// money converts between millions and billions of đồng; a bare count reads in any unit but
-/// money and shares; otherwise the units must agree.
+/// money converts between millions and billions of đồng; a bare number (a count, or a score
+/// read from its decimals) reads in any unit but money and shares; otherwise the units must
+/// agree.
 #[must_use]
 pub(super) fn value_in(value: f64, scale: f64, from: Unit, to: Unit) -> Option<f64> {
     let money = |u: Unit| matches!(u, Unit::VndBillion | Unit::VndMillion);
     if money(from) && money(to) {
         return Some(value * scale / to.base());
     }
-    let count_reads = from == Unit::Count && !money(to) && to != Unit::Percent;
+    let bare = matches!(from, Unit::Count | Unit::Score0To1 | Unit::Score1To10);
+    let count_reads = bare && !money(to) && to != Unit::Percent;
     (from == to || count_reads).then_some(value * scale)
 }

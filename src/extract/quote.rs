@@ -29,7 +29,7 @@ fn is_hard_stop(c: char) -> bool {
 
 /// Byte offsets of the digits in `part` that start a figure: not inside a word, not a
 /// technology like `4G`.
-fn figure_starts(part: &str) -> impl Iterator<Item = usize> + '_ {
+fn figure_starts(part: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
     let bytes = part.as_bytes();
     (0..bytes.len()).filter(move |&i| {
         if !bytes[i].is_ascii_digit()
@@ -57,26 +57,34 @@ fn part_ends_clause(part: &str) -> bool {
 }
 
 /// The byte range of the quote for the number at `number` (with its qualifier starting at
-/// `qualifier_start` and what it counts ending at `read_end`).
+/// `qualifier_start` and what it counts ending at `read_end`). `may_be_figure` says whether
+/// the digits at a byte may be a figure: one that may not (a year, a level) is part of the
+/// figure's words, not another figure beside it.
 pub(super) fn quote(
     text: &str,
     qualifier_start: usize,
     number: &Range<usize>,
     read_end: usize,
     names_what_it_counts: bool,
+    may_be_figure: impl Fn(usize) -> bool,
 ) -> Range<usize> {
     let read_end = read_end.max(number.end);
     let mut start = clause_start(text, qualifier_start);
     // A count that names what it counts needs no lead-in from earlier comma parts ("Theo báo
     // cáo …, nhằm …, toàn tỉnh hiện có 06 doanh nghiệp …").
     if names_what_it_counts {
-        start = start.max(last_comma(&text[..qualifier_start]).map_or(0, |i| i + 1));
+        // Only the clause is looked at: the text before it holds nothing to start at, and a
+        // long one without a comma would be read for every number.
+        start = last_comma(&text[start..qualifier_start]).map_or(start, |i| start + i + 1);
     }
     let mut end = clause_end(text, read_end);
     // Another figure before this one in the clause: start at the word joining them ("… và 106
     // Ủy ban … với tổng cộng 5.654 tài khoản" → "với tổng cộng 5.654 tài khoản").
     let lead = &text[start..qualifier_start];
-    if let Some(other) = figure_starts(lead).last() {
+    if let Some(other) = figure_starts(lead)
+        .rev()
+        .find(|&at| may_be_figure(start + at))
+    {
         start = JOINTS
             .iter()
             .filter_map(|joint| lead[other..].rfind(joint).map(|i| start + other + i + 1))
@@ -90,7 +98,7 @@ pub(super) fn quote(
     }
     // Another figure after this one: end before the word joining them.
     let tail = &text[read_end..end];
-    if let Some(other) = figure_starts(tail).next() {
+    if let Some(other) = figure_starts(tail).find(|&at| may_be_figure(read_end + at)) {
         end = JOINTS
             .iter()
             .filter_map(|joint| tail[..other].find(joint).map(|i| read_end + i))
@@ -228,7 +236,7 @@ mod tests {
         let start = text.find(number).unwrap_or(0);
         let end = start + number.len();
         let read_end = text[end..].find(read).map_or(end, |i| end + i + read.len());
-        let range = quote(text, start, &(start..end), read_end, false);
+        let range = quote(text, start, &(start..end), read_end, false, |_| true);
         text[range].to_owned()
     }
 

@@ -35,9 +35,15 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
         seen: HashMap::new(),
         consumed: Vec::new(),
         last_end: None,
+        reasons: Vec::new(),
+        dating: periods::Dating::of(text, &tokens, options.published),
     };
-    for token in &tokens {
-        pass.token(token, &tokens);
+    // Every number's reason not to be a figure, known before any quote is cut: a year or a
+    // level does not part a figure from its subject ("Chỉ số DTI năm 2022 của tỉnh đạt
+    // 0,4526").
+    pass.reasons = tokens.iter().map(|token| pass.reason_of(token)).collect();
+    for (index, token) in tokens.iter().enumerate() {
+        pass.token(index, token, &tokens);
     }
     pass.extraction
 }
@@ -58,6 +64,10 @@ struct Pass<'t, 's> {
     consumed: Vec<Range<usize>>,
     /// Where the previous token ended, so that the groups of a phone number stay together.
     last_end: Option<usize>,
+    /// Each token's reason not to be a figure, read from its own words.
+    reasons: Vec<Option<Reason>>,
+    /// What dates figures without a time of their own.
+    dating: periods::Dating,
 }
 
 /// What is known of a token once it is found to be a candidate.
@@ -69,7 +79,7 @@ struct Reading<'a> {
 }
 
 impl Pass<'_, '_> {
-    fn token(&mut self, token: &Token, tokens: &[Token]) {
+    fn token(&mut self, index: usize, token: &Token, tokens: &[Token]) {
         let text = self.text;
         if self
             .consumed
@@ -78,16 +88,6 @@ impl Pass<'_, '_> {
         {
             return;
         }
-        let before_text = before(text, token.span.start);
-        let sentence_index = sentence_at(&self.sentences, token.span.start);
-        let sentence = around(
-            text,
-            self.sentences
-                .get(sentence_index)
-                .cloned()
-                .unwrap_or(0..text.len()),
-            &token.span,
-        );
         let phone_continued = self.extraction.rejected.last().is_some_and(|last| {
             last.reason == Reason::Contact
                 && self.last_end == Some(token.span.start - gap_before(text, token.span.start))
@@ -96,7 +96,7 @@ impl Pass<'_, '_> {
         let reason = if phone_continued {
             Some(Reason::Contact)
         } else {
-            self.reason(token, &before_text, &sentence)
+            self.reasons.get(index).copied().flatten()
         };
         if let Some(reason) = reason {
             self.reject(token, reason, None);
@@ -106,6 +106,9 @@ impl Pass<'_, '_> {
             self.reject(token, Reason::Unreadable, None);
             return;
         };
+        let before_text = before(text, token.span.start);
+        let sentence_index = sentence_at(&self.sentences, token.span.start);
+        let sentence = self.sentence_around(sentence_index, token);
         let reading = Reading {
             value,
             before: &before_text,
@@ -113,6 +116,26 @@ impl Pass<'_, '_> {
             sentence,
         };
         self.propose(token, &reading, tokens);
+    }
+
+    /// The sentence holding `token` (the one at `index`), clipped around it.
+    fn sentence_around(&self, index: usize, token: &Token) -> Range<usize> {
+        let whole = self.sentences.get(index).cloned();
+        around(self.text, whole.unwrap_or(0..self.text.len()), &token.span)
+    }
+
+    /// Why the token is not a figure, if it is not, read from its own words alone.
+    fn reason_of(&self, token: &Token) -> Option<Reason> {
+        let index = sentence_at(&self.sentences, token.span.start);
+        let sentence = self.sentence_around(index, token);
+        self.reason(token, &before(self.text, token.span.start), &sentence)
+    }
+
+    /// Whether the digits at byte `at` may be a figure: not a number with a reason not to be.
+    fn may_be_figure(&self, at: usize, tokens: &[Token]) -> bool {
+        tokens
+            .binary_search_by_key(&at, |t| t.span.start)
+            .map_or(true, |i| self.reasons.get(i).is_none_or(Option::is_none))
     }
 
     /// Why the token is not a figure, if it is not.
@@ -150,7 +173,8 @@ impl Pass<'_, '_> {
     fn propose(&mut self, token: &Token, reading: &Reading<'_>, tokens: &[Token]) {
         let text = self.text;
         let value = reading.value;
-        let units = units::read(&text[token.span.end..]);
+        let mut units = units::read(&text[token.span.end..]);
+        units.unit = units::score_or_count(&units, value);
         if let Some(digits) = &units.rate_digits {
             self.consumed
                 .push(token.span.end + digits.start..token.span.end + digits.end);
@@ -178,12 +202,21 @@ impl Pass<'_, '_> {
             &token.span,
             read_end,
             names_what_it_counts,
+            |at| self.may_be_figure(at, tokens),
         );
         let quote = text[quote_range.clone()].to_owned();
         let sentence = &reading.sentence;
         let published = self.options.published;
-        let future = periods::names_future_horizon(text, sentence, tokens, published);
-        let is_target = periods::is_target(&text[sentence.clone()].to_lowercase(), future);
+        // A goal or a horizon reaches the figure from before it in the sentence, or from its own
+        // part of it.
+        let part_end = part_end(text, token.span.end, sentence.end);
+        let future =
+            periods::names_future_horizon(text, &(sentence.start..part_end), tokens, published);
+        let is_target = periods::is_target(
+            &text[sentence.start..token.span.start].to_lowercase(),
+            &text[token.span.start..part_end].to_lowercase(),
+            future,
+        );
         let earlier = paragraph_before(text, &self.sentences, reading.sentence_index);
         let (period, period_basis) = periods::period(
             text,
@@ -191,12 +224,22 @@ impl Pass<'_, '_> {
             sentence,
             &earlier,
             tokens,
-            published,
+            self.dating,
             is_target,
         );
+        // The words around the quote tell indicators apart; past a few hundred bytes they are
+        // other figures' (and reading them for every number of a long run-on text costs).
+        let from = text.ceil_char_boundary(
+            quote_range
+                .start
+                .saturating_sub(SUGGEST_REACH)
+                .max(sentence.start),
+        );
+        let to = text.floor_char_boundary((quote_range.end + SUGGEST_REACH).min(sentence.end));
+        let around_quote = from..to.max(from);
         let suggestions =
             self.suggester
-                .suggest(units.unit, &units.counted, &quote, &text[sentence.clone()]);
+                .suggest(units.unit, &units.counted, &quote, &text[around_quote]);
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {
@@ -235,6 +278,9 @@ impl Pass<'_, '_> {
 /// is one long "sentence", and reading all of it for every number would cost the square of its
 /// length.
 const SENTENCE_REACH: usize = 1000;
+
+/// How far, in bytes, the words on either side of a quote count towards its indicator.
+const SUGGEST_REACH: usize = 300;
 
 /// `sentence`, clipped to [`SENTENCE_REACH`] bytes around `token`, on character boundaries.
 fn around(text: &str, sentence: Range<usize>, token: &Range<usize>) -> Range<usize> {
@@ -292,6 +338,19 @@ fn clause_tail(text: &str) -> String {
 /// The lower-cased part of `text` before its first `;` or `:`.
 fn clause_head(text: &str) -> String {
     text.split([';', ':']).next().unwrap_or(text).to_lowercase()
+}
+
+/// Where the part of a sentence holding a number that ends at `from` ends: at the next comma
+/// followed by a space or semicolon (a decimal comma has digits on both sides), or at the
+/// sentence's end.
+fn part_end(text: &str, from: usize, sentence_end: usize) -> usize {
+    let end = sentence_end.max(from);
+    text[from..end]
+        .match_indices([';', ','])
+        .find(|&(i, mark)| {
+            mark == ";" || !text[from + i + 1..end].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map_or(end, |(i, _)| from + i)
 }
 
 /// The sentences before sentence `index` in its paragraph (up to three), nearest first.

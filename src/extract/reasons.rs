@@ -6,7 +6,7 @@
 //! đoạn`, `tấn`), markers of the whole country or another province, and where it sits on the
 //! page (furniture, addresses). They never look at a particular report.
 
-use super::context::{contains_phrase, ends_with_phrase, first_word, starts_with_phrase};
+use super::context::{contains_phrase, ends_with_phrase, first_word, is_space, starts_with_phrase};
 use super::layout::Layout;
 use super::tokens::{Shape, is_year};
 
@@ -35,6 +35,9 @@ pub enum Reason {
     NotIct,
     /// A figure already proposed earlier in the text, stated again.
     Restatement,
+    /// A change between two times, not a level: "tăng 6,2 điểm phần trăm", "giảm 3 bậc",
+    /// "tăng thêm 120 trạm" (but "tăng lên 80%" states the level reached).
+    Change,
     /// Digits that are no number under Vietnamese rules ("7,197,870").
     Unreadable,
 }
@@ -52,6 +55,7 @@ impl Reason {
         Reason::Elsewhere,
         Reason::NotIct,
         Reason::Restatement,
+        Reason::Change,
         Reason::Unreadable,
     ];
 
@@ -69,6 +73,7 @@ impl Reason {
             Reason::Elsewhere => "elsewhere",
             Reason::NotIct => "notIct",
             Reason::Restatement => "restatement",
+            Reason::Change => "change",
             Reason::Unreadable => "unreadable",
         }
     }
@@ -208,6 +213,21 @@ const NOT_ICT: &[&str] = &[
     "công suất",
 ];
 
+/// Verbs of change: the number right after one (past a qualifier, "tăng hơn 5%") is by how much
+/// a figure moved. "Tăng lên", "giảm còn" and "giảm xuống" end in another word and state the
+/// level reached.
+const CHANGE_WORDS: &[&str] = &[
+    "tăng",
+    "giảm",
+    "tăng thêm",
+    "giảm thêm",
+    "tăng được",
+    "giảm được",
+];
+
+/// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
+const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm %"];
+
 /// Words after which a number is a rank.
 const RANK_WORDS: &[&str] = &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
 
@@ -269,6 +289,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     if RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
         return None;
     }
+    if is_change(before, after) {
+        return Some(Reason::Change);
+    }
     if DOCUMENTS
         .iter()
         .any(|d| ends_with_phrase(before, d) || ends_with_phrase(before, &format!("{d} số")))
@@ -308,6 +331,18 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     None
 }
 
+/// Whether the number says by how much something moved: after a verb of change (past its
+/// qualifier) or before a unit of difference.
+fn is_change(before: &str, after: &str) -> bool {
+    let (_, qualifier_len) = super::qualifier::qualifier(before);
+    let trimmed = before.trim_end_matches(is_space);
+    let verb = &trimmed[..trimmed.len() - qualifier_len];
+    CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
+        || DIFFERENCE_UNITS
+            .iter()
+            .any(|u| starts_with_phrase(after, u))
+}
+
 fn is_year_value(value: f64) -> bool {
     (1900.0..=2100.0).contains(&value) && value.fract() == 0.0
 }
@@ -319,7 +354,12 @@ fn is_name(sight: &Sight<'_>) -> bool {
     let counted_after_so = ["tổng số", "có số", "với số", "là số"]
         .iter()
         .any(|w| ends_with_phrase(before, w));
-    if !counted_after_so && ORDINAL_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
+    // A listed level or ordinal is a small whole number ("mức độ 3 và 4"), never "1.500".
+    let small = sight.end - sight.start <= 2
+        && sight.text[sight.start..sight.end]
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    if !counted_after_so && (is_ordinal(before) || small && continues_ordinal(before)) {
         return true;
     }
     if starts_with_phrase(sight.after, "cửa") {
@@ -329,6 +369,38 @@ fn is_name(sight: &Sight<'_>) -> bool {
         return true;
     }
     between_capitalised_words(sight.text, sight.start, sight.end)
+}
+
+fn is_ordinal(before: &str) -> bool {
+    ORDINAL_WORDS.iter().any(|w| ends_with_phrase(before, w))
+}
+
+/// Words that list one number after another ("mức độ 3 và 4", "lần 2, 3 hoặc 4").
+const LIST_JOINTS: &[&str] = &["và", "hoặc", ","];
+
+/// Whether the number follows the numbers of an ordinal in a list: "mức độ 3 và 4" (the 4 is
+/// a level, as the 3 is), "mức 2, 3 và 4".
+fn continues_ordinal(before: &str) -> bool {
+    let mut rest = before.trim_end_matches(is_space);
+    // A list is short: a few numbers each after a joint.
+    for _ in 0..4 {
+        let Some(joint) = LIST_JOINTS.iter().find_map(|j| {
+            rest.strip_suffix(j)
+                .filter(|_| ends_with_phrase(rest, j) || *j == ",")
+        }) else {
+            return false;
+        };
+        let number = joint.trim_end_matches(is_space);
+        let head = number.trim_end_matches(|c: char| c.is_ascii_digit());
+        if head.len() == number.len() || head.ends_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        if is_ordinal(head) {
+            return true;
+        }
+        rest = head.trim_end_matches(is_space);
+    }
+    false
 }
 
 /// The longest title, in bytes (80 Vietnamese characters take up to about 240).

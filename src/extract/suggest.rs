@@ -9,7 +9,9 @@
 //! family (look-alikes counted differently) follows it, before the other indicators. This module knows the
 //! indicator list it is given, nothing of the dataset.
 
-use std::collections::HashMap;
+// Fx: a fast hash whose order is the same on every run, so that sums over a candidate's terms,
+// and so the ranking of close scores, never vary.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Indicator, Unit};
 
@@ -40,10 +42,17 @@ pub struct Suggestion {
 /// The indicator list, read once into weighted terms.
 pub struct Suggester<'a> {
     indicators: &'a [Indicator],
-    /// Terms of each indicator, with a weight (name terms weigh more than definition terms).
-    terms: Vec<HashMap<String, f64>>,
-    /// Inverse document frequency of each term.
-    idf: HashMap<String, f64>,
+    /// Each term, with its inverse document frequency and the indicators that use it, each
+    /// with the term's weight there (name terms weigh more than definition terms): a
+    /// candidate's score is found from its own terms, however many indicators there are.
+    postings: HashMap<String, Term>,
+}
+
+/// What the indicators say of one term.
+struct Term {
+    idf: f64,
+    /// (indicator, weight), in the indicators' order.
+    indicators: Vec<(usize, f64)>,
 }
 
 /// Lower-cased syllables of `text`, common ones dropped.
@@ -62,11 +71,13 @@ fn terms(text: &str) -> Vec<String> {
         .filter(|w| !COMMON.contains(&w.as_str()))
         .cloned()
         .collect();
-    found.extend(
-        words
-            .windows(2)
-            .map(|pair| format!("{} {}", pair[0], pair[1])),
-    );
+    found.extend(words.windows(2).map(|pair| {
+        let mut joined = String::with_capacity(pair[0].len() + 1 + pair[1].len());
+        joined.push_str(&pair[0]);
+        joined.push(' ');
+        joined.push_str(&pair[1]);
+        joined
+    }));
     found
 }
 
@@ -78,30 +89,33 @@ impl<'a> Suggester<'a> {
     /// Reads the indicator list.
     #[must_use]
     pub fn new(indicators: &'a [Indicator]) -> Self {
-        let mut terms_of = Vec::with_capacity(indicators.len());
-        let mut frequency: HashMap<String, f64> = HashMap::new();
-        for indicator in indicators {
-            let mut weights: HashMap<String, f64> = HashMap::new();
+        let mut postings: HashMap<String, Term> = HashMap::default();
+        for (i, indicator) in indicators.iter().enumerate() {
+            let mut weights: HashMap<String, f64> = HashMap::default();
             for term in terms(&indicator.name_vi) {
                 weights.insert(term, 1.0);
             }
             for term in terms(&indicator.definition_vi) {
                 weights.entry(term).or_insert(0.6);
             }
-            for term in weights.keys() {
-                *frequency.entry(term.clone()).or_default() += 1.0;
+            for (term, weight) in weights {
+                postings
+                    .entry(term)
+                    .or_insert(Term {
+                        idf: 0.0,
+                        indicators: Vec::new(),
+                    })
+                    .indicators
+                    .push((i, weight));
             }
-            terms_of.push(weights);
         }
         let total = indicators.len().max(1) as f64;
-        let idf = frequency
-            .into_iter()
-            .map(|(term, n)| (term, (1.0 + total / n).ln()))
-            .collect();
+        for term in postings.values_mut() {
+            term.idf = (1.0 + total / term.indicators.len() as f64).ln();
+        }
         Suggester {
             indicators,
-            terms: terms_of,
-            idf,
+            postings,
         }
     }
 
@@ -115,7 +129,7 @@ impl<'a> Suggester<'a> {
         quote: &str,
         sentence: &str,
     ) -> Vec<Suggestion> {
-        let mut wanted: HashMap<String, f64> = HashMap::new();
+        let mut wanted: HashMap<String, f64> = HashMap::default();
         for term in terms(sentence) {
             wanted.insert(term, 0.4);
         }
@@ -125,10 +139,18 @@ impl<'a> Suggester<'a> {
         for term in terms(counted) {
             wanted.insert(term, 2.0);
         }
-        let possible: f64 = wanted
-            .iter()
-            .map(|(term, w)| w * pair_weight(term) * self.idf.get(term).copied().unwrap_or(0.0))
-            .sum();
+        let mut possible = 0.0;
+        let mut matched = vec![0.0; self.indicators.len()];
+        for (term, w) in &wanted {
+            let Some(found) = self.postings.get(term) else {
+                continue;
+            };
+            let weight = w * pair_weight(term) * found.idf;
+            possible += weight;
+            for &(i, t) in &found.indicators {
+                matched[i] += weight * t;
+            }
+        }
         if possible <= 0.0 {
             return Vec::new();
         }
@@ -138,20 +160,8 @@ impl<'a> Suggester<'a> {
             .enumerate()
             .filter_map(|(i, indicator)| {
                 let fit = unit_fit(unit, indicator.unit);
-                if fit == 0.0 {
-                    return None;
-                }
-                let terms = self.terms.get(i)?;
-                let matched: f64 = wanted
-                    .iter()
-                    .filter_map(|(term, w)| {
-                        terms.get(term).map(|t| {
-                            w * t * pair_weight(term) * self.idf.get(term).copied().unwrap_or(0.0)
-                        })
-                    })
-                    .sum();
                 // Few words say little: a candidate of one word never scores full marks.
-                let score = (matched / (possible + SLACK) * fit).min(1.0);
+                let score = (matched[i] / (possible + SLACK) * fit).min(1.0);
                 (score > 0.0).then_some((score, i))
             })
             .collect();

@@ -166,6 +166,86 @@ fn binary_and_non_utf8_input_is_refused_with_a_place() {
     );
 }
 
+/// A second article written for these tests: a year's results told against the year before,
+/// and the next years' plans in the same sentences as this year's figures.
+const RESULTS: &str = "Kết quả chuyển đổi số năm 2022\n\
+    Tỷ lệ hộ gia đình có cáp quang đạt khoảng 78,5%, tăng 6,2 điểm phần trăm so với năm 2021. \
+    Cổng dịch vụ công cung cấp 1.208 dịch vụ công trực tuyến mức độ 3 và 4; tỷ lệ hồ sơ trực tuyến \
+    mức độ 4 đạt 41,67%. \
+    Chỉ số DTI năm 2022 của tỉnh đạt 0,4526, xếp thứ 38/63 tỉnh, thành phố, tăng 7 bậc so với năm 2021. \
+    Ngân sách dành cho chuyển đổi số năm 2022 là 45,6 tỷ đồng, dự kiến năm 2025 nâng lên 120 tỷ đồng. \
+    Trong năm 2023, 500 trạm BTS sẽ được xây dựng. Hiện nay toàn tỉnh có 2.100 trạm BTS.\n";
+
+fn results() -> Extraction {
+    let dataset = Dataset::bundled().expect("the bundled dataset loads");
+    let options = ExtractOptions {
+        published: Period::date(2023, 1, Some(20)),
+        other_provinces: Vec::new(),
+    };
+    extract(RESULTS, dataset.indicators(), &options)
+}
+
+#[test]
+fn a_year_compared_with_dates_no_figure_and_the_title_dates_the_rest() {
+    let found = results();
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
+    // "so với năm 2021" is the comparison's base: the share, with no time of its own, is of
+    // the year the title names.
+    let share = by("78,5").expect("a share");
+    assert_eq!(share.period, Some(Period::year(2022)));
+    assert_eq!(share.period_basis, PeriodBasis::Title);
+    let score = by("0,4526").expect("a score");
+    assert_eq!(
+        (score.period, score.period_basis),
+        (Some(Period::year(2022)), PeriodBasis::Stated)
+    );
+    // "Hiện nay" is the publication's time, whatever the title says.
+    let now = by("2.100").expect("stations now");
+    assert_eq!(
+        (now.period, now.period_basis),
+        (Some(Period::year(2023)), PeriodBasis::Publication)
+    );
+}
+
+#[test]
+fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
+    let found = results();
+    assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));
+    assert_eq!(reason_of(&found, "7"), Some(Reason::Change));
+    // "mức độ 3 và 4": both are levels; the rank stays a figure.
+    assert_eq!(reason_of(&found, "3"), Some(Reason::Name));
+    assert_eq!(reason_of(&found, "4"), Some(Reason::Name));
+    assert!(found.candidates.iter().any(|c| c.written == "38/63"));
+}
+
+#[test]
+fn a_goal_reaches_what_follows_it_and_its_own_part_only() {
+    let found = results();
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
+    let spent = by("45,6").expect("this year's budget");
+    assert!(!spent.is_target);
+    assert_eq!(spent.period, Some(Period::year(2022)));
+    let planned = by("120").expect("a planned budget");
+    assert!(planned.is_target);
+    assert_eq!(planned.period, Some(Period::year(2025)));
+    assert!(by("500").expect("planned stations").is_target);
+}
+
+#[test]
+fn a_year_or_a_level_before_a_figure_stays_in_its_quote() {
+    let found = results();
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
+    let score = by("0,4526").expect("a score");
+    assert_eq!(score.quote, "Chỉ số DTI năm 2022 của tỉnh đạt 0,4526");
+    // A bare number with decimals is a score, and the index it names is suggested.
+    assert_eq!(score.unit, Unit::Score0To1);
+    assert_eq!(score.suggestions[0].indicator, "dti_score");
+    assert_eq!(score.value_in(Unit::Score0To1), Some(0.4526));
+    assert_eq!(score.value_in(Unit::Percent), None);
+    let share = by("41,67").expect("a share");
+    assert_eq!(share.quote, "tỷ lệ hồ sơ trực tuyến mức độ 4 đạt 41,67%");
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_and_quotes_stay_in_the_text(text in "[0-9a-zđươăâêôà-ỹA-Z .,;:/%()“”\n-]{0,200}") {

@@ -133,6 +133,22 @@ pub(super) fn read(rest: &str) -> Reading {
     }
 }
 
+/// A bare number with decimals counts nothing: where it is not a change in points ("6,2 điểm
+/// phần trăm"), it is an index's score, on the scale its size allows ("Chỉ số DTI đạt 0,4526",
+/// "đạt 7,25 điểm").
+pub(super) fn score_or_count(reading: &Reading, value: f64) -> Unit {
+    let counted = reading.counted.to_lowercase();
+    let bare = counted.is_empty() || counted == "điểm";
+    if reading.unit != Unit::Count || reading.scale != 1.0 || value.fract() == 0.0 || !bare {
+        return reading.unit;
+    }
+    match value {
+        v if (0.0..=1.0).contains(&v) => Unit::Score0To1,
+        v if (1.0..=10.0).contains(&v) => Unit::Score1To10,
+        _ => Unit::Count,
+    }
+}
+
 /// The noun phrase at the start of `text`, in bytes: words up to punctuation, a line break or a
 /// stop word, at most [`NOUN_WORDS`] words.
 fn noun_phrase(text: &str) -> usize {

@@ -39,7 +39,7 @@ export const addReport = {
     reasons: {
       date: 'ngày, năm', duration: 'khoảng thời gian', documentNumber: 'số văn bản', contact: 'liên hệ, địa chỉ',
       pageFurniture: 'phần trang web', name: 'tên gọi', structure: 'số mục, giai đoạn', elsewhere: 'tỉnh khác, cả nước',
-      notIct: 'không thuộc CNTT', restatement: 'nhắc lại', unreadable: 'không đọc được',
+      notIct: 'không thuộc CNTT', restatement: 'nhắc lại', change: 'mức tăng, giảm', unreadable: 'không đọc được',
     },
     needIndicator: 'Chọn chỉ số trước khi chấp nhận.',
     needReport: 'Điền mã, tiêu đề, ngày đăng và tỉnh của báo cáo để tải các dòng dữ liệu.',
@@ -89,7 +89,7 @@ export const addReport = {
     reasons: {
       date: 'date or year', duration: 'duration', documentNumber: 'document number', contact: 'contact or address',
       pageFurniture: 'page furniture', name: 'part of a name', structure: 'count of parts or phases', elsewhere: 'another province or the country',
-      notIct: 'not ICT', restatement: 'restated', unreadable: 'unreadable',
+      notIct: 'not ICT', restatement: 'restated', change: 'a change, not a level', unreadable: 'unreadable',
     },
     needIndicator: 'Choose an indicator before accepting.',
     needReport: 'Fill in the report id, title, publication date and province to download the rows.',

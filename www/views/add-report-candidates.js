@@ -28,11 +28,15 @@ const SCALES = {
   en: { 1000: 'thousand', 1000000: 'million', 1000000000: 'billion' },
 };
 
+/** More decimals than a report writes: a figure is shown with all of its own. */
+const WRITTEN_DECIMALS = 10;
+
 /** The figure as read, in the reader's language: `tối thiểu 30 %`, `4.822 triệu đồng`, `85/85`. */
 function figureText(candidate, lang) {
   const t = addReportWords(lang);
   const qualifier = candidate.qualifier === 'exact' ? '' : `${t.qualifiers[candidate.qualifier]} `;
-  const number = candidate.outOf != null || candidate.upTo != null ? candidate.written : formatNumber(candidate.value, lang);
+  // Every decimal the report wrote (an index's 0,4526), in the reader's number format.
+  const number = candidate.outOf != null || candidate.upTo != null ? candidate.written : formatNumber(candidate.value, lang, WRITTEN_DECIMALS);
   const parts = [qualifier + number];
   if (SCALES[lang][candidate.scale]) parts.push(SCALES[lang][candidate.scale]);
   if (candidate.unit === 'vnd_billion' || candidate.unit === 'vnd_million') parts.push('đồng');
