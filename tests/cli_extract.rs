@@ -169,6 +169,17 @@ fn binary_and_non_utf8_files_are_refused_with_a_place() {
     );
 }
 
+/// A stream without end is refused once it passes the limit, not read forever: the test
+/// finishes only if the reading stops.
+#[cfg(unix)]
+#[test]
+fn an_endless_stream_is_refused_as_too_large() {
+    let output = run(&["extract", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("file too large"), "{message}");
+}
+
 #[test]
 fn unknown_provinces_and_dates_are_refused() {
     let file = data("sources/hd-2016.txt");

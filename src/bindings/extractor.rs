@@ -90,6 +90,14 @@ impl Extractor {
             .map_err(|e| to_js_error(&e))
     }
 
+    /// The largest text, in bytes, that `extract` reads: a page refuses a larger file before
+    /// reading it.
+    #[wasm_bindgen(getter, js_name = maxBytes)]
+    #[must_use]
+    pub fn max_bytes(&self) -> u32 {
+        crate::MAX_TEXT_BYTES as u32
+    }
+
     /// Proposes the figures of a report's text (its bytes, so that a file in another encoding
     /// or a binary file is refused with a place), each with its quote, for a person to confirm.
     #[wasm_bindgen(unchecked_return_type = "Extraction")]

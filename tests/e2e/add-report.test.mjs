@@ -120,7 +120,7 @@ test('the view works at 375 px and in English, and has no WCAG 2.1 AA violation 
   await context.close();
 });
 
-test('a binary file and a file in another encoding are refused with a clear message', async () => {
+test('a binary file, a file in another encoding and a text past the limit are refused with a clear message', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=add');
   const input = page.locator('ict-compare .add-report input[type=file]');
   await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\u0000\u0001binary') });
@@ -130,6 +130,10 @@ test('a binary file and a file in another encoding are refused with a clear mess
   await page.waitForFunction(() => /UTF-8/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.add-report [role=alert]')?.textContent ?? ''));
   // A byte that is not UTF-8 is placed by its character on the line (no field applies).
   assert.match(await alert.textContent(), /dòng 1, ký tự 2/);
+  // A text past the engine's limit is refused before it is read, with the limit in MB.
+  await input.setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1024 * 1024 + 1, 0x61) });
+  await page.waitForFunction(() => /long\.txt/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.add-report [role=alert]')?.textContent ?? ''));
+  assert.match(await alert.textContent(), /long\.txt > 1 MB/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

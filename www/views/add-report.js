@@ -5,6 +5,7 @@
 // for data/. Nothing leaves the browser. The session lives in `model.session`, so a re-render
 // (a language switch, an accepted figure) keeps every choice and the focus.
 import { offer } from '../download.js';
+import { formatNumber } from '../format.js';
 import { messages } from '../i18n.js';
 import { addReportWords } from '../i18n/add-report.js';
 import { initialDecision, renderCandidates } from './add-report-candidates.js';
@@ -12,9 +13,6 @@ import { loadSecondEngine, secondEngineWords } from '../second-engine.js';
 import { reportForm } from './add-report-form.js';
 import { renderText, setAsideList } from './add-report-text.js';
 import { errorPlace, errorSentence } from '../user-errors.js';
-
-/** The largest text accepted: a long article is a few tens of kilobytes. */
-const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * @typedef {{
@@ -25,8 +23,10 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 async function readFile(file, model, rerender) {
   const { session } = model;
-  if (file.size > MAX_BYTES) {
-    session.error = `${addReportWords(model.lang).failed}: ${file.name} > 8 MB`;
+  // The engine's own limit, said before a larger file is read.
+  const limit = model.engine.maxBytes;
+  if (file.size > limit) {
+    session.error = `${addReportWords(model.lang).failed}: ${file.name} > ${formatNumber(limit / 1048576, model.lang)} MB`;
     rerender();
     return;
   }

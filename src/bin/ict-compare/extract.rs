@@ -6,12 +6,14 @@
 //! rows to `data/observations.csv`, which `ict-compare validate` then checks.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use ict_compare::{
-    Candidate, Dataset, Error, ErrorKind, ExtractOptions, Extraction, Period, ProvinceId, Unit,
-    extract_bytes, format_vietnamese_number, is_source_id,
+    Candidate, Dataset, Error, ErrorKind, ExtractOptions, Extraction, MAX_TEXT_BYTES, Period,
+    ProvinceId, Unit, extract_bytes, is_source_id,
 };
 
 use crate::output::{aligned, csv_line};
@@ -65,11 +67,7 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
             ))),
         })
         .transpose()?;
-    let bytes = std::fs::read(file).map_err(|error| {
-        Error::new(ErrorKind::Io {
-            message: format!("{}: {error}", file.display()),
-        })
-    })?;
+    let bytes = report_bytes(file)?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
     let options = ExtractOptions::for_report(province, published, dataset.reference().provinces());
     let extraction = extract_bytes(&bytes, name.as_deref(), dataset.indicators(), &options)?;
@@ -85,6 +83,34 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
         Format::Table => table(&extraction),
     };
     write_out(&text)
+}
+
+/// A report's bytes, read no further than one byte past the extractor's limit: a device or a
+/// pipe that never ends (`/dev/zero`, `yes | …`) is refused as too large, not read forever.
+fn report_bytes(file: &Path) -> Result<Vec<u8>, Error> {
+    let io = |error: io::Error| {
+        Error::new(ErrorKind::Io {
+            message: format!("{}: {error}", file.display()),
+        })
+    };
+    let mut bytes = Vec::new();
+    File::open(file)
+        .map_err(io)?
+        .take(MAX_TEXT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_TEXT_BYTES {
+        // A file says its size; a stream is at least one byte over.
+        let size = file
+            .metadata()
+            .map_or(0, |m| m.len())
+            .max(bytes.len() as u64);
+        return Err(Error::new(ErrorKind::TooLarge {
+            size,
+            limit: MAX_TEXT_BYTES as u64,
+        }));
+    }
+    Ok(bytes)
 }
 
 /// The value an editor would record: in the unit of the best suggestion when it is money
@@ -154,21 +180,13 @@ fn table(extraction: &Extraction) -> String {
         let quote: String = c.quote.chars().take(60).collect();
         rows.push(vec![
             (i + 1).to_string(),
-            // A ratio, a range or a scaled number as written (85/85, 60-80, 1,2 triệu).
-            if c.out_of.is_some() || c.up_to.is_some() || c.scale != 1.0 {
-                format!(
-                    "{}{}{}",
-                    c.qualifier.symbol(),
-                    c.written,
-                    scale_word(c.scale)
-                )
-            } else {
-                format!(
-                    "{}{}",
-                    c.qualifier.symbol(),
-                    format_vietnamese_number(c.value, 3)
-                )
-            },
+            // As written, with every decimal the report gives (0,4526; 85/85; 60-80; 1,2 triệu).
+            format!(
+                "{}{}{}",
+                c.qualifier.symbol(),
+                c.written,
+                scale_word(c.scale)
+            ),
             c.unit.as_str().to_owned(),
             c.counted.chars().take(30).collect(),
             c.period.map(|p| p.to_string()).unwrap_or_default(),
