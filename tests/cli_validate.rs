@@ -157,6 +157,10 @@ fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken
         damage(&folder);
         let stderr = validate_fails(&folder);
         assert!(stderr.contains(said), "{name}: {stderr}");
+        // A report's file is refused where sources.csv names it.
+        if name != "linked-sources" {
+            assert!(stderr.contains("sources.csv:2:"), "{name}: {stderr}");
+        }
         assert!(stderr.contains("refused"), "{name}: {stderr}");
         assert!(!stderr.contains("secret,line"), "{name} echoes: {stderr}");
         assert!(!stderr.contains("root:"), "{name} echoes: {stderr}");
@@ -170,6 +174,39 @@ fn validate_reads_only_regular_files_inside_the_folder_and_names_the_rule_broken
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn a_missing_report_or_table_copy_is_said_where_its_list_names_it() {
+    let report = data_copy("missing-report");
+    fs::remove_file(report.join("sources/tv-2016.txt")).expect("removes");
+    let stderr = validate_fails(&report);
+    let line = line_of(&report, "sources.csv", |l| l.starts_with("tv-2016,"));
+    assert!(
+        stderr.contains(&format!("sources.csv:{line}:"))
+            && stderr.contains("cannot read sources/tv-2016.txt"),
+        "{stderr}"
+    );
+    // The folder's own place is not in the message: the name the folder gives is.
+    assert!(
+        !stderr.contains(report.to_str().expect("UTF-8 path")),
+        "{stderr}"
+    );
+
+    let table = data_copy("missing-table-copy");
+    let tables = fs::read_to_string(table.join("tables.csv")).expect("reads");
+    // The first table's stored copy: its file is the one field that starts `tables/`.
+    let first = tables.lines().nth(1).expect("a table");
+    let copy = first
+        .split(',')
+        .find(|field| field.starts_with("tables/"))
+        .expect("its file");
+    fs::remove_file(table.join(copy)).expect("removes");
+    let stderr = validate_fails(&table);
+    assert!(
+        stderr.contains("tables.csv:2:") && stderr.contains(&format!("cannot read {copy}")),
+        "{stderr}"
     );
 }
 

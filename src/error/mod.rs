@@ -118,6 +118,16 @@ impl Error {
         self.0.position.as_ref()
     }
 
+    /// The same error, placed at `position` when it has no position of its own: a file's
+    /// problem said where the file is named.
+    #[must_use]
+    pub fn or_at(mut self, position: Option<Position>) -> Self {
+        if self.0.position.is_none() {
+            self.0.position = position;
+        }
+        self
+    }
+
     /// The same error, placed in `file` when it has a position without a file name.
     #[must_use]
     pub fn in_file(mut self, file: &str) -> Self {

@@ -72,28 +72,31 @@ impl Folder {
             return Err(refused(rule));
         }
         let path = self.root.join(relative);
-        let resolved = fs::canonicalize(&path).map_err(|error| cannot_read(&path, &error))?;
+        // Said by the name the folder gives it: the folder's own place says nothing new, and a
+        // long one would push the name out of the message.
+        let named = Path::new(relative);
+        let resolved = fs::canonicalize(&path).map_err(|error| cannot_read(named, &error))?;
         if !resolved.starts_with(&self.root) {
             return Err(refused(PathRule::InsideFolder));
         }
-        let metadata = fs::metadata(&resolved).map_err(|error| cannot_read(&path, &error))?;
+        let metadata = fs::metadata(&resolved).map_err(|error| cannot_read(named, &error))?;
         if !metadata.is_file() {
             return Err(refused(PathRule::RegularFile));
         }
         if metadata.len() > FILE_LIMIT {
             return Err(refused(PathRule::SizeLimit));
         }
-        let file = open(&resolved).map_err(|error| cannot_read(&path, &error))?;
+        let file = open(&resolved).map_err(|error| cannot_read(named, &error))?;
         let opened = file
             .metadata()
-            .map_err(|error| cannot_read(&path, &error))?;
+            .map_err(|error| cannot_read(named, &error))?;
         if !opened.is_file() {
             return Err(refused(PathRule::RegularFile));
         }
         let mut bytes = Vec::new();
         file.take(FILE_LIMIT + 1)
             .read_to_end(&mut bytes)
-            .map_err(|error| cannot_read(&path, &error))?;
+            .map_err(|error| cannot_read(named, &error))?;
         if bytes.len() as u64 > FILE_LIMIT {
             return Err(refused(PathRule::SizeLimit));
         }

@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ict_compare::{Dataset, Error, Scheme, consistency, conventions, provenance, table_provenance};
+use ict_compare::{
+    Dataset, Error, Scheme, SourceList, consistency, conventions, provenance, table_provenance,
+    where_file_is_named,
+};
 use serde::Serialize;
 
 use crate::Format;
@@ -99,12 +102,23 @@ fn check_figures(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error
     let mut texts = HashMap::new();
     let mut copies = HashMap::new();
     for source in dataset.sources() {
+        // A file that cannot be read is said where its list names it.
+        let read = |list: SourceList, name: &'static str| {
+            folder.read_text(&source.file).map_err(|error| {
+                error.or_at(where_file_is_named(
+                    folder.text(name),
+                    Some(name),
+                    list,
+                    &source.id,
+                ))
+            })
+        };
         if source.is_table() {
             if !copies.contains_key(&source.file) {
-                copies.insert(source.file.clone(), folder.read_text(&source.file)?);
+                copies.insert(source.file.clone(), read(SourceList::Tables, "tables.csv")?);
             }
         } else {
-            texts.insert(source.id.clone(), folder.read_text(&source.file)?);
+            texts.insert(source.id.clone(), read(SourceList::Reports, "sources.csv")?);
         }
     }
     let observation_files: Vec<(&str, &str)> = ["observations.csv", "table_observations.csv"]

@@ -23,7 +23,7 @@ pub use reference::{
     parse_provinces_p63,
 };
 pub(crate) use sources::SOURCES;
-pub use sources::{parse_sources, parse_tables};
+pub use sources::{SourceList, parse_sources, parse_tables, where_file_is_named};
 
 use crate::error::{Allowed, ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};

@@ -1,7 +1,7 @@
 //! `sources.csv` and `tables.csv`: where the figures come from, reports and published tables.
 
 use super::{province_id, unique_ids, vocabulary};
-use crate::error::{ErrorKind, Result, excerpt};
+use crate::error::{ErrorKind, Position, Result, excerpt};
 use crate::model::{Period, RowFilter, Source, TableFormat, TableSource};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
@@ -63,6 +63,9 @@ pub(crate) static SOURCES: Schema = Schema {
     optional: &[],
 };
 
+/// The slot of `sources.csv`'s `file` column.
+const SOURCE_FILE: usize = 7;
+
 /// Reads `sources.csv`.
 pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
     let mut table = Table::open(text, file, &SOURCES)?;
@@ -79,11 +82,42 @@ pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
             )?),
             url: web_address(t, 5)?,
             province: Some(province_id(t, 6)?),
-            file: relative_file(t, 7)?,
+            file: relative_file(t, SOURCE_FILE)?,
             language: t.required(8)?.to_owned(),
             table: None,
         })
     })
+}
+
+/// Where `sources.csv` or `tables.csv` (`list`) names the stored file of source `id`: the place to give an error about that file (missing, refused, unreadable),
+/// which the folder knows only by its path. `None` when no record has that id.
+#[must_use]
+pub fn where_file_is_named(
+    text: &str,
+    file: Option<&str>,
+    list: SourceList,
+    id: &str,
+) -> Option<Position> {
+    let (schema, slot) = match list {
+        SourceList::Reports => (&SOURCES, SOURCE_FILE),
+        SourceList::Tables => (&TABLES, table_column::FILE),
+    };
+    let mut table = Table::open(text, file, schema).ok()?;
+    while table.next().ok()? {
+        if table.text(0) == id {
+            return Some(table.position(slot));
+        }
+    }
+    None
+}
+
+/// Which list of sources a file is named in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceList {
+    /// `sources.csv`: the reports.
+    Reports,
+    /// `tables.csv`: the published tables.
+    Tables,
 }
 
 /// Column slots of `tables.csv`.
