@@ -1,5 +1,6 @@
 //! `validate` as an editor uses it: the bundled data passes, and a damaged copy of the data
-//! folder is refused with the file, line and column of each error and the rule it breaks.
+//! folder is refused with the file, line and column of each error and the rule it breaks; `pack`
+//! packs only what `validate` passes.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cli_support;
@@ -242,4 +243,33 @@ fn validate_checks_the_province_and_date_of_each_figure_against_its_report() {
         "{stderr}"
     );
     assert!(stderr.contains("1 errors"), "{stderr}");
+}
+
+#[test]
+fn pack_refuses_a_folder_validate_refuses_and_writes_nothing() {
+    let folder = data_copy("pack-refused");
+    edit(&folder, "observations.csv", ",7301,", ",7302,");
+    let out = folder.join("refused.pack");
+    let output = run(&[
+        "pack",
+        folder.to_str().expect("UTF-8 path"),
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = line_of(&folder, "observations.csv", |l| l.contains(",7302,"));
+    assert!(
+        stderr.contains(&format!("observations.csv:{line}:")) && stderr.contains("7301"),
+        "{stderr}"
+    );
+    assert!(!out.exists() && !folder.join("refused-texts.pack").exists());
+
+    // The folder as it is packs to the bundled pack, byte for byte.
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("data.pack");
+    let output = run(&["pack", data, "-o", out.to_str().expect("UTF-8 path")]);
+    assert!(output.status.success());
+    let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/src/dataset/bundled.pack");
+    assert!(fs::read(&out).expect("written") == fs::read(bundled).expect("bundled"));
 }

@@ -1,7 +1,8 @@
 //! `ict-compare pack <data folder> -o <file>`: the dataset of a folder in the binary form the
 //! engine bundles (`src/dataset/bundled.pack`, made by `make pack`), so that the engine starts
 //! without parsing CSV, and its long texts beside it (`bundled-texts.pack`), which the page
-//! fetches. The folder's files stay the source of truth: `validate` checks them.
+//! fetches. The folder's files stay the source of truth: a folder `validate` refuses is never
+//! packed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,12 +10,20 @@ use std::process::ExitCode;
 use ict_compare::{Dataset, Error, ErrorKind};
 
 use crate::folder::Folder;
+use crate::validate::{errors_of, write_errors};
 
-/// Loads the folder as `validate` does (every file parsed and checked) and writes its packs.
-/// The same folder always gives the same bytes.
+/// Loads and checks the folder as `validate` does and, when it finds no error, writes its packs;
+/// otherwise it writes nothing and says the errors as `validate` does. The same folder always
+/// gives the same bytes.
 pub(crate) fn pack(root: &Path, output: &Path) -> Result<ExitCode, Error> {
     let folder = Folder::read(root)?;
-    let packs = Dataset::from_files(&folder.files())?.to_packs();
+    let dataset = Dataset::from_files(&folder.files())?;
+    let errors = errors_of(&folder, &dataset)?;
+    if !errors.is_empty() {
+        write_errors(&errors);
+        return Ok(ExitCode::FAILURE);
+    }
+    let packs = dataset.to_packs();
     write(output, &packs.main)?;
     write(&texts_path(output), &packs.texts)?;
     Ok(ExitCode::SUCCESS)

@@ -23,13 +23,7 @@ use crate::output::{escaped, json, write_err, write_out};
 pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
     let folder = Folder::read(root)?;
     let dataset = Dataset::from_files(&folder.files())?;
-    let mut errors = check_figures(&folder, &dataset)?;
-    errors.extend(conventions(
-        &dataset,
-        folder.text("sources.csv"),
-        folder.text("observations.csv"),
-        "observations.csv",
-    )?);
+    let errors = errors_of(&folder, &dataset)?;
     let findings = consistency(&dataset);
     let counts = Counts::of(&dataset);
     if format != Format::Table {
@@ -84,14 +78,32 @@ pub(crate) fn validate(root: &Path, format: Format) -> Result<ExitCode, Error> {
         Ok(ExitCode::SUCCESS)
     } else {
         write_out(&out)?;
-        let mut report = String::from("\n");
-        for error in &errors {
-            let _ = writeln!(report, "error: {}", escaped(&error.to_string(), false));
-        }
-        let _ = writeln!(report, "{} errors", errors.len());
-        write_err(&report);
+        write_errors(&errors);
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// What `validate` refuses in a folder the dataset loaded from: figures against their reports
+/// and stored tables, and the folder's conventions.
+pub(crate) fn errors_of(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error> {
+    let mut errors = check_figures(folder, dataset)?;
+    errors.extend(conventions(
+        dataset,
+        folder.text("sources.csv"),
+        folder.text("observations.csv"),
+        "observations.csv",
+    )?);
+    Ok(errors)
+}
+
+/// The errors on standard error, one a line, then their count.
+pub(crate) fn write_errors(errors: &[Error]) {
+    let mut report = String::from("\n");
+    for error in errors {
+        let _ = writeln!(report, "error: {}", escaped(&error.to_string(), false));
+    }
+    let _ = writeln!(report, "{} errors", errors.len());
+    write_err(&report);
 }
 
 /// Every figure against its source: quotes against the report texts, cells against the stored
