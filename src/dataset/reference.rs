@@ -47,19 +47,29 @@ impl Reference {
         let (mut provinces, regions) =
             parse_provinces_p63(files.provinces_p63, Some("reference/provinces_2024.csv"))?;
         let p34 = parse_provinces_p34(files.provinces_p34, Some("reference/provinces_2025.csv"))?;
-        let merger = parse_merger(files.merger, Some("reference/merger_2025.csv"))?;
+        let merger = parse_merger(
+            files.merger,
+            Some("reference/merger_2025.csv"),
+            &provinces,
+            &p34,
+        )?;
+        // Every old province is one of the list: the mapping was held to it.
         for (old, new) in merger {
-            let province = provinces.iter_mut().find(|p| p.id == old).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownProvince {
-                    id: old.to_string(),
-                })
-                .in_file("reference/merger_2025.csv")
-            })?;
-            province.merged_into = Some(new);
+            if let Some(province) = provinces.iter_mut().find(|p| p.id == old) {
+                province.merged_into = Some(new);
+            }
         }
+        let population = parse_population(
+            files.population,
+            Some("reference/population.csv"),
+            &provinces,
+        )?;
+        let dti = parse_dti(
+            files.dti,
+            Some("reference/dti_2022_provincial_rank.csv"),
+            &provinces,
+        )?;
         provinces.extend(p34);
-        let population = parse_population(files.population, Some("reference/population.csv"))?;
-        let dti = parse_dti(files.dti, Some("reference/dti_2022_provincial_rank.csv"))?;
         Reference::from_parts(provinces, regions, population, dti)
     }
 

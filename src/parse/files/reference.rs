@@ -1,8 +1,11 @@
 //! The reference tables about provinces: the two lists, the 2025 mapping, GSO population, the
-//! DTI 2022 ranking.
+//! DTI 2022 ranking. Each is held to the lists it names, and a contradiction is refused at its
+//! line: a region with two codes, a mapping the 2025 list does not hold, a province without a
+//! mapping, a population or rank of an unknown province or twice in a year would each weigh,
+//! rank or move one province's figures as another's.
 
 use super::{code, unique_ids};
-use crate::error::{ErrorKind, Implausibility, Result};
+use crate::error::{Allowed, Error, ErrorKind, Implausibility, Position, Result};
 use crate::model::{Period, Province, ProvinceId, Region, Scheme};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
@@ -26,12 +29,35 @@ pub fn parse_provinces_p63(text: &str, file: Option<&str>) -> Result<(Vec<Provin
     let mut regions: Vec<Region> = Vec::new();
     let provinces = unique_ids(&mut table, 0, |t| {
         let region = t.required(4)?.to_owned();
-        if !regions.iter().any(|r| r.code == region) {
-            regions.push(Region {
+        let (name_vi, name_en) = (t.required(5)?, t.required(6)?);
+        // One code a region, one name a code: a second code for a region's name would split
+        // its provinces into two regions of one name.
+        match regions
+            .iter()
+            .find(|r| r.code == region || r.name_vi == name_vi || r.name_en == name_en)
+        {
+            Some(known) if known.code != region => {
+                let expected = format!(
+                    "{}, the code of {} on an earlier line",
+                    known.code, known.name_vi
+                );
+                return Err(t.invalid(4, &region, expected));
+            }
+            Some(known)
+                if (known.name_vi.as_str(), known.name_en.as_str()) != (name_vi, name_en) =>
+            {
+                let expected = format!(
+                    "{} / {}, the names of {} on an earlier line",
+                    known.name_vi, known.name_en, known.code
+                );
+                return Err(t.invalid(5, name_vi, expected));
+            }
+            Some(_) => {}
+            None => regions.push(Region {
                 code: region.clone(),
-                name_vi: t.required(5)?.to_owned(),
-                name_en: t.required(6)?.to_owned(),
-            });
+                name_vi: name_vi.to_owned(),
+                name_en: name_en.to_owned(),
+            }),
         }
         Ok(Province {
             id: ProvinceId::new(Scheme::P63, code(t, 0)?),
@@ -104,15 +130,67 @@ static MERGER: Schema = Schema {
 };
 
 /// Reads the 2025 mapping (`reference/merger_2025.csv`): each 63-list province and the
-/// 34-list province it became part of.
-pub fn parse_merger(text: &str, file: Option<&str>) -> Result<Vec<(ProvinceId, ProvinceId)>> {
+/// 34-list province it became part of, held to the two lists: a row's old province is one of
+/// `p63`, its new one of `p34` and among the provinces that one lists as merged from
+/// (`merged_from_codes`), and every province of `p63` has a row. A mapping the lists
+/// contradict would move one province's figures into another's.
+pub fn parse_merger(
+    text: &str,
+    file: Option<&str>,
+    p63: &[Province],
+    p34: &[Province],
+) -> Result<Vec<(ProvinceId, ProvinceId)>> {
     let mut table = Table::open(text, file, &MERGER)?;
-    unique_ids(&mut table, 0, |t| {
-        Ok((
-            ProvinceId::new(Scheme::P63, code(t, 0)?),
-            ProvinceId::new(Scheme::P34, code(t, 1)?),
-        ))
-    })
+    let rows = unique_ids(&mut table, 0, |t| {
+        let old = ProvinceId::new(Scheme::P63, code(t, 0)?);
+        let new = ProvinceId::new(Scheme::P34, code(t, 1)?);
+        let unknown = |slot: usize, id: ProvinceId| {
+            t.error(slot, ErrorKind::UnknownProvince { id: id.to_string() })
+        };
+        if !p63.iter().any(|p| p.id == old) {
+            return Err(unknown(0, old));
+        }
+        let Some(merged) = p34.iter().find(|p| p.id == new) else {
+            return Err(unknown(1, new));
+        };
+        if !merged.merged_from.contains(&old) {
+            let expected = format!(
+                "a province whose merged_from_codes in provinces_2025.csv hold {:02}",
+                old.code
+            );
+            return Err(t.invalid(1, t.text(1), expected));
+        }
+        Ok((old, new))
+    })?;
+    // Every former province maps somewhere, and every province a new one lists maps to it.
+    let unmapped = p63
+        .iter()
+        .map(|p| p.id)
+        .chain(p34.iter().flat_map(|p| p.merged_from.iter().copied()))
+        .find(|old| !rows.iter().any(|(from, _)| from == old))
+        .or_else(|| {
+            p34.iter().find_map(|p| {
+                p.merged_from
+                    .iter()
+                    .copied()
+                    .find(|old| !rows.contains(&(*old, p.id)))
+            })
+        });
+    if let Some(old) = unmapped {
+        return Err(Error::at(
+            ErrorKind::InvalidValue {
+                column: "old_code".to_owned(),
+                text: format!("{:02}", old.code),
+                expected: Allowed::Words {
+                    text: "a row for every province of provinces_2024.csv, to the 2025 province \
+                           whose merged_from_codes hold it"
+                        .to_owned(),
+                },
+            },
+            Position::new(file, table.next_line(), 1),
+        ));
+    }
+    Ok(rows)
 }
 
 /// GSO population and area of one province in one year.
@@ -136,10 +214,15 @@ static POPULATION: Schema = Schema {
     optional: &["source"],
 };
 
-/// Reads `reference/population.csv`.
-pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<PopulationRecord>> {
+/// Reads `reference/population.csv`: rows of provinces of `p63`, one a province and year.
+pub fn parse_population(
+    text: &str,
+    file: Option<&str>,
+    p63: &[Province],
+) -> Result<Vec<PopulationRecord>> {
     let mut table = Table::open(text, file, &POPULATION)?;
-    let mut rows = Vec::new();
+    let mut rows: Vec<PopulationRecord> = Vec::new();
+    let mut years = OnceAYear::of(p63);
     while table.next()? {
         let t = &table;
         // Populations and households between one and ten times the country's people, areas
@@ -161,7 +244,7 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
         bounded(2, Some(population), 1.0, 1e9, "population")?;
         let households = bounded(3, t.optional_number(3)?, 1.0, 1e9, "households")?;
         let area_km2 = bounded(4, t.optional_number(4)?, 1.0, 4e6, "area in km²")?;
-        rows.push(PopulationRecord {
+        let record = PopulationRecord {
             province: ProvinceId::new(Scheme::P63, code(t, 0)?),
             year: t.parsed(
                 1,
@@ -171,9 +254,42 @@ pub fn parse_population(text: &str, file: Option<&str>) -> Result<Vec<Population
             population,
             households,
             area_km2,
-        });
+        };
+        years.check(t, 0, record.province, record.year)?;
+        rows.push(record);
     }
     Ok(rows)
+}
+
+/// Rows about the provinces of a list, one a province and year: a second row would weigh or
+/// rank the province by whichever came last.
+struct OnceAYear<'a> {
+    p63: &'a [Province],
+    lines: std::collections::HashMap<(ProvinceId, u16), u64>,
+}
+
+impl<'a> OnceAYear<'a> {
+    fn of(p63: &'a [Province]) -> Self {
+        OnceAYear {
+            p63,
+            lines: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Refuses, at the province's field `slot`, a province not of the list or seen before
+    /// that year.
+    fn check(&mut self, t: &Table<'_>, slot: usize, province: ProvinceId, year: u16) -> Result<()> {
+        if !self.p63.iter().any(|p| p.id == province) {
+            let id = province.to_string();
+            return Err(t.error(slot, ErrorKind::UnknownProvince { id }));
+        }
+        if let Some(&first_line) = self.lines.get(&(province, year)) {
+            let id = format!("{:02} {year}", province.code);
+            return Err(t.error(slot, ErrorKind::DuplicateId { id, first_line }));
+        }
+        self.lines.insert((province, year), t.line());
+        Ok(())
+    }
 }
 
 /// A province's place in a published ranking.
@@ -205,13 +321,16 @@ static DTI: Schema = Schema {
     ],
 };
 
-/// Reads `reference/dti_2022_provincial_rank.csv`.
-pub fn parse_dti(text: &str, file: Option<&str>) -> Result<Vec<RankRecord>> {
+/// Reads `reference/dti_2022_provincial_rank.csv`: a rank for provinces of `p63`, once a year
+/// each, from 1 to the number of provinces.
+pub fn parse_dti(text: &str, file: Option<&str>, p63: &[Province]) -> Result<Vec<RankRecord>> {
     let mut table = Table::open(text, file, &DTI)?;
     let mut rows = Vec::new();
+    let mut years = OnceAYear::of(p63);
+    let last = p63.len().max(1) as u16;
     while table.next()? {
         let t = &table;
-        rows.push(RankRecord {
+        let record = RankRecord {
             year: t.parsed(
                 0,
                 || "a year".into(),
@@ -220,10 +339,16 @@ pub fn parse_dti(text: &str, file: Option<&str>) -> Result<Vec<RankRecord>> {
             province: ProvinceId::new(Scheme::P63, code(t, 1)?),
             rank: t.parsed(
                 2,
-                || "a rank from 1".into(),
-                |text| text.parse().ok().filter(|&rank: &u16| rank > 0),
+                || format!("a rank from 1 to {last}"),
+                |text| {
+                    text.parse()
+                        .ok()
+                        .filter(|rank: &u16| (1..=last).contains(rank))
+                },
             )?,
-        });
+        };
+        years.check(t, 1, record.province, record.year)?;
+        rows.push(record);
     }
     Ok(rows)
 }
@@ -232,11 +357,110 @@ pub fn parse_dti(text: &str, file: Option<&str>) -> Result<Vec<RankRecord>> {
 mod tests {
     use super::*;
 
+    fn lists() -> (Vec<Province>, Vec<Province>) {
+        let p63 = "code,name,name_full,slug,region_code,region_vi,region_en\n\
+                   02,Hà Giang,Tỉnh Hà Giang,ha-giang,NMM,Miền núi,Mountains\n\
+                   08,Tuyên Quang,Tỉnh Tuyên Quang,tuyen-quang,NMM,Miền núi,Mountains\n\
+                   04,Cao Bằng,Tỉnh Cao Bằng,cao-bang,NMM,Miền núi,Mountains\n";
+        let p34 = "code,name,name_full,slug,merged_from_codes\n\
+                   08,Tuyên Quang,Tỉnh Tuyên Quang,tuyen-quang,02;08\n\
+                   04,Cao Bằng,Tỉnh Cao Bằng,cao-bang,04\n";
+        let (p63, _) = parse_provinces_p63(p63, None).expect("the 63-list");
+        (p63, parse_provinces_p34(p34, None).expect("the 34-list"))
+    }
+
+    #[test]
+    fn the_mapping_is_held_to_both_lists_with_the_place_of_a_contradiction() {
+        let (p63, p34) = lists();
+        let header = "old_code,new_code\n";
+        let whole = format!("{header}02,08\n08,08\n04,04\n");
+        assert_eq!(
+            parse_merger(&whole, None, &p63, &p34)
+                .expect("a mapping")
+                .len(),
+            3
+        );
+        for (rows, said) in [
+            // Hà Giang into Cao Bằng, which does not list it.
+            (
+                "02,04\n08,08\n04,04\n",
+                "m.csv:2:4: invalid `new_code` \"04\"",
+            ),
+            // A province of neither list.
+            (
+                "02,08\n08,08\n04,04\n99,04\n",
+                "m.csv:5:1: unknown province",
+            ),
+            ("02,08\n08,08\n04,77\n", "m.csv:4:4: unknown province"),
+            // Hà Giang left out: its figures would join no 2025 province.
+            ("08,08\n04,04\n", "m.csv:4:1: invalid `old_code` \"02\""),
+        ] {
+            let error = parse_merger(&format!("{header}{rows}"), Some("m.csv"), &p63, &p34)
+                .expect_err(rows);
+            assert!(error.to_string().starts_with(said), "{rows}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_region_has_one_code_and_one_name() {
+        let header = "code,name,name_full,slug,region_code,region_vi,region_en\n";
+        let first = "01,Hà Nội,Thành phố Hà Nội,ha-noi,RRD,Đồng bằng sông Hồng,Red River Delta\n";
+        for (second, said) in [
+            (
+                "22,Quảng Ninh,Tỉnh Quảng Ninh,quang-ninh,ZZZ,Đồng bằng sông Hồng,Red River Delta",
+                "r.csv:3:42: invalid `region_code` \"ZZZ\": expected RRD",
+            ),
+            (
+                "22,Quảng Ninh,Tỉnh Quảng Ninh,quang-ninh,RRD,Đông Bắc,Red River Delta",
+                "r.csv:3:46: invalid `region_vi` \"Đông Bắc\"",
+            ),
+        ] {
+            let error = parse_provinces_p63(&format!("{header}{first}{second}\n"), Some("r.csv"))
+                .expect_err(second);
+            assert!(error.to_string().starts_with(said), "{error}");
+        }
+    }
+
+    #[test]
+    fn population_and_ranks_are_of_known_provinces_once_a_year() {
+        let (p63, _) = lists();
+        let header = "code,year,population,households,area_km2\n";
+        let twice = format!("{header}02,2024,900000,,7900\n02,2024,99999999,,7900\n");
+        let error = parse_population(&twice, Some("p.csv"), &p63).expect_err("twice");
+        assert!(error.to_string().starts_with("p.csv:3:1: "), "{error}");
+        assert!(matches!(
+            error.kind(),
+            ErrorKind::DuplicateId { first_line: 2, .. }
+        ));
+        let unknown = format!("{header}99,2024,900000,,7900\n");
+        let error = parse_population(&unknown, Some("p.csv"), &p63).expect_err("unknown");
+        assert!(
+            matches!(error.kind(), ErrorKind::UnknownProvince { .. }),
+            "{error}"
+        );
+
+        let header = "year,code,dti_rank\n";
+        assert_eq!(
+            parse_dti(&format!("{header}2022,02,3\n2022,08,1\n"), None, &p63)
+                .expect("ranks")
+                .len(),
+            2
+        );
+        for rows in ["2022,02,4\n", "2022,99,1\n", "2022,02,1\n2022,02,2\n"] {
+            let error = parse_dti(&format!("{header}{rows}"), Some("d.csv"), &p63).expect_err(rows);
+            assert!(error.position().is_some(), "{rows}: {error}");
+        }
+    }
+
     #[test]
     fn population_and_area_are_bounded() {
+        let p63 = [Province {
+            id: ProvinceId::new(Scheme::P63, 84),
+            ..lists().0[0].clone()
+        }];
         let header = "code,year,population,households,area_km2\n";
         assert_eq!(
-            parse_population(&format!("{header}84,2022,1019000,,2390.8\n"), None)
+            parse_population(&format!("{header}84,2022,1019000,,2390.8\n"), None, &p63)
                 .unwrap()
                 .len(),
             1
@@ -247,7 +471,8 @@ mod tests {
             &format!("84,2022,1019000,,1{}", "0".repeat(300)),
             "84,2022,1019000,0,2390.8",
         ] {
-            let error = parse_population(&format!("{header}{row}\n"), Some("p.csv")).unwrap_err();
+            let error =
+                parse_population(&format!("{header}{row}\n"), Some("p.csv"), &p63).unwrap_err();
             assert!(
                 matches!(error.kind().code(), "implausible" | "invalidNumber"),
                 "{row}: {error}"
