@@ -124,6 +124,16 @@ vocabulary! {
 }
 
 impl Unit {
+    /// Whether figures in this unit add up across provinces (a count, money, a length of line,
+    /// hours): a sum of shares, rates, speeds or scores means nothing.
+    #[must_use]
+    pub fn adds_up(self) -> bool {
+        matches!(
+            self,
+            Unit::Count | Unit::VndBillion | Unit::VndMillion | Unit::Km | Unit::Hours
+        )
+    }
+
     /// How many of the base quantity one unit is, for reading figures out of text:
     /// `15 tỷ đồng` is 15 in `vnd_billion`.
     #[must_use]

@@ -2,7 +2,7 @@
 
 use super::{id, unique_ids, vocabulary};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Better, Edition, Indicator, Period, Pillar, Unit, is_snake_case};
+use crate::model::{Aggregation, Better, Edition, Indicator, Period, Pillar, Unit, is_snake_case};
 use crate::parse::record::Record;
 use crate::parse::table::{Schema, Table};
 
@@ -29,6 +29,15 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
     let mut table = Table::open(text, file, &INDICATORS)?;
     let mut part_of_places = Vec::new();
     let indicators = unique_ids(&mut table, 0, |t| {
+        let unit: Unit = vocabulary(t, 5, Unit::expected)?;
+        let aggregation: Aggregation =
+            vocabulary(t, 7, || "sum, mean, none or weighted_mean:<weight>".into())?;
+        if aggregation == Aggregation::Sum && !unit.adds_up() {
+            let expected = format!(
+                "mean, weighted_mean:<weight> or none: figures in {unit} do not add up across provinces"
+            );
+            return Err(t.invalid(7, t.text(7), expected));
+        }
         let part_of = t.optional_id(9)?.map(str::to_owned);
         if part_of.is_some() {
             part_of_places.push(t.position(9));
@@ -39,7 +48,7 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
             pillar: vocabulary(t, 2, Pillar::expected)?,
             name_vi: t.required(3)?.to_owned(),
             name_en: t.required(4)?.to_owned(),
-            unit: vocabulary(t, 5, Unit::expected)?,
+            unit,
             denominator: t
                 .optional_id(6)?
                 .map(|text| {
@@ -48,7 +57,7 @@ pub fn parse_indicators(text: &str, file: Option<&str>) -> Result<Vec<Indicator>
                     })
                 })
                 .transpose()?,
-            aggregation: vocabulary(t, 7, || "sum, mean, none or weighted_mean:<weight>".into())?,
+            aggregation,
             better: vocabulary(t, 8, Better::expected)?,
             part_of,
             definition_vi: t.required(10)?.to_owned(),
@@ -189,6 +198,31 @@ mod tests {
             .join(",");
         }
         text
+    }
+
+    #[test]
+    fn only_figures_that_add_up_may_be_summed() {
+        let row = |unit: &str, rule: &str| {
+            format!("{INDICATORS_HEADER}a,f,infrastructure,A,A,{unit},,{rule},higher,,d,d\n")
+        };
+        for unit in ["count", "vnd_billion", "km"] {
+            assert!(parse_indicators(&row(unit, "sum"), None).is_ok(), "{unit}");
+        }
+        for unit in [
+            "percent",
+            "score_0_1",
+            "per_100_people",
+            "mbps",
+            "people_per_point",
+        ] {
+            let error = parse_indicators(&row(unit, "sum"), Some("i.csv")).expect_err(unit);
+            assert!(
+                error.to_string().starts_with("i.csv:2:")
+                    && error.to_string().contains("invalid `aggregation` \"sum\""),
+                "{unit}: {error}"
+            );
+            assert!(parse_indicators(&row(unit, "mean"), None).is_ok(), "{unit}");
+        }
     }
 
     #[test]
