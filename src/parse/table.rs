@@ -74,6 +74,9 @@ impl<'a> Table<'a> {
     ) -> Result<Self> {
         let mut reader = Reader::new(text, file);
         let mut fields = Vec::new();
+        // A header names each column once: past the schema's columns and one more (the first
+        // unexpected or repeated name, which is refused), fields are only counted.
+        reader.keep_at_most(schema.required.len() + schema.optional.len() + 1);
         if !reader.next_record(&mut fields)? {
             return Err(Error::at(ErrorKind::EmptyFile, Position::new(file, 1, 1)));
         }
@@ -122,6 +125,9 @@ impl<'a> Table<'a> {
             ));
         }
         let width = fields.len();
+        // A record keeps its width and one field more, the first extra one, where a wrong
+        // count is placed.
+        reader.keep_at_most(width + 1);
         Ok(Table {
             reader,
             schema,
@@ -140,8 +146,10 @@ impl<'a> Table<'a> {
         header: &Header,
         line: u64,
     ) -> Self {
+        let mut reader = Reader::continuing(text, file, line);
+        reader.keep_at_most(header.width + 1);
         Table {
-            reader: Reader::continuing(text, file, line),
+            reader,
             schema,
             slots: header.slots.clone(),
             width: header.width,
@@ -167,7 +175,7 @@ impl<'a> Table<'a> {
         if !self.reader.next_record(&mut self.fields)? {
             return Ok(false);
         }
-        if self.fields.len() != self.width {
+        if self.reader.found() != self.width {
             let place = match self.fields.get(self.width) {
                 Some(extra) => self.reader.position_of(extra),
                 None => self.reader.record_end(),
@@ -175,7 +183,7 @@ impl<'a> Table<'a> {
             return Err(Error::at(
                 ErrorKind::FieldCount {
                     expected: self.width,
-                    found: self.fields.len(),
+                    found: self.reader.found(),
                 },
                 place,
             ));
@@ -319,6 +327,21 @@ mod tests {
             }
         );
         assert_eq!(error.position().map(|p| p.column), Some(5));
+        // A line of a million commas is counted whole, not held field by field.
+        let text = format!("id,value\na,1{}\n", ",".repeat(1_000_000));
+        let mut table = Table::open(&text, None, &SCHEMA).unwrap();
+        let error = table.next().unwrap_err();
+        assert!(
+            matches!(
+                error.kind(),
+                ErrorKind::FieldCount {
+                    expected: 2,
+                    found: 1_000_002
+                }
+            ),
+            "{error}"
+        );
+        assert!(table.fields.capacity() <= 8, "{}", table.fields.capacity());
     }
 
     #[test]

@@ -28,6 +28,11 @@ pub(crate) struct Reader<'a> {
     line_start: usize,
     record_line: u64,
     record_line_start: usize,
+    /// The most fields a record keeps; the rest are counted, not kept, so that a line of a
+    /// million commas costs no memory for them.
+    keep: usize,
+    /// How many fields the last record had, kept or not.
+    found: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -42,6 +47,8 @@ impl<'a> Reader<'a> {
             line_start: offset,
             record_line: 1,
             record_line_start: offset,
+            keep: usize::MAX,
+            found: 0,
         }
     }
 
@@ -56,7 +63,20 @@ impl<'a> Reader<'a> {
             line_start: 0,
             record_line: line,
             record_line_start: 0,
+            keep: usize::MAX,
+            found: 0,
         }
+    }
+
+    /// Keeps at most `keep` fields of each record from now on; [`Reader::found`] still counts
+    /// them all.
+    pub(crate) fn keep_at_most(&mut self, keep: usize) {
+        self.keep = keep;
+    }
+
+    /// How many fields the last record read had, kept or not.
+    pub(crate) fn found(&self) -> usize {
+        self.found
     }
 
     /// The 1-based line just after what has been read.
@@ -132,6 +152,7 @@ impl<'a> Reader<'a> {
     /// Reads the next non-blank record into `fields`; `Ok(false)` at the end of the input.
     pub(crate) fn next_record(&mut self, fields: &mut Vec<Field<'a>>) -> Result<bool> {
         fields.clear();
+        self.found = 0;
         let bytes = self.text.as_bytes();
         // Skip blank lines, as spreadsheets leave them at the end.
         loop {
@@ -158,12 +179,15 @@ impl<'a> Reader<'a> {
                 }
                 (Cow::Borrowed(&self.text[start..end]), end)
             };
-            let number = fields.len() as u32 + 1;
-            fields.push(Field {
-                text,
-                start,
-                number,
-            });
+            self.found += 1;
+            if fields.len() < self.keep {
+                let number = fields.len() as u32 + 1;
+                fields.push(Field {
+                    text,
+                    start,
+                    number,
+                });
+            }
             match bytes.get(end) {
                 Some(b',') => self.offset = end + 1,
                 Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => {

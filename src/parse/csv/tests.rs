@@ -211,3 +211,18 @@ proptest::proptest! {
         proptest::prop_assert_eq!(line_ends(&text), feeds.max(returns));
     }
 }
+
+#[test]
+fn a_record_keeps_a_few_fields_and_counts_them_all() {
+    let line = format!("a,\"b,c\",{}\nd,e\n", ",".repeat(100_000));
+    let mut reader = Reader::new(&line, Some("t.csv"));
+    reader.keep_at_most(3);
+    let mut fields = Vec::new();
+    assert!(reader.next_record(&mut fields).unwrap());
+    assert_eq!(reader.found(), 100_003);
+    assert_eq!(fields.len(), 3);
+    assert!(fields.capacity() < 100, "{}", fields.capacity());
+    assert_eq!(reader.position_of(&fields[2]).column, 9);
+    assert!(reader.next_record(&mut fields).unwrap());
+    assert_eq!((reader.found(), fields.len()), (2, 2));
+}
