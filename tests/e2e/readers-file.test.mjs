@@ -238,7 +238,7 @@ test("a refused file is told in the reader's language, by line and field; a semi
   const period = await open(page, 'period.csv', `${HEADER}m-1,p63:84,bts_stations,2019/5,1300,mine,"x"\n`);
   assert.match(period, /period\.csv \(dòng 2, trường 4\): "2019\/5" ở cột "period" không hợp lệ \(cần năm, tháng hoặc ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD\)/);
   const count = await open(page, 'count.csv', `${HEADER}m-1,p63:84,bts_stations,2019,1.3,mine,"x"\n`);
-  assert.match(count, /count\.csv \(dòng 2, trường 5\): "1\.3" ở cột "value" không hợp lệ \(cần số nguyên cho một số đếm; nếu 1\.3 là nghìn, hãy viết 13\)/);
+  assert.match(count, /count\.csv \(dòng 2, trường 5\): "1\.3" ở cột "value" không hợp lệ \(cần số nguyên cho một số đếm; nếu 1\.3 là nghìn, hãy viết 1300\)/);
   assert.doesNotMatch(`${period} ${count}`, / or |whole number|write /);
   const semicolons = await open(page, 'excel.csv', `${HEADER.replaceAll(',', ';')}m-1;p63:84;bts_stations;2019;1300;mine;x\n`);
   assert.match(semicolons, /excel\.csv.*dấu chấm phẩy \(;\)/);

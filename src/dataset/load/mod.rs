@@ -336,12 +336,21 @@ fn check_value(table: &dyn Record, unit: Unit, row: &ObservationRow<'_>) -> Resu
     match value_fault(unit, row.value, row.out_of) {
         None => Ok(()),
         Some(ValueFault::Fraction) => {
-            let text = row.value.to_string();
-            let allowed = Allowed::WholeCount {
-                written: text.replace('.', ""),
-                found: text.clone(),
+            // Said as written; and, where it makes a whole number, read as thousands ("1.3",
+            // or "1.300" with a Vietnamese thousands dot, is 1300).
+            let text = table.text(column::VALUE);
+            let thousands = row.value * 1000.0;
+            let allowed = if thousands.fract() == 0.0 && thousands.abs() < 1e15 {
+                Allowed::WholeCount {
+                    written: format!("{thousands:.0}"),
+                    found: text.to_owned(),
+                }
+            } else {
+                Allowed::Words {
+                    text: "a whole number for a count".to_owned(),
+                }
             };
-            Err(table.invalid_as(column::VALUE, &text, allowed))
+            Err(table.invalid_as(column::VALUE, text, allowed))
         }
         Some(ValueFault::BelowMinimum(minimum)) => {
             let reason = Implausibility::BelowMinimum {

@@ -145,3 +145,41 @@ fn a_dataset_of_more_indicators_or_sources_than_the_columns_hold_is_refused_wher
         .expect("the sources the columns hold");
     assert_eq!(loaded.len(), bundled.len() + first);
 }
+
+#[test]
+fn a_fractional_count_is_said_as_written_and_read_as_thousands_where_that_is_whole() {
+    let sources = crate::synthetic_sources();
+    let indicators = crate::synthetic_indicators();
+    let count = crate::synthetic_indicator_id(0);
+    let refused = |value: &str| {
+        let observations = format!(
+            "province,indicator_id,period,value,source_id\np63:84,{count},2024,{value},s01\n"
+        );
+        Dataset::with_bundled_reference(&sources, &indicators, &observations)
+            .expect_err(value)
+            .kind()
+            .clone()
+    };
+    for (value, written) in [
+        ("1.3", "1300"),
+        ("7.301", "7301"),
+        ("\"1.208,5\"", "1208500"),
+    ] {
+        let ErrorKind::InvalidValue { text, expected, .. } = refused(value) else {
+            panic!("{value}: not an invalid value");
+        };
+        assert_eq!(text, value.trim_matches('"'));
+        assert_eq!(
+            expected,
+            Allowed::WholeCount {
+                found: value.trim_matches('"').to_owned(),
+                written: written.to_owned()
+            }
+        );
+    }
+    // No whole number of thousands: only the rule.
+    let ErrorKind::InvalidValue { expected, .. } = refused("7.3015") else {
+        panic!("not an invalid value");
+    };
+    assert!(matches!(expected, Allowed::Words { .. }), "{expected:?}");
+}

@@ -200,6 +200,18 @@ fn read_row<R: Record>(t: &R) -> Result<ObservationRow<'_>> {
     }
     let out_of = t.optional_number(c::OUT_OF)?;
     if let Some(whole) = out_of
+        && whole < 0.0
+    {
+        let reason = Implausibility::Negative;
+        return Err(t.error(
+            c::OUT_OF,
+            ErrorKind::Implausible {
+                value: whole,
+                reason,
+            },
+        ));
+    }
+    if let Some(whole) = out_of
         && !(whole > 0.0 && value <= whole)
     {
         let reason = Implausibility::OutsideWhole { whole };

@@ -77,6 +77,19 @@ fn rejects_negative_and_over_whole_values() {
     assert_eq!(error.kind().code(), "implausible");
     let error = rows("x-1,p63:84,bts,2022,90,85,exact,false,province,s,q,\n").unwrap_err();
     assert_eq!(error.kind().code(), "implausible");
+    // A negative whole is refused as itself, at its own field.
+    let error = rows("x-1,p63:84,bts,2022,85,-5,exact,false,province,s,q,\n").unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::Implausible {
+                value,
+                reason: Implausibility::Negative
+            } if *value == -5.0
+        ),
+        "{error}"
+    );
+    assert_eq!(error.position().and_then(|p| p.field), Some(6));
 }
 
 #[test]
@@ -196,6 +209,7 @@ fn the_line_tokeniser_reads_and_places_as_the_general_reader() {
         "a-1,p63:84,bts,2022,1.234.5,,exact,false,province,s,q,\n",
         "a-1,p63:84,bts,2022,-1,,exact,false,province,s,q,\n",
         "a-1,p63:84,bts,2022,9,8,exact,false,province,s,q,\n",
+        "a-1,p63:84,bts,2022,5,-8,exact,false,province,s,q,\n",
         "a-1,p63:84,bts,2022,1,,roughly,false,province,s,q,\n",
         "a-1,p63:84,bts,2022,1,,exact,yes,province,s,q,\n",
         "a-1,p63:84,bts,2022,1,,exact,false,province,,q,\n",
