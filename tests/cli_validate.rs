@@ -273,3 +273,22 @@ fn pack_refuses_a_folder_validate_refuses_and_writes_nothing() {
     let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/src/dataset/bundled.pack");
     assert!(fs::read(&out).expect("written") == fs::read(bundled).expect("bundled"));
 }
+
+#[test]
+fn a_listed_table_no_figure_cites_is_refused_at_its_line() {
+    let folder = data_copy("tables-uncited");
+    fs::remove_file(folder.join("table_observations.csv")).expect("removes");
+    let stderr = validate_fails(&folder);
+    let tables = fs::read_to_string(folder.join("tables.csv")).expect("reads");
+    let listed = tables
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let refused = stderr.matches("invalid `source_id`").count();
+    assert_eq!(refused, listed, "{stderr}");
+    assert!(
+        stderr.contains("tables.csv:2:1: invalid `source_id`"),
+        "{stderr}"
+    );
+}

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use ict_compare::{
-    Dataset, Error, Scheme, SourceList, consistency, conventions, provenance, table_provenance,
-    where_file_is_named,
+    Allowed, Dataset, Error, ErrorKind, Position, Scheme, SourceList, consistency, conventions,
+    provenance, table_provenance, where_file_is_named,
 };
 use serde::Serialize;
 
@@ -143,7 +143,36 @@ fn check_figures(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error
         errors.extend(provenance(dataset, text, name, &texts)?);
     }
     errors.extend(table_provenance(dataset, &observation_files, &copies)?);
+    errors.extend(uncited_tables(folder, dataset));
     Ok(errors)
+}
+
+/// A table `tables.csv` lists that no figure cites: listed for nothing, most often because its
+/// figures' file (`table_observations.csv`) is missing, which would drop them all unseen.
+fn uncited_tables(folder: &Folder, dataset: &Dataset) -> Vec<Error> {
+    dataset
+        .sources()
+        .iter()
+        .filter(|source| source.is_table())
+        .filter(|table| !dataset.observations().any(|o| o.source == table.id))
+        .map(|table| {
+            let at = where_file_is_named(
+                folder.text("tables.csv"),
+                Some("tables.csv"),
+                SourceList::Tables,
+                &table.id,
+            )
+            .map(|p| Position::new(Some("tables.csv"), p.line, 1).in_field(1));
+            Error::new(ErrorKind::InvalidValue {
+                column: "source_id".to_owned(),
+                text: table.id.clone(),
+                expected: Allowed::Words {
+                    text: "a table some figure of table_observations.csv cites".to_owned(),
+                },
+            })
+            .or_at(at)
+        })
+        .collect()
 }
 
 /// Figures per source, and those read from tables per indicator and list of provinces.
