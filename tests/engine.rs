@@ -378,3 +378,32 @@ fn a_profile_lists_every_figure_of_a_province_by_pillar() {
         .expect("the published 2025 figure is listed");
     assert_eq!(own.figures.len(), 1);
 }
+
+#[test]
+fn a_province_is_not_compared_with_the_2025_province_that_holds_it() {
+    let dataset = dataset();
+    // Trà Vinh (p63:84) became part of Vĩnh Long (p34:86).
+    let error = compare(
+        &dataset,
+        &compare_spec(&["p34:86", "p63:84"], &["dti_score"]),
+    )
+    .expect_err("a part beside its whole");
+    assert_eq!(error.kind().code(), "invalidRequest");
+    assert!(
+        error.to_string().contains("p63:84 is part of p34:86"),
+        "{error}"
+    );
+    // Brought to one list, the two are one province.
+    let mut one_list = compare_spec(&["p34:86", "p63:84"], &["dti_score"]);
+    one_list.scheme = Some(Scheme::P34);
+    assert_eq!(
+        compare(&dataset, &one_list).expect("one list").rows.len(),
+        1
+    );
+    // Provinces of two lists that do not hold one another may stand side by side.
+    let apart = compare(
+        &dataset,
+        &compare_spec(&["p34:01", "p63:84"], &["dti_score"]),
+    );
+    assert_eq!(apart.expect("apart").rows.len(), 2);
+}

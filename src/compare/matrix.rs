@@ -401,6 +401,18 @@ pub(crate) fn in_scheme(
             out.push(mapped);
         }
     }
+    // A province beside the 2025 province that holds it would be compared with a sum or mean
+    // of itself and its neighbours.
+    for &id in &out {
+        let Some(whole) = reference.require(id)?.merged_into else {
+            continue;
+        };
+        if out.contains(&whole) {
+            return Err(Error::request(format!(
+                "{id} is part of {whole}: a province is not compared with the 2025 province that holds it (choose one list, or a scheme to bring both to it)"
+            )));
+        }
+    }
     Ok(out)
 }
 
