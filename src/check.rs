@@ -252,6 +252,20 @@ pub fn provenance(
             ));
             return Ok(());
         }
+        // A part of the province is named as the report names it ("huyện Càng Long"): a scope
+        // the report does not name is a slip ("Province"), and would take the figure out of
+        // every comparison unseen.
+        if row.scope != "province" && !text.contains(row.scope) {
+            errors.push(table.invalid(
+                column::SCOPE,
+                row.scope,
+                format!(
+                    "province, or a part of it as report {} names it",
+                    row.source
+                ),
+            ));
+            return Ok(());
+        }
         let unit = dataset
             .indicator(row.indicator)
             .map_or(Unit::Count, |i| i.unit);

@@ -292,3 +292,23 @@ fn a_listed_table_no_figure_cites_is_refused_at_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_scope_is_province_or_a_part_of_it_as_the_report_names_it() {
+    let folder = data_copy("scope-unnamed");
+    // The first figure covers the whole province: a capital letter made it a part no report
+    // names, and took it out of every comparison.
+    edit(
+        &folder,
+        "observations.csv",
+        ",province,tv-2016,",
+        ",Province,tv-2016,",
+    );
+    let stderr = validate_fails(&folder);
+    let line = line_of(&folder, "observations.csv", |l| l.contains(",Province,"));
+    assert!(
+        stderr.contains(&format!("observations.csv:{line}:"))
+            && stderr.contains("invalid `scope` \"Province\""),
+        "{stderr}"
+    );
+}
