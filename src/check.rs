@@ -9,6 +9,7 @@
 //! and never fixed. This module reads the dataset; it changes nothing.
 
 mod cells;
+mod exclusions;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,6 +20,7 @@ use crate::parse::{numbers_in_text, observation_column as column, parse_observat
 use crate::query::{Options, PeriodSpec, Selector};
 
 pub use cells::table_provenance;
+pub use exclusions::exclusions;
 
 /// Something the reports say that does not hang together.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

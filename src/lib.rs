@@ -62,7 +62,9 @@ pub mod bindings_for_tests {
     pub use crate::bindings::{JsDatasetLoader, PART};
 }
 
-pub use check::{Finding, Statement, consistency, provenance, statements_in, table_provenance};
+pub use check::{
+    Finding, Statement, consistency, exclusions, provenance, statements_in, table_provenance,
+};
 pub use compare::{
     Break, Cell, Change, Column, Comparability, ComparabilityCode, CompareSpec, MAX_REQUEST_ITEMS,
     Matrix, Profile, ProfileEntry, ProfilePillar, RankEntry, RankSpec, Ranking, Row, Series,

@@ -295,20 +295,39 @@ fn a_listed_table_no_figure_cites_is_refused_at_its_line() {
 
 #[test]
 fn a_scope_is_province_or_a_part_of_it_as_the_report_names_it() {
-    let folder = data_copy("scope-unnamed");
     // The first figure covers the whole province: a capital letter made it a part no report
     // names, and took it out of every comparison.
-    edit(
-        &folder,
+    let (from, to) = (",province,tv-2016,", ",Province,tv-2016,");
+    refused_where_edited(
+        "scope-unnamed",
         "observations.csv",
-        ",province,tv-2016,",
-        ",Province,tv-2016,",
+        from,
+        to,
+        "invalid `scope` \"Province\"",
     );
+}
+
+#[test]
+fn an_exclusion_quotes_its_report_as_a_figure_does() {
+    let (from, to) = ("10/09/2016 16:26", "10/09/2016 16:27");
+    refused_where_edited(
+        "exclusion-unquoted",
+        "exclusions.csv",
+        from,
+        to,
+        "quote not found",
+    );
+}
+
+/// A copy of the data with `from` edited to `to` in `file` is refused at the line now holding
+/// `to`, saying `said`.
+fn refused_where_edited(name: &str, file: &str, from: &str, to: &str, said: &str) {
+    let folder = data_copy(name);
+    edit(&folder, file, from, to);
     let stderr = validate_fails(&folder);
-    let line = line_of(&folder, "observations.csv", |l| l.contains(",Province,"));
+    let line = line_of(&folder, file, |l| l.contains(to));
     assert!(
-        stderr.contains(&format!("observations.csv:{line}:"))
-            && stderr.contains("invalid `scope` \"Province\""),
+        stderr.contains(&format!("{file}:{line}:")) && stderr.contains(said),
         "{stderr}"
     );
 }

@@ -19,7 +19,7 @@ pub(crate) use files::{ObservationStream, RowSink, SOURCES, most_rows};
 pub(crate) use lines::{LineRecord, Packed, slots};
 pub(crate) use number::plain_decimal;
 pub(crate) use record::Record;
-pub(crate) use table::Table;
+pub(crate) use table::{Schema, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{

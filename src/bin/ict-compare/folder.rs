@@ -52,6 +52,15 @@ impl Folder {
         Ok(folder)
     }
 
+    /// The text of a file the folder may leave out (`exclusions.csv`), under the folder's
+    /// rules when it is there.
+    pub(crate) fn optional_text(&self, relative: &str) -> Result<Option<String>, Error> {
+        if !self.root.join(relative).exists() {
+            return Ok(None);
+        }
+        self.read_text(relative).map(Some)
+    }
+
     pub(crate) fn text(&self, name: &str) -> &str {
         self.texts.get(name).map_or("", String::as_str)
     }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use ict_compare::{
     Allowed, Dataset, Error, ErrorKind, Position, Scheme, SourceList, consistency, conventions,
-    provenance, table_provenance, where_file_is_named,
+    exclusions, provenance, table_provenance, where_file_is_named,
 };
 use serde::Serialize;
 
@@ -144,6 +144,9 @@ fn check_figures(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error
     }
     errors.extend(table_provenance(dataset, &observation_files, &copies)?);
     errors.extend(uncited_tables(folder, dataset));
+    if let Some(text) = folder.optional_text("exclusions.csv")? {
+        errors.extend(exclusions(&text, "exclusions.csv", &texts)?);
+    }
     Ok(errors)
 }
 

@@ -1,0 +1,73 @@
+//! `exclusions.csv`: the numbers of the reports that are not figures, each with its quote and
+//! why. With the figures' quotes they account for every number of every report, so each is
+//! held to its report as a figure's quote is: the report exists, the quote is in it word for
+//! word, and the reason is given. This module reads the file; it knows nothing of the figures.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::parse::{Record, Schema, Table};
+
+static EXCLUSIONS: Schema = Schema {
+    required: &["source_id", "quote", "reason"],
+    optional: &[],
+};
+
+/// Every row of `exclusions.csv` (`text`) against the reports' texts by source id: an unknown
+/// report, a quote not in its report or an empty reason is an error at its field.
+pub fn exclusions(
+    text: &str,
+    file: &str,
+    source_texts: &HashMap<String, String, impl std::hash::BuildHasher>,
+) -> Result<Vec<Error>> {
+    let mut table = Table::open(text, Some(file), &EXCLUSIONS)?;
+    let mut errors = Vec::new();
+    while table.next()? {
+        let source = table.text(0);
+        let Some(report) = source_texts.get(source) else {
+            let id = source.to_owned();
+            errors.push(table.error(0, ErrorKind::UnknownSource { id }));
+            continue;
+        };
+        let quote = table.required(1);
+        let reason = table.required(2);
+        match (quote, reason) {
+            (Err(error), _) | (_, Err(error)) => errors.push(error),
+            (Ok(quote), Ok(_)) if !report.contains(quote) => {
+                let source_id = source.to_owned();
+                errors.push(table.error(1, ErrorKind::QuoteNotInSource { source_id }));
+            }
+            (Ok(_), Ok(_)) => {}
+        }
+    }
+    Ok(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_exclusion_quotes_a_report_and_gives_a_reason() {
+        let texts: HashMap<String, String> =
+            [("r".to_owned(), "Ngày 10/9/2016, có 12 trạm.".to_owned())].into();
+        let text = "source_id,quote,reason\n\
+                    r,Ngày 10/9/2016,a date\n\
+                    r,Ngày 11/9/2016,a date\n\
+                    x,Ngày 10/9/2016,a date\n\
+                    r,Ngày 10/9/2016,\n";
+        let errors = exclusions(text, "e.csv", &texts).expect("reads");
+        let said: Vec<(u64, &str)> = errors
+            .iter()
+            .map(|e| (e.position().map_or(0, |p| p.line), e.kind().code()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (3, "quoteNotInSource"),
+                (4, "unknownSource"),
+                (5, "emptyField")
+            ]
+        );
+    }
+}
