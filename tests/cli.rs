@@ -150,6 +150,26 @@ fn absurd_or_empty_arguments_are_refused() {
             "{provinces:?}"
         );
     }
+    // An option given twice is refused, not kept at one of its values.
+    for repeated in [
+        &[
+            "compare",
+            "--provinces",
+            "p63:84",
+            "--provinces",
+            "p63:44",
+            "--indicators",
+            "dti_score",
+        ][..],
+        &["pack", "data", "-o", "a.pack", "--output", "b.pack"],
+    ] {
+        let output = run(repeated);
+        assert_eq!(output.status.code(), Some(2), "{repeated:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("is given twice"),
+            "{repeated:?}"
+        );
+    }
 }
 
 #[test]

@@ -97,7 +97,20 @@ fn run() -> Result<ExitCode, Error> {
         Some(other) => return Err(usage(other.unexpected().to_string())),
     };
     let mut options = Options::default();
+    // An option given twice would keep one of its values silently.
+    let mut given: Vec<String> = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| usage(e.to_string()))? {
+        let name = match &arg {
+            Short('o') => Some("output".to_owned()),
+            Long(name) => Some((*name).to_owned()),
+            _ => None,
+        };
+        if let Some(name) = name {
+            if given.contains(&name) {
+                return Err(usage(format!("--{name} is given twice: give it once")));
+            }
+            given.push(name);
+        }
         match arg {
             Long("format") => {
                 options.format = match value(&mut parser, "format")?.as_str() {
