@@ -42,7 +42,9 @@ pub enum Allowed {
 impl fmt::Display for Allowed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Allowed::Period => f.write_str("YYYY, YYYY-MM or YYYY-MM-DD"),
+            Allowed::Period => {
+                f.write_str("YYYY, YYYY-MM or YYYY-MM-DD, the year from 1900 to 2100")
+            }
             Allowed::OneOf { codes } => f.write_str(codes),
             Allowed::Flag => f.write_str("true or false"),
             Allowed::ProvinceId => f.write_str("a province id such as p63:84 or p34:80"),

@@ -63,7 +63,7 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
         .map(|text| match text.parse::<Period>() {
             Ok(period) => Ok(period),
             Err(()) => Err(Error::request(format!(
-                "--published {text:?}: expected a date YYYY-MM-DD"
+                "--published {text:?}: expected a date YYYY-MM-DD, the year from 1900 to 2100"
             ))),
         })
         .transpose()?;
