@@ -122,6 +122,9 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for RawRow<'a> {
 }
 
 fn parse_json(text: &str, file: &str) -> Result<StoredTable> {
+    // A byte-order mark, which some editors write, is skipped as the CSV reader skips it:
+    // JSON's reader refuses it, and places are counted from the first character after it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rows: Vec<RawRow<'_>> = serde_json::from_str(text).map_err(|error| {
         let kind = ErrorKind::InvalidTable {
             message: error.to_string(),
@@ -219,6 +222,15 @@ mod tests {
                 ],
             ]
         );
+    }
+
+    #[test]
+    fn a_json_copy_with_a_byte_order_mark_reads_as_without_it() {
+        let text = "[{\"province\": \"Huế\", \"pdti\": 0.7}]";
+        let marked = format!("\u{feff}{text}");
+        let plain = StoredTable::parse(text, "t.json", TableFormat::Json).unwrap();
+        let read = StoredTable::parse(&marked, "t.json", TableFormat::Json).unwrap();
+        assert_eq!(cells(&read), cells(&plain));
     }
 
     #[test]
