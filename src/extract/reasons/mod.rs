@@ -6,9 +6,17 @@
 //! đoạn`, `tấn`), markers of the whole country or another province, and where it sits on the
 //! page (furniture, addresses). They never look at a particular report.
 
-use super::context::{contains_phrase, ends_with_phrase, first_word, is_space, starts_with_phrase};
+mod names;
+mod words;
+
+use super::context::{contains_phrase, ends_with_phrase, is_space, starts_with_phrase};
 use super::layout::Layout;
 use super::tokens::{Shape, is_year};
+use names::is_name;
+use words::{
+    CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
+    NOT_ICT, RANK_WORDS, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
+};
 
 /// Why a number of the text is not a candidate figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -78,158 +86,6 @@ impl Reason {
         }
     }
 }
-
-/// Kinds of document whose numbers are written after their name, with or without "số".
-const DOCUMENTS: &[&str] = &[
-    "nghị quyết",
-    "nghị định",
-    "quyết định",
-    "thông tư",
-    "chỉ thị",
-    "kế hoạch",
-    "công văn",
-    "hướng dẫn",
-    "đề án",
-    "luật",
-    "thông báo",
-    "tờ trình",
-    "kết luận",
-    "công điện",
-    "quy định",
-    "văn bản",
-    "báo cáo",
-    "chương trình",
-];
-
-/// Words after which a number is a place in a sequence or part of a name.
-const ORDINAL_WORDS: &[&str] = &[
-    "thứ",
-    "giai đoạn",
-    "phiên bản",
-    "khóa",
-    "khoá",
-    "lần",
-    "đợt",
-    "kỳ",
-    "mục",
-    "điều",
-    "khoản",
-    "chương",
-    "phần",
-    "tổ máy",
-    "số",
-    "mức độ",
-    "mức",
-];
-
-/// Words after which a number is a phone number or an address.
-const CONTACT_WORDS: &[&str] = &[
-    "điện thoại",
-    "điện thoại:",
-    "đt",
-    "đt:",
-    "sđt",
-    "hotline",
-    "hotline:",
-    "đường dây nóng",
-    "tổng đài",
-    "fax",
-    "fax:",
-    "số nhà",
-    "địa chỉ",
-    "địa chỉ:",
-];
-
-/// Nouns of time: a number before them is a duration.
-const TIME_NOUNS: &[&str] = &[
-    "năm",
-    "tháng",
-    "tuần",
-    "ngày",
-    "phút",
-    "giây",
-    "thập kỷ",
-    "thế kỷ",
-];
-
-/// Words before a number that make it a point in time.
-const TIME_WORDS: &[&str] = &["ngày", "tháng", "quý", "tuần", "năm"];
-
-/// Nouns that count the parts of the text itself.
-const STRUCTURE_NOUNS: &[&str] = &[
-    "giai đoạn",
-    "loại hình",
-    "trụ cột",
-    "khâu đột phá",
-    "đột phá",
-    "nhóm giải pháp",
-    "nhóm nhiệm vụ",
-    "nhiệm vụ trọng tâm",
-    "giải pháp",
-    "nội dung",
-    "mục tiêu",
-    "quan điểm",
-    "nguyên tắc",
-    "bước",
-];
-
-/// Nouns after a number that place it outside the province.
-const ELSEWHERE_NOUNS: &[&str] = &[
-    "tỉnh",
-    "tỉnh thành",
-    "tỉnh, thành",
-    "tỉnh, thành phố",
-    "địa phương",
-    "quốc gia",
-    "nước",
-];
-
-/// Phrases that place a statement outside the province.
-const ELSEWHERE_PHRASES: &[&str] = &["cả nước", "toàn quốc", "thế giới", "toàn cầu"];
-
-/// Words of figures that are not about ICT.
-const NOT_ICT: &[&str] = &[
-    "bờ biển",
-    "tấn",
-    "mw",
-    "kw",
-    "kwh",
-    "gw",
-    "ha",
-    "héc-ta",
-    "hecta",
-    "km2",
-    "km²",
-    "m2",
-    "m²",
-    "người khmer",
-    "dân tộc",
-    "tham quan",
-    "du khách",
-    "lượt khách",
-    "khách du lịch",
-    "giường bệnh",
-    "tổ máy",
-    "công suất",
-];
-
-/// Verbs of change: the number right after one (past a qualifier, "tăng hơn 5%") is by how much
-/// a figure moved. "Tăng lên", "giảm còn" and "giảm xuống" end in another word and state the
-/// level reached.
-const CHANGE_WORDS: &[&str] = &[
-    "tăng",
-    "giảm",
-    "tăng thêm",
-    "giảm thêm",
-    "tăng được",
-    "giảm được",
-];
-
-/// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
-const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm %"];
-
-/// Words after which a number is a rank.
-const RANK_WORDS: &[&str] = &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
 
 /// What a rule can see of a number.
 pub(super) struct Sight<'a> {
@@ -345,120 +201,6 @@ fn is_change(before: &str, after: &str) -> bool {
 
 fn is_year_value(value: f64) -> bool {
     (1900.0..=2100.0).contains(&value) && value.fract() == 0.0
-}
-
-/// Ordinals, numbered names, one-stop shops, titles in quotation marks, and numbers between two
-/// capitalised words of a name (`Fanpage 1022 Tây Ninh`, `Duyên Hải 1)`).
-fn is_name(sight: &Sight<'_>) -> bool {
-    let before = sight.before;
-    let counted_after_so = ["tổng số", "có số", "với số", "là số"]
-        .iter()
-        .any(|w| ends_with_phrase(before, w));
-    // A listed level or ordinal is a small whole number ("mức độ 3 và 4"), never "1.500".
-    let small = sight.end - sight.start <= 2
-        && sight.text[sight.start..sight.end]
-            .bytes()
-            .all(|b| b.is_ascii_digit());
-    if !counted_after_so && (is_ordinal(before) || small && continues_ordinal(before)) {
-        return true;
-    }
-    if starts_with_phrase(sight.after, "cửa") {
-        return true;
-    }
-    if in_title(sight.text, sight.start) {
-        return true;
-    }
-    between_capitalised_words(sight.text, sight.start, sight.end)
-}
-
-fn is_ordinal(before: &str) -> bool {
-    ORDINAL_WORDS.iter().any(|w| ends_with_phrase(before, w))
-}
-
-/// Words that list one number after another ("mức độ 3 và 4", "lần 2, 3 hoặc 4").
-const LIST_JOINTS: &[&str] = &["và", "hoặc", ","];
-
-/// Whether the number follows the numbers of an ordinal in a list: "mức độ 3 và 4" (the 4 is
-/// a level, as the 3 is), "mức 2, 3 và 4".
-fn continues_ordinal(before: &str) -> bool {
-    let mut rest = before.trim_end_matches(is_space);
-    // A list is short: a few numbers each after a joint.
-    for _ in 0..4 {
-        let Some(joint) = LIST_JOINTS.iter().find_map(|j| {
-            rest.strip_suffix(j)
-                .filter(|_| ends_with_phrase(rest, j) || *j == ",")
-        }) else {
-            return false;
-        };
-        let number = joint.trim_end_matches(is_space);
-        let head = number.trim_end_matches(|c: char| c.is_ascii_digit());
-        if head.len() == number.len() || head.ends_with(|c: char| c.is_alphanumeric()) {
-            return false;
-        }
-        if is_ordinal(head) {
-            return true;
-        }
-        rest = head.trim_end_matches(is_space);
-    }
-    false
-}
-
-/// The longest title, in bytes (80 Vietnamese characters take up to about 240).
-const TITLE_REACH: usize = 240;
-
-/// Whether byte `at` is inside a short title in typographic quotation marks (“…”).
-fn in_title(text: &str, at: usize) -> bool {
-    // A title is short: look no further than its longest length either side.
-    let reach = text.ceil_char_boundary(at.saturating_sub(TITLE_REACH));
-    let line_start = text[reach..at].rfind('\n').map_or(reach, |i| reach + i + 1);
-    let Some(open) = text[line_start..at].rfind('“').map(|i| line_start + i) else {
-        return false;
-    };
-    if text[open..at].contains('”') {
-        return false;
-    }
-    let end = text.floor_char_boundary(at + TITLE_REACH);
-    let Some(close) = text[at..end].find('”').map(|i| at + i) else {
-        return false;
-    };
-    let title = &text[open + '“'.len_utf8()..close];
-    title.chars().count() <= 80
-        && title.chars().next().is_some_and(char::is_uppercase)
-        && !title.contains(['.', ';'])
-}
-
-/// Whether the number sits between a capitalised word that does not start its sentence and a
-/// capitalised word or a closing bracket: part of a proper name.
-fn between_capitalised_words(text: &str, start: usize, end: usize) -> bool {
-    let head = text[..start].trim_end_matches([' ', '\u{a0}']);
-    if head.len() == start {
-        return false;
-    }
-    let previous_start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let previous = &head[previous_start..];
-    let titlecase = |word: &str| {
-        let mut chars = word.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
-    };
-    if !titlecase(previous) {
-        return false;
-    }
-    let before_previous = head[..previous_start].trim_end_matches([' ', '\u{a0}']);
-    let starts_sentence = before_previous.chars().next_back().is_none_or(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '\n' | ':' | '“' | '"' | '(' | '•' | '…'
-        )
-    });
-    if starts_sentence {
-        return false;
-    }
-    let tail = text[end..].trim_start_matches([' ', '\u{a0}']);
-    tail.starts_with(')') || first_word(tail).is_some_and(|w| titlecase(w) && tail.starts_with(w))
 }
 
 /// "Một trong 27 tỉnh", "dân số cả nước", counts of provinces, or another province named in

@@ -1,0 +1,156 @@
+//! The words the reasons are read from: document kinds, ordinal and contact words, nouns of
+//! time, structure and place, words of figures that are not about ICT, of change and of rank.
+//! Vietnamese writing's, never a particular report's; lower case, as the rules compare them.
+
+/// Kinds of document whose numbers are written after their name, with or without "số".
+pub(super) const DOCUMENTS: &[&str] = &[
+    "nghị quyết",
+    "nghị định",
+    "quyết định",
+    "thông tư",
+    "chỉ thị",
+    "kế hoạch",
+    "công văn",
+    "hướng dẫn",
+    "đề án",
+    "luật",
+    "thông báo",
+    "tờ trình",
+    "kết luận",
+    "công điện",
+    "quy định",
+    "văn bản",
+    "báo cáo",
+    "chương trình",
+];
+
+/// Words after which a number is a place in a sequence or part of a name.
+pub(super) const ORDINAL_WORDS: &[&str] = &[
+    "thứ",
+    "giai đoạn",
+    "phiên bản",
+    "khóa",
+    "khoá",
+    "lần",
+    "đợt",
+    "kỳ",
+    "mục",
+    "điều",
+    "khoản",
+    "chương",
+    "phần",
+    "tổ máy",
+    "số",
+    "mức độ",
+    "mức",
+];
+
+/// Words after which a number is a phone number or an address.
+pub(super) const CONTACT_WORDS: &[&str] = &[
+    "điện thoại",
+    "điện thoại:",
+    "đt",
+    "đt:",
+    "sđt",
+    "hotline",
+    "hotline:",
+    "đường dây nóng",
+    "tổng đài",
+    "fax",
+    "fax:",
+    "số nhà",
+    "địa chỉ",
+    "địa chỉ:",
+];
+
+/// Nouns of time: a number before them is a duration.
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "năm",
+    "tháng",
+    "tuần",
+    "ngày",
+    "phút",
+    "giây",
+    "thập kỷ",
+    "thế kỷ",
+];
+
+/// Words before a number that make it a point in time.
+pub(super) const TIME_WORDS: &[&str] = &["ngày", "tháng", "quý", "tuần", "năm"];
+
+/// Nouns that count the parts of the text itself.
+pub(super) const STRUCTURE_NOUNS: &[&str] = &[
+    "giai đoạn",
+    "loại hình",
+    "trụ cột",
+    "khâu đột phá",
+    "đột phá",
+    "nhóm giải pháp",
+    "nhóm nhiệm vụ",
+    "nhiệm vụ trọng tâm",
+    "giải pháp",
+    "nội dung",
+    "mục tiêu",
+    "quan điểm",
+    "nguyên tắc",
+    "bước",
+];
+
+/// Nouns after a number that place it outside the province.
+pub(super) const ELSEWHERE_NOUNS: &[&str] = &[
+    "tỉnh",
+    "tỉnh thành",
+    "tỉnh, thành",
+    "tỉnh, thành phố",
+    "địa phương",
+    "quốc gia",
+    "nước",
+];
+
+/// Phrases that place a statement outside the province.
+pub(super) const ELSEWHERE_PHRASES: &[&str] = &["cả nước", "toàn quốc", "thế giới", "toàn cầu"];
+
+/// Words of figures that are not about ICT.
+pub(super) const NOT_ICT: &[&str] = &[
+    "bờ biển",
+    "tấn",
+    "mw",
+    "kw",
+    "kwh",
+    "gw",
+    "ha",
+    "héc-ta",
+    "hecta",
+    "km2",
+    "km²",
+    "m2",
+    "m²",
+    "người khmer",
+    "dân tộc",
+    "tham quan",
+    "du khách",
+    "lượt khách",
+    "khách du lịch",
+    "giường bệnh",
+    "tổ máy",
+    "công suất",
+];
+
+/// Verbs of change: the number right after one (past a qualifier, "tăng hơn 5%") is by how much
+/// a figure moved. "Tăng lên", "giảm còn" and "giảm xuống" end in another word and state the
+/// level reached.
+pub(super) const CHANGE_WORDS: &[&str] = &[
+    "tăng",
+    "giảm",
+    "tăng thêm",
+    "giảm thêm",
+    "tăng được",
+    "giảm được",
+];
+
+/// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
+pub(super) const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm %"];
+
+/// Words after which a number is a rank.
+pub(super) const RANK_WORDS: &[&str] =
+    &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
