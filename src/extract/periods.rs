@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{contains_phrase, ends_with_phrase, find_phrase};
+use super::context::{contains_phrase, ends_with_phrase, find_phrase, is_space};
 use super::tokens::{Shape, Token, is_year};
 use crate::model::Period;
 
@@ -32,8 +32,11 @@ pub enum PeriodBasis {
     RangeEnd,
     /// The horizon of a target ("đến năm 2025").
     TargetYear,
-    /// No time stated in the sentence, and the report's title names one year, not after its
-    /// publication ("Kết quả chuyển đổi số năm 2022"): that year.
+    /// No time stated in the sentence, and an earlier sentence of its paragraph states a year,
+    /// not after the publication ("Kết quả năm 2023 cho thấy, … . Tỉnh đã …"): that year.
+    Paragraph,
+    /// No time stated in the sentence or its paragraph, and the report's title names one year,
+    /// not after its publication ("Kết quả chuyển đổi số năm 2022"): that year.
     Title,
     /// No time stated, or "đến nay", "hiện nay": the publication date.
     Publication,
@@ -43,6 +46,9 @@ pub enum PeriodBasis {
 
 /// Words that date a figure at the publication whatever the title says.
 const NOW_WORDS: &[&str] = &["hiện nay", "đến nay", "hiện tại", "tới nay", "nay"];
+
+/// The most words before the year a sentence opens with ("Kết quả năm 2023 cho thấy").
+const OPENING_WORDS: usize = 5;
 
 /// The most words a title has; a longer first line is the text itself.
 const TITLE_WORDS: usize = 30;
@@ -85,7 +91,7 @@ impl Dating {
 
 /// Words that introduce the time a figure is compared with ("tăng 6,2 điểm so với năm 2021",
 /// "so với cùng kỳ năm trước"): a year after them is a comparison's base, not the figure's.
-const COMPARED_WITH: &[&str] = &["so với", "so cùng kỳ", "so với cùng kỳ"];
+const COMPARED_WITH: &[&str] = &["so với", "so cùng kỳ", "so với cùng kỳ", "cùng kỳ"];
 
 /// The most words between "so với" and the year it compares with ("so với cùng kỳ năm").
 const COMPARISON_REACH: usize = 4;
@@ -182,6 +188,12 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
 /// xây dựng"); but a goal word of a later part leaves it a report ("năm 2022 là 45,6 tỷ đồng,
 /// dự kiến năm 2025 nâng lên 120 tỷ đồng").
 pub(super) fn is_target(before: &str, rest: &str, future_horizon: bool) -> bool {
+    // What its own part or its brackets say is now ("(hiện nay còn 23 thôn chưa có sóng)") is
+    // the situation, whatever goal the sentence sets.
+    let own = before.rsplit([',', '(']).next().unwrap_or(before);
+    if NOW_WORDS.iter().any(|w| contains_phrase(own, w)) {
+        return false;
+    }
     goal(before)
         .or_else(|| goal(rest))
         .unwrap_or(future_horizon)
@@ -194,9 +206,23 @@ fn goal(words: &str) -> Option<bool> {
     for name in PROGRAMME_NAMES {
         unnamed = unnamed.replace(name, &" ".repeat(name.len()));
     }
+    // "9 chỉ tiêu" counts a plan's targets; it sets none.
+    let counted = |at: usize| {
+        unnamed[..at]
+            .trim_end_matches(is_space)
+            .ends_with(|c: char| c.is_ascii_digit())
+    };
     let goal_at = GOAL_WORDS
         .iter()
-        .filter_map(|word| find_phrase(&unnamed, word))
+        .filter_map(|word| {
+            unnamed.match_indices(word).map(|(at, _)| at).find(|&at| {
+                let whole = unnamed[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                whole && find_phrase(&unnamed[at..], word) == Some(0) && !counted(at)
+            })
+        })
         .min()?;
     Some(
         !DONE_WORDS
@@ -217,8 +243,10 @@ pub(super) fn period(
     target: bool,
 ) -> (Option<Period>, PeriodBasis) {
     let published = dating.published;
+    // A year a figure is compared with is its base, not its time; but a figure after it in
+    // its own part is of that year ("64,7% (cùng kỳ năm 2023 là 41,3%)": the 41,3 is of 2023).
     let mut here = mentions(text, sentence, tokens);
-    here.retain(|m| !m.compared);
+    here.retain(|m| !m.compared || m.at < at && !text[m.at..at].contains([',', ')', ';']));
     let publication = published.map_or((None, PeriodBasis::Unknown), |p| {
         (
             Some(Period::year(p.calendar_year())),
@@ -231,9 +259,33 @@ pub(super) fn period(
         let lower = text[sentence.clone()].to_lowercase();
         NOW_WORDS.iter().any(|w| contains_phrase(&lower, w))
     };
-    let untimed = match dating.title_year {
-        Some(year) if !said_now() => (Some(Period::year(year)), PeriodBasis::Title),
-        _ => publication,
+    // Without a time of its own, a figure is of the year an earlier sentence of its paragraph
+    // opens with ("Năm 2023, …", "Kết quả năm 2023 cho thấy, … . Tỉnh đã hoàn thành …"), else
+    // of the title's. A year later in a sentence is that sentence's figure's ("… hỗ trợ năm
+    // 2023."), not the paragraph's.
+    let paragraph_year = || {
+        context.iter().find_map(|earlier| {
+            mentions(text, earlier, tokens)
+                .into_iter()
+                .find(|m| {
+                    let opening = &text[earlier.start..m.at];
+                    !m.horizon
+                        && !m.compared
+                        && published.is_none_or(|p| m.year <= p.calendar_year())
+                        && !opening.contains(|c: char| c.is_ascii_digit() || c == ',')
+                        && opening.split_whitespace().count() <= OPENING_WORDS
+                })
+                .map(|m| m.year)
+        })
+    };
+    let untimed = if said_now() {
+        publication
+    } else if let Some(year) = paragraph_year() {
+        (Some(Period::year(year)), PeriodBasis::Paragraph)
+    } else if let Some(year) = dating.title_year {
+        (Some(Period::year(year)), PeriodBasis::Title)
+    } else {
+        publication
     };
     if target {
         let horizon = here

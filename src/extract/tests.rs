@@ -246,6 +246,81 @@ fn a_year_or_a_level_before_a_figure_stays_in_its_quote() {
     assert_eq!(share.quote, "tỷ lệ hồ sơ trực tuyến mức độ 4 đạt 41,67%");
 }
 
+/// A third article written for these tests: the country and other provinces beside the
+/// province's figures, contacts, a plan's count of targets and the situation inside a goal.
+const BESIDE: &str = "Chuyển đổi số tỉnh Bình Định\n\
+    Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 55%, cả nước đạt 75%. \
+    Tỷ lệ thanh toán trực tuyến đạt 38%, thấp hơn so với tỉnh Khánh Hòa (61%). \
+    Trong khi đó, TP Cần Thơ đã đạt 85% dân số có điện thoại thông minh. \
+    Chỉ số DTI của tỉnh xếp thứ 20, trong khi tỉnh Hà Tĩnh xếp thứ 15. \
+    Toàn tỉnh có 24 hệ thống cấp độ 3.\n\
+    Kết quả năm 2023 cho thấy, tỉnh đã tiếp nhận 186.720 hồ sơ trực tuyến. \
+    Trong tổng số 9 chỉ tiêu giao cho tỉnh, tỉnh hoàn thành 7 chỉ tiêu, trong đó 100% xã có \
+    điểm phục vụ bưu chính. Tỉnh đã hoàn thành số hóa 1.325.000 trang tài liệu.\n\
+    Đến hết năm 2024, tỉnh phấn đấu 100% thôn có sóng 4G (hiện nay còn 23 thôn chưa có sóng). \
+    Tỷ lệ hồ sơ nộp trực tuyến: 64,7% (cùng kỳ năm 2023 là 41,3%).\n\
+    Đường dây nóng: 0277 3851 234. Hotline: 1900 1022\n";
+
+fn beside() -> Extraction {
+    let dataset = Dataset::bundled().expect("the bundled dataset loads");
+    let options = ExtractOptions {
+        published: Period::date(2024, 1, Some(5)),
+        other_provinces: vec!["khánh hòa".into(), "cần thơ".into(), "hà tĩnh".into()],
+    };
+    extract(BESIDE, dataset.indicators(), &options)
+}
+
+#[test]
+fn the_country_and_other_provinces_are_set_aside_in_their_own_part_only() {
+    let found = beside();
+    let proposed = |w: &str| found.candidates.iter().any(|c| c.written == w);
+    for own in ["55", "38", "20", "24"] {
+        assert!(proposed(own), "{own}");
+    }
+    for elsewhere in ["75", "61", "85", "15"] {
+        assert_eq!(
+            reason_of(&found, elsewhere),
+            Some(Reason::Elsewhere),
+            "{elsewhere}"
+        );
+    }
+    assert_eq!(reason_of(&found, "3"), Some(Reason::Name));
+    for contact in ["0277", "3851", "234", "1900", "1022"] {
+        assert_eq!(
+            reason_of(&found, contact),
+            Some(Reason::Contact),
+            "{contact}"
+        );
+    }
+}
+
+#[test]
+fn a_plans_count_of_targets_sets_no_goal_and_a_paragraphs_year_dates_its_figures() {
+    let found = beside();
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
+    assert_eq!(reason_of(&found, "9"), Some(Reason::Structure));
+    assert_eq!(reason_of(&found, "7"), Some(Reason::Structure));
+    let post = by("100").expect("post offices in every commune");
+    assert!(!post.is_target);
+    assert_eq!(post.period, Some(Period::year(2023)));
+    let pages = by("1.325.000").expect("pages");
+    assert_eq!(
+        (pages.period, pages.period_basis),
+        (Some(Period::year(2023)), PeriodBasis::Paragraph)
+    );
+    // The situation said inside a goal is no goal.
+    assert!(!by("23").expect("villages without signal").is_target);
+    // The year of "cùng kỳ" is the base of the figure before it, the time of the one after.
+    assert_ne!(
+        by("64,7").expect("this year").period,
+        Some(Period::year(2023))
+    );
+    assert_eq!(
+        by("41,3").expect("a year before").period,
+        Some(Period::year(2023))
+    );
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_and_quotes_stay_in_the_text(text in "[0-9a-zđươăâêôà-ỹA-Z .,;:/%()“”\n-]{0,200}") {

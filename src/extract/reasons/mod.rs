@@ -9,7 +9,9 @@
 mod names;
 mod words;
 
-use super::context::{contains_phrase, ends_with_phrase, is_space, starts_with_phrase};
+use super::context::{
+    contains_phrase, ends_with_phrase, find_phrase, is_space, starts_with_phrase,
+};
 use super::layout::Layout;
 use super::tokens::{Shape, is_year};
 use names::is_name;
@@ -118,12 +120,18 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return Some(Reason::PageFurniture);
     }
     let written = &sight.text[sight.start..sight.end];
-    let digits = written.bytes().filter(u8::is_ascii_digit).count();
     if written.starts_with('0')
-        && digits >= 9
+        && phone_digits(&sight.text[sight.start..]) >= 9
         && !matches!(sight.shape, Shape::Date | Shape::DocumentCode)
     {
         // Vietnamese phone numbers start with 0 and have ten or eleven digits, in groups.
+        return Some(Reason::Contact);
+    }
+    // After a contact word (with or without its colon) a number is a phone number or an
+    // address, even one shaped as a year ("Hotline: 1900 1022").
+    let before = sight.before.trim_end_matches(is_space);
+    let before = before.strip_suffix(':').unwrap_or(before);
+    if CONTACT_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
         return Some(Reason::Contact);
     }
     match sight.shape {
@@ -141,9 +149,11 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     }
     let before = sight.before;
     let after = sight.after;
-    // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh".
+    // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh";
+    // unless its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
     if RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
-        return None;
+        return names_other_province(part_before(sight), sight.other_provinces)
+            .then_some(Reason::Elsewhere);
     }
     if is_change(before, after) {
         return Some(Reason::Change);
@@ -154,10 +164,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     {
         return Some(Reason::DocumentNumber);
     }
-    if CONTACT_WORDS.iter().any(|w| ends_with_phrase(before, w))
-        || ["đường", "phố", "ngõ", "hẻm", "ngách"]
-            .iter()
-            .any(|w| starts_with_phrase(after, w))
+    if ["đường", "phố", "ngõ", "hẻm", "ngách"]
+        .iter()
+        .any(|w| starts_with_phrase(after, w))
     {
         return Some(Reason::Contact);
     }
@@ -199,6 +208,28 @@ fn is_change(before: &str, after: &str) -> bool {
             .any(|u| starts_with_phrase(after, u))
 }
 
+/// The digits of the groups that start `text`, separated by one space, dot or hyphen each
+/// ("0271 3879 123", "0913.456.789"): a phone number's, when they are nine or more.
+fn phone_digits(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut digits, mut at) = (0, 0);
+    loop {
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 0 {
+            return digits;
+        }
+        digits += run;
+        at += run;
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b' ' | b'.' | b'-'), Some(next)) if next.is_ascii_digit() => at += 1,
+            _ => return digits,
+        }
+    }
+}
+
 fn is_year_value(value: f64) -> bool {
     (1900.0..=2100.0).contains(&value) && value.fract() == 0.0
 }
@@ -215,22 +246,46 @@ fn is_elsewhere(sight: &Sight<'_>) -> bool {
     {
         return true;
     }
-    // Only the comma part of the number: "65 km bờ biển, …, 1,13% dân số cả nước" places the
-    // last figure, not the first, outside the province.
-    let part = sight.clause_after.split(',').next().unwrap_or("");
-    if ELSEWHERE_PHRASES.iter().any(|w| contains_phrase(part, w)) {
+    // Only the comma parts of the number: "65 km bờ biển, …, 1,13% dân số cả nước" places the
+    // last figure, not the first, outside the province; "đạt 55%, cả nước đạt 75%" the second;
+    // "đạt 55%, thấp hơn tỉnh Khánh Hòa (61%)" the second.
+    let (before, after) = (part_before(sight), part_after(sight));
+    if ELSEWHERE_PHRASES
+        .iter()
+        .any(|w| contains_phrase(after, w) || names_the_whole_before(before, w))
+    {
         return true;
     }
-    names_other_province(sight.clause_before, sight.other_provinces)
-        || names_other_province(sight.clause_after, sight.other_provinces)
+    names_other_province(before, sight.other_provinces)
+        || names_other_province(after, sight.other_provinces)
 }
 
-/// Whether `clause` (lower-cased) says "tỉnh X" or "thành phố X" for an X of `others`.
+/// The number's part of its clause before it, from the last comma.
+fn part_before<'a>(sight: &Sight<'a>) -> &'a str {
+    sight.clause_before.rsplit(',').next().unwrap_or("")
+}
+
+/// The number's part of its clause after it, to the next comma.
+fn part_after<'a>(sight: &Sight<'a>) -> &'a str {
+    sight.clause_after.split(',').next().unwrap_or("")
+}
+
+/// Whether `phrase` ("cả nước") before the number makes the country its subject ("cả nước đạt
+/// 75%"), not the range of a rank before it ("thứ 5 cả nước … với 0,85 điểm").
+fn names_the_whole_before(before: &str, phrase: &str) -> bool {
+    find_phrase(before, phrase).is_some_and(|at| {
+        !before[..at]
+            .trim_end_matches(is_space)
+            .ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Whether `clause` (lower-cased) says "tỉnh X", "thành phố X" or "TP X" for an X of `others`.
 fn names_other_province(clause: &str, others: &[String]) -> bool {
     if others.is_empty() {
         return false;
     }
-    ["tỉnh ", "thành phố "].iter().any(|kind| {
+    ["tỉnh ", "thành phố ", "tp. ", "tp "].iter().any(|kind| {
         clause.match_indices(kind).any(|(i, _)| {
             let rest = &clause[i + kind.len()..];
             others.iter().any(|name| {

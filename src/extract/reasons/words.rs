@@ -42,6 +42,7 @@ pub(super) const ORDINAL_WORDS: &[&str] = &[
     "tổ máy",
     "số",
     "mức độ",
+    "cấp độ",
     "mức",
 ];
 
@@ -56,6 +57,8 @@ pub(super) const CONTACT_WORDS: &[&str] = &[
     "hotline:",
     "đường dây nóng",
     "tổng đài",
+    "liên hệ",
+    "zalo",
     "fax",
     "fax:",
     "số nhà",
@@ -91,6 +94,7 @@ pub(super) const STRUCTURE_NOUNS: &[&str] = &[
     "giải pháp",
     "nội dung",
     "mục tiêu",
+    "chỉ tiêu",
     "quan điểm",
     "nguyên tắc",
     "bước",
