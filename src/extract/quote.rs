@@ -69,7 +69,7 @@ pub(super) fn quote(
     may_be_figure: impl Fn(usize) -> bool,
 ) -> Range<usize> {
     let read_end = read_end.max(number.end);
-    let mut start = clause_start(text, qualifier_start);
+    let mut start = labelled(text, clause_start(text, qualifier_start), qualifier_start);
     // A count that names what it counts needs no lead-in from earlier comma parts ("Theo báo
     // cáo …, nhằm …, toàn tỉnh hiện có 06 doanh nghiệp …").
     if names_what_it_counts {
@@ -112,6 +112,42 @@ pub(super) fn quote(
         range = trim(text, qualifier_start..cut);
     }
     range
+}
+
+/// The most words of a label before a colon that a quote takes ("Tỷ lệ hồ sơ nộp trực tuyến:
+/// 64,7%").
+const LABEL_WORDS: usize = 12;
+
+/// Where a quote starts whose clause (from `start`) holds nothing before the number at `at`
+/// but follows a colon: at the label before the colon, when it opens its line, is short and
+/// names no other figure, since the number alone says nothing ("- Tỷ lệ hồ sơ nộp trực tuyến:
+/// 64,7%").
+fn labelled(text: &str, start: usize, at: usize) -> usize {
+    if !text[start..at].trim().is_empty() {
+        return start;
+    }
+    let Some(colon) = text[..start]
+        .trim_end_matches(char::is_whitespace)
+        .strip_suffix(':')
+        .map(str::len)
+    else {
+        return start;
+    };
+    // A label opens its line (a list's item, a table's row): a colon inside a sentence
+    // introduces what follows, and the quote needs no more.
+    let label_start = clause_start(text, colon);
+    let opens_line = text[..label_start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n');
+    let label = text[label_start..colon].trim_start_matches(['-', '•', '+', '*', ' ']);
+    let short = label.split_whitespace().count() <= LABEL_WORDS;
+    if opens_line && short && !label.is_empty() && figure_starts(label).next().is_none() {
+        colon - label.len()
+    } else {
+        start
+    }
 }
 
 /// Where the clause holding byte `at` starts.
@@ -273,6 +309,21 @@ mod tests {
         let text = format!("Có 12 trạm{}.", " cô".repeat(200));
         let quote = quote_of(&text, "12", "trạm");
         assert!(quote.starts_with("12 trạm") && quote.len() <= LONGEST);
+    }
+
+    #[test]
+    fn a_figure_after_a_short_label_and_its_colon_takes_the_label() {
+        let text = "Kết quả:\n- Tỷ lệ hồ sơ nộp trực tuyến: 64,7% (cùng kỳ là 41,3%).\n";
+        assert_eq!(
+            quote_of(text, "64,7", "%"),
+            "Tỷ lệ hồ sơ nộp trực tuyến: 64,7%"
+        );
+        // A label naming a figure of its own leaves the number alone, and so does a colon
+        // inside a sentence.
+        let text = "Năm 2023 có 12 xã: 5 xã đạt chuẩn.";
+        assert_eq!(quote_of(text, "5", "xã"), "5 xã đạt chuẩn");
+        let text = "Tỉnh đầu tư mạnh. Hạ tầng phủ đến vùng sâu, vùng xa: 100% xã có cáp quang.";
+        assert_eq!(quote_of(text, "100", "xã"), "100% xã có cáp quang");
     }
 
     #[test]
