@@ -215,14 +215,20 @@ fn after_day_word(before: &str) -> bool {
     )
 }
 
-/// Joins `2021 - 2025` and `2016- 2020` (a dash with spaces) into one range token.
+/// Joins `2021 - 2025` and `2016- 2020` (a dash with spaces), and `từ 60 đến 80` (from … to),
+/// into one range token.
 fn join_spaced_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     let mut joined: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if let (Some(previous), Shape::Number(high)) = (joined.last_mut(), token.shape)
             && let Shape::Number(low) = previous.shape
             && low < high
-            && is_dash_between(&text[previous.span.end..token.span.start])
+            && (is_dash_between(&text[previous.span.end..token.span.start])
+                || is_from_to(
+                    text,
+                    previous.span.start,
+                    &text[previous.span.end..token.span.start],
+                ))
         {
             previous.span.end = token.span.end;
             previous.shape = Shape::Range(low, high);
@@ -231,6 +237,20 @@ fn join_spaced_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
         joined.push(token);
     }
     joined
+}
+
+/// Whether a number at `start` is the low end of "từ X đến Y" (or "tới"): "từ" right before
+/// it, and only the connector in the `gap` to the next number.
+fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let from = ["từ", "Từ"].iter().any(|word| {
+        before.strip_suffix(word).is_some_and(|rest| {
+            rest.chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    from && matches!(gap.trim_matches(' '), "đến" | "tới")
 }
 
 fn is_dash_between(gap: &str) -> bool {
@@ -252,13 +272,17 @@ mod tests {
     #[test]
     fn reads_vietnamese_numbers_ratios_and_ranges() {
         assert_eq!(
-            shapes("có 1.208 trạm, 86,18% và 06 sở; 85/85 xã; 60-80%"),
+            shapes("có 1.208 trạm, 86,18% và 06 sở; 85/85 xã; 60-80%; từ 60 đến 80%; 15 đến 20"),
             [
                 ("1.208", Shape::Number(1208.0)),
                 ("86,18", Shape::Number(86.18)),
                 ("06", Shape::Number(6.0)),
                 ("85/85", Shape::Ratio(85.0, 85.0)),
                 ("60-80", Shape::Range(60.0, 80.0)),
+                ("60 đến 80", Shape::Range(60.0, 80.0)),
+                // Without "từ", "đến" joins nothing.
+                ("15", Shape::Number(15.0)),
+                ("20", Shape::Number(20.0)),
             ]
         );
     }
