@@ -253,6 +253,7 @@ const BESIDE: &str = "Chuyển đổi số tỉnh Bình Định\n\
     Tỷ lệ thanh toán trực tuyến đạt 38%, thấp hơn so với tỉnh Khánh Hòa (61%). \
     Trong khi đó, TP Cần Thơ đã đạt 85% dân số có điện thoại thông minh. \
     Chỉ số DTI của tỉnh xếp thứ 20, trong khi tỉnh Hà Tĩnh xếp thứ 15. \
+    Chỉ số PAPI của tỉnh đứng thứ 9 cả nước và thứ 2 khu vực. \
     Toàn tỉnh có 24 hệ thống cấp độ 3.\n\
     Kết quả năm 2023 cho thấy, tỉnh đã tiếp nhận 186.720 hồ sơ trực tuyến. \
     Trong tổng số 9 chỉ tiêu giao cho tỉnh, tỉnh hoàn thành 7 chỉ tiêu, trong đó 100% xã có \
@@ -274,7 +275,7 @@ fn beside() -> Extraction {
 fn the_country_and_other_provinces_are_set_aside_in_their_own_part_only() {
     let found = beside();
     let proposed = |w: &str| found.candidates.iter().any(|c| c.written == w);
-    for own in ["55", "38", "20", "24"] {
+    for own in ["55", "38", "20", "24", "9", "2"] {
         assert!(proposed(own), "{own}");
     }
     for elsewhere in ["75", "61", "85", "15"] {

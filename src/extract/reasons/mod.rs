@@ -149,9 +149,14 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     }
     let before = sight.before;
     let after = sight.after;
-    // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh";
-    // unless its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
-    if RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
+    // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh", and
+    // so is a second one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực"); unless
+    // its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
+    let ranked_again = ends_with_phrase(before, "thứ")
+        && RANK_WORDS
+            .iter()
+            .any(|w| contains_phrase(sight.clause_before, w));
+    if ranked_again || RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
