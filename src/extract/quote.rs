@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::is_abbreviation;
+use super::context::{find_phrase, is_abbreviation};
 
 /// Parts longer than this many words end a clause at a comma.
 const LONG_PART: usize = 12;
@@ -78,32 +78,40 @@ pub(super) fn quote(
         start = last_comma(&text[start..qualifier_start]).map_or(start, |i| start + i + 1);
     }
     let mut end = clause_end(text, read_end);
-    // Another figure before this one in the clause: start at the word joining them ("… và 106
-    // Ủy ban … với tổng cộng 5.654 tài khoản" → "với tổng cộng 5.654 tài khoản").
-    let lead = &text[start..qualifier_start];
-    if let Some(other) = figure_starts(lead)
-        .rev()
-        .find(|&at| may_be_figure(start + at))
-    {
-        start = JOINTS
-            .iter()
-            .filter_map(|joint| lead[other..].rfind(joint).map(|i| start + other + i + 1))
-            .max()
-            .unwrap_or(qualifier_start);
-    }
-    // A figure joined by "và" after "và" starts the quote itself.
-    let lead = text[start..qualifier_start].trim_end();
-    if lead == "và" || lead.ends_with(" và") {
-        start = qualifier_start;
-    }
-    // Another figure after this one: end before the word joining them.
-    let tail = &text[read_end..end];
-    if let Some(other) = figure_starts(tail).find(|&at| may_be_figure(read_end + at)) {
-        end = JOINTS
-            .iter()
-            .filter_map(|joint| tail[..other].find(joint).map(|i| read_end + i))
-            .min()
-            .unwrap_or(read_end);
+    // "… cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%": each figure is stated by the whole
+    // list with its subject, as one statement of several facts.
+    let whole = hard_start(text, qualifier_start);
+    if let Some(turn) = find_phrase(&text[whole..qualifier_start], "lần lượt") {
+        start = clause_start(text, whole + turn);
+        end = hard_end(text, read_end).max(read_end);
+    } else {
+        // Another figure before this one in the clause: start at the word joining them ("… và
+        // 106 Ủy ban … với tổng cộng 5.654 tài khoản" → "với tổng cộng 5.654 tài khoản").
+        let lead = &text[start..qualifier_start];
+        if let Some(other) = figure_starts(lead)
+            .rev()
+            .find(|&at| may_be_figure(start + at))
+        {
+            start = JOINTS
+                .iter()
+                .filter_map(|joint| lead[other..].rfind(joint).map(|i| start + other + i + 1))
+                .max()
+                .unwrap_or(qualifier_start);
+        }
+        // A figure joined by "và" after "và" starts the quote itself.
+        let lead = text[start..qualifier_start].trim_end();
+        if lead == "và" || lead.ends_with(" và") {
+            start = qualifier_start;
+        }
+        // Another figure after this one: end before the word joining them.
+        let tail = &text[read_end..end];
+        if let Some(other) = figure_starts(tail).find(|&at| may_be_figure(read_end + at)) {
+            end = JOINTS
+                .iter()
+                .filter_map(|joint| tail[..other].find(joint).map(|i| read_end + i))
+                .min()
+                .unwrap_or(read_end);
+        }
     }
     let mut range = trim(text, start..end);
     if range.end - range.start > LONGEST {
@@ -152,19 +160,8 @@ fn labelled(text: &str, start: usize, at: usize) -> usize {
 
 /// Where the clause holding byte `at` starts.
 fn clause_start(text: &str, at: usize) -> usize {
-    let floor = text.ceil_char_boundary(at.saturating_sub(CLAUSE_REACH));
     let head = &text[..at];
-    let mut hard = floor;
-    for (i, c) in head[floor..].char_indices().rev() {
-        let i = floor + i;
-        let next = head[i + c.len_utf8()..].chars().next();
-        let sentence_end =
-            c == '.' && next.is_none_or(char::is_whitespace) && !abbreviation_before(head, i);
-        if is_hard_stop(c) || sentence_end || c == '…' {
-            hard = i + c.len_utf8();
-            break;
-        }
-    }
+    let hard = hard_start(text, at);
     let mut start = last_comma(&head[hard..]).map_or(hard, |i| hard + i + 1);
     while start > hard {
         let comma = start - 1;
@@ -177,8 +174,40 @@ fn clause_start(text: &str, at: usize) -> usize {
     start
 }
 
+/// Where the clause holding byte `at` starts whatever its commas: after a full stop, a
+/// semicolon, a colon, a bracket, a quotation mark or a line break.
+fn hard_start(text: &str, at: usize) -> usize {
+    let floor = text.ceil_char_boundary(at.saturating_sub(CLAUSE_REACH));
+    let head = &text[..at];
+    for (i, c) in head[floor..].char_indices().rev() {
+        let i = floor + i;
+        let next = head[i + c.len_utf8()..].chars().next();
+        let sentence_end =
+            c == '.' && next.is_none_or(char::is_whitespace) && !abbreviation_before(head, i);
+        if is_hard_stop(c) || sentence_end || c == '…' {
+            return i + c.len_utf8();
+        }
+    }
+    floor
+}
+
 /// Where the clause holding byte `at` ends.
 fn clause_end(text: &str, at: usize) -> usize {
+    let hard = hard_end(text, at);
+    let mut end = first_comma(&text[at..hard]).map_or(hard, |i| at + i);
+    while end < hard {
+        let part_end = first_comma(&text[end + 1..hard]).map_or(hard, |i| end + 1 + i);
+        if part_ends_clause(&text[end + 1..part_end]) {
+            break;
+        }
+        end = part_end;
+    }
+    end
+}
+
+/// Where the clause holding byte `at` ends whatever its commas: at a full stop, a semicolon, a
+/// colon, a bracket (but a short aside), a quotation mark or a line break.
+fn hard_end(text: &str, at: usize) -> usize {
     let ceiling = text.floor_char_boundary(at + CLAUSE_REACH);
     let tail = &text[at..ceiling];
     let mut hard = ceiling;
@@ -198,15 +227,7 @@ fn clause_end(text: &str, at: usize) -> usize {
             break;
         }
     }
-    let mut end = first_comma(&text[at..hard]).map_or(hard, |i| at + i);
-    while end < hard {
-        let part_end = first_comma(&text[end + 1..hard]).map_or(hard, |i| end + 1 + i);
-        if part_ends_clause(&text[end + 1..part_end]) {
-            break;
-        }
-        end = part_end;
-    }
-    end
+    hard
 }
 
 /// Whether `text` starts with a short aside in brackets without figures: `(LAN)`, `(.vn)`.
@@ -324,6 +345,15 @@ mod tests {
         assert_eq!(quote_of(text, "5", "xã"), "5 xã đạt chuẩn");
         let text = "Tỉnh đầu tư mạnh. Hạ tầng phủ đến vùng sâu, vùng xa: 100% xã có cáp quang.";
         assert_eq!(quote_of(text, "100", "xã"), "100% xã có cáp quang");
+    }
+
+    #[test]
+    fn figures_given_in_turn_are_each_stated_by_the_whole_list() {
+        let text = "Tỷ lệ văn bản ký số ở cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%. Hết.";
+        let whole = "Tỷ lệ văn bản ký số ở cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%";
+        for number in ["89", "86", "84"] {
+            assert_eq!(quote_of(text, number, "%"), whole, "{number}");
+        }
     }
 
     #[test]
