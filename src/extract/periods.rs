@@ -287,10 +287,16 @@ pub(super) fn period(
     } else {
         publication
     };
+    // A year of the figure's own clause (between semicolons) wins; otherwise one stated earlier
+    // in the sentence carries over ("(2012-2015) hơn 4.822 triệu đồng; vốn … hơn 952 triệu
+    // đồng"), but never one of a later clause ("…; 544 hộ … năm 2023").
+    let clause = clause_of(text, sentence, at);
     if target {
+        // A goal's horizon in its clause or before it, never one of a later clause ("…
+        // tối thiểu 70%; đến năm 2025, kinh tế số chiếm …").
         let horizon = here
             .iter()
-            .filter(|m| m.horizon)
+            .filter(|m| m.horizon && m.at < clause.end)
             .min_by_key(|m| m.at.abs_diff(at));
         if let Some(m) = horizon {
             return (Some(Period::year(m.year)), PeriodBasis::TargetYear);
@@ -303,19 +309,19 @@ pub(super) fn period(
                 return (Some(Period::year(m.year)), PeriodBasis::TargetYear);
             }
         }
-        // "Năm 2024, tỉnh phấn đấu …": a goal for a year stated without "đến".
+        // "Năm 2024, tỉnh phấn đấu …", "Kế hoạch năm 2024, …": a goal for a year stated without
+        // "đến", in its own clause whenever it falls; elsewhere in the sentence only from the
+        // publication on.
         let year_of_goal = here
             .iter()
-            .filter(|m| published.is_none_or(|p| m.year >= p.calendar_year()))
-            .min_by_key(|m| m.at.abs_diff(at));
+            .filter(|m| {
+                clause.contains(&m.at) || published.is_none_or(|p| m.year >= p.calendar_year())
+            })
+            .min_by_key(|m| (!clause.contains(&m.at), m.at.abs_diff(at)));
         return year_of_goal.map_or((None, PeriodBasis::Unknown), |m| {
             (Some(Period::year(m.year)), PeriodBasis::TargetYear)
         });
     }
-    // A year of the figure's own clause (between semicolons) wins; otherwise one stated earlier
-    // in the sentence carries over ("(2012-2015) hơn 4.822 triệu đồng; vốn … hơn 952 triệu
-    // đồng"), but never one of a later clause ("…; 544 hộ … năm 2023").
-    let clause = clause_of(text, sentence, at);
     let in_clause = here
         .iter()
         .filter(|m| !m.horizon && clause.contains(&m.at))

@@ -260,6 +260,8 @@ const BESIDE: &str = "Chuyển đổi số tỉnh Bình Định\n\
     điểm phục vụ bưu chính. Tỉnh đã hoàn thành số hóa 1.325.000 trang tài liệu.\n\
     Đến hết năm 2024, tỉnh phấn đấu 100% thôn có sóng 4G (hiện nay còn 23 thôn chưa có sóng). \
     Tỷ lệ hồ sơ nộp trực tuyến: 64,7% (cùng kỳ năm 2023 là 41,3%).\n\
+    Kế hoạch năm 2024, tỉnh phấn đấu tỷ lệ hồ sơ trực tuyến đạt tối thiểu 70%; đến năm 2025, \
+    kinh tế số chiếm từ 15 đến 20% GRDP.\n\
     Đường dây nóng: 0277 3851 234. Hotline: 1900 1022\n";
 
 fn beside() -> Extraction {
@@ -319,6 +321,19 @@ fn a_plans_count_of_targets_sets_no_goal_and_a_paragraphs_year_dates_its_figures
     assert_eq!(
         by("41,3").expect("a year before").period,
         Some(Period::year(2023))
+    );
+    // A goal's year is its own clause's, not a later clause's horizon; "từ 15 đến 20" is one
+    // range.
+    let plan = by("70").expect("this year's plan");
+    assert_eq!(
+        (plan.is_target, plan.period),
+        (true, Some(Period::year(2024)))
+    );
+    let share = by("15 đến 20").expect("a range");
+    assert_eq!((share.value, share.up_to), (15.0, Some(20.0)));
+    assert_eq!(
+        (share.is_target, share.period),
+        (true, Some(Period::year(2025)))
     );
 }
 
