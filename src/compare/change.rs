@@ -104,6 +104,17 @@ pub struct SeriesPoint {
     pub change: Option<Change>,
 }
 
+impl SeriesPoint {
+    /// Whether the point is reached across a change of method from the point with a value
+    /// before it: the two are not like for like.
+    #[must_use]
+    pub fn across_break(&self) -> bool {
+        self.change
+            .as_ref()
+            .is_some_and(|c| c.edition_break.is_some())
+    }
+}
+
 /// The answer to a [`SeriesSpec`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -207,7 +207,7 @@ fn lines_of(
                     &p.figure,
                     of_year(&p.figure, row.province, focus, per_capita),
                 ),
-                across_break: p.change.as_ref().is_some_and(|c| c.edition_break.is_some()),
+                across_break: p.across_break(),
             })
             .collect();
         if points.is_empty() {

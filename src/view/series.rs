@@ -51,7 +51,7 @@ pub(super) fn series_view(
                 mark: figure_mark(&p.figure),
                 // The change is from the point with a value before: where that is not the
                 // point just before, no segment reaches this one.
-                across_break: p.change.as_ref().is_some_and(|c| c.edition_break.is_some()),
+                across_break: p.across_break(),
             })
             .collect(),
     }];
