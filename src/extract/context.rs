@@ -53,17 +53,27 @@ pub(super) fn contains_phrase(text: &str, phrase: &str) -> bool {
 
 /// The byte offset of the first whole-word occurrence of `phrase` in `text`.
 pub(super) fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(i, _)| i).find(|&i| {
-        let before_ok = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
-        let after_ok = text[i + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !is_word_char(c));
-        before_ok && after_ok
-    })
+    phrase_positions(text, phrase).next()
+}
+
+/// The byte offsets of every whole-word occurrence of `phrase` in `text`, in order.
+pub(super) fn phrase_positions<'a>(
+    text: &'a str,
+    phrase: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(phrase)
+        .map(|(i, _)| i)
+        .filter(move |&i| {
+            let before_ok = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
+            let after_ok = text[i + phrase.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c));
+            before_ok && after_ok
+        })
 }
 
 /// `text` after a leading `phrase` (compared in lower case, as a whole word), if it starts so.

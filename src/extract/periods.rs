@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{contains_phrase, ends_with_phrase, find_phrase, is_space};
+use super::context::{contains_phrase, ends_with_phrase, is_space, phrase_positions};
 use super::tokens::{Shape, Token, is_year};
 use crate::model::Period;
 
@@ -214,15 +214,7 @@ fn goal(words: &str) -> Option<bool> {
     };
     let goal_at = GOAL_WORDS
         .iter()
-        .filter_map(|word| {
-            unnamed.match_indices(word).map(|(at, _)| at).find(|&at| {
-                let whole = unnamed[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                whole && find_phrase(&unnamed[at..], word) == Some(0) && !counted(at)
-            })
-        })
+        .filter_map(|word| phrase_positions(&unnamed, word).find(|&at| !counted(at)))
         .min()?;
     Some(
         !DONE_WORDS
@@ -253,16 +245,15 @@ pub(super) fn period(
             PeriodBasis::Publication,
         )
     });
-    // Without a time of its own, a figure is of the title's year, unless its sentence says
-    // "now" ("hiện nay", "đến nay").
+    // Without a time of its own, a figure is of the publication when its sentence says now
+    // ("hiện nay", "đến nay"); else of the year an earlier sentence of its paragraph opens with
+    // ("Năm 2023, …", "Kết quả năm 2023 cho thấy, … . Tỉnh đã hoàn thành …"), else of the
+    // title's. A year later in a sentence is that sentence's figure's ("… hỗ trợ năm 2023."),
+    // not the paragraph's. Worked out only for a figure that needs it.
     let said_now = || {
         let lower = text[sentence.clone()].to_lowercase();
         NOW_WORDS.iter().any(|w| contains_phrase(&lower, w))
     };
-    // Without a time of its own, a figure is of the year an earlier sentence of its paragraph
-    // opens with ("Năm 2023, …", "Kết quả năm 2023 cho thấy, … . Tỉnh đã hoàn thành …"), else
-    // of the title's. A year later in a sentence is that sentence's figure's ("… hỗ trợ năm
-    // 2023."), not the paragraph's.
     let paragraph_year = || {
         context.iter().find_map(|earlier| {
             mentions(text, earlier, tokens)
@@ -278,14 +269,16 @@ pub(super) fn period(
                 .map(|m| m.year)
         })
     };
-    let untimed = if said_now() {
-        publication
-    } else if let Some(year) = paragraph_year() {
-        (Some(Period::year(year)), PeriodBasis::Paragraph)
-    } else if let Some(year) = dating.title_year {
-        (Some(Period::year(year)), PeriodBasis::Title)
-    } else {
-        publication
+    let untimed = || {
+        if said_now() {
+            publication
+        } else if let Some(year) = paragraph_year() {
+            (Some(Period::year(year)), PeriodBasis::Paragraph)
+        } else if let Some(year) = dating.title_year {
+            (Some(Period::year(year)), PeriodBasis::Title)
+        } else {
+            publication
+        }
     };
     // A year of the figure's own clause (between semicolons) wins; otherwise one stated earlier
     // in the sentence carries over ("(2012-2015) hơn 4.822 triệu đồng; vốn … hơn 952 triệu
@@ -335,11 +328,11 @@ pub(super) fn period(
         Some(m) => {
             let stated = Period::year(m.year);
             match publication.0 {
-                Some(p) if stated > p => untimed,
+                Some(p) if stated > p => untimed(),
                 _ => (Some(stated), m.basis),
             }
         }
-        None => untimed,
+        None => untimed(),
     }
 }
 
