@@ -46,24 +46,20 @@ pub(super) const ORDINAL_WORDS: &[&str] = &[
     "mức",
 ];
 
-/// Words after which a number is a phone number or an address.
+/// Words after which a number is a phone number or an address (the rule reads past a colon
+/// after them).
 pub(super) const CONTACT_WORDS: &[&str] = &[
     "điện thoại",
-    "điện thoại:",
     "đt",
-    "đt:",
     "sđt",
     "hotline",
-    "hotline:",
     "đường dây nóng",
     "tổng đài",
     "liên hệ",
     "zalo",
     "fax",
-    "fax:",
     "số nhà",
     "địa chỉ",
-    "địa chỉ:",
 ];
 
 /// Nouns of time: a number before them is a duration.
