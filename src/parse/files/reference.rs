@@ -166,7 +166,6 @@ pub fn parse_merger(
     let unmapped = p63
         .iter()
         .map(|p| p.id)
-        .chain(p34.iter().flat_map(|p| p.merged_from.iter().copied()))
         .find(|old| !rows.iter().any(|(from, _)| from == old))
         .or_else(|| {
             p34.iter().find_map(|p| {
