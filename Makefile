@@ -85,14 +85,18 @@ pack: $(PACK) $(TEXTS_PACK)
 $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset/pack/*.rs src/dataset/pack/*/*.rs) | tools
 	cargo run --release --quiet --bin ict-compare -- pack data/ -o $(PACK)
 
-# Two modules from one crate: the page's engine (`--no-default-features`: without the bundled
+# Three modules from one crate. The page's engine (`--no-default-features`: without the bundled
 # long texts, which the page fetches, nor datasets of one's own files, which it never loads, nor
-# a reader's file joined to the bundled data, nor the analyses no view asks for), and the
-# second module (`--features extractor`: everything, the extraction assistant included), which
-# the page loads only when a reader opens a file or adds a report. The first is built for size
-# (the `wasm` profile, `opt-level = "z"`; wasm-opt `-Oz`): every portal's reader fetches it, and
-# the only text it reads is the bundled pack. The second reads a reader's file, up to the page's
-# limit of 10 MB, and is built for speed (`wasm-speed`, `opt-level = 3`; wasm-opt `-O3`):
+# a reader's file joined to the bundled data, nor the analyses no view asks for, nor the views
+# beyond the table) answers the first view, the table and its popovers. The views' engine
+# (`--features views`: the same, with the province, chart, map, profile and sources views and
+# the downloads) is fetched when a reader first opens one of them, or instead of the first when
+# the page starts on one. The full module (`--features extractor`: everything, the extraction
+# assistant included) is loaded only when a reader opens a file or adds a report. The first two
+# are built for size (the `wasm` profile, `opt-level = "z"`; wasm-opt `-Oz`): every portal's
+# reader fetches one, and the only text they read is the bundled pack. The third reads a
+# reader's file, up to the page's limit of 10 MB, and is built for speed (`wasm-speed`,
+# `opt-level = 3`; wasm-opt `-O3`):
 # it parses a long file in about two thirds of the time, for a larger download that only a
 # reader who opens a file waits for, while the file is read (docs/PERFORMANCE.md).
 # `--converge` repeats wasm-opt's size passes while they still shrink the module (about 0.8 KB
@@ -113,6 +117,9 @@ pkg/$(CRATE)_bg.wasm: $(WASM_SOURCES) | tools npm
 	cargo build --profile wasm-speed --lib --target $(WASM_TARGET) --features extractor
 	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_full $(SPEED_WASM)
 	$(WASM_OPT_SPEED) pkg/$(CRATE)_full_bg.wasm -o pkg/$(CRATE)_full_bg.wasm
+	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features --features views
+	wasm-bindgen --target web --out-dir pkg --out-name $(CRATE)_views $(RELEASE_WASM)
+	$(WASM_OPT) pkg/$(CRATE)_views_bg.wasm -o pkg/$(CRATE)_views_bg.wasm
 	cargo build --profile wasm --lib --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir pkg $(RELEASE_WASM)
 	$(WASM_OPT) pkg/$(CRATE)_bg.wasm -o pkg/$(CRATE)_bg.wasm
@@ -139,7 +146,8 @@ lint: tools npm wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --no-default-features -- -D warnings
-	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --features views -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis,views -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) --features extractor -- -D warnings
 	WRITE_TS_TYPES=1 cargo test --quiet --lib view::typescript
 	tsc -p www/jsconfig.json
@@ -151,7 +159,7 @@ validate:
 	cargo run --release --quiet --bin ict-compare -- validate data/
 
 test-wasm: setup
-	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis --test web --test web_view
+	cargo test --target $(WASM_TARGET) --no-default-features --features own-datasets,reader-files,analysis,views --test web --test web_view
 	cargo test --target $(WASM_TARGET) --features extractor --test web_extract
 
 test-e2e: build browser

@@ -44,6 +44,9 @@ for (const file of ['vn63_odm.topojson', 'vn34_odm.topojson']) {
   cpSync(join('data/reference/boundaries', file), join(dist, 'boundaries', file));
 }
 cpSync('pkg/ict_compare_bg.wasm', join(dist, 'ict_compare_bg.wasm'));
+// The views' engine (the province, chart, map, profile and sources views, the downloads),
+// fetched when a reader first opens one, or instead of the table's when the page starts on one.
+cpSync('pkg/ict_compare_views_bg.wasm', join(dist, 'ict_compare_views_bg.wasm'));
 // The bundled dataset's long texts (definitions, quotes, notes), fetched after the first view.
 cpSync('src/dataset/bundled-texts.pack', join(dist, 'ict_compare_texts.pack'));
 // The second module (a reader's own file, the extraction assistant), fetched only when a reader
@@ -79,10 +82,10 @@ const firstView = ['index.html', 'page.css', 'styles.css', ...scripts, 'ict_comp
 // The page names up front what its script will ask for, so that the browser fetches it all at
 // once: without the hints, the chunks wait for the element's script to be read, and the engine
 // for the chunks (a waterfall of three round trips before the module can compile). The engine
-// is preloaded as the glue fetches it (`fetch`, CORS mode), or the browser would fetch it twice.
+// is not named here: which of the two the page needs depends on the tab its address opens, so
+// the element's script asks for it as it starts (www/entry.js), as it does on a portal's page.
 const hints = [
   ...scripts.filter((file) => file !== 'ict-compare.js').map((file) => `<link rel="modulepreload" href="${file}">`),
-  '<link rel="preload" href="ict_compare_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
   '<link rel="preload" href="styles.css" as="style">',
 ];
 const page = readFileSync(join('www', 'index.html'), 'utf8');
@@ -98,8 +101,22 @@ const firstViewGzip = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0);
 const later = Object.fromEntries(
   readdirSync(dist).filter((f) => /\.(js|css|topojson|wasm|pack)$/.test(f) && !firstView.includes(f)).map(measure),
 );
-writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ firstView: sizes, firstViewGzip, later }, null, 2));
+// Each engine as a reader fetches it: its module and its glue, minified as the page bundles it
+// (the glue is bundled into the page's scripts, so it is weighed on its own here).
+const engine = (glue, module) => {
+  const code = transformSync(readFileSync(glue, 'utf8'), { loader: 'js', minify: true, format: 'esm', target: 'es2022' }).code;
+  const parts = { module: measure(module)[1].gzip, glue: gzipSync(Buffer.from(code), { level: 9 }).length };
+  return { ...parts, gzip: parts.module + parts.glue };
+};
+const engines = {
+  table: engine('pkg/ict_compare.js', 'ict_compare_bg.wasm'),
+  views: engine('pkg/ict_compare_views.js', 'ict_compare_views_bg.wasm'),
+};
+writeFileSync(join(dist, 'sizes.json'), JSON.stringify({ firstView: sizes, firstViewGzip, later, engines }, null, 2));
 console.log(`first view: ${firstViewGzip} B gzip (the goal: at most 250 KB; docs/PERFORMANCE.md)`);
+for (const [name, e] of Object.entries(engines)) {
+  console.log(`  the ${name} engine, module and glue: ${e.gzip} B gzip (module ${e.module}, glue ${e.glue})`);
+}
 for (const [file, s] of Object.entries({ ...sizes, ...later })) {
   const when = file in sizes ? '' : '  (loaded on demand)';
   console.log(`  ${file.padEnd(30)} ${String(s.raw).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip${when}`);

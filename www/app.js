@@ -1,6 +1,6 @@
 // The application behind <ict-compare>: holds the view state, asks the engine one question per
 // user action, and hands the answers to the views. It computes nothing the engine computes.
-import { loadEngine, loadTexts } from './engine.js';
+import { OTHER_BUILD, loadEngine, loadTexts, loadViews } from './engine.js';
 import { formatNumber, useQualifiers, useUnits } from './format.js';
 import { hasMessages, loadMessages, messages } from './i18n.js';
 import { emptyState, serializeState } from './state.js';
@@ -8,7 +8,7 @@ import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
 import { cancelOpening, openDefinition, openFigure } from './app/popovers.js';
-import { COMPACT_TABS, initialView } from './app/initial-view.js';
+import { COMPACT_TABS, initialView, startingTab } from './app/initial-view.js';
 import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
 import { drawPanel } from './app/panel.js';
 
@@ -83,7 +83,8 @@ export class App {
     this.status = document.createElement('p');
     this.status.className = 'status';
     // The engine is fetched while the reader's words are: an English reader waits for both.
-    const engine = loadEngine();
+    // Which engine: the one that draws the tab the page opens on.
+    const engine = loadEngine(startingTab(this));
     engine.catch(() => {});
     await loadMessages(this.initialLang()).catch(() => {});
     this.status.textContent = messages(this.initialLang()).loading;
@@ -127,6 +128,27 @@ export class App {
       if (this.syncUrl) document.documentElement.dataset.ready = 'error';
       console.warn('ict-compare could not start:', error);
     }
+  }
+
+  /**
+   * Makes sure the dataset shown answers the views beyond the table: the bundled dataset of the
+   * table's engine is replaced by the views' (the same data, every answer the same), fetched
+   * once. A reader's dataset, made by the full module, answers every view already. Rejects
+   * with the reader's words when the views' engine cannot be loaded.
+   */
+  async useViews() {
+    if (this.dataset !== this.bundled) return;
+    let bundled;
+    try {
+      ({ bundled } = await loadViews());
+    } catch (error) {
+      // The reader gets a sentence in their language; the cause goes to the console.
+      console.warn('ict-compare could not load its views:', error);
+      const t = messages(this.state.lang);
+      throw new Error(error?.name === OTHER_BUILD ? t.viewsOtherBuild : t.viewsFailed);
+    }
+    if (this.dataset === this.bundled) this.dataset = bundled;
+    this.bundled = bundled;
   }
 
   initialLang() {

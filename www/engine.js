@@ -1,7 +1,11 @@
 // Loads the engine once per page, however many <ict-compare> elements it has, and keeps the
-// bundled dataset and its catalog. The dataset's long texts (definitions, quotes, notes) are a
-// file of their own, fetched once the first view is drawn or when a reader opens one, whichever
-// comes first: no first view shows them, and they are about half the bundled data.
+// bundled dataset and its catalog. Two builds of the engine answer the bundled data alone: the
+// table's (`ict_compare_bg.wasm`: the table and its popovers, the first view of most pages) and
+// the views' (`ict_compare_views_bg.wasm`: the same with the province, chart, map, profile and
+// sources views and the downloads), fetched when a reader first opens one of those, or instead
+// of the table's when the page starts on one. The dataset's long texts (definitions, quotes,
+// notes) are a file of their own, fetched once the first view is drawn or when a reader opens
+// one, whichever comes first: no first view shows them, and they are about half the bundled data.
 import init, { Dataset } from '../pkg/ict_compare.js';
 
 /** The view-ready answers, typed from the engine's Rust result types (`make lint` regenerates them). */
@@ -9,42 +13,109 @@ import init, { Dataset } from '../pkg/ict_compare.js';
 /** @typedef {import('./types/engine').ProvinceViewSpec} ProvinceViewSpec */
 /** @typedef {import('./types/engine').DenseMatrix} DenseMatrix */
 /** @typedef {import('./types/engine').FigureRef} FigureRef */
+/** @typedef {import('../pkg/ict_compare_views.js').Dataset} ViewsDataset */
+/**
+ * An engine: its `Dataset` class, its bundled dataset and the catalog. The table's engine
+ * answers a subset of the views' methods; the page asks it only for those (www/app/panel.js).
+ * @typedef {{Dataset: typeof import('../pkg/ict_compare_views.js').Dataset, bundled: ViewsDataset, catalog: import('../pkg/ict_compare.js').Catalog}} Engine
+ */
 
-let loading = null;
-let attaching = null;
+/** The name of the error when a later module bundles other data than the first. */
+export const OTHER_BUILD = 'IctCompareOtherBuild';
+
+/** The tabs the table's engine draws; every other needs the views'. */
+const TABLE_TABS = ['table', 'add'];
+
+/** Whether drawing `tab` needs the views' engine. @param {string} tab */
+export function needsViews(tab) {
+  return !TABLE_TABS.includes(tab);
+}
+
+/** @type {Promise<Engine>|null} the engine the page started with */
+let first = null;
+/** @type {Promise<Engine>|null} */
+let views = null;
+/** Every bundled dataset made on this page, one for each engine: the texts go to each. */
+/** @type {{textsPending: boolean, attachTexts: (bytes: Uint8Array) => void}[]} */
+const made = [];
+/** @type {Promise<Uint8Array>|null} */
+let fetchingTexts = null;
+/** @type {Uint8Array|null} the long texts, once fetched, for an engine made after */
+let texts = null;
 const RETRY_MS = 5000;
 
 /**
- * @returns {Promise<{Dataset: typeof Dataset, bundled: Dataset, catalog: import('../pkg/ict_compare.js').Catalog}>}
+ * The engine the page starts with, once: the table's, or the views' when the page starts on
+ * a tab that needs them (then the table's is never fetched).
+ * @param {string} [tab] the tab the page asks for first
+ * @returns {Promise<Engine>}
  */
-export function loadEngine() {
-  loading ??= (async () => {
+export function loadEngine(tab = 'table') {
+  first ??= needsViews(tab) ? loadViews() : (async () => {
     await init({ module_or_path: new URL('ict_compare_bg.wasm', import.meta.url) });
-    const bundled = Dataset.bundled();
-    return { Dataset, bundled, catalog: bundled.catalog() };
+    // The table's Dataset has a subset of the views' methods, and the page calls no other on it.
+    return make(/** @type {any} */ (Dataset));
   })();
-  return loading;
+  return first;
 }
 
 /**
- * Attaches the bundled dataset's long texts, once per page; every dataset made from it after
- * (a reader's file) holds them.
+ * The views' engine, fetched and instantiated once; a failed fetch is tried again at the next
+ * call. A module of another build than the table's the page already uses is refused, with an
+ * error named `OTHER_BUILD`: the table's answers point into the bundled rows by position, which
+ * another build's rows need not share.
+ * @returns {Promise<Engine>}
+ */
+export function loadViews() {
+  if (!views) {
+    const loading = (async () => {
+      const glue = await import('../pkg/ict_compare_views.js');
+      await glue.default({ module_or_path: new URL('ict_compare_views_bg.wasm', import.meta.url) });
+      if (first && first !== loading && glue.Dataset.bundledId() !== (await first).Dataset.bundledId()) {
+        const error = new Error('the views module bundles other data than the table module');
+        error.name = OTHER_BUILD;
+        throw error;
+      }
+      return make(glue.Dataset);
+    })();
+    loading.catch(() => { if (views === loading) views = null; });
+    views = loading;
+  }
+  return views;
+}
+
+/**
+ * An engine's bundled dataset and catalog, its long texts attached if they are here already.
+ * @param {typeof import('../pkg/ict_compare_views.js').Dataset} Engine
+ * @returns {Engine}
+ */
+function make(Engine) {
+  const bundled = Engine.bundled();
+  if (texts && bundled.textsPending) bundled.attachTexts(texts);
+  made.push(bundled);
+  return { Dataset: Engine, bundled, catalog: bundled.catalog() };
+}
+
+/**
+ * Attaches the bundled dataset's long texts to every engine's bundled dataset, fetching them
+ * once per page; every dataset made from one after (a reader's file) holds them.
  * @returns {Promise<void>}
  */
-export function loadTexts() {
-  if (!attaching) {
+export async function loadTexts() {
+  await loadEngine();
+  if (!made.some((dataset) => dataset.textsPending)) return;
+  if (!fetchingTexts) {
     const fetching = (async () => {
-      const { bundled } = await loadEngine();
-      if (!bundled.textsPending) return;
       const url = new URL('ict_compare_texts.pack', import.meta.url);
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
-      bundled.attachTexts(new Uint8Array(await response.arrayBuffer()));
+      return new Uint8Array(await response.arrayBuffer());
     })();
     // Tried again at the next need, but not sooner than RETRY_MS after a failure, so that a
     // pointer passing over the table's numbers does not fetch once for each.
-    fetching.catch(() => setTimeout(() => { if (attaching === fetching) attaching = null; }, RETRY_MS));
-    attaching = fetching;
+    fetching.catch(() => setTimeout(() => { if (fetchingTexts === fetching) fetchingTexts = null; }, RETRY_MS));
+    fetchingTexts = fetching;
   }
-  return attaching;
+  texts = await fetchingTexts;
+  for (const dataset of made) if (dataset.textsPending) dataset.attachTexts(texts);
 }

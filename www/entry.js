@@ -11,6 +11,36 @@
 // it has split them (scripts/build-page.mjs), and fails if it cannot.
 const SCRIPTS = 'ELEMENT_SCRIPTS';
 
+/** The tabs the views' engine draws (www/engine.js); the table's draws the others. */
+const VIEWS_TABS = ['province', 'chart', 'map', 'profile', 'sources'];
+/** The tab of each compact element (`view=`), as www/app/initial-view.js has it. */
+const COMPACT_TABS = { summary: 'province', chart: 'chart', map: 'map' };
+
+/**
+ * Whether every <ict-compare> of the page opens on a tab the views' engine draws, by the rule
+ * of www/app/initial-view.js (`startingTab`) without its checks: the element's attributes,
+ * then with sync-url the address; a province named without a tab opens on it. The engine asked
+ * for ahead is the one the element will load; should a check the element makes set a layer
+ * aside, the engine it loads is still one of the two.
+ */
+function opensOnViews() {
+  const elements = [...document.querySelectorAll('ict-compare')];
+  return elements.length > 0 && elements.every((element) => {
+    const compact = COMPACT_TABS[element.getAttribute('view') ?? ''];
+    if (compact) return true;
+    let tab = 'table';
+    const layer = (/** @type {(name: string) => string | null} */ get) => {
+      tab = get('tab') || (get('province') ? 'province' : tab);
+    };
+    layer((name) => element.getAttribute(name));
+    if (element.hasAttribute('sync-url')) {
+      const params = new URLSearchParams(location.search);
+      layer((name) => params.get(name));
+    }
+    return VIEWS_TABS.includes(tab);
+  });
+}
+
 /** Asks for the engine and the element's scripts, unless the page already does. */
 function askAhead() {
   const named = new Set([...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')]
@@ -33,7 +63,7 @@ function askAhead() {
     link.href = href;
     (document.head ?? document.documentElement).append(link);
   };
-  ask('ict_compare_bg.wasm', 'preload', 'fetch');
+  ask(opensOnViews() ? 'ict_compare_views_bg.wasm' : 'ict_compare_bg.wasm', 'preload', 'fetch');
   for (const file of SCRIPTS.split(',').filter(Boolean)) ask(file, 'modulepreload');
 }
 

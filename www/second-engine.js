@@ -5,14 +5,11 @@
 // once, when a reader first opens a file or adds a report, or at the start of a page that
 // reopens a kept file. Its glue is imported here only then, so this file alone is in the first
 // view.
-import { loadEngine } from './engine.js';
+import { OTHER_BUILD, loadEngine } from './engine.js';
 
 /** @typedef {import('../pkg/ict_compare_full.js').Dataset} FullDataset */
 /** @typedef {import('../pkg/ict_compare_full.js').Extractor} Extractor */
 /** @typedef {{bundled: () => FullDataset, extractor: () => Extractor}} SecondEngine */
-
-/** The name of the error when the second module bundles other data than the first. */
-const OTHER_BUILD = 'IctCompareOtherBuild';
 
 /** @type {Promise<SecondEngine>|null} */
 let loading = null;

@@ -14,6 +14,8 @@ mod dataset;
 #[cfg(feature = "own-datasets")]
 mod loader;
 mod types;
+#[cfg(feature = "views")]
+mod views;
 
 #[cfg(feature = "extractor")]
 mod extractor;

@@ -5,7 +5,7 @@ import { formatPeriod } from '../format.js';
 import { messages } from '../i18n.js';
 import { share } from '../share.js';
 import { offer } from '../download.js';
-import { textsReady } from './popovers.js';
+import { textsReady, viewsReady } from './popovers.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
@@ -122,7 +122,8 @@ export function renderToolbar(app) {
   // Every figure of the dataset (a reader's file included) with its provenance, written by the
   // engine in the form Excel opens in a Vietnamese locale (README, "Downloads").
   const all = async (/** @type {Event} */ event) => {
-    if (!(await textsReady(app, /** @type {HTMLElement} */ (event.currentTarget)))) return;
+    const anchor = /** @type {HTMLElement} */ (event.currentTarget);
+    if (!(await textsReady(app, anchor)) || !(await viewsReady(app, anchor))) return;
     offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame);
   };
   items.push(button(t.downloadAll, all, 'csv-all'));

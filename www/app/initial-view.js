@@ -17,26 +17,50 @@ function defaults(app) {
  * parameter, too long) sets none of it, and the notice says what was wrong.
  */
 export function initialView(app) {
+  app.problems = [];
+  let state = defaults(app);
+  for (const layer of layers(app)) {
+    const problems = [...layer.problems, ...unknownIds(app, layer.state)];
+    if (problems.length) app.problems.push(...problems);
+    else state = { ...state, ...tabOf(layer.state), ...layer.state };
+  }
+  // A compact element (`view="summary" | "chart" | "map"`) shows one view, without controls.
+  const compact = COMPACT_TABS[app.host.getAttribute('view') ?? ''];
+  if (compact) state = { ...state, tab: compact };
+  return checked(app, state);
+}
+
+/**
+ * The tab the page opens on, as far as it is known before the catalog (whose ids are not
+ * checked here): which engine to fetch first (engine.js). Should an unknown id then set a
+ * layer aside, the page opens on another tab, which either engine can still be asked for.
+ */
+export function startingTab(app) {
+  const compact = COMPACT_TABS[app.host.getAttribute('view') ?? ''];
+  if (compact) return compact;
+  let tab = 'table';
+  for (const layer of layers(app)) {
+    if (!layer.problems.length) tab = { tab, ...tabOf(layer.state), ...layer.state }.tab;
+  }
+  return tab;
+}
+
+/** The element's attributes, then (with sync-url) the address, each parsed. */
+function layers(app) {
   /** @type {Record<string, string>} */
   const attributes = {};
   for (const name of ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province']) {
     if (app.host.hasAttribute(name)) attributes[name] = app.host.getAttribute(name);
   }
   if (app.host.hasAttribute('per-capita')) attributes.perCapita = '1';
-  app.problems = [];
-  let state = defaults(app);
-  const layers = [parseState(attributes)];
-  if (app.syncUrl) layers.push(parseState(new URLSearchParams(location.search)));
-  for (const layer of layers) {
-    const problems = [...layer.problems, ...unknownIds(app, layer.state)];
-    if (problems.length) app.problems.push(...problems);
-    // A portal that names its province and no tab opens on that province.
-    else state = { ...state, ...(layer.state.province && !layer.state.tab ? { tab: 'province' } : {}), ...layer.state };
-  }
-  // A compact element (`view="summary" | "chart" | "map"`) shows one view, without controls.
-  const compact = COMPACT_TABS[app.host.getAttribute('view') ?? ''];
-  if (compact) state = { ...state, tab: compact };
-  return checked(app, state);
+  const parsed = [parseState(attributes)];
+  if (app.syncUrl) parsed.push(parseState(new URLSearchParams(location.search)));
+  return parsed;
+}
+
+/** A portal that names its province and no tab opens on that province. */
+function tabOf(state) {
+  return state.province && !state.tab ? { tab: 'province' } : {};
 }
 
 /** The tab each compact view shows. */

@@ -2,7 +2,7 @@
 // and the guard that keeps a tab whose code arrives late from drawing over a newer one.
 import { renderAddTab, renderProfileTab, renderSourcesTab, renderTableTab } from './tabs.js';
 import { renderProvinceTab } from './province-tab.js';
-import { loadTexts } from '../engine.js';
+import { loadTexts, needsViews } from '../engine.js';
 import { messages } from '../i18n.js';
 
 /**
@@ -22,21 +22,25 @@ export function drawPanel(app) {
     console.warn('ict-compare could not fetch its texts:', error);
     throw new Error(messages(app.state.lang).textsFailed);
   });
+  // Every tab but the table's and Add a report's is drawn by the views' engine, fetched the
+  // first time one opens.
+  const engine = needsViews(tab) ? app.useViews() : null;
   try {
     let pending = null;
     if (tab === 'table') renderTableTab(app);
     // The chart's and map's tabs load with their views, not with the first one.
-    else if (tab === 'chart') pending = import('./graphics.js').then((g) => current() && g.renderChartTab(app));
-    else if (tab === 'map') pending = import('./graphics.js').then((g) => current() && g.renderMapTab(app));
+    else if (tab === 'chart') pending = Promise.all([import('./graphics.js'), engine]).then(([g]) => current() && g.renderChartTab(app));
+    else if (tab === 'map') pending = Promise.all([import('./graphics.js'), engine]).then(([g]) => current() && g.renderMapTab(app));
     // Each view's code is fetched first and the tab drawn only if still current; the
     // renderer's own import of it then settles at once, before any other action of the reader.
-    else if (tab === 'profile') pending = Promise.all([import('../views/profile.js'), texts()]).then(() => current() && renderProfileTab(app));
-    else if (tab === 'province') pending = import('../views/province.js').then(() => current() && renderProvinceTab(app));
+    else if (tab === 'profile') pending = Promise.all([import('../views/profile.js'), texts(), engine]).then(() => current() && renderProfileTab(app));
+    else if (tab === 'province') pending = Promise.all([import('../views/province.js'), engine]).then(() => current() && renderProvinceTab(app));
     else if (tab === 'add') pending = Promise.all([import('../views/add-report.js'), texts()]).then(() => current() && renderAddTab(app));
-    else pending = Promise.all([import('../views/sources.js'), texts()]).then(() => current() && renderSourcesTab(app));
+    else pending = Promise.all([import('../views/sources.js'), texts(), engine]).then(() => current() && renderSourcesTab(app));
     return pending?.catch((error) => current() && app.showPanelError(error));
   } catch (error) {
     app.showPanelError(error);
     return undefined;
   }
 }
+

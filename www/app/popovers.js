@@ -95,6 +95,22 @@ export async function textsReady(app, anchor) {
 }
 
 /**
+ * Whether the views' engine is in use (for a download), loading it if need be; when it cannot
+ * be, says so beside `anchor` (the button the reader pressed).
+ * @param {import('../app.js').App} app
+ * @param {HTMLElement} anchor
+ */
+export async function viewsReady(app, anchor) {
+  try {
+    await app.useViews();
+    return true;
+  } catch (error) {
+    app.popover.show(anchor, failed(app, error.message), { focus: true });
+    return false;
+  }
+}
+
+/**
  * The engine's answer once the texts are attached, or null when they could not be fetched or
  * the engine refused (a bug; the console says which).
  */
@@ -108,9 +124,9 @@ async function withTexts(ask) {
   }
 }
 
-function failed(app) {
+function failed(app, text = messages(app.state.lang).textsFailed) {
   const note = document.createElement('p');
   note.setAttribute('role', 'alert');
-  note.textContent = messages(app.state.lang).textsFailed;
+  note.textContent = text;
   return note;
 }

@@ -8,7 +8,7 @@ import { refocus } from '../pager.js';
 import { useReportFigures } from '../user-file.js';
 import { render as renderTable } from '../views/table.js';
 import { conflictNotice } from '../views/conflicts.js';
-import { textsReady } from './popovers.js';
+import { textsReady, viewsReady } from './popovers.js';
 
 export function renderTableTab(app) {
   const spec = app.compareSpec();
@@ -176,6 +176,6 @@ function viewStyles(app, file) {
  * @param {HTMLElement} anchor the button pressed
  */
 export async function downloadCsv(app, anchor) {
-  if (!(await textsReady(app, anchor))) return;
+  if (!(await textsReady(app, anchor)) || !(await viewsReady(app, anchor))) return;
   offer(new Blob([app.dataset.tableCsv(app.compareSpec())], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
 }

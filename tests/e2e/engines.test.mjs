@@ -1,0 +1,78 @@
+// Which engine a page fetches, in real Chromium: the table's for a page that opens on the
+// table, the views' (the province, chart, map, profile and sources views, the downloads) when a
+// reader first opens one of those, and the views' alone for a page that opens on one. What
+// each weighs is the build's measure (scripts/build-page.mjs, docs/PERFORMANCE.md).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, openPage } from './browser.mjs';
+
+let session;
+before(async () => { session = await start(); });
+after(async () => { await session.close(); });
+
+const TABLE = 'ict_compare_bg.wasm';
+const VIEWS = 'ict_compare_views_bg.wasm';
+
+/** The engines' modules the page has fetched so far, in order, each as often as it was. */
+const modulesFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((entry) => new URL(entry.name).pathname.slice(1))
+  .filter((file) => file.endsWith('.wasm')));
+
+test("the table's engine, module and glue, weighs at most 100 KB gzip, the bundled data included", () => {
+  const { engines } = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
+  assert.ok(engines.table.gzip <= 100 * 1000, `${engines.table.gzip} bytes`);
+  assert.equal(engines.table.gzip, engines.table.module + engines.table.glue);
+  // The views' engine answers everything the table's does and more.
+  assert.ok(engines.views.module > engines.table.module, JSON.stringify(engines));
+});
+
+test("a page on the table fetches the table's engine; the first other tab fetches the views' once", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare .panel table').first().waitFor();
+  assert.deepEqual(await modulesFetched(page), [TABLE]);
+  await page.locator('ict-compare [role=tab][data-tab=province]').click();
+  await page.locator('ict-compare .province-view').first().waitFor();
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  await page.locator('ict-compare .chart-container svg').first().waitFor();
+  assert.deepEqual(await modulesFetched(page), [TABLE, VIEWS]);
+  // Back on the table, the views' engine answers it, and a number's quote still opens.
+  await page.locator('ict-compare [role=tab][data-tab=table]').click();
+  await page.locator('ict-compare table.compare button.value').first().click();
+  const popover = page.locator('ict-compare .provenance');
+  await popover.waitFor({ state: 'visible' });
+  assert.match(await popover.textContent(), /“.+”|·/, 'a quote or a table cell');
+  assert.deepEqual(await modulesFetched(page), [TABLE, VIEWS]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a page that opens on a province fetches the views' engine and never the table's", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:72');
+  await page.locator('ict-compare .province-view').first().waitFor();
+  assert.equal(await page.locator('ict-compare [role=tab][aria-selected=true]').getAttribute('data-tab'), 'province');
+  await page.locator('ict-compare [role=tab][data-tab=table]').click();
+  await page.locator('ict-compare .panel table').first().waitFor();
+  assert.deepEqual(await modulesFetched(page), [VIEWS]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("a views' engine that cannot be fetched is said in the reader's words, and tried again", async () => {
+  const { page, context } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare .panel table').first().waitFor();
+  await page.route(`**/${VIEWS}`, (route) => route.abort());
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  const refusal = page.locator('ict-compare .panel [role=alert]');
+  await refusal.waitFor();
+  assert.equal(await refusal.textContent(), 'Chưa tải được phần hiển thị này của trang; hãy thử lại sau giây lát.');
+  // The table's download of every figure needs the views' engine too, and says so beside it.
+  await page.locator('ict-compare button[data-action=csv-all]').click();
+  await page.locator('ict-compare .provenance [role=alert]', { hasText: 'Chưa tải được phần hiển thị' }).waitFor();
+  await page.unroute(`**/${VIEWS}`);
+  await page.keyboard.press('Escape');
+  await page.locator('ict-compare [role=tab][data-tab=table]').click();
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  await page.locator('ict-compare .chart-container svg').first().waitFor();
+  await context.close();
+});
