@@ -2,6 +2,7 @@
 // that embeds it. Attributes set the view; `sync-url` makes the element read and write the
 // page's address so that a link reopens the same view.
 import { App } from './app.js';
+import { offerCompiled } from './engine.js';
 
 export const ATTRIBUTES = ['provinces', 'indicators', 'lang', 'tab', 'period', 'scheme', 'focus', 'province', 'per-capita', 'view'];
 
@@ -20,4 +21,13 @@ class IctCompareElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('ict-compare')) customElements.define('ict-compare', IctCompareElement);
+/**
+ * Defines <ict-compare>, once per page, with the engine the element's script began compiling
+ * (www/entry.js), if any.
+ * @param {{file: string, module: Promise<WebAssembly.Module | null>} | null} ahead
+ */
+export function define(ahead) {
+  if (customElements.get('ict-compare')) return;
+  if (ahead) offerCompiled(ahead.file, ahead.module);
+  customElements.define('ict-compare', IctCompareElement);
+}

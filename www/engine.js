@@ -43,6 +43,29 @@ let fetchingTexts = null;
 /** @type {Uint8Array|null} the long texts, once fetched, for an engine made after */
 let texts = null;
 const RETRY_MS = 5000;
+/** @type {Map<string, Promise<WebAssembly.Module | null>>} engines compiled ahead (www/entry.js) */
+const compiledAhead = new Map();
+
+/**
+ * Hands over an engine's module that the element's script began compiling as the page started
+ * (www/entry.js): the engine loaded from `file` is instantiated from it rather than fetched.
+ * @param {string} file
+ * @param {Promise<WebAssembly.Module | null>} module null when it could not be compiled
+ */
+export function offerCompiled(file, module) {
+  compiledAhead.set(file, module);
+}
+
+/**
+ * What an engine's glue is initialised from: the module compiled ahead, taken once, or else its
+ * file's address, which the glue fetches and compiles itself.
+ * @param {string} file
+ */
+async function source(file) {
+  const ahead = compiledAhead.get(file);
+  compiledAhead.delete(file);
+  return (await ahead) ?? new URL(file, import.meta.url);
+}
 
 /**
  * The engine the page starts with, once: the table's, or the views' when the page starts on
@@ -52,7 +75,7 @@ const RETRY_MS = 5000;
  */
 export function loadEngine(tab = 'table') {
   first ??= needsViews(tab) ? loadViews() : (async () => {
-    await init({ module_or_path: new URL('ict_compare_bg.wasm', import.meta.url) });
+    await init({ module_or_path: await source('ict_compare_bg.wasm') });
     // The table's Dataset has a subset of the views' methods, and the page calls no other on it.
     return make(/** @type {any} */ (Dataset));
   })();
@@ -69,8 +92,8 @@ export function loadEngine(tab = 'table') {
 export function loadViews() {
   if (!views) {
     const loading = (async () => {
-      const glue = await import('../pkg/ict_compare_views.js');
-      await glue.default({ module_or_path: new URL('ict_compare_views_bg.wasm', import.meta.url) });
+      const [glue, from] = await Promise.all([import('../pkg/ict_compare_views.js'), source('ict_compare_views_bg.wasm')]);
+      await glue.default({ module_or_path: from });
       if (first && first !== loading && glue.Dataset.bundledId() !== (await first).Dataset.bundledId()) {
         const error = new Error('the views module bundles other data than the table module');
         error.name = OTHER_BUILD;

@@ -1,11 +1,13 @@
 // The one script a portal loads (`<script type="module" src=".../ict-compare.js">`, built from
-// this file). It asks at once for the engine's module and for the element's scripts, then
-// loads the element (element.js). A module's static imports are all fetched before its first
-// line runs, and the engine is asked for by the element once it runs: an entry that imported
-// the element would make the browser wait for the element's script, then its chunks, then the
-// engine, three round trips in a row before the first view, on a portal's page whose readers'
-// network may be slow. Here they go out together. The stand-alone page names the same files in
-// its <head> (scripts/build-page.mjs); nothing is then asked for twice.
+// this file). It asks at once for the element's scripts and for the engine's module, which it
+// begins compiling as it arrives, then loads the element (element.js) and hands it the module.
+// A module's static imports are all fetched before its first line runs, and the engine would be
+// asked for by the element once it runs: an entry that imported the element would make the
+// browser wait for the element's script, then its chunks, then the engine, three round trips in
+// a row before the first view, on a portal's page whose readers' network may be slow; and the
+// engine compiled only then. Here they go out together, and the engine compiles while the
+// element's scripts load. The stand-alone page names the same scripts in its <head>
+// (scripts/build-page.mjs); nothing is then asked for twice.
 
 // The element's scripts, comma-separated: the build writes their names here, known only once
 // it has split them (scripts/build-page.mjs), and fails if it cannot.
@@ -41,39 +43,51 @@ function opensOnViews() {
   });
 }
 
-/** Asks for the engine and the element's scripts, unless the page already does. */
+/**
+ * Asks for the element's scripts, unless the page already does, and for the engine the page
+ * opens on, which it compiles as it arrives. Resolves to the compiled engine, or to null when it
+ * could not be (the element then fetches it itself, and says so if that fails too).
+ * @returns {{file: string, module: Promise<WebAssembly.Module | null>}}
+ */
 function askAhead() {
-  const named = new Set([...document.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')]
+  const named = new Set([...document.querySelectorAll('link[rel="modulepreload"]')]
     .map((link) => /** @type {HTMLLinkElement} */ (link).href));
   // A portal whose policy admits scripts by nonce gave one to this script: the links carry it,
   // or the policy would refuse them, and a refused module preload would fail the import too.
   const nonce = [...document.scripts].find((script) => script.src === import.meta.url)?.nonce ?? '';
-  const ask = (file, rel, as) => {
+  for (const file of SCRIPTS.split(',').filter(Boolean)) {
     const href = new URL(file, import.meta.url).href;
-    if (named.has(href)) return;
+    if (named.has(href)) continue;
     const link = document.createElement('link');
-    link.rel = rel;
-    if (as) {
-      link.as = as;
-      // As the engine's glue fetches it (`fetch`, CORS mode, no credentials across origins),
-      // so that the browser hands this response to that fetch.
-      link.crossOrigin = 'anonymous';
-    }
+    link.rel = 'modulepreload';
     if (nonce) link.nonce = nonce;
     link.href = href;
     (document.head ?? document.documentElement).append(link);
-  };
-  ask(opensOnViews() ? 'ict_compare_views_bg.wasm' : 'ict_compare_bg.wasm', 'preload', 'fetch');
-  for (const file of SCRIPTS.split(',').filter(Boolean)) ask(file, 'modulepreload');
+  }
+  const file = opensOnViews() ? 'ict_compare_views_bg.wasm' : 'ict_compare_bg.wasm';
+  // As a portal's <link rel="preload" as="fetch" crossorigin> for it asks (CORS mode, no
+  // credentials across origins), so that the browser hands such a preload's response here.
+  const module = fetch(new URL(file, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    // Compiled as it streams in; a server that sends it as another type than application/wasm
+    // is compiled from its bytes instead.
+    return WebAssembly.compileStreaming(response.clone())
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+  }).catch((error) => {
+    console.warn('ict-compare could not compile its engine ahead:', error);
+    return null;
+  });
+  return { file, module };
 }
 
 // Another copy of this script defined the element already: nothing to ask for.
 if (!customElements.get('ict-compare')) {
+  let ahead = null;
   try {
-    askAhead();
+    ahead = askAhead();
   } catch (error) {
     // Asking ahead only saves time: the element loads without it.
     console.warn('ict-compare could not ask ahead for its files:', error);
   }
+  import('./element.js').then(({ define }) => define(ahead));
 }
-import('./element.js');

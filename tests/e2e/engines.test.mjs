@@ -76,3 +76,18 @@ test("a views' engine that cannot be fetched is said in the reader's words, and 
   await page.locator('ict-compare .chart-container svg').first().waitFor();
   await context.close();
 });
+
+test('an engine served as another type than application/wasm is compiled from its bytes, fetched once', async () => {
+  const context = await session.browser.newContext();
+  const module = readFileSync(`dist/${TABLE}`);
+  await context.route(`**/${TABLE}`, (route) => route.fulfill({ body: module, contentType: 'application/octet-stream' }));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${session.origin}/?provinces=p63:72,p63:44&indicators=households_fibre_share`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.locator('ict-compare table.compare button.value').first().waitFor();
+  assert.deepEqual(await modulesFetched(page), [TABLE]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
