@@ -91,3 +91,19 @@ test('an engine served as another type than application/wasm is compiled from it
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a tab whose engine is still on its way says so in the panel, then draws', async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare .panel table').first().waitFor();
+  let release = () => {};
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(`**/${VIEWS}`, async (route) => { await held; await route.continue(); });
+  await page.locator('ict-compare [role=tab][data-tab=province]').click();
+  const loading = page.locator('ict-compare .panel [role=status]', { hasText: 'Đang tải dữ liệu…' });
+  await loading.waitFor();
+  release();
+  await page.locator('ict-compare .province-view').first().waitFor();
+  assert.equal(await loading.count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

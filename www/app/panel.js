@@ -5,6 +5,18 @@ import { renderProvinceTab } from './province-tab.js';
 import { loadTexts, needsViews } from '../engine.js';
 import { messages } from '../i18n.js';
 
+/** How long a tab may take to draw before the panel says it is loading. */
+const LOADING_NOTE_MS = 150;
+
+/** @param {import('../app.js').App} app */
+function showLoading(app) {
+  const note = document.createElement('p');
+  note.className = 'status';
+  note.setAttribute('role', 'status');
+  note.textContent = messages(app.state.lang).loading;
+  app.panel.replaceChildren(note);
+}
+
 /**
  * Draws the panel of the tab on screen; a promise when its code loads on demand, settled when
  * the panel is drawn.
@@ -37,7 +49,15 @@ export function drawPanel(app) {
     else if (tab === 'province') pending = Promise.all([import('../views/province.js'), engine]).then(() => current() && renderProvinceTab(app));
     else if (tab === 'add') pending = Promise.all([import('../views/add-report.js'), texts()]).then(() => current() && renderAddTab(app));
     else pending = Promise.all([import('../views/sources.js'), texts(), engine]).then(() => current() && renderSourcesTab(app));
-    return pending?.catch((error) => current() && app.showPanelError(error));
+    if (!pending) return undefined;
+    // A tab whose code or engine is still on its way says so, once the wait is long enough to
+    // notice, unless it has drawn meanwhile (a tab may go on to fetch a part of itself, as the
+    // province's map does); the tab's drawing replaces the note.
+    const shown = app.panel.firstChild;
+    const wait = setTimeout(() => { if (current() && app.panel.firstChild === shown) showLoading(app); }, LOADING_NOTE_MS);
+    return pending
+      .catch((error) => current() && app.showPanelError(error))
+      .finally(() => clearTimeout(wait));
   } catch (error) {
     app.showPanelError(error);
     return undefined;
