@@ -107,3 +107,25 @@ test('a tab whose engine is still on its way says so in the panel, then draws', 
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("a views' engine of another build (one a cache kept) is refused: the reader is told to reload, and the table stays", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare table.compare button.value').first().waitFor();
+  // The views' engine's script as another build's would answer: another bundled pack.
+  await page.route('**/ict_compare_views-*.js', async (route) => {
+    const response = await route.fetch();
+    const script = (await response.text()).replace('static bundledId(){', 'static bundledId(){return"another build";');
+    await route.fulfill({ response, body: script });
+  });
+  await page.locator('ict-compare [role=tab][data-tab=province]').click();
+  const refusal = page.locator('ict-compare .panel [role=alert]');
+  await refusal.waitFor();
+  assert.equal(await refusal.textContent(), 'Trang vừa được cập nhật trong khi đang mở; hãy tải lại trang.');
+  // The table is still the table's engine's, its numbers and their quotes as before.
+  await page.locator('ict-compare [role=tab][data-tab=table]').click();
+  await page.locator('ict-compare table.compare button.value').first().click();
+  await page.locator('ict-compare .provenance').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => /** @type {any} */ (document.querySelector('ict-compare')).app.dataset.provinceView), undefined);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
