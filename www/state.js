@@ -1,6 +1,7 @@
 // The view as a value: what the URL holds and what the embed's attributes set. Parsing is
 // strict, since a shared link is outside input: a view with anything malformed, repeated or
-// too long is refused whole, with a message the page shows, and never half-applied. The
+// too long is refused whole, with a message the page shows, and never half-applied; parameters
+// not the view's own (a tracker's, a portal's) are not read at all. The
 // address holds the view only (ids from the catalog, a tab, a year), never a reader's data, so
 // its length is bounded by the catalog whatever file is open.
 
@@ -81,10 +82,11 @@ export function parseState(source) {
   if (provinces) state.provinces = list(provinces, PROVINCE, 'provinces', problems);
   const indicators = params.get('indicators');
   if (indicators) state.indicators = list(indicators, INDICATOR, 'indicators', problems);
+  // Only the view's own parameters are read: any other is left alone, as what a link's way to
+  // the reader added (`fbclid` from Facebook, `zarsrc` from Zalo, `utm_*`) or a portal's own.
   const seen = new Set();
   for (const key of params.keys()) {
-    if (!PARAMETERS.includes(key)) problems.push({ key: 'unknownParameter', name: key.slice(0, 40) });
-    else if (seen.has(key)) problems.push({ key: 'repeated', name: key });
+    if (PARAMETERS.includes(key) && seen.has(key)) problems.push({ key: 'repeated', name: key });
     seen.add(key);
   }
   return problems.length ? { state: {}, problems } : { state, problems };

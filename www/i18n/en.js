@@ -160,7 +160,6 @@ export const en = {
     badValue: (name) => `invalid value in "${name}"`,
     repeated: (name) => `parameter "${name}" appears twice`,
     repeatedItem: (name) => `an item repeated in "${name}"`,
-    unknownParameter: (name) => `unknown parameter "${name}"`,
     unknownProvince: (name) => `no such province: ${name}`,
     unknownIndicator: (name) => `no such indicator: ${name}`,
   },

@@ -160,7 +160,6 @@ export const vi = {
     badValue: (name) => `giá trị không hợp lệ ở "${name}"`,
     repeated: (name) => `tham số "${name}" lặp lại`,
     repeatedItem: (name) => `mục lặp lại trong "${name}"`,
-    unknownParameter: (name) => `tham số lạ "${name}"`,
     unknownProvince: (name) => `tỉnh không tồn tại: ${name}`,
     unknownIndicator: (name) => `chỉ số không tồn tại: ${name}`,
   },
