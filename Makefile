@@ -91,7 +91,7 @@ $(PACK) $(TEXTS_PACK) &: $(shell find data -name '*.csv') $(wildcard src/dataset
 # beyond the table) answers the first view, the table and its popovers. The views' engine
 # (`--features views`: the same, with the province, chart, map, profile and sources views and
 # the downloads) is fetched when a reader first opens one of them, or instead of the first when
-# the page starts on one. The full module (`--features extractor`: everything, the extraction
+# the page starts on one. The second module (`--features extractor`: everything, the extraction
 # assistant included) is loaded only when a reader opens a file or adds a report. The first two
 # are built for size (the `wasm` profile, `opt-level = "z"`; wasm-opt `-Oz`): every portal's
 # reader fetches one, and the only text they read is the bundled pack. The third reads a

@@ -73,10 +73,18 @@ for (const imported of outputs[entryScript]?.imports ?? []) {
 const scripts = [...firstScripts].map((file) => file.slice(dist.length + 1));
 // The entry asks for the element's scripts with the engine (www/entry.js): their names, known
 // only now, are written into it.
-const entryText = readFileSync(entryScript, 'utf8');
-const placeholder = /(["'])ELEMENT_SCRIPTS\1/;
-if (entryText.match(new RegExp(placeholder, 'g'))?.length !== 1) throw new Error('the built entry does not name ELEMENT_SCRIPTS once (www/entry.js)');
-writeFileSync(entryScript, entryText.replace(placeholder, JSON.stringify(scripts.filter((file) => file !== 'ict-compare.js').join(','))));
+// The views' engine's glue is a chunk of its own, imported when that engine is loaded: the entry
+// asks for it ahead on a page that opens on a view it draws.
+const viewsGlue = Object.keys(outputs).find((file) => Object.keys(outputs[file].inputs).includes('pkg/ict_compare_views.js'));
+if (!viewsGlue) throw new Error('no chunk of the build holds pkg/ict_compare_views.js');
+const viewsScripts = [...statics(viewsGlue)].filter((file) => !firstScripts.has(file)).map((file) => file.slice(dist.length + 1));
+let entryText = readFileSync(entryScript, 'utf8');
+for (const [name, files] of [['ELEMENT_SCRIPTS', scripts.filter((file) => file !== 'ict-compare.js')], ['VIEWS_SCRIPTS', viewsScripts]]) {
+  const placeholder = new RegExp(`(["'])${name}\\1`);
+  if (entryText.match(new RegExp(placeholder, 'g'))?.length !== 1) throw new Error(`the built entry does not name ${name} once (www/entry.js)`);
+  entryText = entryText.replace(placeholder, JSON.stringify(files.join(',')));
+}
+writeFileSync(entryScript, entryText);
 const firstView = ['index.html', 'page.css', 'styles.css', ...scripts, 'ict_compare_bg.wasm'];
 
 // The page names up front what its script will ask for, so that the browser fetches it all at

@@ -1,5 +1,5 @@
-// Loads the engine once per page, however many <ict-compare> elements it has, and keeps the
-// bundled dataset and its catalog. Two builds of the engine answer the bundled data alone: the
+// Loads the page's engines once per page, however many <ict-compare> elements it has, and keeps
+// their bundled datasets and catalog. Two builds of the engine answer the bundled data alone: the
 // table's (`ict_compare_bg.wasm`: the table and its popovers, the first view of most pages) and
 // the views' (`ict_compare_views_bg.wasm`: the same with the province, chart, map, profile and
 // sources views and the downloads), fetched when a reader first opens one of those, or instead
@@ -16,12 +16,16 @@ import init, { Dataset } from '../pkg/ict_compare.js';
 /** @typedef {import('../pkg/ict_compare_views.js').Dataset} ViewsDataset */
 /**
  * An engine: its `Dataset` class, its bundled dataset and the catalog. The table's engine
- * answers a subset of the views' methods; the page asks it only for those (www/app/panel.js).
+ * answers a subset of the views' methods; the page asks it only for those, and puts the views'
+ * in its place before any other (`App.useViews`: the panel's tabs, the downloads).
  * @typedef {{Dataset: typeof import('../pkg/ict_compare_views.js').Dataset, bundled: ViewsDataset, catalog: import('../pkg/ict_compare.js').Catalog}} Engine
  */
 
 /** The name of the error when a later module bundles other data than the first. */
 export const OTHER_BUILD = 'IctCompareOtherBuild';
+
+const TABLE_FILE = 'ict_compare_bg.wasm';
+const VIEWS_FILE = 'ict_compare_views_bg.wasm';
 
 /** The tabs the table's engine draws; every other needs the views'. */
 const TABLE_TABS = ['table', 'add'];
@@ -68,18 +72,31 @@ async function source(file) {
 }
 
 /**
- * The engine the page starts with, once: the table's, or the views' when the page starts on
- * a tab that needs them (then the table's is never fetched).
- * @param {string} [tab] the tab the page asks for first
+ * Starts the page's engine, once: the one the element's script compiled ahead, if it did (its
+ * guess, from the attributes and the address alone, may differ from `tab` when the element sets
+ * a layer of them aside: either engine draws the table, and one asked for twice would be two
+ * downloads), else the table's, or the views' when the page starts on a tab that needs them
+ * (then the table's is never fetched).
+ * @param {string} tab the tab the page opens on
  * @returns {Promise<Engine>}
  */
-export function loadEngine(tab = 'table') {
-  first ??= needsViews(tab) ? loadViews() : (async () => {
-    await init({ module_or_path: await source('ict_compare_bg.wasm') });
+export function loadEngine(tab) {
+  const onViews = compiledAhead.has(VIEWS_FILE) || (!compiledAhead.has(TABLE_FILE) && needsViews(tab));
+  first ??= onViews ? loadViews() : (async () => {
+    await init({ module_or_path: await source(TABLE_FILE) });
     // The table's Dataset has a subset of the views' methods, and the page calls no other on it.
     return make(/** @type {any} */ (Dataset));
   })();
   return first;
+}
+
+/**
+ * The engine the page started with (`loadEngine`), for what needs the bundled data once the page
+ * has started: the texts, the second module's check of its build.
+ * @returns {Promise<Engine>}
+ */
+export function startedEngine() {
+  return first ?? Promise.reject(new Error('the engine is asked for before the page started it'));
 }
 
 /**
@@ -92,9 +109,11 @@ export function loadEngine(tab = 'table') {
 export function loadViews() {
   if (!views) {
     const loading = (async () => {
-      const [glue, from] = await Promise.all([import('../pkg/ict_compare_views.js'), source('ict_compare_views_bg.wasm')]);
+      const [glue, from] = await Promise.all([import('../pkg/ict_compare_views.js'), source(VIEWS_FILE)]);
       await glue.default({ module_or_path: from });
-      if (first && first !== loading && glue.Dataset.bundledId() !== (await first).Dataset.bundledId()) {
+      // The engine the page started with, unless it is this one (or failed, and nothing of it is shown).
+      const started = first && first !== loading ? await first.catch(() => null) : null;
+      if (started && glue.Dataset.bundledId() !== started.Dataset.bundledId()) {
         const error = new Error('the views module bundles other data than the table module');
         error.name = OTHER_BUILD;
         throw error;
@@ -125,7 +144,7 @@ function make(Engine) {
  * @returns {Promise<void>}
  */
 export async function loadTexts() {
-  await loadEngine();
+  await startedEngine();
   if (!made.some((dataset) => dataset.textsPending)) return;
   if (!fetchingTexts) {
     const fetching = (async () => {

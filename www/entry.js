@@ -12,40 +12,44 @@
 // The element's scripts, comma-separated: the build writes their names here, known only once
 // it has split them (scripts/build-page.mjs), and fails if it cannot.
 const SCRIPTS = 'ELEMENT_SCRIPTS';
+// The views' engine's glue and what it imports, likewise, asked for with that engine.
+const VIEWS_SCRIPTS = 'VIEWS_SCRIPTS';
 
-/** The tabs the views' engine draws (www/engine.js); the table's draws the others. */
-const VIEWS_TABS = ['province', 'chart', 'map', 'profile', 'sources'];
+/** The tabs (www/state.js `TABS`), and those the table's engine draws (www/engine.js). */
+const TABS = ['province', 'table', 'chart', 'map', 'profile', 'sources', 'add'];
+const TABLE_TABS = ['table', 'add'];
 /** The tab of each compact element (`view=`), as www/app/initial-view.js has it. */
 const COMPACT_TABS = { summary: 'province', chart: 'chart', map: 'map' };
 
 /**
- * Whether every <ict-compare> of the page opens on a tab the views' engine draws, by the rule
- * of www/app/initial-view.js (`startingTab`) without its checks: the element's attributes,
- * then with sync-url the address; a province named without a tab opens on it. The engine asked
- * for ahead is the one the element will load; should a check the element makes set a layer
- * aside, the engine it loads is still one of the two.
+ * Whether the page's first <ict-compare>, the one that starts the engine, opens on a tab the
+ * views' engine draws, by the rule of www/app/initial-view.js (`startingTab`) without its checks
+ * of ids: the element's attributes, then with sync-url the address, a layer with a repeated or
+ * unknown tab set aside; a province named without a tab opens on it. The element loads the
+ * engine asked for here (www/engine.js), whichever tab it then opens on: either draws the table.
  */
 function opensOnViews() {
-  const elements = [...document.querySelectorAll('ict-compare')];
-  return elements.length > 0 && elements.every((element) => {
-    const compact = COMPACT_TABS[element.getAttribute('view') ?? ''];
-    if (compact) return true;
-    let tab = 'table';
-    const layer = (/** @type {(name: string) => string | null} */ get) => {
-      tab = get('tab') || (get('province') ? 'province' : tab);
-    };
-    layer((name) => element.getAttribute(name));
-    if (element.hasAttribute('sync-url')) {
-      const params = new URLSearchParams(location.search);
-      layer((name) => params.get(name));
-    }
-    return VIEWS_TABS.includes(tab);
-  });
+  const element = document.querySelector('ict-compare');
+  if (!element) return false;
+  const compact = COMPACT_TABS[element.getAttribute('view') ?? ''];
+  if (compact) return true;
+  let tab = 'table';
+  const layer = (/** @type {URLSearchParams} */ params) => {
+    const tabs = params.getAll('tab').filter(Boolean);
+    if (tabs.length > 1 || tabs.some((t) => !TABS.includes(t))) return;
+    tab = tabs[0] ?? (params.get('province') ? 'province' : tab);
+  };
+  layer(new URLSearchParams(['tab', 'province'].flatMap((name) => {
+    const value = element.getAttribute(name);
+    return value ? [[name, value]] : [];
+  })));
+  if (element.hasAttribute('sync-url')) layer(new URLSearchParams(location.search));
+  return !TABLE_TABS.includes(tab);
 }
 
 /**
  * Asks for the element's scripts, unless the page already does, and for the engine the page
- * opens on, which it compiles as it arrives. Resolves to the compiled engine, or to null when it
+ * opens on (with its glue, for the views' engine), which it compiles as it arrives. Resolves to the compiled engine, or to null when it
  * could not be (the element then fetches it itself, and says so if that fails too).
  * @returns {{file: string, module: Promise<WebAssembly.Module | null>}}
  */
@@ -55,7 +59,8 @@ function askAhead() {
   // A portal whose policy admits scripts by nonce gave one to this script: the links carry it,
   // or the policy would refuse them, and a refused module preload would fail the import too.
   const nonce = [...document.scripts].find((script) => script.src === import.meta.url)?.nonce ?? '';
-  for (const file of SCRIPTS.split(',').filter(Boolean)) {
+  const views = opensOnViews();
+  for (const file of [...SCRIPTS.split(','), ...(views ? VIEWS_SCRIPTS.split(',') : [])].filter(Boolean)) {
     const href = new URL(file, import.meta.url).href;
     if (named.has(href)) continue;
     const link = document.createElement('link');
@@ -64,7 +69,7 @@ function askAhead() {
     link.href = href;
     (document.head ?? document.documentElement).append(link);
   }
-  const file = opensOnViews() ? 'ict_compare_views_bg.wasm' : 'ict_compare_bg.wasm';
+  const file = views ? 'ict_compare_views_bg.wasm' : 'ict_compare_bg.wasm';
   // As a portal's <link rel="preload" as="fetch" crossorigin> for it asks (CORS mode, no
   // credentials across origins), so that the browser hands such a preload's response here.
   const module = fetch(new URL(file, import.meta.url)).then((response) => {

@@ -5,7 +5,7 @@
 // once, when a reader first opens a file or adds a report, or at the start of a page that
 // reopens a kept file. Its glue is imported here only then, so this file alone is in the first
 // view.
-import { OTHER_BUILD, loadEngine } from './engine.js';
+import { OTHER_BUILD, startedEngine } from './engine.js';
 
 /** @typedef {import('../pkg/ict_compare_full.js').Dataset} FullDataset */
 /** @typedef {import('../pkg/ict_compare_full.js').Extractor} Extractor */
@@ -26,7 +26,7 @@ let loaded = null;
 export function loadSecondEngine() {
   if (!loading) {
     const fetching = (async () => {
-      const [glue, first] = await Promise.all([import('../pkg/ict_compare_full.js'), loadEngine()]);
+      const [glue, first] = await Promise.all([import('../pkg/ict_compare_full.js'), startedEngine()]);
       await glue.default({ module_or_path: new URL('ict_compare_full_bg.wasm', import.meta.url) });
       if (glue.Dataset.bundledId() !== first.Dataset.bundledId()) {
         const error = new Error('the second module bundles other data than the first');

@@ -1,7 +1,7 @@
 //! The `Dataset` handle's views beyond the table: a province among all, the chart and the map,
 //! a province's profile, the sources page by page, and the downloads. The page's first view
 //! (the table, its popovers) needs none of them, so its engine is built without them (the
-//! `views` feature) and the page asks a second build of the same crate, with them, when a
+//! `views` feature) and the page asks another build of the same crate, with them, when a
 //! reader first opens another tab or a download. Like the rest of `bindings` it composes core
 //! calls and computes nothing; it knows no view of the page.
 

@@ -233,7 +233,7 @@ test('a script address in data is never a link: the Sources view shows it as tex
 test('no page code but www/links.js turns an address into a link, and none writes markup', () => {
   // Every place that sets an address, by file: the stylesheet, a view's own stylesheet (a name
   // the code gives), the download's blob, the chart's image of itself, the entry's preloads of
-  // the engine and the element's scripts (names the build wrote), and links.js, which admits
+  // the element's scripts (names the build wrote), and links.js, which admits
   // only http(s). A new place must go through links.js (or be added here with its reason).
   const allowed = new Map([
     ['www/app.js', ["style.href = new URL('styles.css', BASE).href"]],

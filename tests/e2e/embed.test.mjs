@@ -223,6 +223,11 @@ test('a compact element shows one view without the controls: the summary, the ch
   await page.locator('ict-compare#chart .chart-container svg').first().waitFor({ timeout: 10000 });
   await page.locator('ict-compare#map .map-container svg path').first().waitFor({ timeout: 15000 });
   assert.match(await page.locator('ict-compare#summary .footer').textContent(), /DTI/);
+  // Every element opens on a view the views' engine draws: it alone is fetched, asked for by the
+  // portal's one script with its glue.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname.slice(1)));
+  assert.deepEqual(fetched.filter((file) => file.endsWith('.wasm')), ['ict_compare_views_bg.wasm']);
+  assert.equal(fetched.filter((file) => file.startsWith('ict_compare_views-')).length, 1);
   await page.screenshot({ path: `${SCREENSHOTS}/compact-1280.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();

@@ -129,3 +129,24 @@ test("a views' engine of another build (one a cache kept) is refused: the reader
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('whatever the address, a page fetches one engine before it is ready, one that draws the tab it opens on', async () => {
+  for (const [path, tab] of [
+    // A tracker's parameter is not the view's: the view stands.
+    ['/?tab=province&province=p63:72&fbclid=IwAR0abc', 'province'],
+    ['/?provinces=p63:72&indicators=dti_score&utm_source=zalo&zarsrc=30', 'table'],
+    // A view refused whole (a repeated or unknown tab, an unknown province) opens on the table.
+    ['/?tab=chart&tab=map', 'table'],
+    ['/?tab=nope&province=p63:72', 'table'],
+    ['/?province=p63:99', 'table'],
+  ]) {
+    const { page, context, problems } = await openPage(session.browser, session.origin, path);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+    assert.equal(await page.locator('ict-compare [role=tab][aria-selected=true]').getAttribute('data-tab'), tab, path);
+    const fetched = await modulesFetched(page);
+    assert.equal(fetched.length, 1, `${path}: ${fetched.join(', ')}`);
+    if (tab !== 'table') assert.deepEqual(fetched, [VIEWS], path);
+    assert.deepEqual(problems(), [], path);
+    await context.close();
+  }
+});

@@ -63,4 +63,3 @@ export function drawPanel(app) {
     return undefined;
   }
 }
-
