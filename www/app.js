@@ -133,7 +133,7 @@ export class App {
   /**
    * Makes sure the dataset shown answers the views beyond the table: the bundled dataset of the
    * table's engine is replaced by the views' (the same data, every answer the same), fetched
-   * once. A reader's dataset, made by the full module, answers every view already. Rejects
+   * once. A reader's dataset, made by the second module, answers every view already. Rejects
    * with the reader's words when the views' engine cannot be loaded.
    */
   async useViews() {

@@ -44,7 +44,7 @@ let views = null;
 const made = [];
 /** @type {Promise<Uint8Array>|null} */
 let fetchingTexts = null;
-/** @type {Uint8Array|null} the long texts, once fetched, for an engine made after */
+/** @type {Uint8Array|null} the long texts, once attached, for an engine made after */
 let texts = null;
 const RETRY_MS = 5000;
 /** @type {Map<string, Promise<WebAssembly.Module | null>>} engines compiled ahead (www/entry.js) */
@@ -158,6 +158,9 @@ export async function loadTexts() {
     fetching.catch(() => setTimeout(() => { if (fetchingTexts === fetching) fetchingTexts = null; }, RETRY_MS));
     fetchingTexts = fetching;
   }
-  texts = await fetchingTexts;
-  for (const dataset of made) if (dataset.textsPending) dataset.attachTexts(texts);
+  const bytes = await fetchingTexts;
+  // A texts file of another build is refused here, at every need, and never kept for an engine
+  // made after.
+  for (const dataset of made) if (dataset.textsPending) dataset.attachTexts(bytes);
+  texts = bytes;
 }

@@ -49,8 +49,9 @@ function opensOnViews() {
 
 /**
  * Asks for the element's scripts, unless the page already does, and for the engine the page
- * opens on (with its glue, for the views' engine), which it compiles as it arrives. Resolves to the compiled engine, or to null when it
- * could not be (the element then fetches it itself, and says so if that fails too).
+ * opens on (with its glue, for the views' engine), which it compiles as it arrives. Gives the
+ * engine's file and its compiled module to come, or null when it could not be compiled (the
+ * element then fetches it itself, and says so if that fails too).
  * @returns {{file: string, module: Promise<WebAssembly.Module | null>}}
  */
 function askAhead() {
