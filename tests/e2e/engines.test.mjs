@@ -150,3 +150,18 @@ test('whatever the address, a page fetches one engine before it is ready, one th
     await context.close();
   }
 });
+
+test("pointing at a tab the views' engine draws fetches it ahead of the click, once", async () => {
+  const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare table.compare button.value').first().waitFor();
+  await page.locator('ict-compare [role=tab][data-tab=add]').hover();
+  await page.locator('ict-compare [role=tab][data-tab=map]').hover();
+  await page.waitForFunction((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file)), VIEWS);
+  assert.equal(await page.locator('ict-compare [role=tab][aria-selected=true]').getAttribute('data-tab'), 'table');
+  await page.locator('ict-compare [role=tab][data-tab=chart]').hover();
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  await page.locator('ict-compare .chart-container svg').first().waitFor();
+  assert.deepEqual(await modulesFetched(page), [TABLE, VIEWS]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
