@@ -3,6 +3,7 @@
 //! reader's language from the rule; the rest are English words, as the command line prints
 //! them all.
 
+use crate::model::Period;
 use std::fmt;
 
 /// What a field allows ([`super::ErrorKind::InvalidValue`]).
@@ -42,9 +43,12 @@ pub enum Allowed {
 impl fmt::Display for Allowed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Allowed::Period => {
-                f.write_str("YYYY, YYYY-MM or YYYY-MM-DD, the year from 1900 to 2100")
-            }
+            Allowed::Period => write!(
+                f,
+                "YYYY, YYYY-MM or YYYY-MM-DD, the year from {} to {}",
+                Period::YEARS.start(),
+                Period::YEARS.end()
+            ),
             Allowed::OneOf { codes } => f.write_str(codes),
             Allowed::Flag => f.write_str("true or false"),
             Allowed::ProvinceId => f.write_str("a province id such as p63:84 or p34:80"),

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::context::{contains_phrase, ends_with_phrase, is_space, phrase_positions};
-use super::tokens::{Shape, Token, is_year};
+use super::tokens::{Shape, Token, is_year, within_years};
 use crate::model::Period;
 
 /// Words that set a goal.
@@ -135,9 +135,7 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
                 Shape::Number(_) if is_year(written) => {
                     (written.parse().ok()?, PeriodBasis::Stated)
                 }
-                Shape::Range(low, high)
-                    if (1900.0..=2100.0).contains(&low) && (1900.0..=2100.0).contains(&high) =>
-                {
+                Shape::Range(low, high) if within_years(low) && within_years(high) => {
                     (format!("{high}").parse().ok()?, PeriodBasis::RangeEnd)
                 }
                 Shape::Date => {

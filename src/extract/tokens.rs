@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use crate::model::Period;
 use crate::parse::parse_vietnamese_number;
 
 /// A run of digits and the separators that bind it, with its shape.
@@ -57,11 +58,12 @@ impl Shape {
 
 /// Whether a value looks like a calendar year of a report (written without a thousands dot).
 pub(super) fn is_year(text: &str) -> bool {
-    text.len() == 4
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && text
-            .parse::<u16>()
-            .is_ok_and(|year| (1900..=2100).contains(&year))
+    Period::of_year_digits(text.as_bytes()).is_some()
+}
+
+/// Whether a value lies within the years a period can have ([`Period::YEARS`]).
+pub(super) fn within_years(value: f64) -> bool {
+    (f64::from(*Period::YEARS.start())..=f64::from(*Period::YEARS.end())).contains(&value)
 }
 
 /// Every number-shaped token of `text`, in order.

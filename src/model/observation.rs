@@ -5,6 +5,7 @@
 //! ([`Observation`]).
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 
 use super::indicator::vocabulary;
@@ -131,6 +132,9 @@ impl Interval {
 pub struct Period(u32);
 
 impl Period {
+    /// The years a period can have: a report's or a table's, never a typing slip's.
+    pub const YEARS: RangeInclusive<u16> = 1900..=2100;
+
     /// A whole year.
     #[must_use]
     pub fn year(year: u16) -> Self {
@@ -162,7 +166,7 @@ impl Period {
     }
 
     /// The year written as four digits in `bytes` (`2024`), if that is all they are and the
-    /// year is one a period can have (1900 to 2100): what almost every period of a data file
+    /// year is one a period can have ([`Period::YEARS`]): what almost every period of a data file
     /// is, read from its bytes.
     #[must_use]
     pub fn of_year_digits(bytes: &[u8]) -> Option<Self> {
@@ -176,7 +180,7 @@ impl Period {
             _ => None,
         };
         let year = digit(a)? * 1000 + digit(b)? * 100 + digit(c)? * 10 + digit(d)?;
-        (1900..=2100).contains(&year).then(|| Period::year(year))
+        Period::YEARS.contains(&year).then(|| Period::year(year))
     }
 
     /// The packed form, ordered as periods are.
@@ -207,7 +211,7 @@ impl Period {
 
 impl FromStr for Period {
     type Err = ();
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1900 to 2100.
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in [`Period::YEARS`].
     fn from_str(text: &str) -> Result<Self, ()> {
         // The common case, a bare year, without splitting.
         if let [a, b, c, d] = *text.as_bytes()
@@ -221,7 +225,7 @@ impl FromStr for Period {
             return Err(());
         }
         let year: u16 = year.parse().map_err(|_| ())?;
-        if !(1900..=2100).contains(&year) {
+        if !Period::YEARS.contains(&year) {
             return Err(());
         }
         let two = |part: Option<&str>| -> Result<Option<u8>, ()> {

@@ -63,7 +63,9 @@ pub(crate) fn run_extract(options: &Options) -> Result<ExitCode, Error> {
         .map(|text| match text.parse::<Period>() {
             Ok(period) => Ok(period),
             Err(()) => Err(Error::request(format!(
-                "--published {text:?}: expected a date YYYY-MM-DD, the year from 1900 to 2100"
+                "--published {text:?}: expected a date YYYY-MM-DD, the year from {} to {}",
+                Period::YEARS.start(),
+                Period::YEARS.end()
             ))),
         })
         .transpose()?;

@@ -13,7 +13,7 @@ use super::context::{
     contains_phrase, ends_with_phrase, find_phrase, is_space, starts_with_phrase,
 };
 use super::layout::Layout;
-use super::tokens::{Shape, is_year};
+use super::tokens::{Shape, is_year, within_years};
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
@@ -236,7 +236,7 @@ fn phone_digits(text: &str) -> usize {
 }
 
 fn is_year_value(value: f64) -> bool {
-    (1900.0..=2100.0).contains(&value) && value.fract() == 0.0
+    within_years(value) && value.fract() == 0.0
 }
 
 /// "Một trong 27 tỉnh", "dân số cả nước", counts of provinces, or another province named in

@@ -77,7 +77,14 @@ pub fn parse_sources(text: &str, file: Option<&str>) -> Result<Vec<Source>> {
             author: t.text(3).to_owned(),
             published: Some(t.parsed(
                 4,
-                || "a date YYYY-MM-DD, the year from 1900 to 2100".into(),
+                || {
+                    let years = Period::YEARS;
+                    format!(
+                        "a date YYYY-MM-DD, the year from {} to {}",
+                        years.start(),
+                        years.end()
+                    )
+                },
                 |text| (text.len() == 10).then(|| text.parse().ok()).flatten(),
             )?),
             url: web_address(t, 5)?,
