@@ -1,7 +1,7 @@
 // The application behind <ict-compare>: holds the view state, asks the engine one question per
 // user action, and hands the answers to the views. It computes nothing the engine computes.
 import { OTHER_BUILD, loadEngine, loadTexts, loadViews } from './engine.js';
-import { formatNumber, useQualifiers, useUnits } from './format.js';
+import { useQualifiers, useUnits } from './format.js';
 import { hasMessages, loadMessages, messages } from './i18n.js';
 import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
@@ -9,7 +9,7 @@ import { BASE } from './base.js';
 import { build } from './app/frame.js';
 import { cancelOpening, openDefinition, openFigure } from './app/popovers.js';
 import { COMPACT_TABS, initialView, startingTab } from './app/initial-view.js';
-import { coverageSummary, renderFooter, renderNotice, renderOptions, renderToolbar } from './app/chrome.js';
+import { renderChrome } from './app/chrome.js';
 import { drawPanel } from './app/panel.js';
 
 export { USER_FILE_LIMIT_MB } from './user-file.js';
@@ -53,6 +53,10 @@ export class App {
     /** @type {HTMLDialogElement} */ this.embedDialog = null;
     /** @type {import('./provenance.js').ProvenancePopover} */ this.popover = null;
     /** @type {{ hover: boolean, dataset: any } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
+    // The bundled dataset (either engine's: the table's until the views' is put in its place)
+    // and the dataset shown, the bundled one or a reader's (the second module's).
+    /** @type {import('./engine.js').TableDataset | import('./engine.js').ViewsDataset} */ this.bundled = null;
+    /** @type {import('./engine.js').TableDataset | import('./engine.js').ViewsDataset | import('./second-engine.js').FullDataset} */ this.dataset = null;
     // What the panel shows: the table's answer, the chart's or map's image for download, and
     // the token of the latest render (an older one that resolves late draws nothing).
     this.matrix = null;
@@ -151,6 +155,17 @@ export class App {
     this.bundled = bundled;
   }
 
+  /**
+   * The dataset shown, as one that answers the views beyond the table. The panel's tabs and the
+   * downloads ask for it once `useViews` has resolved; asked before, it is a bug of the page,
+   * said as such rather than as a missing method.
+   */
+  views() {
+    const dataset = this.dataset;
+    if (!('provinceView' in dataset)) throw new Error('a view is asked of the table\'s engine before the views\' engine is in use');
+    return dataset;
+  }
+
   initialLang() {
     const lang = this.syncUrl ? new URLSearchParams(location.search).get('lang') : this.host.getAttribute('lang');
     return lang === 'en' ? 'en' : 'vi';
@@ -234,35 +249,8 @@ export class App {
       return loadMessages(lang).catch(() => { this.wordsFailed = lang; }).then(() => this.render());
     }
     this.wordsFailed = null;
-    const t = messages(lang);
-    this.host.setAttribute('data-lang', lang);
-    this.frame.lang = lang;
-    this.titleEl.textContent = t.title;
-    const list = coverageSummary(this);
-    const user = this.userFigures ? ` ${t.userSummary(formatNumber(this.userFigures.figures, lang), this.userFile)}` : '';
-    const tables = list.tables.sources ? t.summaryTables(list.tables.figures, list.tables.sources) : '';
-    this.ledeEl.textContent = `${t.lede} ${t.summary(list.reports.figures, list.reports.sources)}${tables}.${user}`;
-    this.langButton.textContent = t.language;
-    this.langButton.lang = lang === 'vi' ? 'en' : 'vi';
-    this.langButton.setAttribute('aria-label', t.languageLabel);
-    this.popover.setLang(lang);
     cancelOpening(this);
-    this.popover.hide();
-    renderNotice(this);
-    this.provincePicker.update({ selected: this.state.provinces, scheme: this.state.scheme, lang, availability: this.availability() });
-    this.indicatorPicker.update({ selected: this.state.indicators, lang, availability: this.availability() });
-    this.controlsToggle.textContent = t.showControls(this.state.provinces.length, this.state.indicators.length);
-    renderOptions(this);
-    this.tablist.setAttribute('aria-label', t.views);
-    for (const [tab, button] of this.tabButtons) {
-      button.textContent = t.tabs[tab];
-      const selected = tab === this.state.tab;
-      button.setAttribute('aria-selected', String(selected));
-      button.tabIndex = selected ? 0 : -1;
-    }
-    this.panel.setAttribute('aria-labelledby', `tab-${this.state.tab}`);
-    renderToolbar(this);
-    renderFooter(this);
+    renderChrome(this);
     return this.renderPanel();
   }
 

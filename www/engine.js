@@ -13,13 +13,18 @@ import * as tableGlue from '../pkg/ict_compare.js';
 /** @typedef {import('./types/engine').ProvinceViewSpec} ProvinceViewSpec */
 /** @typedef {import('./types/engine').DenseMatrix} DenseMatrix */
 /** @typedef {import('./types/engine').FigureRef} FigureRef */
+/** @typedef {import('../pkg/ict_compare.js').Dataset} TableDataset */
 /** @typedef {import('../pkg/ict_compare_views.js').Dataset} ViewsDataset */
 /**
- * An engine: its `Dataset` class, its bundled dataset and the catalog. The table's engine
- * answers a subset of the views' methods; the page asks it only for those, and puts the views'
- * in its place before any other (`App.useViews`: the panel's tabs, the downloads).
- * @typedef {{Dataset: typeof import('../pkg/ict_compare_views.js').Dataset, bundled: ViewsDataset, catalog: import('../pkg/ict_compare.js').Catalog}} Engine
+ * An engine: its `Dataset` class, its bundled dataset and the catalog. The page's first engine
+ * is either build, typed by what both answer (the table's methods); the views' engine answers
+ * every view too, and the page puts it in place before asking for one (`App.useViews`: the
+ * panel's tabs, the downloads; `App.views` gives the dataset typed for them).
+ * @template {typeof import('../pkg/ict_compare.js').Dataset} D the `Dataset` class
+ * @typedef {{Dataset: D, bundled: ReturnType<D['bundled']>, catalog: import('../pkg/ict_compare.js').Catalog}} Engine
  */
+/** @typedef {Engine<typeof import('../pkg/ict_compare.js').Dataset>} FirstEngine */
+/** @typedef {Engine<typeof import('../pkg/ict_compare_views.js').Dataset>} ViewsEngine */
 
 /** The name of the error when a later module bundles other data than the first. */
 export const OTHER_BUILD = 'IctCompareOtherBuild';
@@ -35,9 +40,9 @@ export function needsViews(tab) {
   return !TABLE_TABS.includes(tab);
 }
 
-/** @type {Promise<Engine>|null} the engine the page started with */
+/** @type {Promise<FirstEngine>|null} the engine the page started with */
 let first = null;
-/** @type {Promise<Engine>|null} */
+/** @type {Promise<ViewsEngine>|null} */
 let views = null;
 /** Every bundled dataset made on this page, one for each engine: the texts go to each. */
 /** @type {{textsPending: boolean, attachTexts: (bytes: Uint8Array) => void}[]} */
@@ -83,14 +88,13 @@ async function instantiate(glue, file) {
  * downloads), else the table's, or the views' when the page starts on a tab that needs them
  * (then the table's is never fetched).
  * @param {string} tab the tab the page opens on
- * @returns {Promise<Engine>}
+ * @returns {Promise<FirstEngine>}
  */
 export function loadEngine(tab) {
   const onViews = compiledAhead.has(VIEWS_FILE) || (!compiledAhead.has(TABLE_FILE) && needsViews(tab));
   first ??= onViews ? loadViews() : (async () => {
     await instantiate(tableGlue, TABLE_FILE);
-    // The table's Dataset has a subset of the views' methods, and the page calls no other on it.
-    return make(/** @type {any} */ (tableGlue.Dataset));
+    return make(tableGlue.Dataset);
   })();
   return first;
 }
@@ -98,7 +102,7 @@ export function loadEngine(tab) {
 /**
  * The engine the page started with (`loadEngine`), for what needs the bundled data once the page
  * has started: the texts, the second module's check of its build.
- * @returns {Promise<Engine>}
+ * @returns {Promise<FirstEngine>}
  */
 export function startedEngine() {
   return first ?? Promise.reject(new Error('the engine is asked for before the page started it'));
@@ -109,7 +113,7 @@ export function startedEngine() {
  * call. A module of another build than the table's the page already uses is refused, with an
  * error named `OTHER_BUILD`: the table's answers point into the bundled rows by position, which
  * another build's rows need not share.
- * @returns {Promise<Engine>}
+ * @returns {Promise<ViewsEngine>}
  */
 export function loadViews() {
   if (!views) {
@@ -133,11 +137,12 @@ export function loadViews() {
 
 /**
  * An engine's bundled dataset and catalog, its long texts attached if they are here already.
- * @param {typeof import('../pkg/ict_compare_views.js').Dataset} Engine
- * @returns {Engine}
+ * @template {typeof import('../pkg/ict_compare.js').Dataset} D
+ * @param {D} Engine
+ * @returns {Engine<D>}
  */
 function make(Engine) {
-  const bundled = Engine.bundled();
+  const bundled = /** @type {ReturnType<D['bundled']>} */ (Engine.bundled());
   if (texts && bundled.textsPending) bundled.attachTexts(texts);
   made.push(bundled);
   return { Dataset: Engine, bundled, catalog: bundled.catalog() };

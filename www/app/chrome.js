@@ -1,7 +1,7 @@
 // What surrounds the answer: the lede's counts, the notice, the options (list, period,
 // per capita), the toolbar and the sources line, redrawn with each view.
-// Each function takes the App (www/app.js) whose frame it draws.
-import { formatPeriod } from '../format.js';
+// Each function takes the App (www/app.js) whose frame it draws; `renderChrome` draws them all.
+import { formatNumber, formatPeriod } from '../format.js';
 import { messages } from '../i18n.js';
 import { share } from '../share.js';
 import { offer } from '../download.js';
@@ -10,8 +10,46 @@ import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
 
+/**
+ * Everything around the panel, in the state's language: the title and lede, the language
+ * button, the notice, the pickers, the options, the tabs' names, the toolbar and the footer.
+ * Any popover open is closed: its words and its number may no longer be the view's.
+ * @param {import('../app.js').App} app
+ */
+export function renderChrome(app) {
+  const { lang } = app.state;
+  const t = messages(lang);
+  app.host.setAttribute('data-lang', lang);
+  app.frame.lang = lang;
+  app.titleEl.textContent = t.title;
+  const list = coverageSummary(app);
+  const user = app.userFigures ? ` ${t.userSummary(formatNumber(app.userFigures.figures, lang), app.userFile)}` : '';
+  const tables = list.tables.sources ? t.summaryTables(list.tables.figures, list.tables.sources) : '';
+  app.ledeEl.textContent = `${t.lede} ${t.summary(list.reports.figures, list.reports.sources)}${tables}.${user}`;
+  app.langButton.textContent = t.language;
+  app.langButton.lang = lang === 'vi' ? 'en' : 'vi';
+  app.langButton.setAttribute('aria-label', t.languageLabel);
+  app.popover.setLang(lang);
+  app.popover.hide();
+  renderNotice(app);
+  app.provincePicker.update({ selected: app.state.provinces, scheme: app.state.scheme, lang, availability: app.availability() });
+  app.indicatorPicker.update({ selected: app.state.indicators, lang, availability: app.availability() });
+  app.controlsToggle.textContent = t.showControls(app.state.provinces.length, app.state.indicators.length);
+  renderOptions(app);
+  app.tablist.setAttribute('aria-label', t.views);
+  for (const [tab, button] of app.tabButtons) {
+    button.textContent = t.tabs[tab];
+    const selected = tab === app.state.tab;
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  app.panel.setAttribute('aria-labelledby', `tab-${app.state.tab}`);
+  renderToolbar(app);
+  renderFooter(app);
+}
+
 /** The bundled figures and reports (a reader's file is counted apart, in the notice). */
-export function coverageSummary(app) {
+function coverageSummary(app) {
   const count = (tables) => {
     let figures = 0;
     let sources = 0;
@@ -103,7 +141,8 @@ function drawnIndicators(app) {
   return app.state.indicators;
 }
 
-export function renderToolbar(app) {
+/** @param {import('../app.js').App} app */
+function renderToolbar(app) {
   const t = messages(app.state.lang);
   const button = (text, action, name) => {
     const b = document.createElement('button');
@@ -124,7 +163,7 @@ export function renderToolbar(app) {
   const all = async (/** @type {Event} */ event) => {
     const anchor = /** @type {HTMLElement} */ (event.currentTarget);
     if (!(await textsReady(app, anchor)) || !(await viewsReady(app, anchor))) return;
-    offer(new Blob([app.dataset.exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame);
+    offer(new Blob([app.views().exportCsv()], { type: 'text/csv;charset=utf-8' }), 'ict-compare-all-data.csv', app.frame);
   };
   items.push(button(t.downloadAll, all, 'csv-all'));
   items.push(button(t.share, () => share(app, BASE), 'share'));
@@ -151,7 +190,7 @@ export function renderToolbar(app) {
   app.toolbar.replaceChildren(...items);
 }
 
-export function renderFooter(app) {
+function renderFooter(app) {
   const t = messages(app.state.lang);
   const bundled = app.catalog.sources.filter((s) => s.origin === 'bundled');
   const reports = bundled.filter((s) => !s.table && s.published);

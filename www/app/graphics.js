@@ -42,12 +42,13 @@ export function focusSelect(app, focus) {
 /**
  * The chart tab: one engine call, then drawing. The engine is asked the table's choice and the
  * focus; it picks the indicator drawn (the focus, or the first chosen with figures) and the year.
+ * @param {import('../app.js').App} app
  */
 export async function renderChartTab(app) {
   const t = messages(app.state.lang);
   const token = (app.renderToken = Symbol('chart'));
   /** @type {import('../types/engine').ChartView} */
-  const view = app.dataset.chartView(app.compareSpec(), app.state.focus);
+  const view = app.views().chartView(app.compareSpec(), app.state.focus);
   answered(app, view.indicator?.id);
   if (view.refused === 'noIndicator' || !view.indicator) {
     app.panel.replaceChildren(Object.assign(document.createElement('p'), { textContent: t.chartNeedsIndicator }));
@@ -112,12 +113,15 @@ function offerImage(app) {
   }));
 }
 
-/** The map tab: one engine call, then drawing, or the engine's reason for no map. */
+/**
+ * The map tab: one engine call, then drawing, or the engine's reason for no map.
+ * @param {import('../app.js').App} app
+ */
 export async function renderMapTab(app) {
   const lang = app.state.lang;
   const token = (app.renderToken = Symbol('map'));
   /** @type {import('../types/engine').MapTabView} */
-  const view = app.dataset.mapView(app.compareSpec(), app.state.focus);
+  const view = app.views().mapView(app.compareSpec(), app.state.focus);
   answered(app, view.indicator?.id);
   const { map } = view;
   const indicator = view.indicator ? app.indicators.get(view.indicator.id) : null;

@@ -11,11 +11,12 @@ function provinceOf(app) {
   return app.state.province ?? app.state.provinces[0] ?? listed[0]?.id;
 }
 
+/** @param {import('../app.js').App} app */
 export async function renderProvinceTab(app) {
   const token = app.renderToken;
   const { render } = await import('../views/province.js');
   const province = provinceOf(app);
-  const view = app.dataset.provinceView({
+  const view = app.views().provinceView({
     province,
     ...(app.state.focus ? { indicator: app.state.focus } : {}),
     period: app.state.period === 'latest' ? 'latest' : Number(app.state.period),

@@ -78,7 +78,10 @@ export function emptyNote(app) {
   return note;
 }
 
-/** The profile's view loads on demand, as the sources' does: the first view needs neither. */
+/**
+ * The profile's view loads on demand, as the sources' does: the first view needs neither.
+ * @param {import('../app.js').App} app
+ */
 export async function renderProfileTab(app) {
   const { render: renderProfile } = await import('../views/profile.js');
   const choices = [];
@@ -92,7 +95,7 @@ export async function renderProfileTab(app) {
   add(app.state.province);
   for (const p of app.catalog.provinces) if (p.id.startsWith(app.state.scheme)) add(p.id);
   const province = app.state.province ?? choices[0]?.id;
-  const profile = app.dataset.profile(province);
+  const profile = app.views().profile(province);
   const container = document.createElement('div');
   const draw = () => renderProfile(container, {
     profile,
@@ -112,13 +115,14 @@ export async function renderProfileTab(app) {
   app.panel.replaceChildren(container);
 }
 
+/** @param {import('../app.js').App} app */
 export async function renderSourcesTab(app) {
   const { render: renderSources } = await import('../views/sources.js');
   const container = document.createElement('div');
   renderSources(container, {
     lang: app.state.lang,
-    sourcePage: (spec) => app.dataset.sourcePage(spec),
-    figurePage: (spec) => app.dataset.figurePage(spec),
+    sourcePage: (spec) => app.views().sourcePage(spec),
+    figurePage: (spec) => app.views().figurePage(spec),
     indicators: app.indicators,
     provinces: app.provinces,
     position: app.positions.sources,
@@ -177,5 +181,5 @@ function viewStyles(app, file) {
  */
 export async function downloadCsv(app, anchor) {
   if (!(await textsReady(app, anchor)) || !(await viewsReady(app, anchor))) return;
-  offer(new Blob([app.dataset.tableCsv(app.compareSpec())], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
+  offer(new Blob([app.views().tableCsv(app.compareSpec())], { type: 'text/csv;charset=utf-8' }), 'ict-compare-table.csv', app.frame);
 }
