@@ -3,7 +3,7 @@
 // opens it in headless Chromium and reads `window.benchResults`.
 //
 //   ?mode=cold&engine=NAME              T0 only: import + instantiate one engine, in a fresh profile
-//                                       (`ict-compare-page`: the page's own engine)
+//                                       (`ict-compare-page`, `ict-compare-views`: the page's own engines)
 //   ?engines=a,b&sizes=1000,100000      T1–T4 for each engine and size
 //
 // T1 parse: CSV text already in memory → the engine's table. T2 group-by: one indicator → mean,
@@ -13,8 +13,11 @@
 
 // Each engine is its own bundle, imported only when measured, so that its import is part of its
 // cold start and its bytes can be counted alone.
-// `ict-compare-page` is the page's first-view engine, measured for its cold start only.
-const NAMES = ['ict-compare', 'ict-compare-page', 'plain-js', 'arquero', 'duckdb'];
+// `ict-compare-page` and `ict-compare-views` are the page's engines (the table's, and the views'
+// that a page opening on another tab starts with), measured for their cold start only; each is
+// compiled from its module while its script loads, as the page does.
+const NAMES = ['ict-compare', 'ict-compare-page', 'ict-compare-views', 'plain-js', 'arquero', 'duckdb'];
+const COMPILED_AHEAD = { 'ict-compare-page': 'ict_compare_bg.wasm', 'ict-compare-views': 'ict_compare_views_bg.wasm' };
 const ENGINES = Object.fromEntries(NAMES.map((name) => [name, () => import(new URL(`./engines/${name}.js`, import.meta.url).href)]));
 
 const params = new URLSearchParams(location.search);
@@ -108,7 +111,7 @@ async function cold(name) {
   const importing = ENGINES[name]();
   // The page's engine as the page loads it: its module asked for and compiled while its script
   // loads, as the element's script does (www/entry.js).
-  const ahead = name === 'ict-compare-page' ? WebAssembly.compileStreaming(fetch(new URL('ict_compare_bg.wasm', base))) : undefined;
+  const ahead = COMPILED_AHEAD[name] ? WebAssembly.compileStreaming(fetch(new URL(COMPILED_AHEAD[name], base))) : undefined;
   const module = await importing;
   const engine = await module.start(base, {}, ahead);
   const t0 = performance.now() - start;
