@@ -59,7 +59,8 @@ const compiledAhead = new Map();
  * Hands over an engine's module that the element's script began compiling as the page started
  * (www/entry.js): the engine loaded from `file` is instantiated from it rather than fetched.
  * @param {string} file
- * @param {Promise<WebAssembly.Module | null>} module null when it could not be compiled
+ * @param {Promise<WebAssembly.Module | null>} module null when it could not be fetched (the glue
+ *   then fetches it), rejected when it could not be compiled (the engine fails with that)
  */
 export function offerCompiled(file, module) {
   compiledAhead.set(file, module);
@@ -67,7 +68,8 @@ export function offerCompiled(file, module) {
 
 /**
  * Initialises an engine's glue from the module compiled ahead for `file`, taken once, or else
- * from the file's address, which the glue fetches and compiles itself. A module at hand is
+ * from the file's address, which the glue fetches and compiles itself; a module that was
+ * fetched ahead but would not compile fails the engine with its error. A module at hand is
  * instantiated at once (`initSync`): awaited instead, the instance waits a turn of the page's
  * event loop, which a cold start measured at about 2 ms of its 25.
  * @param {{default: (options: {module_or_path: URL}) => Promise<unknown>, initSync: (options: {module: WebAssembly.Module}) => unknown}} glue

@@ -50,8 +50,10 @@ function opensOnViews() {
 /**
  * Asks for the element's scripts, unless the page already does, and for the engine the page
  * opens on (with its glue, for the views' engine), which it compiles as it arrives. Gives the
- * engine's file and its compiled module to come, or null when it could not be compiled (the
- * element then fetches it itself, and says so if that fails too).
+ * engine's file and its compiled module to come: null when it could not be fetched (the element
+ * then fetches it itself, and says so if that fails too), a rejection when its bytes arrived but
+ * could not be compiled (a policy without 'wasm-unsafe-eval', a damaged file), which a second
+ * download would not change.
  * @returns {{file: string, module: Promise<WebAssembly.Module | null>}}
  */
 function askAhead() {
@@ -75,14 +77,19 @@ function askAhead() {
   // credentials across origins), so that the browser hands such a preload's response here.
   const module = fetch(new URL(file, import.meta.url)).then((response) => {
     if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    return response;
+  }).then(
     // Compiled as it streams in; a server that sends it as another type than application/wasm
     // is compiled from its bytes instead.
-    return WebAssembly.compileStreaming(response.clone())
-      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
-  }).catch((error) => {
-    console.warn('ict-compare could not compile its engine ahead:', error);
-    return null;
-  });
+    (response) => WebAssembly.compileStreaming(response.clone())
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
+    (error) => {
+      console.warn('ict-compare could not fetch its engine ahead:', error);
+      return null;
+    },
+  );
+  // Said when the element asks for it; a page whose element never does is not told twice.
+  module.catch(() => {});
   return { file, module };
 }
 

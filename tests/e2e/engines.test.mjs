@@ -92,6 +92,32 @@ test('an engine served as another type than application/wasm is compiled from it
   await context.close();
 });
 
+// The page cannot start either way; what is checked is that it says so at once, without
+// downloading the engine a second time first.
+const UNCOMPILABLE = {
+  'a damaged module': (context) => context.route(`**/${TABLE}`, (route) => route.fulfill({ body: Buffer.from('not a module'), contentType: 'application/wasm' })),
+  "a page whose policy lacks 'wasm-unsafe-eval'": (context) => context.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+  }),
+};
+for (const [what, serve] of Object.entries(UNCOMPILABLE)) {
+  test(`${what}: the engine is fetched once and the page says it could not start`, async () => {
+    const context = await session.browser.newContext();
+    await serve(context);
+    const page = await context.newPage();
+    // Counted as requests: the resource timing lists a second request of a file once.
+    const requested = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) requested.push(new URL(request.url()).pathname.slice(1)); });
+    await page.goto(`${session.origin}/?provinces=p63:72,p63:44&indicators=households_fibre_share`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'error', null, { timeout: 20000 });
+    assert.match(await page.locator('ict-compare .status[role=alert]').textContent(), /^Không tải được bộ máy so sánh/);
+    assert.deepEqual(requested, [TABLE]);
+    await context.close();
+  });
+}
+
 test('a tab whose engine is still on its way says so in the panel, then draws', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
   await page.locator('ict-compare .panel table').first().waitFor();
