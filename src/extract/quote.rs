@@ -81,7 +81,12 @@ pub(super) fn quote(
     // "… cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%": each figure is stated by the whole
     // list with its subject, as one statement of several facts.
     let whole = hard_start(text, qualifier_start);
-    if let Some(turn) = find_phrase(&text[whole..qualifier_start], "lần lượt") {
+    let lead = &text[whole..qualifier_start];
+    let in_turn = ["lần lượt", "Lần lượt"]
+        .iter()
+        .filter_map(|phrase| find_phrase(lead, phrase))
+        .min();
+    if let Some(turn) = in_turn {
         start = clause_start(text, whole + turn);
         end = hard_end(text, read_end).max(read_end);
     } else {
@@ -351,6 +356,15 @@ mod tests {
     fn figures_given_in_turn_are_each_stated_by_the_whole_list() {
         let text = "Tỷ lệ văn bản ký số ở cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%. Hết.";
         let whole = "Tỷ lệ văn bản ký số ở cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%";
+        for number in ["89", "86", "84"] {
+            assert_eq!(quote_of(text, number, "%"), whole, "{number}");
+        }
+    }
+
+    #[test]
+    fn figures_given_in_turn_are_read_so_at_a_sentence_start_too() {
+        let text = "Ký số phát triển. Lần lượt ở cấp tỉnh, huyện, xã đạt 89%, 86% và 84%. Hết.";
+        let whole = "Lần lượt ở cấp tỉnh, huyện, xã đạt 89%, 86% và 84%";
         for number in ["89", "86", "84"] {
             assert_eq!(quote_of(text, number, "%"), whole, "{number}");
         }

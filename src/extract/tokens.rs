@@ -4,11 +4,13 @@
 //! `86,18`, `06`, ratios `85/85`, ranges `60-80` and `2021 - 2025`, dates `26/8/2016` and
 //! `7-2-2023`, times `16:26`, document codes `749/QĐ-TTg`, versions `4.0`, technologies `4G`, and
 //! digits glued to a word (`IPv6`, a counter `truy cập86`). It reads values through
-//! [`crate::parse`]; it knows nothing of the words around a token, which the other parts of the
-//! extractor weigh.
+//! [`crate::parse`]. Of the words around a token it reads only those that join two numbers into
+//! a range ("từ 60 đến 80"), through [`super::context`] as every rule does; the other parts of
+//! the extractor weigh the rest.
 
 use std::ops::Range;
 
+use super::context::{ends_with_phrase, is_space};
 use crate::model::Period;
 use crate::parse::parse_vietnamese_number;
 
@@ -242,17 +244,14 @@ fn join_spaced_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 }
 
 /// Whether a number at `start` is the low end of "từ X đến Y" (or "tới"): "từ" right before
-/// it, and only the connector in the `gap` to the next number.
+/// it, and only the connector in the `gap` to the next number, across the spaces every rule
+/// reads across (a no-break space too).
 fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
-    let before = text[..start].trim_end_matches(' ');
-    let from = ["từ", "Từ"].iter().any(|word| {
-        before.strip_suffix(word).is_some_and(|rest| {
-            rest.chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
-    });
-    from && matches!(gap.trim_matches(' '), "đến" | "tới")
+    let before = &text[..start];
+    let from = ["từ", "Từ"]
+        .iter()
+        .any(|word| ends_with_phrase(before, word));
+    from && matches!(gap.trim_matches(is_space), "đến" | "tới")
 }
 
 fn is_dash_between(gap: &str) -> bool {
@@ -285,6 +284,17 @@ mod tests {
                 // Without "từ", "đến" joins nothing.
                 ("15", Shape::Number(15.0)),
                 ("20", Shape::Number(20.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_from_to_reads_across_no_break_spaces_and_tabs() {
+        assert_eq!(
+            shapes("Từ\u{a0}60\u{a0}đến\u{a0}80%; từ\t15 tới\t20 xã"),
+            [
+                ("60\u{a0}đến\u{a0}80", Shape::Range(60.0, 80.0)),
+                ("15 tới\t20", Shape::Range(15.0, 20.0)),
             ]
         );
     }
