@@ -92,6 +92,19 @@ test('an engine served as another type than application/wasm is compiled from it
   await context.close();
 });
 
+test("an engine the entry could not fetch is fetched by the element, and the page starts", async () => {
+  const context = await session.browser.newContext();
+  let refused = 0;
+  // The first request (the entry's, as the page starts) fails; the element's is served.
+  await context.route(`**/${TABLE}`, (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto(`${session.origin}/?provinces=p63:72,p63:44&indicators=households_fibre_share`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+  await page.locator('ict-compare table.compare button.value').first().waitFor();
+  assert.equal(refused, 2);
+  await context.close();
+});
+
 // The page cannot start either way; what is checked is that it says so at once, without
 // downloading the engine a second time first.
 const UNCOMPILABLE = {
