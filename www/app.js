@@ -7,7 +7,7 @@ import { emptyState, serializeState } from './state.js';
 import { reopenKeptFile } from './user-file.js';
 import { BASE } from './base.js';
 import { build } from './app/frame.js';
-import { cancelOpening, openDefinition, openFigure } from './app/popovers.js';
+import { openDefinition, openFigure } from './app/popovers.js';
 import { COMPACT_TABS, initialView, startingTab } from './app/initial-view.js';
 import { renderChrome } from './app/chrome.js';
 import { drawPanel } from './app/panel.js';
@@ -52,11 +52,11 @@ export class App {
     /** @type {HTMLElement} */ this.shareStatus = null;
     /** @type {HTMLDialogElement} */ this.embedDialog = null;
     /** @type {import('./provenance.js').ProvenancePopover} */ this.popover = null;
-    /** @type {{ hover: boolean, dataset: any } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
     // The bundled dataset (either engine's: the table's until the views' is put in its place)
     // and the dataset shown, the bundled one or a reader's (the second module's).
     /** @type {import('./engine.js').TableDataset | import('./engine.js').ViewsDataset} */ this.bundled = null;
     /** @type {import('./engine.js').TableDataset | import('./engine.js').ViewsDataset | import('./second-engine.js').FullDataset} */ this.dataset = null;
+    /** @type {{ hover: boolean, dataset: App['dataset'] } | null} the popover last asked for, while its texts are fetched */ this.opening = null;
     // What the panel shows: the table's answer, the chart's or map's image for download, and
     // the token of the latest render (an older one that resolves late draws nothing).
     this.matrix = null;
@@ -249,7 +249,6 @@ export class App {
       return loadMessages(lang).catch(() => { this.wordsFailed = lang; }).then(() => this.render());
     }
     this.wordsFailed = null;
-    cancelOpening(this);
     renderChrome(this);
     return this.renderPanel();
   }

@@ -80,17 +80,21 @@ function askAhead() {
     return response;
   }).then(
     // Compiled as it streams in; a server that sends it as another type than application/wasm
-    // is compiled from its bytes instead.
+    // is compiled from its bytes instead. Bytes that stop arriving are a failed fetch too.
     (response) => WebAssembly.compileStreaming(response.clone())
-      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))),
-    (error) => {
-      console.warn('ict-compare could not fetch its engine ahead:', error);
-      return null;
-    },
+      .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes), fetchFailed)),
+    fetchFailed,
   );
-  // Said when the element asks for it; a page whose element never does is not told twice.
+  // Said by the element when it asks for the engine; a page whose element never asks for it
+  // needs nothing of it, and is not told.
   module.catch(() => {});
   return { file, module };
+}
+
+/** A fetch of the engine ahead that failed: the element fetches it itself. @param {unknown} error */
+function fetchFailed(error) {
+  console.warn('ict-compare could not fetch its engine ahead:', error);
+  return null;
 }
 
 // Another copy of this script defined the element already: nothing to ask for.

@@ -5,7 +5,7 @@ import { formatNumber, formatPeriod } from '../format.js';
 import { messages } from '../i18n.js';
 import { share } from '../share.js';
 import { offer } from '../download.js';
-import { textsReady, viewsReady } from './popovers.js';
+import { cancelOpening, textsReady, viewsReady } from './popovers.js';
 import { clearUserFile, openUserFile } from '../user-file.js';
 import { BASE } from '../base.js';
 import { downloadCsv } from './tabs.js';
@@ -30,6 +30,7 @@ export function renderChrome(app) {
   app.langButton.lang = lang === 'vi' ? 'en' : 'vi';
   app.langButton.setAttribute('aria-label', t.languageLabel);
   app.popover.setLang(lang);
+  cancelOpening(app);
   app.popover.hide();
   renderNotice(app);
   app.provincePicker.update({ selected: app.state.provinces, scheme: app.state.scheme, lang, availability: app.availability() });
@@ -48,7 +49,10 @@ export function renderChrome(app) {
   renderFooter(app);
 }
 
-/** The bundled figures and reports (a reader's file is counted apart, in the notice). */
+/**
+ * The bundled figures and reports (a reader's file is counted apart, in the notice).
+ * @param {import('../app.js').App} app
+ */
 function coverageSummary(app) {
   const count = (tables) => {
     let figures = 0;
@@ -63,6 +67,7 @@ function coverageSummary(app) {
   return { reports: count(false), tables: count(true) };
 }
 
+/** @param {import('../app.js').App} app */
 export function renderNotice(app) {
   const t = messages(app.state.lang);
   const parts = [];
@@ -81,6 +86,7 @@ export function renderNotice(app) {
   app.notice.classList.toggle('error', Boolean(app.problems.length || app.userError));
 }
 
+/** @param {import('../app.js').App} app */
 export function renderOptions(app) {
   const t = messages(app.state.lang);
   const scheme = document.createElement('label');
@@ -190,6 +196,7 @@ function renderToolbar(app) {
   app.toolbar.replaceChildren(...items);
 }
 
+/** @param {import('../app.js').App} app */
 function renderFooter(app) {
   const t = messages(app.state.lang);
   const bundled = app.catalog.sources.filter((s) => s.origin === 'bundled');
