@@ -4,9 +4,10 @@
 //! `86,18`, `06`, ratios `85/85`, ranges `60-80` and `2021 - 2025`, dates `26/8/2016` and
 //! `7-2-2023`, times `16:26`, document codes `749/QĐ-TTg`, versions `4.0`, technologies `4G`, and
 //! digits glued to a word (`IPv6`, a counter `truy cập86`). It reads values through
-//! [`crate::parse`]. Of the words around a token it reads only those that join two numbers into
-//! a range ("từ 60 đến 80"), through [`super::context`] as every rule does; the other parts of
-//! the extractor weigh the rest.
+//! [`crate::parse`]. Of the words around a token it reads only the few that decide its shape:
+//! "từ … đến" joining two numbers into a range, read through [`super::context`] as every rule
+//! reads words, and a day word ("ngày", "sáng") making a `d/m` a date. The other parts of the
+//! extractor weigh the rest.
 
 use std::ops::Range;
 
@@ -254,9 +255,10 @@ fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
     from && matches!(gap.trim_matches(is_space), "đến" | "tới")
 }
 
+/// Whether `gap` is a dash between spaces (a no-break space too), short enough to join a range.
 fn is_dash_between(gap: &str) -> bool {
-    let trimmed = gap.trim_matches(' ');
-    gap.len() <= 5 && matches!(trimmed, "-" | "–" | "—")
+    let trimmed = gap.trim_matches(is_space);
+    gap.chars().count() <= 5 && matches!(trimmed, "-" | "–" | "—")
 }
 
 #[cfg(test)]
@@ -289,12 +291,13 @@ mod tests {
     }
 
     #[test]
-    fn a_range_from_to_reads_across_no_break_spaces_and_tabs() {
+    fn a_range_reads_across_no_break_spaces_and_tabs() {
         assert_eq!(
-            shapes("Từ\u{a0}60\u{a0}đến\u{a0}80%; từ\t15 tới\t20 xã"),
+            shapes("Từ\u{a0}60\u{a0}đến\u{a0}80%; từ\t15 tới\t20 xã; 2021\u{a0}–\u{a0}2025"),
             [
                 ("60\u{a0}đến\u{a0}80", Shape::Range(60.0, 80.0)),
                 ("15 tới\t20", Shape::Range(15.0, 20.0)),
+                ("2021\u{a0}–\u{a0}2025", Shape::Range(2021.0, 2025.0)),
             ]
         );
     }
