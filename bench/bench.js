@@ -21,7 +21,10 @@ const COMPILED_AHEAD = { 'ict-compare-page': 'ict_compare_bg.wasm', 'ict-compare
 const ENGINES = Object.fromEntries(NAMES.map((name) => [name, () => import(new URL(`./engines/${name}.js`, import.meta.url).href)]));
 
 const params = new URLSearchParams(location.search);
-/** The console line that says the results are in `window.benchResults` (or the error in `benchError`). */
+/**
+ * The console line that says the results are in `window.benchResults` (or the error in
+ * `benchError`); scripts/bench-browser.mjs waits for it by the same words.
+ */
 const DONE = 'ict-compare-bench: done';
 const log = (line) => {
   document.getElementById('log').textContent += `\n${line}`;
@@ -207,11 +210,9 @@ async function main() {
       const sizes = (params.get('sizes') ?? '1000').split(',').map(Number);
       window.benchResults = await warm(names, sizes);
     }
-    document.documentElement.dataset.done = 'true';
   } catch (error) {
     log(`error: ${error.message}`);
     window.benchError = `${error.message}\n${error.stack}`;
-    document.documentElement.dataset.done = 'error';
   }
   // The runner waits for this line rather than asking the page: a question asked while an
   // engine starts would run the driver's own script on the page's thread, inside the time.

@@ -76,13 +76,21 @@ async function run(query, timeout) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The page says it is done on its console. Polling it instead (`waitForFunction`) would
-  // evaluate the driver's injected script on the page's main thread as the page loads, some
-  // 8 ms of it, which fell inside a cold start's time and not inside others'.
+  // An error the page could not catch (its script failed to load) ends the wait at once.
+  let stop = () => {};
+  const failed = new Promise((resolve, reject) => { stop = reject; });
+  failed.catch(() => {});
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    stop(new Error(`${query}: ${e.message}`));
+  });
+  // The page says it is done on its console (bench/bench.js, `DONE`). Polling it instead
+  // (`waitForFunction`) would evaluate the driver's injected script on the page's main thread
+  // as the page loads, some 8 ms of it, which fell inside a cold start's time and not inside
+  // others'.
   const done = page.waitForEvent('console', { predicate: (message) => message.text() === 'ict-compare-bench: done', timeout });
   await page.goto(`${origin}/bench/index.html?${query}`, { waitUntil: 'commit' });
-  await done;
+  await Promise.race([done, failed]);
   const result = await page.evaluate(() => ({ results: window.benchResults, error: window.benchError }));
   await context.close();
   if (result.error || errors.length) throw new Error(`${query}: ${result.error ?? errors.join('; ')}`);
