@@ -44,6 +44,8 @@ export function needsViews(tab) {
 let first = null;
 /** @type {Promise<ViewsEngine>|null} */
 let views = null;
+/** When the views' engine last failed to load (`performance.now()`), for `prefetchViews`. */
+let viewsFailedAt = -Infinity;
 /** Every bundled dataset made on this page, one for each engine: the texts go to each. */
 /** @type {{textsPending: boolean, attachTexts: (bytes: Uint8Array) => void}[]} */
 const made = [];
@@ -131,10 +133,22 @@ export function loadViews() {
       }
       return make(glue.Dataset);
     })();
-    loading.catch(() => { if (views === loading) views = null; });
+    loading.catch(() => {
+      viewsFailedAt = performance.now();
+      if (views === loading) views = null;
+    });
     views = loading;
   }
   return views;
+}
+
+/**
+ * Asks ahead for the views' engine (a pointer over a tab that needs it), unless it failed to load
+ * less than RETRY_MS ago: a pointer passing over the tabs after a failure does not fetch it once
+ * for each. A reader's opening of such a tab asks for it at once (`loadViews`).
+ */
+export function prefetchViews() {
+  if (performance.now() - viewsFailedAt >= RETRY_MS) loadViews().catch(() => {});
 }
 
 /**

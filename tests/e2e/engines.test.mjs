@@ -47,6 +47,31 @@ test("a page on the table fetches the table's engine; the first other tab fetche
   await context.close();
 });
 
+test("after the views' engine failed, pointing at tabs does not fetch it again; opening one does", async () => {
+  const { page, context } = await openPage(session.browser, session.origin, '/?provinces=p63:72,p63:44&indicators=households_fibre_share');
+  await page.locator('ict-compare table.compare button.value').first().waitFor();
+  let requests = 0;
+  await page.route(`**/${VIEWS}`, (route) => { requests += 1; return route.abort(); });
+  await page.locator('ict-compare [role=tab][data-tab=map]').hover();
+  await waitUntil(() => requests === 1);
+  for (const tab of ['chart', 'province', 'map', 'sources']) await page.locator(`ict-compare [role=tab][data-tab=${tab}]`).hover();
+  // Time enough for a fetch the hovers would have started.
+  await page.waitForTimeout(300);
+  assert.equal(requests, 1);
+  await page.locator('ict-compare [role=tab][data-tab=chart]').click();
+  await page.locator('ict-compare .panel [role=alert]').waitFor();
+  assert.equal(requests, 2);
+  await context.close();
+});
+
+/** Waits until `holds` is true, polling from the test, up to five seconds. */
+async function waitUntil(holds) {
+  for (let waited = 0; !holds(); waited += 20) {
+    if (waited > 5000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 test("a page that opens on a province fetches the views' engine and never the table's", async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:72');
   await page.locator('ict-compare .province-view').first().waitFor();

@@ -6,7 +6,7 @@ import { ProvenancePopover } from '../provenance.js';
 import { cancelOpening } from './popovers.js';
 import { TABS } from '../state.js';
 import { openUserFile } from '../user-file.js';
-import { loadViews, needsViews } from '../engine.js';
+import { needsViews, prefetchViews } from '../engine.js';
 
 export function build(app) {
   const header = document.createElement('header');
@@ -70,7 +70,7 @@ export function build(app) {
     // A tab the views' engine draws asks for it as soon as a reader points at it or moves to it,
     // so that it is most often here by the click; the panel puts it in use (App.useViews).
     if (needsViews(tab)) {
-      const prefetch = () => { if (app.dataset === app.bundled) loadViews().catch(() => {}); };
+      const prefetch = () => { if (app.dataset === app.bundled) prefetchViews(); };
       button.addEventListener('pointerenter', prefetch);
       button.addEventListener('focus', prefetch);
     }
