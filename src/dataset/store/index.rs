@@ -79,8 +79,9 @@ impl Index {
         let first = least / 10_000;
         let span = (greatest / 10_000 - first + 1) as usize;
         let slots = groups.checked_mul(span)?;
-        // Beyond a few slots a row, clearing and summing the counts costs more than it saves.
-        if slots > (4 * columns.len()).max(1 << 16) {
+        // Beyond a few slots a row, clearing and summing the counts costs more than it saves
+        // (and their two arrays, at most 32 bytes a row, would outweigh the index's 4).
+        if slots > (4 * columns.len()).max(1 << 16) || u32::try_from(slots).is_err() {
             return None;
         }
         let keys: Vec<u32> = columns
@@ -90,7 +91,7 @@ impl Index {
             .zip(&columns.period)
             .map(|((&indicator, &province), period)| {
                 let group = indicator as usize * provinces + usize::from(province);
-                // Below `slots`, which is at most 2^16 or four a row: the key fits.
+                // Below `slots`, which fits (checked above).
                 #[allow(clippy::cast_possible_truncation)]
                 let key = (group * span + (period.as_u32() / 10_000 - first) as usize) as u32;
                 key
