@@ -80,13 +80,13 @@ function askAhead() {
     return response;
   }).then(
     // Compiled as it streams in; a server that sends it as another type than application/wasm
-    // is compiled from its bytes instead. Bytes that stop arriving are a failed fetch too.
+    // is compiled from its bytes instead. A body whose download fails is a failed fetch too.
     (response) => WebAssembly.compileStreaming(response.clone())
       .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes), fetchFailed)),
     fetchFailed,
   );
-  // Said by the element when it asks for the engine; a page whose element never asks for it
-  // needs nothing of it, and is not told.
+  // A module that would not compile is said by the element when it asks for the engine; a page
+  // whose element never asks for it needs nothing of it.
   module.catch(() => {});
   return { file, module };
 }
