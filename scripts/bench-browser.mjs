@@ -74,9 +74,18 @@ const version = browser.version();
 
 async function run(query, timeout) {
   const context = await browser.newContext();
+  try {
+    return await measure(context, query, timeout);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measure(context, query, timeout) {
   const page = await context.newPage();
   const errors = [];
-  // An error the page could not catch (its script failed to load) ends the wait at once.
+  // An error the page's code throws and does not catch ends the wait at once (a script that
+  // does not load at all leaves the wait to its timeout).
   let stop = () => {};
   const failed = new Promise((resolve, reject) => { stop = reject; });
   failed.catch(() => {});
@@ -89,10 +98,10 @@ async function run(query, timeout) {
   // as the page loads, some 8 ms of it, which fell inside a cold start's time and not inside
   // others'.
   const done = page.waitForEvent('console', { predicate: (message) => message.text() === 'ict-compare-bench: done', timeout });
+  done.catch(() => {});
   await page.goto(`${origin}/bench/index.html?${query}`, { waitUntil: 'commit' });
   await Promise.race([done, failed]);
   const result = await page.evaluate(() => ({ results: window.benchResults, error: window.benchError }));
-  await context.close();
   if (result.error || errors.length) throw new Error(`${query}: ${result.error ?? errors.join('; ')}`);
   return result.results;
 }
