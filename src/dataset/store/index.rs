@@ -24,23 +24,26 @@ impl Index {
     /// real data) are sorted group by group instead.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
         let provinces = provinces.max(1);
+        let years = Years::of(&columns.period);
         // Long files are a reader's or one's own: the engines that hold the bundled data alone,
         // which never takes this path (its groups times years are too many for its rows), are
         // built without it.
         #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
-        if let Some(index) = Self::by_group_and_year(columns, indicators * provinces, provinces) {
+        if let Some(index) = years
+            .filter(|years| years.whole)
+            .and_then(|years| Self::by_group_and_year(columns, indicators, provinces, years))
+        {
             return index;
         }
-        let by_period = in_period_order(&columns.period);
+        let by_period = years.and_then(|years| in_period_order(&columns.period, years));
         // Each row's group, worked out once in row order: placing the rows in period order
         // reads it at random, one word a row rather than two columns.
         let groups: Vec<u32> = columns
             .indicator
             .iter()
             .zip(&columns.province)
-            .map(|(&indicator, &province)| {
-                (indicator as usize * provinces + usize::from(province)) as u32
-            })
+            // Below indicators × provinces, the count the index is built for.
+            .map(|(&indicator, &province)| group(indicator, province, provinces) as u32)
             .collect();
         let (buckets, mut rows) =
             counting_sort(&groups, indicators * provinces, by_period.as_deref());
@@ -60,25 +63,19 @@ impl Index {
         }
     }
 
-    /// The index in one stable counting sort by (group, year), when every period is a whole
-    /// year (what the national indices and most files hold) and there are few enough groups
-    /// times years to count: half the passes of the two sorts, whose second reads each row's
-    /// group at random. `None` otherwise.
+    /// The index in one stable counting sort by (group, year), for periods that are all whole
+    /// `years` (what the national indices and most files hold), when there are few enough
+    /// groups times years to count: half the passes of the two sorts, whose second reads each
+    /// row's group at random. `None` otherwise.
     #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
-    fn by_group_and_year(columns: &Columns, groups: usize, provinces: usize) -> Option<Self> {
-        let (mut least, mut greatest, mut whole) = (u32::MAX, 0, true);
-        for period in &columns.period {
-            let packed = period.as_u32();
-            whole &= packed % 10_000 == 0;
-            least = least.min(packed);
-            greatest = greatest.max(packed);
-        }
-        if !whole || columns.period.is_empty() {
-            return None;
-        }
-        let first = least / 10_000;
-        let span = (greatest / 10_000 - first + 1) as usize;
-        let slots = groups.checked_mul(span)?;
+    fn by_group_and_year(
+        columns: &Columns,
+        indicators: usize,
+        provinces: usize,
+        years: Years,
+    ) -> Option<Self> {
+        let Years { first, span, .. } = years;
+        let slots = (indicators * provinces).checked_mul(span)?;
         // Beyond a few slots a row, clearing and summing the counts costs more than it saves
         // (and their two arrays, at most 32 bytes a row, would outweigh the index's 4).
         if slots > (4 * columns.len()).max(1 << 16) || u32::try_from(slots).is_err() {
@@ -90,10 +87,10 @@ impl Index {
             .zip(&columns.province)
             .zip(&columns.period)
             .map(|((&indicator, &province), period)| {
-                let group = indicator as usize * provinces + usize::from(province);
+                let year = usize::from(period.calendar_year()) - first;
                 // Below `slots`, which fits (checked above).
                 #[allow(clippy::cast_possible_truncation)]
-                let key = (group * span + (period.as_u32() / 10_000 - first) as usize) as u32;
+                let key = (group(indicator, province, provinces) * span + year) as u32;
                 key
             })
             .collect();
@@ -135,23 +132,54 @@ impl Index {
     }
 }
 
+/// The group of an indicator and a province: where its rows lie in the index.
+fn group(indicator: u16, province: u16, provinces: usize) -> usize {
+    usize::from(indicator) * provinces + usize::from(province)
+}
+
+/// The years a column of periods spans, read in one pass.
+#[derive(Debug, Clone, Copy)]
+struct Years {
+    /// The first calendar year.
+    first: usize,
+    /// How many years from the first to the last, both counted.
+    span: usize,
+    /// Whether every period is a whole year (read by the builds that sort by group and year).
+    #[cfg_attr(
+        not(any(feature = "own-datasets", feature = "reader-files")),
+        expect(dead_code)
+    )]
+    whole: bool,
+}
+
+impl Years {
+    /// `None` for no periods.
+    fn of(periods: &[Period]) -> Option<Years> {
+        let (mut least, mut greatest, mut whole) = (u32::MAX, 0, true);
+        for period in periods {
+            let packed = period.as_u32();
+            whole &= packed % 10_000 == 0;
+            least = least.min(packed);
+            greatest = greatest.max(packed);
+        }
+        // Packed periods order as periods do: the first and last years are the least's and
+        // the greatest's.
+        let first = (least / 10_000) as usize;
+        (!periods.is_empty()).then(|| Years {
+            first,
+            span: (greatest / 10_000) as usize - first + 1,
+            whole,
+        })
+    }
+}
+
 /// The rows ordered by period, ties in load order, by a counting sort over a dense key (year,
-/// month, day); `None` when the years span too much for one.
-fn in_period_order(periods: &[Period]) -> Option<Vec<u32>> {
+/// month, day) across `years`; `None` when they span too much for one.
+fn in_period_order(periods: &[Period], years: Years) -> Option<Vec<u32>> {
     // Months 0 to 12 and days 0 to 31 in 13 × 32 slots per year.
     const PER_YEAR: usize = 13 * 32;
-    if periods.is_empty() {
-        return None;
-    }
-    // Packed periods order as periods do: the first and last years are the least's and the
-    // greatest's.
-    let (least, greatest) = periods
-        .iter()
-        .fold((u32::MAX, 0), |(least, greatest), period| {
-            (least.min(period.as_u32()), greatest.max(period.as_u32()))
-        });
-    let first = least as usize / 10_000;
-    let slots = (greatest as usize / 10_000 - first + 1).checked_mul(PER_YEAR)?;
+    let first = years.first;
+    let slots = years.span.checked_mul(PER_YEAR)?;
     if slots > 1 << 20 {
         return None;
     }
