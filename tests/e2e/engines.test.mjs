@@ -52,8 +52,10 @@ test("after the views' engine failed, pointing at tabs does not fetch it again; 
   await page.locator('ict-compare table.compare button.value').first().waitFor();
   let requests = 0;
   await page.route(`**/${VIEWS}`, (route) => { requests += 1; return route.abort(); });
+  const failed = page.waitForEvent('requestfailed', (request) => request.url().endsWith(VIEWS));
   await page.locator('ict-compare [role=tab][data-tab=map]').hover();
-  await waitUntil(() => requests === 1);
+  await failed;
+  assert.equal(requests, 1);
   for (const tab of ['chart', 'province', 'map', 'sources']) await page.locator(`ict-compare [role=tab][data-tab=${tab}]`).hover();
   // Time enough for a fetch the hovers would have started.
   await page.waitForTimeout(300);
@@ -63,14 +65,6 @@ test("after the views' engine failed, pointing at tabs does not fetch it again; 
   assert.equal(requests, 2);
   await context.close();
 });
-
-/** Waits until `holds` is true, polling from the test, up to five seconds. */
-async function waitUntil(holds) {
-  for (let waited = 0; !holds(); waited += 20) {
-    if (waited > 5000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 test("a page that opens on a province fetches the views' engine and never the table's", async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?province=p63:72');
