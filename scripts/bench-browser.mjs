@@ -14,6 +14,11 @@ import { STRICT_CSP, serve } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const engines = (process.env.BENCH_ENGINES ?? 'ict-compare,plain-js').split(',');
+if (!engines.includes('ict-compare')) {
+  // Every figure of the report is given against ict-compare's.
+  console.error(`BENCH_ENGINES=${engines.join(',')}: ict-compare must be one of them`);
+  process.exit(2);
+}
 const sizes = (process.env.BENCH_SIZES ?? '1000,100000,1000000').split(',').filter(Boolean).map(Number);
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const out = 'dist/bench';
@@ -32,10 +37,10 @@ for (const size of sizes) generate(`observations-${size}.csv`, ['--rows', String
 
 // The page and one bundle per engine.
 mkdirSync(join(out, 'duckdb'), { recursive: true });
-// With ict-compare, the page's own engines too, for their cold start: the table's, which most
-// pages start with, and the views', which a page that opens on another tab starts with.
+// The page's own engines too, for their cold start: the table's, which most pages start with,
+// and the views', which a page that opens on another tab starts with.
 const PAGE_ENGINES = ['ict-compare-page', 'ict-compare-views'];
-const measured = engines.includes('ict-compare') ? [...PAGE_ENGINES, ...engines] : engines;
+const measured = [...PAGE_ENGINES, ...engines];
 await build({
   entryPoints: ['bench/bench.js', ...measured.map((e) => `bench/engines/${e}.js`)],
   bundle: true, format: 'esm', minify: true, target: 'es2022', outbase: 'bench', outdir: out, logLevel: 'warning',
@@ -56,10 +61,8 @@ const weigh = (files) => files.reduce((sum, file) => {
 }, { raw: 0, gzip: 0 });
 const transfer = {
   'ict-compare': weigh([join(out, 'engines/ict-compare.js'), join(out, 'ict_compare_bench_bg.wasm')]),
-  ...(engines.includes('ict-compare') ? {
-    'ict-compare-page': weigh([join(out, 'engines/ict-compare-page.js'), join(out, 'ict_compare_bg.wasm')]),
-    'ict-compare-views': weigh([join(out, 'engines/ict-compare-views.js'), join(out, 'ict_compare_views_bg.wasm')]),
-  } : {}),
+  'ict-compare-page': weigh([join(out, 'engines/ict-compare-page.js'), join(out, 'ict_compare_bg.wasm')]),
+  'ict-compare-views': weigh([join(out, 'engines/ict-compare-views.js'), join(out, 'ict_compare_views_bg.wasm')]),
   ...(engines.includes('plain-js') ? { 'plain-js': weigh([join(out, 'engines/plain-js.js')]) } : {}),
   ...(engines.includes('arquero') ? { arquero: weigh([join(out, 'engines/arquero.js')]) } : {}),
   ...(engines.includes('duckdb') ? { duckdb: weigh([join(out, 'engines/duckdb.js'), join(out, 'duckdb/duckdb-browser-eh.worker.js'), join(out, 'duckdb/duckdb-eh.wasm')]) } : {}),
@@ -84,14 +87,23 @@ async function run(query, timeout) {
 async function measure(context, query, timeout) {
   const page = await context.newPage();
   const errors = [];
-  // An error the page's code throws and does not catch ends the wait at once (a script that
-  // does not load at all leaves the wait to its timeout).
+  // What keeps the page from ever saying it is done ends the wait at once: an error its code
+  // throws and does not catch, or its document or a script that does not arrive (an engine's
+  // module that fails is caught by bench/bench.js, which says so and is done).
   let stop = () => {};
   const failed = new Promise((resolve, reject) => { stop = reject; });
   failed.catch(() => {});
-  page.on('pageerror', (e) => {
-    errors.push(e.message);
-    stop(new Error(`${query}: ${e.message}`));
+  const fail = (message) => {
+    errors.push(message);
+    stop(new Error(`${query}: ${message}`));
+  };
+  page.on('pageerror', (e) => fail(e.message));
+  const loads = (request) => ['document', 'script'].includes(request.resourceType());
+  page.on('requestfailed', (request) => {
+    if (loads(request)) fail(`${request.url()} did not load: ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (!response.ok() && loads(response.request())) fail(`${response.url()} answered ${response.status()}`);
   });
   // The page says it is done on its console (bench/bench.js, `DONE`). Polling it instead
   // (`waitForFunction`) would evaluate the driver's injected script on the page's main thread
