@@ -82,8 +82,43 @@ pub(super) fn strip_phrase<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
     let length: usize = text.chars().take(count).map(char::len_utf8).sum();
     let head = text.get(..length)?;
     let rest = &text[length..];
-    (head.to_lowercase() == phrase && rest.chars().next().is_none_or(|c| !is_word_char(c)))
+    (is_in_lower_case(head, phrase) && rest.chars().next().is_none_or(|c| !is_word_char(c)))
         .then_some(rest)
+}
+
+/// Whether `text` (the words before a number, as written) ends with `phrase` (in lower case),
+/// whatever the case it is written in: "từ", "Từ" at a sentence's start, "TỪ" in a heading.
+pub(super) fn ends_with_phrase_in_any_case(text: &str, phrase: &str) -> bool {
+    let trimmed = text.trim_end_matches(is_space);
+    let count = phrase.chars().count();
+    let Some((start, _)) = trimmed.char_indices().rev().nth(count.saturating_sub(1)) else {
+        return false;
+    };
+    is_in_lower_case(&trimmed[start..], phrase)
+        && trimmed[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c))
+}
+
+/// The byte offset in `text` (as written) of the first whole-word occurrence of `phrase` (in
+/// lower case), whatever the case it is written in. An offset into `text` itself, which a
+/// lower-cased copy would not give: a letter's lower case can be longer than the letter.
+pub(super) fn find_phrase_in_any_case(text: &str, phrase: &str) -> Option<usize> {
+    let first = phrase.chars().next()?;
+    let mut previous = None;
+    text.char_indices().find_map(|(at, c)| {
+        let starts_word = previous.is_none_or(|p| !is_word_char(p));
+        previous = Some(c);
+        // Only where a word starts with the phrase's first letter is the rest compared.
+        (starts_word && c.to_lowercase().eq([first]) && strip_phrase(&text[at..], phrase).is_some())
+            .then_some(at)
+    })
+}
+
+/// Whether `text`, in lower case, is `lower`, without making a lower-cased copy.
+pub(super) fn is_in_lower_case(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// `text` without its leading spaces.
@@ -171,6 +206,24 @@ mod tests {
         assert!(starts_with_phrase("\u{a0}trạm BTS", "trạm"));
         assert!(!starts_with_phrase("tháng", "th"));
         assert!(contains_phrase("dân số cả nước.", "cả nước"));
+    }
+
+    #[test]
+    fn phrases_in_any_case_match_whole_words_at_their_own_offsets() {
+        assert!(ends_with_phrase_in_any_case("Từ\u{a0}", "từ"));
+        assert!(ends_with_phrase_in_any_case("tăng TỪ ", "từ"));
+        assert!(ends_with_phrase_in_any_case("từ", "từ"));
+        assert!(!ends_with_phrase_in_any_case("Kể tTừ ", "từ"));
+        assert!(!ends_with_phrase_in_any_case("ừ ", "từ"));
+        let text = "Ký số: LẦN LƯỢT là";
+        assert_eq!(find_phrase_in_any_case(text, "lần lượt"), text.find("LẦN"));
+        assert_eq!(find_phrase_in_any_case("Lần lượt", "lần lượt"), Some(0));
+        assert_eq!(find_phrase_in_any_case("xlần lượt", "lần lượt"), None);
+        assert_eq!(find_phrase_in_any_case("lần lượtx", "lần lượt"), None);
+        // A capital whose lower case is longer ('Ⱥ', two bytes, lowers to three) before the
+        // phrase: the offset is still the phrase's own in the text.
+        let text = "Ⱥ lần lượt";
+        assert_eq!(find_phrase_in_any_case(text, "lần lượt"), text.find('l'));
     }
 
     #[test]

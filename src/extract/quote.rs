@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{find_phrase, is_abbreviation};
+use super::context::{find_phrase_in_any_case, is_abbreviation};
 
 /// Parts longer than this many words end a clause at a comma.
 const LONG_PART: usize = 12;
@@ -82,10 +82,7 @@ pub(super) fn quote(
     // list with its subject, as one statement of several facts.
     let whole = hard_start(text, qualifier_start);
     let lead = &text[whole..qualifier_start];
-    let in_turn = ["lần lượt", "Lần lượt"]
-        .iter()
-        .filter_map(|phrase| find_phrase(lead, phrase))
-        .min();
+    let in_turn = find_phrase_in_any_case(lead, "lần lượt");
     if let Some(turn) = in_turn {
         start = clause_start(text, whole + turn);
         end = hard_end(text, read_end).max(read_end);
@@ -358,6 +355,8 @@ mod tests {
             "Tỷ lệ văn bản ký số ở cấp tỉnh, huyện, xã lần lượt là 89%, 86% và 84%. Hết.",
             // At a sentence's start, with its capital.
             "Ký số phát triển. Lần lượt ở cấp tỉnh, huyện, xã đạt 89%, 86% và 84%. Hết.",
+            // In capitals, as a heading may write it.
+            "Ký số phát triển. CẤP TỈNH, HUYỆN, XÃ LẦN LƯỢT ĐẠT 89%, 86% VÀ 84%. Hết.",
         ];
         for text in texts {
             let whole = text[..text.rfind(". Hết.").unwrap()]

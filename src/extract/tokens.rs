@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::context::{ends_with_phrase, is_space};
+use super::context::{ends_with_phrase_in_any_case, is_in_lower_case, is_space};
 use crate::model::Period;
 use crate::parse::parse_vietnamese_number;
 
@@ -244,15 +244,15 @@ fn join_spaced_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     joined
 }
 
-/// Whether a number at `start` is the low end of "từ X đến Y" (or "tới"): "từ" right before
-/// it, and only the connector in the `gap` to the next number, across the spaces every rule
-/// reads across (a no-break space too).
+/// Whether a number at `start` is the low end of "từ X đến Y" (or "tới"), in any case ("Từ"
+/// at a sentence's start, "TỪ … ĐẾN" in a heading): "từ" right before it, and only the
+/// connector in the `gap` to the next number, across the spaces every rule reads across (a
+/// no-break space too).
 fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
-    let before = &text[..start];
-    let from = ["từ", "Từ"]
-        .iter()
-        .any(|word| ends_with_phrase(before, word));
-    from && matches!(gap.trim_matches(is_space), "đến" | "tới")
+    ends_with_phrase_in_any_case(&text[..start], "từ")
+        && ["đến", "tới"]
+            .iter()
+            .any(|to| is_in_lower_case(gap.trim_matches(is_space), to))
 }
 
 /// Whether `gap` is a dash between spaces (a no-break space too), short enough to join a range.
@@ -298,6 +298,19 @@ mod tests {
                 ("60\u{a0}đến\u{a0}80", Shape::Range(60.0, 80.0)),
                 ("15 tới\t20", Shape::Range(15.0, 20.0)),
                 ("2021\u{a0}–\u{a0}2025", Shape::Range(2021.0, 2025.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_reads_in_capitals() {
+        assert_eq!(
+            shapes("TỪ 60 ĐẾN 80% XÃ; Từ 15 Tới 20; kể từ 3 đếnx 4"),
+            [
+                ("60 ĐẾN 80", Shape::Range(60.0, 80.0)),
+                ("15 Tới 20", Shape::Range(15.0, 20.0)),
+                ("3", Shape::Number(3.0)),
+                ("4", Shape::Number(4.0)),
             ]
         );
     }
