@@ -103,7 +103,7 @@ async function measure(context, query, timeout) {
     if (loads(request)) fail(`${request.url()} did not load: ${request.failure()?.errorText}`);
   });
   page.on('response', (response) => {
-    if (!response.ok() && loads(response.request())) fail(`${response.url()} answered ${response.status()}`);
+    if (response.status() >= 400 && loads(response.request())) fail(`${response.url()} answered ${response.status()}`);
   });
   // The page says it is done on its console (bench/bench.js, `DONE`). Polling it instead
   // (`waitForFunction`) would evaluate the driver's injected script on the page's main thread
