@@ -89,7 +89,8 @@ async function measure(context, query, timeout) {
   const errors = [];
   // What keeps the page from ever saying it is done ends the wait at once: an error its code
   // throws and does not catch, or its document or a script that does not arrive (an engine's
-  // module that fails is caught by bench/bench.js, which says so and is done).
+  // module that arrives but fails to run is caught by bench/bench.js, which says so and is
+  // done).
   let stop = () => {};
   const failed = new Promise((resolve, reject) => { stop = reject; });
   failed.catch(() => {});

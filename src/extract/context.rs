@@ -118,6 +118,11 @@ pub(super) fn find_phrase_in_any_case(text: &str, phrase: &str) -> Option<usize>
 
 /// Whether `text`, in lower case, is `lower`, without making a lower-cased copy.
 pub(super) fn is_in_lower_case(text: &str, lower: &str) -> bool {
+    // A capital in `lower` would never match, silently.
+    debug_assert!(
+        !lower.chars().any(char::is_uppercase),
+        "{lower} is not in lower case"
+    );
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
@@ -220,6 +225,9 @@ mod tests {
         assert_eq!(find_phrase_in_any_case("Lần lượt", "lần lượt"), Some(0));
         assert_eq!(find_phrase_in_any_case("xlần lượt", "lần lượt"), None);
         assert_eq!(find_phrase_in_any_case("lần lượtx", "lần lượt"), None);
+        // A near miss, then the phrase.
+        let text = "lần lượtx, Lần Lượt";
+        assert_eq!(find_phrase_in_any_case(text, "lần lượt"), text.find("Lần"));
         // A capital whose lower case is longer ('Ⱥ', two bytes, lowers to three) before the
         // phrase: the offset is still the phrase's own in the text.
         let text = "Ⱥ lần lượt";
