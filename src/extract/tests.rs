@@ -19,13 +19,23 @@ const ARTICLE: &str = "Sở TT&TT tỉnh Bình Phước: chuyển đổi số n�
     Tin liên quan\n\
     • Hà Nội có 90% hộ gia đình dùng cáp quang\n";
 
-fn found() -> Extraction {
+/// The extraction of `text`, published on `published`, about a province other than those of
+/// `other_provinces`.
+fn read(text: &str, published: Option<Period>, other_provinces: &[&str]) -> Extraction {
     let dataset = Dataset::bundled().expect("the bundled dataset loads");
     let options = ExtractOptions {
-        published: Period::date(2024, 6, Some(3)),
-        other_provinces: vec!["Đồng Nai".into(), "Hà Nội".into()],
+        published,
+        other_provinces: other_provinces.iter().map(|&p| p.to_owned()).collect(),
     };
-    extract(ARTICLE, dataset.indicators(), &options)
+    extract(text, dataset.indicators(), &options)
+}
+
+fn found() -> Extraction {
+    read(
+        ARTICLE,
+        Period::date(2024, 6, Some(3)),
+        &["Đồng Nai", "Hà Nội"],
+    )
 }
 
 fn reason_of(extraction: &Extraction, written: &str) -> Option<Reason> {
@@ -177,12 +187,7 @@ const RESULTS: &str = "Kết quả chuyển đổi số năm 2022\n\
     Trong năm 2023, 500 trạm BTS sẽ được xây dựng. Hiện nay toàn tỉnh có 2.100 trạm BTS.\n";
 
 fn results() -> Extraction {
-    let dataset = Dataset::bundled().expect("the bundled dataset loads");
-    let options = ExtractOptions {
-        published: Period::date(2023, 1, Some(20)),
-        other_provinces: Vec::new(),
-    };
-    extract(RESULTS, dataset.indicators(), &options)
+    read(RESULTS, Period::date(2023, 1, Some(20)), &[])
 }
 
 #[test]
@@ -265,12 +270,11 @@ const BESIDE: &str = "Chuyển đổi số tỉnh Bình Định\n\
     Đường dây nóng: 0277 3851 234. Hotline: 1900 1022\n";
 
 fn beside() -> Extraction {
-    let dataset = Dataset::bundled().expect("the bundled dataset loads");
-    let options = ExtractOptions {
-        published: Period::date(2024, 1, Some(5)),
-        other_provinces: vec!["khánh hòa".into(), "cần thơ".into(), "hà tĩnh".into()],
-    };
-    extract(BESIDE, dataset.indicators(), &options)
+    read(
+        BESIDE,
+        Period::date(2024, 1, Some(5)),
+        &["khánh hòa", "cần thơ", "hà tĩnh"],
+    )
 }
 
 #[test]
@@ -345,4 +349,79 @@ proptest::proptest! {
             proptest::prop_assert!(text.contains(&candidate.quote));
         }
     }
+}
+
+/// A year's review written for these tests: a title over two lines that also announces the
+/// next year's work, numbered headings, a comparison in brackets, a plan's goals, a table's
+/// caption and a hotline.
+const REVIEW: &str = "BÁO CÁO\n\
+    Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
+    \n\
+    1. Hạ tầng số\n\
+    Toàn tỉnh có 2.240 trạm BTS. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,8% (năm 2022 là 31,2%).\n\
+    2) Chính quyền số\n\
+    Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
+    Bảng 1 tổng hợp các chỉ tiêu.\n\
+    Đường dây nóng hỗ trợ người dân: 1800 6789 hoặc 0258 3811 234.\n";
+
+fn review() -> Extraction {
+    read(REVIEW, Period::date(2024, 1, Some(18)), &[])
+}
+
+#[test]
+fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year() {
+    let found = review();
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();
+    // The title's second line names the year reviewed; the year of the work it announces is
+    // not the report's.
+    let stations = by("2.240").expect("stations");
+    assert_eq!(
+        (stations.period, stations.period_basis),
+        (Some(Period::year(2023)), PeriodBasis::Title)
+    );
+    // "(năm 2022 là 31,2%)" dates the 31,2, not the figure before it.
+    let share = by("47,8").expect("this year's share");
+    assert_eq!(share.period, Some(Period::year(2023)));
+    assert_eq!(
+        by("31,2").expect("last year's share").period,
+        Some(Period::year(2022))
+    );
+    // A goal's own clause names its year, before a horizon of an earlier clause.
+    let horizon = by("90").expect("the plan's horizon");
+    assert_eq!(
+        (horizon.is_target, horizon.period),
+        (true, Some(Period::year(2025)))
+    );
+    let this_year = by("60").expect("this year's goal");
+    assert_eq!(
+        (this_year.is_target, this_year.period),
+        (true, Some(Period::year(2024)))
+    );
+}
+
+#[test]
+fn headings_captions_and_service_numbers_are_no_figures() {
+    let found = review();
+    let reasons = |written: &str| -> Vec<Reason> {
+        found
+            .rejected
+            .iter()
+            .filter(|r| r.written == written)
+            .map(|r| r.reason)
+            .collect()
+    };
+    // The headings "1." and "2)" number the text's parts; "Bảng 1" names a table.
+    assert_eq!(
+        reasons("1"),
+        [Reason::Structure, Reason::Name],
+        "{:?}",
+        found.rejected
+    );
+    assert_eq!(reasons("2"), [Reason::Structure]);
+    // "1800 6789" is a service's number, its first group shaped as a year; every group of a
+    // subscriber's number is one too.
+    for group in ["1800", "6789", "0258", "3811", "234"] {
+        assert_eq!(reasons(group), [Reason::Contact], "{group}");
+    }
+    assert_eq!(found.candidates.len(), 5, "{:?}", found.candidates);
 }

@@ -120,11 +120,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return Some(Reason::PageFurniture);
     }
     let written = &sight.text[sight.start..sight.end];
-    if written.starts_with('0')
-        && phone_digits(&sight.text[sight.start..]) >= 9
+    if is_phone_number(sight.text, sight.start)
         && !matches!(sight.shape, Shape::Date | Shape::DocumentCode)
     {
-        // Vietnamese phone numbers start with 0 and have ten or eleven digits, in groups.
         return Some(Reason::Contact);
     }
     // After a contact word (with or without its colon) a number is a phone number or an
@@ -178,6 +176,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     if TIME_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
         return Some(Reason::Date);
     }
+    if numbers_a_line(sight) {
+        return Some(Reason::Structure);
+    }
     if is_name(sight) {
         return Some(Reason::Name);
     }
@@ -215,6 +216,45 @@ fn is_change(before: &str, after: &str) -> bool {
 
 /// The digits of the groups that start `text`, separated by one space, dot or hyphen each
 /// ("0271 3879 123", "0913.456.789"): a phone number's, when they are nine or more.
+/// Whether the number numbers a heading or an item of a list: the first thing on its line
+/// (after any bullet), one or two digits, then a full stop or a bracket and a space ("1. Hạ
+/// tầng số", "2) Chính quyền số").
+fn numbers_a_line(sight: &Sight<'_>) -> bool {
+    let written = &sight.text[sight.start..sight.end];
+    sight
+        .before
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '+'))
+        .is_empty()
+        && (1..=2).contains(&written.len())
+        && written.bytes().all(|b| b.is_ascii_digit())
+        && [". ", ") ", ".\t", ")\t"]
+            .iter()
+            .any(|mark| sight.text[sight.end..].starts_with(mark))
+}
+
+/// Whether the number at byte `start` is a group of a phone number: a run of digit groups
+/// joined by single spaces, dots or hyphens that starts with 0 and has nine digits or more (a
+/// subscriber's number, "0263 3822 456"), or starts with 1800 or 1900 and has eight to ten (a
+/// service's, "1900 9090", whose first group reads as a year).
+fn is_phone_number(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Back to the run's first group.
+    let mut first = start;
+    while first >= 2
+        && matches!(bytes[first - 1], b' ' | b'.' | b'-')
+        && bytes[first - 2].is_ascii_digit()
+    {
+        first -= 1;
+        while first > 0 && bytes[first - 1].is_ascii_digit() {
+            first -= 1;
+        }
+    }
+    let run = &text[first..];
+    let digits = phone_digits(run);
+    (run.starts_with('0') && digits >= 9)
+        || ((run.starts_with("1900") || run.starts_with("1800")) && (8..=10).contains(&digits))
+}
+
 fn phone_digits(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut digits, mut at) = (0, 0);

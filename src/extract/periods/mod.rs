@@ -7,11 +7,14 @@
 //! not report it as done ("đã phấn đấu đạt": achieved). This module reads sentences; it knows
 //! nothing of units or indicators.
 
+mod title;
+
 use std::ops::Range;
 
 use super::context::{contains_phrase, ends_with_phrase, is_space, phrase_positions};
 use super::tokens::{Shape, Token, is_year, within_years};
 use crate::model::Period;
+pub(super) use title::Dating;
 
 /// Words that set a goal.
 const GOAL_WORDS: &[&str] = &["mục tiêu", "phấn đấu", "chỉ tiêu", "dự kiến", "sẽ"];
@@ -50,45 +53,6 @@ const NOW_WORDS: &[&str] = &["hiện nay", "đến nay", "hiện tại", "tới 
 /// The most words before the year a sentence opens with ("Kết quả năm 2023 cho thấy").
 const OPENING_WORDS: usize = 5;
 
-/// The most words a title has; a longer first line is the text itself.
-const TITLE_WORDS: usize = 30;
-
-/// What dates a report's figures besides their own sentences.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Dating {
-    /// The publication date.
-    pub(super) published: Option<Period>,
-    /// The one year the title names, when it names one not after the publication.
-    pub(super) title_year: Option<u16>,
-}
-
-impl Dating {
-    /// Reads the title (the first line with words, if short) of `text`.
-    pub(super) fn of(text: &str, tokens: &[Token], published: Option<Period>) -> Self {
-        let start = text.len() - text.trim_start().len();
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let short = text[start..end].split_whitespace().count() <= TITLE_WORDS;
-        let mut years: Vec<u16> = if short {
-            mentions(text, &(start..end), tokens)
-                .into_iter()
-                .filter(|m| !m.horizon && !m.compared)
-                .map(|m| m.year)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        years.dedup();
-        let title_year = match years[..] {
-            [year] if published.is_none_or(|p| year <= p.calendar_year()) => Some(year),
-            _ => None,
-        };
-        Dating {
-            published,
-            title_year,
-        }
-    }
-}
-
 /// Words that introduce the time a figure is compared with ("tăng 6,2 điểm so với năm 2021",
 /// "so với cùng kỳ năm trước"): a year after them is a comparison's base, not the figure's.
 const COMPARED_WITH: &[&str] = &["so với", "so cùng kỳ", "so với cùng kỳ", "cùng kỳ"];
@@ -108,6 +72,9 @@ struct Mention {
     horizon: bool,
     /// A comparison's base ("so với năm 2021"): never the period of a figure.
     compared: bool,
+    /// A figure follows it in its part of the sentence ("(năm 2022 là 38,1%)", ", năm 2022
+    /// đạt 38,1%"): it is that figure's year, not one's before it.
+    leads: bool,
 }
 
 /// Whether the words before a year (`before`, lower-cased) make it what a figure is compared
@@ -154,6 +121,7 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
                     .max(sentence.start),
             );
             let before = text[from..token.span.start].to_lowercase();
+            let leads = leads_a_figure(text, token.span.end, sentence.end, tokens);
             if token.shape == Shape::Date {
                 // A date says when a figure holds only as its cut-off ("tính đến ngày 31/12").
                 return ends_with_phrase(&before, "đến ngày").then_some(Mention {
@@ -162,6 +130,7 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
                     basis,
                     horizon: false,
                     compared: false,
+                    leads,
                 });
             }
             Some(Mention {
@@ -172,9 +141,23 @@ fn mentions(text: &str, sentence: &Range<usize>, tokens: &[Token]) -> Vec<Mentio
                     || ends_with_phrase(&before, "tới năm")
                     || ends_with_phrase(&before, "đến"),
                 compared: is_comparison_base(&before),
+                leads,
             })
         })
         .collect()
+}
+
+/// Whether a number that may be a figure (not a year, a date or a code) follows byte `from`
+/// in its part of the sentence: up to the next comma, semicolon or bracket, or `end`.
+fn leads_a_figure(text: &str, from: usize, end: usize, tokens: &[Token]) -> bool {
+    let part_end = text[from..end]
+        .find([',', ';', '(', ')'])
+        .map_or(end, |i| from + i);
+    let first = tokens.partition_point(|t| t.span.start < from);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < part_end)
+        .any(|t| t.shape.value().is_some() && !is_year(&text[t.span.clone()]))
 }
 
 /// Whether a figure is a target. `before` is its sentence up to it and `rest` the rest of its
@@ -237,6 +220,9 @@ pub(super) fn period(
     // its own part is of that year ("64,7% (cùng kỳ năm 2023 là 41,3%)": the 41,3 is of 2023).
     let mut here = mentions(text, sentence, tokens);
     here.retain(|m| !m.compared || m.at < at && !text[m.at..at].contains([',', ')', ';']));
+    // Nor is a year after it that leads a figure of its own ("đạt 52,3% (năm 2022 là
+    // 38,1%)": 2022 is the 38,1's).
+    here.retain(|m| m.at < at || !m.leads);
     let publication = published.map_or((None, PeriodBasis::Unknown), |p| {
         (
             Some(Period::year(p.calendar_year())),
@@ -283,12 +269,25 @@ pub(super) fn period(
     // đồng"), but never one of a later clause ("…; 544 hộ … năm 2023").
     let clause = clause_of(text, sentence, at);
     if target {
-        // A goal's horizon in its clause or before it, never one of a later clause ("…
-        // tối thiểu 70%; đến năm 2025, kinh tế số chiếm …").
-        let horizon = here
+        // A year of the goal's own clause, a horizon first ("chỉ tiêu năm 2024 là 100%" after
+        // "…đến năm 2025 đạt 80%;"); else a horizon before it, never one of a later clause
+        // ("… tối thiểu 70%; đến năm 2025, kinh tế số chiếm …").
+        // A year that leads another figure is that figure's ("tỷ lệ năm 2023 là 60%, phấn
+        // đấu đạt 90%"), unless it leads this one too.
+        let own = here
             .iter()
-            .filter(|m| m.horizon && m.at < clause.end)
-            .min_by_key(|m| m.at.abs_diff(at));
+            .filter(|m| {
+                clause.contains(&m.at)
+                    && (m.horizon
+                        || !m.leads
+                        || !text[m.at.min(at)..m.at.max(at)].contains([',', ';', '(', ')']))
+            })
+            .min_by_key(|m| (!m.horizon, m.at.abs_diff(at)));
+        let horizon = own.or_else(|| {
+            here.iter()
+                .filter(|m| m.horizon && m.at < clause.start)
+                .max_by_key(|m| m.at)
+        });
         if let Some(m) = horizon {
             return (Some(Period::year(m.year)), PeriodBasis::TargetYear);
         }
@@ -300,15 +299,12 @@ pub(super) fn period(
                 return (Some(Period::year(m.year)), PeriodBasis::TargetYear);
             }
         }
-        // "Năm 2024, tỉnh phấn đấu …", "Kế hoạch năm 2024, …": a goal for a year stated without
-        // "đến", in its own clause whenever it falls; elsewhere in the sentence only from the
-        // publication on.
+        // A year elsewhere in the sentence, stated without "đến" ("Kế hoạch năm 2024, …;
+        // …"), only from the publication on.
         let year_of_goal = here
             .iter()
-            .filter(|m| {
-                clause.contains(&m.at) || published.is_none_or(|p| m.year >= p.calendar_year())
-            })
-            .min_by_key(|m| (!clause.contains(&m.at), m.at.abs_diff(at)));
+            .filter(|m| published.is_none_or(|p| m.year >= p.calendar_year()))
+            .min_by_key(|m| m.at.abs_diff(at));
         return year_of_goal.map_or((None, PeriodBasis::Unknown), |m| {
             (Some(Period::year(m.year)), PeriodBasis::TargetYear)
         });
@@ -362,102 +358,4 @@ pub(super) fn names_future_horizon(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::tokens::tokens;
-
-    #[test]
-    fn a_goal_is_a_target_unless_reported_done() {
-        assert!(is_target("phấn đấu tối thiểu ", "30% doanh nghiệp", false));
-        assert!(is_target("mục tiêu: ", "100% hồ sơ trực tuyến", false));
-        assert!(!is_target(
-            "các doanh nghiệp đã sát cánh phấn đấu đạt các chỉ tiêu: ",
-            "288 điểm",
-            false
-        ));
-        assert!(!is_target(
-            "chương trình mục tiêu quốc gia với tổng kinh phí ",
-            "4.822 triệu đồng",
-            false
-        ));
-        assert!(is_target("đến năm 2025, ", "100% xã có cáp quang", true));
-        assert!(!is_target("toàn tỉnh có ", "1.208 trạm", false));
-    }
-
-    #[test]
-    fn a_goal_word_governs_what_follows_it_and_its_own_part() {
-        // The goal of a later part of the sentence leaves a figure before it a report.
-        assert!(!is_target(
-            "ngân sách dành cho chuyển đổi số năm 2022 là ",
-            "45,6 tỷ đồng",
-            false
-        ));
-        assert!(is_target(
-            "ngân sách năm 2022 là 45,6 tỷ đồng, dự kiến năm 2025 nâng lên ",
-            "120 tỷ đồng",
-            false
-        ));
-        // A goal word after the figure, in its own part.
-        assert!(is_target(
-            "trong năm tới, ",
-            "500 trạm bts sẽ được xây dựng",
-            false
-        ));
-        assert!(!is_target("", "100% xã đã hoàn thành mục tiêu", false));
-    }
-
-    fn hint(
-        text: &str,
-        number: &str,
-        published: Option<Period>,
-        target: bool,
-    ) -> (Option<String>, PeriodBasis) {
-        let found = tokens(text);
-        let at = text.find(number).unwrap_or(0);
-        let dating = Dating {
-            published,
-            title_year: None,
-        };
-        let (period, basis) = period(text, at, &(0..text.len()), &[], &found, dating, target);
-        (period.map(|p| p.to_string()), basis)
-    }
-
-    #[test]
-    fn the_clause_year_wins_then_an_earlier_one_then_the_publication() {
-        let published = Period::date(2024, 8, Some(14));
-        let text = "Hiện nay 96,89% hộ có điện thoại; 544 hộ được hỗ trợ năm 2023.";
-        assert_eq!(
-            hint(text, "96,89", published, false),
-            (Some("2024".into()), PeriodBasis::Publication)
-        );
-        assert_eq!(
-            hint(text, "544", published, false),
-            (Some("2023".into()), PeriodBasis::Stated)
-        );
-        let range = "Tổng kinh phí (2012-2015) hơn 4.822 triệu đồng; vốn đối ứng 952 triệu đồng.";
-        assert_eq!(
-            hint(range, "952", published, false),
-            (Some("2015".into()), PeriodBasis::RangeEnd)
-        );
-        // A figure is never dated after its report unless it is a target.
-        let later = "Giai đoạn 2021-2025 hỗ trợ 50% chi phí.";
-        assert_eq!(
-            hint(later, "50", published, false),
-            (Some("2024".into()), PeriodBasis::Publication)
-        );
-        let goal = "Đến năm 2025, phấn đấu 100% hồ sơ trực tuyến.";
-        assert_eq!(
-            hint(goal, "100", published, true),
-            (Some("2025".into()), PeriodBasis::TargetYear)
-        );
-        assert_eq!(
-            hint("Có 12 trạm.", "12", None, false),
-            (None, PeriodBasis::Unknown)
-        );
-        let this_year = "Năm 2024, tỉnh phấn đấu có ít nhất 80% người dùng.";
-        assert_eq!(
-            hint(this_year, "80", published, true),
-            (Some("2024".into()), PeriodBasis::TargetYear)
-        );
-    }
-}
+mod tests;
