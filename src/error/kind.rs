@@ -22,6 +22,13 @@ pub enum ErrorKind {
         /// The largest accepted size in bytes.
         limit: u64,
     },
+    /// A report's text holds more numbers than the extraction assistant reads in one go.
+    TooManyNumbers {
+        /// How many numbers the text holds.
+        count: u64,
+        /// The most a text may hold.
+        limit: u64,
+    },
     /// The bytes are not UTF-8 (a Windows-1258 export, say).
     InvalidUtf8,
     /// The bytes are not text at all: they hold control characters only binary files have.
@@ -271,6 +278,7 @@ impl ErrorKind {
             ErrorKind::EmptyFile => "emptyFile",
             ErrorKind::NoRows => "noRows",
             ErrorKind::TooLarge { .. } => "tooLarge",
+            ErrorKind::TooManyNumbers { .. } => "tooManyNumbers",
             ErrorKind::InvalidUtf8 => "invalidUtf8",
             ErrorKind::NotText => "notText",
             ErrorKind::UnterminatedQuote => "unterminatedQuote",
@@ -320,6 +328,11 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooLarge { size, limit } => {
                 write!(f, "file too large: {size} bytes, the limit is {limit}")
             }
+            ErrorKind::TooManyNumbers { count, limit } => write!(
+                f,
+                "the text holds {count} numbers, more than the {limit} a report is read with: \
+                 split it and read each part"
+            ),
             ErrorKind::InvalidUtf8 => {
                 f.write_str("invalid UTF-8: save the file as UTF-8 (not Windows-1258)")
             }

@@ -42,10 +42,15 @@ pub use rows::{
 pub use suggest::{SUGGESTIONS, Suggester, Suggestion};
 
 /// The largest text the extractor reads, in bytes: a long article is a few tens of kilobytes,
-/// a year's report a few hundred. Every number is read with the words around it, so a text of
-/// nothing but numbers costs about 40 µs a number: the limit keeps the longest such text to
-/// seconds.
+/// a year's report a few hundred.
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// The most numbers a text the extractor reads may hold, as it reads them (`1.208`, `86,18`,
+/// `10/1/2024` and `749/QĐ-TTg` are one each): a year's report holds a few thousand. Every number is read with up to a kilobyte of words on either side,
+/// so a text of numbers with no full stop between them costs about 60 µs a number natively:
+/// a megabyte of them, 350 000 numbers, took 20 seconds, which the page would spend frozen.
+/// The limit keeps the worst to about a second.
+pub const MAX_NUMBERS: usize = 20_000;
 
 /// What the caller knows of the report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,7 +93,7 @@ impl ExtractOptions {
 }
 
 /// Reads a file's bytes as a report's text: UTF-8 (a leading byte-order mark is dropped), not
-/// binary, at most [`MAX_TEXT_BYTES`].
+/// binary, at most [`MAX_TEXT_BYTES`], holding at most [`MAX_NUMBERS`] numbers.
 pub fn report_text<'a>(bytes: &'a [u8], file: Option<&str>) -> Result<&'a str> {
     if bytes.len() > MAX_TEXT_BYTES {
         return Err(Error::new(ErrorKind::TooLarge {
@@ -110,7 +115,22 @@ pub fn report_text<'a>(bytes: &'a [u8], file: Option<&str>) -> Result<&'a str> {
             crate::error::Position::new(file, line, column),
         ));
     }
-    decode_utf8(bytes, file)
+    let text = decode_utf8(bytes, file)?;
+    let numbers = tokens::tokens(text);
+    if let Some(past) = numbers.get(MAX_NUMBERS).map(|t| t.span.start) {
+        // Placed at the first number past the limit.
+        let before = &text[..past];
+        let line = before.matches('\n').count() as u64 + 1;
+        let column = before.rsplit('\n').next().unwrap_or(before).chars().count() as u64 + 1;
+        return Err(Error::at(
+            ErrorKind::TooManyNumbers {
+                count: numbers.len() as u64,
+                limit: MAX_NUMBERS as u64,
+            },
+            crate::error::Position::new(file, line, column),
+        ));
+    }
+    Ok(text)
 }
 
 /// The first byte that only binary files hold (NUL and other control characters but tab,

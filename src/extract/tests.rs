@@ -176,6 +176,32 @@ fn binary_and_non_utf8_input_is_refused_with_a_place() {
     );
 }
 
+#[test]
+fn a_text_of_more_numbers_than_a_report_holds_is_refused_at_the_first_past_the_limit() {
+    // Numbers with no full stop between them, the costliest to read; the limit's own count
+    // is read.
+    let numbers = |count: usize| "Có 1% và 2,5 tỷ ngày 10/1/2024; ".repeat(count / 3);
+    assert!(report_text(numbers(MAX_NUMBERS - 2).as_bytes(), None).is_ok());
+    let text = format!("Báo cáo\n{}ấ 5 7 8", numbers(MAX_NUMBERS - 2));
+    let refused = report_text(text.as_bytes(), Some("r.txt")).expect_err("too many numbers");
+    assert_eq!(
+        refused.kind(),
+        &ErrorKind::TooManyNumbers {
+            count: MAX_NUMBERS as u64 + 1,
+            limit: MAX_NUMBERS as u64
+        }
+    );
+    // The first number past the limit is the 8, after the title's line, the numbers'
+    // characters and "ấ 5 7 " (the "ấ" one character of three bytes).
+    let column = numbers(MAX_NUMBERS - 2).chars().count() as u64 + 7;
+    assert_eq!(
+        refused
+            .position()
+            .map(|p| (p.file.as_deref(), p.line, p.column)),
+        Some((Some("r.txt"), 2, column))
+    );
+}
+
 /// A second article written for these tests: a year's results told against the year before,
 /// and the next years' plans in the same sentences as this year's figures.
 const RESULTS: &str = "Kết quả chuyển đổi số năm 2022\n\

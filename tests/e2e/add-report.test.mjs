@@ -120,12 +120,12 @@ test('the view works at 375 px and in English, and has no WCAG 2.1 AA violation 
   await context.close();
 });
 
-test('a binary file, a file in another encoding and a text past the limit are refused with a clear message', async () => {
+test('a binary file, a file in another encoding, a text past the limit and one of too many numbers are refused with a clear message', async () => {
   const { page, context, problems } = await openPage(session.browser, session.origin, '/?tab=add');
   const input = page.locator('ict-compare .add-report input[type=file]');
   await input.setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n\u0000\u0001binary') });
   const alert = page.locator('ict-compare .add-report [role=alert]');
-  assert.match(await alert.textContent(), /report\.pdf:2:1.*không phải tệp văn bản|not a text file/);
+  assert.match(await alert.textContent(), /\(dòng 2, ký tự 1\): đây không phải tệp văn bản/);
   await input.setInputFiles({ name: 'windows-1258.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0xf3, 0x20, 0x31, 0x32]) });
   await page.waitForFunction(() => /UTF-8/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.add-report [role=alert]')?.textContent ?? ''));
   // A byte that is not UTF-8 is placed by its character on the line (no field applies).
@@ -134,6 +134,11 @@ test('a binary file, a file in another encoding and a text past the limit are re
   await input.setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1024 * 1024 + 1, 0x61) });
   await page.waitForFunction(() => /long\.txt/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.add-report [role=alert]')?.textContent ?? ''));
   assert.match(await alert.textContent(), /long\.txt > 1 MB/);
+  // A text of more numbers than a report holds, which would keep the page busy for seconds,
+  // is refused at the first number past the limit, in the reader's words.
+  await input.setInputFiles({ name: 'numbers.txt', mimeType: 'text/plain', buffer: Buffer.from('1 '.repeat(20_001)) });
+  await page.waitForFunction(() => /con số/.test(document.querySelector('ict-compare').shadowRoot.querySelector('.add-report [role=alert]')?.textContent ?? ''));
+  assert.match(await alert.textContent(), /\(dòng 1, ký tự 40001\): văn bản có 20\.001 con số, nhiều hơn 20\.000 số/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
