@@ -87,10 +87,10 @@ pub use model::{
     TableFormat, TableSource, Unit, is_snake_case, is_source_id,
 };
 pub use parse::{
-    NumberInText, PopulationRecord, RankRecord, SourceList, StoredCell, StoredTable, decode_utf8,
-    format_vietnamese_number, is_ambiguous_grouping, is_invisible, is_web_address, numbers_in_text,
-    parse_data_number, parse_vietnamese_number, read_request, relative_path_problem,
-    user_file_template, where_file_is_named,
+    NumberInText, PopulationRecord, RankRecord, SourceList, StoredCell, StoredTable,
+    TableSelection, decode_utf8, format_vietnamese_number, is_ambiguous_grouping, is_invisible,
+    is_web_address, numbers_in_text, parse_data_number, parse_vietnamese_number, read_request,
+    relative_path_problem, user_file_template, where_file_is_named, where_table_selects,
 };
 pub use query::{
     AggregateResult, AggregateSpec, AverageBasis, AverageSpec, CROSS_CHECK_TOLERANCE, CrossCheck,

@@ -39,7 +39,8 @@ fn cell_errors(data: &Data, replace: Option<(&str, &str, &str)>) -> Vec<ict_comp
         ("observations.csv", data.get("observations.csv")),
         ("table_observations.csv", data.get("table_observations.csv")),
     ];
-    table_provenance(&dataset, &files, &stored_copies(&dataset, replace)).expect("parses")
+    let copies = stored_copies(&dataset, replace);
+    table_provenance(&dataset, data.get("tables.csv"), &files, &copies).expect("parses")
 }
 
 #[test]
@@ -280,6 +281,56 @@ fn a_province_name_that_maps_to_none_is_an_error_naming_it() {
             .contains("p63:48, the province \"Đà Nẵng\" names")),
         "{errors:#?}"
     );
+}
+
+#[test]
+fn a_selection_the_stored_copy_does_not_bear_out_is_one_error_at_the_table() {
+    // The column that names the rows, renamed in tables.csv: one error at that field, none at
+    // the table's figures, which all fail for it.
+    let data = Data::load();
+    let renamed = edit_line(data.get("tables.csv"), "dti-2022,", |line| {
+        line.replacen(",json,province,", ",json,tỉnh,", 1)
+    });
+    let line = renamed.lines().nth(1).expect("dti-2022's line");
+    let column = line[..=line.find(",tỉnh,").expect("the renamed key")]
+        .chars()
+        .count()
+        + 1;
+    let errors = cell_errors(&Data::load().with("tables.csv", renamed.clone()), None);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        place(&errors[0]),
+        ("tables.csv".to_owned(), 2, column as u64),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("`row_key` \"tỉnh\": expected a column of tables/opendx_dti_2022_map.json"),
+        "{}",
+        errors[0]
+    );
+    // A filter whose column the copy has, keeping no row; then one whose column it has not.
+    for (filter, expected) in [
+        ("year=2018=x", "that some row of"),
+        ("năm=2018", "with a column of"),
+    ] {
+        let filtered = edit_line(data.get("tables.csv"), "papi-2018,", |line| {
+            line.replacen("year=2018", filter, 1)
+        });
+        let errors = cell_errors(&Data::load().with("tables.csv", filtered), None);
+        assert_eq!(errors.len(), 1, "{filter}: {errors:#?}");
+        let (file, line, _) = place(&errors[0]);
+        assert_eq!(file, "tables.csv");
+        assert!(
+            data.get("tables.csv")
+                .lines()
+                .nth(line as usize - 1)
+                .is_some_and(|l| l.starts_with("papi-2018,"))
+        );
+        assert!(errors[0].to_string().contains(expected), "{}", errors[0]);
+    }
 }
 
 #[test]

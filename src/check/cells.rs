@@ -11,11 +11,12 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::dataset::Dataset;
+use crate::error::Allowed;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Source, TableSource};
 use crate::parse::{
-    ObservationRow, Record, StoredCell, StoredTable, cell_in, observation_column as column,
-    parse_data_number, parse_observations,
+    ObservationRow, Record, StoredCell, StoredTable, TableSelection, cell_in,
+    observation_column as column, parse_data_number, parse_observations, where_table_selects,
 };
 
 /// A published table of the dataset with the rows of its stored copy it selects.
@@ -35,16 +36,19 @@ struct Citations<'a> {
 
 /// Checks every figure that cites a table cell, in each of `observation_files` (name, text),
 /// against `stored_copies`, the text of each stored copy by its path relative to the data
-/// folder (`tables/papi_2018_2024.csv`). Figures backed by a quote are left to
-/// [`provenance`](crate::provenance). Returns every error found.
+/// folder (`tables/papi_2018_2024.csv`). A table whose copy has no column of the name its rows
+/// are named by or selected by, or whose filter selects no row, is one error at its record of
+/// `tables_list` (the text of `tables.csv`), not one at each of its figures. Figures backed by
+/// a quote are left to [`provenance`](crate::provenance). Returns every error found.
 pub fn table_provenance(
     dataset: &Dataset,
+    tables_list: &str,
     observation_files: &[(&str, &str)],
     stored_copies: &HashMap<String, String, impl std::hash::BuildHasher>,
 ) -> Result<Vec<Error>> {
     let mut errors = Vec::new();
     let copies = read_copies(dataset, stored_copies, &mut errors);
-    let tables = select(dataset, &copies);
+    let tables = select(dataset, &copies, tables_list, &mut errors);
     let mut citations = Citations::default();
     for &(file, text) in observation_files {
         parse_observations(text, Some(file), |table, row| {
@@ -88,30 +92,82 @@ fn read_copies<'d>(
     copies
 }
 
-/// Each table with the rows of its copy its `row_filter` selects.
+/// Each table with the rows of its copy its `row_filter` selects; a table whose selection its
+/// copy does not bear out is left out, and said in `errors`.
 fn select<'a>(
     dataset: &'a Dataset,
     copies: &'a HashMap<&str, StoredTable>,
+    tables_list: &str,
+    errors: &mut Vec<Error>,
 ) -> HashMap<&'a str, Selected<'a>> {
-    dataset
-        .sources()
-        .iter()
-        .filter_map(|source| {
-            let spec = source.table.as_ref()?;
-            let copy = copies.get(source.file.as_str())?;
-            let rows = copy
-                .rows
-                .iter()
-                .map(Vec::as_slice)
-                .filter(|row| {
-                    spec.row_filter.as_ref().is_none_or(|filter| {
-                        cell_in(row, &filter.column).is_some_and(|c| c.text == filter.value)
-                    })
+    let mut tables = HashMap::new();
+    for source in dataset.sources() {
+        let Some(spec) = source.table.as_ref() else {
+            continue;
+        };
+        let Some(copy) = copies.get(source.file.as_str()) else {
+            continue;
+        };
+        let rows: Vec<&[StoredCell]> = copy
+            .rows
+            .iter()
+            .map(Vec::as_slice)
+            .filter(|row| {
+                spec.row_filter.as_ref().is_none_or(|filter| {
+                    cell_in(row, &filter.column).is_some_and(|c| c.text == filter.value)
                 })
-                .collect();
-            Some((source.id.as_str(), Selected { source, spec, rows }))
+            })
+            .collect();
+        match misread(source, spec, copy, &rows) {
+            Some((selection, error)) => errors.push(error.or_at(where_table_selects(
+                tables_list,
+                Some("tables.csv"),
+                &source.id,
+                selection,
+            ))),
+            None => {
+                tables.insert(source.id.as_str(), Selected { source, spec, rows });
+            }
+        }
+    }
+    tables
+}
+
+/// What of a table's selection its copy does not bear out: no column of its `row_key`'s name,
+/// none of its filter's, or no row its filter keeps. Its figures are then not checked one by
+/// one, each of which would fail for the same reason.
+fn misread(
+    source: &Source,
+    spec: &TableSource,
+    copy: &StoredTable,
+    rows: &[&[StoredCell]],
+) -> Option<(TableSelection, Error)> {
+    let has_column = |name: &str| copy.rows.iter().any(|row| cell_in(row, name).is_some());
+    let invalid = |column: &str, text: String, expected: String| {
+        Error::new(ErrorKind::InvalidValue {
+            column: column.to_owned(),
+            text,
+            expected: Allowed::Words { text: expected },
         })
-        .collect()
+    };
+    if !has_column(&spec.row_key) {
+        let expected = format!("a column of {}", source.file);
+        let error = invalid("row_key", spec.row_key.clone(), expected);
+        return Some((TableSelection::RowKey, error));
+    }
+    let filter = spec.row_filter.as_ref()?;
+    let written = format!("{}={}", filter.column, filter.value);
+    let expected = if !has_column(&filter.column) {
+        format!("column=value, with a column of {}", source.file)
+    } else if rows.is_empty() {
+        format!("column=value that some row of {} holds", source.file)
+    } else {
+        return None;
+    };
+    Some((
+        TableSelection::RowFilter,
+        invalid("row_filter", written, expected),
+    ))
 }
 
 /// Checks one figure that cites a cell, recording its citation.

@@ -23,10 +23,10 @@ pub(crate) use table::{Schema, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 
 pub use files::{
-    CellRef, ObservationRow, PopulationRecord, RankRecord, SourceList, observation_column,
-    parse_dti, parse_editions, parse_indicators, parse_merger, parse_observations,
-    parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources, parse_tables,
-    user_file_template, where_file_is_named,
+    CellRef, ObservationRow, PopulationRecord, RankRecord, SourceList, TableSelection,
+    observation_column, parse_dti, parse_editions, parse_indicators, parse_merger,
+    parse_observations, parse_population, parse_provinces_p34, parse_provinces_p63, parse_sources,
+    parse_tables, user_file_template, where_file_is_named, where_table_selects,
 };
 pub use number::{
     NumberInText, format_vietnamese_number, is_ambiguous_grouping, numbers_in_text,

@@ -142,7 +142,13 @@ fn check_figures(folder: &Folder, dataset: &Dataset) -> Result<Vec<Error>, Error
     for &(name, text) in &observation_files {
         errors.extend(provenance(dataset, text, name, &texts)?);
     }
-    errors.extend(table_provenance(dataset, &observation_files, &copies)?);
+    let tables_list = folder.text("tables.csv");
+    errors.extend(table_provenance(
+        dataset,
+        tables_list,
+        &observation_files,
+        &copies,
+    )?);
     errors.extend(uncited_tables(folder, dataset));
     if let Some(text) = folder.optional_text("exclusions.csv")? {
         errors.extend(exclusions(&text, "exclusions.csv", &texts)?);

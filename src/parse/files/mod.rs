@@ -23,7 +23,10 @@ pub use reference::{
     parse_provinces_p63,
 };
 pub(crate) use sources::SOURCES;
-pub use sources::{SourceList, parse_sources, parse_tables, where_file_is_named};
+pub use sources::{
+    SourceList, TableSelection, parse_sources, parse_tables, where_file_is_named,
+    where_table_selects,
+};
 
 use crate::error::{Allowed, ErrorKind, Result};
 use crate::model::{ProvinceId, is_snake_case};

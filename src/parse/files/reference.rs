@@ -77,7 +77,16 @@ pub fn parse_provinces_p63(text: &str, file: Option<&str>) -> Result<(Vec<Provin
                 .collect(),
         })
     })?;
-    Ok((provinces, regions))
+    Ok((not_empty(provinces, file)?, regions))
+}
+
+/// A list of provinces, which has one at least: an empty one is refused where its first row
+/// would be, rather than at the first row of another file that names a province of it.
+fn not_empty(provinces: Vec<Province>, file: Option<&str>) -> Result<Vec<Province>> {
+    if provinces.is_empty() {
+        return Err(Error::at(ErrorKind::NoRows, Position::new(file, 2, 1)));
+    }
+    Ok(provinces)
 }
 
 static PROVINCES_P34: Schema = Schema {
@@ -99,7 +108,7 @@ static PROVINCES_P34: Schema = Schema {
 /// Reads the 34-province list (`reference/provinces_2025.csv`) with the provinces each holds.
 pub fn parse_provinces_p34(text: &str, file: Option<&str>) -> Result<Vec<Province>> {
     let mut table = Table::open(text, file, &PROVINCES_P34)?;
-    unique_ids(&mut table, 0, |t| {
+    let provinces = unique_ids(&mut table, 0, |t| {
         let members = t.required(4)?;
         let merged_from = members
             .split(';')
@@ -121,7 +130,8 @@ pub fn parse_provinces_p34(text: &str, file: Option<&str>) -> Result<Vec<Provinc
             merged_from,
             aliases: Vec::new(),
         })
-    })
+    })?;
+    not_empty(provinces, file)
 }
 
 static MERGER: Schema = Schema {
@@ -398,6 +408,22 @@ mod tests {
                 .expect_err(rows);
             assert!(error.to_string().starts_with(said), "{rows}: {error}");
         }
+    }
+
+    #[test]
+    fn an_empty_list_of_provinces_is_refused_where_its_first_row_would_be() {
+        let p63 = "code,name,name_full,slug,region_code,region_vi,region_en\n";
+        let error = parse_provinces_p63(p63, Some("p63.csv")).expect_err("no province");
+        assert_eq!(
+            error.to_string(),
+            "p63.csv:2:1: no records after the header"
+        );
+        let p34 = "code,name,name_full,slug,merged_from_codes\n";
+        let error = parse_provinces_p34(p34, Some("p34.csv")).expect_err("no province");
+        assert_eq!(
+            error.to_string(),
+            "p34.csv:2:1: no records after the header"
+        );
     }
 
     #[test]

@@ -109,6 +109,17 @@ pub fn where_file_is_named(
         SourceList::Reports => (&SOURCES, SOURCE_FILE),
         SourceList::Tables => (&TABLES, table_column::FILE),
     };
+    field_of_record(text, file, schema, id, slot)
+}
+
+/// The place of field `slot` of the record of `id` in a list of sources (`text`, of `schema`).
+fn field_of_record(
+    text: &str,
+    file: Option<&str>,
+    schema: &'static Schema,
+    id: &str,
+    slot: usize,
+) -> Option<Position> {
     let mut table = Table::open(text, file, schema).ok()?;
     while table.next().ok()? {
         if table.text(0) == id {
@@ -116,6 +127,32 @@ pub fn where_file_is_named(
         }
     }
     None
+}
+
+/// Where `tables.csv` (`text`) says how table `id` selects its rows: the field of its record
+/// that names the column its rows are named by, or its filter. The place to give an error
+/// about a selection the stored copy does not bear out. `None` when no record has that id.
+#[must_use]
+pub fn where_table_selects(
+    text: &str,
+    file: Option<&str>,
+    id: &str,
+    selection: TableSelection,
+) -> Option<Position> {
+    let slot = match selection {
+        TableSelection::RowKey => table_column::ROW_KEY,
+        TableSelection::RowFilter => table_column::ROW_FILTER,
+    };
+    field_of_record(text, file, &TABLES, id, slot)
+}
+
+/// How a table of `tables.csv` selects its rows in its stored copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableSelection {
+    /// `row_key`: the column that names each row.
+    RowKey,
+    /// `row_filter`: `column=value`, the rows the table keeps.
+    RowFilter,
 }
 
 /// Which list of sources a file is named in.
