@@ -40,6 +40,9 @@ const CLOSING_LINES: &[&str] = &[
     "bài và ảnh:",
     "ảnh, bài:",
     "nguồn:",
+    // An official document's recipients and its filing note ("Lưu: VT, 02 bản").
+    "nơi nhận:",
+    "lưu:",
 ];
 
 /// Phrases of one-line widgets: ratings, counters, sharing, session and print notices.

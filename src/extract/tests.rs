@@ -379,7 +379,7 @@ proptest::proptest! {
 
 /// A year's review written for these tests: a title over two lines that also announces the
 /// next year's work, numbered headings, a comparison in brackets, a plan's goals, a table's
-/// caption and a hotline.
+/// caption, a hotline and an official document's recipients.
 const REVIEW: &str = "BÁO CÁO\n\
     Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
     \n\
@@ -388,7 +388,10 @@ const REVIEW: &str = "BÁO CÁO\n\
     2) Chính quyền số\n\
     Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
     Bảng 1 tổng hợp các chỉ tiêu.\n\
-    Đường dây nóng hỗ trợ người dân: 1800 6789 hoặc 0258 3811 234.\n";
+    Đường dây nóng hỗ trợ người dân: 1800 6789 hoặc 0258 3811 234.\n\
+    Nơi nhận:\n\
+    - Sở Thông tin và Truyền thông;\n\
+    - Lưu: VT, 02 bản.\n";
 
 fn review() -> Extraction {
     read(REVIEW, Period::date(2024, 1, Some(18)), &[])
@@ -449,5 +452,7 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     for group in ["1800", "6789", "0258", "3811", "234"] {
         assert_eq!(reasons(group), [Reason::Contact], "{group}");
     }
+    // Below an official document's recipients, its filing note counts copies, not figures.
+    assert_eq!(reasons("02"), [Reason::PageFurniture]);
     assert_eq!(found.candidates.len(), 5, "{:?}", found.candidates);
 }
