@@ -10,7 +10,7 @@ use crate::{Error, Extraction, TextSpan};
 #[wasm_bindgen(typescript_custom_section)]
 const EXTRACT_TYPES: &str = r#"
 export type ExtractUnit = "count" | "percent" | "per_100_people" | "per_100_households" | "vnd_billion" | "vnd_million" | "km" | "mbps" | "gbps" | "people_per_point" | "hours" | "score_0_1" | "score_1_10";
-export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "change" | "unreadable";
+export type Reason = "date" | "duration" | "documentNumber" | "contact" | "pageFurniture" | "name" | "structure" | "elsewhere" | "notIct" | "restatement" | "change" | "unreadable" | "otherLanguage";
 /** Offsets into `text` in UTF-16 code units, as JavaScript strings count them; end exclusive. */
 export interface TextSpan { start: number; end: number; }
 export interface ExtractSpec { province?: ProvinceId | null; published?: string | null; }

@@ -16,6 +16,7 @@
 //! command line use it.
 
 mod context;
+mod language;
 mod layout;
 mod periods;
 mod proposal;

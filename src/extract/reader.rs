@@ -13,7 +13,7 @@ use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
 use super::reasons::{self, Reason, Sight};
 use super::suggest::Suggester;
 use super::tokens::{self, Shape, Token};
-use super::{ExtractOptions, periods, qualifier, quote, units};
+use super::{ExtractOptions, language, periods, qualifier, quote, units};
 use crate::model::Unit;
 
 /// Reads every number of `text`.
@@ -41,7 +41,12 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
     // Every number's reason not to be a figure, known before any quote is cut: a year or a
     // level does not part a figure from its subject ("Chỉ số DTI năm 2022 của tỉnh đạt
     // 0,4526").
-    pass.reasons = tokens.iter().map(|token| pass.reason_of(token)).collect();
+    pass.reasons = if language::reads_as_english(text) {
+        // Read under Vietnamese rules, "2,860" would be proposed as 2,86.
+        vec![Some(Reason::OtherLanguage); tokens.len()]
+    } else {
+        tokens.iter().map(|token| pass.reason_of(token)).collect()
+    };
     for (index, token) in tokens.iter().enumerate() {
         pass.token(index, token, &tokens);
     }

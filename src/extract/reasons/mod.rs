@@ -50,6 +50,9 @@ pub enum Reason {
     Change,
     /// Digits that are no number under Vietnamese rules ("7,197,870").
     Unreadable,
+    /// A number of a text in English, whose numbers follow other rules ("2,860" is two
+    /// thousand eight hundred and sixty), which the assistant does not read.
+    OtherLanguage,
 }
 
 impl Reason {
@@ -67,6 +70,7 @@ impl Reason {
         Reason::Restatement,
         Reason::Change,
         Reason::Unreadable,
+        Reason::OtherLanguage,
     ];
 
     /// The stable name, as serialised (`documentNumber`).
@@ -85,6 +89,7 @@ impl Reason {
             Reason::Restatement => "restatement",
             Reason::Change => "change",
             Reason::Unreadable => "unreadable",
+            Reason::OtherLanguage => "otherLanguage",
         }
     }
 }
