@@ -144,20 +144,41 @@ fn labelled(text: &str, start: usize, at: usize) -> usize {
         return start;
     };
     // A label opens its line (a list's item, a table's row): a colon inside a sentence
-    // introduces what follows, and the quote needs no more.
-    let label_start = clause_start(text, colon);
-    let opens_line = text[..label_start]
-        .trim_end_matches([' ', '\t'])
-        .chars()
-        .next_back()
-        .is_none_or(|c| c == '\n');
-    let label = text[label_start..colon].trim_start_matches(['-', '•', '+', '*', ' ']);
-    let short = label.split_whitespace().count() <= LABEL_WORDS;
-    if opens_line && short && !label.is_empty() && figure_starts(label).next().is_none() {
+    // introduces what follows, and the quote needs no more. A bracketed aside is part of it
+    // ("Tỷ lệ người dân có danh tính số (VNeID mức 2): 62%"); a stop is not.
+    let line_start = text[..colon].rfind('\n').map_or(0, |i| i + 1);
+    let label = text[line_start..colon].trim_start_matches(['-', '•', '+', '*', ' ', '\t']);
+    let unbracketed = without_asides(label);
+    // Its words counted without its asides.
+    let short = unbracketed
+        .as_deref()
+        .is_some_and(|plain| plain.split_whitespace().count() <= LABEL_WORDS);
+    let one_clause = unbracketed
+        .as_deref()
+        .is_some_and(|plain| !plain.contains(['.', ';', ':', '(', ')']));
+    let names_no_figure = unbracketed
+        .as_deref()
+        .is_some_and(|plain| figure_starts(plain).next().is_none());
+    if short && !label.is_empty() && one_clause && names_no_figure {
         colon - label.len()
     } else {
         start
     }
+}
+
+/// `label` without its bracketed asides; `None` when its brackets do not pair.
+fn without_asides(label: &str) -> Option<String> {
+    let mut plain = String::with_capacity(label.len());
+    let mut depth = 0_usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.checked_sub(1)?,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    (depth == 0).then_some(plain)
 }
 
 /// Where the clause holding byte `at` starts.

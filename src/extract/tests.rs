@@ -378,8 +378,8 @@ proptest::proptest! {
 }
 
 /// A year's review written for these tests: a title over two lines that also announces the
-/// next year's work, numbered headings, a comparison in brackets, a plan's goals, a table's
-/// caption, a hotline and an official document's recipients.
+/// next year's work, numbered headings, a comparison in brackets, a plan's goals, a label with
+/// an aside, a table's caption, a hotline and an official document's recipients.
 const REVIEW: &str = "BÁO CÁO\n\
     Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
     \n\
@@ -387,6 +387,7 @@ const REVIEW: &str = "BÁO CÁO\n\
     Toàn tỉnh có 2.240 trạm BTS. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,8% (năm 2022 là 31,2%).\n\
     2) Chính quyền số\n\
     Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
+    - Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%\n\
     Bảng 1 tổng hợp các chỉ tiêu.\n\
     Đường dây nóng hỗ trợ người dân: 1800 6789 hoặc 0258 3811 234.\n\
     Nơi nhận:\n\
@@ -426,6 +427,11 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         (this_year.is_target, this_year.period),
         (true, Some(Period::year(2024)))
     );
+    // A label's bracketed aside stays in the quote with the label.
+    assert_eq!(
+        by("62").expect("a labelled share").quote,
+        "Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%"
+    );
 }
 
 #[test]
@@ -454,5 +460,5 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     }
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
-    assert_eq!(found.candidates.len(), 5, "{:?}", found.candidates);
+    assert_eq!(found.candidates.len(), 6, "{:?}", found.candidates);
 }
