@@ -174,16 +174,32 @@ impl Pass<'_, '_> {
         });
     }
 
+    /// Takes the numbers the words after `token` make part of its figure (a rate's `100`, the
+    /// smaller amount of `25 tỷ 500 triệu đồng`, one figure of 25,5 tỷ đồng), so that they do
+    /// not come out on their own; gives what the smaller amount adds to the figure's value and
+    /// the figure's span as written.
+    fn take_parts(&mut self, token: &Token, units: &units::Reading) -> (f64, Range<usize>) {
+        let end = token.span.end;
+        if let Some(digits) = &units.rate_digits {
+            self.consumed.push(end + digits.start..end + digits.end);
+        }
+        match &units.remainder {
+            Some((more, digits)) => {
+                self.consumed.push(end + digits.start..end + digits.end);
+                (*more, token.span.start..end + digits.end)
+            }
+            None => (0.0, token.span.clone()),
+        }
+    }
+
     /// Describes a candidate, unless it restates an earlier one.
     fn propose(&mut self, token: &Token, reading: &Reading<'_>, tokens: &[Token]) {
         let text = self.text;
         let value = reading.value;
         let mut units = units::read(&text[token.span.end..]);
         units.unit = units::score_or_count(&units, value);
-        if let Some(digits) = &units.rate_digits {
-            self.consumed
-                .push(token.span.end + digits.start..token.span.end + digits.end);
-        }
+        let (more, written) = self.take_parts(token, &units);
+        let value = value + more;
         if units.unit != Unit::Percent && token.shape == Shape::Number(value) {
             let noun: Vec<String> = context::words(&units.counted)
                 .map(str::to_lowercase)
@@ -256,10 +272,10 @@ impl Pass<'_, '_> {
             Shape::Range(_, b) => (None, Some(b)),
             _ => (None, None),
         };
-        let span = self.chars.span(&token.span);
+        let span = self.chars.span(&written);
         let quote_span = self.chars.span(&quote_range);
         self.extraction.candidates.push(Candidate {
-            written: text[token.span.clone()].to_owned(),
+            written: text[written].to_owned(),
             span,
             value,
             scale: units.scale,

@@ -136,31 +136,31 @@ fn sets_aside_what_is_not_a_figure_and_says_why() {
 
 #[test]
 fn every_number_comes_out_once() {
-    let found = found();
-    let mut spans: Vec<TextSpan> = found
-        .candidates
-        .iter()
-        .map(|c| c.span)
-        .chain(found.rejected.iter().map(|r| r.span))
-        .collect();
-    spans.sort_by_key(|s| s.start);
-    assert!(
-        spans.windows(2).all(|w| w[0].end <= w[1].start),
-        "{spans:?}"
-    );
-    let digits = ARTICLE.chars().filter(char::is_ascii_digit).count();
-    let covered: usize = spans
-        .iter()
-        .map(|s| {
-            ARTICLE
-                .chars()
-                .skip(s.start)
-                .take(s.end - s.start)
-                .filter(char::is_ascii_digit)
-                .count()
-        })
-        .sum();
-    assert_eq!(covered, digits);
+    for (text, found) in [(ARTICLE, found()), (REVIEW, review())] {
+        let mut spans: Vec<TextSpan> = found
+            .candidates
+            .iter()
+            .map(|c| c.span)
+            .chain(found.rejected.iter().map(|r| r.span))
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        assert!(
+            spans.windows(2).all(|w| w[0].end <= w[1].start),
+            "{spans:?}"
+        );
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let covered: usize = spans
+            .iter()
+            .map(|s| {
+                text.chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .filter(char::is_ascii_digit)
+                    .count()
+            })
+            .sum();
+        assert_eq!(covered, digits);
+    }
 }
 
 #[test]
@@ -378,13 +378,15 @@ proptest::proptest! {
 }
 
 /// A year's review written for these tests: a title over two lines that also announces the
-/// next year's work, numbered headings, a comparison in brackets, a plan's goals, a label with
-/// an aside, a table's caption, a hotline and an official document's recipients.
+/// next year's work, numbered headings, a comparison in brackets, an amount in two scales, a
+/// plan's goals, a label with an aside, a table's caption, a hotline and an official document's
+/// recipients.
 const REVIEW: &str = "BÁO CÁO\n\
     Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
     \n\
     1. Hạ tầng số\n\
     Toàn tỉnh có 2.240 trạm BTS. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,8% (năm 2022 là 31,2%).\n\
+    Tỉnh đã đầu tư 25 tỷ 500 triệu đồng cho hạ tầng số.\n\
     2) Chính quyền số\n\
     Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
     - Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%\n\
@@ -427,6 +429,13 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         (this_year.is_target, this_year.period),
         (true, Some(Period::year(2024)))
     );
+    // An amount in two scales is one figure, in the larger; its second number is part of it.
+    let amount = by("25 tỷ 500").expect("an amount in billions and millions");
+    assert_eq!(
+        (amount.value, amount.scale, amount.unit),
+        (25.5, 1e9, Unit::VndBillion)
+    );
+    assert!(!found.rejected.iter().any(|r| r.written == "500"));
     // A label's bracketed aside stays in the quote with the label.
     assert_eq!(
         by("62").expect("a labelled share").quote,
@@ -460,5 +469,5 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     }
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
-    assert_eq!(found.candidates.len(), 6, "{:?}", found.candidates);
+    assert_eq!(found.candidates.len(), 7, "{:?}", found.candidates);
 }

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::context::{skip_spaces, strip_phrase};
 use crate::model::Unit;
+use crate::parse::parse_vietnamese_number;
 
 /// Scale words and the factor they multiply by.
 const SCALES: &[(&str, f64)] = &[
@@ -73,6 +74,10 @@ pub(super) struct Reading {
     pub read_len: usize,
     /// Byte range, relative to the end of the number, of a rate's `100` (`/100 dân`).
     pub rate_digits: Option<Range<usize>>,
+    /// A smaller amount written after the scale word, part of the same figure (the `500` of
+    /// `25 tỷ 500 triệu đồng`): its value in the number's scale, and its byte range relative
+    /// to the end of the number.
+    pub remainder: Option<(f64, Range<usize>)>,
 }
 
 /// Reads what comes after a number (`rest` is the text right after its last digit).
@@ -82,6 +87,7 @@ pub(super) fn read(rest: &str) -> Reading {
     let mut unit = Unit::Count;
     let mut scale = 1.0;
     let mut tail = rest;
+    let mut remainder = None;
     if let Some(after) = spaced.strip_prefix('%') {
         unit = Unit::Percent;
         tail = after;
@@ -91,6 +97,12 @@ pub(super) fn read(rest: &str) -> Reading {
     {
         scale = factor;
         tail = after;
+        if let Some((value, from, digits, after)) = smaller_amount(after, factor) {
+            let start = offset(from);
+            remainder = Some((value, start..start + digits));
+            tail = after;
+        }
+        let after = tail;
         if let Some(after) = ["đồng", "đ", "vnđ", "vnd"]
             .iter()
             .find_map(|currency| strip_phrase(skip_spaces(after), currency))
@@ -130,7 +142,38 @@ pub(super) fn read(rest: &str) -> Reading {
         counted: rest[noun_start..read_len].trim_end().to_owned(),
         read_len,
         rate_digits,
+        remainder,
     }
+}
+
+/// A number and a smaller scale word right after a scale word of `factor` (`500 triệu` after
+/// `25 tỷ`): the number in `factor`'s units, the text from its digits on and their length,
+/// and the text after its scale word.
+fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, usize, &str)> {
+    let from = skip_spaces(after_scale);
+    let rest = after_digits(from);
+    let digits = from.len() - rest.len();
+    let number = parse_vietnamese_number(&from[..digits])?;
+    let (after, smaller) = SCALES
+        .iter()
+        .filter(|(_, smaller)| *smaller < factor)
+        .find_map(|(word, smaller)| strip_phrase(skip_spaces(rest), word).map(|a| (a, *smaller)))?;
+    Some((number * smaller / factor, from, digits, after))
+}
+
+/// `text` after the number it starts with: digits, and dots or commas between them.
+fn after_digits(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    while end < bytes.len()
+        && (bytes[end].is_ascii_digit()
+            || matches!(bytes[end], b'.' | b',')
+                && end > 0
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+    {
+        end += 1;
+    }
+    &text[end..]
 }
 
 /// A bare number with decimals counts nothing: where it is not a change in points ("6,2 điểm
