@@ -378,15 +378,17 @@ proptest::proptest! {
 }
 
 /// A year's review written for these tests: a title over two lines that also announces the
-/// next year's work, numbered headings, a comparison in brackets, an amount in two scales, a
-/// plan's goals, a label with an aside, a table's caption, a hotline and an official document's
-/// recipients.
+/// next year's work, numbered headings, a comparison in brackets, an amount in two scales, an
+/// index and its part, a plan's goals, a label with an aside, a table's caption, a hotline and
+/// an official document's recipients.
 const REVIEW: &str = "BÁO CÁO\n\
     Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
     \n\
     1. Hạ tầng số\n\
     Toàn tỉnh có 2.240 trạm BTS. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,8% (năm 2022 là 31,2%).\n\
     Tỉnh đã đầu tư 25 tỷ 500 triệu đồng cho hạ tầng số.\n\
+    Theo Bộ chỉ số DTI năm 2022 công bố ngày 10/4/2023, tỉnh đạt 0,5123 điểm. Trong đó, chỉ số \
+    chính quyền số đạt 0,6012.\n\
     2) Chính quyền số\n\
     Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
     - Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%\n\
@@ -436,6 +438,12 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         (25.5, 1e9, Unit::VndBillion)
     );
     assert!(!found.rejected.iter().any(|r| r.written == "500"));
+    // A sentence that opens with its year, six words in, dates the next of its paragraph.
+    let part = by("0,6012").expect("a part of the index");
+    assert_eq!(
+        (part.period, part.period_basis),
+        (Some(Period::year(2022)), PeriodBasis::Paragraph)
+    );
     // A label's bracketed aside stays in the quote with the label.
     assert_eq!(
         by("62").expect("a labelled share").quote,
@@ -469,5 +477,5 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     }
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
-    assert_eq!(found.candidates.len(), 7, "{:?}", found.candidates);
+    assert_eq!(found.candidates.len(), 9, "{:?}", found.candidates);
 }

@@ -50,8 +50,9 @@ pub enum PeriodBasis {
 /// Words that date a figure at the publication whatever the title says.
 const NOW_WORDS: &[&str] = &["hiện nay", "đến nay", "hiện tại", "tới nay", "nay"];
 
-/// The most words before the year a sentence opens with ("Kết quả năm 2023 cho thấy").
-const OPENING_WORDS: usize = 5;
+/// The most words before the year a sentence opens with, "năm" included ("Kết quả năm 2023 cho
+/// thấy", "Theo Bộ chỉ số DTI năm 2023 công bố …").
+const OPENING_WORDS: usize = 6;
 
 /// Words that introduce the time a figure is compared with ("tăng 6,2 điểm so với năm 2021",
 /// "so với cùng kỳ năm trước"): a year after them is a comparison's base, not the figure's.
