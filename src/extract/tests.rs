@@ -380,7 +380,7 @@ proptest::proptest! {
 /// A year's review written for these tests: a title over two lines that also announces the
 /// next year's work, numbered headings, a comparison in brackets, an amount in two scales, an
 /// index and its part, a plan's goals, a label with an aside, a table's caption, a hotline and
-/// an official document's recipients.
+/// an official document's recipients, and an age.
 const REVIEW: &str = "BÁO CÁO\n\
     Tổng kết chuyển đổi số năm 2023, phương hướng nhiệm vụ năm 2024\n\
     \n\
@@ -392,7 +392,7 @@ const REVIEW: &str = "BÁO CÁO\n\
     2) Chính quyền số\n\
     Phấn đấu đến năm 2025 có 90% hồ sơ xử lý trực tuyến; chỉ tiêu năm 2024 là 60% hồ sơ trực tuyến toàn trình.\n\
     - Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%\n\
-    Bảng 1 tổng hợp các chỉ tiêu.\n\
+    Bảng 1 tổng hợp các chỉ tiêu, tính cho người từ 15 tuổi trở lên.\n\
     Đường dây nóng hỗ trợ người dân: 1800 6789 hoặc 0258 3811 234.\n\
     Nơi nhận:\n\
     - Sở Thông tin và Truyền thông;\n\
@@ -475,6 +475,8 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     for group in ["1800", "6789", "0258", "3811", "234"] {
         assert_eq!(reasons(group), [Reason::Contact], "{group}");
     }
+    // An age is no figure.
+    assert_eq!(reasons("15"), [Reason::Duration]);
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
     assert_eq!(found.candidates.len(), 9, "{:?}", found.candidates);

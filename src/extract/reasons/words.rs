@@ -75,6 +75,8 @@ pub(super) const TIME_NOUNS: &[&str] = &[
     "giây",
     "thập kỷ",
     "thế kỷ",
+    // An age ("từ 15 tuổi trở lên").
+    "tuổi",
 ];
 
 /// Words before a number that make it a point in time.
