@@ -477,6 +477,18 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     }
     // An age is no figure.
     assert_eq!(reasons("15"), [Reason::Duration]);
+    // Neither part of a number an invisible character splits is one.
+    let split = read("Có 1\u{200b}234 máy tính và 56 trạm.", None, &[]);
+    let parts: Vec<(&str, Reason)> = split
+        .rejected
+        .iter()
+        .map(|r| (r.written.as_str(), r.reason))
+        .collect();
+    assert_eq!(
+        parts,
+        [("1", Reason::Unreadable), ("234", Reason::Unreadable)]
+    );
+    assert_eq!(split.candidates.len(), 1);
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
     assert_eq!(found.candidates.len(), 9, "{:?}", found.candidates);

@@ -14,6 +14,7 @@ use super::context::{
 };
 use super::layout::Layout;
 use super::tokens::{Shape, is_year, within_years};
+use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
@@ -124,6 +125,9 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     if layout.is_furniture(sight.start) {
         return Some(Reason::PageFurniture);
     }
+    if split_by_invisible(sight.text, sight.start, sight.end) {
+        return Some(Reason::Unreadable);
+    }
     let written = &sight.text[sight.start..sight.end];
     if is_phone_number(sight.text, sight.start)
         && !matches!(sight.shape, Shape::Date | Shape::DocumentCode)
@@ -221,6 +225,24 @@ fn is_change(before: &str, after: &str) -> bool {
 
 /// The digits of the groups that start `text`, separated by one space, dot or hyphen each
 /// ("0271 3879 123", "0913.456.789"): a phone number's, when they are nine or more.
+/// Whether the digits from `start` to `end` are part of a number that an invisible character
+/// splits ("1\u{200b}234", as pages copied from the web can hold): read apart, each part would
+/// be a number of its own, and the one after the character a figure it is not.
+fn split_by_invisible(text: &str, start: usize, end: usize) -> bool {
+    let splits = |mut side: std::str::Chars<'_>, backwards: bool| {
+        let mut next = || {
+            if backwards {
+                side.next_back()
+            } else {
+                side.next()
+            }
+        };
+        next().is_some_and(|c| is_invisible(c) && !c.is_whitespace())
+            && next().is_some_and(|c| c.is_ascii_digit())
+    };
+    splits(text[..start].chars(), true) || splits(text[end..].chars(), false)
+}
+
 /// Whether the number numbers a heading or an item of a list: the first thing on its line
 /// (after any bullet), one or two digits, then a full stop or a bracket and a space ("1. Hạ
 /// tầng số", "2) Chính quyền số").
