@@ -22,7 +22,8 @@ pub struct TextSpan {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Candidate {
-    /// The number as written (`1.208`, `86,18`, `85/85`, `60-80`).
+    /// The number as written (`1.208`, `86,18`, `85/85`, `60-80`), an amount in two scales
+    /// with both and its scale words (`25 tỷ 500 triệu`).
     pub written: String,
     /// Where it is written.
     pub span: TextSpan,

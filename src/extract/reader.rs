@@ -165,9 +165,11 @@ impl Pass<'_, '_> {
     }
 
     fn reject(&mut self, token: &Token, reason: Reason, restates: Option<usize>) {
-        let span = self.chars.span(&token.span);
+        let remainder = units::read(&self.text[token.span.end..]).remainder;
+        let (_, written) = self.take_remainder(token, remainder.as_ref());
+        let span = self.chars.span(&written);
         self.extraction.rejected.push(Rejected {
-            written: self.text[token.span.clone()].to_owned(),
+            written: self.text[written].to_owned(),
             span,
             reason,
             restates,
@@ -183,10 +185,21 @@ impl Pass<'_, '_> {
         if let Some(digits) = &units.rate_digits {
             self.consumed.push(end + digits.start..end + digits.end);
         }
-        match &units.remainder {
-            Some((more, digits)) => {
-                self.consumed.push(end + digits.start..end + digits.end);
-                (*more, token.span.start..end + digits.end)
+        self.take_remainder(token, units.remainder.as_ref())
+    }
+
+    /// Takes the smaller amount of an amount in two scales (see [`Pass::take_parts`]), whether
+    /// the amount is a figure or not: its digits come out with the larger's, and nowhere else.
+    fn take_remainder(
+        &mut self,
+        token: &Token,
+        remainder: Option<&(f64, Range<usize>)>,
+    ) -> (f64, Range<usize>) {
+        let end = token.span.end;
+        match remainder {
+            Some((more, through)) => {
+                self.consumed.push(end + through.start..end + through.end);
+                (*more, token.span.start..end + through.end)
             }
             None => (0.0, token.span.clone()),
         }

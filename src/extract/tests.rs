@@ -432,12 +432,19 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         (true, Some(Period::year(2024)))
     );
     // An amount in two scales is one figure, in the larger; its second number is part of it.
-    let amount = by("25 tỷ 500").expect("an amount in billions and millions");
+    let amount = by("25 tỷ 500 triệu").expect("an amount in billions and millions");
     assert_eq!(
         (amount.value, amount.scale, amount.unit),
         (25.5, 1e9, Unit::VndBillion)
     );
-    assert!(!found.rejected.iter().any(|r| r.written == "500"));
+    assert_eq!(
+        found
+            .candidates
+            .iter()
+            .filter(|c| c.written.contains("500"))
+            .count(),
+        1
+    );
     // A sentence that opens with its year, six words in, dates the next of its paragraph.
     let part = by("0,6012").expect("a part of the index");
     assert_eq!(
@@ -492,4 +499,55 @@ fn headings_captions_and_service_numbers_are_no_figures() {
     // Below an official document's recipients, its filing note counts copies, not figures.
     assert_eq!(reasons("02"), [Reason::PageFurniture]);
     assert_eq!(found.candidates.len(), 9, "{:?}", found.candidates);
+}
+
+#[test]
+fn near_misses_of_the_rules_for_headings_service_numbers_titles_and_amounts_stay_figures() {
+    let published = Period::date(2024, 1, Some(15));
+    let figures = |text: &str| -> Vec<String> {
+        read(text, published, &[])
+            .candidates
+            .iter()
+            .map(|c| c.written.clone())
+            .collect()
+    };
+    // An amount that starts with 1900 or 1800 in one group is no service's number.
+    assert_eq!(
+        figures("Mỗi hộ được hỗ trợ 19000000 đồng, tổng cộng 1800000000 đồng."),
+        ["19000000", "1800000000"]
+    );
+    // A number that opens a line wrapped inside a sentence, or one that a lower-case word
+    // follows, numbers no heading.
+    assert_eq!(
+        figures(
+            "Toàn tỉnh có 1.200 điểm bưu điện văn hóa xã có người phục vụ là\n95. Tỷ lệ hộ có \
+             cáp quang tăng lên\n12) so với năm 2022."
+        ),
+        ["1.200", "95", "12"]
+    );
+    // The lead sentence under a title is not the title: its year dates its own figures only.
+    let lead = read(
+        "Trà Vinh đẩy mạnh chuyển đổi số\nNăm 2022, tỉnh xếp hạng 20 về chỉ số DTI.\n\nToàn tỉnh \
+         có 1.208 trạm BTS.",
+        published,
+        &[],
+    );
+    let stations = lead.candidates.iter().find(|c| c.written == "1.208");
+    assert_eq!(
+        stations.map(|c| (c.period, c.period_basis)),
+        Some((Some(Period::year(2024)), PeriodBasis::Publication))
+    );
+    // An amount in two scales set aside is set aside whole.
+    let change = read(
+        "Doanh thu tăng 3 tỷ 200 triệu đồng so với năm 2022.",
+        published,
+        &[],
+    );
+    assert!(change.candidates.is_empty(), "{:?}", change.candidates);
+    assert!(
+        change
+            .rejected
+            .iter()
+            .any(|r| r.written == "3 tỷ 200 triệu" && r.reason == Reason::Change)
+    );
 }

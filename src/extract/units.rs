@@ -75,8 +75,8 @@ pub(super) struct Reading {
     /// Byte range, relative to the end of the number, of a rate's `100` (`/100 dân`).
     pub rate_digits: Option<Range<usize>>,
     /// A smaller amount written after the scale word, part of the same figure (the `500` of
-    /// `25 tỷ 500 triệu đồng`): its value in the number's scale, and its byte range relative
-    /// to the end of the number.
+    /// `25 tỷ 500 triệu đồng`): its value in the number's scale, and the byte range, relative
+    /// to the end of the number, from its digits to the end of its scale word.
     pub remainder: Option<(f64, Range<usize>)>,
 }
 
@@ -97,9 +97,8 @@ pub(super) fn read(rest: &str) -> Reading {
     {
         scale = factor;
         tail = after;
-        if let Some((value, from, digits, after)) = smaller_amount(after, factor) {
-            let start = offset(from);
-            remainder = Some((value, start..start + digits));
+        if let Some((value, from, after)) = smaller_amount(after, factor) {
+            remainder = Some((value, offset(from)..offset(after)));
             tail = after;
         }
         let after = tail;
@@ -147,9 +146,9 @@ pub(super) fn read(rest: &str) -> Reading {
 }
 
 /// A number and a smaller scale word right after a scale word of `factor` (`500 triệu` after
-/// `25 tỷ`): the number in `factor`'s units, the text from its digits on and their length,
-/// and the text after its scale word.
-fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, usize, &str)> {
+/// `25 tỷ`): the number in `factor`'s units, the text from its digits on, and the text after
+/// its scale word.
+fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, &str)> {
     let from = skip_spaces(after_scale);
     let rest = after_digits(from);
     let digits = from.len() - rest.len();
@@ -158,7 +157,7 @@ fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, usize, &
         .iter()
         .filter(|(_, smaller)| *smaller < factor)
         .find_map(|(word, smaller)| strip_phrase(skip_spaces(rest), word).map(|a| (a, *smaller)))?;
-    Some((number * smaller / factor, from, digits, after))
+    Some((number * smaller / factor, from, after))
 }
 
 /// `text` after the number it starts with: digits, and dots or commas between them.

@@ -182,12 +182,17 @@ fn table(extraction: &Extraction) -> String {
         let quote: String = c.quote.chars().take(60).collect();
         rows.push(vec![
             (i + 1).to_string(),
-            // As written, with every decimal the report gives (0,4526; 85/85; 60-80; 1,2 triệu).
+            // As written, with every decimal the report gives (0,4526; 85/85; 60-80; 1,2 triệu),
+            // and its scale word unless written with it (25 tỷ 500 triệu).
             format!(
                 "{}{}{}",
                 c.qualifier.symbol(),
                 c.written,
-                scale_word(c.scale)
+                if c.written.ends_with(|d: char| d.is_ascii_digit()) {
+                    scale_word(c.scale)
+                } else {
+                    ""
+                }
             ),
             c.unit.as_str().to_owned(),
             c.counted.chars().take(30).collect(),

@@ -49,10 +49,15 @@ impl Dating {
     pub(in crate::extract) fn of(text: &str, tokens: &[Token], published: Option<Period>) -> Self {
         let mut years: Vec<u16> = Vec::new();
         let mut start = text.len() - text.trim_start().len();
-        for _ in 0..TITLE_LINES {
+        for index in 0..TITLE_LINES {
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             let line = text[start..end].trim_end();
-            if line.is_empty() || line.split_whitespace().count() > TITLE_WORDS {
+            let sentence = line.ends_with('.');
+            // A line after the first that ends a sentence is the text's lead, not its title.
+            if line.is_empty()
+                || line.split_whitespace().count() > TITLE_WORDS
+                || index > 0 && sentence
+            {
                 break;
             }
             years.extend(
@@ -61,7 +66,7 @@ impl Dating {
                     .filter(|m| !m.horizon && !m.compared && !announces_work(&text[start..m.at]))
                     .map(|m| m.year),
             );
-            if line.ends_with(['.', ':']) || end == text.len() {
+            if sentence || line.ends_with(':') || end == text.len() {
                 break;
             }
             start = end + 1;

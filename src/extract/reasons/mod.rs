@@ -223,8 +223,6 @@ fn is_change(before: &str, after: &str) -> bool {
             .any(|u| starts_with_phrase(after, u))
 }
 
-/// The digits of the groups that start `text`, separated by one space, dot or hyphen each
-/// ("0271 3879 123", "0913.456.789"): a phone number's, when they are nine or more.
 /// Whether the digits from `start` to `end` are part of a number that an invisible character
 /// splits ("1\u{200b}234", as pages copied from the web can hold): read apart, each part would
 /// be a number of its own, and the one after the character a figure it is not.
@@ -244,25 +242,43 @@ fn split_by_invisible(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the number numbers a heading or an item of a list: the first thing on its line
-/// (after any bullet), one or two digits, then a full stop or a bracket and a space ("1. Hạ
-/// tầng số", "2) Chính quyền số").
+/// (after any bullet), one or two digits, then a full stop or a bracket, a space and a capital
+/// ("1. Hạ tầng số", "2) Chính quyền số"), after a line that ends its sentence or is short.
 fn numbers_a_line(sight: &Sight<'_>) -> bool {
-    let written = &sight.text[sight.start..sight.end];
-    sight
+    let text = sight.text;
+    let written = &text[sight.start..sight.end];
+    let opens_line = sight
         .before
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '*' | '-' | '+'))
-        .is_empty()
+        .is_empty();
+    let heading = [". ", ") ", ".\t", ")\t"].iter().any(|mark| {
+        text[sight.end..]
+            .strip_prefix(mark)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    // A line wrapped inside a sentence ("… có người phục vụ là\n95. Tỷ lệ …") goes on: the line
+    // before a heading is blank, ends its own sentence, or is a heading itself, short.
+    let line_start = text[..sight.start].rfind('\n').map_or(0, |i| i + 1);
+    let previous = line_start
+        .checked_sub(1)
+        .map(|end| text[..end].rsplit('\n').next().unwrap_or_default().trim());
+    let after_a_break = previous.is_none_or(|line| {
+        line.is_empty()
+            || line.ends_with(['.', ':', ';', '!', '?', ')'])
+            || line.split_whitespace().count() <= 8
+    });
+    opens_line
+        && heading
+        && after_a_break
         && (1..=2).contains(&written.len())
         && written.bytes().all(|b| b.is_ascii_digit())
-        && [". ", ") ", ".\t", ")\t"]
-            .iter()
-            .any(|mark| sight.text[sight.end..].starts_with(mark))
 }
 
 /// Whether the number at byte `start` is a group of a phone number: a run of digit groups
 /// joined by single spaces, dots or hyphens that starts with 0 and has nine digits or more (a
-/// subscriber's number, "0263 3822 456"), or starts with 1800 or 1900 and has eight to ten (a
-/// service's, "1900 9090", whose first group reads as a year).
+/// subscriber's number, "0263 3822 456"), or starts with 1800 or 1900 as a group of its own
+/// and has eight to ten (a service's, "1900 9090", whose first group reads as a year).
 fn is_phone_number(text: &str, start: usize) -> bool {
     let bytes = text.as_bytes();
     // Back to the run's first group.
@@ -278,10 +294,16 @@ fn is_phone_number(text: &str, start: usize) -> bool {
     }
     let run = &text[first..];
     let digits = phone_digits(run);
+    // A service's number in groups: "19000000 đồng" is an amount.
+    let grouped = matches!(run.as_bytes().get(4), Some(b' ' | b'.' | b'-'));
     (run.starts_with('0') && digits >= 9)
-        || ((run.starts_with("1900") || run.starts_with("1800")) && (8..=10).contains(&digits))
+        || ((run.starts_with("1900") || run.starts_with("1800"))
+            && grouped
+            && (8..=10).contains(&digits))
 }
 
+/// The digits of the groups that start `text`, separated by one space, dot or hyphen each
+/// ("0271 3879 123", "0913.456.789"): a phone number's, when they are nine or more.
 fn phone_digits(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut digits, mut at) = (0, 0);
