@@ -43,9 +43,10 @@ pub(in crate::extract) struct Dating {
 
 impl Dating {
     /// Reads the title of `text`: its first lines with words, up to [`TITLE_LINES`] of them,
-    /// each short, up to a blank line or one that ends a sentence ("BÁO CÁO" over "Kết quả
-    /// chuyển đổi số năm 2023"). The years of the work it announces ("triển khai nhiệm vụ năm
-    /// 2024" after "tổng kết công tác năm 2023") are not the report's.
+    /// each short, up to a blank line ("BÁO CÁO" over "Kết quả chuyển đổi số năm 2023"); a
+    /// line after the first that ends a sentence is the text's lead, and ends the title. The
+    /// years of the work it announces ("triển khai nhiệm vụ năm 2024" after "tổng kết công tác
+    /// năm 2023") are not the report's.
     pub(in crate::extract) fn of(text: &str, tokens: &[Token], published: Option<Period>) -> Self {
         let mut years: Vec<u16> = Vec::new();
         let mut start = text.len() - text.trim_start().len();
