@@ -11,8 +11,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::dataset::Dataset;
-use crate::error::Allowed;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Allowed, Error, ErrorKind, Result};
 use crate::model::{Source, TableSource};
 use crate::parse::{
     ObservationRow, Record, StoredCell, StoredTable, TableSelection, cell_in,

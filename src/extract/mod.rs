@@ -31,7 +31,7 @@ mod units;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Indicator, Period, Province, ProvinceId};
-use crate::parse::decode_utf8;
+use crate::parse::{decode_utf8, lines_in};
 
 pub use periods::PeriodBasis;
 pub use proposal::{Candidate, Extraction, Rejected, TextSpan};
@@ -47,10 +47,11 @@ pub use suggest::{SUGGESTIONS, Suggester, Suggestion};
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// The most numbers a text the extractor reads may hold, as it reads them (`1.208`, `86,18`,
-/// `10/1/2024` and `749/QĐ-TTg` are one each): a year's report holds a few thousand. Every number is read with up to a kilobyte of words on either side,
-/// so a text of numbers with no full stop between them costs about 60 µs a number natively:
-/// a megabyte of them, 350 000 numbers, took 20 seconds, which the page would spend frozen.
-/// The limit keeps the worst to about a second.
+/// `10/1/2024` and `749/QĐ-TTg` are one each): a year's report holds a few thousand. Every
+/// number is read with up to a kilobyte of words on either side, so a text of numbers with no
+/// full stop between them costs about 60 µs a number natively: a megabyte of them, 350 000
+/// numbers, took 20 seconds, which the page would spend frozen. The limit keeps the worst to
+/// about a second.
 pub const MAX_NUMBERS: usize = 20_000;
 
 /// What the caller knows of the report.
@@ -120,9 +121,8 @@ pub fn report_text<'a>(bytes: &'a [u8], file: Option<&str>) -> Result<&'a str> {
     let numbers = tokens::tokens(text);
     if let Some(past) = numbers.get(MAX_NUMBERS).map(|t| t.span.start) {
         // Placed at the first number past the limit.
-        let before = &text[..past];
-        let line = before.matches('\n').count() as u64 + 1;
-        let column = before.rsplit('\n').next().unwrap_or(before).chars().count() as u64 + 1;
+        let (breaks, line_text) = lines_in(&text[..past]);
+        let (line, column) = (breaks + 1, line_text.chars().count() as u64 + 1);
         return Err(Error::at(
             ErrorKind::TooManyNumbers {
                 count: numbers.len() as u64,

@@ -148,18 +148,13 @@ fn labelled(text: &str, start: usize, at: usize) -> usize {
     // ("Tỷ lệ người dân có danh tính số (VNeID mức 2): 62%"); a stop is not.
     let line_start = text[..colon].rfind('\n').map_or(0, |i| i + 1);
     let label = text[line_start..colon].trim_start_matches(['-', '•', '+', '*', ' ', '\t']);
-    let unbracketed = without_asides(label);
+    let Some(plain) = without_asides(label) else {
+        return start;
+    };
     // Its words counted without its asides.
-    let short = unbracketed
-        .as_deref()
-        .is_some_and(|plain| plain.split_whitespace().count() <= LABEL_WORDS);
-    let one_clause = unbracketed
-        .as_deref()
-        .is_some_and(|plain| !plain.contains(['.', ';', ':', '(', ')']));
-    let names_no_figure = unbracketed
-        .as_deref()
-        .is_some_and(|plain| figure_starts(plain).next().is_none());
-    if short && !label.is_empty() && one_clause && names_no_figure {
+    let short = plain.split_whitespace().count() <= LABEL_WORDS;
+    let one_clause = !plain.contains(['.', ';', ':', '(', ')']);
+    if short && !label.is_empty() && one_clause && figure_starts(&plain).next().is_none() {
         colon - label.len()
     } else {
         start

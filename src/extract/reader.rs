@@ -165,7 +165,7 @@ impl Pass<'_, '_> {
     }
 
     fn reject(&mut self, token: &Token, reason: Reason, restates: Option<usize>) {
-        let remainder = units::read(&self.text[token.span.end..]).remainder;
+        let remainder = units::remainder(&self.text[token.span.end..]);
         let (_, written) = self.take_remainder(token, remainder.as_ref());
         let span = self.chars.span(&written);
         self.extraction.rejected.push(Rejected {

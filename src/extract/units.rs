@@ -91,10 +91,7 @@ pub(super) fn read(rest: &str) -> Reading {
     if let Some(after) = spaced.strip_prefix('%') {
         unit = Unit::Percent;
         tail = after;
-    } else if let Some((after, factor)) = SCALES
-        .iter()
-        .find_map(|(word, factor)| strip_phrase(spaced, word).map(|after| (after, *factor)))
-    {
+    } else if let Some((after, factor)) = scale_word(spaced) {
         scale = factor;
         tail = after;
         if let Some((value, from, after)) = smaller_amount(after, factor) {
@@ -143,6 +140,22 @@ pub(super) fn read(rest: &str) -> Reading {
         rate_digits,
         remainder,
     }
+}
+
+/// The smaller amount of an amount in two scales that `rest`, the text right after a number,
+/// goes on with, as [`Reading::remainder`] gives it: all of the reading a number set aside
+/// needs, so that its smaller part is set aside with it.
+pub(super) fn remainder(rest: &str) -> Option<(f64, Range<usize>)> {
+    let (after, factor) = scale_word(skip_spaces(rest))?;
+    let (value, from, after) = smaller_amount(after, factor)?;
+    Some((value, rest.len() - from.len()..rest.len() - after.len()))
+}
+
+/// The scale word `spaced` starts with, its factor and the text after it.
+fn scale_word(spaced: &str) -> Option<(&str, f64)> {
+    SCALES
+        .iter()
+        .find_map(|(word, factor)| strip_phrase(spaced, word).map(|after| (after, *factor)))
 }
 
 /// A number and a smaller scale word right after a scale word of `factor` (`500 triệu` after

@@ -14,7 +14,7 @@ mod stored;
 mod table;
 mod text;
 
-pub(crate) use csv::{UTF16_SNIFF, line_ends, looks_like_utf16};
+pub(crate) use csv::{UTF16_SNIFF, line_ends, lines_in, looks_like_utf16};
 pub(crate) use files::{ObservationStream, RowSink, SOURCES, most_rows};
 pub(crate) use lines::{LineRecord, Packed, slots};
 pub(crate) use number::plain_decimal;

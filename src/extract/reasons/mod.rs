@@ -275,24 +275,14 @@ fn numbers_a_line(sight: &Sight<'_>) -> bool {
         && written.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Whether the number at byte `start` is a group of a phone number: a run of digit groups
-/// joined by single spaces, dots or hyphens that starts with 0 and has nine digits or more (a
+/// Whether the number at byte `start` begins a phone number: a run of digit groups joined by
+/// single spaces, dots or hyphens that starts with 0 and has nine digits or more (a
 /// subscriber's number, "0263 3822 456"), or starts with 1800 or 1900 as a group of its own
-/// and has eight to ten (a service's, "1900 9090", whose first group reads as a year).
+/// and has eight to ten (a service's, "1900 9090", whose first group reads as a year). The
+/// groups after the first are set aside with it, as the reader sets aside what continues a
+/// contact.
 fn is_phone_number(text: &str, start: usize) -> bool {
-    let bytes = text.as_bytes();
-    // Back to the run's first group.
-    let mut first = start;
-    while first >= 2
-        && matches!(bytes[first - 1], b' ' | b'.' | b'-')
-        && bytes[first - 2].is_ascii_digit()
-    {
-        first -= 1;
-        while first > 0 && bytes[first - 1].is_ascii_digit() {
-            first -= 1;
-        }
-    }
-    let run = &text[first..];
+    let run = &text[start..];
     let digits = phone_digits(run);
     // A service's number in groups: "19000000 đồng" is an amount.
     let grouped = matches!(run.as_bytes().get(4), Some(b' ' | b'.' | b'-'));
