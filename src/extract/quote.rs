@@ -286,17 +286,22 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     is_abbreviation(&text[..dot])
 }
 
-/// `range` without surrounding spaces and without a leading comma.
+/// `range` without surrounding spaces and commas, nor a list item's mark at its start ("- ",
+/// "+ ", "* ", "– ", or "-Tỷ lệ" without a space): the mark is the list's, not the statement's,
+/// and a quote that started with it would begin like a formula, which a spreadsheet-safe
+/// export has to alter. A mark before a digit is a sign, and stays.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let is_space = |c: char| c.is_whitespace() || c == ',';
     let slice = &text[range.clone()];
-    let left = slice.len()
-        - slice
-            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
-            .len();
-    let right = slice.len()
-        - slice
-            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-            .len();
+    let mut rest = slice.trim_start_matches(is_space);
+    while let Some(item) = rest
+        .strip_prefix(['-', '+', '*', '–', '—'])
+        .filter(|after| after.starts_with(|c: char| c.is_whitespace() || c.is_alphabetic()))
+    {
+        rest = item.trim_start_matches(is_space);
+    }
+    let left = slice.len() - rest.len();
+    let right = slice.len() - slice.trim_end_matches(is_space).len();
     if left + right >= slice.len() {
         return range.start..range.start;
     }
@@ -389,5 +394,20 @@ mod tests {
     fn a_figure_after_and_starts_its_own_quote() {
         let text = "Toàn tỉnh có 7.301 máy tính (gồm 5.636 máy tính để bàn) và 116 máy chủ.";
         assert_eq!(quote_of(text, "116", "máy chủ"), "116 máy chủ");
+    }
+
+    #[test]
+    fn a_list_items_mark_is_not_part_of_its_quote() {
+        for mark in ["- ", "+ ", "* ", "– ", "- - ", "-", "+"] {
+            let text = format!("Kết quả:\n{mark}Tỷ lệ hộ gia đình có cáp quang đạt 85,2%.\n");
+            assert_eq!(
+                quote_of(&text, "85,2", "%"),
+                "Tỷ lệ hộ gia đình có cáp quang đạt 85,2%",
+                "{mark}"
+            );
+        }
+        // A sign is no mark: it is the number's.
+        let text = "Kết quả:\n-12,5% thuê bao 2G.\n";
+        assert_eq!(quote_of(text, "12,5", "2G"), "-12,5% thuê bao 2G");
     }
 }
