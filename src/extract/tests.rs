@@ -239,6 +239,19 @@ fn a_year_compared_with_dates_no_figure_and_the_title_dates_the_rest() {
 }
 
 #[test]
+fn a_signed_number_is_a_change_and_a_mark_before_it_is_not_a_sign() {
+    let text = "Doanh thu bưu chính tăng trưởng -2,5% so với năm 2022. Thuê bao 2G giảm \u{2212}12% \
+                so với năm trước; số dịch vụ công tăng (+5,3%).\n-100% xã có cáp quang.\n\
+                Tỷ lệ 10 -15% hộ dùng dịch vụ bưu chính.";
+    let found = read(text, Period::date(2023, 1, Some(20)), &[]);
+    for signed in ["2,5", "12", "5,3"] {
+        assert_eq!(reason_of(&found, signed), Some(Reason::Change), "{signed}");
+    }
+    assert!(found.candidates.iter().any(|c| c.written == "100"));
+    assert_eq!(reason_of(&found, "15"), None);
+}
+
+#[test]
 fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
     let found = results();
     assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));

@@ -47,7 +47,7 @@ pub enum Reason {
     /// A figure already proposed earlier in the text, stated again.
     Restatement,
     /// A change between two times, not a level: "tăng 6,2 điểm phần trăm", "giảm 3 bậc",
-    /// "tăng thêm 120 trạm" (but "tăng lên 80%" states the level reached).
+    /// "tăng thêm 120 trạm", a signed "-2,5%" (but "tăng lên 80%" states the level reached).
     Change,
     /// Digits that are no number under Vietnamese rules ("7,197,870").
     Unreadable,
@@ -167,7 +167,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
-    if is_change(before, after) {
+    if is_change(before, after) || is_signed(sight.text, sight.start) {
         return Some(Reason::Change);
     }
     if DOCUMENTS
@@ -221,6 +221,31 @@ fn is_change(before: &str, after: &str) -> bool {
         || DIFFERENCE_UNITS
             .iter()
             .any(|u| starts_with_phrase(after, u))
+}
+
+/// Whether the number at `start` carries a sign of its own ("tăng trưởng -2,5%", "giảm −12%",
+/// "+5,3%"): a signed number is a difference, never a level. A hyphen opening a line is a list
+/// item's mark written without its space ("-100% xã có cáp quang"), and one after a number
+/// joins a range written loosely ("10 -15%"); the minus sign (U+2212) is only ever a sign.
+fn is_signed(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let Some(sign) = head.chars().next_back() else {
+        return false;
+    };
+    let before = &head[..head.len() - sign.len_utf8()];
+    let opens_item = before
+        .rsplit('\n')
+        .next()
+        .is_none_or(|line| line.trim_start_matches([' ', '\t', '•', '*']).is_empty());
+    match sign {
+        '\u{2212}' => true,
+        '-' | '+' => {
+            !opens_item
+                && before.ends_with([' ', '(', '\u{a0}'])
+                && !before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// Whether the digits from `start` to `end` are part of a number that an invisible character
