@@ -10,8 +10,9 @@
 
 mod cells;
 mod exclusions;
+mod occurrences;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
@@ -215,19 +216,41 @@ fn duplicates(dataset: &Dataset) -> Vec<Finding> {
 /// occurs in the text, a number in the quote gives the value (and `out_of`), and the wording
 /// before it gives the qualifier. `source_texts` maps source ids to report texts. Figures that
 /// cite a table cell are left to [`table_provenance`]. Returns every error found, each placed
-/// at its field.
+/// at its field. Each report is read once for all its quotes, so the time grows with the
+/// reports' length plus the quotes', not with their product.
 pub fn provenance(
     dataset: &Dataset,
     observations_csv: &str,
     file: &str,
     source_texts: &HashMap<String, String, impl std::hash::BuildHasher>,
 ) -> Result<Vec<Error>> {
+    // What each report is asked for: the quotes, and the parts of the province the figures
+    // name, looked for in one reading of each report.
+    let mut asked: HashMap<String, Vec<String>> = HashMap::new();
+    parse_observations(observations_csv, Some(file), |_, row| {
+        if row.cell.is_none() && source_texts.contains_key(row.source) {
+            let needles = asked.entry(row.source.to_owned()).or_default();
+            needles.push(row.quote.to_owned());
+            if row.scope != "province" {
+                needles.push(row.scope.to_owned());
+            }
+        }
+        Ok(())
+    })?;
+    let found: HashMap<&str, HashSet<&str>> = asked
+        .iter()
+        .map(|(source, needles)| {
+            let text = source_texts.get(source).map_or("", String::as_str);
+            (source.as_str(), occurrences::occurring(text, needles))
+        })
+        .collect();
+    let occurs = |source: &str, needle: &str| found.get(source).is_some_and(|f| f.contains(needle));
     let mut errors = Vec::new();
     parse_observations(observations_csv, Some(file), |table, row| {
         if row.cell.is_some() {
             return Ok(());
         }
-        let Some(text) = source_texts.get(row.source) else {
+        if !source_texts.contains_key(row.source) {
             errors.push(table.error(
                 column::SOURCE,
                 ErrorKind::UnknownSource {
@@ -235,7 +258,7 @@ pub fn provenance(
                 },
             ));
             return Ok(());
-        };
+        }
         if row.quote.is_empty() {
             errors.push(table.error(
                 column::QUOTE,
@@ -245,7 +268,7 @@ pub fn provenance(
             ));
             return Ok(());
         }
-        if !text.contains(row.quote) {
+        if !occurs(row.source, row.quote) {
             errors.push(table.error(
                 column::QUOTE,
                 ErrorKind::QuoteNotInSource {
@@ -257,7 +280,7 @@ pub fn provenance(
         // A part of the province is named as the report names it ("huyện Càng Long"): a scope
         // the report does not name is a slip ("Province"), and would take the figure out of
         // every comparison unseen.
-        if row.scope != "province" && !text.contains(row.scope) {
+        if row.scope != "province" && !occurs(row.source, row.scope) {
             errors.push(table.invalid(
                 column::SCOPE,
                 row.scope,

@@ -3,7 +3,9 @@
 //! held to its report as a figure's quote is: the report exists, the quote is in it word for
 //! word, and the reason is given. This module reads the file; it knows nothing of the figures.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use super::occurrences::occurring;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{Record, Schema, Table};
@@ -14,17 +16,35 @@ static EXCLUSIONS: Schema = Schema {
 };
 
 /// Every row of `exclusions.csv` (`text`) against the reports' texts by source id: an unknown
-/// report, a quote not in its report or an empty reason is an error at its field.
+/// report, a quote not in its report or an empty reason is an error at its field. Each report
+/// is read once for all its quotes.
 pub fn exclusions(
     text: &str,
     file: &str,
     source_texts: &HashMap<String, String, impl std::hash::BuildHasher>,
 ) -> Result<Vec<Error>> {
+    let mut quotes: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut table = Table::open(text, Some(file), &EXCLUSIONS)?;
+    while table.next()? {
+        if let Some((source, _)) = source_texts.get_key_value(table.text(0)) {
+            quotes
+                .entry(source.as_str())
+                .or_default()
+                .push(table.text(1).to_owned());
+        }
+    }
+    let found: HashMap<&str, HashSet<&str>> = quotes
+        .iter()
+        .map(|(&source, quotes)| {
+            let report = source_texts.get(source).map_or("", String::as_str);
+            (source, occurring(report, quotes))
+        })
+        .collect();
     let mut table = Table::open(text, Some(file), &EXCLUSIONS)?;
     let mut errors = Vec::new();
     while table.next()? {
         let source = table.text(0);
-        let Some(report) = source_texts.get(source) else {
+        let Some(found) = found.get(source) else {
             let id = source.to_owned();
             errors.push(table.error(0, ErrorKind::UnknownSource { id }));
             continue;
@@ -33,7 +53,7 @@ pub fn exclusions(
         let reason = table.required(2);
         match (quote, reason) {
             (Err(error), _) | (_, Err(error)) => errors.push(error),
-            (Ok(quote), Ok(_)) if !report.contains(quote) => {
+            (Ok(quote), Ok(_)) if !found.contains(quote) => {
                 let source_id = source.to_owned();
                 errors.push(table.error(1, ErrorKind::QuoteNotInSource { source_id }));
             }
