@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ProvinceId, Qualifier, Scheme, Unit};
-use crate::parse::{numbers_in_text, observation_column as column, parse_observations};
+use crate::parse::{numbers_in_text, observation_column as column, parse_observations, scale_of};
 use crate::query::{Options, PeriodSpec, Selector};
 
 pub use cells::table_provenance;
@@ -375,17 +375,24 @@ fn same(a: f64, b: f64) -> bool {
     a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// The factor of the scale words right after a number (`rest`), 1 without one; two in a row
+/// multiply when the second is the larger (`2 nghìn tỷ`), as the extractor reads them.
 fn scale_after(rest: &str) -> f64 {
-    let word = rest
-        .trim_start_matches([' ', '\u{a0}'])
-        .split([' ', ',', '.', ';', ')', '\u{a0}'])
-        .next()
-        .unwrap_or("");
-    match word.to_lowercase().as_str() {
-        "nghìn" | "ngàn" => 1e3,
-        "triệu" => 1e6,
-        "tỷ" | "tỉ" => 1e9,
-        _ => 1.0,
+    const SPACES: [char; 2] = [' ', '\u{a0}'];
+    /// The factor of the word that `text` starts with, and what follows the word.
+    fn word(text: &str) -> (Option<f64>, &str) {
+        let end = text
+            .find([' ', ',', '.', ';', ')', '\u{a0}'])
+            .unwrap_or(text.len());
+        (scale_of(&text[..end].to_lowercase()), &text[end..])
+    }
+    let (Some(factor), after) = word(rest.trim_start_matches(SPACES)) else {
+        return 1.0;
+    };
+    let next = after.trim_start_matches(SPACES);
+    match word(next) {
+        (Some(larger), _) if larger > factor && next.len() < after.len() => factor * larger,
+        _ => factor,
     }
 }
 
@@ -479,6 +486,14 @@ mod tests {
         );
         assert_eq!(first("500 triệu đồng", Unit::VndBillion).value, 0.5);
         assert_eq!(first("1,2 triệu thuê bao", Unit::Count).value, 1_200_000.0);
+        // Two scale words multiply when the second is the larger.
+        assert_eq!(first("đạt 2 nghìn tỷ đồng", Unit::VndBillion).value, 2000.0);
+        assert!(same(
+            first("1,1 triệu tỷ đồng", Unit::VndBillion).value,
+            1_100_000.0
+        ));
+        assert_eq!(first("25 tỷ 500 triệu đồng", Unit::VndBillion).value, 25.0);
+        assert_eq!(first("2 nghìn, tỷ lệ", Unit::Count).value, 2000.0);
     }
 
     #[test]

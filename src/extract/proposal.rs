@@ -99,7 +99,14 @@ pub struct Extraction {
 pub(super) fn value_in(value: f64, scale: f64, from: Unit, to: Unit) -> Option<f64> {
     let money = |u: Unit| matches!(u, Unit::VndBillion | Unit::VndMillion);
     if money(from) && money(to) {
-        return Some(value * scale / to.base());
+        // By an exact power of ten, in one rounding: `1,1 triệu tỷ` is 1 100 000 tỷ, not
+        // 1 100 000,000 000 000 2, as 1,1 × 10^15 ÷ 10^9 gives.
+        let base = to.base();
+        return Some(if scale >= base {
+            value * (scale / base)
+        } else {
+            value / (base / scale)
+        });
     }
     let bare = matches!(from, Unit::Count | Unit::Score0To1 | Unit::Score1To10);
     let count_reads = bare && !money(to) && to != Unit::Percent;

@@ -10,16 +10,7 @@ use std::ops::Range;
 
 use super::context::{skip_spaces, strip_phrase};
 use crate::model::Unit;
-use crate::parse::parse_vietnamese_number;
-
-/// Scale words and the factor they multiply by.
-const SCALES: &[(&str, f64)] = &[
-    ("nghìn", 1e3),
-    ("ngàn", 1e3),
-    ("triệu", 1e6),
-    ("tỷ", 1e9),
-    ("tỉ", 1e9),
-];
+use crate::parse::{SCALE_WORDS, parse_vietnamese_number};
 
 /// Words that end the noun phrase after a number: conjunctions, prepositions, linking verbs.
 const STOP_WORDS: &[&str] = &[
@@ -153,9 +144,18 @@ pub(super) fn remainder(rest: &str) -> Option<(f64, Range<usize>)> {
 
 /// The scale word `spaced` starts with, its factor and the text after it.
 fn scale_word(spaced: &str) -> Option<(&str, f64)> {
-    SCALES
-        .iter()
-        .find_map(|(word, factor)| strip_phrase(spaced, word).map(|after| (after, *factor)))
+    /// The scale word `text` starts with: the text after it, and its factor.
+    fn one(text: &str) -> Option<(&str, f64)> {
+        SCALE_WORDS
+            .iter()
+            .find_map(|&(word, factor)| strip_phrase(text, word).map(|after| (after, factor)))
+    }
+    let (after, factor) = one(spaced)?;
+    // A larger scale word right after multiplies it ("2 nghìn tỷ", "1,1 triệu tỷ").
+    Some(match one(skip_spaces(after)) {
+        Some((larger_after, larger)) if larger > factor => (larger_after, factor * larger),
+        _ => (after, factor),
+    })
 }
 
 /// A number and a smaller scale word right after a scale word of `factor` (`500 triệu` after
@@ -166,7 +166,7 @@ fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, &str)> {
     let rest = after_digits(from);
     let digits = from.len() - rest.len();
     let number = parse_vietnamese_number(&from[..digits])?;
-    let (after, smaller) = SCALES
+    let (after, smaller) = SCALE_WORDS
         .iter()
         .filter(|(_, smaller)| *smaller < factor)
         .find_map(|(word, smaller)| strip_phrase(skip_spaces(rest), word).map(|a| (a, *smaller)))?;
@@ -259,11 +259,30 @@ fn rate_after(text: &str, noun: &str) -> Option<(Unit, Option<Range<usize>>, usi
 
 #[cfg(test)]
 mod tests {
+    use super::super::proposal;
     use super::*;
 
     fn unit_and_noun(rest: &str) -> (Unit, f64, String) {
         let reading = read(rest);
         (reading.unit, reading.scale, reading.counted)
+    }
+
+    #[test]
+    fn two_scale_words_multiply_when_the_second_is_the_larger() {
+        assert_eq!(
+            unit_and_noun(" nghìn tỷ đồng cho hạ tầng"),
+            (Unit::VndBillion, 1e12, String::new())
+        );
+        assert_eq!(
+            unit_and_noun(" triệu tỷ đồng"),
+            (Unit::VndBillion, 1e15, String::new())
+        );
+        // A smaller second is the smaller part of the amount, not a factor.
+        let reading = read(" tỷ 500 triệu đồng");
+        assert_eq!((reading.scale, reading.unit), (1e9, Unit::VndBillion));
+        assert!(reading.remainder.is_some());
+        let amount = proposal::value_in(1.1, 1e15, Unit::VndBillion, Unit::VndBillion);
+        assert_eq!(amount, Some(1_100_000.0));
     }
 
     #[test]

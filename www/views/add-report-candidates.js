@@ -24,8 +24,8 @@ export function initialDecision(candidate) {
 }
 
 const SCALES = {
-  vi: { 1000: 'nghìn', 1000000: 'triệu', 1000000000: 'tỷ' },
-  en: { 1000: 'thousand', 1000000: 'million', 1000000000: 'billion' },
+  vi: { 1e3: 'nghìn', 1e6: 'triệu', 1e9: 'tỷ', 1e12: 'nghìn tỷ', 1e15: 'triệu tỷ' },
+  en: { 1e3: 'thousand', 1e6: 'million', 1e9: 'billion', 1e12: 'trillion', 1e15: 'quadrillion' },
 };
 
 /** More decimals than a report writes: a figure is shown with all of its own. */

@@ -237,6 +237,8 @@ fn scale_word(scale: f64) -> &'static str {
         1e3 => " nghìn",
         1e6 => " triệu",
         1e9 => " tỷ",
+        1e12 => " nghìn tỷ",
+        1e15 => " triệu tỷ",
         _ => "",
     }
 }
