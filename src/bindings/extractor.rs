@@ -17,7 +17,7 @@ export interface ExtractSpec { province?: ProvinceId | null; published?: string 
 export interface Candidate {
   written: string; span: TextSpan; value: number; scale: number; outOf: number | null; upTo: number | null;
   qualifier: Qualifier; unit: ExtractUnit; counted: string; quote: string; quoteSpan: TextSpan;
-  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "paragraph" | "title" | "publication" | "unknown";
+  period: string | null; periodBasis: "stated" | "rangeEnd" | "targetYear" | "column" | "paragraph" | "title" | "publication" | "unknown";
   isTarget: boolean; suggestions: { indicator: string; score: number }[]; confidence: number;
 }
 export interface Rejected { written: string; span: TextSpan; reason: Reason; restates: number | null; }

@@ -26,6 +26,7 @@ mod reader;
 mod reasons;
 mod rows;
 mod suggest;
+mod text_tables;
 mod tokens;
 mod units;
 

@@ -18,7 +18,7 @@ const LONG_PART: usize = 12;
 const CLAUSE_REACH: usize = 600;
 
 /// The longest quote, in bytes; beyond it the quote keeps the number and what follows.
-const LONGEST: usize = 320;
+pub(super) const LONGEST: usize = 320;
 
 fn is_hard_stop(c: char) -> bool {
     matches!(

@@ -9,12 +9,14 @@ use std::ops::Range;
 
 use super::context::{self, after, before, sentence_at, sentences};
 use super::layout::Layout;
+use super::periods::PeriodBasis;
 use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
 use super::reasons::{self, Reason, Sight};
 use super::suggest::Suggester;
+use super::text_tables::{Cell, TextTables};
 use super::tokens::{self, Shape, Token};
 use super::{ExtractOptions, language, periods, qualifier, quote, units};
-use crate::model::Unit;
+use crate::model::{Period, Unit};
 
 /// Reads every number of `text`.
 pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptions) -> Extraction {
@@ -22,6 +24,7 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
     let mut pass = Pass {
         text,
         layout: Layout::of(text),
+        tables: TextTables::of(text),
         sentences: sentences(text),
         other_provinces: options
             .other_provinces
@@ -57,6 +60,7 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
 struct Pass<'t, 's> {
     text: &'t str,
     layout: Layout,
+    tables: TextTables,
     sentences: Vec<Range<usize>>,
     other_provinces: Vec<String>,
     suggester: &'s Suggester<'s>,
@@ -209,11 +213,17 @@ impl Pass<'_, '_> {
     fn propose(&mut self, token: &Token, reading: &Reading<'_>, tokens: &[Token]) {
         let text = self.text;
         let value = reading.value;
-        let mut units = units::read(&text[token.span.end..]);
+        // A number in a table's cell takes its row's words and its column's year.
+        let cell = self.tables.cell_at(text, token.span.start);
+        let mut units = match &cell {
+            Some(cell) => units::in_cell(text, token.span.end, cell),
+            None => units::read(&text[token.span.end..]),
+        };
         units.unit = units::score_or_count(&units, value);
         let (more, written) = self.take_parts(token, &units);
         let value = value + more;
-        if units.unit != Unit::Percent && token.shape == Shape::Number(value) {
+        // A row gives one figure a column: the same value in another is another year's.
+        if cell.is_none() && units.unit != Unit::Percent && token.shape == Shape::Number(value) {
             let noun: Vec<String> = context::words(&units.counted)
                 .map(str::to_lowercase)
                 .collect();
@@ -230,37 +240,20 @@ impl Pass<'_, '_> {
         let qualifier_start = qualifier_start(text, token.span.start, qualifier_len);
         let read_end = token.span.end + units.read_len;
         let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
-        let quote_range = quote::quote(
-            text,
-            qualifier_start,
-            &token.span,
-            read_end,
-            names_what_it_counts,
-            |at| self.may_be_figure(at, tokens),
-        );
+        let quote_range = match &cell {
+            Some(cell) => cell.row.clone(),
+            None => quote::quote(
+                text,
+                qualifier_start,
+                &token.span,
+                read_end,
+                names_what_it_counts,
+                |at| self.may_be_figure(at, tokens),
+            ),
+        };
         let quote = text[quote_range.clone()].to_owned();
         let sentence = &reading.sentence;
-        let published = self.options.published;
-        // A goal or a horizon reaches the figure from before it in the sentence, or from its own
-        // part of it.
-        let part_end = part_end(text, token.span.end, sentence.end);
-        let future =
-            periods::names_future_horizon(text, &(sentence.start..part_end), tokens, published);
-        let is_target = periods::is_target(
-            &text[sentence.start..token.span.start].to_lowercase(),
-            &text[token.span.start..part_end].to_lowercase(),
-            future,
-        );
-        let earlier = paragraph_before(text, &self.sentences, reading.sentence_index);
-        let (period, period_basis) = periods::period(
-            text,
-            token.span.start,
-            sentence,
-            &earlier,
-            tokens,
-            self.dating,
-            is_target,
-        );
+        let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);
         // The words around the quote tell indicators apart; past a few hundred bytes they are
         // other figures' (and reading them for every number of a long run-on text costs).
         let from = text.ceil_char_boundary(
@@ -305,6 +298,50 @@ impl Pass<'_, '_> {
             suggestions,
             confidence: ((0.3 + clarity + 0.4 * fit) * 100.0).round() / 100.0,
         });
+    }
+
+    /// Whether the figure is a goal, and its period with how it was found: from its table's
+    /// column, or from its sentence, its paragraph, the title or the publication.
+    fn when(
+        &self,
+        token: &Token,
+        reading: &Reading<'_>,
+        cell: Option<&Cell>,
+        tokens: &[Token],
+    ) -> (bool, Option<Period>, PeriodBasis) {
+        let text = self.text;
+        let sentence = &reading.sentence;
+        // A goal or a horizon reaches the figure from before it in the sentence, or from its own
+        // part of it.
+        let part_end = part_end(text, token.span.end, sentence.end);
+        let future = periods::names_future_horizon(
+            text,
+            &(sentence.start..part_end),
+            tokens,
+            self.options.published,
+        );
+        let is_target = match cell {
+            Some(cell) => cell.is_target,
+            None => periods::is_target(
+                &text[sentence.start..token.span.start].to_lowercase(),
+                &text[token.span.start..part_end].to_lowercase(),
+                future,
+            ),
+        };
+        if let Some(year) = cell.and_then(|cell| cell.year) {
+            return (is_target, Some(Period::year(year)), PeriodBasis::Column);
+        }
+        let earlier = paragraph_before(text, &self.sentences, reading.sentence_index);
+        let (period, basis) = periods::period(
+            text,
+            token.span.start,
+            sentence,
+            &earlier,
+            tokens,
+            self.dating,
+            is_target,
+        );
+        (is_target, period, basis)
     }
 }
 

@@ -239,6 +239,59 @@ fn a_year_compared_with_dates_no_figure_and_the_title_dates_the_rest() {
 }
 
 #[test]
+fn a_figure_in_a_table_of_the_text_takes_its_rows_words_and_its_columns_year() {
+    let text = "BÁO CÁO\nKết quả chuyển đổi số năm 2023\n\n\
+                Bảng 1. Một số chỉ tiêu\n\
+                | Chỉ tiêu | Đơn vị | 2022 | 2023 | Kế hoạch 2025 |\n\
+                |---|---|---|---|---|\n\
+                | Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1 | 90 |\n\
+                | Số xã có cáp quang | xã | 460 | 460 | 460 |\n\
+                | Kinh phí đầu tư hạ tầng số | tỷ đồng | 12,5 | 20 | 35 |\n";
+    let found = read(text, Period::date(2024, 1, Some(18)), &[]);
+    let by = |w: &str| -> Vec<Candidate> {
+        found
+            .candidates
+            .iter()
+            .filter(|c| c.written == w)
+            .cloned()
+            .collect()
+    };
+    let share = &by("80,1")[0];
+    assert_eq!(
+        (
+            share.unit,
+            share.period,
+            share.period_basis,
+            share.is_target
+        ),
+        (
+            Unit::Percent,
+            Some(Period::year(2023)),
+            PeriodBasis::Column,
+            false
+        )
+    );
+    assert_eq!(share.counted, "Tỷ lệ hộ gia đình có cáp quang");
+    assert_eq!(
+        share.quote,
+        "Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1 | 90"
+    );
+    let goal = &by("90")[0];
+    assert_eq!(
+        (goal.is_target, goal.period),
+        (true, Some(Period::year(2025)))
+    );
+    // The same count in three columns is three years' figures, none a restatement.
+    let communes: Vec<Option<Period>> = by("460").iter().map(|c| c.period).collect();
+    assert_eq!(communes, [2022, 2023, 2025].map(|y| Some(Period::year(y))));
+    let money = &by("20")[0];
+    assert_eq!(
+        (money.unit, money.scale, money.value_in(Unit::VndBillion)),
+        (Unit::VndBillion, 1e9, Some(20.0))
+    );
+}
+
+#[test]
 fn a_signed_number_is_a_change_and_a_mark_before_it_is_not_a_sign() {
     let text = "Doanh thu bưu chính tăng trưởng -2,5% so với năm 2022. Thuê bao 2G giảm \u{2212}12% \
                 so với năm trước; số dịch vụ công tăng (+5,3%).\n-100% xã có cáp quang.\n\

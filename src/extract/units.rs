@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::context::{skip_spaces, strip_phrase};
+use super::text_tables::Cell;
 use crate::model::Unit;
 use crate::parse::{SCALE_WORDS, parse_vietnamese_number};
 
@@ -131,6 +132,27 @@ pub(super) fn read(rest: &str) -> Reading {
         rate_digits,
         remainder,
     }
+}
+
+/// What a number in a table's cell counts (`number_end` is where its digits end): a unit written
+/// in the cell itself ("85,2%", "3 tỷ đồng"), else its row's ("%" in a column of units, or the
+/// label's bracket); what it counts is the row's label.
+pub(super) fn in_cell(text: &str, number_end: usize, cell: &Cell) -> Reading {
+    let own = read(&text[number_end..cell.span.end.max(number_end)]);
+    let mut reading = if own.unit == Unit::Count && own.scale == 1.0 {
+        let unit = cell.unit.as_ref().map_or("", |unit| &text[unit.clone()]);
+        // Read as if it followed the number; nothing of it lies after the number in the text.
+        Reading {
+            read_len: 0,
+            rate_digits: None,
+            remainder: None,
+            ..read(&format!(" {unit}"))
+        }
+    } else {
+        own
+    };
+    text[cell.label.clone()].clone_into(&mut reading.counted);
+    reading
 }
 
 /// The smaller amount of an amount in two scales that `rest`, the text right after a number,

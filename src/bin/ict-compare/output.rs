@@ -254,9 +254,10 @@ pub(crate) fn print_rows(
 }
 
 /// `text` with every character that cannot be seen written as `\uXXXX` (valid in JSON too);
-/// line breaks are kept when `keep_newlines`, for text that is several lines on purpose.
-pub(crate) fn escaped(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let hidden = |c: char| is_invisible(c) && !(keep_newlines && c == '\n');
+/// line breaks and tabs are kept when `keep_layout`, for text that is several lines on purpose
+/// or a quote of a table's row, which must stay verbatim.
+pub(crate) fn escaped(text: &str, keep_layout: bool) -> Cow<'_, str> {
+    let hidden = |c: char| is_invisible(c) && !(keep_layout && matches!(c, '\n' | '\t'));
     if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
@@ -279,7 +280,7 @@ pub(crate) fn csv_line(fields: &[&str]) -> String {
         .map(|f| {
             let safe = spreadsheet_safe(f);
             let f = escaped(&safe, true);
-            if f.contains([',', '"', '\n', '\r']) {
+            if f.contains([',', '"', '\n', '\r', '\t']) {
                 format!("\"{}\"", f.replace('"', "\"\""))
             } else {
                 f.into_owned()
@@ -334,6 +335,8 @@ mod tests {
         assert_eq!(escaped("Quảng Bình\u{a0}%", false), "Quảng Bình\u{a0}%");
         assert_eq!(escaped("a\nb", false), "a\\u000ab");
         assert_eq!(escaped("a\nb", true), "a\nb");
+        assert_eq!(escaped("a\tb", true), "a\tb");
+        assert_eq!(escaped("a\tb", false), "a\\u0009b");
         let table = aligned(&[vec!["\u{1b}]0;x\u{7}".to_owned(), "y".to_owned()]]);
         assert_eq!(table, "\\u001b]0;x\\u0007  y\n");
     }

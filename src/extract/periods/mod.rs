@@ -35,6 +35,8 @@ pub enum PeriodBasis {
     RangeEnd,
     /// The horizon of a target ("đến năm 2025").
     TargetYear,
+    /// The year heading the figure's column in a table of the text ("Năm 2023").
+    Column,
     /// No time stated in the sentence, and an earlier sentence of its paragraph states a year,
     /// not after the publication ("Kết quả năm 2023 cho thấy, … . Tỉnh đã …"): that year.
     Paragraph,

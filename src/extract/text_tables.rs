@@ -1,0 +1,355 @@
+//! Tables written in a report's text: one row a line, its cells parted by `|` or by tabs, as a
+//! table copied from a document or a web page comes.
+//!
+//! In a table a figure's words are not around it: what it counts is its row's first cell
+//! ("Tỷ lệ hộ gia đình có cáp quang"), its unit a column of units ("Đơn vị": `%`, `trạm`) or
+//! the row's bracket ("… (%)"), and its year its column's heading ("2023", "Năm 2023"; "Kế
+//! hoạch 2025" for a goal). This module finds the tables and says, for a byte of the text,
+//! which row and column it lies in and what they say. It knows nothing of numbers' shapes,
+//! units or indicators.
+
+use std::ops::Range;
+
+use super::context::find_phrase_in_any_case;
+use super::quote::LONGEST;
+
+/// What a table says of a number in one of its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Cell {
+    /// The row as written, without the borders around it: the figure's quote.
+    pub row: Range<usize>,
+    /// The row's first cell, without a bracketed unit at its end: what the figure counts.
+    pub label: Range<usize>,
+    /// The cell itself, without its spaces.
+    pub span: Range<usize>,
+    /// The row's unit: its cell in a column of units, or the bracket ending its label.
+    pub unit: Option<Range<usize>>,
+    /// The year heading the column, when it names one.
+    pub year: Option<u16>,
+    /// Whether the column's heading names a goal ("Kế hoạch 2025", "Mục tiêu").
+    pub is_target: bool,
+}
+
+/// The tables of a text.
+#[derive(Debug, Default)]
+pub(super) struct TextTables {
+    /// Every row below a heading, in the order of the text.
+    rows: Vec<Row>,
+    headings: Vec<Heading>,
+}
+
+#[derive(Debug)]
+struct Row {
+    line: Range<usize>,
+    cells: Vec<Range<usize>>,
+    heading: usize,
+}
+
+/// What a table's first row says of its columns.
+#[derive(Debug)]
+struct Heading {
+    years: Vec<Option<u16>>,
+    targets: Vec<bool>,
+    units: Option<usize>,
+}
+
+/// Headings of a column of units.
+const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
+
+/// Words of a column heading that make its figures goals.
+const GOAL_HEADINGS: &[&str] = &["kế hoạch", "mục tiêu", "chỉ tiêu năm", "phấn đấu"];
+
+impl TextTables {
+    /// Finds the tables of `text`: runs of at least two lines parted the same way into the
+    /// same number of cells (two or more), the first of them the heading. A line of only
+    /// dashes and borders (`|---|---|`) neither counts nor breaks a run.
+    pub(super) fn of(text: &str) -> Self {
+        let mut tables = TextTables::default();
+        let mut run: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
+        let mut parted_by = None;
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let range = start..start + line.trim_end_matches(['\n', '\r']).len();
+            start += line.len();
+            let line = &text[range.clone()];
+            if is_rule(line) {
+                continue;
+            }
+            let separator = separator_of(line);
+            let cells = separator
+                .map(|s| cells(text, &range, s))
+                .unwrap_or_default();
+            let continues = separator.is_some()
+                && separator == parted_by
+                && run
+                    .first()
+                    .is_some_and(|(_, first)| first.len() == cells.len());
+            if !continues {
+                tables.close(text, std::mem::take(&mut run));
+                parted_by = separator;
+            }
+            if cells.len() >= 2 {
+                run.push((range, cells));
+            }
+        }
+        tables.close(text, run);
+        tables
+    }
+
+    /// Keeps `run` as a table if it has a heading and a row.
+    fn close(&mut self, text: &str, run: Vec<(Range<usize>, Vec<Range<usize>>)>) {
+        let mut lines = run.into_iter();
+        let Some((_, heading)) = lines.next() else {
+            return;
+        };
+        let rows: Vec<_> = lines.collect();
+        if rows.is_empty() {
+            return;
+        }
+        let words: Vec<String> = heading
+            .iter()
+            .map(|cell| text[cell.clone()].to_lowercase())
+            .collect();
+        let index = self.headings.len();
+        self.headings.push(Heading {
+            years: words.iter().map(|w| year_of(w)).collect(),
+            targets: words
+                .iter()
+                .map(|w| {
+                    GOAL_HEADINGS
+                        .iter()
+                        .any(|g| find_phrase_in_any_case(w, g).is_some())
+                })
+                .collect(),
+            units: words
+                .iter()
+                .position(|w| UNIT_HEADINGS.iter().any(|u| w.trim_end_matches(':') == *u)),
+        });
+        self.rows.extend(rows.into_iter().map(|(line, cells)| Row {
+            line,
+            cells,
+            heading: index,
+        }));
+    }
+
+    /// What the table says of the number at byte `at`, when it lies in a table's cell of
+    /// figures: not in a row's first cell, in a column of units or in the heading.
+    pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
+        let index = self.rows.partition_point(|row| row.line.start <= at);
+        let row = self.rows.get(index.checked_sub(1)?)?;
+        if !row.line.contains(&at) {
+            return None;
+        }
+        // Cells are in the order of the line: found by halves, as a hostile line may have
+        // thousands.
+        let column = row
+            .cells
+            .partition_point(|cell| cell.start <= at)
+            .checked_sub(1)?;
+        if !row.cells[column].contains(&at) {
+            return None;
+        }
+        let heading = &self.headings[row.heading];
+        if column == 0 || heading.units == Some(column) {
+            return None;
+        }
+        let first = row.cells[0].clone();
+        let (label, bracket) = label_and_bracket(text, first);
+        let unit = heading
+            .units
+            .and_then(|u| row.cells.get(u).cloned())
+            .filter(|u| !u.is_empty())
+            .or(bracket);
+        let mut row_span = row.cells[0].start..row.cells.last().map_or(row.line.end, |c| c.end);
+        let span = row.cells[column].clone();
+        if span.len() > LONGEST {
+            // Text in a table's frame rather than a figure's cell: read as running text.
+            return None;
+        }
+        if row_span.len() > LONGEST {
+            // A row too long to quote whole (a hostile one may fill the text): the cells that
+            // lead to the figure, as many as fit.
+            let from = text.ceil_char_boundary(span.end.saturating_sub(LONGEST));
+            row_span = from.max(row_span.start).min(span.start)..span.end;
+        }
+        let label = label.start..text.floor_char_boundary(label.end.min(label.start + LONGEST));
+        Some(Cell {
+            row: row_span,
+            label,
+            span,
+            unit,
+            year: heading.years.get(column).copied().flatten(),
+            is_target: heading.targets.get(column).copied().unwrap_or(false),
+        })
+    }
+}
+
+/// How a line parts its cells: tabs, or `|` when it has at least one inside its text.
+fn separator_of(line: &str) -> Option<char> {
+    if line.contains('\t') {
+        Some('\t')
+    } else if line.trim().trim_matches('|').contains('|') {
+        Some('|')
+    } else {
+        None
+    }
+}
+
+/// A line of dashes, colons, pluses and borders only, as a table's rule.
+fn is_rule(line: &str) -> bool {
+    line.contains('-')
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | '+' | '=') || c.is_whitespace())
+}
+
+/// The cells of the line at `range`, each without its spaces; the empty cells a border makes
+/// at either end are not cells.
+fn cells(text: &str, range: &Range<usize>, separator: char) -> Vec<Range<usize>> {
+    let line = &text[range.clone()];
+    let mut cells = Vec::new();
+    let mut start = range.start;
+    for part in line.split(separator) {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        cells.push(start + lead..start + lead + trimmed.len());
+        start += part.len() + separator.len_utf8();
+    }
+    if separator == '|' {
+        if cells.first().is_some_and(Range::is_empty) {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(Range::is_empty) {
+            cells.pop();
+        }
+    }
+    cells
+}
+
+/// A row's first cell without a bracket that ends it, and the bracket's inside when it is
+/// short enough to be a unit ("Tỷ lệ dân số có điện thoại thông minh (%)").
+fn label_and_bracket(text: &str, cell: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
+    let written = &text[cell.clone()];
+    let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
+        return (cell, None);
+    };
+    let inside = cell.start + open + 1..cell.end - 1;
+    if text[inside.clone()].split_whitespace().count() > 3 {
+        return (cell, None);
+    }
+    let label = cell.start..cell.start + written[..open].trim_end().len();
+    (label, Some(inside))
+}
+
+/// The one year a column heading names ("2023", "Năm 2023", "KH 2025"); none for a span
+/// ("2021-2025") or two years.
+fn year_of(heading: &str) -> Option<u16> {
+    let mut years = heading
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<u16>().ok())
+        .filter(|year| (1990..=2100).contains(year));
+    let year = years.next()?;
+    let spans = heading.contains(['-', '–']);
+    (years.next().is_none() && !spans).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "Bảng 1. Hạ tầng số\n\
+        | Chỉ tiêu | Đơn vị | 2022 | Năm 2023 | Kế hoạch 2025 |\n\
+        |---|---|---|---|---|\n\
+        | Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1 | 90 |\n\
+        | Số trạm BTS | trạm | 1.950 | 2.104 | 2.500 |\n\
+        Sau bảng, 12 xã.\n";
+
+    fn cell_of(text: &str, number: &str) -> Option<(String, Option<String>, Option<u16>, bool)> {
+        let tables = TextTables::of(text);
+        let at = text.find(number)?;
+        let cell = tables.cell_at(text, at)?;
+        Some((
+            text[cell.label].to_owned(),
+            cell.unit.map(|u| text[u].to_owned()),
+            cell.year,
+            cell.is_target,
+        ))
+    }
+
+    #[test]
+    fn a_figure_takes_its_rows_label_and_unit_and_its_columns_year() {
+        assert_eq!(
+            cell_of(TABLE, "80,1"),
+            Some((
+                "Tỷ lệ hộ gia đình có cáp quang".into(),
+                Some("%".into()),
+                Some(2023),
+                false
+            ))
+        );
+        assert_eq!(
+            cell_of(TABLE, "1.950"),
+            Some(("Số trạm BTS".into(), Some("trạm".into()), Some(2022), false))
+        );
+        assert_eq!(
+            cell_of(TABLE, "2.500"),
+            Some(("Số trạm BTS".into(), Some("trạm".into()), Some(2025), true))
+        );
+        let tables = TextTables::of(TABLE);
+        let at = TABLE.find("80,1").unwrap_or_default();
+        let row = tables.cell_at(TABLE, at).map(|c| TABLE[c.row].to_owned());
+        assert_eq!(
+            row.as_deref(),
+            Some("Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1 | 90")
+        );
+    }
+
+    #[test]
+    fn headings_labels_units_and_the_text_around_are_no_cells_of_figures() {
+        for number in ["2022", "Bảng 1", "12 xã"] {
+            assert_eq!(cell_of(TABLE, number), None, "{number}");
+        }
+        // A line with one bar is no table, nor one line alone.
+        assert_eq!(cell_of("Tỷ lệ | 80,1\nHết.\n", "80,1"), None);
+        assert_eq!(cell_of("A | B | C\n", "B"), None);
+    }
+
+    #[test]
+    fn a_row_too_long_to_quote_is_quoted_from_as_far_back_as_fits() {
+        let values: Vec<String> = (1..=400).map(|n| n.to_string()).collect();
+        let years: Vec<String> = (0..400).map(|n| (1990 + n % 100).to_string()).collect();
+        let text = format!(
+            "Chỉ tiêu|{}\nSố trạm BTS|{}\n",
+            years.join("|"),
+            values.join("|")
+        );
+        let tables = TextTables::of(&text);
+        let at = text.find("|399|").map_or(0, |i| i + 1);
+        let cell = tables.cell_at(&text, at).expect("a cell of figures");
+        assert!(
+            cell.row.len() <= LONGEST && cell.row.contains(&at),
+            "{:?}",
+            cell.row
+        );
+        assert_eq!(&text[cell.row.end - 3..cell.row.end], "399");
+        assert_eq!(&text[cell.label], "Số trạm BTS");
+    }
+
+    #[test]
+    fn tabs_part_cells_and_a_bracket_gives_the_unit() {
+        let text = "Chỉ tiêu\t2021-2025\t2023\n\
+                    Tỷ lệ dân số có điện thoại thông minh (%)\t70,5\t78,3\n";
+        assert_eq!(
+            cell_of(text, "78,3"),
+            Some((
+                "Tỷ lệ dân số có điện thoại thông minh".into(),
+                Some("%".into()),
+                Some(2023),
+                false
+            ))
+        );
+        // A span of years heads no year.
+        assert_eq!(cell_of(text, "70,5").and_then(|c| c.2), None);
+    }
+}
