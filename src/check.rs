@@ -348,11 +348,16 @@ pub struct Statement {
 #[must_use]
 pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
     let numbers = numbers_in_text(text);
+    let row = row_scale(text);
     numbers
         .iter()
         .enumerate()
         .map(|(i, number)| {
-            let scale = scale_after(&text[number.span.end..]);
+            let own = scale_after(&text[number.span.end..]);
+            let scale = match row {
+                Some((from, factor)) if own == 1.0 && number.span.start >= from => factor,
+                _ => own,
+            };
             let out_of = numbers
                 .get(i + 1)
                 .filter(|next| text[number.span.end..next.span.start].trim() == "/")
@@ -369,6 +374,36 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
         .collect()
 }
 
+/// The scale a table's row gives the numbers after its unit, when `quote` is a row of a table
+/// written in a report (cells parted by tabs or `|`, as the extractor quotes one): a cell
+/// without digits that starts with a scale word ("tỷ đồng", "nghìn thuê bao"), or a bracket
+/// ending a cell ("Doanh thu (triệu đồng)"). Gives where the numbers it scales start, and the
+/// factor.
+fn row_scale(quote: &str) -> Option<(usize, f64)> {
+    let separator = ['\t', '|'].into_iter().find(|&s| quote.contains(s))?;
+    let mut start = 0;
+    for (index, cell) in quote.split(separator).enumerate() {
+        let end = start + cell.len();
+        start = end + separator.len_utf8();
+        let cell = cell.trim();
+        let bracket = cell
+            .strip_suffix(')')
+            .and_then(|c| c.rfind('(').map(|open| &c[open + 1..]));
+        // The label names what is counted: only its bracket is a unit.
+        let Some(unit) = bracket.or((index > 0).then_some(cell)) else {
+            continue;
+        };
+        if unit.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let factor = scale_after(unit);
+        if factor != 1.0 {
+            return Some((end, factor));
+        }
+    }
+    None
+}
+
 /// Whether two finite numbers agree to nine significant digits. An infinity agrees with
 /// nothing: relative to it every difference would look small.
 fn same(a: f64, b: f64) -> bool {
@@ -378,21 +413,28 @@ fn same(a: f64, b: f64) -> bool {
 /// The factor of the scale words right after a number (`rest`), 1 without one; two in a row
 /// multiply when the second is the larger (`2 nghìn tỷ`), as the extractor reads them.
 fn scale_after(rest: &str) -> f64 {
-    const SPACES: [char; 2] = [' ', '\u{a0}'];
-    /// The factor of the word that `text` starts with, and what follows the word.
-    fn word(text: &str) -> (Option<f64>, &str) {
+    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+    /// The word that `text` starts with, in lower case, and what follows it: the word ends at
+    /// the first character that is no letter, as the extractor's words do (`tỷ/năm`, `tỷ:`).
+    fn word(text: &str) -> (String, &str) {
         let end = text
-            .find([' ', ',', '.', ';', ')', '\u{a0}'])
+            .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(text.len());
-        (scale_of(&text[..end].to_lowercase()), &text[end..])
+        (text[..end].to_lowercase(), &text[end..])
     }
-    let (Some(factor), after) = word(rest.trim_start_matches(SPACES)) else {
+    let (first, after) = word(rest.trim_start_matches(SPACES));
+    let Some(factor) = scale_of(&first) else {
         return 1.0;
     };
     let next = after.trim_start_matches(SPACES);
-    match word(next) {
-        (Some(larger), _) if larger > factor && next.len() < after.len() => factor * larger,
-        _ => factor,
+    let spaced = next.len() < after.len();
+    match word(next).0.as_str() {
+        // "tỷ lệ" is a share, not a scale.
+        "lệ" if spaced => 1.0,
+        second => match scale_of(second) {
+            Some(larger) if larger > factor && spaced => factor * larger,
+            _ => factor,
+        },
     }
 }
 
@@ -494,6 +536,36 @@ mod tests {
         ));
         assert_eq!(first("25 tỷ 500 triệu đồng", Unit::VndBillion).value, 25.0);
         assert_eq!(first("2 nghìn, tỷ lệ", Unit::Count).value, 2000.0);
+        assert_eq!(first("đạt 2 nghìn tỷ/năm", Unit::VndBillion).value, 2000.0);
+        // A table's row: its unit cell, or its label's bracket, scales the numbers after it.
+        let row = |quote: &str, unit| {
+            statements_in(quote, unit)
+                .iter()
+                .map(|s| s.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            row(
+                "Kinh phí đầu tư hạ tầng số | tỷ đồng | 12,5 | 20",
+                Unit::VndBillion
+            ),
+            [12.5, 20.0]
+        );
+        assert_eq!(
+            row("Số thuê bao di động\tnghìn thuê bao\t1.250", Unit::Count),
+            [1_250_000.0]
+        );
+        assert_eq!(
+            row(
+                "Doanh thu viễn thông (triệu đồng) | 350.000",
+                Unit::VndBillion
+            ),
+            [350.0]
+        );
+        assert_eq!(
+            row("Số trạm BTS | trạm | 2 | 3 tỷ", Unit::Count),
+            [2.0, 3e9]
+        );
     }
 
     #[test]

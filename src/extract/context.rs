@@ -126,6 +126,13 @@ pub(super) fn is_in_lower_case(text: &str, lower: &str) -> bool {
     text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
+/// Whether the text before byte `at` holds nothing on its line but spaces and list bullets: a
+/// hyphen or a plus there is a list item's mark ("-100% xã …", "- Tỷ lệ …"), not a sign.
+pub(super) fn opens_item(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '•', '*']);
+    before.is_empty() || before.ends_with(['\n', '\r'])
+}
+
 /// `text` without its leading spaces.
 pub(super) fn skip_spaces(text: &str) -> &str {
     text.trim_start_matches(is_space)

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{find_phrase_in_any_case, is_abbreviation};
+use super::context::{find_phrase_in_any_case, is_abbreviation, opens_item};
 
 /// Parts longer than this many words end a clause at a comma.
 const LONG_PART: usize = 12;
@@ -287,17 +287,24 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
 }
 
 /// `range` without surrounding spaces and commas, nor a list item's mark at its start ("- ",
-/// "+ ", "* ", "– ", or "-Tỷ lệ" without a space): the mark is the list's, not the statement's,
-/// and a quote that started with it would begin like a formula, which a spreadsheet-safe
-/// export has to alter. A mark before a digit is a sign, and stays.
+/// "+ ", "* ", "– ", or "-Tỷ lệ" and "-100%" opening a line without a space): the mark is the
+/// list's, not the statement's, and a quote that started with it would begin like a formula,
+/// which a spreadsheet-safe export has to alter. A hyphen before a digit within a line is a
+/// sign ("tăng trưởng -2,5%"), as the reasons read it, and stays.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let is_space = |c: char| c.is_whitespace() || c == ',';
     let slice = &text[range.clone()];
     let mut rest = slice.trim_start_matches(is_space);
-    while let Some(item) = rest
-        .strip_prefix(['-', '+', '*', '–', '—'])
-        .filter(|after| after.starts_with(|c: char| c.is_whitespace() || c.is_alphabetic()))
-    {
+    loop {
+        let at = range.start + slice.len() - rest.len();
+        let Some(item) = rest.strip_prefix(['-', '+', '*', '–', '—']) else {
+            break;
+        };
+        let marks = item.starts_with(|c: char| c.is_whitespace() || c.is_alphabetic())
+            || item.starts_with(|c: char| c.is_ascii_digit()) && opens_item(text, at);
+        if !marks {
+            break;
+        }
         rest = item.trim_start_matches(is_space);
     }
     let left = slice.len() - rest.len();
@@ -406,8 +413,13 @@ mod tests {
                 "{mark}"
             );
         }
-        // A sign is no mark: it is the number's.
-        let text = "Kết quả:\n-12,5% thuê bao 2G.\n";
-        assert_eq!(quote_of(text, "12,5", "2G"), "-12,5% thuê bao 2G");
+        // A hyphen opening a line is a mark before digits too; within a line it is a sign.
+        let text = "Kết quả:\n-100% xã có cáp quang.\n";
+        assert_eq!(quote_of(text, "100", "quang"), "100% xã có cáp quang");
+        let text = "Doanh thu tăng trưởng -2,5% so với năm trước.";
+        assert_eq!(
+            quote_of(text, "2,5", "trước"),
+            "Doanh thu tăng trưởng -2,5% so với năm trước"
+        );
     }
 }

@@ -135,6 +135,10 @@ impl Pass<'_, '_> {
 
     /// Why the token is not a figure, if it is not, read from its own words alone.
     fn reason_of(&self, token: &Token) -> Option<Reason> {
+        // A table's row number ("STT") counts the table's own rows.
+        if self.tables.is_row_number(token.span.start) {
+            return Some(Reason::Structure);
+        }
         let index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(index, token);
         self.reason(token, &before(self.text, token.span.start), &sentence)

@@ -16,7 +16,8 @@ use super::quote::LONGEST;
 /// What a table says of a number in one of its cells.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Cell {
-    /// The row as written, without the borders around it: the figure's quote.
+    /// The row as written from its label to the figure's cell, without borders: the figure's
+    /// quote (on a long row, the cells that lead to it, as many as fit).
     pub row: Range<usize>,
     /// The row's first cell, without a bracketed unit at its end: what the figure counts.
     pub label: Range<usize>,
@@ -51,7 +52,12 @@ struct Heading {
     years: Vec<Option<u16>>,
     targets: Vec<bool>,
     units: Option<usize>,
+    /// A column of row numbers ("STT", "TT").
+    row_numbers: Option<usize>,
 }
+
+/// Headings of a column of row numbers.
+const ROW_NUMBER_HEADINGS: &[&str] = &["stt", "tt", "số tt", "số thứ tự"];
 
 /// Headings of a column of units.
 const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
@@ -69,7 +75,9 @@ impl TextTables {
         let mut parted_by = None;
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            let range = start..start + line.trim_end_matches(['\n', '\r']).len();
+            // Without the spaces and tabs around it: an indented paragraph is no row.
+            let lead = line.len() - line.trim_start().len();
+            let range = start + lead..start + lead + line.trim().len();
             start += line.len();
             let line = &text[range.clone()];
             if is_rule(line) {
@@ -88,7 +96,7 @@ impl TextTables {
                 tables.close(text, std::mem::take(&mut run));
                 parted_by = separator;
             }
-            if cells.len() >= 2 {
+            if cells.iter().filter(|cell| !cell.is_empty()).count() >= 2 {
                 run.push((range, cells));
             }
         }
@@ -124,6 +132,9 @@ impl TextTables {
             units: words
                 .iter()
                 .position(|w| UNIT_HEADINGS.iter().any(|u| w.trim_end_matches(':') == *u)),
+            row_numbers: words
+                .iter()
+                .position(|w| ROW_NUMBER_HEADINGS.contains(&w.trim_end_matches(['.', ':']))),
         });
         self.rows.extend(rows.into_iter().map(|(line, cells)| Row {
             line,
@@ -132,9 +143,8 @@ impl TextTables {
         }));
     }
 
-    /// What the table says of the number at byte `at`, when it lies in a table's cell of
-    /// figures: not in a row's first cell, in a column of units or in the heading.
-    pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
+    /// The row and the column of byte `at`, when it lies in a table's row.
+    fn place(&self, at: usize) -> Option<(&Row, usize)> {
         let index = self.rows.partition_point(|row| row.line.start <= at);
         let row = self.rows.get(index.checked_sub(1)?)?;
         if !row.line.contains(&at) {
@@ -146,35 +156,50 @@ impl TextTables {
             .cells
             .partition_point(|cell| cell.start <= at)
             .checked_sub(1)?;
-        if !row.cells[column].contains(&at) {
-            return None;
-        }
+        row.cells[column].contains(&at).then_some((row, column))
+    }
+
+    /// Whether byte `at` lies in a table's column of row numbers ("STT").
+    pub(super) fn is_row_number(&self, at: usize) -> bool {
+        self.place(at)
+            .is_some_and(|(row, column)| self.headings[row.heading].row_numbers == Some(column))
+    }
+
+    /// What the table says of the number at byte `at`, when it lies in a table's cell of
+    /// figures: after the row's label (its first cell with a letter), not in a column of units
+    /// or of row numbers, not in the heading.
+    pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
+        let (row, column) = self.place(at)?;
         let heading = &self.headings[row.heading];
-        if column == 0 || heading.units == Some(column) {
+        let labelled = row
+            .cells
+            .iter()
+            .position(|cell| text[cell.clone()].chars().any(char::is_alphabetic))?;
+        if column <= labelled || heading.units == Some(column) {
             return None;
         }
-        let first = row.cells[0].clone();
-        let (label, bracket) = label_and_bracket(text, first);
+        let (label, bracket) = label_and_bracket(text, row.cells[labelled].clone());
         let unit = heading
             .units
             .and_then(|u| row.cells.get(u).cloned())
             .filter(|u| !u.is_empty())
             .or(bracket);
-        let mut row_span = row.cells[0].start..row.cells.last().map_or(row.line.end, |c| c.end);
         let span = row.cells[column].clone();
         if span.len() > LONGEST {
             // Text in a table's frame rather than a figure's cell: read as running text.
             return None;
         }
-        if row_span.len() > LONGEST {
+        let mut quote = row.cells[labelled].start..span.end;
+        if quote.len() > LONGEST {
             // A row too long to quote whole (a hostile one may fill the text): the cells that
-            // lead to the figure, as many as fit.
-            let from = text.ceil_char_boundary(span.end.saturating_sub(LONGEST));
-            row_span = from.max(row_span.start).min(span.start)..span.end;
+            // lead to the figure, as many as fit, each whole.
+            let from = span.end.saturating_sub(LONGEST);
+            let first = row.cells[..column].partition_point(|cell| cell.start < from);
+            quote = row.cells.get(first).map_or(span.start, |cell| cell.start)..span.end;
         }
         let label = label.start..text.floor_char_boundary(label.end.min(label.start + LONGEST));
         Some(Cell {
-            row: row_span,
+            row: quote,
             label,
             span,
             unit,
@@ -301,8 +326,26 @@ mod tests {
         let row = tables.cell_at(TABLE, at).map(|c| TABLE[c.row].to_owned());
         assert_eq!(
             row.as_deref(),
-            Some("Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1 | 90")
+            Some("Tỷ lệ hộ gia đình có cáp quang | % | 75,2 | 80,1")
         );
+    }
+
+    #[test]
+    fn a_column_of_row_numbers_leads_to_the_label_and_counts_nothing() {
+        let text = "| STT | Chỉ tiêu | ĐVT | Năm 2023 |\n\
+                    | 1 | Số trạm BTS | trạm | 2.104 |\n";
+        let tables = TextTables::of(text);
+        assert!(tables.is_row_number(text.find("| 1 |").unwrap_or(0) + 2));
+        assert_eq!(
+            cell_of(text, "2.104"),
+            Some(("Số trạm BTS".into(), Some("trạm".into()), Some(2023), false))
+        );
+    }
+
+    #[test]
+    fn indented_paragraphs_are_no_table() {
+        let text = "\tNăm 2022, kế hoạch được triển khai.\n\tToàn tỉnh có 1.208 trạm BTS.\n";
+        assert_eq!(cell_of(text, "1.208"), None);
     }
 
     #[test]
@@ -333,6 +376,8 @@ mod tests {
             cell.row
         );
         assert_eq!(&text[cell.row.end - 3..cell.row.end], "399");
+        // It starts at a cell's start.
+        assert_eq!(text.as_bytes()[cell.row.start - 1], b'|');
         assert_eq!(&text[cell.label], "Số trạm BTS");
     }
 

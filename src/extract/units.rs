@@ -172,6 +172,13 @@ fn scale_word(spaced: &str) -> Option<(&str, f64)> {
             .iter()
             .find_map(|&(word, factor)| strip_phrase(text, word).map(|after| (after, factor)))
     }
+    // "tỷ lệ" is a share, not a scale.
+    if ["tỷ lệ", "tỉ lệ"]
+        .iter()
+        .any(|w| strip_phrase(spaced, w).is_some())
+    {
+        return None;
+    }
     let (after, factor) = one(spaced)?;
     // A larger scale word right after multiplies it ("2 nghìn tỷ", "1,1 triệu tỷ").
     Some(match one(skip_spaces(after)) {
@@ -299,6 +306,7 @@ mod tests {
             unit_and_noun(" triệu tỷ đồng"),
             (Unit::VndBillion, 1e15, String::new())
         );
+        assert_eq!(read(" tỷ lệ hộ").scale, 1.0);
         // A smaller second is the smaller part of the amount, not a factor.
         let reading = read(" tỷ 500 triệu đồng");
         assert_eq!((reading.scale, reading.unit), (1e9, Unit::VndBillion));

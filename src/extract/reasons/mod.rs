@@ -10,7 +10,7 @@ mod names;
 mod words;
 
 use super::context::{
-    contains_phrase, ends_with_phrase, find_phrase, is_space, starts_with_phrase,
+    contains_phrase, ends_with_phrase, find_phrase, is_space, opens_item, starts_with_phrase,
 };
 use super::layout::Layout;
 use super::tokens::{Shape, is_year, within_years};
@@ -224,25 +224,16 @@ fn is_change(before: &str, after: &str) -> bool {
 }
 
 /// Whether the number at `start` carries a sign of its own ("tăng trưởng -2,5%", "giảm −12%",
-/// "+5,3%"): a signed number is a difference, never a level. A hyphen opening a line is a list
-/// item's mark written without its space ("-100% xã có cáp quang"), and one after a number
-/// joins a range written loosely ("10 -15%"); the minus sign (U+2212) is only ever a sign.
+/// "+5,3%"): a signed number is a difference, never a level. A hyphen or a plus that opens a
+/// list item is its mark, written without its space ("-100% xã có cáp quang"); the minus sign
+/// (U+2212) is only ever a sign.
 fn is_signed(text: &str, start: usize) -> bool {
     let head = &text[..start];
-    let Some(sign) = head.chars().next_back() else {
-        return false;
-    };
-    let before = &head[..head.len() - sign.len_utf8()];
-    let opens_item = before
-        .rsplit('\n')
-        .next()
-        .is_none_or(|line| line.trim_start_matches([' ', '\t', '•', '*']).is_empty());
-    match sign {
-        '\u{2212}' => true,
-        '-' | '+' => {
-            !opens_item
-                && before.ends_with([' ', '(', '\u{a0}'])
-                && !before.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    match head.chars().next_back() {
+        Some('\u{2212}') => true,
+        Some(sign @ ('-' | '+')) => {
+            let at = start - sign.len_utf8();
+            text[..at].ends_with([' ', '(', '\u{a0}']) && !opens_item(text, at)
         }
         _ => false,
     }
