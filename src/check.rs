@@ -344,34 +344,50 @@ pub struct Statement {
 }
 
 /// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
-/// scaled by a following `nghìn`, `triệu` or `tỷ` and converted to the unit's base.
+/// scaled by a following `nghìn`, `triệu` or `tỷ` (two in a row multiplying) and converted to
+/// the unit's base. An amount in two scales (`25 tỷ 500 triệu`) states its whole, as the
+/// extractor reads it, besides each of its parts.
 #[must_use]
 pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
     let numbers = numbers_in_text(text);
     let row = row_scale(text);
-    numbers
+    let scales: Vec<f64> = numbers
         .iter()
-        .enumerate()
-        .map(|(i, number)| {
+        .map(|number| {
             let own = scale_after(&text[number.span.end..]);
-            let scale = match row {
+            match row {
                 Some((from, factor)) if own == 1.0 && number.span.start >= from => factor,
                 _ => own,
-            };
-            let out_of = numbers
-                .get(i + 1)
-                .filter(|next| text[number.span.end..next.span.start].trim() == "/")
-                .map(|next| next.value);
-            Statement {
-                value: number.value * scale / unit.base(),
-                out_of,
-                qualifier: qualifier_before(&text[..number.span.start]),
             }
         })
-        // A scale word can carry a huge number past the range of numbers; such a figure
-        // states nothing a value could match.
-        .filter(|statement| statement.value.is_finite())
-        .collect()
+        .collect();
+    let mut statements = Vec::with_capacity(numbers.len());
+    for (i, number) in numbers.iter().enumerate() {
+        let next = numbers.get(i + 1);
+        let between = next.map(|next| text[number.span.end..next.span.start].trim());
+        let qualifier = qualifier_before(&text[..number.span.start]);
+        let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
+        let (scale, base) = (scales[i], unit.base());
+        statements.push(Statement {
+            value: number.value * scale / base,
+            out_of,
+            qualifier,
+        });
+        // The smaller part right after the larger's one scale word, itself scaled smaller.
+        let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
+        let one_word = between.is_some_and(|w| scale_of(&w.to_lowercase()) == Some(scale));
+        if let Some(next) = next.filter(|_| one_word && smaller > 1.0 && smaller < scale) {
+            statements.push(Statement {
+                value: (number.value * scale + next.value * smaller) / base,
+                out_of: None,
+                qualifier,
+            });
+        }
+    }
+    // A scale word can carry a huge number past the range of numbers; such a figure states
+    // nothing a value could match.
+    statements.retain(|statement| statement.value.is_finite());
+    statements
 }
 
 /// The scale a table's row gives the numbers after its unit, when `quote` is a row of a table
@@ -534,7 +550,11 @@ mod tests {
             first("1,1 triệu tỷ đồng", Unit::VndBillion).value,
             1_100_000.0
         ));
-        assert_eq!(first("25 tỷ 500 triệu đồng", Unit::VndBillion).value, 25.0);
+        let parts: Vec<f64> = statements_in("25 tỷ 500 triệu đồng", Unit::VndBillion)
+            .iter()
+            .map(|s| s.value)
+            .collect();
+        assert_eq!(parts, [25.0, 25.5, 0.5]);
         assert_eq!(first("2 nghìn, tỷ lệ", Unit::Count).value, 2000.0);
         assert_eq!(first("đạt 2 nghìn tỷ/năm", Unit::VndBillion).value, 2000.0);
         // A table's row: its unit cell, or its label's bracket, scales the numbers after it.

@@ -514,6 +514,9 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         (amount.value, amount.scale, amount.unit),
         (25.5, 1e9, Unit::VndBillion)
     );
+    // Validate reads the same figure from its quote.
+    let stated = crate::statements_in(&amount.quote, amount.unit);
+    assert!(stated.iter().any(|s| s.value == 25.5), "{stated:?}");
     assert_eq!(
         found
             .candidates
