@@ -315,22 +315,23 @@ impl Pass<'_, '_> {
     ) -> (bool, Option<Period>, PeriodBasis) {
         let text = self.text;
         let sentence = &reading.sentence;
-        // A goal or a horizon reaches the figure from before it in the sentence, or from its own
-        // part of it.
-        let part_end = part_end(text, token.span.end, sentence.end);
-        let future = periods::names_future_horizon(
-            text,
-            &(sentence.start..part_end),
-            tokens,
-            self.options.published,
-        );
-        let is_target = match cell {
-            Some(cell) => cell.is_target,
-            None => periods::is_target(
+        let is_target = if let Some(cell) = cell {
+            cell.is_target
+        } else {
+            // A goal or a horizon reaches the figure from before it in the sentence, or from its
+            // own part of it.
+            let part_end = part_end(text, token.span.end, sentence.end);
+            let future = periods::names_future_horizon(
+                text,
+                &(sentence.start..part_end),
+                tokens,
+                self.options.published,
+            );
+            periods::is_target(
                 &text[sentence.start..token.span.start].to_lowercase(),
                 &text[token.span.start..part_end].to_lowercase(),
                 future,
-            ),
+            )
         };
         if let Some(year) = cell.and_then(|cell| cell.year) {
             return (is_target, Some(Period::year(year)), PeriodBasis::Column);

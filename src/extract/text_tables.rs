@@ -1,10 +1,10 @@
 //! Tables written in a report's text: one row a line, its cells parted by `|` or by tabs, as a
 //! table copied from a document or a web page comes.
 //!
-//! In a table a figure's words are not around it: what it counts is its row's first cell
-//! ("Tỷ lệ hộ gia đình có cáp quang"), its unit a column of units ("Đơn vị": `%`, `trạm`) or
-//! the row's bracket ("… (%)"), and its year its column's heading ("2023", "Năm 2023"; "Kế
-//! hoạch 2025" for a goal). This module finds the tables and says, for a byte of the text,
+//! In a table a figure's words are not around it: what it counts is its row's label, the first
+//! cell with a letter ("Tỷ lệ hộ gia đình có cáp quang", after a row number under "STT"), its
+//! unit a column of units ("Đơn vị": `%`, `trạm`) or the label's bracket ("… (%)"), and its
+//! year its column's heading ("2023", "Năm 2023"; "Kế hoạch 2025" for a goal). This module finds the tables and says, for a byte of the text,
 //! which row and column it lies in and what they say. It knows nothing of numbers' shapes,
 //! units or indicators.
 
@@ -19,7 +19,7 @@ pub(super) struct Cell {
     /// The row as written from its label to the figure's cell, without borders: the figure's
     /// quote (on a long row, the cells that lead to it, as many as fit).
     pub row: Range<usize>,
-    /// The row's first cell, without a bracketed unit at its end: what the figure counts.
+    /// The row's label, without a bracketed unit at its end: what the figure counts.
     pub label: Range<usize>,
     /// The cell itself, without its spaces.
     pub span: Range<usize>,
@@ -67,7 +67,7 @@ const GOAL_HEADINGS: &[&str] = &["kế hoạch", "mục tiêu", "chỉ tiêu nă
 
 impl TextTables {
     /// Finds the tables of `text`: runs of at least two lines parted the same way into the
-    /// same number of cells (two or more), the first of them the heading. A line of only
+    /// same number of cells (two or more of them not empty), the first of them the heading. A line of only
     /// dashes and borders (`|---|---|`) neither counts nor breaks a run.
     pub(super) fn of(text: &str) -> Self {
         let mut tables = TextTables::default();
