@@ -59,6 +59,10 @@ struct Heading {
 /// Headings of a column of row numbers.
 const ROW_NUMBER_HEADINGS: &[&str] = &["stt", "tt", "số tt", "số thứ tự"];
 
+/// The most words a column's heading has ("Ước thực hiện năm 2024 so với kế hoạch (%)" has
+/// nine); a sentence of prose is longer.
+const HEADING_WORDS: usize = 10;
+
 /// Headings of a column of units.
 const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
 
@@ -111,7 +115,12 @@ impl TextTables {
             return;
         };
         let rows: Vec<_> = lines.collect();
-        if rows.is_empty() {
+        // A heading names its columns in a few words each: prose that happens to hold tabs has
+        // a sentence in a cell.
+        let names_columns = heading
+            .iter()
+            .all(|cell| text[cell.clone()].split_whitespace().count() <= HEADING_WORDS);
+        if rows.is_empty() || !names_columns {
             return;
         }
         let words: Vec<String> = heading
@@ -343,8 +352,11 @@ mod tests {
     }
 
     #[test]
-    fn indented_paragraphs_are_no_table() {
+    fn indented_paragraphs_and_prose_with_tabs_are_no_table() {
         let text = "\tNăm 2022, kế hoạch được triển khai.\n\tToàn tỉnh có 1.208 trạm BTS.\n";
+        assert_eq!(cell_of(text, "1.208"), None);
+        let text = "Năm 2023 tỉnh đã triển khai đồng bộ nhiều giải pháp chuyển đổi số\tquan trọng.\n\
+                    Toàn tỉnh có\t1.208 trạm BTS.\n";
         assert_eq!(cell_of(text, "1.208"), None);
     }
 
