@@ -12,7 +12,7 @@ mod cells;
 mod exclusions;
 mod occurrences;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
@@ -226,10 +226,13 @@ pub fn provenance(
 ) -> Result<Vec<Error>> {
     // What each report is asked for: the quotes, and the parts of the province the figures
     // name, looked for in one reading of each report.
-    let mut asked: HashMap<String, Vec<String>> = HashMap::new();
+    let mut asked: HashMap<&str, Vec<String>> = HashMap::new();
     parse_observations(observations_csv, Some(file), |_, row| {
-        if row.cell.is_none() && source_texts.contains_key(row.source) {
-            let needles = asked.entry(row.source.to_owned()).or_default();
+        if row.cell.is_some() {
+            return Ok(());
+        }
+        if let Some((source, _)) = source_texts.get_key_value(row.source) {
+            let needles = asked.entry(source.as_str()).or_default();
             needles.push(row.quote.to_owned());
             if row.scope != "province" {
                 needles.push(row.scope.to_owned());
@@ -237,13 +240,7 @@ pub fn provenance(
         }
         Ok(())
     })?;
-    let found: HashMap<&str, HashSet<&str>> = asked
-        .iter()
-        .map(|(source, needles)| {
-            let text = source_texts.get(source).map_or("", String::as_str);
-            (source.as_str(), occurrences::occurring(text, needles))
-        })
-        .collect();
+    let found = occurrences::occurring_by_report(&asked, source_texts);
     let occurs = |source: &str, needle: &str| found.get(source).is_some_and(|f| f.contains(needle));
     let mut errors = Vec::new();
     parse_observations(observations_csv, Some(file), |table, row| {

@@ -3,9 +3,9 @@
 //! held to its report as a figure's quote is: the report exists, the quote is in it word for
 //! word, and the reason is given. This module reads the file; it knows nothing of the figures.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::occurrences::occurring;
+use super::occurrences::occurring_by_report;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::parse::{Record, Schema, Table};
@@ -33,13 +33,7 @@ pub fn exclusions(
                 .push(table.text(1).to_owned());
         }
     }
-    let found: HashMap<&str, HashSet<&str>> = quotes
-        .iter()
-        .map(|(&source, quotes)| {
-            let report = source_texts.get(source).map_or("", String::as_str);
-            (source, occurring(report, quotes))
-        })
-        .collect();
+    let found = occurring_by_report(&quotes, source_texts);
     let mut table = Table::open(text, Some(file), &EXCLUSIONS)?;
     let mut errors = Vec::new();
     while table.next()? {

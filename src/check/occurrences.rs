@@ -9,7 +9,8 @@
 //! that end one another ("a", "aa", "aaa" in "aaaa…") all match at each byte. The time is the
 //! text's length plus the quotes'. This module knows nothing of files, rows or figures.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
 
@@ -17,6 +18,21 @@ use rustc_hash::FxHashMap;
 const ROOT: u32 = 0;
 /// No node (the end of a list of children).
 const NONE: u32 = u32::MAX;
+
+/// For each report of `asked` (quotes by source id), the quotes that occur in its text in
+/// `texts`, each report read once; a report `texts` lacks holds only the empty quote.
+pub(super) fn occurring_by_report<'q>(
+    asked: &'q HashMap<&str, Vec<String>>,
+    texts: &HashMap<String, String, impl BuildHasher>,
+) -> HashMap<&'q str, HashSet<&'q str>> {
+    asked
+        .iter()
+        .map(|(&source, quotes)| {
+            let text = texts.get(source).map_or("", String::as_str);
+            (source, occurring(text, quotes))
+        })
+        .collect()
+}
 
 /// The quotes of `quotes` that occur in `text`, byte for byte, as [`str::contains`] would find
 /// them (the empty quote occurs in every text).
