@@ -11,17 +11,20 @@
 mod cells;
 mod exclusions;
 mod occurrences;
+mod statements;
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::Dataset;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ProvinceId, Qualifier, Scheme, Unit};
-use crate::parse::{numbers_in_text, observation_column as column, parse_observations, scale_of};
+use crate::parse::{observation_column as column, parse_observations};
 use crate::query::{Options, PeriodSpec, Selector};
 
 pub use cells::table_provenance;
 pub use exclusions::exclusions;
+use statements::same;
+pub use statements::{Statement, statements_in};
 
 /// Something the reports say that does not hang together.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -328,158 +331,9 @@ pub fn provenance(
     Ok(errors)
 }
 
-/// A figure stated in running text: its value in a unit, the second number of a ratio, and the
-/// qualifier of the words just before it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Statement {
-    /// The value, in the unit asked for.
-    pub value: f64,
-    /// For `85/85`, the second number.
-    pub out_of: Option<f64>,
-    /// From the words before the number.
-    pub qualifier: Qualifier,
-}
-
-/// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
-/// scaled by a following `nghìn`, `triệu` or `tỷ` (two in a row multiplying) and converted to
-/// the unit's base. An amount in two scales (`25 tỷ 500 triệu`) states its whole, as the
-/// extractor reads it, besides each of its parts.
-#[must_use]
-pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
-    let numbers = numbers_in_text(text);
-    let row = row_scale(text);
-    let scales: Vec<f64> = numbers
-        .iter()
-        .map(|number| {
-            let own = scale_after(&text[number.span.end..]);
-            match row {
-                Some((from, factor)) if own == 1.0 && number.span.start >= from => factor,
-                _ => own,
-            }
-        })
-        .collect();
-    let mut statements = Vec::with_capacity(numbers.len());
-    for (i, number) in numbers.iter().enumerate() {
-        let next = numbers.get(i + 1);
-        let between = next.map(|next| text[number.span.end..next.span.start].trim());
-        let qualifier = qualifier_before(&text[..number.span.start]);
-        let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
-        let (scale, base) = (scales[i], unit.base());
-        statements.push(Statement {
-            value: number.value * scale / base,
-            out_of,
-            qualifier,
-        });
-        // The smaller part right after the larger's one scale word, itself scaled smaller.
-        let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
-        let one_word = between.is_some_and(|w| scale_of(&w.to_lowercase()) == Some(scale));
-        if let Some(next) = next.filter(|_| one_word && smaller > 1.0 && smaller < scale) {
-            statements.push(Statement {
-                value: (number.value * scale + next.value * smaller) / base,
-                out_of: None,
-                qualifier,
-            });
-        }
-    }
-    // A scale word can carry a huge number past the range of numbers; such a figure states
-    // nothing a value could match.
-    statements.retain(|statement| statement.value.is_finite());
-    statements
-}
-
-/// The scale a table's row gives the numbers after its unit, when `quote` is a row of a table
-/// written in a report (cells parted by tabs or `|`, as the extractor quotes one): a cell
-/// without digits that starts with a scale word ("tỷ đồng", "nghìn thuê bao"), or a bracket
-/// ending a cell ("Doanh thu (triệu đồng)"). Gives where the numbers it scales start, and the
-/// factor.
-fn row_scale(quote: &str) -> Option<(usize, f64)> {
-    let separator = ['\t', '|'].into_iter().find(|&s| quote.contains(s))?;
-    let mut start = 0;
-    for (index, cell) in quote.split(separator).enumerate() {
-        let end = start + cell.len();
-        start = end + separator.len_utf8();
-        let cell = cell.trim();
-        let bracket = cell
-            .strip_suffix(')')
-            .and_then(|c| c.rfind('(').map(|open| &c[open + 1..]));
-        // The label names what is counted: only its bracket is a unit.
-        let Some(unit) = bracket.or((index > 0).then_some(cell)) else {
-            continue;
-        };
-        if unit.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let factor = scale_after(unit);
-        if factor != 1.0 {
-            return Some((end, factor));
-        }
-    }
-    None
-}
-
-/// Whether two finite numbers agree to nine significant digits. An infinity agrees with
-/// nothing: relative to it every difference would look small.
-fn same(a: f64, b: f64) -> bool {
-    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
-}
-
-/// The factor of the scale words right after a number (`rest`), 1 without one; two in a row
-/// multiply when the second is the larger (`2 nghìn tỷ`), as the extractor reads them.
-fn scale_after(rest: &str) -> f64 {
-    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
-    /// The word that `text` starts with, in lower case, and what follows it: the word ends at
-    /// the first character that is no letter, as the extractor's words do (`tỷ/năm`, `tỷ:`).
-    fn word(text: &str) -> (String, &str) {
-        let end = text
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(text.len());
-        (text[..end].to_lowercase(), &text[end..])
-    }
-    let (first, after) = word(rest.trim_start_matches(SPACES));
-    let Some(factor) = scale_of(&first) else {
-        return 1.0;
-    };
-    let next = after.trim_start_matches(SPACES);
-    let spaced = next.len() < after.len();
-    match word(next).0.as_str() {
-        // "tỷ lệ" is a share, not a scale.
-        "lệ" if spaced => 1.0,
-        second => match scale_of(second) {
-            Some(larger) if larger > factor && spaced => factor * larger,
-            _ => factor,
-        },
-    }
-}
-
-fn qualifier_before(before: &str) -> Qualifier {
-    let words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
-    let last = words.first().map_or("", String::as_str);
-    let pair = words
-        .get(1)
-        .map_or(String::new(), |w| format!("{w} {last}"));
-    match (pair.as_str(), last) {
-        ("tối thiểu" | "ít nhất", _) => Qualifier::AtLeast,
-        ("tối đa", _) => Qualifier::AtMost,
-        (_, "trên" | "hơn") => Qualifier::Over,
-        (_, "khoảng") => Qualifier::About,
-        (_, "gần") => Qualifier::Nearly,
-        (_, "dưới") => Qualifier::Under,
-        _ => Qualifier::Exact,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn first(text: &str, unit: Unit) -> Statement {
-        statements_in(text, unit).into_iter().next().unwrap()
-    }
 
     #[test]
     fn a_published_figure_its_former_provinces_do_not_reproduce_is_a_finding() {
@@ -505,97 +359,5 @@ mod tests {
             "{}",
             finding.message
         );
-    }
-
-    #[test]
-    fn reads_vietnamese_figures_with_their_qualifiers() {
-        assert_eq!(
-            first("Toàn tỉnh có 7.301 máy tính", Unit::Count).value,
-            7301.0
-        );
-        let s = first("đạt trên 98,7% hộ gia đình", Unit::Percent);
-        assert_eq!((s.value, s.qualifier), (98.7, Qualifier::Over));
-        assert_eq!(
-            first("khoảng 2.500 người", Unit::Count).qualifier,
-            Qualifier::About
-        );
-        assert_eq!(
-            first("gần 100% xã", Unit::Percent).qualifier,
-            Qualifier::Nearly
-        );
-        assert_eq!(
-            first("tối thiểu 80% dịch vụ", Unit::Percent).qualifier,
-            Qualifier::AtLeast
-        );
-        assert_eq!(
-            first("trên địa bàn có 5 trạm", Unit::Count).qualifier,
-            Qualifier::Exact
-        );
-    }
-
-    #[test]
-    fn scales_money_and_counts_to_the_unit() {
-        assert_eq!(
-            first("tổng kinh phí 15 tỷ đồng", Unit::VndBillion).value,
-            15.0
-        );
-        assert_eq!(first("500 triệu đồng", Unit::VndBillion).value, 0.5);
-        assert_eq!(first("1,2 triệu thuê bao", Unit::Count).value, 1_200_000.0);
-        // Two scale words multiply when the second is the larger.
-        assert_eq!(first("đạt 2 nghìn tỷ đồng", Unit::VndBillion).value, 2000.0);
-        assert!(same(
-            first("1,1 triệu tỷ đồng", Unit::VndBillion).value,
-            1_100_000.0
-        ));
-        let parts: Vec<f64> = statements_in("25 tỷ 500 triệu đồng", Unit::VndBillion)
-            .iter()
-            .map(|s| s.value)
-            .collect();
-        assert_eq!(parts, [25.0, 25.5, 0.5]);
-        assert_eq!(first("2 nghìn, tỷ lệ", Unit::Count).value, 2000.0);
-        assert_eq!(first("đạt 2 nghìn tỷ/năm", Unit::VndBillion).value, 2000.0);
-        // A table's row: its unit cell, or its label's bracket, scales the numbers after it.
-        let row = |quote: &str, unit| {
-            statements_in(quote, unit)
-                .iter()
-                .map(|s| s.value)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            row(
-                "Kinh phí đầu tư hạ tầng số | tỷ đồng | 12,5 | 20",
-                Unit::VndBillion
-            ),
-            [12.5, 20.0]
-        );
-        assert_eq!(
-            row("Số thuê bao di động\tnghìn thuê bao\t1.250", Unit::Count),
-            [1_250_000.0]
-        );
-        assert_eq!(
-            row(
-                "Doanh thu viễn thông (triệu đồng) | 350.000",
-                Unit::VndBillion
-            ),
-            [350.0]
-        );
-        assert_eq!(
-            row("Số trạm BTS | trạm | 2 | 3 tỷ", Unit::Count),
-            [2.0, 3e9]
-        );
-    }
-
-    #[test]
-    fn a_number_scaled_past_the_range_of_numbers_states_nothing() {
-        let huge = format!("có {} tỷ đồng", "9".repeat(300));
-        assert!(statements_in(&huge, Unit::Count).is_empty());
-        assert!(!same(f64::INFINITY, 5.0));
-        assert!(!same(f64::INFINITY, f64::INFINITY));
-    }
-
-    #[test]
-    fn keeps_both_numbers_of_a_ratio() {
-        let s = first("sẵn sàng kết nối đến 151/151 xã", Unit::Count);
-        assert_eq!((s.value, s.out_of), (151.0, Some(151.0)));
     }
 }

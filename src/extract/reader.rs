@@ -256,6 +256,10 @@ impl Pass<'_, '_> {
             ),
         };
         let quote = text[quote_range.clone()].to_owned();
+        if cell.is_none() {
+            let number = token.span.start - quote_range.start..token.span.end - quote_range.start;
+            units = units::in_quoted_row(units, &quote, number);
+        }
         let sentence = &reading.sentence;
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);
         // The words around the quote tell indicators apart; past a few hundred bytes they are

@@ -631,3 +631,95 @@ fn near_misses_of_the_rules_for_headings_service_numbers_titles_and_amounts_stay
             .any(|r| r.written == "3 tỷ 200 triệu" && r.reason == Reason::Change)
     );
 }
+
+/// Every figure proposed from `text` is one its quote states as `validate` reads it.
+fn stated_by_quotes(text: &str) -> Result<(), String> {
+    let found = read(text, Period::date(2024, 1, Some(18)), &[]);
+    for candidate in &found.candidates {
+        let value = candidate.value_in(candidate.unit);
+        let stated = crate::statements_in(&candidate.quote, candidate.unit);
+        if !stated.iter().any(|s| Some(s.value) == value) {
+            return Err(format!("{candidate:?} against {stated:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_tables_unit_is_read_from_its_quote_as_validate_reads_it() {
+    let reading = |text: &str, written: &str| {
+        let found = read(text, Period::date(2024, 1, Some(18)), &[]);
+        let candidate = found
+            .candidates
+            .iter()
+            .find(|c| c.written == written)
+            .unwrap_or_else(|| panic!("{written} in {found:?}"))
+            .clone();
+        (
+            candidate.unit,
+            candidate.value_in(candidate.unit),
+            candidate.quote,
+        )
+    };
+    // A column of units after the figures: the quote runs on to it.
+    let after = "| Chỉ tiêu | 2023 | Đơn vị |\n|---|---|---|\n| Kinh phí đầu tư | 25 | tỷ đồng |\n";
+    assert_eq!(
+        reading(after, "25"),
+        (
+            Unit::VndBillion,
+            Some(25.0),
+            "Kinh phí đầu tư | 25 | tỷ đồng".into()
+        )
+    );
+    // A column of units under a heading the assistant does not know.
+    let unnamed = "| Chỉ tiêu | ĐV | 2023 |\n|---|---|---|\n| Kinh phí đầu tư | tỷ đồng | 25 |\n\
+                   | Tỷ lệ xã có cáp quang | % | 80,5 |\n";
+    assert_eq!(reading(unnamed, "25").0, Unit::VndBillion);
+    assert_eq!(reading(unnamed, "80,5").0, Unit::Percent);
+    // A row that names a scale in its label and another in its column of units is read one way.
+    let both = "Chỉ tiêu\tĐơn vị\t2023\nDoanh thu viễn thông (tỷ đồng)\ttriệu đồng\t5\n";
+    assert_eq!(reading(both, "5").0, Unit::VndMillion);
+    // A figure with a unit of its own keeps it in a row with a scale.
+    let own = "| Chỉ tiêu | 2023 |\n|---|---|\n| Doanh thu (tỷ đồng) | 85,2% |\n";
+    assert_eq!(reading(own, "85,2").0, Unit::Percent);
+    for text in [after, unnamed, both, own] {
+        stated_by_quotes(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Tables of every layout: a column of units before or after the figures, under a heading
+    /// the assistant knows or not, a label with a bracket or without, figures with a unit of
+    /// their own or without.
+    #[test]
+    fn every_figure_of_a_table_is_stated_by_its_quote(
+        rows in proptest::collection::vec(
+            (0usize..4, 0usize..7, proptest::sample::subsequence(vec!["12,5", "20", "85,2%", "3 tỷ đồng", "1.250"], 1..3)),
+            1..4,
+        ),
+        heading in proptest::sample::select(vec!["Đơn vị", "ĐV", "Ghi chú"]),
+        units_after in proptest::bool::ANY,
+        tabs in proptest::bool::ANY,
+    ) {
+        const LABELS: [&str; 4] = ["Kinh phí đầu tư", "Doanh thu (tỷ đồng)", "Tỷ lệ xã có cáp quang (%)", "Số thuê bao (nghìn thuê bao)"];
+        const UNITS: [&str; 7] = ["", "%", "tỷ đồng", "triệu đồng", "nghìn thuê bao", "Đạt", "thuê bao/100 dân"];
+        let line = |cells: Vec<String>| if tabs { format!("{}\n", cells.join("\t")) } else { format!("| {} |\n", cells.join(" | ")) };
+        let figures = rows.iter().map(|(_, _, f)| f.len()).max().unwrap_or(1);
+        let years: Vec<String> = (0..figures).map(|y| (2021 + y).to_string()).collect();
+        let arrange = |label: String, unit: String, figures: Vec<String>| {
+            let mut cells = vec![label];
+            if !units_after { cells.push(unit.clone()); }
+            cells.extend(figures);
+            if units_after { cells.push(unit); }
+            cells
+        };
+        let mut text = line(arrange("Chỉ tiêu".into(), heading.into(), years));
+        for (label, unit, written) in &rows {
+            let mut written: Vec<String> = written.iter().map(|w| (*w).to_owned()).collect();
+            written.resize(figures, "-".into());
+            text += &line(arrange(LABELS[*label].into(), UNITS[*unit].into(), written));
+        }
+        proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{}\n{:?}", text, stated_by_quotes(&text));
+    }
+}

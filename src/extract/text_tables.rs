@@ -3,15 +3,17 @@
 //!
 //! In a table a figure's words are not around it: what it counts is its row's label, the first
 //! cell with a letter ("Tỷ lệ hộ gia đình có cáp quang", after a row number under "STT"), its
-//! unit a column of units ("Đơn vị": `%`, `trạm`) or the label's bracket ("… (%)"), and its
-//! year its column's heading ("2023", "Năm 2023"; "Kế hoạch 2025" for a goal). This module finds the tables and says, for a byte of the text,
-//! which row and column it lies in and what they say. It knows nothing of numbers' shapes,
-//! units or indicators.
+//! unit in a column of units ("Đơn vị": `%`, `trạm`) or the label's bracket ("… (%)"), and its
+//! year its column's heading ("2023", "Năm 2023"; "Kế hoạch 2025" for a goal). This module
+//! finds the tables and says, for a byte of the text, which row and column it lies in and what
+//! they say: the row's quote, its label, its cell in a column of units. It knows nothing of
+//! numbers' shapes, units or indicators; `units` reads the unit from the quote.
 
 use std::ops::Range;
 
 use super::context::find_phrase_in_any_case;
 use super::quote::LONGEST;
+use crate::parse::unit_bracket;
 
 /// What a table says of a number in one of its cells.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +25,8 @@ pub(super) struct Cell {
     pub label: Range<usize>,
     /// The cell itself, without its spaces.
     pub span: Range<usize>,
-    /// The row's unit: its cell in a column of units, or the bracket ending its label.
+    /// The row's cell in a column of units ("Đơn vị"), when the heading names one: the quote
+    /// runs on to it when it follows the figure's cell and still fits.
     pub unit: Option<Range<usize>>,
     /// The year heading the column, when it names one.
     pub year: Option<u16>,
@@ -79,9 +82,11 @@ impl TextTables {
         let mut parted_by = None;
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            // Without the spaces and tabs around it: an indented paragraph is no row.
+            // Without the spaces and tabs before it (an indented paragraph is no row) and the
+            // spaces after it; a tab after it parts an empty last cell, which a row keeps.
             let lead = line.len() - line.trim_start().len();
-            let range = start + lead..start + lead + line.trim().len();
+            let body = line[lead..].trim_end_matches(|c: char| c != '\t' && c.is_whitespace());
+            let range = start + lead..start + lead + body.len();
             start += line.len();
             let line = &text[range.clone()];
             if is_rule(line) {
@@ -187,12 +192,11 @@ impl TextTables {
         if column <= labelled || heading.units == Some(column) {
             return None;
         }
-        let (label, bracket) = label_and_bracket(text, row.cells[labelled].clone());
+        let label = label_of(text, row.cells[labelled].clone());
         let unit = heading
             .units
             .and_then(|u| row.cells.get(u).cloned())
-            .filter(|u| !u.is_empty())
-            .or(bracket);
+            .filter(|u| !u.is_empty());
         let span = row.cells[column].clone();
         if span.len() > LONGEST {
             // Text in a table's frame rather than a figure's cell: read as running text.
@@ -205,6 +209,14 @@ impl TextTables {
             let from = span.end.saturating_sub(LONGEST);
             let first = row.cells[..column].partition_point(|cell| cell.start < from);
             quote = row.cells.get(first).map_or(span.start, |cell| cell.start)..span.end;
+        }
+        // A column of units after the figure's: the quote runs on to it, when it fits, so
+        // that the quote says the figure's unit.
+        if let Some(unit) = unit
+            .as_ref()
+            .filter(|u| u.end > quote.end && u.end - quote.start <= LONGEST)
+        {
+            quote.end = unit.end;
         }
         let label = label.start..text.floor_char_boundary(label.end.min(label.start + LONGEST));
         Some(Cell {
@@ -260,19 +272,15 @@ fn cells(text: &str, range: &Range<usize>, separator: char) -> Vec<Range<usize>>
     cells
 }
 
-/// A row's first cell without a bracket that ends it, and the bracket's inside when it is
-/// short enough to be a unit ("Tỷ lệ dân số có điện thoại thông minh (%)").
-fn label_and_bracket(text: &str, cell: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
+/// A row's first cell without the bracket ending it when that names a unit ("Tỷ lệ dân số có
+/// điện thoại thông minh (%)"): what the row's figures count.
+fn label_of(text: &str, cell: Range<usize>) -> Range<usize> {
     let written = &text[cell.clone()];
-    let Some(open) = written.strip_suffix(')').and_then(|w| w.rfind('(')) else {
-        return (cell, None);
-    };
-    let inside = cell.start + open + 1..cell.end - 1;
-    if text[inside.clone()].split_whitespace().count() > 3 {
-        return (cell, None);
+    match unit_bracket(written) {
+        // Without the bracket's opening one, and the spaces before it.
+        Some(inside) => cell.start..cell.start + written[..inside.start - 1].trim_end().len(),
+        None => cell,
     }
-    let label = cell.start..cell.start + written[..open].trim_end().len();
-    (label, Some(inside))
 }
 
 /// The one year a column heading names ("2023", "Năm 2023", "KH 2025"); none for a span
@@ -394,14 +402,36 @@ mod tests {
     }
 
     #[test]
-    fn tabs_part_cells_and_a_bracket_gives_the_unit() {
+    fn a_quote_runs_on_to_a_column_of_units_after_the_figure() {
+        let text = "| Chỉ tiêu | 2022 | 2023 | Đơn vị |\n|---|---|---|---|\n\
+                    | Kinh phí đầu tư | 12,5 | 20 | tỷ đồng |\n";
+        let tables = TextTables::of(text);
+        let cell = tables
+            .cell_at(text, text.find("12,5").expect("a figure"))
+            .expect("a cell");
+        assert_eq!(&text[cell.row], "Kinh phí đầu tư | 12,5 | 20 | tỷ đồng");
+        assert_eq!(cell.unit.map(|u| &text[u]), Some("tỷ đồng"));
+        // Not when that would make the quote too long: the unit is then not the quote's.
+        let long = format!(
+            "| Chỉ tiêu | 2023 | Ghi chú | Đơn vị |\n| Kinh phí | 20 | {} | tỷ đồng |\n",
+            "x".repeat(LONGEST)
+        );
+        let tables = TextTables::of(&long);
+        let cell = tables
+            .cell_at(&long, long.find("20 ").expect("a figure"))
+            .expect("a cell");
+        assert_eq!(&long[cell.row], "Kinh phí | 20");
+    }
+
+    #[test]
+    fn tabs_part_cells_and_a_unit_in_brackets_is_no_part_of_the_label() {
         let text = "Chỉ tiêu\t2021-2025\t2023\n\
                     Tỷ lệ dân số có điện thoại thông minh (%)\t70,5\t78,3\n";
         assert_eq!(
             cell_of(text, "78,3"),
             Some((
                 "Tỷ lệ dân số có điện thoại thông minh".into(),
-                Some("%".into()),
+                None,
                 Some(2023),
                 false
             ))

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::context::{skip_spaces, strip_phrase};
 use super::text_tables::Cell;
 use crate::model::Unit;
-use crate::parse::{SCALE_WORDS, parse_vietnamese_number};
+use crate::parse::{parse_vietnamese_number, row_scale, row_units, scale_at};
 
 /// Words that end the noun phrase after a number: conjunctions, prepositions, linking verbs.
 const STOP_WORDS: &[&str] = &[
@@ -83,7 +83,7 @@ pub(super) fn read(rest: &str) -> Reading {
     if let Some(after) = spaced.strip_prefix('%') {
         unit = Unit::Percent;
         tail = after;
-    } else if let Some((after, factor)) = scale_word(spaced) {
+    } else if let Some((factor, after)) = scale_at(spaced) {
         scale = factor;
         tail = after;
         if let Some((value, from, after)) = smaller_amount(after, factor) {
@@ -135,18 +135,40 @@ pub(super) fn read(rest: &str) -> Reading {
 }
 
 /// What a number in a table's cell counts (`number_end` is where its digits end): a unit written
-/// in the cell itself ("85,2%", "3 tỷ đồng"), else its row's ("%" in a column of units, or the
-/// label's bracket); what it counts is the row's label.
+/// in the cell itself ("85,2%", "3 tỷ đồng"), else its row's; what it counts is the row's label.
+///
+/// The row's unit is read from the row as quoted, by the rule `validate` reads the quote with
+/// (`parse::row_scale`): a unit with scale words wherever the row writes one, else the row's
+/// cell in a column of units, else the first place for a unit that names one ("%" in a column
+/// without a heading, the label's bracket).
 pub(super) fn in_cell(text: &str, number_end: usize, cell: &Cell) -> Reading {
     let own = read(&text[number_end..cell.span.end.max(number_end)]);
     let mut reading = if own.unit == Unit::Count && own.scale == 1.0 {
-        let unit = cell.unit.as_ref().map_or("", |unit| &text[unit.clone()]);
-        // Read as if it followed the number; nothing of it lies after the number in the text.
+        let quote = &text[cell.row.clone()];
+        let in_quote = |range: &Range<usize>| {
+            (cell.row.start <= range.start && range.end <= cell.row.end)
+                .then(|| range.start - cell.row.start..range.end - cell.row.start)
+        };
+        let unit = match row_scale(quote) {
+            Some(row) => read(&quote[row.unit]),
+            None => cell
+                .unit
+                .as_ref()
+                .and_then(in_quote)
+                .into_iter()
+                .chain(row_units(quote))
+                .map(|unit| read(&quote[unit]))
+                .find(|unit| unit.unit != Unit::Count)
+                // A scale the row's rule does not see (in a cell with digits) is not read.
+                .filter(|unit| unit.scale == 1.0)
+                .unwrap_or_else(|| read("")),
+        };
+        // Nothing of the unit lies after the number in the text.
         Reading {
             read_len: 0,
             rate_digits: None,
             remainder: None,
-            ..read(&format!(" {unit}"))
+            ..unit
         }
     } else {
         own
@@ -155,36 +177,33 @@ pub(super) fn in_cell(text: &str, number_end: usize, cell: &Cell) -> Reading {
     reading
 }
 
+/// What a number of running text counts when its quote is nonetheless a row of cells with a
+/// scale ("Kinh phí\ttỷ đồng\t25", a row of no table found): a number without a unit of its
+/// own, in a cell after the row's label, is in the row's scale, as `validate` reads the quote.
+/// `number` is where the number's digits lie in `quote`.
+pub(super) fn in_quoted_row(reading: Reading, quote: &str, number: Range<usize>) -> Reading {
+    let Some(row) = row_scale(quote).filter(|row| number.start >= row.figures_from) else {
+        return reading;
+    };
+    let own = read(row.in_cell(&quote[number.end..]));
+    if own.unit != Unit::Count || own.scale != 1.0 {
+        return reading;
+    }
+    let unit = read(&quote[row.unit]);
+    Reading {
+        unit: unit.unit,
+        scale: unit.scale,
+        ..reading
+    }
+}
+
 /// The smaller amount of an amount in two scales that `rest`, the text right after a number,
 /// goes on with, as [`Reading::remainder`] gives it: all of the reading a number set aside
 /// needs, so that its smaller part is set aside with it.
 pub(super) fn remainder(rest: &str) -> Option<(f64, Range<usize>)> {
-    let (after, factor) = scale_word(skip_spaces(rest))?;
+    let (factor, after) = scale_at(rest)?;
     let (value, from, after) = smaller_amount(after, factor)?;
     Some((value, rest.len() - from.len()..rest.len() - after.len()))
-}
-
-/// The scale word `spaced` starts with, its factor and the text after it.
-fn scale_word(spaced: &str) -> Option<(&str, f64)> {
-    /// The scale word `text` starts with: the text after it, and its factor.
-    fn one(text: &str) -> Option<(&str, f64)> {
-        SCALE_WORDS
-            .iter()
-            .find_map(|&(word, factor)| strip_phrase(text, word).map(|after| (after, factor)))
-    }
-    // "tỷ lệ" is a share, not a scale.
-    if ["tỷ lệ", "tỉ lệ"]
-        .iter()
-        .any(|w| strip_phrase(spaced, w).is_some())
-    {
-        return None;
-    }
-    let (after, factor) = one(spaced)?;
-    // A larger scale word right after multiplies it ("2 nghìn tỷ", "1,1 triệu tỷ").
-    Some(match one(skip_spaces(after)) {
-        Some((larger_after, larger)) if larger > factor => (larger_after, factor * larger),
-        _ => (after, factor),
-    })
 }
 
 /// A number and a smaller scale word right after a scale word of `factor` (`500 triệu` after
@@ -195,10 +214,7 @@ fn smaller_amount(after_scale: &str, factor: f64) -> Option<(f64, &str, &str)> {
     let rest = after_digits(from);
     let digits = from.len() - rest.len();
     let number = parse_vietnamese_number(&from[..digits])?;
-    let (after, smaller) = SCALE_WORDS
-        .iter()
-        .filter(|(_, smaller)| *smaller < factor)
-        .find_map(|(word, smaller)| strip_phrase(skip_spaces(rest), word).map(|a| (a, *smaller)))?;
+    let (smaller, after) = scale_at(rest).filter(|&(smaller, _)| smaller < factor)?;
     Some((number * smaller / factor, from, after))
 }
 

@@ -10,6 +10,7 @@ mod lines;
 mod number;
 mod record;
 mod request;
+mod scale;
 mod stored;
 mod table;
 mod text;
@@ -17,8 +18,9 @@ mod text;
 pub(crate) use csv::{UTF16_SNIFF, line_ends, lines_in, looks_like_utf16};
 pub(crate) use files::{ObservationStream, RowSink, SOURCES, most_rows};
 pub(crate) use lines::{LineRecord, Packed, slots};
-pub(crate) use number::{SCALE_WORDS, plain_decimal, scale_of};
+pub(crate) use number::plain_decimal;
 pub(crate) use record::Record;
+pub(crate) use scale::{row_scale, row_units, scale_at, unit_bracket};
 pub(crate) use table::{Schema, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 

@@ -200,25 +200,6 @@ pub fn format_vietnamese_number(value: f64, decimals: usize) -> String {
     out
 }
 
-/// The words that scale the number before them (`25 tỷ`), in lower case, with their factors.
-/// Two in a row multiply (`2 nghìn tỷ` is 2 000 tỷ, `1,1 triệu tỷ` 1,1 million tỷ) when the
-/// second is the larger; a smaller second starts a smaller part (`25 tỷ 500 triệu`) or nothing.
-pub(crate) const SCALE_WORDS: &[(&str, f64)] = &[
-    ("nghìn", 1e3),
-    ("ngàn", 1e3),
-    ("triệu", 1e6),
-    ("tỷ", 1e9),
-    ("tỉ", 1e9),
-];
-
-/// The factor of a scale word (`word` in lower case), if it is one.
-pub(crate) fn scale_of(word: &str) -> Option<f64> {
-    SCALE_WORDS
-        .iter()
-        .find(|&&(scale, _)| scale == word)
-        .map(|&(_, factor)| factor)
-}
-
 /// A number found in running Vietnamese text, with the byte range it occupies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberInText {

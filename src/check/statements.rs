@@ -1,0 +1,209 @@
+//! What a quote states: its numbers read as Vietnamese text writes them, each scaled by its
+//! words or by its table row's unit, with the qualifier the words before it give. `validate`
+//! holds every recorded figure to one of them.
+//!
+//! The scales are read by `parse`, as the extraction assistant reads them, so that a figure it
+//! proposes is one its quote states. This module knows no dataset.
+
+use crate::model::{Qualifier, Unit};
+use crate::parse::{numbers_in_text, row_scale, scale_at};
+
+/// Spaces as reports type them between a number and its sign.
+const SPACES: [char; 2] = [' ', '\u{a0}'];
+
+/// A figure stated in running text: its value in a unit, the second number of a ratio, and the
+/// qualifier of the words just before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// The value, in the unit asked for.
+    pub value: f64,
+    /// For `85/85`, the second number.
+    pub out_of: Option<f64>,
+    /// From the words before the number.
+    pub qualifier: Qualifier,
+}
+
+/// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
+/// scaled by a following `nghìn`, `triệu` or `tỷ` (two in a row multiplying) and converted to
+/// the unit's base. An amount in two scales (`25 tỷ 500 triệu`) states its whole, as the
+/// extractor reads it, besides each of its parts.
+#[must_use]
+pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
+    let numbers = numbers_in_text(text);
+    let row = row_scale(text);
+    let scales: Vec<f64> = numbers
+        .iter()
+        .map(|number| {
+            let after = &text[number.span.end..];
+            match &row {
+                // A figure in a table's cell after the label: its own words are its cell's, and
+                // without a unit of their own ("85,2%", "3 tỷ") it is in the row's scale.
+                Some(row) if number.span.start >= row.figures_from => {
+                    let own = row.in_cell(after);
+                    match scale_at(own) {
+                        Some((own, _)) => own,
+                        None if own.trim_start_matches(SPACES).starts_with('%') => 1.0,
+                        None => row.factor,
+                    }
+                }
+                _ => scale_at(after).map_or(1.0, |(own, _)| own),
+            }
+        })
+        .collect();
+    let mut statements = Vec::with_capacity(numbers.len());
+    for (i, number) in numbers.iter().enumerate() {
+        let next = numbers.get(i + 1);
+        let between = next.map(|next| text[number.span.end..next.span.start].trim());
+        let qualifier = qualifier_before(&text[..number.span.start]);
+        let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
+        let (scale, base) = (scales[i], unit.base());
+        statements.push(Statement {
+            value: number.value * scale / base,
+            out_of,
+            qualifier,
+        });
+        // The smaller part right after the larger's one scale word, itself scaled smaller.
+        let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
+        let one_word = between.is_some_and(|w| scale_at(w) == Some((scale, "")));
+        if let Some(next) = next.filter(|_| one_word && smaller > 1.0 && smaller < scale) {
+            statements.push(Statement {
+                value: (number.value * scale + next.value * smaller) / base,
+                out_of: None,
+                qualifier,
+            });
+        }
+    }
+    // A scale word can carry a huge number past the range of numbers; such a figure states
+    // nothing a value could match.
+    statements.retain(|statement| statement.value.is_finite());
+    statements
+}
+
+/// Whether two finite numbers agree to nine significant digits. An infinity agrees with
+/// nothing: relative to it every difference would look small.
+pub(super) fn same(a: f64, b: f64) -> bool {
+    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn qualifier_before(before: &str) -> Qualifier {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let last = words.first().map_or("", String::as_str);
+    let pair = words
+        .get(1)
+        .map_or(String::new(), |w| format!("{w} {last}"));
+    match (pair.as_str(), last) {
+        ("tối thiểu" | "ít nhất", _) => Qualifier::AtLeast,
+        ("tối đa", _) => Qualifier::AtMost,
+        (_, "trên" | "hơn") => Qualifier::Over,
+        (_, "khoảng") => Qualifier::About,
+        (_, "gần") => Qualifier::Nearly,
+        (_, "dưới") => Qualifier::Under,
+        _ => Qualifier::Exact,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str, unit: Unit) -> Statement {
+        statements_in(text, unit).into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn reads_vietnamese_figures_with_their_qualifiers() {
+        assert_eq!(
+            first("Toàn tỉnh có 7.301 máy tính", Unit::Count).value,
+            7301.0
+        );
+        let s = first("đạt trên 98,7% hộ gia đình", Unit::Percent);
+        assert_eq!((s.value, s.qualifier), (98.7, Qualifier::Over));
+        assert_eq!(
+            first("khoảng 2.500 người", Unit::Count).qualifier,
+            Qualifier::About
+        );
+        assert_eq!(
+            first("gần 100% xã", Unit::Percent).qualifier,
+            Qualifier::Nearly
+        );
+        assert_eq!(
+            first("tối thiểu 80% dịch vụ", Unit::Percent).qualifier,
+            Qualifier::AtLeast
+        );
+        assert_eq!(
+            first("trên địa bàn có 5 trạm", Unit::Count).qualifier,
+            Qualifier::Exact
+        );
+    }
+
+    #[test]
+    fn scales_money_and_counts_to_the_unit() {
+        assert_eq!(
+            first("tổng kinh phí 15 tỷ đồng", Unit::VndBillion).value,
+            15.0
+        );
+        assert_eq!(first("500 triệu đồng", Unit::VndBillion).value, 0.5);
+        assert_eq!(first("1,2 triệu thuê bao", Unit::Count).value, 1_200_000.0);
+        // Two scale words multiply when the second is the larger.
+        assert_eq!(first("đạt 2 nghìn tỷ đồng", Unit::VndBillion).value, 2000.0);
+        assert!(same(
+            first("1,1 triệu tỷ đồng", Unit::VndBillion).value,
+            1_100_000.0
+        ));
+        let parts: Vec<f64> = statements_in("25 tỷ 500 triệu đồng", Unit::VndBillion)
+            .iter()
+            .map(|s| s.value)
+            .collect();
+        assert_eq!(parts, [25.0, 25.5, 0.5]);
+        assert_eq!(first("2 nghìn, tỷ lệ", Unit::Count).value, 2000.0);
+        assert_eq!(first("đạt 2 nghìn tỷ/năm", Unit::VndBillion).value, 2000.0);
+        // A table's row: its unit cell, or its label's bracket, scales the numbers after it.
+        let row = |quote: &str, unit| {
+            statements_in(quote, unit)
+                .iter()
+                .map(|s| s.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            row(
+                "Kinh phí đầu tư hạ tầng số | tỷ đồng | 12,5 | 20",
+                Unit::VndBillion
+            ),
+            [12.5, 20.0]
+        );
+        assert_eq!(
+            row("Số thuê bao di động\tnghìn thuê bao\t1.250", Unit::Count),
+            [1_250_000.0]
+        );
+        assert_eq!(
+            row(
+                "Doanh thu viễn thông (triệu đồng) | 350.000",
+                Unit::VndBillion
+            ),
+            [350.0]
+        );
+        assert_eq!(
+            row("Số trạm BTS | trạm | 2 | 3 tỷ", Unit::Count),
+            [2.0, 3e9]
+        );
+    }
+
+    #[test]
+    fn a_number_scaled_past_the_range_of_numbers_states_nothing() {
+        let huge = format!("có {} tỷ đồng", "9".repeat(300));
+        assert!(statements_in(&huge, Unit::Count).is_empty());
+        assert!(!same(f64::INFINITY, 5.0));
+        assert!(!same(f64::INFINITY, f64::INFINITY));
+    }
+
+    #[test]
+    fn keeps_both_numbers_of_a_ratio() {
+        let s = first("sẵn sàng kết nối đến 151/151 xã", Unit::Count);
+        assert_eq!((s.value, s.out_of), (151.0, Some(151.0)));
+    }
+}
