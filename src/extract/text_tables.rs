@@ -66,6 +66,10 @@ const ROW_NUMBER_HEADINGS: &[&str] = &["stt", "tt", "số tt", "số thứ tự"
 /// nine); a sentence of prose is longer.
 const HEADING_WORDS: usize = 10;
 
+/// The most words in a cell of figures, the figure one of them: its unit and a qualifier
+/// ("Khoảng 1.250 nghìn thuê bao", "3 tỷ 500 triệu đồng"); a clause of prose has more.
+const FIGURE_WORDS: usize = 5;
+
 /// Headings of a column of units.
 const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
 
@@ -198,8 +202,9 @@ impl TextTables {
             .and_then(|u| row.cells.get(u).cloned())
             .filter(|u| !u.is_empty());
         let span = row.cells[column].clone();
-        if span.len() > LONGEST {
-            // Text in a table's frame rather than a figure's cell: read as running text.
+        if span.len() > LONGEST || text[span.clone()].split_whitespace().count() > FIGURE_WORDS {
+            // Text in a table's frame rather than a figure's cell ("và 300 trạm 5G được lắp
+            // đặt", a clause after a tab): read as running text.
             return None;
         }
         let mut quote = row.cells[labelled].start..span.end;
@@ -399,6 +404,18 @@ mod tests {
         // It starts at a cell's start.
         assert_eq!(text.as_bytes()[cell.row.start - 1], b'|');
         assert_eq!(&text[cell.label], "Số trạm BTS");
+    }
+
+    #[test]
+    fn a_clause_after_a_tab_is_no_cell_of_figures() {
+        let text = "Toàn tỉnh có 1.208 trạm BTS.\tTỷ lệ hộ có cáp quang đạt 85,2%.\n\
+                    Ngoài ra có 25 điểm\tvà 300 trạm 5G được lắp đặt\n\
+                    Còn lại\tKhoảng 1.250 nghìn thuê bao\n";
+        assert_eq!(cell_of(text, "300"), None);
+        assert_eq!(
+            cell_of(text, "1.250").map(|c| c.0),
+            Some("Còn lại".to_owned())
+        );
     }
 
     #[test]
