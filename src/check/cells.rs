@@ -323,6 +323,9 @@ fn uncited(tables: &HashMap<&str, Selected<'_>>, citations: &Citations<'_>) -> V
     errors
 }
 
+/// Whether a recorded value is the number a published table's cell holds. Closer than a
+/// quote's figure must be (`statements::same`): the cell's number is taken as it is, where a
+/// quote's is scaled to the recorded unit, which rounds.
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0)
 }

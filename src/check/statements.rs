@@ -6,10 +6,7 @@
 //! proposes is one its quote states. This module knows no dataset.
 
 use crate::model::{Qualifier, Unit};
-use crate::parse::{numbers_in_text, row_scale, scale_at};
-
-/// Spaces as reports type them between a number and its sign.
-const SPACES: [char; 2] = [' ', '\u{a0}'];
+use crate::parse::{QuotedRow, numbers_in_text, qualifier_before, scale_at};
 
 /// A figure stated in running text: its value in a unit, the second number of a ratio, and the
 /// qualifier of the words just before it.
@@ -26,27 +23,25 @@ pub struct Statement {
 /// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
 /// scaled by a following `nghìn`, `triệu` or `tỷ` (two in a row multiplying) and converted to
 /// the unit's base. An amount in two scales (`25 tỷ 500 triệu`) states its whole, as the
-/// extractor reads it, besides each of its parts.
+/// extractor reads it, besides each of its parts. When `text` is a row of a table's cells, a
+/// figure after the label is read within its cell, and without a unit of its own is in the
+/// row's scale (`parse::QuotedRow`: "Kinh phí | tỷ đồng | 25", "Doanh thu (triệu đồng) | 25").
 #[must_use]
 pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
     let numbers = numbers_in_text(text);
-    let row = row_scale(text);
+    let row = QuotedRow::of(text);
     let scales: Vec<f64> = numbers
         .iter()
         .map(|number| {
             let after = &text[number.span.end..];
             match &row {
-                // A figure in a table's cell after the label: its own words are its cell's, and
-                // without a unit of their own ("85,2%", "3 tỷ") it is in the row's scale.
-                Some(row) if number.span.start >= row.figures_from => {
-                    let own = row.in_cell(after);
-                    match scale_at(own) {
-                        Some((own, _)) => own,
-                        None if own.trim_start_matches(SPACES).starts_with('%') => 1.0,
-                        None => row.factor,
-                    }
+                // A figure in a table's cell: its own words end at its cell, and without a unit
+                // of their own it is in the row's scale.
+                Some(row) if row.gives_unit_to(number.span.start, after) => {
+                    row.scale().map_or(1.0, |(_, factor)| factor)
                 }
-                _ => scale_at(after).map_or(1.0, |(own, _)| own),
+                Some(row) => scale_at(row.in_cell(after)).map_or(1.0, |(own, _)| own),
+                None => scale_at(after).map_or(1.0, |(own, _)| own),
             }
         })
         .collect();
@@ -54,7 +49,7 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
     for (i, number) in numbers.iter().enumerate() {
         let next = numbers.get(i + 1);
         let between = next.map(|next| text[number.span.end..next.span.start].trim());
-        let qualifier = qualifier_before(&text[..number.span.start]);
+        let (qualifier, _) = qualifier_before(&text[..number.span.start]);
         let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
         let (scale, base) = (scales[i], unit.base());
         statements.push(Statement {
@@ -83,28 +78,6 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
 /// nothing: relative to it every difference would look small.
 pub(super) fn same(a: f64, b: f64) -> bool {
     a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
-}
-
-fn qualifier_before(before: &str) -> Qualifier {
-    let words: Vec<String> = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
-    let last = words.first().map_or("", String::as_str);
-    let pair = words
-        .get(1)
-        .map_or(String::new(), |w| format!("{w} {last}"));
-    match (pair.as_str(), last) {
-        ("tối thiểu" | "ít nhất", _) => Qualifier::AtLeast,
-        ("tối đa", _) => Qualifier::AtMost,
-        (_, "trên" | "hơn") => Qualifier::Over,
-        (_, "khoảng") => Qualifier::About,
-        (_, "gần") => Qualifier::Nearly,
-        (_, "dưới") => Qualifier::Under,
-        _ => Qualifier::Exact,
-    }
 }
 
 #[cfg(test)]
@@ -190,6 +163,23 @@ mod tests {
         assert_eq!(
             row("Số trạm BTS | trạm | 2 | 3 tỷ", Unit::Count),
             [2.0, 3e9]
+        );
+        // Wherever the row writes its unit; a figure's own words end at its cell, and a share
+        // in a scaled row is its own.
+        assert_eq!(row("Kinh phí | 25 | tỷ đồng", Unit::VndBillion), [25.0]);
+        assert_eq!(
+            row("Kinh phí\ttriệu đồng\t25\ttỷ đồng", Unit::VndMillion),
+            [25.0]
+        );
+        assert_eq!(row("Doanh thu (tỷ đồng) | 85,2 %", Unit::Percent), [85.2]);
+        assert_eq!(row("Băng thông (tỷ đồng) | 45 Mbps", Unit::Mbps), [45.0]);
+        assert_eq!(
+            row("GRDP\t25\tTỷ đồng (giá SS 2010)", Unit::VndBillion)[0],
+            25.0
+        );
+        assert_eq!(
+            row("Kinh phí | tỷ đồng | 520 (ước)", Unit::VndBillion),
+            [520.0]
         );
     }
 

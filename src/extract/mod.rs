@@ -20,7 +20,6 @@ mod language;
 mod layout;
 mod periods;
 mod proposal;
-mod qualifier;
 mod quote;
 mod reader;
 mod reasons;

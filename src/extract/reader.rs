@@ -15,8 +15,9 @@ use super::reasons::{self, Reason, Sight};
 use super::suggest::Suggester;
 use super::text_tables::{Cell, TextTables};
 use super::tokens::{self, Shape, Token};
-use super::{ExtractOptions, language, periods, qualifier, quote, units};
+use super::{ExtractOptions, language, periods, quote, units};
 use crate::model::{Period, Unit};
+use crate::parse::qualifier_before;
 
 /// Reads every number of `text`.
 pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptions) -> Extraction {
@@ -139,6 +140,10 @@ impl Pass<'_, '_> {
         if self.tables.is_row_number(token.span.start) {
             return Some(Reason::Structure);
         }
+        // A number in a table's column of units ("thuê bao/100 dân") names the unit.
+        if self.tables.is_in_units_column(token.span.start) {
+            return Some(Reason::Name);
+        }
         let index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(index, token);
         self.reason(token, &before(self.text, token.span.start), &sentence)
@@ -220,7 +225,7 @@ impl Pass<'_, '_> {
         // A number in a table's cell takes its row's words and its column's year.
         let cell = self.tables.cell_at(text, token.span.start);
         let mut units = match &cell {
-            Some(cell) => units::in_cell(text, token.span.end, cell),
+            Some(cell) => units::in_cell(text, token.span.clone(), cell),
             None => units::read(&text[token.span.end..]),
         };
         units.unit = units::score_or_count(&units, value);
@@ -240,7 +245,7 @@ impl Pass<'_, '_> {
                 same_value.push((noun, self.extraction.candidates.len()));
             }
         }
-        let (qualifier, qualifier_len) = qualifier::qualifier(reading.before);
+        let (qualifier, qualifier_len) = qualifier_before(reading.before);
         let qualifier_start = qualifier_start(text, token.span.start, qualifier_len);
         let read_end = token.span.end + units.read_len;
         let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
@@ -258,7 +263,7 @@ impl Pass<'_, '_> {
         let quote = text[quote_range.clone()].to_owned();
         if cell.is_none() {
             let number = token.span.start - quote_range.start..token.span.end - quote_range.start;
-            units = units::in_quoted_row(units, &quote, number);
+            units = units::in_row(units, &quote, number, None);
         }
         let sentence = &reading.sentence;
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);

@@ -632,13 +632,20 @@ fn near_misses_of_the_rules_for_headings_service_numbers_titles_and_amounts_stay
     );
 }
 
-/// Every figure proposed from `text` is one its quote states as `validate` reads it.
+/// Every figure proposed from `text` is one its quote states as `validate` reads it, with the
+/// qualifier `validate` reads (to `validate`'s nine significant digits).
 fn stated_by_quotes(text: &str) -> Result<(), String> {
     let found = read(text, Period::date(2024, 1, Some(18)), &[]);
     for candidate in &found.candidates {
-        let value = candidate.value_in(candidate.unit);
+        let Some(value) = candidate.value_in(candidate.unit) else {
+            return Err(format!("{candidate:?} has no value in its unit"));
+        };
         let stated = crate::statements_in(&candidate.quote, candidate.unit);
-        if !stated.iter().any(|s| Some(s.value) == value) {
+        let same = |s: &crate::Statement| (s.value - value).abs() <= 1e-9 * value.abs().max(1.0);
+        if !stated
+            .iter()
+            .any(|s| same(s) && s.qualifier == candidate.qualifier)
+        {
             return Err(format!("{candidate:?} against {stated:?}"));
         }
     }
@@ -682,10 +689,32 @@ fn a_tables_unit_is_read_from_its_quote_as_validate_reads_it() {
     // A figure with a unit of its own keeps it in a row with a scale.
     let own = "| Chỉ tiêu | 2023 |\n|---|---|\n| Doanh thu (tỷ đồng) | 85,2% |\n";
     assert_eq!(reading(own, "85,2").0, Unit::Percent);
-    for text in [after, unnamed, both, own] {
+    // A number in the column of units names the unit.
+    let rate = "| Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n| Thuê bao di động | thuê bao/100 dân | 125,4 |\n";
+    let found = read(rate, Period::date(2024, 1, Some(18)), &[]);
+    assert_eq!(reason_of(&found, "100"), Some(Reason::Name));
+    assert_eq!(reading(rate, "125,4").0, Unit::Per100People);
+    for text in [after, unnamed, both, own, rate] {
         stated_by_quotes(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     }
 }
+
+/// Figures as tables write them: bare, with a unit or a scale of their own, an aside, a
+/// qualifier, two scales.
+const FIGURES: [&str; 12] = [
+    "12,5",
+    "20",
+    "85,2%",
+    "3 tỷ đồng",
+    "1.250",
+    "45 Mbps",
+    "1.250 km",
+    "12 thuê bao/100 dân",
+    "520 (ước)",
+    "Trên 3 tỷ 500 triệu đồng",
+    "Không dưới 80",
+    "Ước đạt 520",
+];
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
@@ -695,16 +724,18 @@ proptest::proptest! {
     #[test]
     fn every_figure_of_a_table_is_stated_by_its_quote(
         rows in proptest::collection::vec(
-            (0usize..4, 0usize..7, proptest::sample::subsequence(vec!["12,5", "20", "85,2%", "3 tỷ đồng", "1.250"], 1..3)),
+            (0usize..4, 0usize..11, proptest::sample::subsequence(FIGURES.to_vec(), 1..3)),
             1..4,
         ),
         heading in proptest::sample::select(vec!["Đơn vị", "ĐV", "Ghi chú"]),
         units_after in proptest::bool::ANY,
         tabs in proptest::bool::ANY,
+        trailing_tab in proptest::bool::ANY,
     ) {
         const LABELS: [&str; 4] = ["Kinh phí đầu tư", "Doanh thu (tỷ đồng)", "Tỷ lệ xã có cáp quang (%)", "Số thuê bao (nghìn thuê bao)"];
-        const UNITS: [&str; 7] = ["", "%", "tỷ đồng", "triệu đồng", "nghìn thuê bao", "Đạt", "thuê bao/100 dân"];
-        let line = |cells: Vec<String>| if tabs { format!("{}\n", cells.join("\t")) } else { format!("| {} |\n", cells.join(" | ")) };
+        const UNITS: [&str; 11] = ["", "%", "tỷ đồng", "triệu đồng", "nghìn thuê bao", "Đạt", "thuê bao/100 dân", "Tỷ đồng (giá SS 2010)", "nghìn TB 4G", "Triệu Sơn", "Tỷ giá"];
+        let end = if trailing_tab { "\t" } else { "" };
+        let line = |cells: Vec<String>| if tabs { format!("{}{end}\n", cells.join("\t")) } else { format!("| {} |\n", cells.join(" | ")) };
         let figures = rows.iter().map(|(_, _, f)| f.len()).max().unwrap_or(1);
         let years: Vec<String> = (0..figures).map(|y| (2021 + y).to_string()).collect();
         let arrange = |label: String, unit: String, figures: Vec<String>| {

@@ -13,13 +13,14 @@ use std::ops::Range;
 
 use super::context::find_phrase_in_any_case;
 use super::quote::LONGEST;
-use crate::parse::unit_bracket;
+use crate::parse::{qualifier_before, unit_bracket};
 
 /// What a table says of a number in one of its cells.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Cell {
     /// The row as written from its label to the figure's cell, without borders: the figure's
-    /// quote (on a long row, the cells that lead to it, as many as fit).
+    /// quote (on a long row, the cells that lead to it, as many as fit; on to the row's column
+    /// of units when that follows the figure's cell and fits).
     pub row: Range<usize>,
     /// The row's label, without a bracketed unit at its end: what the figure counts.
     pub label: Range<usize>,
@@ -66,10 +67,6 @@ const ROW_NUMBER_HEADINGS: &[&str] = &["stt", "tt", "số tt", "số thứ tự"
 /// nine); a sentence of prose is longer.
 const HEADING_WORDS: usize = 10;
 
-/// The most words in a cell of figures, the figure one of them: its unit and a qualifier
-/// ("Khoảng 1.250 nghìn thuê bao", "3 tỷ 500 triệu đồng"); a clause of prose has more.
-const FIGURE_WORDS: usize = 5;
-
 /// Headings of a column of units.
 const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
 
@@ -78,7 +75,8 @@ const GOAL_HEADINGS: &[&str] = &["kế hoạch", "mục tiêu", "chỉ tiêu nă
 
 impl TextTables {
     /// Finds the tables of `text`: runs of at least two lines parted the same way into the
-    /// same number of cells (two or more of them not empty), the first of them the heading. A line of only
+    /// same number of cells (two or more of them not empty; a line parted by tabs may have
+    /// fewer, its last empty ones dropped), the first of them the heading. A line of only
     /// dashes and borders (`|---|---|`) neither counts nor breaks a run.
     pub(super) fn of(text: &str) -> Self {
         let mut tables = TextTables::default();
@@ -86,11 +84,9 @@ impl TextTables {
         let mut parted_by = None;
         let mut start = 0;
         for line in text.split_inclusive('\n') {
-            // Without the spaces and tabs before it (an indented paragraph is no row) and the
-            // spaces after it; a tab after it parts an empty last cell, which a row keeps.
+            // Without the spaces and tabs around it: an indented paragraph is no row.
             let lead = line.len() - line.trim_start().len();
-            let body = line[lead..].trim_end_matches(|c: char| c != '\t' && c.is_whitespace());
-            let range = start + lead..start + lead + body.len();
+            let range = start + lead..start + lead + line.trim().len();
             start += line.len();
             let line = &text[range.clone()];
             if is_rule(line) {
@@ -100,11 +96,14 @@ impl TextTables {
             let cells = separator
                 .map(|s| cells(text, &range, s))
                 .unwrap_or_default();
+            // A line parted by tabs may end before its last empty cells, whose tabs an editor
+            // drops: it has no more cells than the heading, aligned from the left.
             let continues = separator.is_some()
                 && separator == parted_by
-                && run
-                    .first()
-                    .is_some_and(|(_, first)| first.len() == cells.len());
+                && run.first().is_some_and(|(_, first)| {
+                    first.len() == cells.len()
+                        || separator == Some('\t') && cells.len() < first.len()
+                });
             if !continues {
                 tables.close(text, std::mem::take(&mut run));
                 parted_by = separator;
@@ -177,6 +176,13 @@ impl TextTables {
         row.cells[column].contains(&at).then_some((row, column))
     }
 
+    /// Whether byte `at` lies in a table's column of units ("thuê bao/100 dân" under "Đơn
+    /// vị"): a number there is part of a unit's name.
+    pub(super) fn is_in_units_column(&self, at: usize) -> bool {
+        self.place(at)
+            .is_some_and(|(row, column)| self.headings[row.heading].units == Some(column))
+    }
+
     /// Whether byte `at` lies in a table's column of row numbers ("STT").
     pub(super) fn is_row_number(&self, at: usize) -> bool {
         self.place(at)
@@ -185,7 +191,7 @@ impl TextTables {
 
     /// What the table says of the number at byte `at`, when it lies in a table's cell of
     /// figures: after the row's label (its first cell with a letter), not in a column of units
-    /// or of row numbers, not in the heading.
+    /// or of row numbers, not in the heading, and opening its cell, after a qualifier at most.
     pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
         let (row, column) = self.place(at)?;
         let heading = &self.headings[row.heading];
@@ -202,9 +208,13 @@ impl TextTables {
             .and_then(|u| row.cells.get(u).cloned())
             .filter(|u| !u.is_empty());
         let span = row.cells[column].clone();
-        if span.len() > LONGEST || text[span.clone()].split_whitespace().count() > FIGURE_WORDS {
-            // Text in a table's frame rather than a figure's cell ("và 300 trạm 5G được lắp
-            // đặt", a clause after a tab): read as running text.
+        // A figure's cell opens with the figure, or a qualifier before it ("Trên 90%", "Ước
+        // đạt 520"); other words before it make a clause ("và 300 trạm 5G" after a tab, "1.020
+        // tỷ đồng (tăng 15%)"), read as running text, as is text in a table's frame.
+        let before = text[span.start..at.max(span.start)].trim_end();
+        let (_, qualifier) = qualifier_before(before);
+        let opens = !before[..before.len() - qualifier].contains(char::is_alphanumeric);
+        if span.len() > LONGEST || !opens {
             return None;
         }
         let mut quote = row.cells[labelled].start..span.end;
@@ -409,13 +419,24 @@ mod tests {
     #[test]
     fn a_clause_after_a_tab_is_no_cell_of_figures() {
         let text = "Toàn tỉnh có 1.208 trạm BTS.\tTỷ lệ hộ có cáp quang đạt 85,2%.\n\
-                    Ngoài ra có 25 điểm\tvà 300 trạm 5G được lắp đặt\n\
-                    Còn lại\tKhoảng 1.250 nghìn thuê bao\n";
+                    Ngoài ra có 25 điểm\tvà 300 trạm 5G\n\
+                    Còn lại\tKhoảng 1.250 nghìn thuê bao di động\n\
+                    Doanh thu\t1.020 tỷ đồng (tăng 15% so với năm 2022)\n";
         assert_eq!(cell_of(text, "300"), None);
+        assert_eq!(cell_of(text, "15%"), None);
+        let label = |number| cell_of(text, number).map(|c| c.0);
+        assert_eq!(label("1.250"), Some("Còn lại".to_owned()));
+        assert_eq!(label("1.020"), Some("Doanh thu".to_owned()));
+    }
+
+    #[test]
+    fn a_row_parted_by_tabs_may_end_before_its_empty_cells() {
+        let text = "Chỉ tiêu\tĐVT\t2023\tGhi chú\t\nDoanh thu\ttỷ đồng\t25\t\t\nTỷ lệ\t%\t80,5\n";
         assert_eq!(
-            cell_of(text, "1.250").map(|c| c.0),
-            Some("Còn lại".to_owned())
+            cell_of(text, "25").map(|c| c.0),
+            Some("Doanh thu".to_owned())
         );
+        assert_eq!(cell_of(text, "80,5").map(|c| c.2), Some(Some(2023)));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::context::{skip_spaces, strip_phrase};
 use super::text_tables::Cell;
 use crate::model::Unit;
-use crate::parse::{parse_vietnamese_number, row_scale, row_units, scale_at};
+use crate::parse::{QuotedRow, parse_vietnamese_number, scale_at};
 
 /// Words that end the noun phrase after a number: conjunctions, prepositions, linking verbs.
 const STOP_WORDS: &[&str] = &[
@@ -134,62 +134,56 @@ pub(super) fn read(rest: &str) -> Reading {
     }
 }
 
-/// What a number in a table's cell counts (`number_end` is where its digits end): a unit written
-/// in the cell itself ("85,2%", "3 tỷ đồng"), else its row's; what it counts is the row's label.
-///
-/// The row's unit is read from the row as quoted, by the rule `validate` reads the quote with
-/// (`parse::row_scale`): a unit with scale words wherever the row writes one, else the row's
-/// cell in a column of units, else the first place for a unit that names one ("%" in a column
-/// without a heading, the label's bracket).
-pub(super) fn in_cell(text: &str, number_end: usize, cell: &Cell) -> Reading {
-    let own = read(&text[number_end..cell.span.end.max(number_end)]);
-    let mut reading = if own.unit == Unit::Count && own.scale == 1.0 {
-        let quote = &text[cell.row.clone()];
-        let in_quote = |range: &Range<usize>| {
-            (cell.row.start <= range.start && range.end <= cell.row.end)
-                .then(|| range.start - cell.row.start..range.end - cell.row.start)
-        };
-        let unit = match row_scale(quote) {
-            Some(row) => read(&quote[row.unit]),
-            None => cell
-                .unit
-                .as_ref()
-                .and_then(in_quote)
-                .into_iter()
-                .chain(row_units(quote))
-                .map(|unit| read(&quote[unit]))
-                .find(|unit| unit.unit != Unit::Count)
-                // A scale the row's rule does not see (in a cell with digits) is not read.
-                .filter(|unit| unit.scale == 1.0)
-                .unwrap_or_else(|| read("")),
-        };
-        // Nothing of the unit lies after the number in the text.
-        Reading {
-            read_len: 0,
-            rate_digits: None,
-            remainder: None,
-            ..unit
-        }
-    } else {
-        own
+/// What a number in a table's cell counts (`number` is where its digits lie): a unit written
+/// in the cell itself ("85,2%", "3 tỷ đồng"), else its row's ([`in_row`]); what it counts is
+/// the row's label.
+pub(super) fn in_cell(text: &str, number: Range<usize>, cell: &Cell) -> Reading {
+    let own = read(&text[number.end..cell.span.end.max(number.end)]);
+    let in_quote = |range: &Range<usize>| {
+        (cell.row.start <= range.start && range.end <= cell.row.end)
+            .then(|| range.start - cell.row.start..range.end - cell.row.start)
     };
+    let units_column = cell.unit.as_ref().and_then(in_quote);
+    let number = in_quote(&number).unwrap_or(0..0);
+    let mut reading = in_row(own, &text[cell.row.clone()], number, units_column);
     text[cell.label.clone()].clone_into(&mut reading.counted);
     reading
 }
 
-/// What a number of running text counts when its quote is nonetheless a row of cells with a
-/// scale ("Kinh phí\ttỷ đồng\t25", a row of no table found): a number without a unit of its
-/// own, in a cell after the row's label, is in the row's scale, as `validate` reads the quote.
-/// `number` is where the number's digits lie in `quote`.
-pub(super) fn in_quoted_row(reading: Reading, quote: &str, number: Range<usize>) -> Reading {
-    let Some(row) = row_scale(quote).filter(|row| number.start >= row.figures_from) else {
+/// `reading`, of the number whose digits lie at `number` in `quote`, with its unit and scale
+/// read as `validate` reads the quote when the quote is a row of a table's cells: within the
+/// number's cell, and, when the number has no unit of its own, the row's
+/// (`parse::QuotedRow`). The row's scale wins, wherever it writes one; without one, its
+/// cell in a column of units (`units_column`, in the quote), else its first place for a unit
+/// that names one ("%" in a column of another heading, the label's bracket). This also reads a
+/// number of running text whose quote is nonetheless a row ("Kinh phí\ttỷ đồng\t25", a row of
+/// no table found).
+pub(super) fn in_row(
+    reading: Reading,
+    quote: &str,
+    number: Range<usize>,
+    units_column: Option<Range<usize>>,
+) -> Reading {
+    let Some(row) = QuotedRow::of(quote) else {
         return reading;
     };
-    let own = read(row.in_cell(&quote[number.end..]));
-    if own.unit != Unit::Count || own.scale != 1.0 {
-        return reading;
-    }
-    let unit = read(&quote[row.unit]);
+    let after = &quote[number.end..];
+    let unit = if row.gives_unit_to(number.start, after) {
+        match row.scale() {
+            Some((unit, _)) => read(&quote[unit]),
+            None => units_column
+                .into_iter()
+                .chain(row.units().iter().cloned())
+                .map(|unit| read(&quote[unit]))
+                .find(|unit| unit.unit != Unit::Count)
+                // A scale the row's rule does not see (in a cell with a digit before its
+                // bracket) is not read.
+                .filter(|unit| unit.scale == 1.0)
+                .unwrap_or_else(|| read("")),
+        }
+    } else {
+        read(row.in_cell(after))
+    };
     Reading {
         unit: unit.unit,
         scale: unit.scale,

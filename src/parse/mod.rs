@@ -8,6 +8,7 @@ mod csv;
 mod files;
 mod lines;
 mod number;
+mod qualifier;
 mod record;
 mod request;
 mod scale;
@@ -15,12 +16,16 @@ mod stored;
 mod table;
 mod text;
 
+/// Spaces as reports type them between a number and its words: ordinary, no-break and tabs.
+const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+
 pub(crate) use csv::{UTF16_SNIFF, line_ends, lines_in, looks_like_utf16};
 pub(crate) use files::{ObservationStream, RowSink, SOURCES, most_rows};
 pub(crate) use lines::{LineRecord, Packed, slots};
 pub(crate) use number::plain_decimal;
+pub(crate) use qualifier::qualifier_before;
 pub(crate) use record::Record;
-pub(crate) use scale::{row_scale, row_units, scale_at, unit_bracket};
+pub(crate) use scale::{QuotedRow, scale_at, unit_bracket};
 pub(crate) use table::{Schema, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
 

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::SPACES;
+
 /// The words that scale the number before them (`25 tỷ`), in lower case, with their factors.
 /// Two in a row multiply (`2 nghìn tỷ` is 2 000 tỷ, `1,1 triệu tỷ` 1,1 million tỷ) when the
 /// second is the larger; a smaller second starts a smaller part (`25 tỷ 500 triệu`) or nothing.
@@ -18,27 +20,38 @@ const SCALE_WORDS: &[(&str, f64)] = &[
     ("tỉ", 1e9),
 ];
 
-/// Spaces as reports type them between a number and its words.
-const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
-
 /// The most words in a bracket that names a unit ("(nghìn thuê bao)"); a longer one is an
 /// aside ("(không kể các điểm của doanh nghiệp)").
 const UNIT_BRACKET_WORDS: usize = 3;
 
+/// Words that make a scale word part of another word: "tỷ lệ" is a share, "tỷ trọng" a
+/// proportion, "tỷ giá" a rate of exchange, "tỷ suất" a rate, "tỷ số" a ratio.
+const NOT_SCALED_BY: &[&str] = &["lệ", "trọng", "giá", "suất", "số"];
+
 /// The scale words `text` starts with, after any spaces: their factor and the text after them,
-/// in any case ("Tỷ", "TRIỆU"). A word ends where its letters do (`tỷ/năm`, `tỷ:`). "tỷ lệ" is
-/// a share, not a scale.
+/// in any case ("Tỷ", "TRIỆU"). A word ends where its letters do (`tỷ/năm`, `tỷ:`). Neither
+/// "tỷ lệ" and its like ([`NOT_SCALED_BY`]) nor a name written with capitals ("Triệu Sơn", a
+/// district) is a scale.
 #[must_use]
 pub(crate) fn scale_at(text: &str) -> Option<(f64, &str)> {
+    let (word, _) = word_at(text.trim_start_matches(SPACES));
     let (factor, after) = one_scale_word(text)?;
     let (next, _) = word_at(after.trim_start_matches(SPACES));
-    if is_in_lower_case(next, "lệ") {
+    if NOT_SCALED_BY.iter().any(|w| is_in_lower_case(next, w))
+        || is_capitalised(word) && is_capitalised(next)
+    {
         return None;
     }
     Some(match one_scale_word(after) {
         Some((larger, after_larger)) if larger > factor => (factor * larger, after_larger),
         _ => (factor, after),
     })
+}
+
+/// Whether `word` is written as a name is: a capital, then small letters ("Sơn", not "SƠN").
+fn is_capitalised(word: &str) -> bool {
+    let mut letters = word.chars();
+    letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
 }
 
 /// Whether `word`, in lower case, is `lower`.
@@ -73,79 +86,105 @@ pub(crate) fn unit_bracket(cell: &str) -> Option<Range<usize>> {
     (cell[inside.clone()].split_whitespace().count() <= UNIT_BRACKET_WORDS).then_some(inside)
 }
 
-/// Where a row of a table may write the unit of its figures, as the row is quoted (its cells
-/// parted by tabs or `|`, its label first): each later cell without a digit (a column of units,
-/// "tỷ đồng"), whole or its bracket, then the label's bracket ("… (%)"). Byte ranges in `quote`,
-/// in that order; none when `quote` is no row of cells.
-#[must_use]
-pub(crate) fn row_units(quote: &str) -> Vec<Range<usize>> {
-    cells_of_row(quote).map_or_else(Vec::new, |(units, ..)| units)
-}
-
-/// The scale a row of a table gives the figures in its cells, from its unit.
+/// A row of a table's cells as quoted (parted by tabs or `|`, its label first), as the
+/// extractor and `validate` both read it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RowScale {
-    /// The factor of the unit's scale words.
-    pub factor: f64,
-    /// Where the unit is written in the row.
-    pub unit: Range<usize>,
-    /// Where the cells after the label start: the figures the scale applies to.
-    pub figures_from: usize,
+pub(crate) struct QuotedRow {
     /// What parts the row's cells: a figure's own words end at it.
-    pub separator: char,
+    separator: char,
+    /// Where the cells after the label start: the figures.
+    figures_from: usize,
+    /// Where the row may write the unit of its figures, in order ([`QuotedRow::units`]).
+    units: Vec<Range<usize>>,
+    /// The first of them that starts with scale words, and their factor.
+    scale: Option<(Range<usize>, f64)>,
 }
 
-impl RowScale {
-    /// The words of a figure's own cell after its digits (`after`, the row's text after them).
+impl QuotedRow {
+    /// The row `quote` is, if it holds cells.
+    #[must_use]
+    pub(crate) fn of(quote: &str) -> Option<QuotedRow> {
+        let separator = ['\t', '|'].into_iter().find(|&s| quote.contains(s))?;
+        let mut units = Vec::new();
+        let mut label_bracket = None;
+        let mut start = 0;
+        let mut figures_from = quote.len();
+        for (index, part) in quote.split(separator).enumerate() {
+            let lead = part.len() - part.trim_start().len();
+            let cell = start + lead..start + lead + part.trim().len();
+            if index == 0 {
+                label_bracket = unit_bracket(&quote[cell.clone()])
+                    .map(|inside| cell.start + inside.start..cell.start + inside.end)
+                    .filter(|inside| !has_digit(&quote[inside.clone()]));
+            } else {
+                if index == 1 {
+                    figures_from = start;
+                }
+                units.extend(unit_cell(quote, cell));
+            }
+            start += part.len() + separator.len_utf8();
+        }
+        units.extend(label_bracket);
+        let scale = units.iter().find_map(|unit| {
+            scale_at(&quote[unit.clone()]).map(|(factor, _)| (unit.clone(), factor))
+        });
+        Some(QuotedRow {
+            separator,
+            figures_from,
+            units,
+            scale,
+        })
+    }
+
+    /// Where the row may write the unit of its figures, as byte ranges of the quote: each cell
+    /// after the label that is no figure (a column of units: "tỷ đồng", "Tỷ đồng (giá 2010)",
+    /// "(%)"), then the label's bracket ("… (%)").
+    #[must_use]
+    pub(crate) fn units(&self) -> &[Range<usize>] {
+        &self.units
+    }
+
+    /// The row's scale: its first place for a unit that starts with scale words, with their
+    /// factor. It wins over a unit without one, wherever the row writes it, so that a row
+    /// that names two units is read one way.
+    #[must_use]
+    pub(crate) fn scale(&self) -> Option<(Range<usize>, f64)> {
+        self.scale.clone()
+    }
+
+    /// The words of a figure's own cell after its digits (`after`, the quote after them).
     #[must_use]
     pub(crate) fn in_cell<'a>(&self, after: &'a str) -> &'a str {
         after.split(self.separator).next().unwrap_or(after)
     }
-}
 
-/// The scale a row of a table gives the figures in its cells (`quote` as [`row_units`] takes
-/// it): its first place for a unit that starts with scale words. A scale wins over a unit
-/// without one, wherever the row writes it, so that a row that names both is read one way.
-#[must_use]
-pub(crate) fn row_scale(quote: &str) -> Option<RowScale> {
-    let (units, figures_from, separator) = cells_of_row(quote)?;
-    units.into_iter().find_map(|unit| {
-        scale_at(&quote[unit.clone()]).map(|(factor, _)| RowScale {
-            factor,
-            unit,
-            figures_from,
-            separator,
-        })
-    })
-}
-
-/// The places for a unit of the row `quote` ([`row_units`]), where its second cell starts, and
-/// what parts its cells.
-fn cells_of_row(quote: &str) -> Option<(Vec<Range<usize>>, usize, char)> {
-    let separator = ['\t', '|'].into_iter().find(|&s| quote.contains(s))?;
-    let has_digit =
-        |range: &Range<usize>| quote[range.clone()].contains(|c: char| c.is_ascii_digit());
-    let mut units = Vec::new();
-    let mut label = None;
-    let mut start = 0;
-    let mut figures_from = quote.len();
-    for (index, part) in quote.split(separator).enumerate() {
-        let lead = part.len() - part.trim_start().len();
-        let cell = start + lead..start + lead + part.trim().len();
-        let bracket = unit_bracket(&quote[cell.clone()])
-            .map(|inside| cell.start + inside.start..cell.start + inside.end);
-        if index == 0 {
-            label = bracket;
-        } else {
-            figures_from = figures_from.min(start);
-            if !cell.is_empty() && !has_digit(&cell) {
-                units.push(bracket.unwrap_or(cell));
-            }
-        }
-        start += part.len() + separator.len_utf8();
+    /// Whether the number at byte `at` of the quote, `after` being the quote after its digits,
+    /// is in the row's unit: in a cell after the label, and without a unit of its own (words
+    /// or `%` after it, before any bracket: "85,2%", "45 Mbps", "3 tỷ đồng"; "25 (ước)" has
+    /// none).
+    #[must_use]
+    pub(crate) fn gives_unit_to(&self, at: usize, after: &str) -> bool {
+        let own = self.in_cell(after);
+        let own = own.split('(').next().unwrap_or(own);
+        at >= self.figures_from && !own.contains(|c: char| c.is_alphabetic() || c == '%')
     }
-    units.extend(label.filter(|l| !has_digit(l)));
-    Some((units, figures_from, separator))
+}
+
+/// The unit a cell after a row's label writes, if it is no figure: the cell, when it has no
+/// digit before any bracket, or the bracket it is ("(%)").
+fn unit_cell(quote: &str, cell: Range<usize>) -> Option<Range<usize>> {
+    let written = &quote[cell.clone()];
+    let head = written.split('(').next().unwrap_or(written).trim();
+    if head.is_empty() {
+        let inside = unit_bracket(written)?;
+        let inside = cell.start + inside.start..cell.start + inside.end;
+        return (!has_digit(&quote[inside.clone()]) && !inside.is_empty()).then_some(inside);
+    }
+    (!has_digit(head)).then_some(cell)
+}
+
+fn has_digit(text: &str) -> bool {
+    text.contains(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -176,36 +215,79 @@ mod tests {
     }
 
     #[test]
+    fn compounds_and_names_are_no_scales() {
+        for text in [
+            " tỷ trọng",
+            " Tỷ giá bình quân",
+            " tỷ suất",
+            " tỉ số",
+            " Triệu Sơn",
+            " Triệu Phong",
+        ] {
+            assert_eq!(scale_at(text), None, "{text}");
+        }
+        assert_eq!(scale_at(" Tỷ đồng"), Some((1e9, " đồng")));
+        assert_eq!(scale_at(" TRIỆU ĐỒNG"), Some((1e6, " ĐỒNG")));
+    }
+
+    fn units(quote: &str) -> Vec<&str> {
+        QuotedRow::of(quote).map_or_else(Vec::new, |row| {
+            row.units().iter().map(|r| &quote[r.clone()]).collect()
+        })
+    }
+
+    #[test]
     fn a_row_writes_its_unit_in_a_cell_of_its_own_before_its_labels_bracket() {
-        let units = |quote: &str| -> Vec<String> {
-            row_units(quote)
-                .into_iter()
-                .map(|r| quote[r].to_owned())
-                .collect()
-        };
         assert_eq!(
             units("Doanh thu (tỷ đồng) | triệu đồng | 5 | 6"),
             ["triệu đồng", "tỷ đồng"]
         );
-        assert_eq!(units("Tỷ lệ (%)\t80\tĐạt (loại A)"), ["loại A", "%"]);
+        assert_eq!(units("Tỷ lệ (%)\t80\tĐạt (loại 1)"), ["Đạt (loại 1)", "%"]);
+        assert_eq!(
+            units("GRDP ngành\t25\tTỷ đồng (giá SS 2010)\t(%)"),
+            ["Tỷ đồng (giá SS 2010)", "%"]
+        );
         // A bracket with a figure in it, or too long to be a unit, is none.
-        assert_eq!(units("Số xã (năm 2023) | 12"), Vec::<String>::new());
+        assert_eq!(units("Số xã (năm 2023) | 12"), Vec::<&str>::new());
         assert_eq!(
             units("Số điểm (không kể các điểm của doanh nghiệp) | 12"),
-            Vec::<String>::new()
+            Vec::<&str>::new()
         );
-        assert_eq!(units("Doanh thu đạt 25 tỷ đồng"), Vec::<String>::new());
+        assert!(QuotedRow::of("Doanh thu đạt 25 tỷ đồng").is_none());
     }
 
     #[test]
     fn a_rows_scale_wins_over_a_unit_without_one() {
-        let scale = |quote: &str| row_scale(quote).map(|r| r.factor);
+        let scale = |quote: &str| QuotedRow::of(quote).and_then(|r| r.scale()).map(|s| s.1);
         assert_eq!(scale("Doanh thu | % | tỷ đồng | 5"), Some(1e9));
         assert_eq!(scale("Doanh thu (nghìn tỷ đồng) | 1,5"), Some(1e12));
+        assert_eq!(scale("GRDP\t25\tTỷ đồng (giá SS 2010)"), Some(1e9));
         assert_eq!(scale("Tỷ lệ (%) | 80 | Đạt"), None);
-        // "Tỷ lệ" opens a label; as a unit it is no scale either.
         assert_eq!(scale("Chỉ tiêu | tỷ lệ | 80"), None);
-        let row = row_scale("Kinh phí | tỷ đồng | 25").expect("a scale");
-        assert_eq!((row.unit, row.figures_from), (12..24, 11));
+        assert_eq!(scale("Xã Minh Sơn | Triệu Sơn | 12"), None);
+        let row = QuotedRow::of("Kinh phí | tỷ đồng | 25").expect("a row");
+        assert_eq!(
+            (row.scale().map(|s| s.0), row.figures_from),
+            (Some(12..24), 11)
+        );
+    }
+
+    #[test]
+    fn a_figure_with_words_of_its_own_is_not_in_the_rows_unit() {
+        let row = QuotedRow::of("Kinh phí | tỷ đồng | 25 | 45 Mbps | 85,2% | 25 (ước) | 3 tỷ")
+            .expect("a row");
+        let quote = "Kinh phí | tỷ đồng | 25 | 45 Mbps | 85,2% | 25 (ước) | 3 tỷ";
+        let given = |number: &str, nth: usize| {
+            let at = quote.match_indices(number).nth(nth).expect("the number").0;
+            row.gives_unit_to(at, &quote[at + number.len()..])
+        };
+        assert!(given("25", 0));
+        assert!(!given("45", 0));
+        assert!(!given("85,2", 0));
+        assert!(given("25", 1));
+        assert!(!given("3", 0));
+        // Nor a number of the label.
+        let row = QuotedRow::of("Số xã có 2 trạm | tỷ đồng | 5").expect("a row");
+        assert!(!row.gives_unit_to(9, " trạm | tỷ đồng | 5"));
     }
 }

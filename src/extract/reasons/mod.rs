@@ -214,7 +214,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
 /// Whether the number says by how much something moved: after a verb of change (past its
 /// qualifier) or before a unit of difference.
 fn is_change(before: &str, after: &str) -> bool {
-    let (_, qualifier_len) = super::qualifier::qualifier(before);
+    let (_, qualifier_len) = crate::parse::qualifier_before(before);
     let trimmed = before.trim_end_matches(is_space);
     let verb = &trimmed[..trimmed.len() - qualifier_len];
     CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))

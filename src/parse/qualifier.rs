@@ -1,10 +1,12 @@
-//! The qualifier of a figure, read from the words right before it: "trên 74%" is over 74 %.
+//! The qualifier a number's words give it: "trên 74%" is over 74 %.
 //!
-//! A qualifier binds only the number it precedes ("hơn 800 … và 1.500 …": only 800 is over),
-//! so only the words immediately before the number count. This module knows the Vietnamese
+//! The extraction assistant proposes a figure's qualifier and `validate` holds a recorded
+//! figure's qualifier to its quote's: both read it here, so that they read one quote alike. A
+//! qualifier binds only the number it precedes ("hơn 800 … và 1.500 …": only 800 is over), so
+//! only the words immediately before the number count. This module knows the Vietnamese
 //! qualifier words; it does not decide whether the number is a figure at all.
 
-use super::context::ends_with_phrase;
+use super::SPACES;
 use crate::model::Qualifier;
 
 /// Qualifier phrases, longest first so that "không quá" wins over "quá".
@@ -35,15 +37,32 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("dưới", Qualifier::Under),
 ];
 
-/// The qualifier the words `before` a number give it, and the length in bytes of the phrase
-/// (0 for [`Qualifier::Exact`]) within the trimmed text.
-pub(super) fn qualifier(before: &str) -> (Qualifier, usize) {
+/// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
+/// cell), and the length in bytes of its phrase at the end of `before` without its spaces (0
+/// for [`Qualifier::Exact`]).
+#[must_use]
+pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
+    let trimmed = before.trim_end_matches(SPACES);
     PHRASES
         .iter()
-        .find(|(phrase, _)| ends_with_phrase(before, phrase))
-        .map_or((Qualifier::Exact, 0), |(phrase, qualifier)| {
-            (*qualifier, phrase.len())
+        .find_map(|&(phrase, qualifier)| {
+            ends_with_word(trimmed, phrase).map(|len| (qualifier, len))
         })
+        .unwrap_or((Qualifier::Exact, 0))
+}
+
+/// The length in bytes of the end of `text` that is the word or phrase `phrase` (in lower case)
+/// in any case, if it is one.
+fn ends_with_word(text: &str, phrase: &str) -> Option<usize> {
+    let count = phrase.chars().count();
+    let (start, _) = text.char_indices().rev().nth(count.checked_sub(1)?)?;
+    let tail = &text[start..];
+    let whole_word = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (whole_word && tail.chars().flat_map(char::to_lowercase).eq(phrase.chars()))
+        .then_some(tail.len())
 }
 
 #[cfg(test)]
@@ -62,14 +81,17 @@ mod tests {
             ("chưa đến ", Qualifier::Under),
             ("đạt tỷ lệ ", Qualifier::Exact),
             ("hơn 800 lượt doanh nghiệp và ", Qualifier::Exact),
+            ("| Trên ", Qualifier::Over),
+            ("KHÔNG DƯỚI ", Qualifier::AtLeast),
+            ("Ước đạt\u{a0}", Qualifier::About),
         ] {
-            assert_eq!(qualifier(before).0, expected, "{before:?}");
+            assert_eq!(qualifier_before(before).0, expected, "{before:?}");
         }
     }
 
     #[test]
     fn a_qualifier_word_inside_another_word_is_not_one() {
-        assert_eq!(qualifier("tổng hơn").0, Qualifier::Over);
-        assert_eq!(qualifier("khoảnghơn").0, Qualifier::Exact);
+        assert_eq!(qualifier_before("tổng hơn").0, Qualifier::Over);
+        assert_eq!(qualifier_before("khoảnghơn").0, Qualifier::Exact);
     }
 }
