@@ -83,19 +83,34 @@ impl TextTables {
         let mut run: Vec<(Range<usize>, Vec<Range<usize>>)> = Vec::new();
         let mut parted_by = None;
         let mut start = 0;
-        for line in text.split_inclusive('\n') {
+        for whole in text.split_inclusive('\n') {
             // Without the spaces and tabs around it: an indented paragraph is no row.
-            let lead = line.len() - line.trim_start().len();
-            let range = start + lead..start + lead + line.trim().len();
-            start += line.len();
+            let lead = whole.len() - whole.trim_start().len();
+            let mut range = start + lead..start + lead + whole.trim().len();
             let line = &text[range.clone()];
             if is_rule(line) {
+                start += whole.len();
                 continue;
             }
             let separator = separator_of(line);
-            let cells = separator
-                .map(|s| cells(text, &range, s))
+            let mut cells = separator
+                .map(|s| cells_of_line(text, &range, s))
                 .unwrap_or_default();
+            // In a table parted by tabs, a row whose first cells are empty (a sub-row without
+            // its number: "\tTrong đó: di động\t…") starts with their tabs, which are then no
+            // indent: its cells stay under their columns.
+            let spaced = whole.len() - whole.trim_start_matches([' ', '\u{a0}']).len();
+            if parted_by == Some('\t') && whole[spaced..].starts_with('\t') {
+                let kept = start + spaced..range.end;
+                let all = cells_of_line(text, &kept, '\t');
+                if run
+                    .first()
+                    .is_some_and(|(_, first)| first.len() == all.len())
+                {
+                    (range, cells) = (kept, all);
+                }
+            }
+            start += whole.len();
             // A line parted by tabs may end before its last empty cells, whose tabs an editor
             // drops: it has no more cells than the heading, aligned from the left.
             let continues = separator.is_some()
@@ -195,10 +210,10 @@ impl TextTables {
     pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
         let (row, column) = self.place(at)?;
         let heading = &self.headings[row.heading];
-        let labelled = row
-            .cells
-            .iter()
-            .position(|cell| text[cell.clone()].chars().any(char::is_alphabetic))?;
+        let labelled = row.cells.iter().position(|cell| {
+            let written = &text[cell.clone()];
+            written.chars().any(char::is_alphabetic) && !is_row_mark(written)
+        })?;
         if column <= labelled || heading.units == Some(column) {
             return None;
         }
@@ -256,6 +271,15 @@ fn separator_of(line: &str) -> Option<char> {
     }
 }
 
+/// A row's number written in letters: a Roman numeral ("II", "IV.") or one letter ("a)", "b."),
+/// as a table's parts and sub-rows are numbered. It is no label.
+fn is_row_mark(cell: &str) -> bool {
+    let mark = cell.trim_end_matches(['.', ')']);
+    let roman = !mark.is_empty() && mark.len() <= 6 && mark.chars().all(|c| "IVXL".contains(c));
+    let letter = mark.chars().count() == 1 && mark.chars().all(|c| c.is_ascii_lowercase());
+    roman || letter
+}
+
 /// A line of dashes, colons, pluses and borders only, as a table's rule.
 fn is_rule(line: &str) -> bool {
     line.contains('-')
@@ -266,7 +290,7 @@ fn is_rule(line: &str) -> bool {
 
 /// The cells of the line at `range`, each without its spaces; the empty cells a border makes
 /// at either end are not cells.
-fn cells(text: &str, range: &Range<usize>, separator: char) -> Vec<Range<usize>> {
+fn cells_of_line(text: &str, range: &Range<usize>, separator: char) -> Vec<Range<usize>> {
     let line = &text[range.clone()];
     let mut cells = Vec::new();
     let mut start = range.start;
@@ -427,6 +451,22 @@ mod tests {
         let label = |number| cell_of(text, number).map(|c| c.0);
         assert_eq!(label("1.250"), Some("Còn lại".to_owned()));
         assert_eq!(label("1.020"), Some("Doanh thu".to_owned()));
+    }
+
+    #[test]
+    fn a_rows_number_in_letters_is_no_label_and_a_sub_row_keeps_its_columns() {
+        let text = "STT\tChỉ tiêu\tĐơn vị\t2023\n\
+                    II\tDoanh thu\ttỷ đồng\t25\n\
+                    \tTrong đó: di động\tthuê bao\t1.100\n\
+                    a)\tCáp quang\tthuê bao\t300\n";
+        let label = |number| cell_of(text, number).map(|c| (c.0, c.2));
+        assert_eq!(label("25"), Some(("Doanh thu".into(), Some(2023))));
+        assert_eq!(
+            label("1.100"),
+            Some(("Trong đó: di động".into(), Some(2023)))
+        );
+        assert_eq!(label("300"), Some(("Cáp quang".into(), Some(2023))));
+        assert!(is_row_mark("IV.") && is_row_mark("b)") && !is_row_mark("Đạt"));
     }
 
     #[test]
