@@ -318,7 +318,10 @@ pub fn provenance(
                     }
                 ),
             ));
-        } else if !matching.iter().any(|s| s.qualifier == row.qualifier) {
+        } else if !matching
+            .iter()
+            .any(|s| s.qualifier == row.qualifier || s.by_convention == row.qualifier)
+        {
             let said = matching[0].qualifier;
             errors.push(table.invalid(
                 column::QUALIFIER,

@@ -6,7 +6,9 @@
 //! proposes is one its quote states. This module knows no dataset.
 
 use crate::model::{Qualifier, Unit};
-use crate::parse::{QuotedRow, numbers_in_text, qualifier_before, scale_at};
+use crate::parse::{
+    QuotedRow, numbers_in_text, qualifier_before, qualifier_by_convention, scale_at,
+};
 
 /// A figure stated in running text: its value in a unit, the second number of a ratio, and the
 /// qualifier of the words just before it.
@@ -16,8 +18,12 @@ pub struct Statement {
     pub value: f64,
     /// For `85/85`, the second number.
     pub out_of: Option<f64>,
-    /// From the words before the number.
+    /// From the words before the number, as the report assistant reads them (`không dưới` is
+    /// at least, `ước đạt` about).
     pub qualifier: Qualifier,
+    /// From the word right before the number, by the data folder's rule (data/README.md),
+    /// which a recorded figure may follow instead.
+    pub by_convention: Qualifier,
 }
 
 /// Reads every figure stated in `text` as it would be recorded in `unit`: Vietnamese numbers,
@@ -35,13 +41,16 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
         .map(|number| {
             let after = &text[number.span.end..];
             match &row {
-                // A figure in a table's cell: its own words end at its cell, and without a unit
-                // of their own it is in the row's scale.
+                // A figure in a table's cell after the label: its own words end at its cell,
+                // and without a unit of their own it is in the row's scale.
                 Some(row) if row.gives_unit_to(number.span.start, after) => {
                     row.scale().map_or(1.0, |(_, factor)| factor)
                 }
-                Some(row) => scale_at(row.in_cell(after)).map_or(1.0, |(own, _)| own),
-                None => scale_at(after).map_or(1.0, |(own, _)| own),
+                Some(row) if row.is_figure(number.span.start) => {
+                    scale_at(row.in_cell(after)).map_or(1.0, |(own, _)| own)
+                }
+                // Before the first tab or `|`, running text: a tab there is a space.
+                _ => scale_at(after).map_or(1.0, |(own, _)| own),
             }
         })
         .collect();
@@ -49,13 +58,16 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
     for (i, number) in numbers.iter().enumerate() {
         let next = numbers.get(i + 1);
         let between = next.map(|next| text[number.span.end..next.span.start].trim());
-        let (qualifier, _) = qualifier_before(&text[..number.span.start]);
+        let before = &text[..number.span.start];
+        let (qualifier, _) = qualifier_before(before);
+        let by_convention = qualifier_by_convention(before);
         let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
         let (scale, base) = (scales[i], unit.base());
         statements.push(Statement {
             value: number.value * scale / base,
             out_of,
             qualifier,
+            by_convention,
         });
         // The smaller part right after the larger's one scale word, itself scaled smaller.
         let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
@@ -65,6 +77,7 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
                 value: (number.value * scale + next.value * smaller) / base,
                 out_of: None,
                 qualifier,
+                by_convention,
             });
         }
     }
@@ -189,6 +202,25 @@ mod tests {
         assert!(statements_in(&huge, Unit::Count).is_empty());
         assert!(!same(f64::INFINITY, 5.0));
         assert!(!same(f64::INFINITY, f64::INFINITY));
+    }
+
+    #[test]
+    fn a_figure_may_follow_the_data_folders_rule_for_its_qualifier() {
+        let s = first("Doanh thu ước đạt 1.200 tỷ đồng", Unit::VndBillion);
+        assert_eq!(
+            (s.qualifier, s.by_convention),
+            (Qualifier::About, Qualifier::Exact)
+        );
+        let s = first("không dưới 80%", Unit::Percent);
+        assert_eq!(
+            (s.qualifier, s.by_convention),
+            (Qualifier::AtLeast, Qualifier::Under)
+        );
+        // A tab in running text is a space: the unit after it is the number's.
+        assert_eq!(
+            first("đạt 1.250\ttỷ đồng, tăng 5%", Unit::VndBillion).value,
+            1250.0
+        );
     }
 
     #[test]

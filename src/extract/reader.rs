@@ -141,7 +141,7 @@ impl Pass<'_, '_> {
             return Some(Reason::Structure);
         }
         // A number in a table's column of units ("thuê bao/100 dân") names the unit.
-        if self.tables.is_in_units_column(token.span.start) {
+        if self.tables.is_in_units_column(self.text, token.span.start) {
             return Some(Reason::Name);
         }
         let index = sentence_at(&self.sentences, token.span.start);

@@ -689,19 +689,42 @@ fn a_tables_unit_is_read_from_its_quote_as_validate_reads_it() {
     // A figure with a unit of its own keeps it in a row with a scale.
     let own = "| Chỉ tiêu | 2023 |\n|---|---|\n| Doanh thu (tỷ đồng) | 85,2% |\n";
     assert_eq!(reading(own, "85,2").0, Unit::Percent);
+    // Units written with capitals, a note after a figure, a short row without a unit.
+    let capitals = "Chỉ tiêu\tĐVT\t2022\t2023\nDoanh thu\tTỷ Đồng\t25\t25 tr\n\
+                    Thuê bao\tNghìn Thuê Bao\t1.250\t1.300\nTổng\t1.250\n";
+    assert_eq!(reading(capitals, "25").0, Unit::VndBillion);
+    let found = read(capitals, Period::date(2024, 1, Some(18)), &[]);
+    let values: Vec<(f64, Unit)> = found
+        .candidates
+        .iter()
+        .map(|c| (c.value * c.scale, c.unit))
+        .collect();
+    assert!(values.contains(&(1.3e6, Unit::Count)), "{values:?}");
+    assert_eq!(values.iter().filter(|v| v.1 == Unit::VndBillion).count(), 2);
+    assert!(
+        found
+            .candidates
+            .iter()
+            .any(|c| c.written == "1.250" && c.scale == 1.0)
+    );
+    // A tab in running text is a space.
+    let running =
+        "Năm 2023, doanh thu đạt 1.250\ttỷ đồng, tăng 5%; 85,2\t% hộ gia đình có cáp quang.\n";
+    assert_eq!(reading(running, "1.250").0, Unit::VndBillion);
+    assert_eq!(reading(running, "85,2").0, Unit::Percent);
     // A number in the column of units names the unit.
     let rate = "| Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n| Thuê bao di động | thuê bao/100 dân | 125,4 |\n";
     let found = read(rate, Period::date(2024, 1, Some(18)), &[]);
     assert_eq!(reason_of(&found, "100"), Some(Reason::Name));
     assert_eq!(reading(rate, "125,4").0, Unit::Per100People);
-    for text in [after, unnamed, both, own, rate] {
+    for text in [after, unnamed, both, own, rate, capitals, running] {
         stated_by_quotes(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     }
 }
 
 /// Figures as tables write them: bare, with a unit or a scale of their own, an aside, a
 /// qualifier, two scales.
-const FIGURES: [&str; 12] = [
+const FIGURES: [&str; 13] = [
     "12,5",
     "20",
     "85,2%",
@@ -714,6 +737,7 @@ const FIGURES: [&str; 12] = [
     "Trên 3 tỷ 500 triệu đồng",
     "Không dưới 80",
     "Ước đạt 520",
+    "25 tr",
 ];
 
 proptest::proptest! {
@@ -724,7 +748,7 @@ proptest::proptest! {
     #[test]
     fn every_figure_of_a_table_is_stated_by_its_quote(
         rows in proptest::collection::vec(
-            (0usize..4, 0usize..11, proptest::sample::subsequence(FIGURES.to_vec(), 1..3)),
+            (0usize..4, 0usize..12, proptest::sample::subsequence(FIGURES.to_vec(), 1..3)),
             1..4,
         ),
         heading in proptest::sample::select(vec!["Đơn vị", "ĐV", "Ghi chú"]),
@@ -733,7 +757,7 @@ proptest::proptest! {
         trailing_tab in proptest::bool::ANY,
     ) {
         const LABELS: [&str; 4] = ["Kinh phí đầu tư", "Doanh thu (tỷ đồng)", "Tỷ lệ xã có cáp quang (%)", "Số thuê bao (nghìn thuê bao)"];
-        const UNITS: [&str; 11] = ["", "%", "tỷ đồng", "triệu đồng", "nghìn thuê bao", "Đạt", "thuê bao/100 dân", "Tỷ đồng (giá SS 2010)", "nghìn TB 4G", "Triệu Sơn", "Tỷ giá"];
+        const UNITS: [&str; 12] = ["", "%", "tỷ đồng", "triệu đồng", "nghìn thuê bao", "Đạt", "thuê bao/100 dân", "Tỷ đồng (giá SS 2010)", "nghìn TB 4G", "Triệu Sơn", "Tỷ giá", "Tỷ Đồng"];
         let end = if trailing_tab { "\t" } else { "" };
         let line = |cells: Vec<String>| if tabs { format!("{}{end}\n", cells.join("\t")) } else { format!("| {} |\n", cells.join(" | ")) };
         let figures = rows.iter().map(|(_, _, f)| f.len()).max().unwrap_or(1);

@@ -193,9 +193,12 @@ impl TextTables {
 
     /// Whether byte `at` lies in a table's column of units ("thuê bao/100 dân" under "Đơn
     /// vị"): a number there is part of a unit's name.
-    pub(super) fn is_in_units_column(&self, at: usize) -> bool {
-        self.place(at)
-            .is_some_and(|(row, column)| self.headings[row.heading].units == Some(column))
+    pub(super) fn is_in_units_column(&self, text: &str, at: usize) -> bool {
+        // A number alone in it is a short row's figure, without a unit ("Tổng\t1.250").
+        self.place(at).is_some_and(|(row, column)| {
+            self.headings[row.heading].units == Some(column)
+                && text[row.cells[column].clone()].contains(char::is_alphabetic)
+        })
     }
 
     /// Whether byte `at` lies in a table's column of row numbers ("STT").

@@ -144,7 +144,8 @@ pub(super) fn in_cell(text: &str, number: Range<usize>, cell: &Cell) -> Reading 
             .then(|| range.start - cell.row.start..range.end - cell.row.start)
     };
     let units_column = cell.unit.as_ref().and_then(in_quote);
-    let number = in_quote(&number).unwrap_or(0..0);
+    // The figure's cell ends the quote or lies in it.
+    let number = number.start - cell.row.start..number.end - cell.row.start;
     let mut reading = in_row(own, &text[cell.row.clone()], number, units_column);
     text[cell.label.clone()].clone_into(&mut reading.counted);
     reading
@@ -157,14 +158,16 @@ pub(super) fn in_cell(text: &str, number: Range<usize>, cell: &Cell) -> Reading 
 /// cell in a column of units (`units_column`, in the quote), else its first place for a unit
 /// that names one ("%" in a column of another heading, the label's bracket). This also reads a
 /// number of running text whose quote is nonetheless a row ("Kinh phí\ttỷ đồng\t25", a row of
-/// no table found).
+/// no table found); a number before the quote's first tab or `|` is read as running text, a
+/// tab after it a space ("đạt 1.250\ttỷ đồng", as text copied from a document has it).
 pub(super) fn in_row(
     reading: Reading,
     quote: &str,
     number: Range<usize>,
     units_column: Option<Range<usize>>,
 ) -> Reading {
-    let Some(row) = QuotedRow::of(quote) else {
+    // Before the row's first tab or `|`, running text, read as it is.
+    let Some(row) = QuotedRow::of(quote).filter(|row| row.is_figure(number.start)) else {
         return reading;
     };
     let after = &quote[number.end..];

@@ -51,6 +51,30 @@ pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
         .unwrap_or((Qualifier::Exact, 0))
 }
 
+/// The qualifier of a number by the data folder's rule (data/README.md): the word right before
+/// it, `trên`/`hơn` over, `tối thiểu`/`ít nhất` at least, `khoảng` about, `gần` nearly,
+/// `dưới` under, `tối đa` at most, in any case and across line breaks. A figure recorded by
+/// that rule is kept where [`qualifier_before`] reads the words more closely (`không dưới`
+/// is at least, `ước đạt` about).
+#[must_use]
+pub(crate) fn qualifier_by_convention(before: &str) -> Qualifier {
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    let last = words.next().unwrap_or_default();
+    let pair = format!("{} {last}", words.next().unwrap_or_default());
+    match (pair.as_str(), last.as_str()) {
+        ("tối thiểu" | "ít nhất", _) => Qualifier::AtLeast,
+        ("tối đa", _) => Qualifier::AtMost,
+        (_, "trên" | "hơn") => Qualifier::Over,
+        (_, "khoảng") => Qualifier::About,
+        (_, "gần") => Qualifier::Nearly,
+        (_, "dưới") => Qualifier::Under,
+        _ => Qualifier::Exact,
+    }
+}
+
 /// The length in bytes of the end of `text` that is the word or phrase `phrase` (in lower case)
 /// in any case, if it is one.
 fn ends_with_word(text: &str, phrase: &str) -> Option<usize> {
@@ -86,6 +110,19 @@ mod tests {
             ("Ước đạt\u{a0}", Qualifier::About),
         ] {
             assert_eq!(qualifier_before(before).0, expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn the_data_folders_rule_reads_the_word_right_before_the_number() {
+        for (before, expected) in [
+            ("Doanh thu ước đạt ", Qualifier::Exact),
+            ("không dưới ", Qualifier::Under),
+            ("phủ sóng trên\n", Qualifier::Over),
+            ("phấn đấu Tối thiểu ", Qualifier::AtLeast),
+            ("(khoảng ", Qualifier::About),
+        ] {
+            assert_eq!(qualifier_by_convention(before), expected, "{before:?}");
         }
     }
 

@@ -24,6 +24,14 @@ const SCALE_WORDS: &[(&str, f64)] = &[
 /// aside ("(không kể các điểm của doanh nghiệp)").
 const UNIT_BRACKET_WORDS: usize = 3;
 
+/// What a scale word counts when a heading writes both with capitals ("Tỷ Đồng", "Nghìn Thuê
+/// Bao"): with any other capitalised word it makes a name ("Triệu Sơn").
+const SCALED_NOUNS: &[&str] = &["đồng", "thuê", "người", "hộ", "lượt", "máy", "trạm", "usd"];
+
+/// The units a figure may write after it in a table's cell besides `%` and scale words, as the
+/// report assistant reads them (src/extract/units.rs): a speed, a length; a rate has a `/`.
+const OWN_UNITS: &[&str] = &["km", "mbps", "gbps"];
+
 /// Words that make a scale word part of another word: "tỷ lệ" is a share, "tỷ trọng" a
 /// proportion, "tỷ giá" a rate of exchange, "tỷ suất" a rate, "tỷ số" a ratio.
 const NOT_SCALED_BY: &[&str] = &["lệ", "trọng", "giá", "suất", "số"];
@@ -37,9 +45,10 @@ pub(crate) fn scale_at(text: &str) -> Option<(f64, &str)> {
     let (word, _) = word_at(text.trim_start_matches(SPACES));
     let (factor, after) = one_scale_word(text)?;
     let (next, _) = word_at(after.trim_start_matches(SPACES));
-    if NOT_SCALED_BY.iter().any(|w| is_in_lower_case(next, w))
-        || is_capitalised(word) && is_capitalised(next)
-    {
+    let name = is_capitalised(word)
+        && is_capitalised(next)
+        && !SCALED_NOUNS.iter().any(|w| is_in_lower_case(next, w));
+    if name || NOT_SCALED_BY.iter().any(|w| is_in_lower_case(next, w)) {
         return None;
     }
     Some(match one_scale_word(after) {
@@ -158,16 +167,33 @@ impl QuotedRow {
         after.split(self.separator).next().unwrap_or(after)
     }
 
+    /// Whether byte `at` of the quote lies in a cell after the label, where figures are; before
+    /// it, the quote is read as running text.
+    #[must_use]
+    pub(crate) fn is_figure(&self, at: usize) -> bool {
+        at >= self.figures_from
+    }
+
     /// Whether the number at byte `at` of the quote, `after` being the quote after its digits,
-    /// is in the row's unit: in a cell after the label, and without a unit of its own (words
-    /// or `%` after it, before any bracket: "85,2%", "45 Mbps", "3 tỷ đồng"; "25 (ước)" has
-    /// none).
+    /// is in the row's unit: in a cell after the label, and without a unit of its own after
+    /// it in its cell ("85,2%", "3 tỷ đồng", "45 Mbps", "12 thuê bao/100 dân"; "25 (ước)" and
+    /// "25 tr" have none).
     #[must_use]
     pub(crate) fn gives_unit_to(&self, at: usize, after: &str) -> bool {
-        let own = self.in_cell(after);
-        let own = own.split('(').next().unwrap_or(own);
-        at >= self.figures_from && !own.contains(|c: char| c.is_alphabetic() || c == '%')
+        self.is_figure(at) && !writes_own_unit(self.in_cell(after))
     }
+}
+
+/// Whether a figure's own words after it (`own`) write a unit: `%`, scale words, a speed or a
+/// length ([`OWN_UNITS`]), or a rate (a `/` before any bracket).
+fn writes_own_unit(own: &str) -> bool {
+    let spaced = own.trim_start_matches(SPACES);
+    let (word, _) = word_at(spaced);
+    let head = own.split('(').next().unwrap_or(own);
+    spaced.starts_with('%')
+        || scale_at(spaced).is_some()
+        || OWN_UNITS.iter().any(|unit| is_in_lower_case(word, unit))
+        || head.contains('/')
 }
 
 /// The unit a cell after a row's label writes, if it is no figure: the cell, when it has no
@@ -227,6 +253,8 @@ mod tests {
             assert_eq!(scale_at(text), None, "{text}");
         }
         assert_eq!(scale_at(" Tỷ đồng"), Some((1e9, " đồng")));
+        assert_eq!(scale_at(" Tỷ Đồng"), Some((1e9, " Đồng")));
+        assert_eq!(scale_at(" Nghìn Thuê Bao"), Some((1e3, " Thuê Bao")));
         assert_eq!(scale_at(" TRIỆU ĐỒNG"), Some((1e6, " ĐỒNG")));
     }
 
