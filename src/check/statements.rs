@@ -10,6 +10,9 @@ use crate::parse::{
     QuotedRow, numbers_in_text, qualifier_before, qualifier_by_convention, scale_at,
 };
 
+/// What stands between the two numbers of a ratio or a range.
+const PAIRED_BY: &[&str] = &["/", "-", "–", "—", "đến", "tới"];
+
 /// A figure stated in running text: its value in a unit, the second number of a ratio, and the
 /// qualifier of the words just before it.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +72,18 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
             qualifier,
             by_convention,
         });
+        // The words after a ratio's or a range's second number count its first too ("85/1.250
+        // tỷ đồng", "12,5-20 tỷ đồng"), as the extractor reads them.
+        let pair = between.is_some_and(|w| PAIRED_BY.iter().any(|p| w.to_lowercase() == *p));
+        let second = scales.get(i + 1).copied().unwrap_or(1.0);
+        if pair && scale == 1.0 && second > 1.0 {
+            statements.push(Statement {
+                value: number.value * second / base,
+                out_of,
+                qualifier,
+                by_convention,
+            });
+        }
         // The smaller part right after the larger's one scale word, itself scaled smaller.
         let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
         let one_word = between.is_some_and(|w| scale_at(w) == Some((scale, "")));
@@ -227,5 +242,14 @@ mod tests {
     fn keeps_both_numbers_of_a_ratio() {
         let s = first("sẵn sàng kết nối đến 151/151 xã", Unit::Count);
         assert_eq!((s.value, s.out_of), (151.0, Some(151.0)));
+        // The words after the second number count the first too, as the extractor reads them.
+        let values = |text| -> Vec<f64> {
+            statements_in(text, Unit::VndBillion)
+                .iter()
+                .map(|s| s.value)
+                .collect()
+        };
+        assert!(values("giải ngân 85,2/1.250 tỷ đồng").contains(&85.2));
+        assert!(values("từ 12,5 đến 20 tỷ đồng").contains(&12.5));
     }
 }

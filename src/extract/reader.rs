@@ -230,7 +230,14 @@ impl Pass<'_, '_> {
         };
         units.unit = units::score_or_count(&units, value);
         let (more, written) = self.take_parts(token, &units);
-        let value = value + more;
+        // After a ratio or a range, a smaller amount continues its second number, not its first
+        // ("12,5/1.250 tỷ 500 triệu").
+        let more = if matches!(token.shape, Shape::Number(_)) {
+            more
+        } else {
+            0.0
+        };
+        let mut value = value + more;
         // A row gives one figure a column: the same value in another is another year's.
         if cell.is_none() && units.unit != Unit::Percent && token.shape == Shape::Number(value) {
             let noun: Vec<String> = context::words(&units.counted)
@@ -263,7 +270,13 @@ impl Pass<'_, '_> {
         let quote = text[quote_range.clone()].to_owned();
         if cell.is_none() {
             let number = token.span.start - quote_range.start..token.span.end - quote_range.start;
+            let read_past_its_cell = (units.unit, units.scale);
             units = units::in_row(units, &quote, number, None);
+            if (units.unit, units.scale) != read_past_its_cell {
+                // The words read after the number lay in other cells: a smaller amount
+                // among them is none of its figure.
+                value = reading.value;
+            }
         }
         let sentence = &reading.sentence;
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);

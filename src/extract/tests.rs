@@ -778,3 +778,24 @@ proptest::proptest! {
         proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{}\n{:?}", text, stated_by_quotes(&text));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Texts of report fragments in any order: every figure proposed from any of them is stated
+    /// by its quote as `validate` reads it.
+    #[test]
+    fn every_figure_of_any_text_is_stated_by_its_quote(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Toàn tỉnh có ", "đạt ", "trên ", "Khoảng ", "không dưới ", "ước đạt ", "và ", "tăng ",
+            "1.250", "85,2", "3", "25", "12,5", "2.104", "500",
+            " tỷ đồng", " triệu đồng", " nghìn", "%", " trạm BTS", " thuê bao/100 dân", " km", " Mbps",
+            " hộ gia đình", " (ước)", " tỷ lệ", " Triệu Sơn", " Tỷ Đồng",
+            "\t", " | ", ". ", "; ", "\n", "\n| Chỉ tiêu | Đơn vị | 2023 |\n", "(", ")", "năm 2023 ",
+            "hơn ", "gần ", " tỷ 500 triệu", " triệu tỷ", "/", "-", "\u{2212}", "Tổng\t", "II\t",
+            "\nChỉ tiêu\tĐVT\t2022\t2023\n", "\u{a0}", "tối thiểu ", "Trên ",
+        ]), 1..40),
+    ) {
+        let text: String = parts.concat();
+        proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{:?}\n{:?}", text, stated_by_quotes(&text));
+    }
+}
