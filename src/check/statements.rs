@@ -7,7 +7,8 @@
 
 use crate::model::{Qualifier, Unit};
 use crate::parse::{
-    QuotedRow, numbers_in_text, qualifier_before, qualifier_by_convention, scale_at,
+    QuotedRow, is_in_lower_case, numbers_in_text, qualifier_before, qualifier_by_convention,
+    scale_at,
 };
 
 /// What stands between the two numbers of a ratio or a range.
@@ -66,34 +67,25 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
         let by_convention = qualifier_by_convention(before);
         let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
         let (scale, base) = (scales[i], unit.base());
-        statements.push(Statement {
-            value: number.value * scale / base,
+        // The next number's scale.
+        let next_scale = scales.get(i + 1).copied().unwrap_or(1.0);
+        let stated = |value: f64, out_of| Statement {
+            value: value / base,
             out_of,
             qualifier,
             by_convention,
-        });
+        };
+        statements.push(stated(number.value * scale, out_of));
         // The words after a ratio's or a range's second number count its first too ("85/1.250
         // tỷ đồng", "12,5-20 tỷ đồng"), as the extractor reads them.
-        let pair = between.is_some_and(|w| PAIRED_BY.iter().any(|p| w.to_lowercase() == *p));
-        let second = scales.get(i + 1).copied().unwrap_or(1.0);
-        if pair && scale == 1.0 && second > 1.0 {
-            statements.push(Statement {
-                value: number.value * second / base,
-                out_of,
-                qualifier,
-                by_convention,
-            });
+        let pair = between.is_some_and(|w| PAIRED_BY.iter().any(|p| is_in_lower_case(w, p)));
+        if pair && scale == 1.0 && next_scale > 1.0 {
+            statements.push(stated(number.value * next_scale, out_of));
         }
         // The smaller part right after the larger's one scale word, itself scaled smaller.
-        let smaller = scales.get(i + 1).copied().unwrap_or(1.0);
         let one_word = between.is_some_and(|w| scale_at(w) == Some((scale, "")));
-        if let Some(next) = next.filter(|_| one_word && smaller > 1.0 && smaller < scale) {
-            statements.push(Statement {
-                value: (number.value * scale + next.value * smaller) / base,
-                out_of: None,
-                qualifier,
-                by_convention,
-            });
+        if let Some(next) = next.filter(|_| one_word && next_scale > 1.0 && next_scale < scale) {
+            statements.push(stated(number.value * scale + next.value * next_scale, None));
         }
     }
     // A scale word can carry a huge number past the range of numbers; such a figure states

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::parse::{ends_with_word, is_in_lower_case};
+
 /// How far, in bytes, the extractor looks on either side of a number.
 const WINDOW: usize = 160;
 
@@ -89,16 +91,7 @@ pub(super) fn strip_phrase<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
 /// Whether `text` (the words before a number, as written) ends with `phrase` (in lower case),
 /// whatever the case it is written in: "từ", "Từ" at a sentence's start, "TỪ" in a heading.
 pub(super) fn ends_with_phrase_in_any_case(text: &str, phrase: &str) -> bool {
-    let trimmed = text.trim_end_matches(is_space);
-    let count = phrase.chars().count();
-    let Some((start, _)) = trimmed.char_indices().rev().nth(count.saturating_sub(1)) else {
-        return false;
-    };
-    is_in_lower_case(&trimmed[start..], phrase)
-        && trimmed[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c))
+    ends_with_word(text.trim_end_matches(is_space), phrase).is_some()
 }
 
 /// The byte offset in `text` (as written) of the first whole-word occurrence of `phrase` (in
@@ -114,16 +107,6 @@ pub(super) fn find_phrase_in_any_case(text: &str, phrase: &str) -> Option<usize>
         (starts_word && c.to_lowercase().eq([first]) && strip_phrase(&text[at..], phrase).is_some())
             .then_some(at)
     })
-}
-
-/// Whether `text`, in lower case, is `lower`, without making a lower-cased copy.
-pub(super) fn is_in_lower_case(text: &str, lower: &str) -> bool {
-    // A capital in `lower` would never match, silently.
-    debug_assert!(
-        !lower.chars().any(char::is_uppercase),
-        "{lower} is not in lower case"
-    );
-    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Whether the text before byte `at` holds nothing on its line but spaces and list bullets: a

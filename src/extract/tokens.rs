@@ -11,9 +11,9 @@
 
 use std::ops::Range;
 
-use super::context::{ends_with_phrase_in_any_case, is_in_lower_case, is_space};
+use super::context::{ends_with_phrase_in_any_case, is_space};
 use crate::model::Period;
-use crate::parse::parse_vietnamese_number;
+use crate::parse::{is_in_lower_case, parse_vietnamese_number};
 
 /// A run of digits and the separators that bind it, with its shape.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,6 +15,7 @@ mod scale;
 mod stored;
 mod table;
 mod text;
+mod words;
 
 /// Spaces as reports type them between a number and its words: ordinary, no-break and tabs.
 const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
@@ -28,6 +29,7 @@ pub(crate) use record::Record;
 pub(crate) use scale::{QuotedRow, scale_at, unit_bracket};
 pub(crate) use table::{Schema, Table};
 pub use text::{is_invisible, is_web_address, relative_path_problem};
+pub(crate) use words::{ends_with_word, is_in_lower_case};
 
 pub use files::{
     CellRef, ObservationRow, PopulationRecord, RankRecord, SourceList, TableSelection,

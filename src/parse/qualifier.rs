@@ -7,6 +7,7 @@
 //! qualifier words; it does not decide whether the number is a figure at all.
 
 use super::SPACES;
+use super::words::ends_with_word;
 use crate::model::Qualifier;
 
 /// Qualifier phrases, longest first so that "không quá" wins over "quá".
@@ -73,20 +74,6 @@ pub(crate) fn qualifier_by_convention(before: &str) -> Qualifier {
         (_, "dưới") => Qualifier::Under,
         _ => Qualifier::Exact,
     }
-}
-
-/// The length in bytes of the end of `text` that is the word or phrase `phrase` (in lower case)
-/// in any case, if it is one.
-fn ends_with_word(text: &str, phrase: &str) -> Option<usize> {
-    let count = phrase.chars().count();
-    let (start, _) = text.char_indices().rev().nth(count.checked_sub(1)?)?;
-    let tail = &text[start..];
-    let whole_word = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    (whole_word && tail.chars().flat_map(char::to_lowercase).eq(phrase.chars()))
-        .then_some(tail.len())
 }
 
 #[cfg(test)]

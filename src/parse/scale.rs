@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::SPACES;
+use super::words::is_in_lower_case;
 
 /// The words that scale the number before them (`25 tỷ`), in lower case, with their factors.
 /// Two in a row multiply (`2 nghìn tỷ` is 2 000 tỷ, `1,1 triệu tỷ` 1,1 million tỷ) when the
@@ -61,11 +62,6 @@ pub(crate) fn scale_at(text: &str) -> Option<(f64, &str)> {
 fn is_capitalised(word: &str) -> bool {
     let mut letters = word.chars();
     letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
-}
-
-/// Whether `word`, in lower case, is `lower`.
-fn is_in_lower_case(word: &str, lower: &str) -> bool {
-    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// The one scale word `text` starts with, after any spaces, and the text after it.
