@@ -1,34 +1,36 @@
 //! Ids already resolved while loading a file, found again by their bytes.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::error::Result;
 use crate::parse::Packed;
 
 /// Ids already resolved while loading a file (indicators, sources), found again by their bytes
 /// without hashing a string: an id of up to 15 bytes is packed with its length into one
-/// 128-bit key, and a direct-mapped table of keys remembers the last id seen at each place.
-/// A long file names a few hundred ids over and over, so almost every lookup is one multiply
-/// and one comparison. Two ids that share a place (a few dozen of two hundred do) are found
-/// again in a map of every id resolved, which puts the one asked for back in its place; a new
-/// id, or a longer one, asks `lookup`. Only what `lookup` found is remembered, so an error is
-/// raised again at every row that would raise it.
+/// 128-bit key, kept in an open-addressed table at most half full, so that a lookup is one
+/// multiply and, almost always, one comparison. Every id resolved stays in the table: a long
+/// file names a few hundred ids in any order, and a table that forgot an id whose place
+/// another took (a few dozen of two hundred share one) would look it up again, and again,
+/// for every row of a file whose rows are not in the ids' order. A new id, or a longer one,
+/// asks `lookup`. Only what `lookup` found is remembered, so an error is raised again at every
+/// row that would raise it.
 pub(super) struct Interned {
+    /// Keys and values; the key 0 marks an empty place (a key holds its id's length, never 0).
     slots: Vec<(u128, u16)>,
-    every: HashMap<u128, u16>,
+    /// How many places are taken.
+    held: usize,
 }
 
 impl Default for Interned {
     fn default() -> Self {
         Interned {
-            slots: vec![(0, 0); Interned::SLOTS],
-            every: HashMap::default(),
+            slots: vec![(0, 0); Interned::FIRST_SLOTS],
+            held: 0,
         }
     }
 }
 
 impl Interned {
-    const SLOTS: usize = 1 << 10;
+    /// The places of a new table: room for 512 ids before it grows, in 32 KB.
+    const FIRST_SLOTS: usize = 1 << 10;
 
     /// The value remembered for `id`, or what `lookup` finds for it (remembered when found).
     pub(super) fn get(&mut self, id: &str, lookup: impl FnOnce() -> Result<u16>) -> Result<u16> {
@@ -38,11 +40,11 @@ impl Interned {
         }
         let value = lookup()?;
         if let Some(packed) = packed {
-            let (key, place) = Interned::key(packed);
-            self.every.insert(key, value);
-            if let Some(slot) = self.slots.get_mut(place) {
-                *slot = (key, value);
+            if 2 * (self.held + 1) > self.slots.len() {
+                self.grow();
             }
+            self.place(Interned::key(packed), value);
+            self.held += 1;
         }
         Ok(value)
     }
@@ -51,25 +53,61 @@ impl Interned {
     /// check its resolution makes.
     // Forced: asked twice for every row of a long file (see `inline_always` in Cargo.toml).
     #[inline(always)]
-    pub(super) fn known(&mut self, packed: Packed) -> Option<u16> {
-        let (key, place) = Interned::key(packed);
-        let slot = self.slots.get_mut(place)?;
-        if slot.0 == key {
-            return Some(slot.1);
+    pub(super) fn known(&self, packed: Packed) -> Option<u16> {
+        let key = Interned::key(packed);
+        let mask = self.slots.len() - 1;
+        let mut place = Interned::place_of(key, mask);
+        // Ends: the table is never more than half full, so an empty place comes.
+        loop {
+            let &(held, value) = self.slots.get(place)?;
+            if held == key {
+                return Some(value);
+            }
+            if held == 0 {
+                return None;
+            }
+            place = (place + 1) & mask;
         }
-        let value = *self.every.get(&key)?;
-        *slot = (key, value);
-        Some(value)
     }
 
-    /// An id's key (its bytes little-endian, its length in the last) and place.
+    /// Puts `key` in the first empty place from its own.
+    fn place(&mut self, key: u128, value: u16) {
+        let mask = self.slots.len() - 1;
+        let mut place = Interned::place_of(key, mask);
+        while self.slots.get(place).is_some_and(|slot| slot.0 != 0) {
+            place = (place + 1) & mask;
+        }
+        if let Some(slot) = self.slots.get_mut(place) {
+            *slot = (key, value);
+        }
+    }
+
+    /// Doubles the table and puts every key back.
+    fn grow(&mut self) {
+        let doubled = vec![(0, 0); 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        for (key, value) in old {
+            if key != 0 {
+                self.place(key, value);
+            }
+        }
+    }
+
+    /// An id's key: its bytes little-endian, its length in the last.
     #[inline(always)]
-    fn key(packed: Packed) -> (u128, usize) {
+    fn key(packed: Packed) -> u128 {
         let high = packed.high | (packed.len as u64) << 56;
-        let key = u128::from(high) << 64 | u128::from(packed.low);
-        let mixed = (packed.low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let place = (mixed >> (64 - Interned::SLOTS.trailing_zeros())) as usize;
-        (key, place)
+        u128::from(high) << 64 | u128::from(packed.low)
+    }
+
+    /// The place a key is first looked for in a table of `mask + 1` places.
+    #[inline(always)]
+    fn place_of(key: u128, mask: usize) -> usize {
+        // Both words mixed into the product's high bits, which depend on every bit below them:
+        // the low bits of ids that differ in their last bytes (`ind_001`, `ind_002`) do not.
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        let mixed = (low ^ high.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - (mask + 1).trailing_zeros())) as usize
     }
 }
 
@@ -96,8 +134,8 @@ mod tests {
                 assert_eq!(found.unwrap(), i as u16, "{id} in round {round}");
             }
         }
-        // More ids than places: some were displaced, and each was found again without a second
-        // lookup, none confused with another.
+        // More ids than a new table has places: it grew, and each id was found again without
+        // a second lookup, none confused with another.
         assert_eq!(lookups, ids.len());
         for (i, id) in ids.iter().enumerate() {
             assert_eq!(interned.known(packed(id)), Some(i as u16), "{id}");
