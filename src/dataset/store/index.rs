@@ -63,10 +63,15 @@ impl Index {
         }
     }
 
-    /// The index in one stable counting sort by (group, year), for periods that are all whole
-    /// `years` (what the national indices and most files hold), when there are few enough
-    /// groups times years to count: half the passes of the two sorts, whose second reads each
-    /// row's group at random. `None` otherwise.
+    /// The index by (group, year), for periods that are all whole `years` (what the national
+    /// indices and most files hold), when there are few enough groups times years to count: the
+    /// rows bucketed by indicator, then each indicator's rows sorted by province and year.
+    /// Half the passes of the two sorts by period then group, whose second reads each row's
+    /// group at random. And unlike one counting sort by (group, year), which wrote each row of a
+    /// file in any order to a place anywhere in the index, every row is written to one of a few
+    /// hundred places that move on in step (the indicators' buckets), then within its
+    /// indicator's few thousand rows: in a long file in any order, those writes anywhere were
+    /// most of the index's time. `None` otherwise.
     #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
     fn by_group_and_year(
         columns: &Columns,
@@ -74,31 +79,41 @@ impl Index {
         provinces: usize,
         years: Years,
     ) -> Option<Self> {
-        let Years { first, span, .. } = years;
-        let slots = (indicators * provinces).checked_mul(span)?;
-        // Beyond a few slots a row, clearing and summing the counts costs more than it saves
-        // (and their two arrays, at most 32 bytes a row, would outweigh the index's 4).
+        // The slots of one indicator's counting sort, and of all of them.
+        let per_indicator = provinces.checked_mul(years.span)?;
+        let slots = indicators.checked_mul(per_indicator)?;
+        // Beyond a few slots a row, clearing and summing the counts costs more than it saves.
         if slots > (4 * columns.len()).max(1 << 16) || u32::try_from(slots).is_err() {
             return None;
         }
-        let keys: Vec<u32> = columns
-            .indicator
-            .iter()
-            .zip(&columns.province)
-            .zip(&columns.period)
-            .map(|((&indicator, &province), period)| {
-                let year = usize::from(period.calendar_year()) - first;
-                // Below `slots`, which fits (checked above).
-                #[allow(clippy::cast_possible_truncation)]
-                let key = (group(indicator, province, provinces) * span + year) as u32;
-                key
-            })
-            .collect();
-        let (starts, rows) = counting_sort(&keys, slots, None);
+        let (bounds, mut rows, places) = by_indicator(columns, indicators, years);
+        let mut buckets = Vec::with_capacity(indicators * provinces + 1);
+        // One count and one copy of the rows, reused for every indicator.
+        let (mut starts, mut bucket) = (vec![0_u32; per_indicator + 1], Vec::new());
+        for window in bounds.windows(2) {
+            let (start, end) = (window[0] as usize, window[1] as usize);
+            let places = &places[start..end];
+            starts.fill(0);
+            for &place in places {
+                starts[place as usize + 1] += 1;
+            }
+            running_total(&mut starts);
+            // A group's rows start where its first year's do.
+            let groups = starts.iter().step_by(years.span).take(provinces);
+            buckets.extend(groups.map(|&at| window[0] + at));
+            bucket.clear();
+            bucket.extend_from_slice(&rows[start..end]);
+            let sorted = &mut rows[start..end];
+            for (&row, &place) in bucket.iter().zip(places) {
+                let at = &mut starts[place as usize];
+                sorted[*at as usize] = row;
+                *at += 1;
+            }
+        }
+        buckets.push(bounds[indicators]);
         Some(Index {
             rows,
-            // A group's rows start where its first year's do; the end is last.
-            buckets: starts.iter().step_by(span).copied().collect(),
+            buckets,
             provinces,
         })
     }
@@ -198,6 +213,65 @@ fn in_period_order(periods: &[Period], years: Years) -> Option<Vec<u32>> {
     Some(counting_sort(&keys, slots, None).1)
 }
 
+/// The rows bucketed by indicator, in row order: where each indicator's rows start (with the
+/// end last), the rows, and each row's place in its indicator's sort by province and year.
+/// Whole `years` only, so that a row's place is below provinces × years.
+#[cfg(any(feature = "own-datasets", feature = "reader-files"))]
+fn by_indicator(
+    columns: &Columns,
+    indicators: usize,
+    years: Years,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    // Counted and placed run by run, the run's count and place kept aside: in rows that come
+    // in the index's order (as most files do) each row would otherwise wait on the previous
+    // row's store to the same count.
+    let mut bounds = vec![0_u32; indicators + 1];
+    let (mut last, mut run) = (0, 0);
+    for &indicator in &columns.indicator {
+        let indicator = usize::from(indicator);
+        if indicator != last {
+            bounds[last + 1] += run;
+            (last, run) = (indicator, 0);
+        }
+        run += 1;
+    }
+    bounds[last + 1] += run;
+    running_total(&mut bounds);
+    let mut next = bounds.clone();
+    let (mut rows, mut places) = (vec![0_u32; columns.len()], vec![0_u32; columns.len()]);
+    let (mut last, mut at) = (0, 0);
+    let in_row_order = columns
+        .indicator
+        .iter()
+        .zip(&columns.province)
+        .zip(&columns.period);
+    for (row, ((&indicator, &province), period)) in (0_u32..).zip(in_row_order) {
+        let indicator = usize::from(indicator);
+        if indicator != last {
+            next[last] = at;
+            (last, at) = (indicator, next[indicator]);
+        }
+        let year = usize::from(period.calendar_year()) - years.first;
+        rows[at as usize] = row;
+        // Below provinces × years, which fits in a `u32` (checked by the caller).
+        places[at as usize] = (usize::from(province) * years.span + year) as u32;
+        at += 1;
+    }
+    (bounds, rows, places)
+}
+
+/// Counts made into where each key's rows start.
+fn running_total(counts: &mut [u32]) {
+    // A running total rather than `counts[i] += counts[i - 1]`: the keys can be many more than
+    // the rows (the bundled dataset's 785 rows fall into 12 126 groups), and in the page's
+    // size-first build each index there is a call with its bounds check.
+    let mut total = 0;
+    for count in counts {
+        total += *count;
+        *count = total;
+    }
+}
+
 /// A stable counting sort of the rows by their `keys` (each below `count`), visiting the rows
 /// in `order` (row order if none), so that rows of one key keep the order visited. Gives where
 /// each key's rows start (with the end last) and the rows.
@@ -206,14 +280,7 @@ fn counting_sort(keys: &[u32], count: usize, order: Option<&[u32]>) -> (Vec<u32>
     for &key in keys {
         starts[key as usize + 1] += 1;
     }
-    // A running total rather than `starts[i] += starts[i - 1]`: the keys can be many more than
-    // the rows (the bundled dataset's 785 rows fall into 12 126 groups), and in the page's
-    // size-first build each index there is a call with its bounds check.
-    let mut total = 0;
-    for start in &mut starts {
-        total += *start;
-        *start = total;
-    }
+    running_total(&mut starts);
     let mut next = starts.clone();
     let mut rows = vec![0_u32; keys.len()];
     // Placed through slices: indexing a slice is the bounds check alone, where indexing a
