@@ -29,7 +29,7 @@ impl Default for Interned {
 }
 
 impl Interned {
-    /// The places of a new table: room for 512 ids before it grows, in 32 KB.
+    /// The places of a new table: room for 512 ids before it grows.
     const FIRST_SLOTS: usize = 1 << 10;
 
     /// The value remembered for `id`, or what `lookup` finds for it (remembered when found).
@@ -43,7 +43,7 @@ impl Interned {
             if 2 * (self.held + 1) > self.slots.len() {
                 self.grow();
             }
-            self.place(Interned::key(packed), value);
+            self.insert(Interned::key(packed), value);
             self.held += 1;
         }
         Ok(value)
@@ -59,19 +59,19 @@ impl Interned {
         let mut place = Interned::place_of(key, mask);
         // Ends: the table is never more than half full, so an empty place comes.
         loop {
-            let &(held, value) = self.slots.get(place)?;
-            if held == key {
+            let &(stored, value) = self.slots.get(place)?;
+            if stored == key {
                 return Some(value);
             }
-            if held == 0 {
+            if stored == 0 {
                 return None;
             }
             place = (place + 1) & mask;
         }
     }
 
-    /// Puts `key` in the first empty place from its own.
-    fn place(&mut self, key: u128, value: u16) {
+    /// Puts `key` in the first empty place from its own (there is one: the table is never full).
+    fn insert(&mut self, key: u128, value: u16) {
         let mask = self.slots.len() - 1;
         let mut place = Interned::place_of(key, mask);
         while self.slots.get(place).is_some_and(|slot| slot.0 != 0) {
@@ -88,7 +88,7 @@ impl Interned {
         let old = std::mem::replace(&mut self.slots, doubled);
         for (key, value) in old {
             if key != 0 {
-                self.place(key, value);
+                self.insert(key, value);
             }
         }
     }

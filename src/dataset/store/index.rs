@@ -17,9 +17,10 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Stable counting sorts, linear in the rows: one by (indicator, province, year) when every
-    /// period is a whole year and those keys are few enough, else two, by period then by
-    /// (indicator, province). Either leaves each group ordered by period with one period's rows
+    /// Stable counting sorts, linear in the rows: when every period is a whole year and there
+    /// are few enough groups times years, the rows bucketed by indicator, then each indicator's
+    /// sorted by (province, year); else two sorts, by period then by (indicator, province).
+    /// Either leaves each group ordered by period with one period's rows
     /// in load order (bundled before user). Periods too spread out for a counting sort (never in
     /// real data) are sorted group by group instead.
     pub(crate) fn build(columns: &Columns, indicators: usize, provinces: usize) -> Self {
@@ -35,6 +36,17 @@ impl Index {
         {
             return index;
         }
+        Self::by_period_then_group(columns, indicators, provinces, years)
+    }
+
+    /// The index by two stable counting sorts, by period then by (indicator, province), the
+    /// periods those `years` span; each group sorted alone when they span too much to count.
+    fn by_period_then_group(
+        columns: &Columns,
+        indicators: usize,
+        provinces: usize,
+        years: Option<Years>,
+    ) -> Self {
         let by_period = years.and_then(|years| in_period_order(&columns.period, years));
         // Each row's group, worked out once in row order: placing the rows in period order
         // reads it at random, one word a row rather than two columns.
@@ -65,13 +77,12 @@ impl Index {
 
     /// The index by (group, year), for periods that are all whole `years` (what the national
     /// indices and most files hold), when there are few enough groups times years to count: the
-    /// rows bucketed by indicator, then each indicator's rows sorted by province and year.
-    /// Half the passes of the two sorts by period then group, whose second reads each row's
-    /// group at random. And unlike one counting sort by (group, year), which wrote each row of a
-    /// file in any order to a place anywhere in the index, every row is written to one of a few
-    /// hundred places that move on in step (the indicators' buckets), then within its
-    /// indicator's few thousand rows: in a long file in any order, those writes anywhere were
-    /// most of the index's time. `None` otherwise.
+    /// rows bucketed by indicator, then each indicator's rows sorted by province and year. In a
+    /// file whose rows come in any order, each row is written to one of a few hundred places
+    /// that move on in step (the indicators' buckets), then within its indicator's few thousand
+    /// rows, never to a place anywhere in the index: such writes were most of the time of one
+    /// sort by (group, year) (docs/PERFORMANCE.md, "The twenty-second round"). The two sorts by
+    /// period then group read each row's group at random. `None` otherwise.
     #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
     fn by_group_and_year(
         columns: &Columns,
@@ -86,25 +97,31 @@ impl Index {
         if slots > (4 * columns.len()).max(1 << 16) || u32::try_from(slots).is_err() {
             return None;
         }
-        let (bounds, mut rows, places) = by_indicator(columns, indicators, years);
+        let (bounds, mut rows, places) = by_indicator(columns, indicators, provinces, years);
         let mut buckets = Vec::with_capacity(indicators * provinces + 1);
-        // One count and one copy of the rows, reused for every indicator.
-        let (mut starts, mut bucket) = (vec![0_u32; per_indicator + 1], Vec::new());
+        // One count, and one copy of an indicator's rows before they are sorted, reused for all.
+        let (mut starts, mut unsorted) = (vec![0_u32; per_indicator + 1], Vec::new());
         for window in bounds.windows(2) {
             let (start, end) = (window[0] as usize, window[1] as usize);
-            let places = &places[start..end];
+            if start == end {
+                // No rows of this indicator: each province's group starts, and ends, here.
+                buckets.extend(std::iter::repeat_n(window[0], provinces));
+                continue;
+            }
+            let places_of_indicator = &places[start..end];
             starts.fill(0);
-            for &place in places {
+            for &place in places_of_indicator {
                 starts[place as usize + 1] += 1;
             }
             running_total(&mut starts);
             // A group's rows start where its first year's do.
             let groups = starts.iter().step_by(years.span).take(provinces);
             buckets.extend(groups.map(|&at| window[0] + at));
-            bucket.clear();
-            bucket.extend_from_slice(&rows[start..end]);
+            unsorted.clear();
+            unsorted.extend_from_slice(&rows[start..end]);
             let sorted = &mut rows[start..end];
-            for (&row, &place) in bucket.iter().zip(places) {
+            // `starts` now moves on as each place's rows are written.
+            for (&row, &place) in unsorted.iter().zip(places_of_indicator) {
                 let at = &mut starts[place as usize];
                 sorted[*at as usize] = row;
                 *at += 1;
@@ -214,12 +231,15 @@ fn in_period_order(periods: &[Period], years: Years) -> Option<Vec<u32>> {
 }
 
 /// The rows bucketed by indicator, in row order: where each indicator's rows start (with the
-/// end last), the rows, and each row's place in its indicator's sort by province and year.
-/// Whole `years` only, so that a row's place is below provinces × years.
+/// end last), the rows, and each row's place in its indicator's sort by province and year
+/// (below `provinces` × the years' span, which the caller has checked fits in a `u32`). The
+/// columns' indicators are below `indicators` and their provinces below `provinces`, as the
+/// loaders make them; their periods are whole years, so that the year orders them.
 #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
 fn by_indicator(
     columns: &Columns,
     indicators: usize,
+    provinces: usize,
     years: Years,
 ) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     // Counted and placed run by run, the run's count and place kept aside: in rows that come
@@ -251,9 +271,9 @@ fn by_indicator(
             next[last] = at;
             (last, at) = (indicator, next[indicator]);
         }
+        debug_assert!(indicator < indicators && usize::from(province) < provinces);
         let year = usize::from(period.calendar_year()) - years.first;
         rows[at as usize] = row;
-        // Below provinces × years, which fits in a `u32` (checked by the caller).
         places[at as usize] = (usize::from(province) * years.span + year) as u32;
         at += 1;
     }
@@ -403,6 +423,35 @@ mod tests {
                 read.extend(of_indicator);
             }
             prop_assert_eq!(read, sorted(&columns));
+        }
+    }
+
+    #[cfg(any(feature = "own-datasets", feature = "reader-files"))]
+    proptest! {
+        #[test]
+        fn by_group_and_year_is_the_two_sorts_index(
+            rows in prop::collection::vec((0..40_u32, 0..7_u16, 2000..2006_u16), 1..400),
+            // Indicators with no rows, the last among them.
+            more_indicators in 0..30_usize,
+            // Rows in the index's order, as most files come: long runs of one indicator.
+            in_order in any::<bool>(),
+        ) {
+            let mut rows: Vec<(u32, u16, Period)> = rows
+                .into_iter()
+                .map(|(indicator, province, year)| (indicator, province, Period::year(year)))
+                .collect();
+            if in_order {
+                rows.sort_by_key(|&(indicator, _, _)| indicator);
+            }
+            let (indicators, provinces) = (40 + more_indicators, 7);
+            let columns = columns_of(&rows);
+            let years = Years::of(&columns.period).expect("rows");
+            let index = Index::by_group_and_year(&columns, indicators, provinces, years);
+            let index = index.expect("few enough groups times years");
+            let sorted = Index::by_period_then_group(&columns, indicators, provinces, Some(years));
+            prop_assert_eq!(index.buckets.len(), indicators * provinces + 1);
+            prop_assert_eq!(&index.buckets, &sorted.buckets);
+            prop_assert_eq!(&index.rows, &sorted.rows);
         }
     }
 }
