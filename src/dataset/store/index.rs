@@ -109,11 +109,7 @@ impl Index {
                 continue;
             }
             let places_of_indicator = &places[start..end];
-            starts.fill(0);
-            for &place in places_of_indicator {
-                starts[place as usize + 1] += 1;
-            }
-            running_total(&mut starts);
+            count_starts(places_of_indicator, &mut starts);
             // A group's rows start where its first year's do.
             let groups = starts.iter().step_by(years.span).take(provinces);
             buckets.extend(groups.map(|&at| window[0] + at));
@@ -280,6 +276,16 @@ fn by_indicator(
     (bounds, rows, places)
 }
 
+/// `starts` made where the rows of each key of `keys` start (each key below `starts.len() - 1`),
+/// with the end last: the first half of a counting sort, into a count that may be reused.
+fn count_starts(keys: &[u32], starts: &mut [u32]) {
+    starts.fill(0);
+    for &key in keys {
+        starts[key as usize + 1] += 1;
+    }
+    running_total(starts);
+}
+
 /// Counts made into where each key's rows start.
 fn running_total(counts: &mut [u32]) {
     // A running total rather than `counts[i] += counts[i - 1]`: the keys can be many more than
@@ -297,10 +303,7 @@ fn running_total(counts: &mut [u32]) {
 /// each key's rows start (with the end last) and the rows.
 fn counting_sort(keys: &[u32], count: usize, order: Option<&[u32]>) -> (Vec<u32>, Vec<u32>) {
     let mut starts = vec![0_u32; count + 1];
-    for &key in keys {
-        starts[key as usize + 1] += 1;
-    }
-    running_total(&mut starts);
+    count_starts(keys, &mut starts);
     let mut next = starts.clone();
     let mut rows = vec![0_u32; keys.len()];
     // Placed through slices: indexing a slice is the bounds check alone, where indexing a
