@@ -7,12 +7,9 @@
 
 use crate::model::{Qualifier, Unit};
 use crate::parse::{
-    QuotedRow, is_in_lower_case, numbers_in_text, qualifier_before, qualifier_by_convention,
-    scale_at,
+    QuotedRow, RANGE_DASHES, RANGE_WORDS, is_in_lower_case, numbers_in_text, qualifier_before,
+    qualifier_by_convention, scale_at,
 };
-
-/// What stands between the two numbers of a ratio or a range.
-const PAIRED_BY: &[&str] = &["/", "-", "–", "—", "đến", "tới"];
 
 /// A figure stated in running text: its value in a unit, the second number of a ratio, and the
 /// qualifier of the words just before it.
@@ -78,7 +75,12 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
         statements.push(stated(number.value * scale, out_of));
         // The words after a ratio's or a range's second number count its first too ("85/1.250
         // tỷ đồng", "12,5-20 tỷ đồng"), as the extractor reads them.
-        let pair = between.is_some_and(|w| PAIRED_BY.iter().any(|p| is_in_lower_case(w, p)));
+        // A ratio's slash, or what joins a range, stands between the two numbers.
+        let pair = between.is_some_and(|w| {
+            w == "/"
+                || RANGE_DASHES.contains(&w)
+                || RANGE_WORDS.iter().any(|to| is_in_lower_case(w, to))
+        });
         if pair && scale == 1.0 && next_scale > 1.0 {
             statements.push(stated(number.value * next_scale, out_of));
         }

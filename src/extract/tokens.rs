@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::context::{ends_with_phrase_in_any_case, is_space};
 use crate::model::Period;
-use crate::parse::{is_in_lower_case, parse_vietnamese_number};
+use crate::parse::{RANGE_DASHES, RANGE_WORDS, is_in_lower_case, parse_vietnamese_number};
 
 /// A run of digits and the separators that bind it, with its shape.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +250,7 @@ fn join_spaced_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
 /// no-break space too).
 fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
     ends_with_phrase_in_any_case(&text[..start], "từ")
-        && ["đến", "tới"]
+        && RANGE_WORDS
             .iter()
             .any(|to| is_in_lower_case(gap.trim_matches(is_space), to))
 }
@@ -258,7 +258,7 @@ fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
 /// Whether `gap` is a dash between spaces (a no-break space too), short enough to join a range.
 fn is_dash_between(gap: &str) -> bool {
     let trimmed = gap.trim_matches(is_space);
-    gap.chars().count() <= 5 && matches!(trimmed, "-" | "–" | "—")
+    gap.chars().count() <= 5 && RANGE_DASHES.contains(&trimmed)
 }
 
 #[cfg(test)]

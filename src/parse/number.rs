@@ -9,6 +9,12 @@
 
 use std::ops::Range;
 
+/// The dashes that join two numbers into a range ("60-80%", "2021 – 2025").
+pub(crate) const RANGE_DASHES: [&str; 3] = ["-", "–", "—"];
+
+/// The words that join a range's two numbers after "từ" ("từ 60 đến 80"), in lower case.
+pub(crate) const RANGE_WORDS: [&str; 2] = ["đến", "tới"];
+
 /// Parses a number written the Vietnamese way: optional sign, digits grouped by `.` in threes,
 /// an optional `,` decimal part, an optional `%` (with or without a space before it).
 /// Leading zeros are allowed (`06`), as reports write small counts.
