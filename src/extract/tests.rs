@@ -316,6 +316,29 @@ fn a_signed_number_is_a_change_and_a_mark_before_it_is_not_a_sign() {
 }
 
 #[test]
+fn millions_abbreviated_before_the_currency_are_money() {
+    let text = "Kinh phí đầu tư hạ tầng số năm 2023 là 1.250 Tr.đồng.\n\
+                Chỉ tiêu\tĐơn vị\tNăm 2023\n\
+                Kinh phí thuê dịch vụ CNTT\ttr.đ\t830,5\n\
+                Doanh thu bưu chính đạt 45 trđ/tháng; in tại tr. 12 của báo cáo.\n";
+    let found = read(text, Period::date(2024, 1, Some(20)), &[]);
+    for (written, value) in [("1.250", 1250.0), ("830,5", 830.5), ("45", 45.0)] {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        let candidate = candidate.expect(written);
+        assert_eq!(candidate.unit, Unit::VndMillion, "{written}");
+        assert_eq!(
+            candidate.value_in(Unit::VndMillion),
+            Some(value),
+            "{written}"
+        );
+    }
+    stated_by_quotes(text).expect("every figure stated by its quote");
+    // "tr." alone abbreviates a page.
+    let page = found.candidates.iter().find(|c| c.written == "12");
+    assert!(page.is_none_or(|c| c.unit == Unit::Count), "{page:?}");
+}
+
+#[test]
 fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
     let found = results();
     assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));

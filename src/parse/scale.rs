@@ -64,9 +64,19 @@ fn is_capitalised(word: &str) -> bool {
     letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
 }
 
-/// The one scale word `text` starts with, after any spaces, and the text after it.
+/// The one scale word `text` starts with, after any spaces, and the text after it. Millions
+/// abbreviated before the currency, as tables and budgets write them ("Tr.đồng", "tr.đ",
+/// "trđ"), are a scale word too, the currency after it; "tr." alone abbreviates a page.
 fn one_scale_word(text: &str) -> Option<(f64, &str)> {
-    let (word, after) = word_at(text.trim_start_matches(SPACES));
+    let spaced = text.trim_start_matches(SPACES);
+    let (word, after) = word_at(spaced);
+    if is_in_lower_case(word, "tr") || is_in_lower_case(word, "trđ") {
+        // "tr" is two bytes in any case; the currency follows it, after a dot or not.
+        let currency = spaced[2..].strip_prefix('.').unwrap_or(&spaced[2..]);
+        let (word, _) = word_at(currency);
+        return (is_in_lower_case(word, "đ") || is_in_lower_case(word, "đồng"))
+            .then_some((1e6, currency));
+    }
     SCALE_WORDS
         .iter()
         .find(|(scale, _)| is_in_lower_case(word, scale))
@@ -249,6 +259,18 @@ mod tests {
             assert_eq!(scale_at(text), None, "{text}");
         }
         assert_eq!(scale_at(" Tỷ đồng"), Some((1e9, " đồng")));
+        for (text, rest) in [
+            (" Tr.đồng", "đồng"),
+            (" tr.đ/năm", "đ/năm"),
+            ("trđ", "đ"),
+            (" TR.Đ", "Đ"),
+        ] {
+            assert_eq!(scale_at(text), Some((1e6, rest)), "{text:?}");
+        }
+        // A page, or a word that starts the same.
+        for text in [" tr. 12", " trạm", " tr.", " trđồng x"] {
+            assert_eq!(scale_at(text), None, "{text:?}");
+        }
         assert_eq!(scale_at(" Tỷ Đồng"), Some((1e9, " Đồng")));
         assert_eq!(scale_at(" Nghìn Thuê Bao"), Some((1e3, " Thuê Bao")));
         assert_eq!(scale_at(" TRIỆU ĐỒNG"), Some((1e6, " ĐỒNG")));
