@@ -81,9 +81,8 @@ struct Pass<'t, 's> {
 }
 
 /// What is known of a token once it is found to be a candidate.
-struct Reading<'a> {
+struct Reading {
     value: f64,
-    before: &'a str,
     sentence_index: usize,
     sentence: Range<usize>,
 }
@@ -116,12 +115,10 @@ impl Pass<'_, '_> {
             self.reject(token, Reason::Unreadable, None);
             return;
         };
-        let before_text = before(text, token.span.start);
         let sentence_index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(sentence_index, token);
         let reading = Reading {
             value,
-            before: &before_text,
             sentence_index,
             sentence,
         };
@@ -219,7 +216,7 @@ impl Pass<'_, '_> {
     }
 
     /// Describes a candidate, unless it restates an earlier one.
-    fn propose(&mut self, token: &Token, reading: &Reading<'_>, tokens: &[Token]) {
+    fn propose(&mut self, token: &Token, reading: &Reading, tokens: &[Token]) {
         let text = self.text;
         let value = reading.value;
         // A number in a table's cell takes its row's words and its column's year.
@@ -252,8 +249,9 @@ impl Pass<'_, '_> {
                 same_value.push((noun, self.extraction.candidates.len()));
             }
         }
-        let (qualifier, qualifier_len) = qualifier_before(reading.before);
-        let qualifier_start = qualifier_start(text, token.span.start, qualifier_len);
+        // Read in the text itself, whose line before may end with the qualifier.
+        let (qualifier, back) = qualifier_before(&text[..token.span.start]);
+        let qualifier_start = token.span.start - back;
         let read_end = token.span.end + units.read_len;
         let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
         let quote_range = match &cell {
@@ -331,7 +329,7 @@ impl Pass<'_, '_> {
     fn when(
         &self,
         token: &Token,
-        reading: &Reading<'_>,
+        reading: &Reading,
         cell: Option<&Cell>,
         tokens: &[Token],
     ) -> (bool, Option<Period>, PeriodBasis) {
@@ -413,16 +411,6 @@ fn gap_before(text: &str, at: usize) -> usize {
         .take(2)
         .take_while(|b| matches!(b, b' ' | b'.' | b'-'))
         .count()
-}
-
-/// Where the qualifier phrase of `qualifier_len` bytes (lower-cased) before the number at
-/// `start` begins in the original text.
-fn qualifier_start(text: &str, start: usize, qualifier_len: usize) -> usize {
-    if qualifier_len == 0 {
-        return start;
-    }
-    let head = text[..start].trim_end_matches(context::is_space);
-    text.floor_char_boundary(head.len().saturating_sub(qualifier_len))
 }
 
 /// The lower-cased part of `text` after its last `;` or `:`.

@@ -39,15 +39,23 @@ const PHRASES: &[(&str, Qualifier)] = &[
 ];
 
 /// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
-/// cell), and the length in bytes of its phrase at the end of `before` without its spaces (0
-/// for [`Qualifier::Exact`]).
+/// cell), and how many bytes before the end of `before` its phrase starts (0 for
+/// [`Qualifier::Exact`]). The phrase may end the line before the number's: a line wrapped
+/// between a qualifier and its number ("phủ sóng trên\n500 trạm") leaves it the number's, as
+/// the data folder's rule reads it ([`qualifier_by_convention`]); a blank line between them
+/// does not.
 #[must_use]
 pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
-    let trimmed = before.trim_end_matches(SPACES);
+    let mut trimmed = before.trim_end_matches(SPACES);
+    if let Some(line) = trimmed.strip_suffix('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        trimmed = line.trim_end_matches(SPACES);
+    }
     PHRASES
         .iter()
         .find_map(|&(phrase, qualifier)| {
-            ends_with_word(trimmed, phrase).map(|len| (qualifier, len))
+            ends_with_word(trimmed, phrase)
+                .map(|len| (qualifier, before.len() - trimmed.len() + len))
         })
         .unwrap_or((Qualifier::Exact, 0))
 }
@@ -110,6 +118,23 @@ mod tests {
             ("(khoảng ", Qualifier::About),
         ] {
             assert_eq!(qualifier_by_convention(before), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn a_qualifier_reaches_across_a_wrapped_line_but_not_a_blank_one() {
+        for (before, expected) in [
+            ("phủ sóng trên\n", (Qualifier::Over, "trên\n".len())),
+            (
+                "đạt khoảng \r\n  ",
+                (Qualifier::About, "khoảng \r\n  ".len()),
+            ),
+            ("với Trên\n", (Qualifier::Over, "Trên\n".len())),
+            ("phủ sóng trên\n\n", (Qualifier::Exact, 0)),
+            ("trên\r\n\r\n", (Qualifier::Exact, 0)),
+            ("phủ sóng trên ", (Qualifier::Over, "trên ".len())),
+        ] {
+            assert_eq!(qualifier_before(before), expected, "{before:?}");
         }
     }
 

@@ -214,9 +214,8 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
 /// Whether the number says by how much something moved: after a verb of change (past its
 /// qualifier) or before a unit of difference.
 fn is_change(before: &str, after: &str) -> bool {
-    let (_, qualifier_len) = crate::parse::qualifier_before(before);
-    let trimmed = before.trim_end_matches(is_space);
-    let verb = &trimmed[..trimmed.len() - qualifier_len];
+    let (_, back) = crate::parse::qualifier_before(before);
+    let verb = &before[..before.len() - back];
     CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
         || DIFFERENCE_UNITS
             .iter()
