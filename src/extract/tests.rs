@@ -366,6 +366,27 @@ fn a_qualifier_at_the_end_of_a_wrapped_line_is_its_numbers() {
 }
 
 #[test]
+fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
+    let text = "Doanh thu dịch vụ viễn thông vượt 12% kế hoạch năm. Số thuê bao băng rộng \
+                vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Số hồ sơ trực tuyến \
+                vượt kế hoạch 15%. Tỷ lệ phủ sóng 4G vượt 95%, so với năm trước cao hơn. Tỷ \
+                lệ hộ có cáp quang vượt quá 70% số hộ.\n";
+    let found = read(text, Period::date(2024, 1, Some(20)), &[]);
+    for passed in ["12", "8,5", "3", "15"] {
+        assert_eq!(reason_of(&found, passed), Some(Reason::Change), "{passed}");
+    }
+    // A level passed: over it, its part of the clause naming no plan or time.
+    for level in ["95", "70"] {
+        let candidate = found.candidates.iter().find(|c| c.written == level);
+        assert_eq!(
+            candidate.map(|c| c.qualifier),
+            Some(Qualifier::Over),
+            "{level}"
+        );
+    }
+}
+
+#[test]
 fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
     let found = results();
     assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));

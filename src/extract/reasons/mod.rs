@@ -18,7 +18,7 @@ use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
-    NOT_ICT, RANK_WORDS, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
+    NOT_ICT, PASSED, RANK_WORDS, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
 };
 
 /// Why a number of the text is not a candidate figure.
@@ -200,11 +200,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     if is_elsewhere(sight) {
         return Some(Reason::Elsewhere);
     }
-    let noun: String = after
-        .split_whitespace()
-        .take(4)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let noun = words(after, 4);
     if NOT_ICT.iter().any(|w| contains_phrase(&noun, w)) && !contains_phrase(&noun, "tấn công") {
         return Some(Reason::NotIct);
     }
@@ -212,14 +208,32 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
 }
 
 /// Whether the number says by how much something moved: after a verb of change (past its
-/// qualifier) or before a unit of difference.
+/// qualifier), before a unit of difference, or after "vượt" with what it passed named in its
+/// part of the clause ("vượt 20% kế hoạch").
 fn is_change(before: &str, after: &str) -> bool {
     let (_, back) = crate::parse::qualifier_before(before);
-    let verb = &before[..before.len() - back];
-    CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
+    let (verb, qualifier) = before.split_at(before.len() - back);
+    let part = after
+        .split([',', ';', '.', ':', '('])
+        .next()
+        .unwrap_or(after);
+    let passed = qualifier.starts_with("vượt") && {
+        let named = words(part, 5);
+        PASSED.iter().any(|w| contains_phrase(&named, w))
+    };
+    passed
+        || CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
         || DIFFERENCE_UNITS
             .iter()
             .any(|u| starts_with_phrase(after, u))
+}
+
+/// The first `count` words of `text`, one space between each.
+fn words(text: &str, count: usize) -> String {
+    text.split_whitespace()
+        .take(count)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether the number at `start` carries a sign of its own ("tăng trưởng -2,5%", "giảm −12%",

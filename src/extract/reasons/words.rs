@@ -151,6 +151,25 @@ pub(super) const CHANGE_WORDS: &[&str] = &[
     "giảm thêm",
     "tăng được",
     "giảm được",
+    // Passing a plan by the number: "vượt kế hoạch 20%".
+    "vượt kế hoạch",
+    "vượt chỉ tiêu",
+    "vượt dự toán",
+    "vượt mục tiêu",
+];
+
+/// What "vượt" and its number passed, named after them in their part of the clause: "vượt 20%
+/// kế hoạch", "vượt 15% so với cùng kỳ", "vượt 2 bậc" say by how much a figure passed a plan,
+/// an earlier time or a rank, not its level ("vượt 90%" alone is over 90 %).
+pub(super) const PASSED: &[&str] = &[
+    "kế hoạch",
+    "chỉ tiêu",
+    "dự toán",
+    "mục tiêu",
+    "so với",
+    "cùng kỳ",
+    "bậc",
+    "hạng",
 ];
 
 /// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
