@@ -193,18 +193,29 @@ fn clause_start(text: &str, at: usize) -> usize {
 }
 
 /// Where the clause holding byte `at` starts whatever its commas: after a full stop, a
-/// semicolon, a colon, a bracket, a quotation mark or a line break.
+/// semicolon, a colon, a bracket (but a short aside, as [`hard_end`] reads it: "Chỉ số chuyển
+/// đổi số (DTI) của tỉnh đạt …"), a quotation mark or a line break.
 fn hard_start(text: &str, at: usize) -> usize {
     let floor = text.ceil_char_boundary(at.saturating_sub(CLAUSE_REACH));
     let head = &text[..at];
-    for (i, c) in head[floor..].char_indices().rev() {
+    let mut end = at;
+    while let Some((i, c)) = head[floor..end].char_indices().next_back() {
         let i = floor + i;
+        if c == ')'
+            && let Some(open) = head[floor..i].rfind('(').map(|open| floor + open)
+            && head[open..].find(')') == Some(i - open)
+            && short_aside(&head[open..])
+        {
+            end = open;
+            continue;
+        }
         let next = head[i + c.len_utf8()..].chars().next();
         let sentence_end =
             c == '.' && next.is_none_or(char::is_whitespace) && !abbreviation_before(head, i);
         if is_hard_stop(c) || sentence_end || c == '…' {
             return i + c.len_utf8();
         }
+        end = i;
     }
     floor
 }
@@ -395,6 +406,20 @@ mod tests {
                 assert_eq!(quote_of(text, number, "%"), whole, "{number} in {text}");
             }
         }
+    }
+
+    #[test]
+    fn a_short_aside_before_the_figure_keeps_its_subject() {
+        let text = "Năm 2023, Chỉ số chuyển đổi số (DTI) của tỉnh đạt 0,4526 điểm, xếp thứ 20.";
+        assert_eq!(
+            quote_of(text, "0,4526", "điểm"),
+            "Chỉ số chuyển đổi số (DTI) của tỉnh đạt 0,4526 điểm"
+        );
+        // An aside that holds a figure, or a long one, is a clause of its own.
+        let text = "Hạ tầng số (năm 2022 có 12 trạm) của tỉnh đạt 85% xã.";
+        assert_eq!(quote_of(text, "85", "xã"), "của tỉnh đạt 85% xã");
+        let text = "Mạng (không kể các điểm của doanh nghiệp) phủ 85% xã.";
+        assert_eq!(quote_of(text, "85", "xã"), "phủ 85% xã");
     }
 
     #[test]
