@@ -288,9 +288,12 @@ impl Pass<'_, '_> {
         );
         let to = text.floor_char_boundary((quote_range.end + SUGGEST_REACH).min(sentence.end));
         let around_quote = from..to.max(from);
-        let suggestions =
+        let suggestions = if units.is_foreign_money() {
+            Vec::new()
+        } else {
             self.suggester
-                .suggest(units.unit, &units.counted, &quote, &text[around_quote]);
+                .suggest(units.unit, &units.counted, &quote, &text[around_quote])
+        };
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {

@@ -333,6 +333,11 @@ fn millions_abbreviated_before_the_currency_are_money() {
         );
     }
     stated_by_quotes(text).expect("every figure stated by its quote");
+    let spaced = read("Doanh thu đạt 5 tr đồng.", None, &[]);
+    assert_eq!(
+        spaced.candidates.first().map(|c| c.unit),
+        Some(Unit::VndMillion)
+    );
     // "tr." alone abbreviates a page.
     let page = found.candidates.iter().find(|c| c.written == "12");
     assert!(page.is_none_or(|c| c.unit == Unit::Count), "{page:?}");
@@ -403,6 +408,26 @@ fn the_parts_of_the_dti_are_not_suggested_as_the_dti() {
     assert_eq!(first("0,4526").as_deref(), Some("dti_score"));
     for part in ["0,5123", "0,3012", "0,62"] {
         assert_ne!(first(part).as_deref(), Some("dti_score"), "{part}");
+    }
+}
+
+#[test]
+fn money_in_another_currency_fits_no_indicator() {
+    let text = "Kim ngạch xuất khẩu sản phẩm điện tử, phần mềm đạt 120 triệu USD. Vốn FDI vào \
+                công nghệ thông tin đạt 15,5 triệu đô la Mỹ. Toàn tỉnh có 120 trạm BTS và 5 đô \
+                thị thông minh.\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |quoted: &str| found.candidates.iter().find(|c| c.quote.contains(quoted));
+    for money in ["120 triệu USD", "15,5 triệu đô la"] {
+        let candidate = by(money).expect(money);
+        assert!(candidate.suggestions.is_empty(), "{candidate:?}");
+    }
+    // A count, and "đô thị" (towns), are no money.
+    for count in ["120 trạm BTS", "5 đô thị"] {
+        assert!(
+            by(count).is_some_and(|c| !c.suggestions.is_empty()),
+            "{count}"
+        );
     }
 }
 

@@ -50,6 +50,10 @@ const STOP_WORDS: &[&str] = &[
     "chiếm",
 ];
 
+/// Currencies other than the đồng, in which no indicator of the catalogue is counted: a figure
+/// in one is money, never a count of the currency ("120 triệu USD").
+const FOREIGN_CURRENCIES: &[&str] = &["usd", "us$", "đô la", "đôla", "đô-la", "eur", "euro", "yên"];
+
 /// The longest noun phrase kept, in words.
 const NOUN_WORDS: usize = 8;
 
@@ -70,6 +74,17 @@ pub(super) struct Reading {
     /// `25 tỷ 500 triệu đồng`): its value in the number's scale, and the byte range, relative
     /// to the end of the number, from its digits to the end of its scale word.
     pub remainder: Option<(f64, Range<usize>)>,
+}
+
+impl Reading {
+    /// Whether the figure is an amount of a currency other than the đồng, which no unit of the
+    /// catalogue measures: it fits no indicator.
+    pub(super) fn is_foreign_money(&self) -> bool {
+        self.unit == Unit::Count
+            && FOREIGN_CURRENCIES
+                .iter()
+                .any(|currency| strip_phrase(&self.counted, currency).is_some())
+    }
 }
 
 /// Reads what comes after a number (`rest` is the text right after its last digit).

@@ -66,13 +66,19 @@ fn is_capitalised(word: &str) -> bool {
 
 /// The one scale word `text` starts with, after any spaces, and the text after it. Millions
 /// abbreviated before the currency, as tables and budgets write them ("Tr.đồng", "tr.đ",
-/// "trđ"), are a scale word too, the currency after it; "tr." alone abbreviates a page.
+/// "trđ", "tr đồng"), are a scale word too, the currency after it; "tr." alone abbreviates a
+/// page.
 fn one_scale_word(text: &str) -> Option<(f64, &str)> {
     let spaced = text.trim_start_matches(SPACES);
     let (word, after) = word_at(spaced);
     if is_in_lower_case(word, "tr") || is_in_lower_case(word, "trđ") {
-        // "tr" is two bytes in any case; the currency follows it, after a dot or not.
-        let currency = spaced[2..].strip_prefix('.').unwrap_or(&spaced[2..]);
+        // "tr" is two bytes in any case; the currency follows it, after a dot, a space or
+        // neither.
+        let rest = &spaced[2..];
+        let currency = rest
+            .strip_prefix('.')
+            .unwrap_or(rest)
+            .trim_start_matches(SPACES);
         let (word, _) = word_at(currency);
         return (is_in_lower_case(word, "đ") || is_in_lower_case(word, "đồng"))
             .then_some((1e6, currency));
@@ -264,6 +270,8 @@ mod tests {
             (" tr.đ/năm", "đ/năm"),
             ("trđ", "đ"),
             (" TR.Đ", "Đ"),
+            (" tr đồng", "đồng"),
+            (" tr. đ", "đ"),
         ] {
             assert_eq!(scale_at(text), Some((1e6, rest)), "{text:?}");
         }
