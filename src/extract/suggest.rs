@@ -29,13 +29,6 @@ const COMMON: &[&str] = &[
     "gồm", "như", "báo", "cáo", "nêu", "không", "phải", "hoặc", "đơn", "mọi", "lệ", "tỷ",
 ];
 
-/// Words that name an index or a part of one before its name ("chỉ số chính quyền số", "trụ
-/// cột nhận thức số", "nội dung 8"), as two syllables.
-const INDEX_WORDS: &[[&str; 2]] = &[["chỉ", "số"], ["trụ", "cột"], ["nội", "dung"]];
-
-/// Syllables after an index word that name no index: "chỉ số năm 2023", "chỉ số chung".
-const NO_INDEX_NAME: &[&str] = &["năm", "chung", "đạt", "xếp", "đứng"];
-
 /// An indicator proposed for a candidate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -49,8 +42,6 @@ pub struct Suggestion {
 /// The indicator list, read once into weighted terms.
 pub struct Suggester<'a> {
     indicators: &'a [Indicator],
-    /// The syllables of each indicator's Vietnamese name.
-    names: Vec<Vec<String>>,
     /// Each term, with its inverse document frequency and the indicators that use it, each
     /// with the term's weight there (name terms weigh more than definition terms): a
     /// candidate's score is found from its own terms, however many indicators there are.
@@ -124,7 +115,6 @@ impl<'a> Suggester<'a> {
         }
         Suggester {
             indicators,
-            names: indicators.iter().map(|i| syllables(&i.name_vi)).collect(),
             postings,
         }
     }
@@ -164,23 +154,12 @@ impl<'a> Suggester<'a> {
         if possible <= 0.0 {
             return Vec::new();
         }
-        let named = named_index(quote);
         let mut scored: Vec<(f64, usize)> = self
             .indicators
             .iter()
             .enumerate()
             .filter_map(|(i, indicator)| {
-                // An index's score is another index's, or a part's, when the quote names one
-                // the indicator's name does not ("chỉ số chính quyền số" beside the DTI).
-                let other_index = matches!(indicator.unit, Unit::Score0To1 | Unit::Score1To10)
-                    && named
-                        .as_ref()
-                        .is_some_and(|name| !self.names[i].contains(name));
-                let fit = if other_index {
-                    0.0
-                } else {
-                    unit_fit(unit, indicator.unit)
-                };
+                let fit = unit_fit(unit, indicator.unit);
                 // Few words say little: a candidate of one word never scores full marks.
                 let score = (matched[i] / (possible + SLACK) * fit).min(1.0);
                 (score > 0.0).then_some((score, i))
@@ -220,20 +199,6 @@ impl<'a> Suggester<'a> {
             })
             .collect()
     }
-}
-
-/// The first syllable of the name of the index (or the part of one) that the last index word
-/// of `quote` names: "chính" in "trong đó, chỉ số chính quyền số đạt 0,5123"; `None` when the
-/// quote names none ("Chỉ số năm 2023 của tỉnh").
-fn named_index(quote: &str) -> Option<String> {
-    let words = syllables(quote);
-    let at = words
-        .windows(2)
-        .rposition(|pair| INDEX_WORDS.iter().any(|w| pair == w))?;
-    words
-        .get(at + 2)
-        .filter(|w| !COMMON.contains(&w.as_str()) && !NO_INDEX_NAME.contains(&w.as_str()))
-        .cloned()
 }
 
 /// How well a candidate's unit fits an indicator's: 1 when they agree, 0 when they cannot.
@@ -295,43 +260,6 @@ mod tests {
             share.first().map(|s| s.indicator.as_str()),
             Some("bts_4g_share")
         );
-    }
-
-    #[test]
-    fn an_index_score_is_suggested_for_the_index_its_quote_names() {
-        let indicators = [indicator(
-            "dti_score",
-            Unit::Score0To1,
-            "Chỉ số chuyển đổi số cấp tỉnh (DTI)",
-        )];
-        let suggester = Suggester::new(&indicators);
-        let best = |quote: &str| {
-            suggester
-                .suggest(
-                    Unit::Score0To1,
-                    "điểm",
-                    quote,
-                    "Chỉ số chuyển đổi số của tỉnh",
-                )
-                .first()
-                .map(|s| s.indicator.clone())
-        };
-        for whole in [
-            "Chỉ số DTI năm 2022 của tỉnh đạt 0,4526",
-            "Chỉ số chuyển đổi số của tỉnh đạt 0,4526 điểm",
-            "Chỉ số năm 2023 của tỉnh đạt 0,4526",
-            "của tỉnh đạt 0,4526 điểm",
-        ] {
-            assert_eq!(best(whole).as_deref(), Some("dti_score"), "{whole}");
-        }
-        for part in [
-            "Trong đó, chỉ số chính quyền số đạt 0,5123 điểm",
-            "chỉ số kinh tế số đạt 0,3012 điểm",
-            "Trụ cột nhận thức số đạt 0,62",
-            "Chỉ số DTI đạt 0,45, chỉ số thành phần xã hội số 0,40",
-        ] {
-            assert_eq!(best(part), None, "{part}");
-        }
     }
 
     #[test]

@@ -392,26 +392,6 @@ fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
 }
 
 #[test]
-fn the_parts_of_the_dti_are_not_suggested_as_the_dti() {
-    let text = "Năm 2023, Chỉ số chuyển đổi số (DTI) của tỉnh đạt 0,4526 điểm. Trong đó, chỉ số \
-                chính quyền số đạt 0,5123 điểm, chỉ số kinh tế số đạt 0,3012 điểm. Trụ cột nhận \
-                thức số đạt 0,62.\n";
-    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
-    let first = |written: &str| {
-        let candidate = found.candidates.iter().find(|c| c.written == written);
-        candidate
-            .expect(written)
-            .suggestions
-            .first()
-            .map(|s| s.indicator.clone())
-    };
-    assert_eq!(first("0,4526").as_deref(), Some("dti_score"));
-    for part in ["0,5123", "0,3012", "0,62"] {
-        assert_ne!(first(part).as_deref(), Some("dti_score"), "{part}");
-    }
-}
-
-#[test]
 fn money_in_another_currency_fits_no_indicator() {
     let text = "Kim ngạch xuất khẩu sản phẩm điện tử, phần mềm đạt 120 triệu USD. Vốn FDI vào \
                 công nghệ thông tin đạt 15,5 triệu đô la Mỹ. Toàn tỉnh có 120 trạm BTS và 5 đô \
