@@ -249,7 +249,7 @@ impl Pass<'_, '_> {
                 same_value.push((noun, self.extraction.candidates.len()));
             }
         }
-        // Read in the text itself, whose line before may end with the qualifier.
+        // Read in the text itself, so that its offset is the quote's start.
         let (qualifier, back) = qualifier_before(&text[..token.span.start]);
         let qualifier_start = token.span.start - back;
         let read_end = token.span.end + units.read_len;

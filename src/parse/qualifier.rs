@@ -39,18 +39,14 @@ const PHRASES: &[(&str, Qualifier)] = &[
 ];
 
 /// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
-/// cell), and how many bytes before the end of `before` its phrase starts (0 for
-/// [`Qualifier::Exact`]). The phrase may end the line before the number's: a line wrapped
-/// between a qualifier and its number ("phủ sóng trên\n500 trạm") leaves it the number's, as
-/// the data folder's rule reads it ([`qualifier_by_convention`]); a blank line between them
-/// does not.
+/// cell), and how many bytes before the end of `before` its phrase starts, its spaces included
+/// (0 for [`Qualifier::Exact`]). Only the number's own line counts: a line that ends with a
+/// qualifier's word is as often a heading or a finished clause ("các kết quả nêu trên", "ngày
+/// càng tốt hơn") as a sentence wrapped before its number, and a quote, which a line break
+/// ends, would not hold the word.
 #[must_use]
 pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
-    let mut trimmed = before.trim_end_matches(SPACES);
-    if let Some(line) = trimmed.strip_suffix('\n') {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        trimmed = line.trim_end_matches(SPACES);
-    }
+    let trimmed = before.trim_end_matches(SPACES);
     PHRASES
         .iter()
         .find_map(|&(phrase, qualifier)| {
@@ -122,17 +118,15 @@ mod tests {
     }
 
     #[test]
-    fn a_qualifier_reaches_across_a_wrapped_line_but_not_a_blank_one() {
+    fn a_qualifier_is_read_on_the_numbers_line_alone() {
         for (before, expected) in [
-            ("phủ sóng trên\n", (Qualifier::Over, "trên\n".len())),
-            (
-                "đạt khoảng \r\n  ",
-                (Qualifier::About, "khoảng \r\n  ".len()),
-            ),
-            ("với Trên\n", (Qualifier::Over, "Trên\n".len())),
-            ("phủ sóng trên\n\n", (Qualifier::Exact, 0)),
-            ("trên\r\n\r\n", (Qualifier::Exact, 0)),
             ("phủ sóng trên ", (Qualifier::Over, "trên ".len())),
+            (
+                "đạt khoảng\u{a0}\t",
+                (Qualifier::About, "khoảng\u{a0}\t".len()),
+            ),
+            ("các kết quả nêu trên\n", (Qualifier::Exact, 0)),
+            ("ngày càng tốt hơn\r\n", (Qualifier::Exact, 0)),
         ] {
             assert_eq!(qualifier_before(before), expected, "{before:?}");
         }
