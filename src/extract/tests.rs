@@ -359,15 +359,19 @@ fn a_lines_last_word_is_not_the_next_lines_qualifier() {
 #[test]
 fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
     let text = "Doanh thu dịch vụ viễn thông vượt 12% kế hoạch năm. Số thuê bao băng rộng \
-                vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Số hồ sơ trực tuyến \
-                vượt kế hoạch 15%. Tỷ lệ phủ sóng 4G vượt 95%, so với năm trước cao hơn. Tỷ \
-                lệ hộ có cáp quang vượt quá 70% số hộ.\n";
+                vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Doanh thu bưu chính \
+                vượt 6% so với năm 2022.\n\
+                Tỷ lệ phủ sóng 4G vượt 95%, so với năm trước cao hơn. Tỷ lệ hộ có cáp quang \
+                vượt quá 70% số hộ. Tỷ lệ trường học có Internet băng rộng vượt 96% trường các \
+                bậc học. Tỷ lệ hồ sơ trực tuyến vượt 90% so với tổng số hồ sơ. Đã hoàn thành \
+                vượt 91% hạng mục. Tỷ lệ hộ có điện thoại thông minh đạt 85%, vượt mục tiêu \
+                80% đề ra.\n";
     let found = read(text, Period::date(2024, 1, Some(20)), &[]);
-    for passed in ["12", "8,5", "3", "15"] {
+    for passed in ["12", "8,5", "3", "6"] {
         assert_eq!(reason_of(&found, passed), Some(Reason::Change), "{passed}");
     }
-    // A level passed: over it, its part of the clause naming no plan or time.
-    for level in ["95", "70"] {
+    // A level passed: over it, its part of the clause naming no plan, time or rank.
+    for level in ["95", "70", "96", "90", "91"] {
         let candidate = found.candidates.iter().find(|c| c.written == level);
         assert_eq!(
             candidate.map(|c| c.qualifier),
@@ -375,6 +379,8 @@ fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
             "{level}"
         );
     }
+    // The goal's own value.
+    assert!(found.candidates.iter().any(|c| c.written == "80"));
 }
 
 #[test]

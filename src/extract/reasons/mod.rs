@@ -18,7 +18,7 @@ use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
-    NOT_ICT, PASSED, RANK_WORDS, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
+    NOT_ICT, PASSED, RANK_WORDS, RANKS_PASSED, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
 };
 
 /// Why a number of the text is not a candidate figure.
@@ -209,23 +209,30 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
 
 /// Whether the number says by how much something moved: after a verb of change (past its
 /// qualifier), before a unit of difference, or after "vượt" with what it passed named in its
-/// part of the clause ("vượt 20% kế hoạch").
+/// part of the clause ("vượt 20% kế hoạch", "vượt 3 bậc").
 fn is_change(before: &str, after: &str) -> bool {
     let (_, back) = crate::parse::qualifier_before(before);
     let (verb, qualifier) = before.split_at(before.len() - back);
+    CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
+        || DIFFERENCE_UNITS
+            .iter()
+            .any(|u| starts_with_phrase(after, u))
+        || qualifier.starts_with("vượt") && passes_by(after)
+}
+
+/// Whether the words after a number that "vượt" qualifies name what it passed, in its part of
+/// the clause: a plan or an earlier time a few words on, or a rank right after it.
+fn passes_by(after: &str) -> bool {
     let part = after
         .split([',', ';', '.', ':', '('])
         .next()
         .unwrap_or(after);
-    let passed = qualifier.starts_with("vượt") && {
-        let named = words(part, 5);
-        PASSED.iter().any(|w| contains_phrase(&named, w))
-    };
-    passed
-        || CHANGE_WORDS.iter().any(|w| ends_with_phrase(verb, w))
-        || DIFFERENCE_UNITS
-            .iter()
-            .any(|u| starts_with_phrase(after, u))
+    let named = words(part, 5);
+    let mut next = part.split_whitespace().skip_while(|w| *w == "%");
+    let (first, second) = (next.next(), next.next());
+    let rank = first.is_some_and(|w| RANKS_PASSED.contains(&w))
+        && !second.is_some_and(|w| w == "học" || w == "mục");
+    rank || PASSED.iter().any(|w| contains_phrase(&named, w))
 }
 
 /// The first `count` words of `text`, one space between each.

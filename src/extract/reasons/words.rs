@@ -151,26 +151,28 @@ pub(super) const CHANGE_WORDS: &[&str] = &[
     "giảm thêm",
     "tăng được",
     "giảm được",
-    // Passing a plan by the number: "vượt kế hoạch 20%".
-    "vượt kế hoạch",
-    "vượt chỉ tiêu",
-    "vượt dự toán",
-    "vượt mục tiêu",
 ];
 
 /// What "vượt" and its number passed, named after them in their part of the clause: "vượt 20%
-/// kế hoạch", "vượt 15% so với cùng kỳ", "vượt 2 bậc" say by how much a figure passed a plan,
-/// an earlier time or a rank, not its level ("vượt 90%" alone is over 90 %).
+/// kế hoạch", "vượt 15% so với cùng kỳ", "vượt 6% so với năm 2022" say by how much a figure
+/// passed a plan or an earlier time, not its level ("vượt 90%" alone is over 90 %, and so is
+/// "vượt 90% so với tổng số hồ sơ", a share). Not "vượt mục tiêu 80%", whose 80 % may be the
+/// goal's own value.
 pub(super) const PASSED: &[&str] = &[
     "kế hoạch",
     "chỉ tiêu",
     "dự toán",
     "mục tiêu",
-    "so với",
     "cùng kỳ",
-    "bậc",
-    "hạng",
+    "so với năm",
+    "so với kỳ",
+    "năm trước",
+    "kỳ trước",
 ];
+
+/// Ranks passed right after "vượt" and its number ("vượt 3 bậc"), unless the word goes on into
+/// another noun ("các bậc học", "hạng mục").
+pub(super) const RANKS_PASSED: &[&str] = &["bậc", "hạng"];
 
 /// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
 pub(super) const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm %"];
