@@ -201,10 +201,13 @@ fn hard_start(text: &str, at: usize) -> usize {
     let mut end = at;
     while let Some((i, c)) = head[floor..end].char_indices().next_back() {
         let i = floor + i;
+        // An aside that opens its line is a list item's mark ("(a) Tỷ lệ …"), none of the
+        // clause.
         if c == ')'
             && let Some(open) = head[floor..i].rfind('(').map(|open| floor + open)
             && head[open..].find(')') == Some(i - open)
             && short_aside(&head[open..])
+            && !opens_item(head, open)
         {
             end = open;
             continue;
@@ -420,6 +423,13 @@ mod tests {
         assert_eq!(quote_of(text, "85", "xã"), "của tỉnh đạt 85% xã");
         let text = "Mạng (không kể các điểm của doanh nghiệp) phủ 85% xã.";
         assert_eq!(quote_of(text, "85", "xã"), "phủ 85% xã");
+        // A list item's mark in brackets.
+        for text in [
+            "Kết quả:\n(a) Tỷ lệ hộ có cáp quang đạt 85% xã.",
+            "(a) Tỷ lệ đạt 85% xã.",
+        ] {
+            assert!(quote_of(text, "85", "xã").starts_with("Tỷ lệ"), "{text}");
+        }
     }
 
     #[test]
