@@ -27,7 +27,9 @@ const UNIT_BRACKET_WORDS: usize = 3;
 
 /// What a scale word counts when a heading writes both with capitals ("Tỷ Đồng", "Nghìn Thuê
 /// Bao"): with any other capitalised word it makes a name ("Triệu Sơn").
-const SCALED_NOUNS: &[&str] = &["đồng", "thuê", "người", "hộ", "lượt", "máy", "trạm", "usd"];
+const SCALED_NOUNS: &[&str] = &[
+    "đồng", "đ", "thuê", "người", "hộ", "lượt", "máy", "trạm", "usd",
+];
 
 /// The units a figure may write after it in a table's cell besides `%` and scale words, as the
 /// report assistant reads them (src/extract/units.rs): a speed, a length; a rate has a `/`.
@@ -270,6 +272,7 @@ mod tests {
             (" tr.đ/năm", "đ/năm"),
             ("trđ", "đ"),
             (" TR.Đ", "Đ"),
+            (" Tr.Đ", "Đ"),
             (" tr đồng", "đồng"),
             (" tr. đ", "đ"),
         ] {
