@@ -357,14 +357,16 @@ fn a_lines_last_word_is_not_the_next_lines_qualifier() {
 fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
     let text = "Doanh thu dịch vụ viễn thông vượt 12% kế hoạch năm. Số thuê bao băng rộng \
                 vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Doanh thu bưu chính \
-                vượt 6% so với năm 2022.\n\
+                vượt 6% so với năm 2022. Doanh thu đạt 1.250 tỷ đồng, vượt 150 tỷ đồng so với \
+                cùng kỳ năm trước. Số thuê bao vượt 1.200 thuê bao so với cùng kỳ. Tỷ lệ hồ sơ \
+                vượt 7% so với dự kiến. Doanh thu viễn thông vượt kế hoạch 15%.\n\
                 Tỷ lệ phủ sóng 4G vượt 95%, so với năm trước cao hơn. Tỷ lệ hộ có cáp quang \
                 vượt quá 70% số hộ. Tỷ lệ trường học có Internet băng rộng vượt 96% trường các \
                 bậc học. Tỷ lệ hồ sơ trực tuyến vượt 90% so với tổng số hồ sơ. Đã hoàn thành \
                 vượt 91% hạng mục. Tỷ lệ hộ có điện thoại thông minh đạt 85%, vượt mục tiêu \
                 80% đề ra.\n";
     let found = read(text, Period::date(2024, 1, Some(20)), &[]);
-    for passed in ["12", "8,5", "3", "6"] {
+    for passed in ["12", "8,5", "3", "6", "150", "1.200", "7", "15"] {
         assert_eq!(reason_of(&found, passed), Some(Reason::Change), "{passed}");
     }
     // A level passed: over it, its part of the clause naming no plan, time or rank.

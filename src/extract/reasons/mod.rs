@@ -18,7 +18,7 @@ use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
-    NOT_ICT, PASSED, RANK_WORDS, RANKS_PASSED, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
+    NOT_ICT, PASSED, RANK_WORDS, RANKS_PASSED, SHARE_OF, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
 };
 
 /// Why a number of the text is not a candidate figure.
@@ -227,12 +227,14 @@ fn passes_by(after: &str) -> bool {
         .split([',', ';', '.', ':', '('])
         .next()
         .unwrap_or(after);
-    let named = words(part, 5);
+    // Far enough for an amount's unit and what it counts ("vượt 1.200 thuê bao so với cùng kỳ").
+    let named = words(part, 8);
     let mut next = part.split_whitespace().skip_while(|w| *w == "%");
     let (first, second) = (next.next(), next.next());
     let rank = first.is_some_and(|w| RANKS_PASSED.contains(&w))
         && !second.is_some_and(|w| w == "học" || w == "mục");
     rank || PASSED.iter().any(|w| contains_phrase(&named, w))
+        && !SHARE_OF.iter().any(|w| contains_phrase(&named, w))
 }
 
 /// The first `count` words of `text`, one space between each.

@@ -151,24 +151,28 @@ pub(super) const CHANGE_WORDS: &[&str] = &[
     "giảm thêm",
     "tăng được",
     "giảm được",
+    // Passing a plan or an estimate by the number: "vượt kế hoạch 15%". (Not "vượt mục tiêu
+    // 80%" or "vượt chỉ tiêu 80%", whose 80 % may be the goal's own value.)
+    "vượt kế hoạch",
+    "vượt dự toán",
 ];
 
 /// What "vượt" and its number passed, named after them in their part of the clause: "vượt 20%
-/// kế hoạch", "vượt 15% so với cùng kỳ", "vượt 6% so với năm 2022" say by how much a figure
-/// passed a plan or an earlier time, not its level ("vượt 90%" alone is over 90 %, and so is
-/// "vượt 90% so với tổng số hồ sơ", a share). Not "vượt mục tiêu 80%", whose 80 % may be the
-/// goal's own value.
+/// kế hoạch", "vượt 150 tỷ đồng so với cùng kỳ năm trước" say by how much a figure passed a plan
+/// or an earlier time, not its level ("vượt 90%" alone is over 90 %, and so is "vượt 90% so
+/// với tổng số hồ sơ", a share: see [`SHARE_OF`]).
 pub(super) const PASSED: &[&str] = &[
     "kế hoạch",
     "chỉ tiêu",
     "dự toán",
+    "dự kiến",
     "mục tiêu",
     "cùng kỳ",
-    "so với năm",
-    "so với kỳ",
-    "năm trước",
-    "kỳ trước",
+    "so với",
 ];
+
+/// After "so với", what makes a share of a whole, not an earlier time: "so với tổng số".
+pub(super) const SHARE_OF: &[&str] = &["so với tổng"];
 
 /// Ranks passed right after "vượt" and its number ("vượt 3 bậc"), unless the word goes on into
 /// another noun ("các bậc học", "hạng mục").
