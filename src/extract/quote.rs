@@ -194,20 +194,19 @@ fn clause_start(text: &str, at: usize) -> usize {
 
 /// Where the clause holding byte `at` starts whatever its commas: after a full stop, a
 /// semicolon, a colon, a bracket (but a short aside, as [`hard_end`] reads it: "Chỉ số chuyển
-/// đổi số (DTI) của tỉnh đạt …"), a quotation mark or a line break.
+/// đổi số (DTI) của tỉnh đạt …", unless it is a list item's mark, "(a) Tỷ lệ …"), a quotation
+/// mark or a line break.
 fn hard_start(text: &str, at: usize) -> usize {
     let floor = text.ceil_char_boundary(at.saturating_sub(CLAUSE_REACH));
     let head = &text[..at];
     let mut end = at;
     while let Some((i, c)) = head[floor..end].char_indices().next_back() {
         let i = floor + i;
-        // An aside that opens its line is a list item's mark ("(a) Tỷ lệ …"), none of the
-        // clause.
         if c == ')'
             && let Some(open) = head[floor..i].rfind('(').map(|open| floor + open)
             && head[open..].find(')') == Some(i - open)
             && short_aside(&head[open..])
-            && !opens_item(head, open)
+            && !is_list_mark(head, open, &head[open + 1..i])
         {
             end = open;
             continue;
@@ -221,6 +220,23 @@ fn hard_start(text: &str, at: usize) -> usize {
         end = i;
     }
     floor
+}
+
+/// Whether the aside `inside` brackets opened at byte `open` of `head` is a list item's mark:
+/// a letter, a numeral or a roman one ("(a)", "(2)", "(iv)", "(B)") opening its line, after
+/// any bullet ("- (c) …"). An aside opening a wrapped line ("cấp tỉnh\n(DTI) của tỉnh") is
+/// none.
+fn is_list_mark(head: &str, open: usize, inside: &str) -> bool {
+    let line = head[..open].rsplit(['\n', '\r']).next().unwrap_or_default();
+    let opens = line
+        .trim_matches([' ', '\t', '\u{a0}', '-', '+', '•', '*', '–'])
+        .is_empty();
+    let mark = (1..=4).contains(&inside.len())
+        && (inside
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            || inside.len() == 1 && inside.bytes().all(|b| b.is_ascii_uppercase()));
+    opens && mark
 }
 
 /// Where the clause holding byte `at` ends.
