@@ -51,8 +51,9 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Currencies other than the đồng, in which no indicator of the catalogue is counted: a figure
-/// in one is money, never a count of the currency ("120 triệu USD").
-const FOREIGN_CURRENCIES: &[&str] = &["usd", "us$", "đô la", "đôla", "đô-la", "eur", "euro", "yên"];
+/// in one is money, never a count of the currency ("120 triệu USD"). Read where running text
+/// writes them, after the number; a table's column of units is not read for them.
+const FOREIGN_CURRENCIES: &[&str] = &["usd", "đô la", "đôla", "đô-la", "eur", "euro"];
 
 /// The longest noun phrase kept, in words.
 const NOUN_WORDS: usize = 8;

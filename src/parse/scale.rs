@@ -74,13 +74,13 @@ fn one_scale_word(text: &str) -> Option<(f64, &str)> {
     let spaced = text.trim_start_matches(SPACES);
     let (word, after) = word_at(spaced);
     if is_in_lower_case(word, "tr") || is_in_lower_case(word, "trđ") {
-        // "tr" is two bytes in any case; the currency follows it, after a dot, a space or
-        // neither.
+        // "tr" is two bytes in any case; the currency follows it, right after a dot, or after
+        // a space or nothing: a dot and then a space end a page's abbreviation ("45 tr.
+        // Đồng thời, …").
         let rest = &spaced[2..];
         let currency = rest
             .strip_prefix('.')
-            .unwrap_or(rest)
-            .trim_start_matches(SPACES);
+            .unwrap_or_else(|| rest.trim_start_matches(SPACES));
         let (word, _) = word_at(currency);
         return (is_in_lower_case(word, "đ") || is_in_lower_case(word, "đồng"))
             .then_some((1e6, currency));
@@ -274,12 +274,11 @@ mod tests {
             (" TR.Đ", "Đ"),
             (" Tr.Đ", "Đ"),
             (" tr đồng", "đồng"),
-            (" tr. đ", "đ"),
         ] {
             assert_eq!(scale_at(text), Some((1e6, rest)), "{text:?}");
         }
         // A page, or a word that starts the same.
-        for text in [" tr. 12", " trạm", " tr.", " trđồng x"] {
+        for text in [" tr. 12", " trạm", " tr.", " trđồng x", " tr. Đồng thời"] {
             assert_eq!(scale_at(text), None, "{text:?}");
         }
         assert_eq!(scale_at(" Tỷ Đồng"), Some((1e9, " Đồng")));
