@@ -203,9 +203,7 @@ fn hard_start(text: &str, at: usize) -> usize {
     while let Some((i, c)) = head[floor..end].char_indices().next_back() {
         let i = floor + i;
         if c == ')'
-            && let Some(open) = head[floor..i].rfind('(').map(|open| floor + open)
-            && head[open..].find(')') == Some(i - open)
-            && short_aside(&head[open..])
+            && let Some(open) = short_aside_closed_at(&head[floor..], i - floor).map(|o| floor + o)
             && !is_list_mark(head, open, &head[open + 1..i])
         {
             end = open;
@@ -267,7 +265,7 @@ fn hard_end(text: &str, at: usize) -> usize {
         if c == '(' && short_aside(&tail[i..]) {
             continue;
         }
-        if is_hard_stop(c) && !(c == ')' && inside_short_aside(&tail[..i]))
+        if is_hard_stop(c) && !(c == ')' && short_aside_closed_at(tail, i).is_some())
             || sentence_end
             || (c == '…' && i > 0)
         {
@@ -286,10 +284,11 @@ fn short_aside(text: &str) -> bool {
     })
 }
 
-/// Whether `text` (the clause so far) ends inside a short aside opened in it.
-fn inside_short_aside(text: &str) -> bool {
-    text.rfind('(')
-        .is_some_and(|open| !text[open..].contains(')') && short_aside(&text[open..]))
+/// Where in `text` the short aside opens whose closing bracket is at byte `close`, if that
+/// bracket closes one opened in `text`: how either end of a clause reads past it.
+fn short_aside_closed_at(text: &str, close: usize) -> Option<usize> {
+    let open = text[..close].rfind('(')?;
+    (text[open..].find(')') == Some(close - open) && short_aside(&text[open..])).then_some(open)
 }
 
 /// Whether the comma at byte `i` of `text` separates words, not the decimals of a number.
@@ -446,6 +445,18 @@ mod tests {
         ] {
             assert!(quote_of(text, "85", "xã").starts_with("Tỷ lệ"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_short_aside_after_the_figure_is_kept_whole() {
+        let text = "Toàn tỉnh có 12 mạng nội bộ (LAN) kết nối với nhau.";
+        assert_eq!(
+            quote_of(text, "12", "mạng nội bộ"),
+            "Toàn tỉnh có 12 mạng nội bộ (LAN) kết nối với nhau"
+        );
+        // A figure inside brackets ends at the closing one.
+        let text = "Tỷ lệ đạt 52,3% (năm 2022 là 38,1%) và tăng.";
+        assert!(!quote_of(text, "38,1", "%").contains(')'));
     }
 
     #[test]
