@@ -354,6 +354,27 @@ fn a_lines_last_word_is_not_the_next_lines_qualifier() {
 }
 
 #[test]
+fn a_qualifier_wrapped_inside_its_phrase_is_read_whole_and_quoted() {
+    for end in ["\n", "\r\n"] {
+        let text = format!(
+            "Tỷ lệ hồ sơ trực tuyến toàn trình phải đạt không{end}dưới 80% tổng số hồ sơ.{end}\
+             Toàn tỉnh có ít{end}hơn 15 doanh nghiệp công nghệ số.{end}"
+        );
+        let found = read(&text, Period::date(2024, 1, Some(20)), &[]);
+        for (written, qualifier, phrase) in [
+            ("80", Qualifier::AtLeast, format!("không{end}dưới 80%")),
+            ("15", Qualifier::Under, format!("ít{end}hơn 15 doanh")),
+        ] {
+            let candidate = found.candidates.iter().find(|c| c.written == written);
+            let candidate = candidate.expect(written);
+            assert_eq!(candidate.qualifier, qualifier, "{candidate:?}");
+            assert!(candidate.quote.contains(&phrase), "{candidate:?}");
+        }
+        stated_by_quotes(&text).expect("validate reads the quotes alike");
+    }
+}
+
+#[test]
 fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
     let text = "Doanh thu dịch vụ viễn thông vượt 12% kế hoạch năm. Số thuê bao băng rộng \
                 vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Doanh thu bưu chính \

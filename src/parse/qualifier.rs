@@ -17,11 +17,14 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("không dưới", Qualifier::AtLeast),
     ("không quá", Qualifier::AtMost),
     ("không đến", Qualifier::Under),
+    ("không tới", Qualifier::Under),
     ("chưa đến", Qualifier::Under),
     ("chưa tới", Qualifier::Under),
     ("chưa đầy", Qualifier::Under),
     ("tối thiểu", Qualifier::AtLeast),
     ("ít nhất", Qualifier::AtLeast),
+    // Fewer than: not the "hơn" of "nhiều hơn" (more than).
+    ("ít hơn", Qualifier::Under),
     ("tối đa", Qualifier::AtMost),
     ("nhiều nhất", Qualifier::AtMost),
     ("xấp xỉ", Qualifier::About),
@@ -40,20 +43,46 @@ const PHRASES: &[(&str, Qualifier)] = &[
 
 /// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
 /// cell), and how many bytes before the end of `before` its phrase starts, its spaces included
-/// (0 for [`Qualifier::Exact`]). Only the number's own line counts: a line that ends with a
-/// qualifier's word is as often a heading or a finished clause ("các kết quả nêu trên", "ngày
-/// càng tốt hơn") as a sentence wrapped before its number, and a quote, which a line break
-/// ends, would not hold the word.
+/// (0 for [`Qualifier::Exact`]). The phrase ends on the number's own line: a line that ends with
+/// a qualifier's word is as often a heading or a finished clause ("các kết quả nêu trên", "ngày
+/// càng tốt hơn") as a sentence wrapped before its number. A phrase of several words may be
+/// wrapped inside ("không" / "dưới 80%" is at least 80, never under it): its words are parted by
+/// spaces or by one line break, and a quote that starts with the phrase holds that break.
 #[must_use]
 pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
     let trimmed = before.trim_end_matches(SPACES);
     PHRASES
         .iter()
         .find_map(|&(phrase, qualifier)| {
-            ends_with_word(trimmed, phrase)
+            ends_with_phrase(trimmed, phrase)
                 .map(|len| (qualifier, before.len() - trimmed.len() + len))
         })
         .unwrap_or((Qualifier::Exact, 0))
+}
+
+/// The length in bytes of the end of `text` that is `phrase` (in lower case, its words parted
+/// by one space) in any case, its words parted by spaces or by one line break, if it is one.
+fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let mut rest = text;
+    let mut wrapped = false;
+    for (i, word) in phrase.rsplit(' ').enumerate() {
+        if i > 0 {
+            let spaced = rest.trim_end_matches(SPACES);
+            rest = match spaced.strip_suffix('\n') {
+                // One line break at most: a blank line parts paragraphs.
+                Some(line) if !wrapped => {
+                    wrapped = true;
+                    let line = line.strip_suffix('\r').unwrap_or(line);
+                    line.trim_end_matches(SPACES)
+                }
+                None if spaced.len() < rest.len() => spaced,
+                // Two words run together are one word, not the phrase.
+                _ => return None,
+            };
+        }
+        rest = &rest[..rest.len() - ends_with_word(rest, word)?];
+    }
+    Some(text.len() - rest.len())
 }
 
 /// The qualifier of a number by the data folder's rule (data/README.md): the word right before
@@ -127,6 +156,37 @@ mod tests {
             ),
             ("các kết quả nêu trên\n", (Qualifier::Exact, 0)),
             ("ngày càng tốt hơn\r\n", (Qualifier::Exact, 0)),
+        ] {
+            assert_eq!(qualifier_before(before), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_wrapped_inside_is_read_whole() {
+        for (before, expected) in [
+            (
+                "tỷ lệ không\ndưới ",
+                (Qualifier::AtLeast, "không\ndưới ".len()),
+            ),
+            (
+                "tỷ lệ KHÔNG \r\n  dưới ",
+                (Qualifier::AtLeast, "KHÔNG \r\n  dưới ".len()),
+            ),
+            ("đạt tối\nthiểu ", (Qualifier::AtLeast, "tối\nthiểu ".len())),
+            (
+                "không\u{a0} quá ",
+                (Qualifier::AtMost, "không\u{a0} quá ".len()),
+            ),
+            // A blank line parts paragraphs: the phrase is the number's line's alone.
+            ("tỷ lệ không\n\ndưới ", (Qualifier::Under, "dưới ".len())),
+            (
+                "tỷ lệ không\r\n\r\ndưới ",
+                (Qualifier::Under, "dưới ".len()),
+            ),
+            // No space at all between two words makes one word, no phrase.
+            ("khôngdưới ", (Qualifier::Exact, 0)),
+            ("có ít\nhơn ", (Qualifier::Under, "ít\nhơn ".len())),
+            ("nhiều hơn ", (Qualifier::Over, "hơn ".len())),
         ] {
             assert_eq!(qualifier_before(before), expected, "{before:?}");
         }
