@@ -4,6 +4,7 @@
 
 mod cli_support;
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -37,30 +38,34 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The fields of a CSV record without line breaks in fields.
-fn fields(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+/// The records of a CSV text, its fields unquoted; a quoted field may hold line breaks.
+fn records(csv: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut record = vec![String::new()];
     let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    let mut chars = csv.chars().peekable();
     while let Some(c) = chars.next() {
+        let field = record.last_mut().expect("a field");
         match (c, quoted) {
             ('"', true) if chars.peek() == Some(&'"') => {
                 chars.next();
-                out.last_mut().expect("a field").push('"');
+                field.push('"');
             }
             ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => out.last_mut().expect("a field").push(c),
+            (',', false) => record.push(String::new()),
+            ('\n', false) => out.push(std::mem::replace(&mut record, vec![String::new()])),
+            (c, _) => field.push(c),
         }
     }
     out
 }
 
+/// One CSV record, its fields quoted where they must be.
 fn record(fields: &[String]) -> String {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {
-            if f.contains([',', '"']) {
+            if f.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", f.replace('"', "\"\""))
             } else {
                 f.clone()
@@ -70,30 +75,31 @@ fn record(fields: &[String]) -> String {
     quoted.join(",")
 }
 
-#[test]
-fn its_csv_completed_by_an_editor_passes_validate() {
-    let dir = scratch("extract-validate");
-    copy_dir(&data(""), &dir);
-    // The Trà Vinh 2023 article, added again as if it were a new report.
-    fs::copy(
-        data("sources/tv-2023.txt"),
-        dir.join("sources/tvx-2023.txt"),
-    )
-    .expect("a copy");
+/// Adds a report of Trà Vinh (p63:84) published on `published` to the data folder `dir`, as
+/// `sources/{id}.txt` with `text`.
+fn add_report(dir: &Path, id: &str, published: &str, text: &[u8]) -> PathBuf {
+    let file = dir.join(format!("sources/{id}.txt"));
+    fs::write(&file, text).expect("the report written");
     let mut sources = fs::read_to_string(dir.join("sources.csv")).expect("sources.csv");
-    sources.push_str(
-        "tvx-2023,Một báo cáo mới,Báo Trà Vinh,,2023-01-13,,p63:84,sources/tvx-2023.txt,vi\n",
+    let _ = writeln!(
+        sources,
+        "{id},Một báo cáo mới,Báo Trà Vinh,,{published},,p63:84,sources/{id}.txt,vi"
     );
     fs::write(dir.join("sources.csv"), sources).expect("sources.csv written");
+    file
+}
 
-    let file = dir.join("sources/tvx-2023.txt");
+/// Extracts the report `file` as CSV and appends its rows to the data folder `dir` as an
+/// editor completes them: the best suggestion as the indicator, the last two columns dropped.
+/// Returns how many rows it appended.
+fn append_extracted(dir: &Path, file: &Path, id: &str, published: &str) -> usize {
     let output = run(&[
         "extract",
         file.to_str().expect("a UTF-8 path"),
         "--province",
         "p63:84",
         "--published",
-        "2023-01-13",
+        published,
         "--format",
         "csv",
     ]);
@@ -103,38 +109,57 @@ fn its_csv_completed_by_an_editor_passes_validate() {
         String::from_utf8_lossy(&output.stderr)
     );
     let csv = String::from_utf8(output.stdout).expect("UTF-8");
-    let mut lines = csv.lines();
-    let header = lines.next().expect("a header");
+    let mut rows = records(&csv).into_iter();
+    let header = rows.next().expect("a header");
     let observations = fs::read_to_string(dir.join("observations.csv")).expect("observations.csv");
     let data_header = observations.lines().next().expect("a header");
-    assert_eq!(header, format!("{data_header},suggestions,confidence"));
+    assert_eq!(
+        header.join(","),
+        format!("{data_header},suggestions,confidence")
+    );
 
-    // The editor's part: the best suggestion as the indicator, the last two columns dropped.
     let mut appended = observations.clone();
-    let mut rows = 0;
-    for line in lines {
-        let mut row = fields(line);
-        assert_eq!(row.len(), 14, "{line}");
+    let mut count = 0;
+    for mut row in rows {
+        assert_eq!(row.len(), 14, "{row:?}");
         let best = row[12].split(' ').next().unwrap_or("").to_owned();
-        assert!(!best.is_empty(), "a suggestion for {line}");
+        assert!(!best.is_empty(), "a suggestion for {row:?}");
         assert_eq!(row[1], "p63:84");
-        assert_eq!(row[9], "tvx-2023");
+        assert_eq!(row[9], id);
         row[2] = best;
         row.truncate(12);
         appended.push_str(&record(&row));
         appended.push('\n');
-        rows += 1;
+        count += 1;
     }
-    assert!(rows >= 30, "{rows} candidate rows");
     fs::write(dir.join("observations.csv"), appended).expect("observations.csv written");
+    count
+}
 
+/// `validate`'s summary of the data folder `dir`, which must pass.
+fn validated(dir: &Path) -> String {
     let validate = run(&["validate", dir.to_str().expect("a UTF-8 path")]);
-    let summary = String::from_utf8_lossy(&validate.stdout);
+    let summary = String::from_utf8_lossy(&validate.stdout).into_owned();
     assert!(
         validate.status.success(),
         "{summary}\n{}",
         String::from_utf8_lossy(&validate.stderr)
     );
+    summary
+}
+
+#[test]
+fn its_csv_completed_by_an_editor_passes_validate() {
+    let dir = scratch("extract-validate");
+    copy_dir(&data(""), &dir);
+    let observations = fs::read_to_string(dir.join("observations.csv")).expect("observations.csv");
+    // The Trà Vinh 2023 article, added again as if it were a new report.
+    let text = fs::read(data("sources/tv-2023.txt")).expect("the article");
+    let file = add_report(&dir, "tvx-2023", "2023-01-13", &text);
+    let rows = append_extracted(&dir, &file, "tvx-2023", "2023-01-13");
+    assert!(rows >= 30, "{rows} candidate rows");
+
+    let summary = validated(&dir);
     // The report figures before, those of the published tables, and the new report's.
     let tables = fs::read_to_string(dir.join("table_observations.csv"))
         .map_or(0, |text| text.lines().count().saturating_sub(1));
@@ -143,6 +168,33 @@ fn its_csv_completed_by_an_editor_passes_validate() {
         summary.contains(&format!("{total} observations")),
         "{summary}"
     );
+}
+
+/// A qualifier's phrase wrapped inside ("không" / "dưới 80%") is quoted with its line break,
+/// the carriage return of CRLF line ends included, and `validate` finds the quote in the report
+/// and reads the qualifier the extractor proposed.
+#[test]
+fn a_wrapped_qualifier_is_quoted_verbatim_and_passes_validate() {
+    let dir = scratch("extract-wrapped");
+    copy_dir(&data(""), &dir);
+    let text = "Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của tỉnh phải đạt không\r\n\
+                dưới 80% tổng số hồ sơ.\r\nToàn tỉnh đã xây dựng được 1.250 trạm BTS, phủ \
+                sóng tối\r\nthiểu 98% dân số.\r\n";
+    let file = add_report(&dir, "tvw-2024", "2024-12-20", text.as_bytes());
+    assert!(append_extracted(&dir, &file, "tvw-2024", "2024-12-20") >= 2);
+    let appended = fs::read_to_string(dir.join("observations.csv")).expect("observations.csv");
+    for (value, qualifier, phrase) in [
+        ("80", "at_least", "không\r\ndưới 80%"),
+        ("98", "at_least", "tối\r\nthiểu 98%"),
+    ] {
+        let row = records(&appended)
+            .into_iter()
+            .find(|row| row[9] == "tvw-2024" && row[4] == value)
+            .unwrap_or_else(|| panic!("{value} in {appended}"));
+        assert_eq!(row[6], qualifier, "{row:?}");
+        assert!(row[10].contains(phrase), "{row:?}");
+    }
+    validated(&dir);
 }
 
 #[test]

@@ -255,20 +255,29 @@ pub(crate) fn print_rows(
 
 /// `text` with every character that cannot be seen written as `\uXXXX` (valid in JSON too);
 /// line breaks and tabs are kept when `keep_layout`, for text that is several lines on purpose
-/// or a quote of a table's row, which must stay verbatim.
+/// or a quote, which must stay verbatim. A carriage return is kept only before a line feed, as
+/// a report with CRLF line ends wraps a quoted phrase: alone it would send a terminal's cursor
+/// back over what was written.
 pub(crate) fn escaped(text: &str, keep_layout: bool) -> Cow<'_, str> {
-    let hidden = |c: char| is_invisible(c) && !(keep_layout && matches!(c, '\n' | '\t'));
-    if !text.chars().any(hidden) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hidden(c) {
+    let kept = |c: char, after: &str| match c {
+        '\n' | '\t' => keep_layout,
+        '\r' => keep_layout && after.starts_with('\n'),
+        _ => !is_invisible(c),
+    };
+    let mut out = String::new();
+    let mut copied = 0;
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        if !kept(c, &text[end..]) {
+            out.push_str(&text[copied..at]);
             let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
+            copied = end;
         }
     }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -337,6 +346,12 @@ mod tests {
         assert_eq!(escaped("a\nb", true), "a\nb");
         assert_eq!(escaped("a\tb", true), "a\tb");
         assert_eq!(escaped("a\tb", false), "a\\u0009b");
+        assert_eq!(escaped("a\r\nb", true), "a\r\nb");
+        assert_eq!(escaped("a\r\nb", false), "a\\u000d\\u000ab");
+        assert_eq!(
+            escaped("secret\rshown\r", true),
+            "secret\\u000dshown\\u000d"
+        );
         let table = aligned(&[vec!["\u{1b}]0;x\u{7}".to_owned(), "y".to_owned()]]);
         assert_eq!(table, "\\u001b]0;x\\u0007  y\n");
     }
