@@ -288,7 +288,7 @@ impl Pass<'_, '_> {
         );
         let to = text.floor_char_boundary((quote_range.end + SUGGEST_REACH).min(sentence.end));
         let around_quote = from..to.max(from);
-        let suggestions = if units.is_foreign_money() {
+        let suggestions = if units.foreign_money {
             Vec::new()
         } else {
             self.suggester

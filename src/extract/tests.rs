@@ -424,6 +424,30 @@ fn money_in_another_currency_fits_no_indicator() {
 }
 
 #[test]
+fn money_in_another_currency_named_by_a_tables_row_fits_no_indicator() {
+    let text = "| Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n\
+                | Kim ngạch xuất khẩu sản phẩm công nghệ số | triệu USD | 120 |\n\
+                | Doanh thu công nghiệp ICT | tỷ đồng | 350 |\n\n\
+                Chỉ tiêu\tĐVT\t2023\nKim ngạch xuất khẩu phần mềm\tTriệu đô la\t45\n\
+                Vốn đầu tư nước ngoài (triệu USD)\t\t38\nDoanh thu phần mềm (USD)\t\t9.000\n\
+                Số trạm BTS\tTrạm\t1.250\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |written: &str| {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        candidate.unwrap_or_else(|| panic!("{written} in {found:?}"))
+    };
+    for money in ["120", "45", "38", "9.000"] {
+        assert!(by(money).suggestions.is_empty(), "{:?}", by(money));
+    }
+    // In đồng, and a count: suggested.
+    for other in ["350", "1.250"] {
+        assert!(!by(other).suggestions.is_empty(), "{:?}", by(other));
+    }
+    // The scale of "triệu USD" is still the figure's.
+    assert_eq!(by("120").value_in(Unit::Count), Some(120e6));
+}
+
+#[test]
 fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
     let found = results();
     assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));

@@ -52,7 +52,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Currencies other than the đồng, in which no indicator of the catalogue is counted: a figure
 /// in one is money, never a count of the currency ("120 triệu USD"). Read where running text
-/// writes them, after the number; a table's column of units is not read for them.
+/// writes them, after the number, and in any place a table's row names its unit.
 const FOREIGN_CURRENCIES: &[&str] = &["usd", "đô la", "đôla", "đô-la", "eur", "euro"];
 
 /// The longest noun phrase kept, in words.
@@ -75,17 +75,9 @@ pub(super) struct Reading {
     /// `25 tỷ 500 triệu đồng`): its value in the number's scale, and the byte range, relative
     /// to the end of the number, from its digits to the end of its scale word.
     pub remainder: Option<(f64, Range<usize>)>,
-}
-
-impl Reading {
     /// Whether the figure is an amount of a currency other than the đồng, which no unit of the
     /// catalogue measures: it fits no indicator.
-    pub(super) fn is_foreign_money(&self) -> bool {
-        self.unit == Unit::Count
-            && FOREIGN_CURRENCIES
-                .iter()
-                .any(|currency| strip_phrase(&self.counted, currency).is_some())
-    }
+    pub foreign_money: bool,
 }
 
 /// Reads what comes after a number (`rest` is the text right after its last digit).
@@ -140,10 +132,15 @@ pub(super) fn read(rest: &str) -> Reading {
         rate_digits = digits.map(|d| read_len + d.start..read_len + d.end);
         read_len += rate_len;
     }
+    let counted = rest[noun_start..read_len].trim_end();
     Reading {
         unit,
         scale,
-        counted: rest[noun_start..read_len].trim_end().to_owned(),
+        foreign_money: unit == Unit::Count
+            && FOREIGN_CURRENCIES
+                .iter()
+                .any(|currency| strip_phrase(counted, currency).is_some()),
+        counted: counted.to_owned(),
         read_len,
         rate_digits,
         remainder,
@@ -194,7 +191,9 @@ pub(super) fn in_row(
                 .into_iter()
                 .chain(row.units().iter().cloned())
                 .map(|unit| read(&quote[unit]))
-                .find(|unit| unit.unit != Unit::Count)
+                // Another currency than the đồng ("USD" in a column of units, "(USD)" after
+                // the label) names the row's unit as well as a unit of the catalogue does.
+                .find(|unit| unit.unit != Unit::Count || unit.foreign_money)
                 // A scale the row's rule does not see (in a cell with a digit before its
                 // bracket) is not read.
                 .filter(|unit| unit.scale == 1.0)
@@ -206,6 +205,7 @@ pub(super) fn in_row(
     Reading {
         unit: unit.unit,
         scale: unit.scale,
+        foreign_money: unit.foreign_money,
         ..reading
     }
 }
