@@ -10,6 +10,9 @@ use super::SPACES;
 use super::words::ends_with_word;
 use crate::model::Qualifier;
 
+/// The spaces that part two words of a line: a tab parts cells.
+const INLINE_SPACES: [char; 2] = [' ', '\u{a0}'];
+
 /// Qualifier phrases, longest first so that "không quá" wins over "quá".
 const PHRASES: &[(&str, Qualifier)] = &[
     ("không vượt quá", Qualifier::AtMost),
@@ -61,28 +64,50 @@ pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
 }
 
 /// The length in bytes of the end of `text` that is `phrase` (in lower case, its words parted
-/// by one space) in any case, its words parted by spaces or by one line break, if it is one.
+/// by one space) in any case, if it is one, its words parted as [`before_gap`] allows.
 fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     let mut rest = text;
-    let mut wrapped = false;
+    let mut later = "";
     for (i, word) in phrase.rsplit(' ').enumerate() {
         if i > 0 {
-            let spaced = rest.trim_end_matches(SPACES);
-            rest = match spaced.strip_suffix('\n') {
-                // One line break at most: a blank line parts paragraphs.
-                Some(line) if !wrapped => {
-                    wrapped = true;
-                    let line = line.strip_suffix('\r').unwrap_or(line);
-                    line.trim_end_matches(SPACES)
-                }
-                None if spaced.len() < rest.len() => spaced,
-                // Two words run together are one word, not the phrase.
-                _ => return None,
-            };
+            rest = before_gap(rest, later)?;
         }
-        rest = &rest[..rest.len() - ends_with_word(rest, word)?];
+        let start = rest.len() - ends_with_word(rest, word)?;
+        (rest, later) = rest.split_at(start);
     }
     Some(text.len() - rest.len())
+}
+
+/// `text` without the gap at its end that parts two words of a phrase, the later one written
+/// `later`: one space in any case ("KHÔNG DƯỚI"); else spaces or one line break between them
+/// only before a word in lower case, as a sentence wrapped inside the phrase runs on ("không" /
+/// "dưới 80%"). A line that the next one opens with a capital ends a heading or a list's item
+/// ("… còn ít" / "Hơn 60% …"); a tab, a blank line or a table's row ("…\tKhông" / "dưới 50%")
+/// parts cells or paragraphs.
+fn before_gap<'t>(text: &'t str, later: &str) -> Option<&'t str> {
+    let unspaced = |text: &str| !text.ends_with(char::is_whitespace);
+    if let Some(rest) = text
+        .strip_suffix(INLINE_SPACES)
+        .filter(|rest| unspaced(rest))
+    {
+        return Some(rest);
+    }
+    if !later.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let spaced = text.trim_end_matches(INLINE_SPACES);
+    let rest = match spaced.strip_suffix('\n') {
+        Some(line) => {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let row = &line[line.rfind('\n').map_or(0, |at| at + 1)..];
+            if row.contains(['\t', '|']) {
+                return None;
+            }
+            line.trim_end_matches(INLINE_SPACES)
+        }
+        None => spaced,
+    };
+    (rest.len() < text.len() && unspaced(rest)).then_some(rest)
 }
 
 /// The qualifier of a number by the data folder's rule (data/README.md): the word right before
@@ -174,19 +199,40 @@ mod tests {
             ),
             ("đạt tối\nthiểu ", (Qualifier::AtLeast, "tối\nthiểu ".len())),
             (
-                "không\u{a0} quá ",
-                (Qualifier::AtMost, "không\u{a0} quá ".len()),
+                "không\u{a0}quá ",
+                (Qualifier::AtMost, "không\u{a0}quá ".len()),
             ),
+            (
+                "của tỉnh không\nít\nhơn ",
+                (Qualifier::AtLeast, "không\nít\nhơn ".len()),
+            ),
+            ("có ít\nhơn ", (Qualifier::Under, "ít\nhơn ".len())),
+            ("nhiều hơn ", (Qualifier::Over, "hơn ".len())),
             // A blank line parts paragraphs: the phrase is the number's line's alone.
             ("tỷ lệ không\n\ndưới ", (Qualifier::Under, "dưới ".len())),
             (
                 "tỷ lệ không\r\n\r\ndưới ",
                 (Qualifier::Under, "dưới ".len()),
             ),
+            // A line that the next opens with a capital is a heading's or an item's.
+            ("doanh nghiệp còn ít\nHơn ", (Qualifier::Over, "Hơn ".len())),
+            (
+                "chưa có sóng: không\r\nDưới ",
+                (Qualifier::Under, "Dưới ".len()),
+            ),
+            // Cells of a table: parted by a tab, by spaces in columns, or a row above.
+            (
+                "Xã có cáp quang\tKhông\tDưới ",
+                (Qualifier::Under, "Dưới ".len()),
+            ),
+            (
+                "Xã có cáp quang:   Không      Dưới ",
+                (Qualifier::Under, "Dưới ".len()),
+            ),
+            ("Xã\tCó\tKhông\ndưới ", (Qualifier::Under, "dưới ".len())),
+            ("| Xã | Không |\ndưới ", (Qualifier::Under, "dưới ".len())),
             // No space at all between two words makes one word, no phrase.
             ("khôngdưới ", (Qualifier::Exact, 0)),
-            ("có ít\nhơn ", (Qualifier::Under, "ít\nhơn ".len())),
-            ("nhiều hơn ", (Qualifier::Over, "hơn ".len())),
         ] {
             assert_eq!(qualifier_before(before), expected, "{before:?}");
         }
