@@ -12,7 +12,7 @@ use super::layout::Layout;
 use super::periods::PeriodBasis;
 use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
 use super::reasons::{self, Reason, Sight};
-use super::suggest::Suggester;
+use super::suggest::{Suggester, Suggestion};
 use super::text_tables::{Cell, TextTables};
 use super::tokens::{self, Shape, Token};
 use super::{ExtractOptions, language, periods, quote, units};
@@ -174,6 +174,37 @@ impl Pass<'_, '_> {
         reasons::reason(&sight, &self.layout)
     }
 
+    /// The indicators suggested for a figure of `units` whose digits start at `number`, quoted
+    /// by `quote` in `sentence`.
+    fn suggestions(
+        &self,
+        units: &units::Reading,
+        quote: &Range<usize>,
+        number: usize,
+        sentence: &Range<usize>,
+    ) -> Vec<Suggestion> {
+        if units.foreign_money {
+            return Vec::new();
+        }
+        let text = self.text;
+        // The words around the quote tell indicators apart; past a few hundred bytes they are
+        // other figures' (and reading them for every number of a long run-on text costs).
+        let from = text.ceil_char_boundary(
+            quote
+                .start
+                .saturating_sub(SUGGEST_REACH)
+                .max(sentence.start),
+        );
+        let to = text.floor_char_boundary((quote.end + SUGGEST_REACH).min(sentence.end));
+        self.suggester.suggest(
+            units.unit,
+            &units.counted,
+            &text[quote.clone()],
+            &text[quote.start..number.max(quote.start)],
+            &text[from..to.max(from)],
+        )
+    }
+
     fn reject(&mut self, token: &Token, reason: Reason, restates: Option<usize>) {
         let remainder = units::remainder(&self.text[token.span.end..]);
         let (_, written) = self.take_remainder(token, remainder.as_ref());
@@ -278,22 +309,7 @@ impl Pass<'_, '_> {
         }
         let sentence = &reading.sentence;
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);
-        // The words around the quote tell indicators apart; past a few hundred bytes they are
-        // other figures' (and reading them for every number of a long run-on text costs).
-        let from = text.ceil_char_boundary(
-            quote_range
-                .start
-                .saturating_sub(SUGGEST_REACH)
-                .max(sentence.start),
-        );
-        let to = text.floor_char_boundary((quote_range.end + SUGGEST_REACH).min(sentence.end));
-        let around_quote = from..to.max(from);
-        let suggestions = if units.foreign_money {
-            Vec::new()
-        } else {
-            self.suggester
-                .suggest(units.unit, &units.counted, &quote, &text[around_quote])
-        };
+        let suggestions = self.suggestions(&units, &quote_range, token.span.start, sentence);
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {

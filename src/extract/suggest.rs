@@ -13,6 +13,7 @@
 // and so the ranking of close scores, never vary.
 use rustc_hash::FxHashMap as HashMap;
 
+use super::context::contains_phrase;
 use crate::model::{Indicator, Unit};
 
 /// How many suggestions a candidate gets at most.
@@ -27,6 +28,23 @@ const COMMON: &[&str] = &[
     "của", "và", "các", "có", "là", "được", "trong", "tỉnh", "số", "tổng", "trên", "địa", "bàn",
     "theo", "cho", "với", "đã", "từ", "đến", "một", "những", "này", "tính", "bằng", "chia", "toàn",
     "gồm", "như", "báo", "cáo", "nêu", "không", "phải", "hoặc", "đơn", "mọi", "lệ", "tỷ",
+];
+
+/// The parts of an index as reports name them (the DTI's pillars and its shared foundations):
+/// a score stated for one is the part's, which no score of the whole measures.
+const INDEX_PARTS: &[&str] = &[
+    "chính quyền số",
+    "kinh tế số",
+    "xã hội số",
+    "nhận thức số",
+    "chuyển đổi nhận thức",
+    "kiến tạo thể chế",
+    "thể chế số",
+    "hạ tầng số",
+    "nền tảng số",
+    "nhân lực số",
+    "an toàn thông tin",
+    "an ninh mạng",
 ];
 
 /// An indicator proposed for a candidate.
@@ -120,13 +138,14 @@ impl<'a> Suggester<'a> {
     }
 
     /// Indicators for a figure of `unit` counting `counted`, stated by `quote` in `sentence`,
-    /// best first.
+    /// best first; `subject` is the quote's words before the figure.
     #[must_use]
     pub fn suggest(
         &self,
         unit: Unit,
         counted: &str,
         quote: &str,
+        subject: &str,
         sentence: &str,
     ) -> Vec<Suggestion> {
         let mut wanted: HashMap<String, f64> = HashMap::default();
@@ -154,12 +173,23 @@ impl<'a> Suggester<'a> {
         if possible <= 0.0 {
             return Vec::new();
         }
+        let part = index_part(subject);
         let mut scored: Vec<(f64, usize)> = self
             .indicators
             .iter()
             .enumerate()
             .filter_map(|(i, indicator)| {
-                let fit = unit_fit(unit, indicator.unit);
+                // A part's score is not the whole index's: only a score named for the part
+                // fits it ("chỉ số chính quyền số đạt 0,5123" beside the DTI's).
+                let whole = matches!(indicator.unit, Unit::Score0To1 | Unit::Score1To10)
+                    && part.is_some_and(|part| {
+                        !contains_phrase(&indicator.name_vi.to_lowercase(), part)
+                    });
+                let fit = if whole {
+                    0.0
+                } else {
+                    unit_fit(unit, indicator.unit)
+                };
                 // Few words say little: a candidate of one word never scores full marks.
                 let score = (matched[i] / (possible + SLACK) * fit).min(1.0);
                 (score > 0.0).then_some((score, i))
@@ -199,6 +229,20 @@ impl<'a> Suggester<'a> {
             })
             .collect()
     }
+}
+
+/// The one part of an index that `subject` (a quote's words before its figure, as written)
+/// names after any number before it: "chính quyền số" in "Trong đó, chỉ số Chính quyền số
+/// đạt". `None` when it names none, or several, which describe the whole ("gồm ba trụ cột chính
+/// quyền số, kinh tế số và xã hội số").
+fn index_part(subject: &str) -> Option<&'static str> {
+    let subject = subject.to_lowercase();
+    let since_a_number = subject.rsplit(|c: char| c.is_ascii_digit()).next()?;
+    let mut named = INDEX_PARTS
+        .iter()
+        .filter(|part| contains_phrase(since_a_number, part));
+    let part = named.next()?;
+    named.next().is_none().then_some(*part)
 }
 
 /// How well a candidate's unit fits an indicator's: 1 when they agree, 0 when they cannot.
@@ -249,13 +293,19 @@ mod tests {
             indicator("servers", Unit::Count, "Số máy chủ"),
         ];
         let suggester = Suggester::new(&indicators);
-        let found = suggester.suggest(Unit::Count, "trạm BTS", "Toàn tỉnh có 1.208 trạm BTS", "");
+        let found = suggester.suggest(
+            Unit::Count,
+            "trạm BTS",
+            "Toàn tỉnh có 1.208 trạm BTS",
+            "Toàn tỉnh có ",
+            "",
+        );
         assert_eq!(
             found.first().map(|s| s.indicator.as_str()),
             Some("bts_stations")
         );
         assert!(found.iter().all(|s| s.indicator != "bts_4g_share"));
-        let share = suggester.suggest(Unit::Percent, "trạm 4G", "86,18% trạm 4G", "");
+        let share = suggester.suggest(Unit::Percent, "trạm 4G", "86,18% trạm 4G", "", "");
         assert_eq!(
             share.first().map(|s| s.indicator.as_str()),
             Some("bts_4g_share")
@@ -288,6 +338,7 @@ mod tests {
             "hộ gia đình",
             "96,89 % hộ gia đình có điện thoại thông minh",
             "",
+            "",
         );
         let ids: Vec<&str> = found.iter().map(|s| s.indicator.as_str()).collect();
         assert_eq!(
@@ -298,5 +349,47 @@ mod tests {
                 "households_fibre_share"
             ]
         );
+    }
+
+    #[test]
+    fn a_score_of_an_index_part_is_not_the_whole_index() {
+        let indicators = [
+            indicator(
+                "dti_score",
+                Unit::Score0To1,
+                "Chỉ số chuyển đổi số cấp tỉnh (DTI)",
+            ),
+            indicator(
+                "dti_economy",
+                Unit::Score0To1,
+                "Chỉ số kinh tế số cấp tỉnh (DTI)",
+            ),
+        ];
+        let suggester = Suggester::new(&indicators);
+        let proposed = |quote: &str| -> Vec<String> {
+            let subject = &quote[..quote.rfind("0,").expect("a score")];
+            let found = suggester.suggest(Unit::Score0To1, "điểm", quote, subject, quote);
+            found.into_iter().map(|s| s.indicator).collect()
+        };
+        for whole in [
+            "Chỉ số chuyển đổi số (DTI) năm 2023 của tỉnh đạt 0,4526 điểm",
+            "Bộ Chỉ số đánh giá chuyển đổi số cấp tỉnh của tỉnh đạt 0,4526 điểm",
+            "Chỉ số PDTI đạt 0,4526",
+            "Chỉ số DTI, gồm ba trụ cột chính quyền số, kinh tế số và xã hội số, đạt 0,4526",
+            // The part named before an earlier figure is that figure's.
+            "Chính quyền số đạt 0,5123 điểm, chỉ số chuyển đổi số chung đạt 0,4526",
+        ] {
+            assert!(proposed(whole).contains(&"dti_score".into()), "{whole}");
+        }
+        for part in [
+            "Trong đó, chỉ số Chính quyền số đạt 0,5123 điểm",
+            "Trụ cột nhận thức số đạt 0,62",
+            "Chỉ số DTI đạt 0,45, chỉ số thành phần xã hội số 0,40",
+        ] {
+            assert_eq!(proposed(part), Vec::<String>::new(), "{part}");
+        }
+        // A part that has a score of its own.
+        let economy = "chỉ số Kinh tế số đạt 0,3012 điểm";
+        assert_eq!(proposed(economy), vec!["dti_economy".to_owned()]);
     }
 }
