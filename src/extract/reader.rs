@@ -85,6 +85,9 @@ struct Reading {
     value: f64,
     sentence_index: usize,
     sentence: Range<usize>,
+    /// Whether it is a rank ("xếp thứ 12/63"): a figure of the province, but the catalogue's
+    /// indicators are measured, never ranked (the views rank them).
+    ranked: bool,
 }
 
 impl Pass<'_, '_> {
@@ -117,9 +120,12 @@ impl Pass<'_, '_> {
         };
         let sentence_index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(sentence_index, token);
+        let start = token.span.start;
+        let clause_before = clause_tail(&text[sentence.start.min(start)..start]);
         let reading = Reading {
             value,
             sentence_index,
+            ranked: reasons::is_rank(&before(text, start), &clause_before),
             sentence,
         };
         self.propose(token, &reading, tokens);
@@ -175,17 +181,18 @@ impl Pass<'_, '_> {
     }
 
     /// The indicators suggested for a figure of `units` whose digits start at `number`, quoted
-    /// by `quote` in `sentence`.
+    /// by `quote`: none for money in another currency or a rank, which no indicator measures.
     fn suggestions(
         &self,
         units: &units::Reading,
+        reading: &Reading,
         quote: &Range<usize>,
         number: usize,
-        sentence: &Range<usize>,
     ) -> Vec<Suggestion> {
-        if units.foreign_money {
+        if units.foreign_money || reading.ranked {
             return Vec::new();
         }
+        let sentence = &reading.sentence;
         let text = self.text;
         // The words around the quote tell indicators apart; past a few hundred bytes they are
         // other figures' (and reading them for every number of a long run-on text costs).
@@ -307,9 +314,8 @@ impl Pass<'_, '_> {
                 value = reading.value;
             }
         }
-        let sentence = &reading.sentence;
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);
-        let suggestions = self.suggestions(&units, &quote_range, token.span.start, sentence);
+        let suggestions = self.suggestions(&units, reading, &quote_range, token.span.start);
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {

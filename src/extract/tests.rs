@@ -459,6 +459,23 @@ fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
 }
 
 #[test]
+fn a_rank_is_a_figure_that_no_indicator_measures() {
+    let found = beside();
+    // "xếp thứ 20", and the second rank of a clause, "đứng thứ 9 cả nước và thứ 2 khu vực".
+    for rank in ["20", "9", "2"] {
+        let candidate = found.candidates.iter().find(|c| c.written == rank);
+        let candidate = candidate.unwrap_or_else(|| panic!("{rank} in {found:?}"));
+        assert!(candidate.suggestions.is_empty(), "{candidate:?}");
+    }
+    // A count in the same text is suggested.
+    let systems = found.candidates.iter().find(|c| c.written == "24");
+    assert!(
+        systems.is_some_and(|c| !c.suggestions.is_empty()),
+        "{systems:?}"
+    );
+}
+
+#[test]
 fn a_goal_reaches_what_follows_it_and_its_own_part_only() {
     let found = results();
     let by = |w: &str| found.candidates.iter().find(|c| c.written == w).cloned();

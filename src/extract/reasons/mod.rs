@@ -117,6 +117,15 @@ pub(super) struct Sight<'a> {
     pub other_provinces: &'a [String],
 }
 
+/// Whether the number after `before` (the lower-cased words before it on its line, in
+/// `clause_before`, its clause's) is a rank: "xếp thứ 12/63 tỉnh", and a second one the same
+/// clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
+pub(super) fn is_rank(before: &str, clause_before: &str) -> bool {
+    let ranked_again = ends_with_phrase(before, "thứ")
+        && RANK_WORDS.iter().any(|w| contains_phrase(clause_before, w));
+    ranked_again || RANK_WORDS.iter().any(|w| ends_with_phrase(before, w))
+}
+
 /// The reason a number is not a figure, or `None` when it may be one.
 pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     if layout.is_address(sight.start) {
@@ -159,11 +168,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh", and
     // so is a second one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực"); unless
     // its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
-    let ranked_again = ends_with_phrase(before, "thứ")
-        && RANK_WORDS
-            .iter()
-            .any(|w| contains_phrase(sight.clause_before, w));
-    if ranked_again || RANK_WORDS.iter().any(|w| ends_with_phrase(before, w)) {
+    if is_rank(before, sight.clause_before) {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
