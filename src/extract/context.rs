@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::parse::{ends_with_word, is_in_lower_case};
+use crate::parse::{ends_with_word, is_in_lower_case, qualifier_before};
 
 /// How far, in bytes, the extractor looks on either side of a number.
 const WINDOW: usize = 160;
@@ -18,6 +18,17 @@ pub(super) fn before(text: &str, at: usize) -> String {
     let slice = &text[start..at];
     let slice = slice.rsplit('\n').next().unwrap_or(slice);
     slice.to_lowercase()
+}
+
+/// [`before`], from the first word of a qualifier's phrase that the line before began ("tăng
+/// không" / "dưới 10%" gives "tăng không\ndưới "): what the phrase follows is read as if on
+/// one line, as the phrase itself is.
+pub(super) fn words_before(text: &str, at: usize) -> String {
+    let window = &text[text.ceil_char_boundary(at.saturating_sub(WINDOW))..at];
+    let phrase = at - qualifier_before(window).1;
+    let mut words = before(text, phrase);
+    words.push_str(&text[phrase..at].to_lowercase());
+    words
 }
 
 /// The lower-cased text of the same line after `at`, at most [`WINDOW`] bytes.

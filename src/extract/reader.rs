@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::context::{self, after, before, sentence_at, sentences};
+use super::context::{self, after, sentence_at, sentences, words_before};
 use super::layout::Layout;
 use super::periods::PeriodBasis;
 use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
@@ -125,7 +125,7 @@ impl Pass<'_, '_> {
         let reading = Reading {
             value,
             sentence_index,
-            ranked: reasons::is_rank(&before(text, start), &clause_before),
+            ranked: reasons::is_rank(&words_before(text, start), &clause_before),
             sentence,
         };
         self.propose(token, &reading, tokens);
@@ -149,7 +149,7 @@ impl Pass<'_, '_> {
         }
         let index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(index, token);
-        self.reason(token, &before(self.text, token.span.start), &sentence)
+        self.reason(token, &words_before(self.text, token.span.start), &sentence)
     }
 
     /// Whether the digits at byte `at` may be a figure: not a number with a reason not to be.

@@ -371,6 +371,15 @@ fn a_qualifier_wrapped_inside_its_phrase_is_read_whole_and_quoted() {
             assert!(candidate.quote.contains(&phrase), "{candidate:?}");
         }
         stated_by_quotes(&text).expect("validate reads the quotes alike");
+        // A change wrapped after its verb's qualifier is a change wherever the line breaks.
+        let text = format!(
+            "Doanh thu dịch vụ viễn thông tăng không{end}dưới 10% so với năm trước. Số thuê \
+             bao vượt{end}quá 20% kế hoạch năm.{end}"
+        );
+        let found = read(&text, Period::date(2024, 1, Some(20)), &[]);
+        for change in ["10", "20"] {
+            assert_eq!(reason_of(&found, change), Some(Reason::Change), "{change}");
+        }
     }
 }
 
