@@ -13,7 +13,7 @@
 // and so the ranking of close scores, never vary.
 use rustc_hash::FxHashMap as HashMap;
 
-use super::context::contains_phrase;
+use super::context::{contains_phrase, ends_with_phrase, phrase_positions, words};
 use crate::model::{Indicator, Unit};
 
 /// How many suggestions a candidate gets at most.
@@ -30,22 +30,23 @@ const COMMON: &[&str] = &[
     "gồm", "như", "báo", "cáo", "nêu", "không", "phải", "hoặc", "đơn", "mọi", "lệ", "tỷ",
 ];
 
-/// The parts of an index as reports name them (the DTI's pillars and its shared foundations):
-/// a score stated for one is the part's, which no score of the whole measures.
-const INDEX_PARTS: &[&str] = &[
-    "chính quyền số",
-    "kinh tế số",
-    "xã hội số",
-    "nhận thức số",
-    "chuyển đổi nhận thức",
-    "kiến tạo thể chế",
-    "thể chế số",
-    "hạ tầng số",
-    "nền tảng số",
-    "nhân lực số",
-    "an toàn thông tin",
-    "an ninh mạng",
+/// The parts of an index as reports name them (the DTI's pillars and its shared foundations),
+/// each with its other names: a score stated for one is the part's, which no score of the whole
+/// measures.
+const INDEX_PARTS: &[&[&str]] = &[
+    &["chính quyền số"],
+    &["kinh tế số"],
+    &["xã hội số"],
+    &["chuyển đổi nhận thức", "nhận thức số"],
+    &["kiến tạo thể chế", "thể chế số"],
+    &["hạ tầng số", "nền tảng số"],
+    &["nhân lực số"],
+    &["an toàn thông tin", "an ninh mạng"],
 ];
+
+/// Words after which a part's name is what a clause states ("chỉ số chính quyền số đạt"),
+/// rather than what it speaks of ("nhờ xây dựng chính quyền số", "với trọng tâm chính quyền số").
+const PART_HEADS: &[&str] = &["chỉ số", "trụ cột", "thành phần", "lĩnh vực", "trong đó"];
 
 /// An indicator proposed for a candidate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -181,7 +182,7 @@ impl<'a> Suggester<'a> {
             .filter_map(|(i, indicator)| {
                 // A part's score is not the whole index's: only a score named for the part
                 // fits it ("chỉ số chính quyền số đạt 0,5123" beside the DTI's).
-                let whole = matches!(indicator.unit, Unit::Score0To1 | Unit::Score1To10)
+                let whole = indicator.unit == Unit::Score0To1
                     && part.is_some_and(|part| {
                         !contains_phrase(&indicator.name_vi.to_lowercase(), part)
                     });
@@ -232,17 +233,32 @@ impl<'a> Suggester<'a> {
 }
 
 /// The one part of an index that `subject` (a quote's words before its figure, as written)
-/// names after any number before it: "chính quyền số" in "Trong đó, chỉ số Chính quyền số
-/// đạt". `None` when it names none, or several, which describe the whole ("gồm ba trụ cột chính
-/// quyền số, kinh tế số và xã hội số").
+/// states in its last clause, named first there or after a word such as "chỉ số" or "trụ
+/// cột": "Trong đó, chỉ số Chính quyền số đạt". `None` when it states none, or names several,
+/// which describe the whole ("trụ cột chính quyền số và kinh tế số").
 fn index_part(subject: &str) -> Option<&'static str> {
     let subject = subject.to_lowercase();
-    let since_a_number = subject.rsplit(|c: char| c.is_ascii_digit()).next()?;
+    let clause = subject.rsplit([',', ';', ':']).next().unwrap_or(&subject);
+    let positions = |name: &'static str| {
+        phrase_positions(clause, name)
+            // "kinh tế số hóa" is the economy's digitisation, no part.
+            .filter(move |&at| {
+                !words(&clause[at + name.len()..])
+                    .next()
+                    .is_some_and(|w| w == "hóa" || w == "hoá")
+            })
+    };
     let mut named = INDEX_PARTS
         .iter()
-        .filter(|part| contains_phrase(since_a_number, part));
+        .filter(|names| names.iter().any(|&name| positions(name).next().is_some()));
     let part = named.next()?;
-    named.next().is_none().then_some(*part)
+    let stated = part.iter().any(|&name| {
+        positions(name).any(|at| {
+            let before = clause[..at].trim_end();
+            before.is_empty() || PART_HEADS.iter().any(|head| ends_with_phrase(before, head))
+        })
+    });
+    (stated && named.next().is_none()).then_some(part[0])
 }
 
 /// How well a candidate's unit fits an indicator's: 1 when they agree, 0 when they cannot.
@@ -378,6 +394,11 @@ mod tests {
             "Chỉ số DTI, gồm ba trụ cột chính quyền số, kinh tế số và xã hội số, đạt 0,4526",
             // The part named before an earlier figure is that figure's.
             "Chính quyền số đạt 0,5123 điểm, chỉ số chuyển đổi số chung đạt 0,4526",
+            // A part spoken of, not stated.
+            "Nhờ đẩy mạnh xây dựng chính quyền số, chỉ số DTI của tỉnh đạt 0,4526 điểm",
+            "Chỉ số DTI năm 2023 với trọng tâm chính quyền số đạt 0,4526",
+            "Chỉ số DTI theo Quyết định số 922/QĐ-BTTTT về chính quyền số đạt 0,4526",
+            "Chỉ số kinh tế số hóa của tỉnh đạt 0,4526",
         ] {
             assert!(proposed(whole).contains(&"dti_score".into()), "{whole}");
         }
@@ -385,11 +406,28 @@ mod tests {
             "Trong đó, chỉ số Chính quyền số đạt 0,5123 điểm",
             "Trụ cột nhận thức số đạt 0,62",
             "Chỉ số DTI đạt 0,45, chỉ số thành phần xã hội số 0,40",
+            "Chỉ số chính quyền số năm 2023 của tỉnh đạt 0,5012 điểm",
+            // One part by two of its names.
+            "Trong đó, chỉ số Chuyển đổi nhận thức số đạt 0,6200 điểm",
         ] {
             assert_eq!(proposed(part), Vec::<String>::new(), "{part}");
         }
         // A part that has a score of its own.
         let economy = "chỉ số Kinh tế số đạt 0,3012 điểm";
         assert_eq!(proposed(economy), vec!["dti_economy".to_owned()]);
+        // The DTI's parts are no parts of PAPI's scores, from 1 to 10.
+        let papi = [indicator(
+            "papi_e_governance",
+            Unit::Score1To10,
+            "PAPI: Quản trị điện tử (nội dung 8)",
+        )];
+        let suggester = Suggester::new(&papi);
+        let quote = "Nội dung Quản trị điện tử, chỉ số chính quyền số đạt 3,25 điểm";
+        let subject = &quote[..quote.find("3,").expect("a score")];
+        let found = suggester.suggest(Unit::Score1To10, "điểm", quote, subject, quote);
+        assert_eq!(
+            found.first().map(|s| s.indicator.as_str()),
+            Some("papi_e_governance")
+        );
     }
 }
