@@ -189,7 +189,7 @@ impl Pass<'_, '_> {
         quote: &Range<usize>,
         number: usize,
     ) -> Vec<Suggestion> {
-        if units.foreign_money || reading.ranked {
+        if units.foreign_money || reading.ranked && reasons::ranks_nothing_counted(&units.counted) {
             return Vec::new();
         }
         let sentence = &reading.sentence;

@@ -454,6 +454,20 @@ fn money_in_another_currency_named_by_a_tables_row_fits_no_indicator() {
     }
     // The scale of "triệu USD" is still the figure's.
     assert_eq!(by("120").value_in(Unit::Count), Some(120e6));
+    // The currency in the figure's own cell; a column of units that names a count.
+    let text = "| Chỉ tiêu | 2022 | 2023 |\n|---|---|---|\n\
+                | Kim ngạch xuất khẩu sản phẩm công nghệ số | 45 USD | 50 USD |\n\n\
+                | Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n\
+                | Doanh thu phần mềm (USD) | Doanh nghiệp | 38 |\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |written: &str| {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        candidate.unwrap_or_else(|| panic!("{written} in {found:?}"))
+    };
+    for money in ["45", "50"] {
+        assert!(by(money).suggestions.is_empty(), "{:?}", by(money));
+    }
+    assert!(!by("38").suggestions.is_empty(), "{:?}", by("38"));
 }
 
 #[test]
@@ -476,11 +490,18 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
         let candidate = candidate.unwrap_or_else(|| panic!("{rank} in {found:?}"));
         assert!(candidate.suggestions.is_empty(), "{candidate:?}");
     }
-    // A count in the same text is suggested.
+    // A count in the same text is suggested, and so is a count of what is ranked.
     let systems = found.candidates.iter().find(|c| c.written == "24");
     assert!(
         systems.is_some_and(|c| !c.suggestions.is_empty()),
         "{systems:?}"
+    );
+    let text = "Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần.\n";
+    let found = read(text, Period::date(2024, 1, Some(5)), &[]);
+    let pages = found.candidates.iter().find(|c| c.written == "20");
+    assert!(
+        pages.is_some_and(|c| !c.suggestions.is_empty()),
+        "{pages:?}"
     );
 }
 

@@ -184,23 +184,18 @@ pub(super) fn in_row(
         return reading;
     };
     let after = &quote[number.end..];
+    let own = read(row.in_cell(after));
     let unit = if row.gives_unit_to(number.start, after) {
-        match row.scale() {
+        let mut unit = match row.scale() {
             Some((unit, _)) => read(&quote[unit]),
-            None => units_column
-                .into_iter()
-                .chain(row.units().iter().cloned())
-                .map(|unit| read(&quote[unit]))
-                // Another currency than the đồng ("USD" in a column of units, "(USD)" after
-                // the label) names the row's unit as well as a unit of the catalogue does.
-                .find(|unit| unit.unit != Unit::Count || unit.foreign_money)
-                // A scale the row's rule does not see (in a cell with a digit before its
-                // bracket) is not read.
-                .filter(|unit| unit.scale == 1.0)
-                .unwrap_or_else(|| read("")),
-        }
+            None => unit_named(quote, &row, units_column),
+        };
+        // A currency the figure's own cell names ("45 USD") is no unit of the row's rule,
+        // but the money is still another currency's.
+        unit.foreign_money |= own.foreign_money;
+        unit
     } else {
-        read(row.in_cell(after))
+        own
     };
     Reading {
         unit: unit.unit,
@@ -208,6 +203,27 @@ pub(super) fn in_row(
         foreign_money: unit.foreign_money,
         ..reading
     }
+}
+
+/// The unit of a row without a scale: its cell in a column of units (`units_column`), else its
+/// first place for a unit that names one (`parse::QuotedRow::units`), read from `quote`.
+fn unit_named(quote: &str, row: &QuotedRow, units_column: Option<Range<usize>>) -> Reading {
+    let column = units_column.map(|unit| read(&quote[unit]));
+    // A column of units that names what is counted ("Doanh nghiệp") is the row's unit, whatever
+    // currency the label's bracket names.
+    let counts = column.as_ref().is_some_and(|column| {
+        column.unit == Unit::Count && !column.foreign_money && !column.counted.is_empty()
+    });
+    column
+        .into_iter()
+        .chain(row.units().iter().map(|unit| read(&quote[unit.clone()])))
+        // Another currency than the đồng ("USD" in a column of units, "(USD)" after the label)
+        // names the row's unit as well as a unit of the catalogue does.
+        .find(|unit| unit.unit != Unit::Count || unit.foreign_money && !counts)
+        // A scale the row's rule does not see (in a cell with a digit before its bracket) is
+        // not read.
+        .filter(|unit| unit.scale == 1.0)
+        .unwrap_or_else(|| read(""))
 }
 
 /// The smaller amount of an amount in two scales that `rest`, the text right after a number,

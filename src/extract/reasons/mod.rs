@@ -18,7 +18,8 @@ use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
-    NOT_ICT, PASSED, RANK_WORDS, RANKS_PASSED, SHARE_OF, STRUCTURE_NOUNS, TIME_NOUNS, TIME_WORDS,
+    NOT_ICT, PASSED, RANK_PLACES, RANK_WORDS, RANKS_PASSED, SHARE_OF, STRUCTURE_NOUNS, TIME_NOUNS,
+    TIME_WORDS,
 };
 
 /// Why a number of the text is not a candidate figure.
@@ -124,6 +125,13 @@ pub(super) fn is_rank(before: &str, clause_before: &str) -> bool {
     let ranked_again = ends_with_phrase(before, "thứ")
         && RANK_WORDS.iter().any(|w| contains_phrase(clause_before, w));
     ranked_again || RANK_WORDS.iter().any(|w| ends_with_phrase(before, w))
+}
+
+/// Whether `counted`, the words after a number [`is_rank`] found, name no thing it counts but
+/// where it ranks, or nothing: a rank, and not a count of what is ranked.
+pub(super) fn ranks_nothing_counted(counted: &str) -> bool {
+    let counted = counted.to_lowercase();
+    counted.trim().is_empty() || RANK_PLACES.iter().any(|w| starts_with_phrase(&counted, w))
 }
 
 /// The reason a number is not a figure, or `None` when it may be one.

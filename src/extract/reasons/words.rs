@@ -181,6 +181,12 @@ pub(super) const RANKS_PASSED: &[&str] = &["bậc", "hạng"];
 /// Units of a difference, whatever the verb: "cao hơn 5 điểm phần trăm".
 pub(super) const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm %"];
 
+/// Words that may follow a rank's number: where it ranks ("12/63 tỉnh", "thứ 2 khu vực", "9
+/// cả nước"), never what it counts ("xếp hạng 20 trang thông tin" ranks twenty pages).
+pub(super) const RANK_PLACES: &[&str] = &[
+    "tỉnh", "thành", "cả", "khu", "vùng", "toàn", "trong", "trên", "về", "so", "tại",
+];
+
 /// Words after which a number is a rank.
 pub(super) const RANK_WORDS: &[&str] =
     &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
