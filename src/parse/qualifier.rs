@@ -99,8 +99,7 @@ fn before_gap<'t>(text: &'t str, later: &str) -> Option<&'t str> {
     let rest = match spaced.strip_suffix('\n') {
         Some(line) => {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            let row = &line[line.rfind('\n').map_or(0, |at| at + 1)..];
-            if row.contains(['\t', '|']) {
+            if ends_a_tables_row(&line[line.rfind('\n').map_or(0, |at| at + 1)..]) {
                 return None;
             }
             line.trim_end_matches(INLINE_SPACES)
@@ -108,6 +107,15 @@ fn before_gap<'t>(text: &'t str, later: &str) -> Option<&'t str> {
         None => spaced,
     };
     (rest.len() < text.len() && unspaced(rest)).then_some(rest)
+}
+
+/// Whether `line` is a table's row, whose last cell ends it: cells parted by tabs or `|`, the
+/// last of a few words at most. A tab that indents the line, or follows its list mark ("a)\t"
+/// and a sentence), parts no cells.
+fn ends_a_tables_row(line: &str) -> bool {
+    let line = line.trim_start();
+    let last_cell = line.rsplit(['\t', '|']).next().unwrap_or(line);
+    last_cell.len() < line.len() && last_cell.split_whitespace().count() <= 3
 }
 
 /// The qualifier of a number by the data folder's rule (data/README.md): the word right before
@@ -231,6 +239,15 @@ mod tests {
             ),
             ("Xã\tCó\tKhông\ndưới ", (Qualifier::Under, "dưới ".len())),
             ("| Xã | Không |\ndưới ", (Qualifier::Under, "dưới ".len())),
+            // A tab that indents a line, or follows its list mark, parts no cells.
+            (
+                "\tTỷ lệ hộ đạt không\ndưới ",
+                (Qualifier::AtLeast, "không\ndưới ".len()),
+            ),
+            (
+                "a)\tTỷ lệ hộ của tỉnh đạt không\ndưới ",
+                (Qualifier::AtLeast, "không\ndưới ".len()),
+            ),
             // No space at all between two words makes one word, no phrase.
             ("khôngdưới ", (Qualifier::Exact, 0)),
         ] {
