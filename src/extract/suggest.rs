@@ -4,10 +4,11 @@
 //! the candidate (what it counts, weighted double, and its quote). Words are Vietnamese
 //! syllables; pairs of syllables ("máy chủ", "cáp quang", "hộ gia đình") weigh more than single
 //! ones, and words found in many indicators weigh less (inverse document frequency). The unit
-//! must agree: a percentage is not suggested for a count. The score is the share of the
-//! candidate's word weight that the indicator matches, between 0 and 1. The best indicator's
-//! family (look-alikes counted differently) follows it, before the other indicators. This module knows the
-//! indicator list it is given, nothing of the dataset.
+//! must agree: a percentage is not suggested for a count, nor an index's score for a part of
+//! it. The score is the share of the candidate's word weight that the indicator matches,
+//! between 0 and 1. The best indicator's family (look-alikes counted differently) follows it,
+//! before the other indicators. This module knows the indicator list it is given and the names
+//! of the DTI's parts, nothing of the dataset.
 
 // Fx: a fast hash whose order is the same on every run, so that sums over a candidate's terms,
 // and so the ranking of close scores, never vary.
@@ -183,8 +184,9 @@ impl<'a> Suggester<'a> {
                 // A part's score is not the whole index's: only a score named for the part
                 // fits it ("chỉ số chính quyền số đạt 0,5123" beside the DTI's).
                 let whole = indicator.unit == Unit::Score0To1
-                    && part.is_some_and(|part| {
-                        !contains_phrase(&indicator.name_vi.to_lowercase(), part)
+                    && part.is_some_and(|names| {
+                        let name = indicator.name_vi.to_lowercase();
+                        !names.iter().any(|part| contains_phrase(&name, part))
                     });
                 let fit = if whole {
                     0.0
@@ -232,11 +234,11 @@ impl<'a> Suggester<'a> {
     }
 }
 
-/// The one part of an index that `subject` (a quote's words before its figure, as written)
-/// states in its last clause, named first there or after a word such as "chỉ số" or "trụ
+/// The names of the one part of an index that `subject` (a quote's words before its figure, as
+/// written) states in its last clause, named first there or after a word such as "chỉ số" or "trụ
 /// cột": "Trong đó, chỉ số Chính quyền số đạt". `None` when it states none, or names several,
 /// which describe the whole ("trụ cột chính quyền số và kinh tế số").
-fn index_part(subject: &str) -> Option<&'static str> {
+fn index_part(subject: &str) -> Option<&'static [&'static str]> {
     let subject = subject.to_lowercase();
     let clause = subject.rsplit([',', ';', ':']).next().unwrap_or(&subject);
     let positions = |name: &'static str| {
@@ -258,7 +260,7 @@ fn index_part(subject: &str) -> Option<&'static str> {
             before.is_empty() || PART_HEADS.iter().any(|head| ends_with_phrase(before, head))
         })
     });
-    (stated && named.next().is_none()).then_some(part[0])
+    (stated && named.next().is_none()).then_some(*part)
 }
 
 /// How well a candidate's unit fits an indicator's: 1 when they agree, 0 when they cannot.

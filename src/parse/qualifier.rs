@@ -49,8 +49,8 @@ const PHRASES: &[(&str, Qualifier)] = &[
 /// (0 for [`Qualifier::Exact`]). The phrase ends on the number's own line: a line that ends with
 /// a qualifier's word is as often a heading or a finished clause ("các kết quả nêu trên", "ngày
 /// càng tốt hơn") as a sentence wrapped before its number. A phrase of several words may be
-/// wrapped inside ("không" / "dưới 80%" is at least 80, never under it): its words are parted by
-/// spaces or by one line break, and a quote that starts with the phrase holds that break.
+/// wrapped inside ("không" / "dưới 80%" is at least 80, never under it), into a line that runs
+/// on in lower case (`before_gap`), and a quote that starts with the phrase holds that break.
 #[must_use]
 pub(crate) fn qualifier_before(before: &str) -> (Qualifier, usize) {
     let trimmed = before.trim_end_matches(SPACES);
