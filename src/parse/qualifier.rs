@@ -92,10 +92,19 @@ fn before_gap<'t>(text: &'t str, later: &str) -> Option<&'t str> {
     {
         return Some(rest);
     }
-    if !later.starts_with(char::is_lowercase) {
+    let spaced = text.trim_end_matches(INLINE_SPACES);
+    // A heading in capitals runs on too ("KHÔNG  DƯỚI"), where cells aligned by spaces each
+    // open with one ("Không      Dưới").
+    let capitals = |word: &str| !word.chars().any(char::is_lowercase);
+    let heading = capitals(later)
+        && !spaced.ends_with('\n')
+        && spaced
+            .split(char::is_whitespace)
+            .next_back()
+            .is_some_and(capitals);
+    if !(later.starts_with(char::is_lowercase) || heading) {
         return None;
     }
-    let spaced = text.trim_end_matches(INLINE_SPACES);
     let rest = match spaced.strip_suffix('\n') {
         Some(line) => {
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -237,6 +246,11 @@ mod tests {
                 "Xã có cáp quang:   Không      Dưới ",
                 (Qualifier::Under, "Dưới ".len()),
             ),
+            (
+                "TỶ LỆ KHÔNG  DƯỚI ",
+                (Qualifier::AtLeast, "KHÔNG  DƯỚI ".len()),
+            ),
+            ("TỶ LỆ KHÔNG\nDƯỚI ", (Qualifier::Under, "DƯỚI ".len())),
             ("Xã\tCó\tKhông\ndưới ", (Qualifier::Under, "dưới ".len())),
             ("| Xã | Không |\ndưới ", (Qualifier::Under, "dưới ".len())),
             // A tab that indents a line, or follows its list mark, parts no cells.
