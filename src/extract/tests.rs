@@ -496,6 +496,19 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
         systems.is_some_and(|c| !c.suggestions.is_empty()),
         "{systems:?}"
     );
+    let text = "Chỉ số DTI của tỉnh năm 2023 đứng ở vị trí 12, tăng 3 bậc. Thứ hạng 15 của \
+                PAPI giữ nguyên. Camera được lắp tại 120 vị trí.\n";
+    let found = read(text, Period::date(2024, 1, Some(5)), &[]);
+    for rank in ["12", "15"] {
+        let candidate = found.candidates.iter().find(|c| c.written == rank);
+        let candidate = candidate.unwrap_or_else(|| panic!("{rank} in {found:?}"));
+        assert!(candidate.suggestions.is_empty(), "{candidate:?}");
+    }
+    let places = found.candidates.iter().find(|c| c.written == "120");
+    assert!(
+        places.is_some_and(|c| !c.suggestions.is_empty()),
+        "{places:?}"
+    );
     let text = "Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần.\n";
     let found = read(text, Period::date(2024, 1, Some(5)), &[]);
     let pages = found.candidates.iter().find(|c| c.written == "20");

@@ -188,5 +188,12 @@ pub(super) const RANK_PLACES: &[&str] = &[
 ];
 
 /// Words after which a number is a rank.
-pub(super) const RANK_WORDS: &[&str] =
-    &["xếp thứ", "đứng thứ", "xếp hạng", "hạng thứ", "đứng hạng"];
+pub(super) const RANK_WORDS: &[&str] = &[
+    "xếp thứ",
+    "đứng thứ",
+    "xếp hạng",
+    "hạng thứ",
+    "đứng hạng",
+    "thứ hạng",
+    "vị trí",
+];
