@@ -1,0 +1,210 @@
+//! What a number is: a change, money in đồng or another currency, a rank, a level with its
+//! qualifier, wrapped or not.
+
+use super::*;
+
+#[test]
+fn a_signed_number_is_a_change_and_a_mark_before_it_is_not_a_sign() {
+    let text = "Doanh thu bưu chính tăng trưởng -2,5% so với năm 2022. Thuê bao 2G giảm \u{2212}12% \
+                so với năm trước; số dịch vụ công tăng (+5,3%).\n-100% xã có cáp quang.\n";
+    let found = read(text, Period::date(2023, 1, Some(20)), &[]);
+    for signed in ["2,5", "12", "5,3"] {
+        assert_eq!(reason_of(&found, signed), Some(Reason::Change), "{signed}");
+    }
+    let marked = found.candidates.iter().find(|c| c.written == "100");
+    assert_eq!(
+        marked.map(|c| c.quote.as_str()),
+        Some("100% xã có cáp quang")
+    );
+}
+
+#[test]
+fn millions_abbreviated_before_the_currency_are_money() {
+    let text = "Kinh phí đầu tư hạ tầng số năm 2023 là 1.250 Tr.đồng.\n\
+                Chỉ tiêu\tĐơn vị\tNăm 2023\n\
+                Kinh phí thuê dịch vụ CNTT\ttr.đ\t830,5\n\
+                Doanh thu bưu chính đạt 45 trđ/tháng.\n";
+    let found = read(text, Period::date(2024, 1, Some(20)), &[]);
+    for (written, value) in [("1.250", 1250.0), ("830,5", 830.5), ("45", 45.0)] {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        let candidate = candidate.expect(written);
+        assert_eq!(candidate.unit, Unit::VndMillion, "{written}");
+        assert_eq!(
+            candidate.value_in(Unit::VndMillion),
+            Some(value),
+            "{written}"
+        );
+    }
+    stated_by_quotes(text).expect("every figure stated by its quote");
+    let spaced = read("Doanh thu đạt 5 tr đồng.", None, &[]);
+    assert_eq!(
+        spaced.candidates.first().map(|c| c.unit),
+        Some(Unit::VndMillion)
+    );
+}
+
+#[test]
+fn a_lines_last_word_is_not_the_next_lines_qualifier() {
+    let text = "Đánh giá chung về các kết quả nêu trên\n85% số xã đã có điểm phục vụ bưu \
+                chính.\r\nChất lượng dịch vụ ngày càng tốt hơn\r\n72% hộ gia đình dùng cáp quang.\n";
+    let found = read(text, Period::date(2024, 1, Some(20)), &[]);
+    for written in ["85", "72"] {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        let candidate = candidate.expect(written);
+        assert_eq!(candidate.qualifier, Qualifier::Exact, "{written}");
+        assert!(!candidate.quote.contains(['\n', '\r']), "{candidate:?}");
+    }
+}
+
+#[test]
+fn a_qualifier_wrapped_inside_its_phrase_is_read_whole_and_quoted() {
+    for end in ["\n", "\r\n"] {
+        let text = format!(
+            "Tỷ lệ hồ sơ trực tuyến toàn trình phải đạt không{end}dưới 80% tổng số hồ sơ.{end}\
+             Toàn tỉnh có ít{end}hơn 15 doanh nghiệp công nghệ số.{end}"
+        );
+        let found = read(&text, Period::date(2024, 1, Some(20)), &[]);
+        for (written, qualifier, phrase) in [
+            ("80", Qualifier::AtLeast, format!("không{end}dưới 80%")),
+            ("15", Qualifier::Under, format!("ít{end}hơn 15 doanh")),
+        ] {
+            let candidate = found.candidates.iter().find(|c| c.written == written);
+            let candidate = candidate.expect(written);
+            assert_eq!(candidate.qualifier, qualifier, "{candidate:?}");
+            assert!(candidate.quote.contains(&phrase), "{candidate:?}");
+        }
+        stated_by_quotes(&text).expect("validate reads the quotes alike");
+        // A change wrapped after its verb's qualifier is a change wherever the line breaks.
+        let text = format!(
+            "Doanh thu dịch vụ viễn thông tăng không{end}dưới 10% so với năm trước. Số thuê \
+             bao vượt{end}quá 20% kế hoạch năm.{end}"
+        );
+        let found = read(&text, Period::date(2024, 1, Some(20)), &[]);
+        for change in ["10", "20"] {
+            assert_eq!(reason_of(&found, change), Some(Reason::Change), "{change}");
+        }
+    }
+}
+
+#[test]
+fn passing_a_plan_by_a_number_is_a_change_and_passing_a_level_is_over_it() {
+    let text = "Doanh thu dịch vụ viễn thông vượt 12% kế hoạch năm. Số thuê bao băng rộng \
+                vượt 8,5% so với cùng kỳ. Chỉ số DTI của tỉnh vượt 3 bậc. Doanh thu bưu chính \
+                vượt 6% so với năm 2022. Doanh thu đạt 1.250 tỷ đồng, vượt 150 tỷ đồng so với \
+                cùng kỳ năm trước. Số thuê bao vượt 1.200 thuê bao so với cùng kỳ. Tỷ lệ hồ sơ \
+                vượt 7% so với dự kiến. Doanh thu viễn thông vượt kế hoạch 15%.\n\
+                Tỷ lệ phủ sóng 4G vượt 95%, so với năm trước cao hơn. Tỷ lệ hộ có cáp quang \
+                vượt quá 70% số hộ. Tỷ lệ trường học có Internet băng rộng vượt 96% trường các \
+                bậc học. Tỷ lệ hồ sơ trực tuyến vượt 90% so với tổng số hồ sơ. Đã hoàn thành \
+                vượt 91% hạng mục. Tỷ lệ hộ có điện thoại thông minh đạt 85%, vượt mục tiêu \
+                80% đề ra.\n";
+    let found = read(text, Period::date(2024, 1, Some(20)), &[]);
+    for passed in ["12", "8,5", "3", "6", "150", "1.200", "7", "15"] {
+        assert_eq!(reason_of(&found, passed), Some(Reason::Change), "{passed}");
+    }
+    // A level passed: over it, its part of the clause naming no plan, time or rank.
+    for level in ["95", "70", "96", "90", "91"] {
+        let candidate = found.candidates.iter().find(|c| c.written == level);
+        assert_eq!(
+            candidate.map(|c| c.qualifier),
+            Some(Qualifier::Over),
+            "{level}"
+        );
+    }
+    // The goal's own value.
+    assert!(found.candidates.iter().any(|c| c.written == "80"));
+}
+
+#[test]
+fn money_in_another_currency_fits_no_indicator() {
+    let text = "Kim ngạch xuất khẩu sản phẩm điện tử, phần mềm đạt 120 triệu USD. Vốn FDI vào \
+                công nghệ thông tin đạt 15,5 triệu đô la Mỹ. Toàn tỉnh có 120 trạm BTS và 5 đô \
+                thị thông minh.\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |quoted: &str| found.candidates.iter().find(|c| c.quote.contains(quoted));
+    for money in ["120 triệu USD", "15,5 triệu đô la"] {
+        let candidate = by(money).expect(money);
+        assert!(candidate.suggestions.is_empty(), "{candidate:?}");
+    }
+    // A count, and "đô thị" (towns), are no money.
+    for count in ["120 trạm BTS", "5 đô thị"] {
+        assert!(
+            by(count).is_some_and(|c| !c.suggestions.is_empty()),
+            "{count}"
+        );
+    }
+}
+
+#[test]
+fn money_in_another_currency_named_by_a_tables_row_fits_no_indicator() {
+    let text = "| Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n\
+                | Kim ngạch xuất khẩu sản phẩm công nghệ số | triệu USD | 120 |\n\
+                | Doanh thu công nghiệp ICT | tỷ đồng | 350 |\n\n\
+                Chỉ tiêu\tĐVT\t2023\nKim ngạch xuất khẩu phần mềm\tTriệu đô la\t45\n\
+                Vốn đầu tư nước ngoài (triệu USD)\t\t38\nDoanh thu phần mềm (USD)\t\t9.000\n\
+                Số trạm BTS\tTrạm\t1.250\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |written: &str| {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        candidate.unwrap_or_else(|| panic!("{written} in {found:?}"))
+    };
+    for money in ["120", "45", "38", "9.000"] {
+        assert!(by(money).suggestions.is_empty(), "{:?}", by(money));
+    }
+    // In đồng, and a count: suggested.
+    for other in ["350", "1.250"] {
+        assert!(!by(other).suggestions.is_empty(), "{:?}", by(other));
+    }
+    // The scale of "triệu USD" is still the figure's.
+    assert_eq!(by("120").value_in(Unit::Count), Some(120e6));
+    // The currency in the figure's own cell; a column of units that names a count.
+    let text = "| Chỉ tiêu | 2022 | 2023 |\n|---|---|---|\n\
+                | Kim ngạch xuất khẩu sản phẩm công nghệ số | 45 USD | 50 USD |\n\n\
+                | Chỉ tiêu | Đơn vị | 2023 |\n|---|---|---|\n\
+                | Doanh thu phần mềm (USD) | Doanh nghiệp | 38 |\n";
+    let found = read(text, Period::date(2024, 1, Some(10)), &[]);
+    let by = |written: &str| {
+        let candidate = found.candidates.iter().find(|c| c.written == written);
+        candidate.unwrap_or_else(|| panic!("{written} in {found:?}"))
+    };
+    for money in ["45", "50"] {
+        assert!(by(money).suggestions.is_empty(), "{:?}", by(money));
+    }
+    assert!(!by("38").suggestions.is_empty(), "{:?}", by("38"));
+}
+
+#[test]
+fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
+    let found = results();
+    assert_eq!(reason_of(&found, "6,2"), Some(Reason::Change));
+    assert_eq!(reason_of(&found, "7"), Some(Reason::Change));
+    // "mức độ 3 và 4": both are levels; the rank stays a figure.
+    assert_eq!(reason_of(&found, "3"), Some(Reason::Name));
+    assert_eq!(reason_of(&found, "4"), Some(Reason::Name));
+    assert!(found.candidates.iter().any(|c| c.written == "38/63"));
+}
+
+/// Whether the figure written `written` is proposed with suggestions (it must be proposed).
+fn suggested(found: &Extraction, written: &str) -> bool {
+    let candidate = found.candidates.iter().find(|c| c.written == written);
+    let candidate = candidate.unwrap_or_else(|| panic!("{written} in {found:?}"));
+    !candidate.suggestions.is_empty()
+}
+
+#[test]
+fn a_rank_is_a_figure_that_no_indicator_measures() {
+    let found = beside();
+    // "xếp thứ 20", and the second rank of a clause, "đứng thứ 9 cả nước và thứ 2 khu vực";
+    // a count in the same text.
+    for (written, count) in [("20", false), ("9", false), ("2", false), ("24", true)] {
+        assert_eq!(suggested(&found, written), count, "{written}");
+    }
+    let text = "Chỉ số DTI của tỉnh năm 2023 đứng ở vị trí 12, tăng 3 bậc. Thứ hạng 15 của \
+                PAPI giữ nguyên. Camera được lắp tại 120 vị trí. Năm 2023, Sở đã đánh giá, \
+                xếp hạng 20 trang thông tin điện tử thành phần.\n";
+    let found = read(text, Period::date(2024, 1, Some(5)), &[]);
+    // Ranks, and counts: of places, and of what is ranked.
+    for (written, count) in [("12", false), ("15", false), ("120", true), ("20", true)] {
+        assert_eq!(suggested(&found, written), count, "{written}");
+    }
+}
