@@ -11,7 +11,7 @@ use super::context::{self, after, sentence_at, sentences, words_before};
 use super::layout::Layout;
 use super::periods::PeriodBasis;
 use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
-use super::reasons::{self, Reason, Sight};
+use super::reasons::{self, Rank, Reason, Sight};
 use super::suggest::{Suggester, Suggestion};
 use super::text_tables::{Cell, TextTables};
 use super::tokens::{self, Shape, Token};
@@ -85,9 +85,9 @@ struct Reading {
     value: f64,
     sentence_index: usize,
     sentence: Range<usize>,
-    /// Whether it is a rank ("xếp thứ 12/63"): a figure of the province, but the catalogue's
-    /// indicators are measured, never ranked (the views rank them).
-    ranked: bool,
+    /// Whether it is a rank ("xếp thứ 12/63"), and how surely: a figure of the province, but
+    /// the catalogue's indicators are measured, never ranked (the views rank them).
+    rank: Option<Rank>,
 }
 
 impl Pass<'_, '_> {
@@ -125,7 +125,7 @@ impl Pass<'_, '_> {
         let reading = Reading {
             value,
             sentence_index,
-            ranked: reasons::is_rank(&words_before(text, start), &clause_before),
+            rank: reasons::rank_of(&words_before(text, start), &clause_before),
             sentence,
         };
         self.propose(token, &reading, tokens);
@@ -189,7 +189,12 @@ impl Pass<'_, '_> {
         quote: &Range<usize>,
         number: usize,
     ) -> Vec<Suggestion> {
-        if units.foreign_money || reading.ranked && reasons::ranks_nothing_counted(&units.counted) {
+        let rank = match reading.rank {
+            Some(Rank::Certain) => true,
+            Some(Rank::OrCount) => reasons::ranks_nothing_counted(&units.counted),
+            None => false,
+        };
+        if units.foreign_money || rank {
             return Vec::new();
         }
         let sentence = &reading.sentence;

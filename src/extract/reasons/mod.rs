@@ -118,17 +118,36 @@ pub(super) struct Sight<'a> {
     pub other_provinces: &'a [String],
 }
 
-/// Whether the number after `before` (the lower-cased words before it on its line, in
-/// `clause_before`, its clause's) is a rank: "xếp thứ 12/63 tỉnh", and a second one the same
-/// clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
-pub(super) fn is_rank(before: &str, clause_before: &str) -> bool {
-    let ranked_again = ends_with_phrase(before, "thứ")
-        && RANK_WORDS.iter().any(|w| contains_phrase(clause_before, w));
-    ranked_again || RANK_WORDS.iter().any(|w| ends_with_phrase(before, w))
+/// How surely a number is a rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rank {
+    /// After "xếp thứ", "đứng thứ", "thứ hạng" and the like: a rank, whatever follows it.
+    Certain,
+    /// After "xếp hạng", which also ranks things counted ("xếp hạng 20 trang thông tin"): a
+    /// rank unless the words after it name what it counts ([`ranks_nothing_counted`]).
+    OrCount,
 }
 
-/// Whether `counted`, the words after a number [`is_rank`] found, name no thing it counts but
-/// where it ranks, or nothing: a rank, and not a count of what is ranked.
+/// Whether the number after `before` (the lower-cased words before it on its line, in
+/// `clause_before`, its clause's) is a rank, and how surely: "xếp thứ 12/63 tỉnh", and a second
+/// one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
+pub(super) fn rank_of(before: &str, clause_before: &str) -> Option<Rank> {
+    let ranked_again = ends_with_phrase(before, "thứ")
+        && RANK_WORDS.iter().any(|w| contains_phrase(clause_before, w));
+    if ranked_again {
+        return Some(Rank::Certain);
+    }
+    let word = RANK_WORDS.iter().find(|w| ends_with_phrase(before, w))?;
+    Some(if *word == "xếp hạng" {
+        Rank::OrCount
+    } else {
+        Rank::Certain
+    })
+}
+
+/// Whether `counted`, the words after a number ranked "xếp hạng", name where it ranks
+/// ("12/63 tỉnh", "năm 2023", "ở khu vực") or nothing: a rank, and not a count of what is
+/// ranked.
 pub(super) fn ranks_nothing_counted(counted: &str) -> bool {
     let counted = counted.to_lowercase();
     counted.trim().is_empty() || RANK_PLACES.iter().any(|w| starts_with_phrase(&counted, w))
@@ -176,7 +195,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh", and
     // so is a second one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực"); unless
     // its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
-    if is_rank(before, sight.clause_before) {
+    if rank_of(before, sight.clause_before).is_some() {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }

@@ -184,7 +184,8 @@ pub(super) const DIFFERENCE_UNITS: &[&str] = &["điểm phần trăm", "điểm 
 /// Words that may follow a rank's number: where it ranks ("12/63 tỉnh", "thứ 2 khu vực", "9
 /// cả nước"), never what it counts ("xếp hạng 20 trang thông tin" ranks twenty pages).
 pub(super) const RANK_PLACES: &[&str] = &[
-    "tỉnh", "thành", "cả", "khu", "vùng", "toàn", "trong", "trên", "về", "so", "tại",
+    "tỉnh", "thành", "cả", "khu", "vùng", "toàn", "trong", "trên", "về", "so", "tại", "năm", "ở",
+    "sau", "nhóm", "của",
 ];
 
 /// Words after which a number is a rank.
@@ -195,5 +196,4 @@ pub(super) const RANK_WORDS: &[&str] = &[
     "hạng thứ",
     "đứng hạng",
     "thứ hạng",
-    "vị trí",
 ];

@@ -199,12 +199,18 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
     for (written, count) in [("20", false), ("9", false), ("2", false), ("24", true)] {
         assert_eq!(suggested(&found, written), count, "{written}");
     }
-    let text = "Chỉ số DTI của tỉnh năm 2023 đứng ở vị trí 12, tăng 3 bậc. Thứ hạng 15 của \
-                PAPI giữ nguyên. Camera được lắp tại 120 vị trí. Năm 2023, Sở đã đánh giá, \
-                xếp hạng 20 trang thông tin điện tử thành phần.\n";
+    let text = "Chỉ số DTI của tỉnh xếp thứ 12 năm 2023. Thứ hạng 15 của PAPI giữ nguyên. \
+                Chỉ số DTI xếp hạng 13 ở khu vực Tây Nam Bộ. Camera được lắp tại 120 vị trí. \
+                Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần.\n";
     let found = read(text, Period::date(2024, 1, Some(5)), &[]);
-    // Ranks, and counts: of places, and of what is ranked.
-    for (written, count) in [("12", false), ("15", false), ("120", true), ("20", true)] {
+    // Ranks, whatever follows them; a count of places, and a count of what is ranked.
+    for (written, count) in [
+        ("12", false),
+        ("15", false),
+        ("13", false),
+        ("120", true),
+        ("20", true),
+    ] {
         assert_eq!(suggested(&found, written), count, "{written}");
     }
 }
