@@ -47,7 +47,19 @@ const INDEX_PARTS: &[&[&str]] = &[
 
 /// Words after which a part's name is what a clause states ("chỉ số chính quyền số đạt"),
 /// rather than what it speaks of ("nhờ xây dựng chính quyền số", "với trọng tâm chính quyền số").
-const PART_HEADS: &[&str] = &["chỉ số", "trụ cột", "thành phần", "lĩnh vực", "trong đó"];
+const PART_HEADS: &[&str] = &[
+    "chỉ số",
+    "trụ cột",
+    "thành phần",
+    "lĩnh vực",
+    "trong đó",
+    "riêng",
+    "điểm",
+];
+
+/// The most words a clause before a figure may have and still leave its subject to the
+/// clause before it: "Trụ cột Chính quyền số: 0,5123", "Về chính quyền số, tỉnh đạt 0,5345".
+const SUBJECTLESS_WORDS: usize = 3;
 
 /// An indicator proposed for a candidate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -240,7 +252,12 @@ impl<'a> Suggester<'a> {
 /// which describe the whole ("trụ cột chính quyền số và kinh tế số").
 fn index_part(subject: &str) -> Option<&'static [&'static str]> {
     let subject = subject.to_lowercase();
-    let clause = subject.rsplit([',', ';', ':']).next().unwrap_or(&subject);
+    let mut clauses = subject.rsplit([',', ';', ':']);
+    let last = clauses.next().unwrap_or(&subject);
+    let clause = match clauses.next() {
+        Some(before) if words(last).count() <= SUBJECTLESS_WORDS => before,
+        _ => last,
+    };
     let positions = |name: &'static str| {
         phrase_positions(clause, name)
             // "kinh tế số hóa" is the economy's digitisation, no part.
@@ -256,8 +273,12 @@ fn index_part(subject: &str) -> Option<&'static [&'static str]> {
     let part = named.next()?;
     let stated = part.iter().any(|&name| {
         positions(name).any(|at| {
-            let before = clause[..at].trim_end();
-            before.is_empty() || PART_HEADS.iter().any(|head| ends_with_phrase(before, head))
+            // Past a list's mark or a bracket ("- Chính quyền số: 0,5555").
+            let before = clause[..at].trim_end_matches(|c: char| !c.is_alphanumeric());
+            // "Về chính quyền số, …" opening its clause: about the part, as its subject.
+            before.is_empty()
+                || before.trim() == "về"
+                || PART_HEADS.iter().any(|head| ends_with_phrase(before, head))
         })
     });
     (stated && named.next().is_none()).then_some(*part)
@@ -407,6 +428,11 @@ mod tests {
         for part in [
             "Trong đó, chỉ số Chính quyền số đạt 0,5123 điểm",
             "Trụ cột nhận thức số đạt 0,62",
+            "Trụ cột Chính quyền số: 0,5123 điểm",
+            "- Chính quyền số: 0,5555 điểm",
+            "Về chính quyền số, tỉnh đạt 0,5345 điểm",
+            "Chỉ số DTI đạt 0,4627 điểm, riêng chính quyền số đạt 0,5678 điểm",
+            "Điểm chính quyền số của tỉnh là 0,6012",
             "Chỉ số DTI đạt 0,45, chỉ số thành phần xã hội số 0,40",
             "Chỉ số chính quyền số năm 2023 của tỉnh đạt 0,5012 điểm",
             // One part by two of its names.
