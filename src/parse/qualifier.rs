@@ -93,10 +93,11 @@ fn before_gap<'t>(text: &'t str, later: &str) -> Option<&'t str> {
         return Some(rest);
     }
     let spaced = text.trim_end_matches(INLINE_SPACES);
-    // A heading in capitals runs on too ("KHÔNG  DƯỚI"), where cells aligned by spaces each
-    // open with one ("Không      Dưới").
+    // A heading in capitals runs on too ("KHÔNG  DƯỚI"), where cells aligned by spaces are
+    // parted by more of them, or each open with one ("Không      Dưới").
     let capitals = |word: &str| !word.chars().any(char::is_lowercase);
     let heading = capitals(later)
+        && text[spaced.len()..].chars().count() <= 3
         && !spaced.ends_with('\n')
         && spaced
             .split(char::is_whitespace)
@@ -251,6 +252,10 @@ mod tests {
                 (Qualifier::AtLeast, "KHÔNG  DƯỚI ".len()),
             ),
             ("TỶ LỆ KHÔNG\nDƯỚI ", (Qualifier::Under, "DƯỚI ".len())),
+            (
+                "TRÊN 80%      KHÔNG      DƯỚI ",
+                (Qualifier::Under, "DƯỚI ".len()),
+            ),
             ("Xã\tCó\tKhông\ndưới ", (Qualifier::Under, "dưới ".len())),
             ("| Xã | Không |\ndưới ", (Qualifier::Under, "dưới ".len())),
             // A tab that indents a line, or follows its list mark, parts no cells.
