@@ -4,9 +4,14 @@
 /** Runs `collect` on each page of a paged list inside `scope` and returns all it found. */
 export async function everyPage(scope, collect) {
   const found = [...await collect()];
-  const next = scope.locator('.pager button[data-page=next]').first();
+  const pager = scope.locator('.pager').first();
+  const next = pager.locator('button[data-page=next]');
   while (await next.count() && await next.isEnabled()) {
+    const shown = await pager.locator('.pager-status').textContent();
     await next.click();
+    // The next page is drawn once the engine answers, which may be after the click returns:
+    // read it only when the pager says it is shown.
+    await pager.locator('.pager-status').filter({ hasNotText: shown }).waitFor();
     found.push(...await collect());
   }
   return found;
