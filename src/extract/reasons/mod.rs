@@ -133,16 +133,16 @@ pub(super) enum Rank {
 /// one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
 pub(super) fn rank_of(before: &str, clause_before: &str) -> Option<Rank> {
     let ranked_again = ends_with_phrase(before, "thứ")
-        && RANK_WORDS.iter().any(|w| contains_phrase(clause_before, w));
+        && RANK_WORDS
+            .iter()
+            .any(|(w, _)| contains_phrase(clause_before, w));
     if ranked_again {
         return Some(Rank::Certain);
     }
-    let word = RANK_WORDS.iter().find(|w| ends_with_phrase(before, w))?;
-    Some(if *word == "xếp hạng" {
-        Rank::OrCount
-    } else {
-        Rank::Certain
-    })
+    RANK_WORDS
+        .iter()
+        .find(|(w, _)| ends_with_phrase(before, w))
+        .map(|&(_, rank)| rank)
 }
 
 /// Whether `counted`, the words after a number ranked "xếp hạng", name where it ranks

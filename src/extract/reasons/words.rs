@@ -2,6 +2,8 @@
 //! time, structure and place, words of figures that are not about ICT, of change and of rank.
 //! Vietnamese writing's, never a particular report's; lower case, as the rules compare them.
 
+use super::Rank;
+
 /// Kinds of document whose numbers are written after their name, with or without "số".
 pub(super) const DOCUMENTS: &[&str] = &[
     "nghị quyết",
@@ -188,12 +190,12 @@ pub(super) const RANK_PLACES: &[&str] = &[
     "sau", "nhóm", "của",
 ];
 
-/// Words after which a number is a rank.
-pub(super) const RANK_WORDS: &[&str] = &[
-    "xếp thứ",
-    "đứng thứ",
-    "xếp hạng",
-    "hạng thứ",
-    "đứng hạng",
-    "thứ hạng",
+/// Words after which a number is a rank, and how surely.
+pub(super) const RANK_WORDS: &[(&str, Rank)] = &[
+    ("xếp thứ", Rank::Certain),
+    ("đứng thứ", Rank::Certain),
+    ("xếp hạng", Rank::OrCount),
+    ("hạng thứ", Rank::Certain),
+    ("đứng hạng", Rank::Certain),
+    ("thứ hạng", Rank::Certain),
 ];
