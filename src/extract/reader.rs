@@ -40,16 +40,18 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
         consumed: Vec::new(),
         last_end: None,
         reasons: Vec::new(),
+        ranks: Vec::new(),
         dating: periods::Dating::of(text, &tokens, options.published),
     };
     // Every number's reason not to be a figure, known before any quote is cut: a year or a
     // level does not part a figure from its subject ("Chỉ số DTI năm 2022 của tỉnh đạt
     // 0,4526").
-    pass.reasons = if language::reads_as_english(text) {
+    (pass.reasons, pass.ranks) = if language::reads_as_english(text) {
         // Read under Vietnamese rules, "2,860" would be proposed as 2,86.
-        vec![Some(Reason::OtherLanguage); tokens.len()]
+        let count = tokens.len();
+        (vec![Some(Reason::OtherLanguage); count], vec![None; count])
     } else {
-        tokens.iter().map(|token| pass.reason_of(token)).collect()
+        tokens.iter().map(|token| pass.reason_of(token)).unzip()
     };
     for (index, token) in tokens.iter().enumerate() {
         pass.token(index, token, &tokens);
@@ -76,6 +78,8 @@ struct Pass<'t, 's> {
     last_end: Option<usize>,
     /// Each token's reason not to be a figure, read from its own words.
     reasons: Vec<Option<Reason>>,
+    /// Whether each token is a rank, and how surely, read with its reason.
+    ranks: Vec<Option<Rank>>,
     /// What dates figures without a time of their own.
     dating: periods::Dating,
 }
@@ -120,13 +124,11 @@ impl Pass<'_, '_> {
         };
         let sentence_index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(sentence_index, token);
-        let start = token.span.start;
-        let clause_before = clause_tail(&text[sentence.start.min(start)..start]);
         let reading = Reading {
             value,
             sentence_index,
-            rank: reasons::rank_of(&words_before(text, start), &clause_before),
             sentence,
+            rank: self.ranks.get(index).copied().flatten(),
         };
         self.propose(token, &reading, tokens);
     }
@@ -137,15 +139,16 @@ impl Pass<'_, '_> {
         around(self.text, whole.unwrap_or(0..self.text.len()), &token.span)
     }
 
-    /// Why the token is not a figure, if it is not, read from its own words alone.
-    fn reason_of(&self, token: &Token) -> Option<Reason> {
+    /// Why the token is not a figure, if it is not, read from its own words alone, and
+    /// whether it is a rank.
+    fn reason_of(&self, token: &Token) -> (Option<Reason>, Option<Rank>) {
         // A table's row number ("STT") counts the table's own rows.
         if self.tables.is_row_number(token.span.start) {
-            return Some(Reason::Structure);
+            return (Some(Reason::Structure), None);
         }
         // A number in a table's column of units ("thuê bao/100 dân") names the unit.
         if self.tables.is_in_units_column(self.text, token.span.start) {
-            return Some(Reason::Name);
+            return (Some(Reason::Name), None);
         }
         let index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(index, token);
@@ -159,8 +162,13 @@ impl Pass<'_, '_> {
             .map_or(true, |i| self.reasons.get(i).is_none_or(Option::is_none))
     }
 
-    /// Why the token is not a figure, if it is not.
-    fn reason(&self, token: &Token, before_text: &str, sentence: &Range<usize>) -> Option<Reason> {
+    /// Why the token is not a figure, if it is not, and whether it is a rank.
+    fn reason(
+        &self,
+        token: &Token,
+        before_text: &str,
+        sentence: &Range<usize>,
+    ) -> (Option<Reason>, Option<Rank>) {
         let text = self.text;
         let after_text = after(text, token.span.end);
         let clause_before =
@@ -176,8 +184,9 @@ impl Pass<'_, '_> {
             clause_before: &clause_before,
             clause_after: &clause_after,
             other_provinces: &self.other_provinces,
+            rank: reasons::rank_of(before_text, &clause_before),
         };
-        reasons::reason(&sight, &self.layout)
+        (reasons::reason(&sight, &self.layout), sight.rank)
     }
 
     /// The indicators suggested for a figure of `units` whose digits start at `number`, quoted

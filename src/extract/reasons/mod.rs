@@ -116,6 +116,8 @@ pub(super) struct Sight<'a> {
     pub clause_after: &'a str,
     /// Lower-cased names of other provinces, when the caller gave them.
     pub other_provinces: &'a [String],
+    /// Whether it is a rank, and how surely ([`rank_of`] of `before` and `clause_before`).
+    pub rank: Option<Rank>,
 }
 
 /// How surely a number is a rank.
@@ -195,7 +197,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh", and
     // so is a second one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực"); unless
     // its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
-    if rank_of(before, sight.clause_before).is_some() {
+    if sight.rank.is_some() {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
