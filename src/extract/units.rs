@@ -28,6 +28,9 @@ const STOP_WORDS: &[&str] = &[
     "từ",
     "đến",
     "tới",
+    // The level a change reaches: "từ 0,41 lên 0,55", "giảm từ 1.200 xuống 1.150".
+    "lên",
+    "xuống",
     "theo",
     "thì",
     "nhưng",
@@ -292,10 +295,12 @@ fn noun_phrase(text: &str) -> usize {
             .take_while(|&c| c.is_alphanumeric() || matches!(c, '&' | '-'))
             .map(char::len_utf8)
             .sum();
-        if word_len == 0 {
+        let word = &rest[spaces..spaces + word_len];
+        // A number is never part of what another counts ("4G" is a word).
+        if word_len == 0 || word.bytes().all(|b| b.is_ascii_digit()) {
             break;
         }
-        let word = rest[spaces..spaces + word_len].to_lowercase();
+        let word = word.to_lowercase();
         if STOP_WORDS.contains(&word.as_str()) {
             break;
         }
@@ -389,6 +394,19 @@ mod tests {
         assert_eq!(
             unit_and_noun(" xã có điểm phục vụ"),
             (Unit::Count, 1.0, "xã".into())
+        );
+        // The level a change reaches, and any number, end the noun; a technology does not.
+        assert_eq!(
+            unit_and_noun(" lên 0,5456 điểm"),
+            (Unit::Count, 1.0, String::new())
+        );
+        assert_eq!(
+            unit_and_noun(" trạm xuống 1.150 trạm"),
+            (Unit::Count, 1.0, "trạm".into())
+        );
+        assert_eq!(
+            unit_and_noun(" trạm BTS 4G 2024"),
+            (Unit::Count, 1.0, "trạm BTS 4G".into())
         );
     }
 

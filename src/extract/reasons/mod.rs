@@ -48,7 +48,8 @@ pub enum Reason {
     /// A figure already proposed earlier in the text, stated again.
     Restatement,
     /// A change between two times, not a level: "tăng 6,2 điểm phần trăm", "giảm 3 bậc",
-    /// "tăng thêm 120 trạm", a signed "-2,5%" (but "tăng lên 80%" states the level reached).
+    /// "tăng thêm 120 trạm", a signed "-2,5%" (but "tăng lên 80%" states the level reached);
+    /// or the earlier level a change starts from, the 0,41 of "tăng từ 0,41 lên 0,55".
     Change,
     /// Digits that are no number under Vietnamese rules ("7,197,870").
     Unreadable,
@@ -201,7 +202,10 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
-    if is_change(before, after) || is_signed(sight.text, sight.start) {
+    if is_change(before, after)
+        || starts_a_change(before, after)
+        || is_signed(sight.text, sight.start)
+    {
         return Some(Reason::Change);
     }
     if DOCUMENTS
@@ -252,6 +256,30 @@ fn is_change(before: &str, after: &str) -> bool {
             .iter()
             .any(|u| starts_with_phrase(after, u))
         || qualifier.starts_with("vượt") && passes_by(after)
+}
+
+/// Whether the number is the level a change starts from, an earlier time's and not the one
+/// the text reports: "từ" (or "từ mức") before it, and further on in its part of the clause
+/// "lên" or "xuống" with the level reached right after ("tăng từ 0,41 lên 0,55 điểm", "từ 45%
+/// năm 2022 lên 78%", "giảm từ 1.200 xuống còn 1.150 trạm"). Not "từ 200 doanh nghiệp trở
+/// lên", which is at least 200.
+fn starts_a_change(before: &str, after: &str) -> bool {
+    if !ends_with_phrase(before, "từ") && !ends_with_phrase(before, "từ mức") {
+        return false;
+    }
+    let part = after
+        .split([',', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or(after);
+    let words: Vec<&str> = part.split_whitespace().take(8).collect();
+    words.iter().enumerate().any(|(i, &word)| {
+        let reached = words[i + 1..].iter().take(2);
+        matches!(word, "lên" | "xuống")
+            && (i == 0 || words[i - 1] != "trở")
+            && reached
+                .into_iter()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Whether the words after a number that "vượt" qualifies name what it passed, in its part of

@@ -252,8 +252,16 @@ proptest::proptest! {
     #[test]
     fn never_panics_and_quotes_stay_in_the_text(text in "[0-9a-zđươăâêôà-ỹA-Z .,;:/%()“”\n-]{0,200}") {
         let found = extract(&text, &[], &ExtractOptions::default());
+        let chars: Vec<char> = text.chars().collect();
+        let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+        // Digits on both sides of `at`, or of the mark at `at` ("0|,5456").
+        let inside_number = |at: usize| {
+            at > 0 && digit(at - 1) && (digit(at) || matches!(chars.get(at), Some(',' | '.')) && digit(at + 1))
+        };
         for candidate in &found.candidates {
             proptest::prop_assert!(text.contains(&candidate.quote));
+            let span = candidate.quote_span;
+            proptest::prop_assert!(!inside_number(span.end), "{:?} ends inside a number", candidate.quote);
         }
     }
 }

@@ -184,6 +184,30 @@ fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
     assert!(found.candidates.iter().any(|c| c.written == "38/63"));
 }
 
+#[test]
+fn the_level_a_change_starts_from_is_set_aside_and_the_level_reached_proposed() {
+    let text = "Năm 2024, chỉ số DTI của tỉnh tăng từ 0,4100 lên 0,5456 điểm. Tỷ lệ hồ sơ \
+                trực tuyến từ 45% năm 2022 lên 78% năm 2023. Số trạm BTS giảm từ 1.200 \
+                trạm xuống còn 1.150 trạm. Thu hút từ 200 doanh nghiệp trở lên.\n";
+    let found = read(text, Period::date(2024, 6, Some(5)), &[]);
+    for start in ["0,4100", "45", "1.200"] {
+        assert_eq!(reason_of(&found, start), Some(Reason::Change), "{start}");
+    }
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w);
+    for reached in ["0,5456", "78", "1.150"] {
+        assert!(by(reached).is_some(), "{reached} in {found:?}");
+    }
+    // "từ … trở lên" is no change: the number is a level.
+    assert!(by("200").is_some(), "200 in {found:?}");
+    let score = by("0,5456").expect("the score reached");
+    assert!(score.quote.ends_with("lên 0,5456 điểm"), "{score:?}");
+    assert!(
+        stated_by_quotes(text).is_ok(),
+        "{:?}",
+        stated_by_quotes(text)
+    );
+}
+
 /// Whether the figure written `written` is proposed with suggestions (it must be proposed).
 fn suggested(found: &Extraction, written: &str) -> bool {
     let candidate = found.candidates.iter().find(|c| c.written == written);
