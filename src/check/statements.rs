@@ -7,12 +7,12 @@
 
 use crate::model::{Qualifier, Unit};
 use crate::parse::{
-    QuotedRow, RANGE_DASHES, RANGE_WORDS, is_in_lower_case, numbers_in_text, qualifier_before,
-    qualifier_by_convention, scale_at,
+    QuotedRow, RANGE_DASHES, RANGE_WORDS, is_in_lower_case, numbers_in_text, qualifier_after,
+    qualifier_before, qualifier_by_convention, scale_at,
 };
 
 /// A figure stated in running text: its value in a unit, the second number of a ratio, and the
-/// qualifier of the words just before it.
+/// qualifier of the words just before it, or else of a phrase after it ("80% trở lên").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
     /// The value, in the unit asked for.
@@ -20,7 +20,7 @@ pub struct Statement {
     /// For `85/85`, the second number.
     pub out_of: Option<f64>,
     /// From the words before the number, as the report assistant reads them (`không dưới` is
-    /// at least, `ước đạt` about).
+    /// at least, `ước đạt` about), or without them from a phrase after it (`trở lên`).
     pub qualifier: Qualifier,
     /// From the word right before the number, by the data folder's rule (data/README.md),
     /// which a recorded figure may follow instead.
@@ -60,7 +60,11 @@ pub fn statements_in(text: &str, unit: Unit) -> Vec<Statement> {
         let next = numbers.get(i + 1);
         let between = next.map(|next| text[number.span.end..next.span.start].trim());
         let before = &text[..number.span.start];
-        let (qualifier, _) = qualifier_before(before);
+        let qualifier = match qualifier_before(before) {
+            (Qualifier::Exact, _) => qualifier_after(&text[number.span.end..])
+                .map_or(Qualifier::Exact, |(qualifier, _)| qualifier),
+            (qualifier, _) => qualifier,
+        };
         let by_convention = qualifier_by_convention(before);
         let out_of = next.filter(|_| between == Some("/")).map(|next| next.value);
         let (scale, base) = (scales[i], unit.base());
@@ -134,6 +138,18 @@ mod tests {
             first("trên địa bàn có 5 trạm", Unit::Count).qualifier,
             Qualifier::Exact
         );
+        // A phrase after the number, when none before it qualifies it.
+        let qualifiers = |text| -> Vec<Qualifier> {
+            statements_in(text, Unit::Percent)
+                .iter()
+                .map(|s| s.qualifier)
+                .collect()
+        };
+        assert_eq!(
+            qualifiers("70% xã, 80% hộ trở lên"),
+            [Qualifier::Exact, Qualifier::AtLeast]
+        );
+        assert_eq!(qualifiers("trên 80% trở lên"), [Qualifier::Over]);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use super::suggest::{Suggester, Suggestion};
 use super::text_tables::{Cell, TextTables};
 use super::tokens::{self, Shape, Token};
 use super::{ExtractOptions, language, periods, quote, units};
-use crate::model::{Period, Unit};
-use crate::parse::qualifier_before;
+use crate::model::{Period, Qualifier, Unit};
+use crate::parse::{qualifier_after, qualifier_before};
 
 /// Reads every number of `text`.
 pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptions) -> Extraction {
@@ -302,9 +302,17 @@ impl Pass<'_, '_> {
             }
         }
         // Read in the text itself, so that its offset is the quote's start.
-        let (qualifier, back) = qualifier_before(&text[..token.span.start]);
+        let (mut qualifier, back) = qualifier_before(&text[..token.span.start]);
         let qualifier_start = token.span.start - back;
-        let read_end = token.span.end + units.read_len;
+        let mut read_end = token.span.end + units.read_len;
+        // Without words before it, a phrase after its unit and noun may qualify it ("80% trở
+        // lên"): the quote holds the phrase.
+        if qualifier == Qualifier::Exact
+            && let Some((after, end)) = qualifier_after(&text[token.span.end..])
+        {
+            qualifier = after;
+            read_end = read_end.max(token.span.end + end);
+        }
         let names_what_it_counts = units.unit == Unit::Count && !units.counted.is_empty();
         let quote_range = match &cell {
             Some(cell) => cell.row.clone(),

@@ -28,9 +28,11 @@ const STOP_WORDS: &[&str] = &[
     "từ",
     "đến",
     "tới",
-    // The level a change reaches: "từ 0,41 lên 0,55", "giảm từ 1.200 xuống 1.150".
+    // The level a change reaches: "từ 0,41 lên 0,55", "giảm từ 1.200 xuống 1.150"; and
+    // "trở lên", at least ("200 doanh nghiệp trở lên").
     "lên",
     "xuống",
+    "trở",
     "theo",
     "thì",
     "nhưng",

@@ -24,7 +24,7 @@ pub(crate) use csv::{UTF16_SNIFF, line_ends, lines_in, looks_like_utf16};
 pub(crate) use files::{ObservationStream, RowSink, SOURCES, most_rows};
 pub(crate) use lines::{LineRecord, Packed, slots};
 pub(crate) use number::{RANGE_DASHES, RANGE_WORDS, plain_decimal};
-pub(crate) use qualifier::{qualifier_before, qualifier_by_convention};
+pub(crate) use qualifier::{qualifier_after, qualifier_before, qualifier_by_convention};
 pub(crate) use record::Record;
 pub(crate) use scale::{QuotedRow, scale_at, unit_bracket};
 pub(crate) use table::{Schema, Table};

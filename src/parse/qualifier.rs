@@ -7,7 +7,7 @@
 //! qualifier words; it does not decide whether the number is a figure at all.
 
 use super::SPACES;
-use super::words::ends_with_word;
+use super::words::{ends_with_word, is_in_lower_case};
 use crate::model::Qualifier;
 
 /// The spaces that part two words of a line: a tab parts cells.
@@ -43,6 +43,53 @@ const PHRASES: &[(&str, Qualifier)] = &[
     ("gần", Qualifier::Nearly),
     ("dưới", Qualifier::Under),
 ];
+
+/// Qualifier phrases written after the number, past its unit and what it counts: "80% trở
+/// lên" is at least 80 %, as are "từ 15 tuổi trở lên" and "200 doanh nghiệp trở lên"; "50 triệu
+/// đồng trở xuống" at most.
+const AFTER: &[(&str, Qualifier)] = &[
+    ("trở lên", Qualifier::AtLeast),
+    ("trở xuống", Qualifier::AtMost),
+];
+
+/// The most words between a number and a phrase of [`AFTER`]: a unit and a short noun.
+const WORDS_BEFORE_AFTER: usize = 4;
+
+/// The qualifier a phrase written `after` a number gives it ([`AFTER`], in any case), and where
+/// in `after` the phrase ends. The phrase is in the number's part of its line, a few words on,
+/// with no other number between: "80% trở lên" is at least, but in "80%, 90% trở lên" only 90
+/// is. A number the words before it qualify keeps that qualifier; callers read this one only
+/// for a number they do not.
+#[must_use]
+pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
+    let part_end = after
+        .find(['\n', '\r', '\t', ',', ';', '.', ':', '(', ')', '|'])
+        .unwrap_or(after.len());
+    let part = &after[..part_end];
+    let words: Vec<(usize, &str)> = part
+        .split(char::is_whitespace)
+        .filter(|word| !word.is_empty())
+        // Each word's offset in `part`, which it is a slice of.
+        .map(|word| (word.as_ptr() as usize - part.as_ptr() as usize, word))
+        .take(WORDS_BEFORE_AFTER + 2)
+        .collect();
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        let [(_, first), (last_at, last)] = pair else {
+            return None;
+        };
+        if words[..i]
+            .iter()
+            .any(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        AFTER.iter().find_map(|&(phrase, qualifier)| {
+            let (turn, direction) = phrase.split_once(' ')?;
+            (is_in_lower_case(first, turn) && is_in_lower_case(last, direction))
+                .then_some((qualifier, last_at + last.len()))
+        })
+    })
+}
 
 /// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
 /// cell), and how many bytes before the end of `before` its phrase starts, its spaces included
@@ -173,6 +220,35 @@ mod tests {
             ("Ước đạt\u{a0}", Qualifier::About),
         ] {
             assert_eq!(qualifier_before(before).0, expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_after_the_number_its_unit_and_noun_qualifies_it() {
+        for (after, expected) in [
+            ("% trở lên", Some((Qualifier::AtLeast, "% trở lên".len()))),
+            (
+                " tuổi trở lên, có",
+                Some((Qualifier::AtLeast, " tuổi trở lên".len())),
+            ),
+            (
+                "\u{a0}doanh nghiệp TRỞ LÊN",
+                Some((Qualifier::AtLeast, "\u{a0}doanh nghiệp TRỞ LÊN".len())),
+            ),
+            (
+                " triệu đồng trở xuống",
+                Some((Qualifier::AtMost, " triệu đồng trở xuống".len())),
+            ),
+            // Another number, a mark, a line's end or five words come between.
+            ("%, 90% trở lên", None),
+            ("% và 90% trở lên", None),
+            (" trạm\ntrở lên", None),
+            (" máy tính để bàn mới trở lên", None),
+            // Another phrase.
+            (" người trở thành", None),
+            (" người trở", None),
+        ] {
+            assert_eq!(qualifier_after(after), expected, "{after:?}");
         }
     }
 

@@ -197,8 +197,13 @@ fn the_level_a_change_starts_from_is_set_aside_and_the_level_reached_proposed() 
     for reached in ["0,5456", "78", "1.150"] {
         assert!(by(reached).is_some(), "{reached} in {found:?}");
     }
-    // "từ … trở lên" is no change: the number is a level.
-    assert!(by("200").is_some(), "200 in {found:?}");
+    // "từ … trở lên" is no change: the number is a level, at least 200.
+    let least = by("200").expect("at least 200");
+    assert_eq!(least.qualifier, Qualifier::AtLeast, "{least:?}");
+    assert!(
+        least.quote.ends_with("200 doanh nghiệp trở lên"),
+        "{least:?}"
+    );
     let score = by("0,5456").expect("the score reached");
     assert!(score.quote.ends_with("lên 0,5456 điểm"), "{score:?}");
     assert!(
