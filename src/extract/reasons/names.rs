@@ -17,7 +17,10 @@ pub(super) fn is_name(sight: &Sight<'_>) -> bool {
         && sight.text[sight.start..sight.end]
             .bytes()
             .all(|b| b.is_ascii_digit());
-    if !counted_after_so && (is_ordinal(before) || small && continues_ordinal(before)) {
+    // An ordinal or a numbered name is whole: after "số" or "mức" a decimal is an amount
+    // ("Chính quyền số 0,5890", "ở mức 2,5%").
+    let whole = !sight.text[sight.start..sight.end].contains(',');
+    if !counted_after_so && whole && (is_ordinal(before) || small && continues_ordinal(before)) {
         return true;
     }
     if starts_with_phrase(sight.after, "cửa") {

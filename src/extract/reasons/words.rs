@@ -198,4 +198,14 @@ pub(super) const RANK_WORDS: &[(&str, Rank)] = &[
     ("hạng thứ", Rank::Certain),
     ("đứng hạng", Rank::Certain),
     ("thứ hạng", Rank::Certain),
+    // A place in a ranking: "đứng ở vị trí thứ 25/63", "xếp vị trí 12 cả nước", "ở vị trí số
+    // 8"; never "vị trí" alone, which counts places too ("lắp tại 120 vị trí") and names an
+    // earlier rank a change is measured from ("so với vị trí 30 năm trước").
+    ("vị trí thứ", Rank::Certain),
+    ("đứng vị trí", Rank::Certain),
+    ("xếp vị trí", Rank::Certain),
+    ("ở vị trí", Rank::Certain),
+    ("đứng vị trí số", Rank::Certain),
+    ("xếp vị trí số", Rank::Certain),
+    ("ở vị trí số", Rank::Certain),
 ];

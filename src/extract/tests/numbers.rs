@@ -213,6 +213,30 @@ fn the_level_a_change_starts_from_is_set_aside_and_the_level_reached_proposed() 
     );
 }
 
+#[test]
+fn a_decimal_after_a_word_that_numbers_names_is_an_amount() {
+    let text = "Chỉ số DTI năm 2023 của tỉnh đạt 0,4567 điểm. Trong đó: Chính quyền số 0,5890; \
+                Kinh tế số 0,3980. Lãi suất ở mức 2,5%. Theo Nghị quyết số 09, tổ số 3 \
+                và mức 2, 3 của dịch vụ.\n";
+    let found = read(text, Period::date(2024, 6, Some(5)), &[]);
+    for amount in ["0,5890", "0,3980", "2,5"] {
+        assert!(
+            found.candidates.iter().any(|c| c.written == amount),
+            "{amount} in {found:?}"
+        );
+    }
+    // A part's score is not the index's.
+    for part in ["0,5890", "0,3980"] {
+        let candidate = found.candidates.iter().find(|c| c.written == part);
+        let suggested = candidate.map(|c| c.suggestions.iter().any(|s| s.indicator == "dti_score"));
+        assert_eq!(suggested, Some(false), "{part}");
+    }
+    for name in ["3", "2"] {
+        assert_eq!(reason_of(&found, name), Some(Reason::Name), "{name}");
+    }
+    assert_eq!(reason_of(&found, "09"), Some(Reason::DocumentNumber));
+}
+
 /// Whether the figure written `written` is proposed with suggestions (it must be proposed).
 fn suggested(found: &Extraction, written: &str) -> bool {
     let candidate = found.candidates.iter().find(|c| c.written == written);
@@ -230,7 +254,9 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
     }
     let text = "Chỉ số DTI của tỉnh xếp thứ 12 năm 2023. Thứ hạng 15 của PAPI giữ nguyên. \
                 Chỉ số DTI xếp hạng 13 ở khu vực Tây Nam Bộ. Camera được lắp tại 120 vị trí. \
-                Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần.\n";
+                Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần. \
+                Chỉ số PAR Index đứng ở vị trí thứ 25/63 tỉnh, thành phố. Chỉ số PAPI đứng \
+                vị trí 31 cả nước. SIPAS xếp vị trí số 8 trong khu vực.\n";
     let found = read(text, Period::date(2024, 1, Some(5)), &[]);
     // Ranks, whatever follows them; a count of places, and a count of what is ranked.
     for (written, count) in [
@@ -239,6 +265,9 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
         ("13", false),
         ("120", true),
         ("20", true),
+        ("25/63", false),
+        ("31", false),
+        ("8", false),
     ] {
         assert_eq!(suggested(&found, written), count, "{written}");
     }
