@@ -166,6 +166,18 @@ pub(super) fn in_cell(text: &str, number: Range<usize>, cell: &Cell) -> Reading 
     let number = number.start - cell.row.start..number.end - cell.row.start;
     let mut reading = in_row(own, &text[cell.row.clone()], number, units_column);
     text[cell.label.clone()].clone_into(&mut reading.counted);
+    // A unit the column's heading names ("Tỷ lệ (%)" over a row led by its year), which the
+    // quote, the row, does not hold: taken only when it scales nothing, so that the figure
+    // is still the value its quote states.
+    if let Some(heading) = &cell.heading_unit
+        && reading.unit == Unit::Count
+        && reading.scale == 1.0
+    {
+        let named = read(&text[heading.clone()]);
+        if named.scale == 1.0 && named.unit != Unit::Count && !named.foreign_money {
+            reading.unit = named.unit;
+        }
+    }
     reading
 }
 
@@ -267,12 +279,31 @@ fn after_digits(text: &str) -> &str {
     &text[end..]
 }
 
+/// What the figure whose digits lie at `number` counts, read in its table's `cell` or after it
+/// in running text; a number with decimals that counts nothing is a score (see
+/// [`score_or_count`]).
+pub(super) fn of_figure(
+    text: &str,
+    number: Range<usize>,
+    value: f64,
+    cell: Option<&Cell>,
+) -> Reading {
+    let mut reading = match cell {
+        Some(cell) => in_cell(text, number.clone(), cell),
+        None => read(&text[number.end..]),
+    };
+    let alone_in_cell = cell.is_some_and(|cell| text[number.end..cell.span.end].trim().is_empty());
+    reading.unit = score_or_count(&reading, value, alone_in_cell);
+    reading
+}
+
 /// A bare number with decimals counts nothing: where it is not a change in points ("6,2 điểm
 /// phần trăm"), it is an index's score, on the scale its size allows ("Chỉ số DTI đạt 0,4526",
-/// "đạt 7,25 điểm").
-pub(super) fn score_or_count(reading: &Reading, value: f64) -> Unit {
+/// "đạt 7,25 điểm"), and so is one alone in a table's cell (`alone_in_cell`), whose row and
+/// column named no unit: "Chỉ số DTI\t0,4821", a province's "0,4821" under "DTI".
+fn score_or_count(reading: &Reading, value: f64, alone_in_cell: bool) -> Unit {
     let counted = reading.counted.to_lowercase();
-    let bare = counted.is_empty() || counted == "điểm";
+    let bare = alone_in_cell || counted.is_empty() || counted == "điểm";
     if reading.unit != Unit::Count || reading.scale != 1.0 || value.fract() == 0.0 || !bare {
         return reading.unit;
     }

@@ -212,3 +212,54 @@ proptest::proptest! {
         proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{:?}\n{:?}", text, stated_by_quotes(&text));
     }
 }
+
+#[test]
+fn a_tables_scores_and_ranks_are_read_from_its_headings() {
+    let text = "Bảng 2. Kết quả chỉ số DTI của tỉnh\n\
+                Năm\tĐiểm DTI\tTỷ lệ hồ sơ trực tuyến (%)\tXếp hạng\n\
+                2022\t0,4203\t45,2\t28\n\
+                2023\t0,4821\t52,3\t18\n\n\
+                Bảng 3. So sánh\n\
+                Tỉnh\tChỉ số DTI\tChính quyền số\tThứ hạng\n\
+                Bình Định\t0,4821\t0,5230\t18\n";
+    let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+    let all = |written: &str| -> Vec<&Candidate> {
+        found
+            .candidates
+            .iter()
+            .filter(|c| c.written == written)
+            .collect()
+    };
+    let score = all("0,4203");
+    let score = score.first().expect("the score of 2022");
+    assert_eq!(
+        (score.unit, score.period),
+        (Unit::Score0To1, Some(Period::year(2022)))
+    );
+    assert_eq!(
+        score.suggestions.first().map(|s| s.indicator.as_str()),
+        Some("dti_score")
+    );
+    let share = all("52,3");
+    assert_eq!(share.first().map(|c| c.unit), Some(Unit::Percent));
+    // Ranks, in either table; the part's score has no suggestion of the whole index's.
+    for rank in ["28", "18"] {
+        let ranks = all(rank);
+        assert!(
+            !ranks.is_empty() && ranks.iter().all(|c| c.suggestions.is_empty()),
+            "{rank}"
+        );
+    }
+    let part = all("0,5230");
+    let part = part.first().expect("the part's score");
+    assert_eq!(part.unit, Unit::Score0To1);
+    assert!(
+        !part.suggestions.iter().any(|s| s.indicator == "dti_score"),
+        "{part:?}"
+    );
+    assert!(
+        stated_by_quotes(text).is_ok(),
+        "{:?}",
+        stated_by_quotes(text)
+    );
+}

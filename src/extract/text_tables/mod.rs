@@ -33,6 +33,14 @@ pub(super) struct Cell {
     pub year: Option<u16>,
     /// Whether the column's heading names a goal ("Kế hoạch 2025", "Mục tiêu").
     pub is_target: bool,
+    /// Whether the column's heading names a rank ("Xếp hạng"): a figure no indicator measures.
+    pub is_rank: bool,
+    /// The column's heading, when it has words ("Điểm DTI" over a province's row): what the
+    /// figure is, where the row's label says whose it is.
+    pub heading: Option<Range<usize>>,
+    /// The unit the column's heading names in its bracket, when the label is that heading
+    /// ("Tỷ lệ (%)" over a row led by its year): read by `units` when it scales nothing.
+    pub heading_unit: Option<Range<usize>>,
 }
 
 /// The tables of a text.
@@ -53,8 +61,11 @@ struct Row {
 /// What a table's first row says of its columns.
 #[derive(Debug)]
 struct Heading {
+    /// The heading's cells, as its row's.
+    cells: Vec<Range<usize>>,
     years: Vec<Option<u16>>,
     targets: Vec<bool>,
+    ranks: Vec<bool>,
     units: Option<usize>,
     /// A column of row numbers ("STT", "TT").
     row_numbers: Option<usize>,
@@ -72,6 +83,9 @@ const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
 
 /// Words of a column heading that make its figures goals.
 const GOAL_HEADINGS: &[&str] = &["kế hoạch", "mục tiêu", "chỉ tiêu năm", "phấn đấu"];
+
+/// Words of a column heading that make its figures ranks ("Xếp hạng", "Thứ hạng DTI").
+const RANK_HEADINGS: &[&str] = &["xếp hạng", "thứ hạng", "hạng", "vị trí xếp hạng", "xếp thứ"];
 
 impl TextTables {
     /// Finds the tables of `text`: runs of at least two lines parted the same way into the
@@ -151,22 +165,23 @@ impl TextTables {
             .map(|cell| text[cell.clone()].to_lowercase())
             .collect();
         let index = self.headings.len();
+        let naming = |list: &[&str]| -> Vec<bool> {
+            words
+                .iter()
+                .map(|w| list.iter().any(|g| find_phrase_in_any_case(w, g).is_some()))
+                .collect()
+        };
         self.headings.push(Heading {
             years: words.iter().map(|w| year_of(w)).collect(),
-            targets: words
-                .iter()
-                .map(|w| {
-                    GOAL_HEADINGS
-                        .iter()
-                        .any(|g| find_phrase_in_any_case(w, g).is_some())
-                })
-                .collect(),
+            targets: naming(GOAL_HEADINGS),
+            ranks: naming(RANK_HEADINGS),
             units: words
                 .iter()
                 .position(|w| UNIT_HEADINGS.iter().any(|u| w.trim_end_matches(':') == *u)),
             row_numbers: words
                 .iter()
                 .position(|w| ROW_NUMBER_HEADINGS.contains(&w.trim_end_matches(['.', ':']))),
+            cells: heading,
         });
         self.rows.extend(rows.into_iter().map(|(line, cells)| Row {
             line,
@@ -208,19 +223,46 @@ impl TextTables {
     }
 
     /// What the table says of the number at byte `at`, when it lies in a table's cell of
-    /// figures: after the row's label (its first cell with a letter), not in a column of units
-    /// or of row numbers, not in the heading, and opening its cell, after a qualifier at most.
+    /// figures: after the row's label (its first cell with a letter), or in a row of figures
+    /// led by its year under headings that name what each column counts ("Năm | Điểm DTI |
+    /// Xếp hạng", whose headings are then the labels); not in a column of units or of row
+    /// numbers, not in the heading, and opening its cell, after a qualifier at most.
     pub(super) fn cell_at(&self, text: &str, at: usize) -> Option<Cell> {
         let (row, column) = self.place(at)?;
         let heading = &self.headings[row.heading];
         let labelled = row.cells.iter().position(|cell| {
             let written = &text[cell.clone()];
             written.chars().any(char::is_alphabetic) && !is_row_mark(written)
-        })?;
-        if column <= labelled || heading.units == Some(column) {
+        });
+        let (lead, label, year, heading_unit) = match labelled {
+            Some(labelled) if column > labelled => (
+                labelled,
+                label_of(text, row.cells[labelled].clone()),
+                heading.years.get(column).copied().flatten(),
+                None,
+            ),
+            Some(_) => return None,
+            None => {
+                let year = row
+                    .cells
+                    .first()
+                    .and_then(|first| year_of(&text[first.clone()]))?;
+                let named = heading.cells.get(column).filter(|cell| {
+                    column > 0 && text[(*cell).clone()].chars().any(char::is_alphabetic)
+                })?;
+                let unit = unit_bracket(&text[named.clone()])
+                    .map(|inside| named.start + inside.start..named.start + inside.end);
+                (0, label_of(text, named.clone()), Some(year), unit)
+            }
+        };
+        if heading.units == Some(column) {
             return None;
         }
-        let label = label_of(text, row.cells[labelled].clone());
+        let named = heading
+            .cells
+            .get(column)
+            .filter(|cell| text[(*cell).clone()].chars().any(char::is_alphabetic))
+            .cloned();
         let unit = heading
             .units
             .and_then(|u| row.cells.get(u).cloned())
@@ -235,7 +277,7 @@ impl TextTables {
         if span.len() > LONGEST || !opens {
             return None;
         }
-        let mut quote = row.cells[labelled].start..span.end;
+        let mut quote = row.cells[lead].start..span.end;
         if quote.len() > LONGEST {
             // A row too long to quote whole (a hostile one may fill the text): the cells that
             // lead to the figure, as many as fit, each whole.
@@ -257,8 +299,11 @@ impl TextTables {
             label,
             span,
             unit,
-            year: heading.years.get(column).copied().flatten(),
+            year,
             is_target: heading.targets.get(column).copied().unwrap_or(false),
+            is_rank: heading.ranks.get(column).copied().unwrap_or(false),
+            heading: named,
+            heading_unit,
         })
     }
 }

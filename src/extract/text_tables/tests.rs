@@ -180,3 +180,48 @@ fn tabs_part_cells_and_a_unit_in_brackets_is_no_part_of_the_label() {
     // A span of years heads no year.
     assert_eq!(cell_of(text, "70,5").and_then(|c| c.2), None);
 }
+
+#[test]
+fn a_row_led_by_its_year_takes_its_columns_heading_as_its_label() {
+    let text = "Năm\tĐiểm DTI\tTỷ lệ hồ sơ trực tuyến (%)\tXếp hạng\n\
+                2022\t0,4203\t45,2\t28\n\
+                2023\t0,4821\t52,3\t18\n";
+    assert_eq!(
+        cell_of(text, "0,4821"),
+        Some(("Điểm DTI".into(), None, Some(2023), false))
+    );
+    let tables = TextTables::of(text);
+    let cell = |number| {
+        let at = text.find(number).expect("a figure");
+        tables.cell_at(text, at).expect("a cell of figures")
+    };
+    let share = cell("52,3");
+    assert_eq!(&text[share.label], "Tỷ lệ hồ sơ trực tuyến");
+    assert_eq!(share.heading_unit.map(|u| &text[u]), Some("%"));
+    assert_eq!(&text[share.row], "2023\t0,4821\t52,3");
+    let rank = tables
+        .cell_at(text, text.find("\t18").expect("a rank") + 1)
+        .expect("a cell of figures");
+    assert!(rank.is_rank && !share.is_rank);
+    assert_eq!(rank.year, Some(2023));
+    // A row led by a number that is no year is no row of a year.
+    let text = "STT\tĐiểm DTI\n1\t0,4203\n";
+    assert_eq!(cell_of(text, "0,4203"), None);
+}
+
+#[test]
+fn a_column_heading_names_what_a_provinces_figure_is() {
+    let text = "Tỉnh\tDTI\tXếp hạng\nBình Định\t0,4821\t18\n";
+    let tables = TextTables::of(text);
+    let at = |number: &str| text.find(number).expect("a figure");
+    let score = tables.cell_at(text, at("0,4821")).expect("a cell");
+    assert_eq!(
+        (&text[score.label.clone()], score.heading.map(|h| &text[h])),
+        ("Bình Định", Some("DTI"))
+    );
+    let rank = tables.cell_at(text, at("\t18") + 1).expect("a cell");
+    assert!(rank.is_rank);
+    // A heading of years names no rank.
+    let cell = TextTables::of(TABLE).cell_at(TABLE, TABLE.find("80,1").expect("a figure"));
+    assert!(cell.is_some_and(|cell| !cell.is_rank));
+}

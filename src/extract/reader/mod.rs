@@ -4,13 +4,15 @@
 //! figure; the qualifier, the units, the quote, the periods and the suggestions describe it.
 //! Byte offsets are used throughout and turned into character offsets on the way out.
 
+mod spans;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::context::{self, after, sentence_at, sentences, words_before};
 use super::layout::Layout;
 use super::periods::PeriodBasis;
-use super::proposal::{Candidate, Extraction, Rejected, TextSpan};
+use super::proposal::{Candidate, Extraction, Rejected};
 use super::reasons::{self, Rank, Reason, Sight};
 use super::suggest::{Suggester, Suggestion};
 use super::text_tables::{Cell, TextTables};
@@ -18,6 +20,9 @@ use super::tokens::{self, Shape, Token};
 use super::{ExtractOptions, language, periods, quote, units};
 use crate::model::{Period, Qualifier, Unit};
 use crate::parse::{qualifier_after, qualifier_before};
+use spans::{
+    CharCounter, around, clause_head, clause_tail, gap_before, paragraph_before, part_end,
+};
 
 /// Reads every number of `text`.
 pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptions) -> Extraction {
@@ -190,22 +195,27 @@ impl Pass<'_, '_> {
     }
 
     /// The indicators suggested for a figure of `units` whose digits start at `number`, quoted
-    /// by `quote`: none for money in another currency or a rank, which no indicator measures.
+    /// by `quote`, in a table's `cell` or not: none for money in another currency or a rank
+    /// (in words, or in a column of ranks, "Xếp hạng"), which no indicator measures.
     fn suggestions(
         &self,
         units: &units::Reading,
         reading: &Reading,
         quote: &Range<usize>,
         number: usize,
+        cell: Option<&Cell>,
     ) -> Vec<Suggestion> {
         let rank = match reading.rank {
             Some(Rank::Certain) => true,
             Some(Rank::OrCount) => reasons::ranks_nothing_counted(&units.counted),
-            None => false,
+            None => cell.is_some_and(|cell| cell.is_rank),
         };
         if units.foreign_money || rank {
             return Vec::new();
         }
+        let heading = cell
+            .and_then(|cell| cell.heading.clone())
+            .map_or("", |heading| &self.text[heading]);
         let sentence = &reading.sentence;
         let text = self.text;
         // The words around the quote tell indicators apart; past a few hundred bytes they are
@@ -217,12 +227,21 @@ impl Pass<'_, '_> {
                 .max(sentence.start),
         );
         let to = text.floor_char_boundary((quote.end + SUGGEST_REACH).min(sentence.end));
+        // A table's column heading names what the figure is, far above it in the text; its
+        // subject is the heading and the row's label, not the row's other cells, which are
+        // other columns' figures.
+        let around = format!("{heading}\n{}", &text[from..to.max(from)]);
+        let subject = if heading.is_empty() {
+            text[quote.start..number.max(quote.start)].to_owned()
+        } else {
+            format!("{heading}: {}", units.counted)
+        };
         self.suggester.suggest(
             units.unit,
             &units.counted,
             &text[quote.clone()],
-            &text[quote.start..number.max(quote.start)],
-            &text[from..to.max(from)],
+            &subject,
+            &around,
         )
     }
 
@@ -273,11 +292,7 @@ impl Pass<'_, '_> {
         let value = reading.value;
         // A number in a table's cell takes its row's words and its column's year.
         let cell = self.tables.cell_at(text, token.span.start);
-        let mut units = match &cell {
-            Some(cell) => units::in_cell(text, token.span.clone(), cell),
-            None => units::read(&text[token.span.end..]),
-        };
-        units.unit = units::score_or_count(&units, value);
+        let mut units = units::of_figure(text, token.span.clone(), value, cell.as_ref());
         let (more, written) = self.take_parts(token, &units);
         // After a ratio or a range, a smaller amount continues its second number, not its first
         // ("12,5/1.250 tỷ 500 triệu").
@@ -337,7 +352,13 @@ impl Pass<'_, '_> {
             }
         }
         let (is_target, period, period_basis) = self.when(token, reading, cell.as_ref(), tokens);
-        let suggestions = self.suggestions(&units, reading, &quote_range, token.span.start);
+        let suggestions = self.suggestions(
+            &units,
+            reading,
+            &quote_range,
+            token.span.start,
+            cell.as_ref(),
+        );
         let clarity = if units.counted.is_empty() && units.unit == Unit::Count {
             0.1
         } else {
@@ -417,24 +438,8 @@ impl Pass<'_, '_> {
     }
 }
 
-/// How far a sentence reaches on either side of a number, in bytes: a text without full stops
-/// is one long "sentence", and reading all of it for every number would cost the square of its
-/// length.
-const SENTENCE_REACH: usize = 1000;
-
 /// How far, in bytes, the words on either side of a quote count towards its indicator.
 const SUGGEST_REACH: usize = 300;
-
-/// `sentence`, clipped to [`SENTENCE_REACH`] bytes around `token`, on character boundaries.
-fn around(text: &str, sentence: Range<usize>, token: &Range<usize>) -> Range<usize> {
-    let start = text.ceil_char_boundary(
-        sentence
-            .start
-            .max(token.start.saturating_sub(SENTENCE_REACH)),
-    );
-    let end = text.floor_char_boundary(sentence.end.min(token.end + SENTENCE_REACH));
-    start.min(token.start)..end.max(token.end)
-}
 
 /// The earlier candidate of the same value a count restates: counting the same thing (one noun
 /// phrase starts the other and the shorter has at least two words: "03 ngôn ngữ" … "3 ngôn
@@ -447,85 +452,4 @@ fn restated(same_value: &[(Vec<String>, usize)], noun: &[String]) -> Option<usiz
             shorter >= 2 && earlier[..shorter] == noun[..shorter]
         })
         .map(|(_, index)| *index)
-}
-
-/// The length of the one or two spaces, dots or dashes right before byte `at`: what separates
-/// the groups of a phone number (`0276 3855 123`, `0913.456.789`).
-fn gap_before(text: &str, at: usize) -> usize {
-    text[..at]
-        .bytes()
-        .rev()
-        .take(2)
-        .take_while(|b| matches!(b, b' ' | b'.' | b'-'))
-        .count()
-}
-
-/// The lower-cased part of `text` after its last `;` or `:`.
-fn clause_tail(text: &str) -> String {
-    text.rsplit([';', ':'])
-        .next()
-        .unwrap_or(text)
-        .to_lowercase()
-}
-
-/// The lower-cased part of `text` before its first `;` or `:`.
-fn clause_head(text: &str) -> String {
-    text.split([';', ':']).next().unwrap_or(text).to_lowercase()
-}
-
-/// Where the part of a sentence holding a number that ends at `from` ends: at the next comma
-/// followed by a space or semicolon (a decimal comma has digits on both sides), or at the
-/// sentence's end.
-fn part_end(text: &str, from: usize, sentence_end: usize) -> usize {
-    let end = sentence_end.max(from);
-    text[from..end]
-        .match_indices([';', ','])
-        .find(|&(i, mark)| {
-            mark == ";" || !text[from + i + 1..end].starts_with(|c: char| c.is_ascii_digit())
-        })
-        .map_or(end, |(i, _)| from + i)
-}
-
-/// The sentences before sentence `index` in its paragraph (up to three), nearest first.
-fn paragraph_before(text: &str, sentences: &[Range<usize>], index: usize) -> Vec<Range<usize>> {
-    sentences[..index.min(sentences.len())]
-        .iter()
-        .rev()
-        .take_while(|s| !text[(*s).clone()].contains('\n'))
-        .take(3)
-        .cloned()
-        .collect()
-}
-
-/// Turns byte offsets into character offsets, remembering where it last counted so that a pass
-/// over a text in order costs one walk over it.
-struct CharCounter<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            return self.chars - self.text[byte..self.byte].chars().count();
-        }
-        self.chars += self.text[self.byte..byte].chars().count();
-        self.byte = byte;
-        self.chars
-    }
-
-    fn span(&mut self, range: &Range<usize>) -> TextSpan {
-        let start = self.at(range.start);
-        let end = self.at(range.end);
-        TextSpan { start, end }
-    }
 }
