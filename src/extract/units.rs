@@ -28,11 +28,6 @@ const STOP_WORDS: &[&str] = &[
     "từ",
     "đến",
     "tới",
-    // The level a change reaches: "từ 0,41 lên 0,55", "giảm từ 1.200 xuống 1.150"; and
-    // "trở lên", at least ("200 doanh nghiệp trở lên").
-    "lên",
-    "xuống",
-    "trở",
     "theo",
     "thì",
     "nhưng",
@@ -317,6 +312,7 @@ fn score_or_count(reading: &Reading, value: f64, alone_in_cell: bool) -> Unit {
 /// The noun phrase at the start of `text`, in bytes: words up to punctuation, a line break or a
 /// stop word, at most [`NOUN_WORDS`] words.
 fn noun_phrase(text: &str) -> usize {
+    let mut previous: Option<String> = None;
     let mut end = 0;
     let mut words = 0;
     let mut at = 0;
@@ -334,14 +330,36 @@ fn noun_phrase(text: &str) -> usize {
             break;
         }
         let word = word.to_lowercase();
-        if STOP_WORDS.contains(&word.as_str()) {
+        if STOP_WORDS.contains(&word.as_str())
+            || moves(&word, previous.as_deref(), &rest[spaces + word_len..])
+        {
             break;
         }
+        previous = Some(word);
         at += spaces + word_len;
         end = at;
         words += 1;
     }
     end
+}
+
+/// Whether `word` (in lower case, after `previous`, before `rest`) says where a level moves,
+/// which no noun holds: the level a change reaches ("từ 0,41 lên 0,55", "giảm từ 1.200 xuống
+/// 1.150"), or "trở lên", at least ("200 doanh nghiệp trở lên"); but "lượt tải xuống" (a
+/// download) and "trở ngại" (an obstacle) are nouns.
+fn moves(word: &str, previous: Option<&str>, rest: &str) -> bool {
+    match word {
+        "lên" | "xuống" => previous != Some("tải"),
+        "trở" => {
+            let next: String = skip_spaces(rest)
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            matches!(next.as_str(), "lên" | "xuống")
+        }
+        _ => false,
+    }
 }
 
 /// A rate written right after the noun: `/100 dân`, `/100 hộ`, or `/điểm` after `người`.
@@ -441,6 +459,13 @@ mod tests {
             unit_and_noun(" trạm BTS 4G 2024"),
             (Unit::Count, 1.0, "trạm BTS 4G".into())
         );
+        for (rest, noun) in [
+            (" doanh nghiệp trở lên”.", "doanh nghiệp"),
+            (" trở ngại chính", "trở ngại chính"),
+            (" lượt tải xuống", "lượt tải xuống"),
+        ] {
+            assert_eq!(unit_and_noun(rest).2, noun, "{rest}");
+        }
     }
 
     #[test]

@@ -63,7 +63,9 @@ const WORDS_BEFORE_AFTER: usize = 4;
 #[must_use]
 pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
     let part_end = after
-        .find(['\n', '\r', '\t', ',', ';', '.', ':', '(', ')', '|'])
+        .find([
+            '\n', '\r', '\t', ',', ';', '.', ':', '(', ')', '|', '!', '?', '…', '"', '“', '”',
+        ])
         .unwrap_or(after.len());
     let part = &after[..part_end];
     let words: Vec<(usize, &str)> = part
@@ -77,10 +79,13 @@ pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
         let [(_, first), (last_at, last)] = pair else {
             return None;
         };
-        if words[..i]
-            .iter()
-            .any(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
-        {
+        // Another number ("50 - 60% trở lên", the "-60%" of "50 -60%"), or a level that the
+        // phrase is of ("40 công chức đại học trở lên").
+        let number = |word: &str| {
+            word.trim_start_matches(['-', '–', '—'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        };
+        if words[..i].iter().any(|(_, w)| number(w)) || is_level(&words[..i]) {
             return None;
         }
         AFTER.iter().find_map(|&(phrase, qualifier)| {
@@ -89,6 +94,26 @@ pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
                 .then_some((qualifier, last_at + last.len()))
         })
     })
+}
+
+/// Words of a level that "trở lên" may follow ("đại học trở lên", a degree or higher): in "40
+/// công chức đại học trở lên" the phrase is the degree's, not the count's.
+const LEVELS: &[&str] = &[
+    "đại học",
+    "cao đẳng",
+    "trung cấp",
+    "sơ cấp",
+    "thạc sĩ",
+    "tiến sĩ",
+];
+
+/// Whether `words` end with a word of [`LEVELS`].
+fn is_level(words: &[(usize, &str)]) -> bool {
+    let last_two: Vec<&str> = words.iter().rev().take(2).rev().map(|(_, w)| *w).collect();
+    let last_two = last_two.join(" ");
+    LEVELS
+        .iter()
+        .any(|level| ends_with_word(&last_two, level).is_some())
 }
 
 /// The qualifier the words `before` a number give it, in any case ("Trên 90%" opening a table's
@@ -239,8 +264,13 @@ mod tests {
                 " triệu đồng trở xuống",
                 Some((Qualifier::AtMost, " triệu đồng trở xuống".len())),
             ),
-            // Another number, a mark, a line's end or five words come between.
+            ("% trở lên”.", Some((Qualifier::AtLeast, "% trở lên".len()))),
+            // Another number, a mark, a line's end or five words come between, or the phrase
+            // is a degree's.
             ("%, 90% trở lên", None),
+            (" - 60% trở lên", None),
+            (" -60% trở lên", None),
+            (" công chức đại học trở lên", None),
             ("% và 90% trở lên", None),
             (" trạm\ntrở lên", None),
             (" máy tính để bàn mới trở lên", None),

@@ -321,8 +321,10 @@ impl Pass<'_, '_> {
         let qualifier_start = token.span.start - back;
         let mut read_end = token.span.end + units.read_len;
         // Without words before it, a phrase after its unit and noun may qualify it ("80% trở
-        // lên"): the quote holds the phrase.
+        // lên"): the quote holds the phrase. Not a range's or a ratio's, whose first number
+        // `validate` reads alone, with the second between it and the phrase.
         if qualifier == Qualifier::Exact
+            && matches!(token.shape, Shape::Number(_))
             && let Some((after, end)) = qualifier_after(&text[token.span.end..])
         {
             qualifier = after;

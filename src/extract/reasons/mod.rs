@@ -18,8 +18,8 @@ use crate::parse::is_invisible;
 use names::is_name;
 use words::{
     CHANGE_WORDS, CONTACT_WORDS, DIFFERENCE_UNITS, DOCUMENTS, ELSEWHERE_NOUNS, ELSEWHERE_PHRASES,
-    NOT_ICT, PASSED, RANK_PLACES, RANK_WORDS, RANKS_PASSED, SHARE_OF, STRUCTURE_NOUNS, TIME_NOUNS,
-    TIME_WORDS,
+    LEVEL_WORDS, NOT_ICT, PASSED, RANK_PLACES, RANK_WORDS, RANKS_PASSED, SHARE_OF, STRUCTURE_NOUNS,
+    TIME_NOUNS, TIME_WORDS,
 };
 
 /// Why a number of the text is not a candidate figure.
@@ -135,7 +135,18 @@ pub(super) enum Rank {
 /// `clause_before`, its clause's) is a rank, and how surely: "xếp thứ 12/63 tỉnh", and a second
 /// one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
 pub(super) fn rank_of(before: &str, clause_before: &str) -> Option<Rank> {
-    let ranked_again = ends_with_phrase(before, "thứ")
+    // "và thứ 2", ", thứ 2": not an ordinal's "thứ" ("lần thứ 3 liên tiếp").
+    let again = before
+        .trim_end_matches(is_space)
+        .strip_suffix("thứ")
+        .map(|head| head.trim_end_matches(is_space))
+        .is_some_and(|head| {
+            head.ends_with([',', ';'])
+                || ["và", "còn", "là"]
+                    .iter()
+                    .any(|w| ends_with_phrase(head, w))
+        });
+    let ranked_again = again
         && RANK_WORDS
             .iter()
             .any(|(w, _)| contains_phrase(clause_before, w));
@@ -195,6 +206,11 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
     }
     let before = sight.before;
     let after = sight.after;
+    // The level or the rank a change starts from, an earlier time's ("từ vị trí thứ 30 lên
+    // vị trí thứ 20").
+    if starts_a_change(before, after) {
+        return Some(Reason::Change);
+    }
     // A rank is a figure of the province, even out of all provinces: "xếp thứ 12/63 tỉnh", and
     // so is a second one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực"); unless
     // its part of the sentence names another province ("tỉnh Hà Tĩnh xếp thứ 15").
@@ -202,10 +218,7 @@ pub(super) fn reason(sight: &Sight<'_>, layout: &Layout) -> Option<Reason> {
         return names_other_province(part_before(sight), sight.other_provinces)
             .then_some(Reason::Elsewhere);
     }
-    if is_change(before, after)
-        || starts_a_change(before, after)
-        || is_signed(sight.text, sight.start)
-    {
+    if is_change(before, after) || is_signed(sight.text, sight.start) {
         return Some(Reason::Change);
     }
     if DOCUMENTS
@@ -259,26 +272,37 @@ fn is_change(before: &str, after: &str) -> bool {
 }
 
 /// Whether the number is the level a change starts from, an earlier time's and not the one
-/// the text reports: "từ" (or "từ mức") before it, and further on in its part of the clause
-/// "lên" or "xuống" with the level reached right after ("tăng từ 0,41 lên 0,55 điểm", "từ 45%
-/// năm 2022 lên 78%", "giảm từ 1.200 xuống còn 1.150 trạm"). Not "từ 200 doanh nghiệp trở
-/// lên", which is at least 200.
+/// the text reports: "từ" before it, past the words that name a level or a rank ("từ mức",
+/// "từ vị trí thứ"), and further on in its part of the sentence "lên" or "xuống" with the
+/// level reached right after ("tăng từ 0,41 lên 0,55 điểm", "từ 45% năm 2022 lên 78%", "giảm
+/// từ 1.200 xuống còn 1.150 trạm", "từ vị trí thứ 30 lên vị trí thứ 20"). Not "từ 200 doanh
+/// nghiệp trở lên", which is at least 200, nor "từ 150 Mbps tải xuống", a download.
 fn starts_a_change(before: &str, after: &str) -> bool {
-    if !ends_with_phrase(before, "từ") && !ends_with_phrase(before, "từ mức") {
+    let from = before
+        .split_whitespace()
+        .rev()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take(4)
+        .find(|word| !LEVEL_WORDS.contains(word));
+    if from != Some("từ") {
         return false;
     }
-    let part = after
-        .split([',', ';', ':', '(', ')'])
+    // Its part of the sentence: a dot followed by a space ends a sentence; one between digits
+    // groups them ("1.150").
+    let sentence = after.split(". ").next().unwrap_or(after);
+    let part = sentence
+        .split([',', ';', ':', '(', ')', '!', '?', '…'])
         .next()
-        .unwrap_or(after);
-    let words: Vec<&str> = part.split_whitespace().take(8).collect();
+        .unwrap_or(sentence);
+    let words: Vec<&str> = part.split_whitespace().take(12).collect();
     words.iter().enumerate().any(|(i, &word)| {
-        let reached = words[i + 1..].iter().take(2);
+        // The level reached, past the words that name it ("lên vị trí thứ 20", "xuống còn").
+        let reached = words[i + 1..]
+            .iter()
+            .find(|w| !LEVEL_WORDS.contains(w) && !matches!(**w, "còn" | "đến" | "tới"));
         matches!(word, "lên" | "xuống")
-            && (i == 0 || words[i - 1] != "trở")
-            && reached
-                .into_iter()
-                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            && (i == 0 || !matches!(words[i - 1], "trở" | "tải"))
+            && reached.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 

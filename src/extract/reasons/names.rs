@@ -17,10 +17,14 @@ pub(super) fn is_name(sight: &Sight<'_>) -> bool {
         && sight.text[sight.start..sight.end]
             .bytes()
             .all(|b| b.is_ascii_digit());
-    // An ordinal or a numbered name is whole: after "số" or "mức" a decimal is an amount
-    // ("Chính quyền số 0,5890", "ở mức 2,5%").
-    let whole = !sight.text[sight.start..sight.end].contains(',');
-    if !counted_after_so && whole && (is_ordinal(before) || small && continues_ordinal(before)) {
+    // An ordinal or a numbered name is whole, or a short list ("mức độ 3,4", "cấp độ 2,3"): a
+    // decimal of two digits or more, or a share, is an amount ("Chính quyền số 0,5890", "ở
+    // mức 2,5%").
+    let written = &sight.text[sight.start..sight.end];
+    let amount = written.split_once(',').is_some_and(|(_, decimals)| {
+        decimals.len() >= 2 || sight.after.trim_start().starts_with('%')
+    });
+    if !counted_after_so && !amount && (is_ordinal(before) || small && continues_ordinal(before)) {
         return true;
     }
     if starts_with_phrase(sight.after, "cửa") {

@@ -143,6 +143,10 @@ pub(super) const NOT_ICT: &[&str] = &[
     "công suất",
 ];
 
+/// Words that name a level or a rank between "từ" and its number ("từ mức 30%", "từ vị trí
+/// thứ 30", "từ hạng 30").
+pub(super) const LEVEL_WORDS: &[&str] = &["mức", "vị", "trí", "thứ", "hạng", "số"];
+
 /// Verbs of change: the number right after one (past a qualifier, "tăng hơn 5%") is by how much
 /// a figure moved. "Tăng lên", "giảm còn" and "giảm xuống" end in another word and state the
 /// level reached.
@@ -198,14 +202,16 @@ pub(super) const RANK_WORDS: &[(&str, Rank)] = &[
     ("hạng thứ", Rank::Certain),
     ("đứng hạng", Rank::Certain),
     ("thứ hạng", Rank::Certain),
-    // A place in a ranking: "đứng ở vị trí thứ 25/63", "xếp vị trí 12 cả nước", "ở vị trí số
-    // 8"; never "vị trí" alone, which counts places too ("lắp tại 120 vị trí") and names an
-    // earlier rank a change is measured from ("so với vị trí 30 năm trước").
+    // A place in a ranking: "đứng ở vị trí thứ 25/63", "xếp vị trí 12 cả nước", "đứng vị trí
+    // số 8"; never "vị trí" alone nor "ở vị trí", which count and name places too ("lắp tại
+    // 120 vị trí", "lắp ở vị trí 12 nút giao thông").
     ("vị trí thứ", Rank::Certain),
     ("đứng vị trí", Rank::Certain),
     ("xếp vị trí", Rank::Certain),
-    ("ở vị trí", Rank::Certain),
+    ("đứng ở vị trí", Rank::Certain),
+    ("xếp ở vị trí", Rank::Certain),
     ("đứng vị trí số", Rank::Certain),
     ("xếp vị trí số", Rank::Certain),
-    ("ở vị trí số", Rank::Certain),
+    ("đứng ở vị trí số", Rank::Certain),
+    ("xếp ở vị trí số", Rank::Certain),
 ];

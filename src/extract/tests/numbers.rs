@@ -188,9 +188,20 @@ fn a_change_is_set_aside_and_a_listed_level_is_a_name() {
 fn the_level_a_change_starts_from_is_set_aside_and_the_level_reached_proposed() {
     let text = "Năm 2024, chỉ số DTI của tỉnh tăng từ 0,4100 lên 0,5456 điểm. Tỷ lệ hồ sơ \
                 trực tuyến từ 45% năm 2022 lên 78% năm 2023. Số trạm BTS giảm từ 1.200 \
-                trạm xuống còn 1.150 trạm. Thu hút từ 200 doanh nghiệp trở lên.\n";
+                                trạm xuống còn 1.150 trạm. Thu hút từ 200 doanh nghiệp trở lên.\n\
+                Mỗi hộ được hỗ trợ từ 2 triệu đồng. Số hộ tăng lên 800 hộ. Gói cước có tốc độ \
+                từ 150 Mbps tải xuống 50 Mbps tải lên. Chỉ số PAPI tăng 10 bậc, từ vị trí thứ \
+                30 lên vị trí thứ 20.\n";
     let found = read(text, Period::date(2024, 6, Some(5)), &[]);
-    for start in ["0,4100", "45", "1.200"] {
+    // Not past its sentence, nor a download; a rank reached is a rank.
+    for level in ["2", "150", "20"] {
+        assert!(
+            found.candidates.iter().any(|c| c.written == level),
+            "{level}"
+        );
+    }
+    assert!(!suggested(&found, "20"));
+    for start in ["0,4100", "45", "1.200", "30"] {
         assert_eq!(reason_of(&found, start), Some(Reason::Change), "{start}");
     }
     let by = |w: &str| found.candidates.iter().find(|c| c.written == w);
@@ -214,10 +225,33 @@ fn the_level_a_change_starts_from_is_set_aside_and_the_level_reached_proposed() 
 }
 
 #[test]
+fn a_phrase_after_a_number_qualifies_it_as_validate_reads_its_quote() {
+    let text = "Toàn tỉnh có 70% trở lên”. Tỷ lệ đạt 50 - 60% trở lên. Số doanh nghiệp từ 10 \
+                đến 50 lao động trở lên. Sở có 40 công chức đại học trở lên.\n";
+    let found = read(text, Period::date(2024, 6, Some(5)), &[]);
+    let qualifier = |w: &str| {
+        found
+            .candidates
+            .iter()
+            .find(|c| c.written == w)
+            .map(|c| c.qualifier)
+    };
+    assert_eq!(qualifier("70"), Some(Qualifier::AtLeast));
+    // A range's, and a degree's "trở lên", are not the figure's.
+    assert_eq!(qualifier("50 - 60"), Some(Qualifier::Exact));
+    assert_eq!(qualifier("40"), Some(Qualifier::Exact));
+    assert!(
+        stated_by_quotes(text).is_ok(),
+        "{:?}",
+        stated_by_quotes(text)
+    );
+}
+
+#[test]
 fn a_decimal_after_a_word_that_numbers_names_is_an_amount() {
     let text = "Chỉ số DTI năm 2023 của tỉnh đạt 0,4567 điểm. Trong đó: Chính quyền số 0,5890; \
                 Kinh tế số 0,3980. Lãi suất ở mức 2,5%. Theo Nghị quyết số 09, tổ số 3 \
-                và mức 2, 3 của dịch vụ.\n";
+                và mức 2, 3 của dịch vụ. Dịch vụ mức độ 3,4 và hệ thống cấp độ 2,1.\n";
     let found = read(text, Period::date(2024, 6, Some(5)), &[]);
     for amount in ["0,5890", "0,3980", "2,5"] {
         assert!(
@@ -231,7 +265,7 @@ fn a_decimal_after_a_word_that_numbers_names_is_an_amount() {
         let suggested = candidate.map(|c| c.suggestions.iter().any(|s| s.indicator == "dti_score"));
         assert_eq!(suggested, Some(false), "{part}");
     }
-    for name in ["3", "2"] {
+    for name in ["3", "2", "3,4", "2,1"] {
         assert_eq!(reason_of(&found, name), Some(Reason::Name), "{name}");
     }
     assert_eq!(reason_of(&found, "09"), Some(Reason::DocumentNumber));
@@ -255,8 +289,9 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
     let text = "Chỉ số DTI của tỉnh xếp thứ 12 năm 2023. Thứ hạng 15 của PAPI giữ nguyên. \
                 Chỉ số DTI xếp hạng 13 ở khu vực Tây Nam Bộ. Camera được lắp tại 120 vị trí. \
                 Năm 2023, Sở đã đánh giá, xếp hạng 20 trang thông tin điện tử thành phần. \
-                Chỉ số PAR Index đứng ở vị trí thứ 25/63 tỉnh, thành phố. Chỉ số PAPI đứng \
-                vị trí 31 cả nước. SIPAS xếp vị trí số 8 trong khu vực.\n";
+                                Chỉ số PAR Index đứng ở vị trí thứ 25/63 tỉnh, lần thứ 3 liên tiếp. Chỉ số \
+                PAPI đứng vị trí 31 cả nước. SIPAS xếp vị trí số 8 trong khu vực. Camera được \
+                lắp ở vị trí 14 nút giao thông.\n";
     let found = read(text, Period::date(2024, 1, Some(5)), &[]);
     // Ranks, whatever follows them; a count of places, and a count of what is ranked.
     for (written, count) in [
@@ -268,7 +303,10 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
         ("25/63", false),
         ("31", false),
         ("8", false),
+        ("14", true),
     ] {
         assert_eq!(suggested(&found, written), count, "{written}");
     }
+    // An ordinal of the clause that ranks is no second rank.
+    assert_eq!(reason_of(&found, "3"), Some(Reason::Name));
 }
