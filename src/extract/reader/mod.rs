@@ -220,13 +220,24 @@ impl Pass<'_, '_> {
         let text = self.text;
         // The words around the quote tell indicators apart; past a few hundred bytes they are
         // other figures' (and reading them for every number of a long run-on text costs).
-        let from = text.ceil_char_boundary(
+        let mut from = text.ceil_char_boundary(
             quote
                 .start
                 .saturating_sub(SUGGEST_REACH)
                 .max(sentence.start),
         );
-        let to = text.floor_char_boundary((quote.end + SUGGEST_REACH).min(sentence.end));
+        let mut to = text.floor_char_boundary((quote.end + SUGGEST_REACH).min(sentence.end));
+        // A figure that names what it counts has its own subject: the clauses that a semicolon
+        // parts from its own are other figures' ("… điện thoại thông minh ước đạt 82%; khoảng
+        // 68% hộ gia đình có kết nối Internet cáp quang").
+        if !units.counted.is_empty() && from <= quote.start && quote.end <= to {
+            from = text[from..quote.start]
+                .rfind(';')
+                .map_or(from, |at| from + at + 1);
+            to = text[quote.end..to]
+                .find(';')
+                .map_or(to, |at| quote.end + at);
+        }
         // A table's column heading names what the figure is, far above it in the text; its
         // subject is the heading and the row's label, not the row's other cells, which are
         // other columns' figures.

@@ -175,3 +175,20 @@ fn a_review_is_dated_by_its_title_and_a_bracketed_comparison_keeps_its_own_year(
         "Tỷ lệ người dân có tài khoản định danh điện tử (mức độ 4): 62%"
     );
 }
+
+#[test]
+fn a_figure_that_names_what_it_counts_is_suggested_from_its_own_clause() {
+    let text = "Tỷ lệ người dân trưởng thành có điện thoại thông minh ước đạt 82%; khoảng 68% hộ \
+                gia đình có kết nối Internet cáp quang.\n";
+    let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+    let first = |written: &str| {
+        found
+            .candidates
+            .iter()
+            .find(|c| c.written == written)
+            .and_then(|c| c.suggestions.first())
+            .map(|s| s.indicator.clone())
+    };
+    assert_eq!(first("68").as_deref(), Some("households_fibre_share"));
+    assert_eq!(first("82").as_deref(), Some("adults_smartphone_share"));
+}
