@@ -147,7 +147,7 @@ fn labelled(text: &str, start: usize, at: usize) -> usize {
     // introduces what follows, and the quote needs no more. A bracketed aside is part of it
     // ("Tỷ lệ người dân có danh tính số (VNeID mức 2): 62%"); a stop is not.
     let line_start = text[..colon].rfind('\n').map_or(0, |i| i + 1);
-    let label = text[line_start..colon].trim_start_matches(['-', '•', '+', '*', ' ', '\t']);
+    let label = without_item_mark(&text[line_start..colon]);
     let Some(plain) = without_asides(label) else {
         return start;
     };
@@ -158,6 +158,25 @@ fn labelled(text: &str, start: usize, at: usize) -> usize {
         colon - label.len()
     } else {
         start
+    }
+}
+
+/// `label` without the mark that opens its list item: bullets, and a letter, a number or a
+/// roman numeral with its dot or bracket ("b) ", "2. ", "(a) ", "IV. ").
+fn without_item_mark(label: &str) -> &str {
+    let label = label.trim_start_matches(['-', '•', '+', '*', '–', ' ', '\t']);
+    let word_end = label.find(char::is_whitespace).unwrap_or(label.len());
+    let word = &label[..word_end];
+    let core = word.trim_start_matches('(').trim_end_matches([')', '.']);
+    let closed = word.len() > core.len() && word.ends_with([')', '.']);
+    let numbered = (1..=4).contains(&core.len())
+        && (core.bytes().all(|b| b.is_ascii_digit())
+            || core.bytes().all(|b| b"IVXL".contains(&b))
+            || core.chars().count() == 1 && core.chars().all(char::is_lowercase));
+    if closed && numbered {
+        label[word_end..].trim_start()
+    } else {
+        label
     }
 }
 
@@ -404,6 +423,16 @@ mod tests {
         assert_eq!(quote_of(text, "5", "xã"), "5 xã đạt chuẩn");
         let text = "Tỉnh đầu tư mạnh. Hạ tầng phủ đến vùng sâu, vùng xa: 100% xã có cáp quang.";
         assert_eq!(quote_of(text, "100", "xã"), "100% xã có cáp quang");
+        // A numbered item's label, without its mark.
+        for mark in ["b) ", "đ) ", "2. ", "(a) ", "IV. ", "- 1) "] {
+            let text =
+                format!("Kết quả:\n{mark}Tỷ lệ TTHC trực tuyến toàn trình: 68,4% (1.012 TTHC).\n");
+            assert_eq!(
+                quote_of(&text, "68,4", "%"),
+                "Tỷ lệ TTHC trực tuyến toàn trình: 68,4%",
+                "{mark}"
+            );
+        }
     }
 
     #[test]
