@@ -7,6 +7,7 @@
 //! not report it as done ("đã phấn đấu đạt": achieved). This module reads sentences; it knows
 //! nothing of units or indicators.
 
+mod plans;
 mod title;
 
 use std::ops::Range;
@@ -14,6 +15,7 @@ use std::ops::Range;
 use super::context::{contains_phrase, ends_with_phrase, is_space, phrase_positions};
 use super::tokens::{Shape, Token, is_year, within_years};
 use crate::model::Period;
+pub(super) use plans::Plans;
 pub(super) use title::Dating;
 
 /// Words that set a goal.
@@ -181,6 +183,12 @@ pub(super) fn is_target(before: &str, rest: &str, future_horizon: bool) -> bool 
     goal(before)
         .or_else(|| goal(rest))
         .unwrap_or(future_horizon)
+}
+
+/// Whether a figure of a plan's section, after `before` (lower-cased) in its sentence, is a
+/// goal: unless its sentence reports it done ("đã đạt").
+pub(super) fn is_planned(before: &str) -> bool {
+    !DONE_WORDS.iter().any(|word| contains_phrase(before, word))
 }
 
 /// Whether `words` (lower-cased) set a goal, not reported done before it; `None` when they

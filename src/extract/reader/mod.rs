@@ -47,6 +47,7 @@ pub(super) fn read(text: &str, suggester: &Suggester<'_>, options: &ExtractOptio
         reasons: Vec::new(),
         ranks: Vec::new(),
         dating: periods::Dating::of(text, &tokens, options.published),
+        plans: periods::Plans::of(text, options.published),
     };
     // Every number's reason not to be a figure, known before any quote is cut: a year or a
     // level does not part a figure from its subject ("Chỉ số DTI năm 2022 của tỉnh đạt
@@ -87,6 +88,8 @@ struct Pass<'t, 's> {
     ranks: Vec<Option<Rank>>,
     /// What dates figures without a time of their own.
     dating: periods::Dating,
+    /// The sections whose headings announce work to come.
+    plans: periods::Plans,
 }
 
 /// What is known of a token once it is found to be a candidate.
@@ -416,20 +419,23 @@ impl Pass<'_, '_> {
     ) -> (bool, Option<Period>, PeriodBasis) {
         let text = self.text;
         let sentence = &reading.sentence;
+        let plan = self.plans.year_at(token.span.start);
         let is_target = if let Some(cell) = cell {
             cell.is_target
         } else {
             // A goal or a horizon reaches the figure from before it in the sentence, or from its
-            // own part of it.
+            // own part of it; so does the heading of a plan's section, unless the sentence
+            // reports the figure done.
             let part_end = part_end(text, token.span.end, sentence.end);
+            let before = text[sentence.start..token.span.start].to_lowercase();
             let future = periods::names_future_horizon(
                 text,
                 &(sentence.start..part_end),
                 tokens,
                 self.options.published,
-            );
+            ) || plan.is_some() && periods::is_planned(&before);
             periods::is_target(
-                &text[sentence.start..token.span.start].to_lowercase(),
+                &before,
                 &text[token.span.start..part_end].to_lowercase(),
                 future,
             )
@@ -447,6 +453,10 @@ impl Pass<'_, '_> {
             self.dating,
             is_target,
         );
+        // A goal with no year of its own is of its plan's.
+        if let (true, None, Some(year)) = (is_target, period, plan) {
+            return (true, Some(Period::year(year)), PeriodBasis::TargetYear);
+        }
         (is_target, period, basis)
     }
 }

@@ -192,3 +192,23 @@ fn a_figure_that_names_what_it_counts_is_suggested_from_its_own_clause() {
     assert_eq!(first("68").as_deref(), Some("households_fibre_share"));
     assert_eq!(first("82").as_deref(), Some("adults_smartphone_share"));
 }
+
+#[test]
+fn a_figure_under_a_heading_of_work_to_come_is_a_goal_of_its_year() {
+    let text = "I. KẾT QUẢ\n- Tỷ lệ hồ sơ trực tuyến toàn trình đạt 62%.\n\
+                II. NHIỆM VỤ NĂM 2025\n1. Chính quyền số\n\
+                - Nâng tỷ lệ hồ sơ trực tuyến toàn trình lên 80%.\n\
+                - Năm 2024 đã có 1.250 trạm BTS.\n\
+                Nơi nhận:\n- Lưu: VT.\n";
+    let found = read(text, Period::date(2024, 12, Some(10)), &[]);
+    let by = |w: &str| found.candidates.iter().find(|c| c.written == w);
+    let goal = by("80").expect("the goal");
+    assert_eq!(
+        (goal.is_target, goal.period),
+        (true, Some(Period::year(2025)))
+    );
+    for done in ["62", "1.250"] {
+        let figure = by(done).expect("a figure");
+        assert!(!figure.is_target, "{figure:?}");
+    }
+}

@@ -254,9 +254,13 @@ proptest::proptest! {
         let found = extract(&text, &[], &ExtractOptions::default());
         let chars: Vec<char> = text.chars().collect();
         let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-        // Digits on both sides of `at`, or of the mark at `at` ("0|,5456").
+                // Digits on both sides of `at`, or of the mark at `at` ("0|,5456"), the digits before
+        // it a number's, not a word's ("A0").
         let inside_number = |at: usize| {
-            at > 0 && digit(at - 1) && (digit(at) || matches!(chars.get(at), Some(',' | '.')) && digit(at + 1))
+            let run = chars[..at].iter().rev().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.')).count();
+            let a_word = at > run && chars[at - run - 1].is_alphabetic();
+            at > 0 && digit(at - 1) && !a_word
+                && (digit(at) || matches!(chars.get(at), Some(',' | '.')) && digit(at + 1))
         };
         for candidate in &found.candidates {
             proptest::prop_assert!(text.contains(&candidate.quote));
