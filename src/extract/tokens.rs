@@ -256,9 +256,10 @@ fn is_from_to(text: &str, start: usize, gap: &str) -> bool {
 }
 
 /// Whether `gap` is a dash between spaces (a no-break space too), short enough to join a range.
+/// Not between tabs: "5,5\t-\t6,5" is a table's two cells and an empty one between them.
 fn is_dash_between(gap: &str) -> bool {
     let trimmed = gap.trim_matches(is_space);
-    gap.chars().count() <= 5 && RANGE_DASHES.contains(&trimmed)
+    gap.chars().count() <= 5 && RANGE_DASHES.contains(&trimmed) && !gap.contains('\t')
 }
 
 #[cfg(test)]
@@ -299,6 +300,11 @@ mod tests {
                 ("15 tới\t20", Shape::Range(15.0, 20.0)),
                 ("2021\u{a0}–\u{a0}2025", Shape::Range(2021.0, 2025.0)),
             ]
+        );
+        // A dash in a cell of its own parts two cells' figures.
+        assert_eq!(
+            shapes("5,5\t-\t6,5"),
+            [("5,5", Shape::Number(5.5)), ("6,5", Shape::Number(6.5))]
         );
     }
 

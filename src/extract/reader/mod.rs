@@ -305,7 +305,11 @@ impl Pass<'_, '_> {
         let text = self.text;
         let value = reading.value;
         // A number in a table's cell takes its row's words and its column's year.
-        let cell = self.tables.cell_at(text, token.span.start);
+        // Not a token that runs on past its cell, which its cell cannot describe.
+        let cell = self
+            .tables
+            .cell_at(text, token.span.start)
+            .filter(|cell| token.span.end <= cell.span.end);
         let mut units = units::of_figure(text, token.span.clone(), value, cell.as_ref());
         let (more, written) = self.take_parts(token, &units);
         // After a ratio or a range, a smaller amount continues its second number, not its first

@@ -263,3 +263,42 @@ fn a_tables_scores_and_ranks_are_read_from_its_headings() {
         stated_by_quotes(text)
     );
 }
+
+#[test]
+fn a_dash_in_a_cell_of_its_own_parts_two_figures() {
+    for text in [
+        "Năm\tSố trạm\tTỷ lệ (%)\tGhi chú\n2023\t5,5\t-\t6,5\n",
+        "Chỉ tiêu\t2022\t2023\t2024\nSố trạm BTS 4G\t100\t-\t120\n",
+    ] {
+        let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+        assert_eq!(found.candidates.len(), 2, "{found:?}");
+        assert!(
+            stated_by_quotes(text).is_ok(),
+            "{:?}",
+            stated_by_quotes(text)
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Tables of any cells, tabs or bars between them: nothing panics, and every figure is
+    /// stated by its quote as `validate` reads it.
+    #[test]
+    fn any_table_reads_without_panic_and_as_validate_reads_it(
+        rows in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(vec![
+                "Năm", "2023", "2022", "5,5", "-", "từ 15", "tới", "20", "Số trạm BTS",
+                "Tỷ lệ (%)", "Doanh thu (tỷ đồng)", "", "0,4821", "Xếp hạng", "1.250", "trên 90%",
+                "50 trở lên", "thứ 15", "Đơn vị", "%", "trạm", "STT", "1", "Ghi chú", "Đạt",
+            ]), 1..6),
+            1..6,
+        ),
+        bars in proptest::prelude::any::<bool>(),
+    ) {
+        let separator = if bars { " | " } else { "\t" };
+        let text: String = rows.iter().map(|cells| cells.join(separator) + "\n").collect();
+        proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{:?}", stated_by_quotes(&text));
+    }
+}
