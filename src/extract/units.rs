@@ -78,6 +78,10 @@ pub(super) struct Reading {
     /// Whether the figure is an amount of a currency other than the đồng, which no unit of the
     /// catalogue measures: it fits no indicator.
     pub foreign_money: bool,
+    /// Whether its table's column heading names a unit that scales it ("Kinh phí (tỷ đồng)"),
+    /// which its quote, the row, does not hold: its value is known in no indicator's unit, so
+    /// it fits none.
+    pub scaled_elsewhere: bool,
 }
 
 /// Reads what comes after a number (`rest` is the text right after its last digit).
@@ -144,6 +148,7 @@ pub(super) fn read(rest: &str) -> Reading {
         read_len,
         rate_digits,
         remainder,
+        scaled_elsewhere: false,
     }
 }
 
@@ -161,16 +166,21 @@ pub(super) fn in_cell(text: &str, number: Range<usize>, cell: &Cell) -> Reading 
     let number = number.start - cell.row.start..number.end - cell.row.start;
     let mut reading = in_row(own, &text[cell.row.clone()], number, units_column);
     text[cell.label.clone()].clone_into(&mut reading.counted);
-    // A unit the column's heading names ("Tỷ lệ (%)" over a row led by its year), which the
-    // quote, the row, does not hold: taken only when it scales nothing, so that the figure
-    // is still the value its quote states.
+    // A unit the column's heading names ("Tỷ lệ (%)", "Kinh phí (tỷ đồng)"), which the quote,
+    // the row, does not hold: taken only when it scales nothing, so that the figure is still
+    // the value its quote states; otherwise the figure fits no indicator.
     if let Some(heading) = &cell.heading_unit
         && reading.unit == Unit::Count
         && reading.scale == 1.0
     {
         let named = read(&text[heading.clone()]);
-        if named.scale == 1.0 && named.unit != Unit::Count && !named.foreign_money {
-            reading.unit = named.unit;
+        reading.foreign_money |= named.foreign_money;
+        if named.scale == 1.0 && !named.foreign_money {
+            if named.unit != Unit::Count {
+                reading.unit = named.unit;
+            }
+        } else {
+            reading.scaled_elsewhere = true;
         }
     }
     reading
@@ -287,7 +297,10 @@ pub(super) fn of_figure(
         Some(cell) => in_cell(text, number.clone(), cell),
         None => read(&text[number.end..]),
     };
-    let alone_in_cell = cell.is_some_and(|cell| text[number.end..cell.span.end].trim().is_empty());
+    // Alone in its cell, where neither the row nor the column's heading names a unit.
+    let alone_in_cell = cell.is_some_and(|cell| {
+        cell.heading_unit.is_none() && text[number.end..cell.span.end].trim().is_empty()
+    });
     reading.unit = score_or_count(&reading, value, alone_in_cell);
     reading
 }

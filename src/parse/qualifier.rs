@@ -79,10 +79,10 @@ pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
         let [(_, first), (last_at, last)] = pair else {
             return None;
         };
-        // Another number ("50 - 60% trở lên", the "-60%" of "50 -60%"), or a level that the
-        // phrase is of ("40 công chức đại học trở lên").
+        // Another number ("50 - 60% trở lên", the "-60%" of "50 -60%", the "/151" of a
+        // ratio), or a level that the phrase is of ("40 công chức đại học trở lên").
         let number = |word: &str| {
-            word.trim_start_matches(['-', '–', '—'])
+            word.trim_start_matches(['-', '–', '—', '/'])
                 .starts_with(|c: char| c.is_ascii_digit())
         };
         if words[..i].iter().any(|(_, w)| number(w)) || is_level(&words[..i]) {
@@ -270,6 +270,7 @@ mod tests {
             ("%, 90% trở lên", None),
             (" - 60% trở lên", None),
             (" -60% trở lên", None),
+            ("/151 xã trở lên", None),
             (" công chức đại học trở lên", None),
             ("% và 90% trở lên", None),
             (" trạm\ntrở lên", None),

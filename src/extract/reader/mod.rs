@@ -192,14 +192,15 @@ impl Pass<'_, '_> {
             clause_before: &clause_before,
             clause_after: &clause_after,
             other_provinces: &self.other_provinces,
-            rank: reasons::rank_of(before_text, &clause_before),
+            rank: reasons::rank_of(before_text, &clause_before, token.shape),
         };
         (reasons::reason(&sight, &self.layout), sight.rank)
     }
 
     /// The indicators suggested for a figure of `units` whose digits start at `number`, quoted
-    /// by `quote`, in a table's `cell` or not: none for money in another currency or a rank
-    /// (in words, or in a column of ranks, "Xếp hạng"), which no indicator measures.
+    /// by `quote`, in a table's `cell` or not: none for money in another currency, a value
+    /// whose scale only its column's heading names, or a rank (in words, or in a column of
+    /// ranks, "Xếp hạng"), which no indicator measures.
     fn suggestions(
         &self,
         units: &units::Reading,
@@ -213,7 +214,7 @@ impl Pass<'_, '_> {
             Some(Rank::OrCount) => reasons::ranks_nothing_counted(&units.counted),
             None => cell.is_some_and(|cell| cell.is_rank),
         };
-        if units.foreign_money || rank {
+        if units.foreign_money || units.scaled_elsewhere || rank {
             return Vec::new();
         }
         let heading = cell

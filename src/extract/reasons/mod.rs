@@ -117,7 +117,8 @@ pub(super) struct Sight<'a> {
     pub clause_after: &'a str,
     /// Lower-cased names of other provinces, when the caller gave them.
     pub other_provinces: &'a [String],
-    /// Whether it is a rank, and how surely ([`rank_of`] of `before` and `clause_before`).
+    /// Whether it is a rank, and how surely ([`rank_of`] of `before`, `clause_before` and
+    /// `shape`).
     pub rank: Option<Rank>,
 }
 
@@ -134,7 +135,14 @@ pub(super) enum Rank {
 /// Whether the number after `before` (the lower-cased words before it on its line, in
 /// `clause_before`, its clause's) is a rank, and how surely: "xếp thứ 12/63 tỉnh", and a second
 /// one the same clause ranks ("đứng thứ 9 cả nước và thứ 2 khu vực").
-pub(super) fn rank_of(before: &str, clause_before: &str) -> Option<Rank> {
+pub(super) fn rank_of(before: &str, clause_before: &str, shape: Shape) -> Option<Rank> {
+    // A place out of all the provinces ("ở vị trí 12/63 tỉnh"), whatever the verb.
+    if let Shape::Ratio(_, out_of) = shape
+        && (out_of == 63.0 || out_of == 34.0)
+        && ends_with_phrase(before, "vị trí")
+    {
+        return Some(Rank::Certain);
+    }
     // "và thứ 2", ", thứ 2": not an ordinal's "thứ" ("lần thứ 3 liên tiếp").
     let again = before
         .trim_end_matches(is_space)
@@ -294,7 +302,12 @@ fn starts_a_change(before: &str, after: &str) -> bool {
         .split([',', ';', ':', '(', ')', '!', '?', '…'])
         .next()
         .unwrap_or(sentence);
-    let words: Vec<&str> = part.split_whitespace().take(12).collect();
+    // A purpose ("để nâng cấp … lên 100 Mbps") is another clause.
+    let words: Vec<&str> = part
+        .split_whitespace()
+        .take_while(|&w| w != "để")
+        .take(8)
+        .collect();
     words.iter().enumerate().any(|(i, &word)| {
         // The level reached, past the words that name it ("lên vị trí thứ 20", "xuống còn").
         let reached = words[i + 1..]

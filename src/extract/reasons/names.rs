@@ -17,13 +17,11 @@ pub(super) fn is_name(sight: &Sight<'_>) -> bool {
         && sight.text[sight.start..sight.end]
             .bytes()
             .all(|b| b.is_ascii_digit());
-    // An ordinal or a numbered name is whole, or a short list ("mức độ 3,4", "cấp độ 2,3"): a
-    // decimal of two digits or more, or a share, is an amount ("Chính quyền số 0,5890", "ở
-    // mức 2,5%").
+    // An ordinal or a numbered name is whole: a decimal is an amount ("Chính quyền số
+    // 0,5890", "ở mức 2,5%", "đạt mức 7,5 điểm"), but for a list of two levels written with
+    // a comma and nothing after it ("mức độ 3,4", "cấp độ 2,3").
     let written = &sight.text[sight.start..sight.end];
-    let amount = written.split_once(',').is_some_and(|(_, decimals)| {
-        decimals.len() >= 2 || sight.after.trim_start().starts_with('%')
-    });
+    let amount = written.contains(',') && !lists_levels(before, written, sight.after);
     if !counted_after_so && !amount && (is_ordinal(before) || small && continues_ordinal(before)) {
         return true;
     }
@@ -34,6 +32,24 @@ pub(super) fn is_name(sight: &Sight<'_>) -> bool {
         return true;
     }
     between_capitalised_words(sight.text, sight.start, sight.end)
+}
+
+/// Words that number levels ("mức độ 3", "cấp độ 2"), which a comma may list ("mức độ 3,4").
+const LEVEL_NAMES: &[&str] = &["mức độ", "cấp độ", "mức"];
+
+/// Words after a number that make it an amount: a share, points, a scale, a currency.
+const AMOUNT_WORDS: &[&str] = &["điểm", "triệu", "nghìn", "ngàn", "tỷ", "tỉ", "đồng", "lần"];
+
+/// Whether `written`, after `before` and before `after`, lists two levels with a comma ("mức
+/// độ 3,4"): one digit either side, and neither a share nor a unit after it.
+fn lists_levels(before: &str, written: &str, after: &str) -> bool {
+    let digit = |part: &str| part.len() == 1 && part.bytes().all(|b| b.is_ascii_digit());
+    let two = written
+        .split_once(',')
+        .is_some_and(|(first, second)| digit(first) && digit(second));
+    let unit_after = after.trim_start().starts_with('%')
+        || AMOUNT_WORDS.iter().any(|w| starts_with_phrase(after, w));
+    two && !unit_after && LEVEL_NAMES.iter().any(|w| ends_with_phrase(before, w))
 }
 
 fn is_ordinal(before: &str) -> bool {

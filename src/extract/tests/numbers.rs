@@ -310,3 +310,26 @@ fn a_rank_is_a_figure_that_no_indicator_measures() {
     // An ordinal of the clause that ranks is no second rank.
     assert_eq!(reason_of(&found, "3"), Some(Reason::Name));
 }
+
+#[test]
+fn amounts_after_level_words_ranks_out_of_the_provinces_and_a_purpose_are_read_as_such() {
+    let text = "Năm 2023, có 120/151 xã trở lên được phủ sóng. Chỉ số PAPI năm 2023 đạt mức 7,5 \
+                điểm. Hỗ trợ ở mức 1,5 triệu đồng. Dịch vụ mức độ 3,4 đạt 85%. Mỗi xã được hỗ \
+                trợ từ 50 triệu đồng để nâng cấp đường truyền lên 100 Mbps. Tỉnh Trà Vinh ở vị \
+                trí 12/63 tỉnh, thành phố.\n";
+    let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+    for amount in ["7,5", "1,5", "50", "12/63"] {
+        assert!(
+            found.candidates.iter().any(|c| c.written == amount),
+            "{amount} in {found:?}"
+        );
+    }
+    assert_eq!(reason_of(&found, "3,4"), Some(Reason::Name));
+    assert!(!suggested(&found, "12/63"));
+    // A ratio takes no "trở lên" after it, as validate reads its first number.
+    assert!(
+        stated_by_quotes(text).is_ok(),
+        "{:?}",
+        stated_by_quotes(text)
+    );
+}

@@ -153,6 +153,30 @@ const FIGURES: [&str; 13] = [
     "25 tr",
 ];
 
+#[test]
+fn a_unit_that_only_a_column_heading_scales_leaves_its_figures_unsuggested() {
+    let text = "Năm\tDoanh thu (tỷ đồng)\tTỷ lệ (%)\tGhi chú\n\
+                2022\t5,5\t45,2\tĐạt\n\n\
+                Chỉ tiêu\tSố hạng mục\tKinh phí (tỷ đồng)\n\
+                Máy chủ\t12\t5,5\n";
+    let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+    let all = |written: &str| written_as(&found, written);
+    // A row led by its year, a note after its figures; money in a heading's scale.
+    for money in all("5,5") {
+        assert_eq!(money.unit, Unit::Count, "{money:?}");
+        assert!(money.suggestions.is_empty(), "{money:?}");
+    }
+    assert_eq!(all("5,5").len(), 2);
+    assert_eq!(all("45,2").first().map(|c| c.unit), Some(Unit::Percent));
+    // "Số hạng mục" heads no ranks.
+    assert!(all("12").first().is_some_and(|c| !c.suggestions.is_empty()));
+    assert!(
+        stated_by_quotes(text).is_ok(),
+        "{:?}",
+        stated_by_quotes(text)
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Tables of every layout: a column of units before or after the figures, under a heading
@@ -223,13 +247,7 @@ fn a_tables_scores_and_ranks_are_read_from_its_headings() {
                 Tỉnh\tChỉ số DTI\tChính quyền số\tThứ hạng\n\
                 Bình Định\t0,4821\t0,5230\t18\n";
     let found = read(text, Period::date(2024, 3, Some(12)), &[]);
-    let all = |written: &str| -> Vec<&Candidate> {
-        found
-            .candidates
-            .iter()
-            .filter(|c| c.written == written)
-            .collect()
-    };
+    let all = |written: &str| written_as(&found, written);
     let score = all("0,4203");
     let score = score.first().expect("the score of 2022");
     assert_eq!(
@@ -301,4 +319,13 @@ proptest::proptest! {
         let text: String = rows.iter().map(|cells| cells.join(separator) + "\n").collect();
         proptest::prop_assert!(stated_by_quotes(&text).is_ok(), "{:?}", stated_by_quotes(&text));
     }
+}
+
+/// The candidates written `written`.
+fn written_as<'a>(found: &'a Extraction, written: &str) -> Vec<&'a Candidate> {
+    found
+        .candidates
+        .iter()
+        .filter(|c| c.written == written)
+        .collect()
 }

@@ -38,8 +38,9 @@ pub(super) struct Cell {
     /// The column's heading, when it has words ("Điểm DTI" over a province's row): what the
     /// figure is, where the row's label says whose it is.
     pub heading: Option<Range<usize>>,
-    /// The unit the column's heading names in its bracket, when the label is that heading
-    /// ("Tỷ lệ (%)" over a row led by its year): read by `units` when it scales nothing.
+    /// The unit the column's heading names in its bracket ("Tỷ lệ (%)", "Kinh phí (tỷ
+    /// đồng)"), which the quote, the row, does not hold: `units` takes it when it scales
+    /// nothing, and otherwise knows the figure's unit is not its quote's.
     pub heading_unit: Option<Range<usize>>,
 }
 
@@ -84,8 +85,9 @@ const UNIT_HEADINGS: &[&str] = &["đơn vị tính", "đơn vị", "đvt"];
 /// Words of a column heading that make its figures goals.
 const GOAL_HEADINGS: &[&str] = &["kế hoạch", "mục tiêu", "chỉ tiêu năm", "phấn đấu"];
 
-/// Words of a column heading that make its figures ranks ("Xếp hạng", "Thứ hạng DTI").
-const RANK_HEADINGS: &[&str] = &["xếp hạng", "thứ hạng", "hạng", "vị trí xếp hạng", "xếp thứ"];
+/// Words of a column heading that make its figures ranks ("Xếp hạng", "Thứ hạng DTI"); "Hạng"
+/// alone heads one too, but not "Số hạng mục".
+const RANK_HEADINGS: &[&str] = &["xếp hạng", "thứ hạng", "vị trí xếp hạng", "xếp thứ"];
 
 impl TextTables {
     /// Finds the tables of `text`: runs of at least two lines parted the same way into the
@@ -174,7 +176,11 @@ impl TextTables {
         self.headings.push(Heading {
             years: words.iter().map(|w| year_of(w)).collect(),
             targets: naming(GOAL_HEADINGS),
-            ranks: naming(RANK_HEADINGS),
+            ranks: naming(RANK_HEADINGS)
+                .into_iter()
+                .zip(&words)
+                .map(|(ranks, w)| ranks || w.trim_end_matches(':') == "hạng")
+                .collect(),
             units: words
                 .iter()
                 .position(|w| UNIT_HEADINGS.iter().any(|u| w.trim_end_matches(':') == *u)),
@@ -234,35 +240,35 @@ impl TextTables {
             let written = &text[cell.clone()];
             written.chars().any(char::is_alphabetic) && !is_row_mark(written)
         });
-        let (lead, label, year, heading_unit) = match labelled {
-            Some(labelled) if column > labelled => (
-                labelled,
-                label_of(text, row.cells[labelled].clone()),
-                heading.years.get(column).copied().flatten(),
-                None,
-            ),
-            Some(_) => return None,
-            None => {
-                let year = row
-                    .cells
-                    .first()
-                    .and_then(|first| year_of(&text[first.clone()]))?;
-                let named = heading.cells.get(column).filter(|cell| {
-                    column > 0 && text[(*cell).clone()].chars().any(char::is_alphabetic)
-                })?;
-                let unit = unit_bracket(&text[named.clone()])
-                    .map(|inside| named.start + inside.start..named.start + inside.end);
-                (0, label_of(text, named.clone()), Some(year), unit)
-            }
-        };
-        if heading.units == Some(column) {
-            return None;
-        }
         let named = heading
             .cells
             .get(column)
             .filter(|cell| text[(*cell).clone()].chars().any(char::is_alphabetic))
             .cloned();
+        let (lead, label, year) = match labelled {
+            Some(labelled) if column > labelled => (
+                labelled,
+                label_of(text, row.cells[labelled].clone()),
+                heading.years.get(column).copied().flatten(),
+            ),
+            // No label before the figure (a note may follow it, "Ghi chú"): a row led by its
+            // year, under a heading that names the column.
+            _ => {
+                let year = row
+                    .cells
+                    .first()
+                    .and_then(|first| year_of(&text[first.clone()]))?;
+                let named = named.clone().filter(|_| column > 0)?;
+                (0, label_of(text, named), Some(year))
+            }
+        };
+        if heading.units == Some(column) {
+            return None;
+        }
+        let heading_unit = named.as_ref().and_then(|named| {
+            unit_bracket(&text[named.clone()])
+                .map(|inside| named.start + inside.start..named.start + inside.end)
+        });
         let unit = heading
             .units
             .and_then(|u| row.cells.get(u).cloned())
