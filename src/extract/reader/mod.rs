@@ -158,6 +158,17 @@ impl Pass<'_, '_> {
         if self.tables.is_in_units_column(self.text, token.span.start) {
             return (Some(Reason::Name), None);
         }
+        // A table's row or column named for another province holds that province's figures
+        // ("Đồng Nai | 0,5210").
+        if let Some(cell) = self.tables.cell_at(self.text, token.span.start) {
+            let names = [Some(cell.label), cell.heading].into_iter().flatten();
+            if names
+                .into_iter()
+                .any(|name| reasons::is_other_province(&self.text[name], &self.other_provinces))
+            {
+                return (Some(Reason::Elsewhere), None);
+            }
+        }
         let index = sentence_at(&self.sentences, token.span.start);
         let sentence = self.sentence_around(index, token);
         self.reason(token, &words_before(self.text, token.span.start), &sentence)

@@ -502,6 +502,18 @@ fn names_the_whole_before(before: &str, phrase: &str) -> bool {
 }
 
 /// Whether `clause` (lower-cased) says "tỉnh X", "thành phố X" or "TP X" for an X of `others`.
+/// Whether `name`, a table's row label or column heading as written, is one of `others` (in
+/// lower case), with or without its kind ("Đồng Nai", "Tỉnh Đồng Nai", "TP. Cần Thơ").
+pub(super) fn is_other_province(name: &str, others: &[String]) -> bool {
+    let name = name.trim().to_lowercase();
+    let bare = ["tỉnh ", "thành phố ", "tp. ", "tp "]
+        .iter()
+        .find_map(|kind| name.strip_prefix(kind))
+        .unwrap_or(&name)
+        .trim();
+    others.iter().any(|other| other == bare)
+}
+
 fn names_other_province(clause: &str, others: &[String]) -> bool {
     if others.is_empty() {
         return false;
