@@ -185,10 +185,17 @@ pub(super) fn is_target(before: &str, rest: &str, future_horizon: bool) -> bool 
         .unwrap_or(future_horizon)
 }
 
-/// Whether a figure of a plan's section, after `before` (lower-cased) in its sentence, is a
-/// goal: unless its sentence reports it done ("đã đạt").
-pub(super) fn is_planned(before: &str) -> bool {
-    !DONE_WORDS.iter().any(|word| contains_phrase(before, word))
+/// Whether a figure of the section of a plan for `year`, after `before` (lower-cased) in its
+/// sentence, in its own clause `clause`, is a goal: unless its sentence reports it done ("đã
+/// đạt"; in a plan "hoàn thành" and "đạt được" are commands), or its clause names an earlier
+/// year ("Năm 2024 toàn tỉnh có 1.100 trạm BTS; năm 2025 phấn đấu …").
+pub(super) fn is_planned(before: &str, clause: &str, year: u16) -> bool {
+    let earlier = clause
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<u16>().ok())
+        .any(|stated| (1990..year).contains(&stated));
+    !contains_phrase(before, "đã") && !earlier
 }
 
 /// Whether `words` (lower-cased) set a goal, not reported done before it; `None` when they
@@ -342,7 +349,7 @@ pub(super) fn period(
 }
 
 /// The clause (between semicolons) of `sentence` that holds byte `at`.
-fn clause_of(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
+pub(super) fn clause_of(text: &str, sentence: &Range<usize>, at: usize) -> Range<usize> {
     let start = text[sentence.start..at]
         .rfind(';')
         .map_or(sentence.start, |i| sentence.start + i + 1);

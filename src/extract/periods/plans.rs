@@ -6,11 +6,26 @@
 
 use std::ops::Range;
 
-use super::title::{announces_work, reviews_work};
+use crate::extract::context::contains_phrase;
 use crate::model::Period;
 
 /// The most words a heading has.
 const HEADING_WORDS: usize = 14;
+
+/// Words of a heading that announce work to come.
+const PLAN_WORDS: &[&str] = &["nhiệm vụ", "phương hướng", "kế hoạch"];
+
+/// Words of a heading that review work, even work a plan set: "Tình hình thực hiện kế hoạch
+/// năm 2024", "Triển khai Kế hoạch chuyển đổi số năm 2024", "Kết quả … và nhiệm vụ năm 2025".
+const REVIEW_WORDS: &[&str] = &[
+    "kết quả",
+    "tổng kết",
+    "sơ kết",
+    "đánh giá",
+    "tình hình",
+    "thực hiện",
+    "triển khai",
+];
 
 /// The sections of a text that announce work to come, each with its year.
 #[derive(Debug, Default, Clone)]
@@ -20,8 +35,9 @@ pub(in crate::extract) struct Plans {
 
 impl Plans {
     /// The plan sections of `text`: each from the line after its heading to the next heading
-    /// of its rank or a higher one ("Nơi nhận:" ends every section). A heading's year before
-    /// the publication's is a plan reviewed, not announced.
+    /// of its rank or a higher one ("Nơi nhận:" ends every section). A heading's year must
+    /// come after the publication's: a report of December 2024 reviews the plan of 2024 and
+    /// announces the one of 2025.
     pub(in crate::extract) fn of(text: &str, published: Option<Period>) -> Self {
         let mut sections = Vec::new();
         let mut open: Option<(usize, u8, u16)> = None;
@@ -41,7 +57,7 @@ impl Plans {
             }
             if open.is_none()
                 && let Some(year) = plan_year(line)
-                && published.is_none_or(|p| year >= p.calendar_year())
+                && published.is_none_or(|p| year > p.calendar_year())
             {
                 open = Some((end, rank, year));
             }
@@ -64,7 +80,9 @@ impl Plans {
 /// The rank of `line` in its outline, when it is a heading: 1 for a roman numeral, capitals or
 /// the recipients of an official letter ("Nơi nhận:"), 2 for a number, 3 for a letter.
 fn heading_rank(line: &str) -> Option<u8> {
+    // A table's row, its cells parted by tabs or bars, is no heading.
     if line.is_empty()
+        || line.contains(['\t', '|'])
         || line.ends_with(['.', ';', ','])
         || line.split_whitespace().count() > HEADING_WORDS
     {
@@ -91,8 +109,8 @@ fn heading_rank(line: &str) -> Option<u8> {
 }
 
 /// The one year a heading announces work for ("NHIỆM VỤ NĂM 2025", "Phương hướng, nhiệm vụ
-/// năm 2025"); none when it reviews work done too ("Kết quả năm 2024 và nhiệm vụ năm 2025")
-/// or names no year, or two.
+/// năm 2025"); none when it reviews work too ("Kết quả năm 2024 và nhiệm vụ năm 2025", "Tình
+/// hình thực hiện kế hoạch năm 2024") or names no year, or two.
 fn plan_year(heading: &str) -> Option<u16> {
     let mut years = heading
         .char_indices()
@@ -107,9 +125,10 @@ fn plan_year(heading: &str) -> Option<u16> {
             let year: u16 = digits.parse().ok().filter(|_| digits.len() == 4)?;
             (1990..=2100).contains(&year).then_some((at, year))
         });
-    let (at, year) = years.next()?;
-    (years.next().is_none() && announces_work(&heading[..at]) && !reviews_work(heading))
-        .then_some(year)
+    let (_, year) = years.next()?;
+    let lower = heading.to_lowercase();
+    let names = |words: &[&str]| words.iter().any(|w| contains_phrase(&lower, w));
+    (years.next().is_none() && names(PLAN_WORDS) && !names(REVIEW_WORDS)).then_some(year)
 }
 
 #[cfg(test)]
@@ -132,9 +151,9 @@ mod tests {
         // Its own sub-headings do not end it; the next heading of its rank does.
         assert_eq!(year("12% GRDP"), Some(2025));
         assert_eq!(year("5 nhiệm vụ"), None);
-        // A plan of a year before the publication is reviewed, not announced.
+        // A plan of the publication's year, or one before it, is reviewed, not announced.
         assert_eq!(
-            Plans::of(REPORT, Period::date(2026, 1, Some(5)))
+            Plans::of(REPORT, Period::date(2025, 1, Some(5)))
                 .year_at(REPORT.find("90%").unwrap_or(0)),
             None
         );
@@ -150,6 +169,7 @@ mod tests {
             ("- Phấn đấu 90% hồ sơ trực tuyến.", None),
             ("Năm 2025 tỉnh phấn đấu", None),
             ("1.1. Hạ tầng", None),
+            ("STT\tCHỈ TIÊU\tKẾ HOẠCH NĂM 2025", None),
         ] {
             assert_eq!(heading_rank(line), rank, "{line}");
         }
@@ -158,6 +178,8 @@ mod tests {
             ("3. Phương hướng, nhiệm vụ năm 2025", Some(2025)),
             ("Kế hoạch năm 2025", Some(2025)),
             ("I. Kết quả năm 2024 và nhiệm vụ năm 2025", None),
+            ("I. TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2024", None),
+            ("1. Triển khai Kế hoạch chuyển đổi số năm 2024", None),
             ("II. KẾT QUẢ VÀ NHIỆM VỤ NĂM 2025", None),
             ("KẾT QUẢ NĂM 2024", None),
             ("Nhiệm vụ giai đoạn 2021 - 2025", None),

@@ -22,15 +22,9 @@ const WORK_TO_COME: &[&str] = &["nhiệm vụ", "kế hoạch", "phương hướ
 /// năm 2023").
 const WORK_DONE: &[&str] = &["kết quả", "tổng kết", "sơ kết", "đánh giá"];
 
-/// Whether `text` reviews work done ("Kết quả …", "TỔNG KẾT …"), in any case.
-pub(super) fn reviews_work(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    WORK_DONE.iter().any(|w| contains_phrase(&lower, w))
-}
-
 /// Whether the part of a title before a year (since its last comma, semicolon or "và")
 /// announces work to come and reviews none.
-pub(super) fn announces_work(before: &str) -> bool {
+fn announces_work(before: &str) -> bool {
     let lower = before.to_lowercase();
     let part = lower.rsplit([',', ';']).next().unwrap_or(&lower);
     let part = part.rsplit(" và ").next().unwrap_or(part);

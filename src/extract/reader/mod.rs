@@ -244,11 +244,14 @@ impl Pass<'_, '_> {
         let mut to = text.floor_char_boundary((quote.end + SUGGEST_REACH).min(sentence.end));
         // A figure that names what it counts has its own subject: the clauses that a semicolon
         // parts from its own are other figures' ("… điện thoại thông minh ước đạt 82%; khoảng
-        // 68% hộ gia đình có kết nối Internet cáp quang").
+        // 68% hộ gia đình có kết nối Internet cáp quang"). But a label before a colon that
+        // heads the list heads each of them ("Tỷ lệ hộ gia đình có kết nối Internet cáp quang:
+        // khu vực thành thị 85% hộ; khu vực nông thôn 60% hộ").
         if !units.counted.is_empty() && from <= quote.start && quote.end <= to {
-            from = text[from..quote.start]
-                .rfind(';')
-                .map_or(from, |at| from + at + 1);
+            let head = &text[from..quote.start];
+            if !head[..head.find(';').unwrap_or(head.len())].contains(':') {
+                from = head.rfind(';').map_or(from, |at| from + at + 1);
+            }
             to = text[quote.end..to]
                 .find(';')
                 .map_or(to, |at| quote.end + at);
@@ -449,7 +452,10 @@ impl Pass<'_, '_> {
                 &(sentence.start..part_end),
                 tokens,
                 self.options.published,
-            ) || plan.is_some() && periods::is_planned(&before);
+            ) || plan.is_some_and(|year| {
+                let clause = periods::clause_of(text, sentence, token.span.start);
+                periods::is_planned(&before, &text[clause], year)
+            });
             periods::is_target(
                 &before,
                 &text[token.span.start..part_end].to_lowercase(),
