@@ -3,8 +3,9 @@
 //! The extraction assistant proposes a figure's qualifier and `validate` holds a recorded
 //! figure's qualifier to its quote's: both read it here, so that they read one quote alike. A
 //! qualifier binds only the number it precedes ("hơn 800 … và 1.500 …": only 800 is over), so
-//! only the words immediately before the number count. This module knows the Vietnamese
-//! qualifier words; it does not decide whether the number is a figure at all.
+//! only the words immediately before the number count; without them, a phrase a few words
+//! after it ("80% trở lên"). This module knows the Vietnamese qualifier words; it does not
+//! decide whether the number is a figure at all.
 
 use super::SPACES;
 use super::words::{ends_with_word, is_in_lower_case};
@@ -57,9 +58,10 @@ const WORDS_BEFORE_AFTER: usize = 4;
 
 /// The qualifier a phrase written `after` a number gives it ([`AFTER`], in any case), and where
 /// in `after` the phrase ends. The phrase is in the number's part of its line, a few words on,
-/// with no other number between: "80% trở lên" is at least, but in "80%, 90% trở lên" only 90
-/// is. A number the words before it qualify keeps that qualifier; callers read this one only
-/// for a number they do not.
+/// with no other number between and not after a degree ([`LEVELS`]): "80% trở lên" is at
+/// least, but in "80%, 90% trở lên" only 90 is, and "40 công chức đại học trở lên" is 40. A
+/// number the words before it qualify keeps that qualifier; callers read this one only for a
+/// number they do not.
 #[must_use]
 pub(crate) fn qualifier_after(after: &str) -> Option<(Qualifier, usize)> {
     let part_end = after

@@ -281,10 +281,11 @@ fn is_change(before: &str, after: &str) -> bool {
 
 /// Whether the number is the level a change starts from, an earlier time's and not the one
 /// the text reports: "từ" before it, past the words that name a level or a rank ("từ mức",
-/// "từ vị trí thứ"), and further on in its part of the sentence "lên" or "xuống" with the
-/// level reached right after ("tăng từ 0,41 lên 0,55 điểm", "từ 45% năm 2022 lên 78%", "giảm
-/// từ 1.200 xuống còn 1.150 trạm", "từ vị trí thứ 30 lên vị trí thứ 20"). Not "từ 200 doanh
-/// nghiệp trở lên", which is at least 200, nor "từ 150 Mbps tải xuống", a download.
+/// "từ vị trí thứ"), and within eight words on in its part of the sentence, before any "để",
+/// "lên" or "xuống" with the level reached right after ("tăng từ 0,41 lên 0,55 điểm", "từ 45%
+/// năm 2022 lên 78%", "giảm từ 1.200 xuống còn 1.150 trạm", "từ vị trí thứ 30 lên vị trí thứ
+/// 20"). Not "từ 200 doanh nghiệp trở lên", which is at least 200, nor "từ 150 Mbps tải
+/// xuống", a download, nor "từ 50 triệu đồng để nâng cấp đường truyền lên 100 Mbps".
 fn starts_a_change(before: &str, after: &str) -> bool {
     let from = before
         .split_whitespace()

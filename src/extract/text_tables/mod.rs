@@ -4,10 +4,13 @@
 //! In a table a figure's words are not around it: what it counts is its row's label, the first
 //! cell with a letter ("Tỷ lệ hộ gia đình có cáp quang", after a row number under "STT"), its
 //! unit in a column of units ("Đơn vị": `%`, `trạm`) or the label's bracket ("… (%)"), and its
-//! year its column's heading ("2023", "Năm 2023"; "Kế hoạch 2025" for a goal). This module
-//! finds the tables and says, for a byte of the text, which row and column it lies in and what
-//! they say: the row's quote, its label, its cell in a column of units. It knows nothing of
-//! numbers' shapes, units or indicators; `units` reads the unit from the quote.
+//! year its column's heading ("2023", "Năm 2023"; "Kế hoạch 2025" for a goal). A row led by
+//! its year under headings that name each column ("Năm | Điểm DTI | Xếp hạng") takes its
+//! column's heading as its label; a column headed "Xếp hạng" holds ranks. This module finds the
+//! tables and says, for a byte of the text, which row and column it lies in and what they say:
+//! the row's quote, its label, its cell in a column of units, its column's heading and the
+//! unit in that heading's bracket. It knows nothing of numbers' shapes, units or indicators;
+//! `units` reads the unit from the quote.
 
 use std::ops::Range;
 
