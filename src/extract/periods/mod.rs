@@ -187,15 +187,21 @@ pub(super) fn is_target(before: &str, rest: &str, future_horizon: bool) -> bool 
 
 /// Whether a figure of the section of a plan for `year`, after `before` (lower-cased) in its
 /// sentence, in its own clause `clause`, is a goal: unless its sentence reports it done ("đã
-/// đạt"; in a plan "hoàn thành" and "đạt được" are commands), or its clause names an earlier
-/// year ("Năm 2024 toàn tỉnh có 1.100 trạm BTS; năm 2025 phấn đấu …").
+/// đạt"; in a plan "hoàn thành" and "đạt được" are commands), or its clause says now or names
+/// an earlier time ("Đến nay, 95% hộ …", "Năm 2024 toàn tỉnh có 1.100 trạm BTS; năm 2025 phấn
+/// đấu …", "Trong năm qua, …").
 pub(super) fn is_planned(before: &str, clause: &str, year: u16) -> bool {
+    let lower = clause.to_lowercase();
+    let now = NOW_WORDS
+        .iter()
+        .chain(&["năm qua", "năm trước"])
+        .any(|w| contains_phrase(&lower, w));
     let earlier = clause
         .split(|c: char| !c.is_ascii_digit())
         .filter(|digits| digits.len() == 4)
         .filter_map(|digits| digits.parse::<u16>().ok())
         .any(|stated| (1990..year).contains(&stated));
-    !contains_phrase(before, "đã") && !earlier
+    !contains_phrase(before, "đã") && !earlier && !now
 }
 
 /// Whether `words` (lower-cased) set a goal, not reported done before it; `None` when they

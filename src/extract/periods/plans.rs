@@ -42,11 +42,21 @@ impl Plans {
         let mut sections = Vec::new();
         let mut open: Option<(usize, u8, u16)> = None;
         let mut end = 0;
+        // Whether the line before was a heading in capitals without a mark: a title over two
+        // lines ("TÌNH HÌNH … NĂM 2024" / "VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025") is one heading.
+        let mut after_capitals = false;
         for line in text.split_inclusive('\n') {
             let start = end;
             end += line.len();
             let line = line.trim();
-            let Some(rank) = heading_rank(line) else {
+            if line.is_empty() {
+                continue;
+            }
+            let rank = heading_rank(line);
+            let unmarked = rank == Some(1) && !starts_with_mark(line);
+            let continues = unmarked && after_capitals || starts_with_and(line);
+            after_capitals = unmarked;
+            let Some(rank) = rank.filter(|_| !continues) else {
                 continue;
             };
             if let Some((from, plan_rank, year)) = open
@@ -75,6 +85,21 @@ impl Plans {
             .find(|(section, _)| section.contains(&at))
             .map(|&(_, year)| year)
     }
+}
+
+/// Whether `line` opens with a mark of an outline: a roman numeral, a number or a letter with
+/// its dot or bracket ("II.", "3.", "b)").
+fn starts_with_mark(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or_default();
+    let mark = first.trim_end_matches(['.', ')']);
+    first.len() > mark.len() && !mark.is_empty() && mark.chars().count() <= 4
+}
+
+/// Whether `line` opens with "và" (and), in any case: it continues the line before.
+fn starts_with_and(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|word| word.to_lowercase() == "và")
 }
 
 /// The rank of `line` in its outline, when it is a heading: 1 for a roman numeral, capitals or
@@ -157,6 +182,17 @@ mod tests {
                 .year_at(REPORT.find("90%").unwrap_or(0)),
             None
         );
+    }
+
+    #[test]
+    fn a_title_over_two_lines_opens_no_plan() {
+        let report = "BÁO CÁO\nTÌNH HÌNH THỰC HIỆN CHUYỂN ĐỔI SỐ NĂM 2024\n\
+            VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n1. Hạ tầng số\n- Toàn tỉnh có 1.320 trạm BTS.\n\
+            II. NHIỆM VỤ NĂM 2025\n- Phấn đấu 1.500 trạm BTS.\n";
+        let plans = Plans::of(report, Period::date(2024, 12, Some(10)));
+        let year = |text: &str| plans.year_at(report.find(text).expect("in the report"));
+        assert_eq!(year("1.320"), None);
+        assert_eq!(year("1.500"), Some(2025));
     }
 
     #[test]

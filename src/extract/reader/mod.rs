@@ -9,7 +9,7 @@ mod spans;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::context::{self, after, sentence_at, sentences, words_before};
+use super::context::{self, after, contains_phrase, sentence_at, sentences, words_before};
 use super::layout::Layout;
 use super::periods::PeriodBasis;
 use super::proposal::{Candidate, Extraction, Rejected};
@@ -158,14 +158,26 @@ impl Pass<'_, '_> {
         if self.tables.is_in_units_column(self.text, token.span.start) {
             return (Some(Reason::Name), None);
         }
-        // A table's row or column named for another province holds that province's figures
-        // ("Đồng Nai | 0,5210").
+        // A table that compares provinces holds other provinces' figures: a row named for one
+        // under a heading of provinces ("Tỉnh" over "Đồng Nai | 0,5210"), or a column named for
+        // one among others so named. A district may share a province's name ("Hòa Bình").
         if let Some(cell) = self.tables.cell_at(self.text, token.span.start) {
-            let names = [Some(cell.label), cell.heading].into_iter().flatten();
-            if names
-                .into_iter()
-                .any(|name| reasons::is_other_province(&self.text[name], &self.other_provinces))
-            {
+            let other = |name: &Range<usize>| {
+                reasons::is_other_province(&self.text[name.clone()], &self.other_provinces)
+            };
+            let of_provinces = cell.label_heading.as_ref().is_some_and(|heading| {
+                contains_phrase(&self.text[heading.clone()].to_lowercase(), "tỉnh")
+            });
+            let row = of_provinces && other(&cell.label);
+            let column = cell.heading.as_ref().is_some_and(other)
+                && self
+                    .tables
+                    .headings_at(token.span.start)
+                    .iter()
+                    .filter(|h| other(h))
+                    .count()
+                    >= 2;
+            if row || column {
                 return (Some(Reason::Elsewhere), None);
             }
         }

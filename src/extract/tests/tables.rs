@@ -180,12 +180,18 @@ fn a_unit_that_only_a_column_heading_scales_leaves_its_figures_unsuggested() {
 #[test]
 fn a_tables_row_or_column_named_for_another_province_is_elsewhere() {
     let text = "Tỉnh\tDTI\tXếp hạng\nBình Định\t0,4821\t18\nTỉnh Đồng Nai\t0,5210\t9\n\n\
-                Năm\tBình Định\tĐồng Nai\n2023\t0,4822\t0,5211\n";
-    let found = read(text, Period::date(2024, 3, Some(12)), &["đồng nai"]);
-    for ours in ["0,4821", "18", "0,4822"] {
+                Năm\tBình Định\tĐồng Nai\tBình Dương\n2023\t0,4822\t0,5211\t0,5312\n\n\
+                Huyện\tTỷ lệ hộ có cáp quang (%)\nHòa Bình\t80,3\n";
+    let found = read(
+        text,
+        Period::date(2024, 3, Some(12)),
+        &["đồng nai", "bình dương", "hòa bình"],
+    );
+    // Ours, and a district that shares a province's name.
+    for ours in ["0,4821", "18", "0,4822", "80,3"] {
         assert_eq!(written_as(&found, ours).len(), 1, "{ours}");
     }
-    for theirs in ["0,5210", "9", "0,5211"] {
+    for theirs in ["0,5210", "9", "0,5211", "0,5312"] {
         assert_eq!(
             reason_of(&found, theirs),
             Some(Reason::Elsewhere),

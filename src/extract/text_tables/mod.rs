@@ -41,6 +41,8 @@ pub(super) struct Cell {
     /// The column's heading, when it has words ("Điểm DTI" over a province's row): what the
     /// figure is, where the row's label says whose it is.
     pub heading: Option<Range<usize>>,
+    /// The heading over the row's labels ("Tỉnh" over "Đồng Nai"), when the label is a row's.
+    pub label_heading: Option<Range<usize>>,
     /// The unit the column's heading names in its bracket ("Tỷ lệ (%)", "Kinh phí (tỷ
     /// đồng)"), which the quote, the row, does not hold: `units` takes it when it scales
     /// nothing, and otherwise knows the figure's unit is not its quote's.
@@ -225,6 +227,12 @@ impl TextTables {
         })
     }
 
+    /// The cells of the heading of the table byte `at` lies in, if any.
+    pub(super) fn headings_at(&self, at: usize) -> &[Range<usize>] {
+        self.place(at)
+            .map_or(&[], |(row, _)| &self.headings[row.heading].cells)
+    }
+
     /// Whether byte `at` lies in a table's column of row numbers ("STT").
     pub(super) fn is_row_number(&self, at: usize) -> bool {
         self.place(at)
@@ -250,7 +258,7 @@ impl TextTables {
             .cloned();
         let (lead, label, year) = match labelled {
             Some(labelled) if column > labelled => (
-                labelled,
+                Some(labelled),
                 label_of(text, row.cells[labelled].clone()),
                 heading.years.get(column).copied().flatten(),
             ),
@@ -262,7 +270,7 @@ impl TextTables {
                     .first()
                     .and_then(|first| year_of(&text[first.clone()]))?;
                 let named = named.clone().filter(|_| column > 0)?;
-                (0, label_of(text, named), Some(year))
+                (None, label_of(text, named), Some(year))
             }
         };
         if heading.units == Some(column) {
@@ -286,7 +294,7 @@ impl TextTables {
         if span.len() > LONGEST || !opens {
             return None;
         }
-        let mut quote = row.cells[lead].start..span.end;
+        let mut quote = row.cells[lead.unwrap_or(0)].start..span.end;
         if quote.len() > LONGEST {
             // A row too long to quote whole (a hostile one may fill the text): the cells that
             // lead to the figure, as many as fit, each whole.
@@ -312,6 +320,7 @@ impl TextTables {
             is_target: heading.targets.get(column).copied().unwrap_or(false),
             is_rank: heading.ranks.get(column).copied().unwrap_or(false),
             heading: named,
+            label_heading: lead.and_then(|lead| heading.cells.get(lead).cloned()),
             heading_unit,
         })
     }
