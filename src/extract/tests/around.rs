@@ -228,3 +228,20 @@ fn a_figure_under_a_heading_of_work_to_come_is_a_goal_of_its_year() {
         assert!(!figure.is_target, "{figure:?}");
     }
 }
+
+#[test]
+fn a_goal_after_a_semicolon_is_not_now() {
+    let text = "Hiện nay toàn tỉnh có 1.200 trạm BTS; phấn đấu đạt 1.500 trạm BTS.\n";
+    let found = read(text, Period::date(2024, 3, Some(12)), &[]);
+    let target = |w: &str| {
+        found
+            .candidates
+            .iter()
+            .find(|c| c.written == w)
+            .map(|c| c.is_target)
+    };
+    assert_eq!(
+        (target("1.200"), target("1.500")),
+        (Some(false), Some(true))
+    );
+}
