@@ -90,9 +90,15 @@ impl Plans {
 /// Whether `line` opens with a mark of an outline: a roman numeral, a number or a letter with
 /// its dot or bracket ("II.", "3.", "b)").
 fn starts_with_mark(line: &str) -> bool {
-    let first = line.split_whitespace().next().unwrap_or_default();
+    outline_mark(line).is_some_and(|mark| mark.chars().count() <= 4)
+}
+
+/// The first word of `line` without the dot or bracket that ends it, when one does ("II" of
+/// "II. NHIỆM VỤ", "b" of "b) Kinh tế số").
+fn outline_mark(line: &str) -> Option<&str> {
+    let first = line.split_whitespace().next()?;
     let mark = first.trim_end_matches(['.', ')']);
-    first.len() > mark.len() && !mark.is_empty() && mark.chars().count() <= 4
+    (first.len() > mark.len() && !mark.is_empty()).then_some(mark)
 }
 
 /// Whether `line` opens with "và" (and), in any case: it continues the line before.
@@ -116,9 +122,7 @@ fn heading_rank(line: &str) -> Option<u8> {
     if line.starts_with("Nơi nhận") {
         return Some(1);
     }
-    let first = line.split_whitespace().next()?;
-    let mark = first.trim_end_matches(['.', ')']);
-    if first.len() > mark.len() && !mark.is_empty() {
+    if let Some(mark) = outline_mark(line) {
         if mark.bytes().all(|b| b"IVXL".contains(&b)) {
             return Some(1);
         }
